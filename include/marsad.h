@@ -1,0 +1,218 @@
+/*
+** marsad.h: the public interface of libmarsad, an engine that turns Arabic
+** news articles into tracked stories: articles grouped by event, the
+** entities in them, who said what, and the figures they report, all kept in
+** one SQLite file and searchable with Arabic-aware full-text search.
+**
+** Conventions (they hold for every function below):
+**   - Every function returns an int result code (MARSAD_OK on success) unless
+**     it says otherwise; marsad_errstr() names a code, marsad_errmsg() gives
+**     the message of the last failure on a database handle.
+**   - Text travels as (pointer, length) pairs of UTF-8 bytes and is never
+**     assumed to be NUL-terminated unless the parameter is named z*.
+**   - Output parameters are marked OUT. A function that returns memory through
+**     one says who owns it; memory returned as "owned by the caller" is freed
+**     with marsad_free(). Destructors accept NULL.
+**   - The library never exits, aborts or prints: it returns a code and a
+**     message, and reports per-input problems through callbacks.
+**   - All byte offsets point into the stored article text (title or body).
+*/
+#ifndef MARSAD_H
+#define MARSAD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+# define MARSAD_API __attribute__((visibility("default")))
+#else
+# define MARSAD_API
+#endif
+
+/* Result codes. */
+#define MARSAD_OK        0   /* success */
+#define MARSAD_ERROR     1   /* generic failure; see marsad_errmsg() */
+#define MARSAD_NOMEM     2   /* out of memory */
+#define MARSAD_IO        3   /* a file could not be read or written */
+#define MARSAD_FORMAT    4   /* input is malformed (bad JSON, not text, ...) */
+#define MARSAD_NOTFOUND  5   /* no such article, story, entity, ... */
+#define MARSAD_MISUSE    6   /* bad arguments, or a query that cannot be run */
+#define MARSAD_DBERROR   7   /* the database failed or is not a marsad file */
+#define MARSAD_SKIP      8   /* an input was deliberately not stored (empty, ...) */
+
+/* Library version, as "MAJOR.MINOR.PATCH". Static storage. */
+MARSAD_API const char *marsad_version(void);
+
+/* English name of result code rc. Static storage; never NULL. */
+MARSAD_API const char *marsad_errstr(int rc);
+
+/* Frees memory the library returned as "owned by the caller". NULL is fine. */
+MARSAD_API void marsad_free(void *p);
+
+/* ------------------------------------------------------------------------
+** Text core: tokens, keys and stems. Usable without a database.
+*/
+
+/* Token kinds. */
+#define MARSAD_TOKEN_ARABIC  1   /* a word in Arabic script */
+#define MARSAD_TOKEN_LATIN   2   /* a word in Latin (or other alphabetic) script */
+#define MARSAD_TOKEN_NUMBER  3   /* digits in any script, with , . ٫ ٬ separators */
+#define MARSAD_TOKEN_PUNCT   4   /* punctuation, one character a token */
+
+/* One token as passed to a marsad_token_fn. All pointers are valid only
+** during the callback. */
+typedef struct marsad_token {
+  int eKind;            /* MARSAD_TOKEN_* */
+  size_t iStart;        /* byte offset of the token in the text */
+  size_t iEnd;          /* byte offset one past its end */
+  const char *pKey;     /* normalized matching key (see marsad_normalize) */
+  size_t nKey;          /* bytes in pKey */
+  const char *pStem;    /* search stem of the key (equals the key if unstemmed) */
+  size_t nStem;         /* bytes in pStem */
+} marsad_token;
+
+/* Called once per token, in text order. Return non-zero to stop: the
+** tokenizer then returns that value. */
+typedef int (*marsad_token_fn)(void *pCtx, const marsad_token *pToken);
+
+/* Flags for marsad_tokenize. */
+#define MARSAD_TOKENIZE_PUNCT  0x01   /* also report punctuation tokens */
+
+/* Splits pText[0..nText) into tokens and calls xToken for each. Invalid
+** UTF-8 never stops it (it counts as a separator). Returns MARSAD_OK, the
+** callback's non-zero value, or MARSAD_NOMEM. */
+MARSAD_API int marsad_tokenize(const char *pText, size_t nText, unsigned flags,
+                               marsad_token_fn xToken, void *pCtx);
+
+/* Normalizes pText into a matching key: presentation forms folded, harakat,
+** superscript alef, tatweel and zero-width/bidi controls removed, alef forms
+** to ا, ى to ي, ة to ه, ؤ to و, ئ to ي, Arabic-Indic and Persian digits to
+** ASCII, no-break space to space, Latin lower-cased. On success *pzOut is a
+** NUL-terminated string owned by the caller (marsad_free) and *pnOut its
+** length. */
+MARSAD_API int marsad_normalize(const char *pText, size_t nText,
+                                char **pzOut /* OUT */, size_t *pnOut /* OUT */);
+
+/* ------------------------------------------------------------------------
+** The database handle.
+*/
+typedef struct marsad_db marsad_db;
+
+/* Flags for marsad_open. */
+#define MARSAD_OPEN_READONLY  0x01   /* never write; the file must exist */
+
+/* Opens (creating and migrating when needed) the marsad database at zPath.
+** *ppDb is always set: to the new handle, or to NULL on failure. On failure
+** with a handle-less error, *pzErr (if pzErr is not NULL) receives a message
+** owned by the caller. */
+MARSAD_API int marsad_open(const char *zPath, unsigned flags,
+                           marsad_db **ppDb /* OUT */, char **pzErr /* OUT */);
+
+/* Closes the handle and frees everything it owns. NULL is fine. */
+MARSAD_API void marsad_close(marsad_db *pDb);
+
+/* Message of the last failed call on pDb. Owned by the handle, valid until
+** the next call on it. Never NULL. */
+MARSAD_API const char *marsad_errmsg(const marsad_db *pDb);
+
+/* ------------------------------------------------------------------------
+** Ingestion.
+*/
+
+/* Input formats. MARSAD_FORMAT_AUTO picks by file extension. */
+#define MARSAD_INPUT_AUTO   0
+#define MARSAD_INPUT_TEXT   1   /* .txt: first non-empty line is the title */
+#define MARSAD_INPUT_HTML   2   /* .html .htm */
+#define MARSAD_INPUT_JSONL  3   /* .jsonl: one article object a line */
+#define MARSAD_INPUT_FEED   4   /* .rss .atom .xml: RSS 2.0 or Atom */
+
+/* Running counts of one ingestion. */
+typedef struct marsad_ingest_stats {
+  long nRead;        /* articles read from the input */
+  long nAdded;       /* articles stored for the first time */
+  long nExisting;    /* articles already in the database (idempotent rerun) */
+  long nSkipped;     /* inputs refused: bad lines, bad files, empty articles */
+  long nNotArabic;   /* stored articles flagged as not Arabic */
+  long nCopies;      /* stored articles whose body exactly copies another's */
+  long nBadUtf8;     /* invalid UTF-8 sequences replaced by U+FFFD */
+  double nBytes;     /* input bytes consumed */
+} marsad_ingest_stats;
+
+/* Reports one input that was skipped or repaired: zSource is the file (or
+** "-"), iLine its 1-based line (0 when the whole file), zMsg the reason. */
+typedef void (*marsad_report_fn)(void *pCtx, const char *zSource, long iLine,
+                                 const char *zMsg);
+
+/* Called now and then during an ingestion with the counts so far. */
+typedef void (*marsad_progress_fn)(void *pCtx, const marsad_ingest_stats *pStats);
+
+typedef struct marsad_ingest_opts {
+  int eFormat;                  /* MARSAD_INPUT_*; AUTO by extension */
+  marsad_report_fn xReport;     /* may be NULL */
+  marsad_progress_fn xProgress; /* may be NULL */
+  void *pCtx;                   /* passed to both callbacks */
+} marsad_ingest_opts;
+
+/* Ingests the file or directory (recursively, by extension) at zPath, or
+** standard input when zPath is "-" (JSON Lines unless eFormat says
+** otherwise). Bad files and lines are reported, counted in nSkipped and
+** passed over; everything else is stored. Adds to *pStats (which the caller
+** zeroes). Returns MARSAD_OK even when inputs were skipped; an error code
+** only when the database itself failed, in which case nothing of the
+** current batch is committed and earlier batches stay. */
+MARSAD_API int marsad_ingest_path(marsad_db *pDb, const char *zPath,
+                                  const marsad_ingest_opts *pOpts,
+                                  marsad_ingest_stats *pStats /* IN/OUT */);
+
+/* Ingests one in-memory input of format eFormat (not AUTO) named zSource. */
+MARSAD_API int marsad_ingest_buffer(marsad_db *pDb, const char *zSource,
+                                    const char *pData, size_t nData,
+                                    const marsad_ingest_opts *pOpts,
+                                    marsad_ingest_stats *pStats /* IN/OUT */);
+
+/* ------------------------------------------------------------------------
+** Queries. Every query writes its answer as JSON text into *pzJson, owned by
+** the caller (marsad_free). docs/API.md documents the shape of each answer;
+** the command line and the HTTP server print or serve it as it is.
+*/
+
+/* Common filters. Zero/NULL fields mean "no filter". */
+typedef struct marsad_query {
+  const char *zText;     /* search query, or a name to look up */
+  const char *zOutlet;   /* only articles of this outlet */
+  const char *zSince;    /* only dates on or after YYYY-MM-DD */
+  const char *zUntil;    /* only dates on or before YYYY-MM-DD */
+  const char *zStory;    /* only within this story id */
+  const char *zKind;     /* entity kind, figure "counts", statement stance */
+  const char *zSpeaker;  /* statements by this speaker */
+  long nMinArticles;     /* stories with at least this many articles */
+  long nLimit;           /* at most this many results (0: the default) */
+  long nOffset;          /* skip this many results */
+  unsigned flags;        /* MARSAD_QUERY_* */
+} marsad_query;
+
+#define MARSAD_QUERY_RAW     0x01   /* article: include the raw input */
+#define MARSAD_QUERY_EXACT   0x02   /* search: no stemming */
+#define MARSAD_QUERY_WHY     0x04   /* story/entity: include the evidence */
+
+/* Articles by date: [{id, input, published, outlet, title}, ...]. */
+MARSAD_API int marsad_articles_json(marsad_db *pDb, const marsad_query *pQ,
+                                    char **pzJson /* OUT */);
+
+/* One article by id (a unique prefix of the id is enough), with its body
+** and, with MARSAD_QUERY_RAW, the raw input and the dropped lines.
+** MARSAD_NOTFOUND when there is none. */
+MARSAD_API int marsad_article_json(marsad_db *pDb, const char *zId, unsigned flags,
+                                   char **pzJson /* OUT */);
+
+/* Database statistics: counts of articles, outlets, copies, ... */
+MARSAD_API int marsad_stats_json(marsad_db *pDb, char **pzJson /* OUT */);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MARSAD_H */

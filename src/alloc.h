@@ -1,0 +1,26 @@
+/*
+** alloc.h: the one allocator of libmarsad. Every allocation goes through
+** these functions so that tests can make the Nth one fail (fault injection)
+** and check that each path returns MARSAD_NOMEM cleanly, leaking nothing.
+*/
+#ifndef MARSAD_ALLOC_H
+#define MARSAD_ALLOC_H
+#include <stddef.h>
+
+/* malloc(n); NULL when out of memory or when fault injection says so. */
+void *marsad_malloc(size_t n);
+
+/* realloc(p, n); NULL on failure, in which case p is left untouched. */
+void *marsad_realloc(void *p, size_t n);
+
+/* A NUL-terminated copy of p[0..n), owned by the caller; NULL on failure. */
+char *marsad_strndup(const char *p, size_t n);
+
+/* marsad_strndup(z, strlen(z)); NULL in gives NULL out. */
+char *marsad_strdup(const char *z);
+
+/* Test hook: make the allocation after the next n succeed ones fail, in this
+** thread (n < 0 turns injection off). Returns nothing; thread-local state. */
+void marsad_alloc_fail_after(long n);
+
+#endif

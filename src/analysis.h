@@ -1,0 +1,64 @@
+/*
+** analysis.h: what the pipeline knows about one article while it is being
+** analysed: the article itself and the findings each analysis module adds
+** (entity mentions here; dates, numbers, figures and statements in facts.h).
+** Offsets are byte offsets into the title or the body as stored.
+*/
+#ifndef MARSAD_ANALYSIS_H
+#define MARSAD_ANALYSIS_H
+#include <stddef.h>
+
+/* Which text a span points into. */
+#define MARSAD_FIELD_BODY   0
+#define MARSAD_FIELD_TITLE  1
+
+/* Entity kinds. */
+#define MARSAD_ENTITY_PERSON  1
+#define MARSAD_ENTITY_PLACE   2
+#define MARSAD_ENTITY_ORG     3
+#define MARSAD_ENTITY_OTHER   4
+
+/* The article under analysis. Strings are borrowed, not owned. */
+typedef struct marsad_article {
+  long long iRowid;        /* article rowid, or 0 when not stored */
+  const char *zId;         /* stable article id (hex) */
+  const char *zOutlet;     /* may be NULL */
+  const char *zPublished;  /* YYYY-MM-DD, or NULL when unknown */
+  const char *zIngested;   /* YYYY-MM-DD the article was ingested */
+  const char *zTitle;      /* NUL-terminated; may be empty */
+  size_t nTitle;
+  const char *zBody;       /* NUL-terminated; may be empty */
+  size_t nBody;
+} marsad_article;
+
+/* A mention of a person, place or organisation. */
+typedef struct marsad_mention {
+  int eField;          /* MARSAD_FIELD_* */
+  size_t iStart;       /* byte span in that field */
+  size_t iEnd;
+  int eKind;           /* MARSAD_ENTITY_* */
+  char *zKey;          /* the resolver's key for the name (owned) */
+  long long iEntity;   /* entity id once resolved, else 0 */
+} marsad_mention;
+
+struct marsad_facts;
+
+/* Everything found in one article. Owned by whoever ran the analysis; freed
+** with marsad_analysis_clear. */
+typedef struct marsad_analysis {
+  marsad_article art;
+  marsad_mention *aMention;  /* mentions in text order, title first */
+  int nMention;
+  int nMentionAlloc;
+  struct marsad_facts *pFacts;   /* dates, numbers, figures, statements */
+  void (*xFactsFree)(struct marsad_facts*); /* frees pFacts; set with it */
+} marsad_analysis;
+
+/* Appends a mention (taking ownership of zKey even on failure).
+** MARSAD_OK or MARSAD_NOMEM. */
+int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM);
+
+/* Frees the findings (not the borrowed article) and zeroes them. */
+void marsad_analysis_clear(marsad_analysis *p);
+
+#endif

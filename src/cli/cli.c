@@ -1,0 +1,147 @@
+/*
+** cli.c: option parsing, database opening, errors and output helpers
+** shared by every command (see cli.h).
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+/* Prints a command's --help from its usage, about text and options. */
+static void print_command_help(const char *zUsage, const char *zAbout,
+                               const cli_opt *aOpt){
+  printf("usage: %s\n\n%s\n\noptions:\n", zUsage, zAbout);
+  for(int i=0; aOpt && aOpt[i].zName; i++){
+    if( aOpt[i].zHelp==0 ) continue;
+    const char *zArg = aOpt[i].pzValue ? " X" : aOpt[i].plValue ? " N" : "";
+    char zLeft[40];
+    snprintf(zLeft, sizeof zLeft, "%s%s", aOpt[i].zName, zArg);
+    printf("  %-22s %s\n", zLeft, aOpt[i].zHelp);
+  }
+  printf("  %-22s %s\n  %-22s %s\n  %-22s %s\n",
+         "--db FILE", "the database (default: $MARSAD_DB, else ./marsad.db)",
+         "--json", "machine-readable output", "--help", "this help");
+}
+
+/* Reads an integer option value into *pl; 0 on success. */
+static int parse_long(const char *z, long *pl){
+  char *zEnd = 0;
+  long v = strtol(z, &zEnd, 10);
+  if( z[0]==0 || *zEnd!=0 || v<0 ) return 1;
+  *pl = v;
+  return 0;
+}
+
+/* Finds the option named zName (or "--name=value", with *pzInline set). */
+static const cli_opt *find_opt(const cli_opt *aOpt, const char *zArg,
+                               const char **pzInline){
+  *pzInline = 0;
+  for(int i=0; aOpt && aOpt[i].zName; i++){
+    size_t n = strlen(aOpt[i].zName);
+    if( strncmp(zArg, aOpt[i].zName, n)!=0 ) continue;
+    if( zArg[n]==0 ) return &aOpt[i];
+    if( zArg[n]=='=' && !aOpt[i].pbFlag ){ *pzInline = zArg+n+1; return &aOpt[i]; }
+  }
+  return 0;
+}
+
+int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
+              const char *zUsage, const char *zAbout,
+              char **azArg, int *pnArg){
+  int bOptionsDone = 0;
+  *pnArg = 0;
+  for(int i=0; i<argc; i++){
+    const char *z = argv[i];
+    if( bOptionsDone || z[0]!='-' || strcmp(z, "-")==0 ){ azArg[(*pnArg)++] = argv[i]; continue; }
+    if( strcmp(z, "--")==0 ){ bOptionsDone = 1; continue; }
+    if( strcmp(z, "--help")==0 || strcmp(z, "-h")==0 ){
+      print_command_help(zUsage, zAbout, aOpt);
+      return CLI_OK;
+    }
+    if( strcmp(z, "--json")==0 ){ pCli->bJson = 1; continue; }
+    if( strcmp(z, "--db")==0 || strncmp(z, "--db=", 5)==0 ){
+      if( z[4]=='=' ){ pCli->zDb = z+5; continue; }
+      if( i+1>=argc ) return cli_usage_error(pCli, "--db needs a file name");
+      pCli->zDb = argv[++i];
+      continue;
+    }
+    const char *zInline;
+    const cli_opt *p = find_opt(aOpt, z, &zInline);
+    if( p==0 ) return cli_usage_error(pCli, "unknown option %s (see marsad %s --help)", z, pCli->zCmd);
+    if( p->pbFlag ){ *p->pbFlag = 1; continue; }
+    const char *zVal = zInline;
+    if( zVal==0 ){
+      if( i+1>=argc ) return cli_usage_error(pCli, "%s needs a value", p->zName);
+      zVal = argv[++i];
+    }
+    if( p->pzValue ){ *p->pzValue = zVal; continue; }
+    if( parse_long(zVal, p->plValue) ){
+      return cli_usage_error(pCli, "%s needs a whole number, not '%s'", p->zName, zVal);
+    }
+  }
+  return -1;
+}
+
+int cli_usage_error(cli *pCli, const char *zFmt, ...){
+  va_list ap;
+  fprintf(stderr, "marsad %s: ", pCli->zCmd ? pCli->zCmd : "");
+  va_start(ap, zFmt);
+  vfprintf(stderr, zFmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return CLI_USAGE;
+}
+
+marsad_db *cli_open(cli *pCli, int bReadOnly){
+  marsad_db *pDb = 0;
+  char *zErr = 0;
+  int rc = marsad_open(pCli->zDb, bReadOnly ? MARSAD_OPEN_READONLY : 0, &pDb, &zErr);
+  if( rc!=MARSAD_OK ){
+    fprintf(stderr, "marsad %s: cannot open %s: %s\n", pCli->zCmd, pCli->zDb,
+            zErr ? zErr : marsad_errstr(rc));
+    if( bReadOnly ) fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
+    marsad_free(zErr);
+    return 0;
+  }
+  return pDb;
+}
+
+int cli_fail(cli *pCli, marsad_db *pDb, int rc){
+  fprintf(stderr, "marsad %s: %s\n", pCli->zCmd, pDb ? marsad_errmsg(pDb) : marsad_errstr(rc));
+  if( rc==MARSAD_NOTFOUND ) return CLI_PARTIAL;
+  if( rc==MARSAD_MISUSE ) return CLI_USAGE;
+  return CLI_FAIL;
+}
+
+json_t *cli_json_parse(cli *pCli, const char *zJson){
+  json_error_t err;
+  json_t *p = json_loads(zJson, 0, &err);
+  if( p==0 ) fprintf(stderr, "marsad %s: internal error: bad JSON answer: %s\n", pCli->zCmd, err.text);
+  return p;
+}
+
+void cli_print_json(const char *zJson){
+  fputs(zJson, stdout);
+  fputc('\n', stdout);
+}
+
+const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault){
+  const char *z = json_string_value(json_object_get(pObj, zKey));
+  return z ? z : zDefault;
+}
+
+void cli_print_cut(const char *z, int nChar, int bPad){
+  int nOut = 0;
+  const unsigned char *p = (const unsigned char*)(z ? z : "");
+  while( *p && nOut<nChar ){
+    const unsigned char *pStart = p++;
+    while( (*p & 0xC0)==0x80 ) p++;
+    int bMark = (pStart[0]==0xD9 && pStart[1]>=0x8B && pStart[1]<=0x92);
+    if( *pStart=='\n' || *pStart=='\t' ){ fputc(' ', stdout); nOut++; continue; }
+    fwrite(pStart, 1, (size_t)(p-pStart), stdout);
+    if( !bMark ) nOut++;
+  }
+  if( *p ){ fputs("…", stdout); nOut++; }
+  while( bPad && nOut<nChar ){ fputc(' ', stdout); nOut++; }
+}

@@ -1,0 +1,86 @@
+/*
+** cli.h: the shared parts of the marsad command: global options, the
+** table-driven option parser every command uses, opening the database, and
+** printing the JSON answers of the library (as they are with --json, or as
+** readable text). Each command lives in cmd_<name>.c.
+*/
+#ifndef MARSAD_CLI_H
+#define MARSAD_CLI_H
+#include <jansson.h>
+#include "marsad.h"
+
+/* Exit statuses. */
+#define CLI_OK       0   /* all done */
+#define CLI_PARTIAL  1   /* done, but some input was skipped / nothing found */
+#define CLI_USAGE    2   /* bad command line */
+#define CLI_FAIL     3   /* the database or the system failed */
+
+typedef struct cli {
+  const char *zDb;     /* --db FILE, else $MARSAD_DB, else ./marsad.db */
+  int bJson;           /* --json */
+  int bColor;          /* stdout is a terminal and NO_COLOR is unset */
+  const char *zCmd;    /* the command's name, for messages */
+} cli;
+
+/* One option of a command. Exactly one of pzValue (takes an argument),
+** pbFlag (a switch) or plValue (takes an integer) is set. */
+typedef struct cli_opt {
+  const char *zName;       /* "--since" */
+  const char **pzValue;    /* OUT: the argument */
+  int *pbFlag;             /* OUT: set to 1 when present */
+  long *plValue;           /* OUT: integer argument */
+  const char *zHelp;       /* one line for --help; NULL hides the option */
+} cli_opt;
+
+/* A command: its name, a summary for `marsad --help`, usage line and its
+** implementation, which returns an exit status. */
+typedef struct cli_command {
+  const char *zName;
+  const char *zSummary;
+  int (*xRun)(cli *pCli, int argc, char **argv);
+} cli_command;
+
+/* Parses argv[0..argc) (the words after the command name) against aOpt (ended
+** by a zeroed entry) plus the global --db, --json and --help. Positional
+** words are collected into azArg (room for argc entries) and counted in
+** *pnArg. Returns -1 to go on, or an exit status to return now: CLI_OK after
+** printing --help, CLI_USAGE after a message for a bad option. zUsage is the
+** "marsad NAME ..." line; zAbout a paragraph for --help. */
+int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
+              const char *zUsage, const char *zAbout,
+              char **azArg, int *pnArg);
+
+/* Prints "marsad CMD: message" to stderr and returns CLI_USAGE. */
+int cli_usage_error(cli *pCli, const char *zFmt, ...)
+  __attribute__((format(printf, 2, 3)));
+
+/* Opens the database (read-only when bReadOnly). On failure prints why and
+** returns NULL. */
+marsad_db *cli_open(cli *pCli, int bReadOnly);
+
+/* Prints a library failure (rc and the handle's message) and returns the
+** exit status for it: CLI_PARTIAL for NOTFOUND, CLI_USAGE for MISUSE,
+** CLI_FAIL otherwise. */
+int cli_fail(cli *pCli, marsad_db *pDb, int rc);
+
+/* Parses the JSON text of a library answer; NULL (after a message) if it is
+** not JSON, which would be a library bug. The caller json_decref()s it. */
+json_t *cli_json_parse(cli *pCli, const char *zJson);
+
+/* Prints zJson followed by a newline (the --json output). */
+void cli_print_json(const char *zJson);
+
+/* The string member zKey of object pObj, or zDefault. */
+const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault);
+
+/* Prints a string cut to at most nChar characters (UTF-8 aware), padded with
+** spaces to nChar when bPad. */
+void cli_print_cut(const char *z, int nChar, int bPad);
+
+/* The commands, each in cmd_<name>.c. */
+extern const cli_command cli_cmd_ingest;
+extern const cli_command cli_cmd_list;
+extern const cli_command cli_cmd_show;
+extern const cli_command cli_cmd_stats;
+
+#endif

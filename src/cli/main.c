@@ -1,0 +1,61 @@
+/*
+** main.c: the marsad command: global options, dispatch to a command, and
+** `marsad --help` / `--version`. Commands are listed in aCommand.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+static const cli_command *const aCommand[] = {
+  0,
+};
+#define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0] - 1)
+
+/* Prints the overall help. */
+static void print_help(FILE *out){
+  fprintf(out,
+    "marsad %s: Arabic news into tracked stories.\n\n"
+    "usage: marsad [--db FILE] [--json] COMMAND [ARGS...]\n\n"
+    "commands:\n", marsad_version());
+  for(int i=0; i<N_COMMAND; i++){
+    fprintf(out, "  %-12s %s\n", aCommand[i]->zName, aCommand[i]->zSummary);
+  }
+  fprintf(out,
+    "\nglobal options:\n"
+    "  --db FILE    the database (default: $MARSAD_DB, else ./marsad.db)\n"
+    "  --json       machine-readable output\n"
+    "  --help       this help; `marsad COMMAND --help` for a command's\n"
+    "  --version    print the version\n");
+}
+
+int main(int argc, char **argv){
+  cli c;
+  memset(&c, 0, sizeof c);
+  c.zDb = getenv("MARSAD_DB");
+  if( c.zDb==0 || c.zDb[0]==0 ) c.zDb = "marsad.db";
+  c.bColor = isatty(STDOUT_FILENO) && getenv("NO_COLOR")==0;
+  int i = 1;
+  for(; i<argc && argv[i][0]=='-'; i++){
+    const char *z = argv[i];
+    if( strcmp(z, "--db")==0 && i+1<argc ){ c.zDb = argv[++i]; }
+    else if( strncmp(z, "--db=", 5)==0 ){ c.zDb = z+5; }
+    else if( strcmp(z, "--json")==0 ){ c.bJson = 1; }
+    else if( strcmp(z, "--help")==0 || strcmp(z, "-h")==0 ){ print_help(stdout); return CLI_OK; }
+    else if( strcmp(z, "--version")==0 ){ printf("marsad %s\n", marsad_version()); return CLI_OK; }
+    else { fprintf(stderr, "marsad: unknown option %s (see marsad --help)\n", z); return CLI_USAGE; }
+  }
+  if( i>=argc ){
+    print_help(stderr);
+    return CLI_USAGE;
+  }
+  for(int k=0; k<N_COMMAND; k++){
+    if( strcmp(argv[i], aCommand[k]->zName)==0 ){
+      c.zCmd = aCommand[k]->zName;
+      return aCommand[k]->xRun(&c, argc-i-1, argv+i+1);
+    }
+  }
+  fprintf(stderr, "marsad: unknown command '%s' (see marsad --help)\n", argv[i]);
+  return CLI_USAGE;
+}

@@ -1,0 +1,61 @@
+/*
+** db.h: the inside of a marsad_db handle and the helpers every module uses
+** to talk to SQLite: error recording, statement preparation and the schema
+** migrations. Only library modules include this header.
+*/
+#ifndef MARSAD_DB_H
+#define MARSAD_DB_H
+#include <sqlite3.h>
+#include "marsad.h"
+#include "buf.h"
+
+struct marsad_stemmer;
+struct marsad_module_state;
+
+struct marsad_db {
+  sqlite3 *db;                 /* the connection */
+  unsigned flags;              /* MARSAD_OPEN_* */
+  char *zErr;                  /* message of the last failure, or NULL */
+  struct marsad_stemmer *pStem;/* stemmer shared by the modules */
+  void **apState;              /* per-module state, indexed like marsad_modules */
+};
+
+/* Records a printf-formatted message as the handle's error and returns rc.
+** When memory for the message cannot be had, the message is the rc's name. */
+int marsad_db_error(marsad_db *pDb, int rc, const char *zFmt, ...)
+  __attribute__((format(printf, 3, 4)));
+
+/* Records SQLite's current error, prefixed by zWhat, and returns
+** MARSAD_DBERROR (MARSAD_NOMEM when SQLite ran out of memory). */
+int marsad_db_sqlite_error(marsad_db *pDb, const char *zWhat);
+
+/* Prepares zSql on the handle's connection; on failure records the error and
+** sets *ppStmt to NULL. MARSAD_OK or MARSAD_DBERROR. */
+int marsad_db_prepare(marsad_db *pDb, const char *zSql, sqlite3_stmt **ppStmt);
+
+/* Runs one or more SQL statements that return no rows. */
+int marsad_db_exec(marsad_db *pDb, const char *zSql);
+
+/* Begins, commits or rolls back a write transaction. */
+int marsad_db_begin(marsad_db *pDb);
+int marsad_db_commit(marsad_db *pDb);
+void marsad_db_rollback(marsad_db *pDb);
+
+/* Reads meta(zKey) into *pzValue (owned by the caller; NULL when absent). */
+int marsad_db_meta_get(marsad_db *pDb, const char *zKey, char **pzValue);
+
+/* Writes meta(zKey) = zValue. */
+int marsad_db_meta_set(marsad_db *pDb, const char *zKey, const char *zValue);
+
+/* Binds p[0..n) as text (NULL p binds SQL NULL); SQLITE_TRANSIENT copy. */
+int marsad_bind_text(sqlite3_stmt *pStmt, int i, const char *p, size_t n);
+
+/* Binds a NUL-terminated string, or SQL NULL when z is NULL. */
+int marsad_bind_str(sqlite3_stmt *pStmt, int i, const char *z);
+
+/* The schema migrations, generated from data/schema/NNN_name.sql: aSql[i]
+** brings the schema from version i to version i+1. */
+extern const char *const marsad_schema_migrations[];
+extern const int marsad_schema_nmigrations;
+
+#endif
