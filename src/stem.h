@@ -1,8 +1,23 @@
 /*
-** stem.h: the light stemmer used for search keys and for matching words
-** across articles. It takes a normalized key (norm.h) and strips proclitics
-** (و ف ب ك ل ال لل وال بال كال فال) and common suffixes, keeping at least a
-** three-letter stem.
+** stem.h: the stemmers used for search keys and for matching words across
+** articles. They take a normalized key (norm.h), never raw text.
+**
+** Two kinds, chosen when the stemmer is made:
+**   MARSAD_STEM_LIGHT (the default): a light stemmer after Larkey's light10,
+**     written for marsad. It strips the conjunction و (when 3 letters
+**     remain), then the longest definite article among ال وال بال كال فال لل,
+**     then the suffixes ها ان ات ون ين يه ه ي (ية and ة are يه and ه in keys)
+**     once each in that order, never leaving fewer than 3 letters. Single
+**     ب ك ل ف are not stripped on their own (بلد، كتب، لعب، فلسطين). It stems
+**     والكتاب -> كتاب, المعلمون -> معلم, بالمدرسة -> مدرس. The affixes are in
+**     data/stem_affixes.tsv.
+**   MARSAD_STEM_SNOWBALL: Snowball's Arabic stemmer (libstemmer), kept so
+**     that search can measure both on ARCD. It leaves والكتاب unchanged.
+** Why light is the default: it is what search and matching need (proclitic
+** و before the article, as in والكتاب, is everywhere in news text); the
+** search evaluation (docs/QUALITY.md) records the measured comparison.
+** Keys that are not made only of Arabic letters (Latin words, numbers,
+** mixed keys) come back unchanged from either kind.
 */
 #ifndef MARSAD_STEM_H
 #define MARSAD_STEM_H
@@ -10,16 +25,30 @@
 
 typedef struct marsad_stemmer marsad_stemmer;
 
-/* Creates a stemmer; *ppOut is NULL on failure. MARSAD_OK or NOMEM. */
+#define MARSAD_STEM_LIGHT     0   /* light10-style stemmer of marsad */
+#define MARSAD_STEM_SNOWBALL  1   /* Snowball's Arabic stemmer */
+
+/* Creates a stemmer of kind MARSAD_STEM_LIGHT; *ppOut is NULL on failure.
+** MARSAD_OK or NOMEM. */
 int marsad_stemmer_new(marsad_stemmer **ppOut /* OUT */);
+
+/* Creates a stemmer of kind eKind (MARSAD_STEM_*); *ppOut is NULL on
+** failure. MARSAD_OK, NOMEM, or MISUSE for an unknown kind. */
+int marsad_stemmer_new_kind(int eKind, marsad_stemmer **ppOut /* OUT */);
 
 /* Frees the stemmer. NULL is fine. */
 void marsad_stemmer_free(marsad_stemmer *p);
 
 /* Stems the key p[0..n). Returns a pointer to the stem (owned by the stemmer,
-** valid until its next call) and sets *pnOut. Non-Arabic keys come back as
-** they are. Returns NULL only when out of memory. */
+** valid until its next call or its free) and sets *pnOut. Non-Arabic keys
+** come back as they are (copied). Returns NULL only when out of memory. */
 const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
                         size_t *pnOut /* OUT */);
+
+/* The affix lists of the light stemmer, NULL-terminated arrays of UTF-8
+** keys generated from data/stem_affixes.tsv (articles longest first). */
+extern const char *const marsad_stem_conj[];
+extern const char *const marsad_stem_articles[];
+extern const char *const marsad_stem_suffixes[];
 
 #endif

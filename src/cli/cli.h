@@ -82,5 +82,6 @@ extern const cli_command cli_cmd_ingest;
 extern const cli_command cli_cmd_list;
 extern const cli_command cli_cmd_show;
 extern const cli_command cli_cmd_stats;
+extern const cli_command cli_cmd_tokens;
 
 #endif

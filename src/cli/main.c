@@ -9,6 +9,7 @@
 #include "cli.h"
 
 static const cli_command *const aCommand[] = {
+  &cli_cmd_tokens,
   0,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0] - 1)

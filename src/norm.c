@@ -1,0 +1,133 @@
+/*
+** norm.c: normalization into matching keys with a map back to source byte
+** offsets (see norm.h), driven by the generated tables of fold.h.
+*/
+#include <string.h>
+#include <utf8proc.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "fold.h"
+#include "norm.h"
+#include "utf8.h"
+
+/* The pool index of cp's folding, 0 when it has none. */
+static inline unsigned fold_index(uint32_t cp){
+  if( cp>=MARSAD_FOLD_BLOCK_FIRST && cp<=MARSAD_FOLD_BLOCK_LAST ){
+    return marsad_fold_block[cp-MARSAD_FOLD_BLOCK_FIRST];
+  }
+  if( cp>=MARSAD_FOLD_PRES_FIRST && cp<=MARSAD_FOLD_PRES_LAST ){
+    return marsad_fold_pres[cp-MARSAD_FOLD_PRES_FIRST];
+  }
+  if( cp<marsad_fold_sparse[0].cp ) return 0;
+  int lo = 0, hi = marsad_fold_nsparse-1;
+  while( lo<=hi ){               /* invariant: cp, if listed, is in [lo, hi] */
+    int mid = (lo+hi)/2;
+    if( marsad_fold_sparse[mid].cp==cp ) return marsad_fold_sparse[mid].iPool;
+    if( marsad_fold_sparse[mid].cp<cp ) lo = mid+1; else hi = mid-1;
+  }
+  return 0;
+}
+
+/* Lower-cases a code point that has no table folding. */
+static inline uint32_t fold_case(uint32_t cp){
+  if( cp<0x80 ) return (cp>='A' && cp<='Z') ? cp+32 : cp;
+  if( cp<0xC0 ) return cp;
+  return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
+int marsad_norm_fold(uint32_t cp, uint32_t aOut[MARSAD_NORM_FOLD_MAX]){
+  unsigned i = fold_index(cp);
+  if( i==0 ){ aOut[0] = fold_case(cp); return 1; }
+  int n = (int)marsad_fold_pool[i];
+  for(int k=0; k<n; k++) aOut[k] = marsad_fold_pool[i+1+k];
+  return n;
+}
+
+int marsad_is_arabic_letter(uint32_t cp){
+  if( cp>=MARSAD_FOLD_BLOCK_FIRST && cp<=MARSAD_FOLD_BLOCK_LAST ){
+    uint32_t k = cp-MARSAD_FOLD_BLOCK_FIRST;
+    return (marsad_letter_block[k>>3]>>(k&7)) & 1;
+  }
+  if( cp>=MARSAD_FOLD_PRES_FIRST && cp<=MARSAD_FOLD_PRES_LAST ){
+    uint32_t k = cp-MARSAD_FOLD_PRES_FIRST;
+    return (marsad_letter_pres[k>>3]>>(k&7)) & 1;
+  }
+  return 0;
+}
+
+/* Bytes one source character can add to the key at most. */
+#define NORM_MAX_OUT (MARSAD_NORM_FOLD_MAX*4)
+
+/* Makes room for nMore more key bytes (and the terminator). MARSAD_OK or
+** NOMEM; on failure *pNorm is unchanged. */
+static int norm_reserve(marsad_norm *pNorm, size_t nMore){
+  size_t nNeed = pNorm->n + nMore + 1;
+  if( nNeed<=pNorm->nAlloc ) return MARSAD_OK;
+  size_t nNew = pNorm->nAlloc ? pNorm->nAlloc : 64;
+  while( nNew<nNeed ) nNew *= 2;
+  char *z = marsad_realloc(pNorm->z, nNew);
+  if( z==0 ) return MARSAD_NOMEM;
+  pNorm->z = z;
+  uint32_t *a = marsad_realloc(pNorm->aOff, nNew*sizeof(uint32_t));
+  if( a==0 ) return MARSAD_NOMEM;   /* z grew; nAlloc stays: still consistent */
+  pNorm->aOff = a;
+  pNorm->nAlloc = nNew;
+  return MARSAD_OK;
+}
+
+/* Appends the folding of the non-ASCII character cp found at source offset
+** iSrc. Room for NORM_MAX_OUT bytes has been reserved. */
+static void norm_put_folded(marsad_norm *pNorm, uint32_t cp, uint32_t iSrc){
+  uint32_t aCp[MARSAD_NORM_FOLD_MAX];
+  int nCp = marsad_norm_fold(cp, aCp);
+  for(int k=0; k<nCp; k++){
+    unsigned char a[4];
+    size_t nByte = marsad_utf8_encode(aCp[k], a);
+    for(size_t b=0; b<nByte; b++){
+      pNorm->z[pNorm->n] = (char)a[b];
+      pNorm->aOff[pNorm->n++] = iSrc;
+    }
+  }
+}
+
+int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
+  const unsigned char *a = (const unsigned char*)p;
+  int rc = MARSAD_OK;
+  size_t i = 0;
+  pNorm->n = 0;
+  if( n>UINT32_MAX ) return MARSAD_MISUSE;
+  rc = norm_reserve(pNorm, n + NORM_MAX_OUT);
+  while( rc==MARSAD_OK && i<n ){
+    /* invariant: room for NORM_MAX_OUT bytes past pNorm->n */
+    if( a[i]<0x80 ){
+      unsigned char c = a[i];
+      pNorm->z[pNorm->n] = (char)((c>='A' && c<='Z') ? c+32 : c);
+      pNorm->aOff[pNorm->n++] = (uint32_t)i;
+      i++;
+    }else{
+      size_t nLen;
+      int bBad;
+      uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
+      norm_put_folded(pNorm, cp, (uint32_t)i);
+      i += nLen;
+    }
+    if( pNorm->n + NORM_MAX_OUT + 1 > pNorm->nAlloc ){
+      rc = norm_reserve(pNorm, (n-i) + NORM_MAX_OUT);
+    }
+  }
+  if( rc==MARSAD_OK ){
+    pNorm->z[pNorm->n] = 0;
+    pNorm->aOff[pNorm->n] = (uint32_t)n;
+  }else{
+    pNorm->n = 0;
+    if( pNorm->z ) pNorm->z[0] = 0;
+  }
+  return rc;
+}
+
+void marsad_norm_free(marsad_norm *pNorm){
+  if( pNorm==0 ) return;
+  marsad_free(pNorm->z);
+  marsad_free(pNorm->aOff);
+  memset(pNorm, 0, sizeof *pNorm);
+}

@@ -1,0 +1,160 @@
+/*
+** token.c: the span tokenizer of the text core (see token.h). One pass over
+** the original bytes: each character gets a class, and a small state machine
+** groups them into words, numbers and punctuation.
+*/
+#include <stdint.h>
+#include <utf8proc.h>
+#include "marsad.h"
+#include "norm.h"
+#include "token.h"
+#include "utf8.h"
+
+/* Character classes. */
+enum {
+  CC_SPACE = 0,   /* separates tokens: white space, controls, invalid UTF-8 */
+  CC_ARABIC,      /* letter of the Arabic script */
+  CC_LETTER,      /* letter of any other script */
+  CC_DIGIT,       /* decimal digit of any script */
+  CC_MARK,        /* combining mark, haraka or tatweel: stays in its word */
+  CC_JOIN,        /* invisible control (ZWNJ, ZWJ, bidi marks): stays in a
+                     word when the word goes on after it */
+  CC_NUMSEP,      /* . , ٫ ٬ : inside a number between digits, else punct */
+  CC_PUNCT        /* punctuation or symbol */
+};
+
+/* Class of an ASCII byte. */
+static int class_ascii(unsigned char c){
+  if( (c|0x20)>='a' && (c|0x20)<='z' ) return CC_LETTER;
+  if( c>='0' && c<='9' ) return CC_DIGIT;
+  if( c=='.' || c==',' ) return CC_NUMSEP;
+  if( c<=0x20 || c==0x7F ) return CC_SPACE;
+  return CC_PUNCT;
+}
+
+/* Class of an invisible control, or CC_SPACE when cp is not one. */
+static int class_control(uint32_t cp){
+  switch( cp ){
+    case 0x200C: case 0x200D: case 0x200E: case 0x200F: case 0x061C:
+    case 0x00AD: case 0x2060: case 0xFEFF:
+      return CC_JOIN;
+  }
+  if( (cp>=0x202A && cp<=0x202E) || (cp>=0x2066 && cp<=0x2069) ) return CC_JOIN;
+  return CC_SPACE;
+}
+
+/* Class of a non-ASCII code point (U+FFFD included, which is a separator). */
+static int class_other(uint32_t cp){
+  if( marsad_is_arabic_letter(cp) ) return CC_ARABIC;
+  if( (cp>=0x0660 && cp<=0x0669) || (cp>=0x06F0 && cp<=0x06F9) ) return CC_DIGIT;
+  if( cp==0x066B || cp==0x066C ) return CC_NUMSEP;
+  if( class_control(cp)==CC_JOIN ) return CC_JOIN;
+  if( cp==MARSAD_UTF8_REPLACEMENT ) return CC_SPACE;
+  int bArabicBlock = (cp>=0x0600 && cp<=0x08FF) || (cp>=0xFB50 && cp<=0xFEFF);
+  uint32_t aFold[MARSAD_NORM_FOLD_MAX];
+  if( bArabicBlock && marsad_norm_fold(cp, aFold)==0 ) return CC_MARK;
+  switch( utf8proc_category((utf8proc_int32_t)cp) ){
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return bArabicBlock ? CC_MARK : CC_LETTER;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return CC_MARK;
+    case UTF8PROC_CATEGORY_ND:
+      return CC_DIGIT;
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_NL:
+      return CC_PUNCT;
+    default:
+      return CC_SPACE;
+  }
+}
+
+/* Reads the character at a[i] (i < n): sets *pnLen to its length in bytes and
+** returns its class. Invalid UTF-8 is a one-byte separator. */
+static inline int char_at(const unsigned char *a, size_t n, size_t i,
+                          size_t *pnLen){
+  if( a[i]<0x80 ){ *pnLen = 1; return class_ascii(a[i]); }
+  int bBad;
+  uint32_t cp = marsad_utf8_decode(a+i, n-i, pnLen, &bBad);
+  return bBad ? CC_SPACE : class_other(cp);
+}
+
+/* End of the word of class eClass that starts at a[i]: letters of that
+** class, marks, joiners followed by more of the word, and (for non-Arabic
+** words only: g20, mp3) digits. */
+static size_t word_end(const unsigned char *a, size_t n, size_t i, int eClass){
+  size_t iEnd = i, nLen;
+  while( i<n ){
+    /* invariant: a[..iEnd) is the word so far; i >= iEnd skips joiners */
+    int c = char_at(a, n, i, &nLen);
+    if( c==CC_JOIN ){ i += nLen; continue; }
+    if( c==eClass || c==CC_MARK || (c==CC_DIGIT && eClass==CC_LETTER) ){
+      i += nLen;
+      iEnd = i;
+      continue;
+    }
+    break;
+  }
+  return iEnd;
+}
+
+/* End of the number that starts at a[i]: digits, with single separators
+** (. , ٫ ٬) between digits. */
+static size_t number_end(const unsigned char *a, size_t n, size_t i){
+  size_t iEnd = i, nLen, nLen2;
+  while( i<n ){
+    int c = char_at(a, n, i, &nLen);
+    if( c==CC_DIGIT ){ i += nLen; iEnd = i; continue; }
+    if( c==CC_NUMSEP && i==iEnd && i+nLen<n
+     && char_at(a, n, i+nLen, &nLen2)==CC_DIGIT ){
+      i += nLen;
+      continue;
+    }
+    break;
+  }
+  return iEnd;
+}
+
+int marsad_tokenize_spans(const char *p, size_t n, int bPunct,
+                          marsad_span_fn xToken, void *pCtx){
+  const unsigned char *a = (const unsigned char*)p;
+  size_t i = 0, nLen;
+  int rc = MARSAD_OK;
+  while( rc==MARSAD_OK && i<n ){
+    marsad_span_token t;
+    int c = char_at(a, n, i, &nLen);
+    t.iStart = i;
+    switch( c ){
+      case CC_ARABIC:
+        t.eKind = MARSAD_TOKEN_ARABIC;
+        t.iEnd = word_end(a, n, i, c);
+        break;
+      case CC_LETTER:
+        t.eKind = MARSAD_TOKEN_LATIN;
+        t.iEnd = word_end(a, n, i, c);
+        break;
+      case CC_DIGIT:
+        t.eKind = MARSAD_TOKEN_NUMBER;
+        t.iEnd = number_end(a, n, i);
+        break;
+      case CC_PUNCT: case CC_NUMSEP:
+        t.eKind = bPunct ? MARSAD_TOKEN_PUNCT : 0;
+        t.iEnd = i+nLen;
+        break;
+      default:
+        t.eKind = 0;
+        t.iEnd = i+nLen;
+        break;
+    }
+    if( t.eKind ) rc = xToken(pCtx, &t);
+    i = t.iEnd;
+  }
+  return rc;
+}
