@@ -9,21 +9,45 @@
 #define MARSAD_CLEAN_H
 #include <stddef.h>
 
-/* Per-outlet memory of lines seen, to drop lines repeated across many
+#include <stdint.h>
+
+/* Per-outlet memory of short lines seen, to drop lines repeated across many
 ** articles of one outlet. Implemented by the caller (the store). */
 typedef struct marsad_line_memory {
-  /* Returns how many earlier articles of this outlet had line p[0..n). */
-  long (*xSeen)(void *pCtx, const char *zOutlet, const char *p, size_t n);
+  /* Returns how many earlier articles of outlet zOutlet had the line whose
+  ** key hashes to h. */
+  long (*xSeen)(void *pCtx, const char *zOutlet, uint64_t h);
   void *pCtx;
 } marsad_line_memory;
 
+/* A line repeated in this many earlier articles of its outlet is chrome. */
+#define MARSAD_CLEAN_REPEATS 3
+
+/* Lines of at most this many words are remembered per outlet. */
+#define MARSAD_CLEAN_SHORT_WORDS 20
+
 typedef struct marsad_clean {
-  char *zBody;      /* cleaned body, owned by this struct */
+  char *zBody;        /* cleaned body, owned by this struct */
   size_t nBody;
-  char *zDropped;   /* dropped lines, one a line, owned by this struct */
+  char *zDropped;     /* dropped lines, one a line, owned by this struct */
   size_t nDropped;
   int nLinesDropped;
+  uint64_t *aShort;   /* key hashes of the article's short lines, to remember */
+  int nShort;
 } marsad_clean;
+
+/* Classes of interface phrases (data/chrome.tsv). */
+#define MARSAD_CHROME_CUTOFF 1   /* the rest of the page is not the article */
+#define MARSAD_CHROME_LINE   2   /* this line is not the article */
+
+/* One interface phrase, as a matching key; generated, sorted by key bytes. */
+typedef struct marsad_chrome_phrase {
+  const char *zKey;
+  int nKey;
+  int eClass;
+} marsad_chrome_phrase;
+extern const marsad_chrome_phrase marsad_chrome_phrases[];
+extern const int marsad_chrome_nphrases;
 
 /* Cleans zText[0..nText) of an article of outlet zOutlet (may be NULL) with
 ** title zTitle (may be NULL; a first line repeating it is dropped). pMem may
@@ -35,8 +59,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
 /* Frees what *p owns. NULL is fine. */
 void marsad_clean_free(marsad_clean *p);
 
-/* True when the line p[0..n) has the shape of site chrome by itself, without
-** knowledge of other articles. Exposed for tests. */
-int marsad_clean_is_chrome(const char *p, size_t n);
+/* The key hash of a line, as remembered per outlet. */
+uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey);
 
 #endif

@@ -9,10 +9,13 @@
 #include "cli.h"
 
 static const cli_command *const aCommand[] = {
+  &cli_cmd_ingest,
+  &cli_cmd_list,
+  &cli_cmd_show,
+  &cli_cmd_stats,
   &cli_cmd_tokens,
-  0,
 };
-#define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0] - 1)
+#define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 
 /* Prints the overall help. */
 static void print_help(FILE *out){

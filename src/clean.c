@@ -1,0 +1,317 @@
+/*
+** clean.c: from a reader's article text to the stored body (see clean.h).
+**
+** The text is put in NFC and split into lines. Each line is classed by its
+** shape: prose (a sentence or more), an interface phrase (data/chrome.tsv),
+** a UI label (lone symbols, link lists, Latin labels in Arabic text), a
+** dateline, or a short line. Site chrome gathers before the article's first
+** prose line and after its last, so there every line that is not prose (or a
+** dateline) is dropped; in between only interface elements are. A heading
+** such as "related articles" ends the article. Lines repeated across many
+** articles of one outlet are dropped wherever they are. Kept lines become
+** paragraphs separated by blank lines; dropped lines are listed apart.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "buf.h"
+#include "clean.h"
+#include "norm.h"
+#include "utf8.h"
+
+/* What the cleaner knows of one line. */
+typedef struct clean_line {
+  size_t iStart, iEnd;   /* trimmed span in the NFC text */
+  int nWord;             /* white-space separated words */
+  int bProse;            /* a sentence or more of running text */
+  int bDateline;         /* a short line holding digits (a date, a place-date) */
+  int eChrome;           /* MARSAD_CHROME_* for an interface phrase, else 0 */
+  int bUiShape;          /* lone symbols, a link list, a Latin UI label */
+  int bRepeated;         /* seen in many earlier articles of the outlet */
+  int bDrop;             /* decision */
+} clean_line;
+
+uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
+  return XXH3_64bits(pKey, nKey);
+}
+
+/* Counts white-space separated words of p[0..n). */
+static int count_words(const char *p, size_t n){
+  int nWord = 0, bIn = 0;
+  for(size_t i=0; i<n; i++){
+    int bSpace = (p[i]==' ' || p[i]=='\t');
+    if( !bSpace && !bIn ) nWord++;
+    bIn = !bSpace;
+  }
+  return nWord;
+}
+
+/* The last code point of p[0..n) once closing quotes and brackets are
+** skipped, or 0. */
+static uint32_t last_significant(const char *p, size_t n){
+  static const uint32_t aClose[] = { '"', '\'', ')', ']', 0x201D, 0x2019, 0xBB, 0x201C };
+  while( n>0 ){
+    size_t i = n-1;
+    while( i>0 && ((unsigned char)p[i] & 0xC0)==0x80 ) i--;
+    size_t len; int bBad;
+    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    int bClose = 0;
+    for(size_t k=0; k<sizeof aClose/sizeof aClose[0]; k++) bClose |= (cp==aClose[k]);
+    if( !bClose ) return cp;
+    n = i;
+  }
+  return 0;
+}
+
+/* True when the line ends like a sentence. */
+static int ends_sentence(const char *p, size_t n){
+  uint32_t cp = last_significant(p, n);
+  return cp=='.' || cp=='!' || cp=='?' || cp==0x061F || cp==0x2026 || cp==':'
+      || cp==0x06D4;
+}
+
+/* Scans the line's characters: letters, digits, Arabic letters, and whether
+** it starts with a lower-case Latin word. */
+typedef struct line_chars {
+  int nLetter, nArabic, nDigit, nSep;
+  int bLatinStart;
+} line_chars;
+
+static void scan_chars(const char *p, size_t n, line_chars *pC){
+  memset(pC, 0, sizeof *pC);
+  pC->bLatinStart = (n>0 && p[0]>='a' && p[0]<='z');
+  size_t i = 0;
+  while( i<n ){
+    size_t len; int bBad;
+    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    i += len;
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    if( cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO ){
+      pC->nLetter++;
+      if( marsad_is_arabic_letter(cp) ) pC->nArabic++;
+    }else if( cat==UTF8PROC_CATEGORY_ND ){
+      pC->nDigit++;
+    }else if( cp=='|' || cp==0x2022 || cp==0xB7 || cp==0xBB || cp==0x203A ){
+      pC->nSep++;
+    }
+  }
+}
+
+/* Looks the key up among the interface phrases: an exact match, or the line
+** beginning with a phrase and adding at most two words. */
+static int chrome_class(const char *pKey, size_t nKey, int nWord){
+  int lo = 0, hi = marsad_chrome_nphrases-1;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2;
+    const marsad_chrome_phrase *pP = &marsad_chrome_phrases[mid];
+    size_t nCmp = nKey<(size_t)pP->nKey ? nKey : (size_t)pP->nKey;
+    int c = memcmp(pKey, pP->zKey, nCmp);
+    if( c==0 ) c = (nKey>(size_t)pP->nKey) - (nKey<(size_t)pP->nKey);
+    if( c==0 ) return pP->eClass;
+    if( c<0 ) hi = mid-1; else lo = mid+1;
+  }
+  for(int i=0; i<marsad_chrome_nphrases && nWord<=6; i++){
+    const marsad_chrome_phrase *pP = &marsad_chrome_phrases[i];
+    if( nKey>(size_t)pP->nKey && memcmp(pKey, pP->zKey, (size_t)pP->nKey)==0
+     && (pKey[pP->nKey]==' ' || pKey[pP->nKey]==':')
+     && nWord<=count_words(pP->zKey, (size_t)pP->nKey)+2 ){
+      return pP->eClass;
+    }
+  }
+  return 0;
+}
+
+/* Strips key punctuation at the ends (": - ›") so that "اقرأ أيضا:" matches. */
+static void trim_key(const char **ppKey, size_t *pnKey){
+  const char *p = *ppKey;
+  size_t n = *pnKey;
+  while( n>0 && (p[n-1]==':' || p[n-1]==' ' || p[n-1]=='-' || p[n-1]=='.') ) n--;
+  while( n>0 && (p[0]==' ' || p[0]=='-') ){ p++; n--; }
+  *ppKey = p;
+  *pnKey = n;
+}
+
+/* Classifies line pL of zText using its key (normalized). */
+static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
+                         const char *zOutlet, const marsad_line_memory *pMem,
+                         marsad_buf *pShort){
+  const char *p = zText + pL->iStart;
+  size_t n = pL->iEnd - pL->iStart;
+  int rc = marsad_norm_run(p, n, pNorm);
+  if( rc ) return rc;
+  const char *pKey = pNorm->z;
+  size_t nKey = pNorm->n;
+  trim_key(&pKey, &nKey);
+  line_chars c;
+  scan_chars(p, n, &c);
+  pL->nWord = count_words(p, n);
+  int bEnds = ends_sentence(p, n);
+  pL->bProse = (pL->nWord>=8 && bEnds) || pL->nWord>=15;
+  pL->bDateline = (c.nDigit>0 && pL->nWord<=6);
+  pL->eChrome = chrome_class(pKey, nKey, pL->nWord);
+  pL->bUiShape = (c.nLetter==0 && c.nDigit==0)
+              || (c.nSep>=2 && pL->nWord<=c.nSep*4)
+              || (c.bLatinStart && c.nArabic>0 && !pL->bProse);
+  if( pL->nWord<=MARSAD_CLEAN_SHORT_WORDS && nKey>0 ){
+    uint64_t h = marsad_clean_line_hash(pKey, nKey);
+    if( pMem && pMem->xSeen(pMem->pCtx, zOutlet ? zOutlet : "", h)>=MARSAD_CLEAN_REPEATS ){
+      pL->bRepeated = 1;
+    }
+    marsad_buf_append(pShort, (const char*)&h, sizeof h);
+  }
+  return pShort->rc;
+}
+
+/* True when line pL's key equals the title's key. */
+static int equals_title(const char *zText, const clean_line *pL,
+                        const char *zTitle, marsad_norm *pNorm){
+  if( zTitle==0 || zTitle[0]==0 ) return 0;
+  char *zKeyLine = 0;
+  int bEq = 0;
+  if( marsad_norm_run(zText+pL->iStart, pL->iEnd-pL->iStart, pNorm)==MARSAD_OK ){
+    zKeyLine = marsad_strndup(pNorm->z, pNorm->n);
+    if( zKeyLine && marsad_norm_run(zTitle, strlen(zTitle), pNorm)==MARSAD_OK ){
+      bEq = strcmp(zKeyLine, pNorm->z)==0;
+    }
+  }
+  marsad_free(zKeyLine);
+  return bEq;
+}
+
+/* Decides which lines to drop (see the file comment). */
+static void decide(clean_line *aLine, int nLine){
+  int iFirst = -1, iLast = -1;
+  for(int i=0; i<nLine; i++){
+    if( aLine[i].bProse && !aLine[i].bRepeated ){
+      if( iFirst<0 ) iFirst = i;
+      iLast = i;
+    }
+  }
+  int bCut = 0;
+  for(int i=0; i<nLine; i++){
+    clean_line *pL = &aLine[i];
+    int bOutside = iFirst>=0 && (i<iFirst || i>iLast);
+    if( pL->eChrome==MARSAD_CHROME_CUTOFF && iFirst>=0 && i>iFirst ) bCut = 1;
+    pL->bDrop = bCut
+             || (pL->eChrome && !pL->bProse)
+             || (pL->bUiShape && !pL->bProse)
+             || pL->bRepeated
+             || (bOutside && !pL->bProse && !pL->bDateline);
+  }
+}
+
+/* Splits zText into trimmed non-empty lines, collapsing inner runs of
+** spaces and tabs in place. Returns the line array (owned by the caller) or
+** NULL when out of memory; *pnLine its length. */
+static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
+  size_t n = *pnText, iOut = 0;
+  int nLine = 0, nAlloc = 16;
+  clean_line *aLine = marsad_malloc(sizeof(clean_line)*(size_t)nAlloc);
+  if( aLine==0 ) return 0;
+  size_t i = 0;
+  while( i<n ){
+    while( i<n && (zText[i]==' ' || zText[i]=='\t') ) i++;
+    size_t iStart = iOut;
+    int bSpace = 0;
+    for(; i<n && zText[i]!='\n'; i++){
+      char ch = zText[i]=='\t' ? ' ' : zText[i];
+      if( ch==' ' ){ bSpace = 1; continue; }
+      if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
+      bSpace = 0;
+      zText[iOut++] = ch;
+    }
+    if( iOut>iStart ){
+      if( nLine>=nAlloc ){
+        clean_line *aNew = marsad_realloc(aLine, sizeof(clean_line)*(size_t)nAlloc*2);
+        if( aNew==0 ){ marsad_free(aLine); return 0; }
+        aLine = aNew;
+        nAlloc *= 2;
+      }
+      memset(&aLine[nLine], 0, sizeof aLine[nLine]);
+      aLine[nLine].iStart = iStart;
+      aLine[nLine].iEnd = iOut;
+      nLine++;
+    }
+    zText[iOut++] = '\n';
+    i++;
+  }
+  *pnText = iOut;
+  *pnLine = nLine;
+  return aLine;
+}
+
+/* Puts p[0..n) in NFC; *pz owned by the caller (marsad_free). */
+static int to_nfc(const char *p, size_t n, char **pz, size_t *pn){
+  utf8proc_uint8_t *zOut = 0;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t*)p, (utf8proc_ssize_t)n,
+                                    &zOut, UTF8PROC_STABLE|UTF8PROC_COMPOSE);
+  if( r<0 ){
+    /* Only invalid UTF-8 gets here, which readers have already repaired. */
+    *pz = marsad_strndup(p, n);
+    *pn = n;
+    return *pz ? MARSAD_OK : MARSAD_NOMEM;
+  }
+  *pz = (char*)zOut;
+  *pn = (size_t)r;
+  return MARSAD_OK;
+}
+
+int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
+                      const char *zOutlet, const marsad_line_memory *pMem,
+                      marsad_clean *pOut){
+  memset(pOut, 0, sizeof *pOut);
+  char *zNfc = 0;
+  size_t nNfc = 0;
+  clean_line *aLine = 0;
+  int nLine = 0;
+  marsad_norm norm = MARSAD_NORM_INIT;
+  marsad_buf body = MARSAD_BUF_INIT, dropped = MARSAD_BUF_INIT, shorts = MARSAD_BUF_INIT;
+  int rc = to_nfc(zText, nText, &zNfc, &nNfc);
+  if( rc==MARSAD_OK ){
+    aLine = split_lines(zNfc, &nNfc, &nLine);
+    if( aLine==0 ) rc = MARSAD_NOMEM;
+  }
+  for(int i=0; rc==MARSAD_OK && i<nLine; i++){
+    rc = classify_line(zNfc, &aLine[i], &norm, zOutlet, pMem, &shorts);
+  }
+  if( rc==MARSAD_OK ){
+    decide(aLine, nLine);
+    if( nLine>0 && equals_title(zNfc, &aLine[0], zTitle, &norm) ) aLine[0].bDrop = 1;
+    for(int i=0; i<nLine; i++){
+      marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
+      const char *zSep = aLine[i].bDrop ? "\n" : "\n\n";
+      if( pTo->n ) marsad_buf_puts(pTo, zSep);
+      marsad_buf_append(pTo, zNfc+aLine[i].iStart, aLine[i].iEnd-aLine[i].iStart);
+      pOut->nLinesDropped += aLine[i].bDrop;
+    }
+    rc = body.rc ? body.rc : dropped.rc ? dropped.rc : shorts.rc;
+  }
+  if( rc==MARSAD_OK ){
+    pOut->nBody = body.n;
+    pOut->nDropped = dropped.n;
+    pOut->nShort = (int)(shorts.n / sizeof(uint64_t));
+    pOut->zBody = marsad_buf_take(&body);
+    pOut->zDropped = marsad_buf_take(&dropped);
+    pOut->aShort = (uint64_t*)marsad_buf_take(&shorts);
+    if( !pOut->zBody || !pOut->zDropped || !pOut->aShort ) rc = MARSAD_NOMEM;
+  }
+  if( rc ) marsad_clean_free(pOut);
+  marsad_buf_free(&body);
+  marsad_buf_free(&dropped);
+  marsad_buf_free(&shorts);
+  marsad_norm_free(&norm);
+  marsad_free(aLine);
+  free(zNfc);
+  return rc;
+}
+
+void marsad_clean_free(marsad_clean *p){
+  if( p==0 ) return;
+  marsad_free(p->zBody);
+  marsad_free(p->zDropped);
+  marsad_free(p->aShort);
+  memset(p, 0, sizeof *p);
+}

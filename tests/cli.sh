@@ -1,0 +1,55 @@
+#!/bin/sh
+# Golden tests of the command line: usage errors and their exit statuses,
+# ingest reports and summary, list/show/stats output on a small fixture.
+# Output is compared with tests/golden/*.out (regenerate: GOLDEN_UPDATE=1).
+set -u
+bin=${MARSAD_BIN:?}
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/t.db
+pass=0 fail=0
+
+# expect STATUS CMD...: the command exits with STATUS
+expect() {
+  want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+  if [ "$got" -eq "$want" ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL: $* exited $got, expected $want"; cat "$tmp/err"; fi
+}
+
+# golden NAME CMD...: stdout+stderr of CMD equal tests/golden/NAME.out
+golden() {
+  name=$1; shift
+  "$@" >"$tmp/got" 2>&1
+  sed -e "s#$tmp#TMP#g" -e "s#$here/##g" -e 's/ in [0-9.]* s, [0-9]* articles\/s/ in T s/' \
+      "$tmp/got" >"$tmp/got.clean"
+  if [ "${GOLDEN_UPDATE:-}" ]; then cp "$tmp/got.clean" "$here/golden/$name.out"; fi
+  if diff -u "$here/golden/$name.out" "$tmp/got.clean"; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL: golden $name"; fi
+}
+
+expect 2 "$bin"
+expect 2 "$bin" frobnicate
+expect 2 "$bin" --bogus list
+expect 0 "$bin" --version
+expect 0 "$bin" --help
+for c in ingest list show stats; do expect 0 "$bin" "$c" --help; done
+expect 2 "$bin" --db "$db" ingest
+expect 2 "$bin" --db "$db" ingest --format nonsense x
+expect 2 "$bin" --db "$db" list --limit abc
+expect 2 "$bin" --db "$db" show
+expect 3 "$bin" --db "$tmp/none.db" list
+
+cd "$here"
+golden ingest "$bin" --db "$db" ingest data/cli
+expect 0 "$bin" --db "$db" ingest data/cli/a.txt
+golden list "$bin" --db "$db" list
+golden stats "$bin" --db "$db" stats
+id=$("$bin" --db "$db" --json list | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["input"]=="data/cli/a.txt"][0])')
+golden show "$bin" --db "$db" show --raw "$id"
+expect 1 "$bin" --db "$db" show 0000
+"$bin" --db "$db" list --json | python3 -c 'import json,sys; a=json.load(sys.stdin); assert len(a)==4, a' \
+  && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: list --json"; }
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

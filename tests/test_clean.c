@@ -1,0 +1,110 @@
+/*
+** test_clean.c: the cleaner keeps article paragraphs and drops site chrome
+** by general rules: head and tail chrome, related-article cut-off, UI
+** labels, lines repeated across an outlet; it keeps crossheads and datelines.
+*/
+#include "harness.h"
+#include "marsad.h"
+#include "clean.h"
+
+/* Line memory that claims every short line was seen n times. */
+static long seen_always(void *pCtx, const char *zOutlet, uint64_t h){
+  (void)zOutlet; (void)h;
+  return *(long*)pCtx;
+}
+
+/* Cleans z and returns the body (static buffer), NULL on failure. */
+static const char *clean(const char *z, const char *zTitle, const marsad_line_memory *pMem){
+  static char zOut[8192];
+  marsad_clean c;
+  if( marsad_clean_text(z, strlen(z), zTitle, "outlet", pMem, &c) ) return 0;
+  snprintf(zOut, sizeof zOut, "%s", c.zBody);
+  marsad_clean_free(&c);
+  return zOut;
+}
+
+#define P1 "قال المتحدث باسم الوزارة إن الاجتماع سيعقد في موعده المحدد رغم الظروف الصعبة."
+#define P2 "وأضاف أن الوفود ستصل تباعا خلال الأيام المقبلة لبحث الملفات العالقة بين الطرفين."
+
+static void test_keeps_prose(void){
+  const char *z = clean(P1 "\n\n" P2 "\n", 0, 0);
+  CHECK_EQ_STR(z, P1 "\n\n" P2);
+}
+
+static void test_head_and_tail_chrome(void){
+  const char *z = clean("camera iconصورة من الاجتماع (أرشيف)\ntag icon ع ع ع\n"
+                        P1 "\n" P2 "\nاسم الموقع\nزر العودة\n×\n", 0, 0);
+  CHECK_EQ_STR(z, P1 "\n\n" P2);
+}
+
+static void test_cutoff_heading(void){
+  const char *z = clean(P1 "\nمقالات ذات صلة\n" P2 "\n", 0, 0);
+  CHECK_EQ_STR(z, P1);
+}
+
+static void test_crosshead_and_dateline_kept(void){
+  const char *z = clean("الرياض 12/3/2015\n" P1 "\nمواقف دولية\n" P2 "\n", 0, 0);
+  CHECK_EQ_STR(z, "الرياض 12/3/2015\n\n" P1 "\n\nمواقف دولية\n\n" P2);
+}
+
+static void test_interface_phrase_mid_article(void){
+  const char *z = clean(P1 "\nاقرأ أيضا: عنوان خبر آخر\n" P2 "\n", 0, 0);
+  CHECK_EQ_STR(z, P1 "\n\n" P2);
+}
+
+static void test_link_list(void){
+  const char *z = clean(P1 "\nسياسة | اقتصاد | رياضة | ثقافة\n" P2 "\n", 0, 0);
+  CHECK_EQ_STR(z, P1 "\n\n" P2);
+}
+
+static void test_repeated_lines(void){
+  long n = MARSAD_CLEAN_REPEATS;
+  marsad_line_memory mem = { seen_always, &n };
+  const char *z = clean(P1 "\nتابعوا آخر الأخبار على موقعنا\n", 0, &mem);
+  CHECK_EQ_STR(z, "");   /* every short line "seen" before: all dropped */
+  n = 0;
+  z = clean(P1 "\nتابعوا آخر الأخبار على موقعنا\n", 0, &mem);
+  CHECK_EQ_STR(z, P1);   /* not repeated: tail rule still drops the short line */
+}
+
+static void test_title_line_dropped(void){
+  const char *z = clean("عنوان الخبر الرئيسي\n" P1 "\n", "عنوان الخبر الرئيسي", 0);
+  CHECK_EQ_STR(z, P1);
+}
+
+static void test_whitespace_and_crlf(void){
+  const char *z = clean("  " P1 "  \r\n\r\n\t" P2 "\r\n", 0, 0);
+  CHECK(z && strstr(z, "\r")==0);
+  CHECK(z && strncmp(z, "قال", 6)==0);
+}
+
+static void test_short_article_kept(void){
+  /* no prose line at all: nothing is "outside" the article */
+  const char *z = clean("انفجار في الميناء\nلا إصابات\n", 0, 0);
+  CHECK_EQ_STR(z, "انفجار في الميناء\n\nلا إصابات");
+}
+
+static void test_dropped_lines_listed(void){
+  marsad_clean c;
+  const char *z = P1 "\nمقالات ذات صلة\nرابط\n";
+  CHECK_EQ_INT(marsad_clean_text(z, strlen(z), 0, 0, 0, &c), MARSAD_OK);
+  CHECK_EQ_INT(c.nLinesDropped, 2);
+  CHECK_EQ_STR(c.zDropped, "مقالات ذات صلة\nرابط");
+  marsad_clean_free(&c);
+  marsad_clean_free(0);
+}
+
+int main(void){
+  RUN(test_keeps_prose);
+  RUN(test_head_and_tail_chrome);
+  RUN(test_cutoff_heading);
+  RUN(test_crosshead_and_dateline_kept);
+  RUN(test_interface_phrase_mid_article);
+  RUN(test_link_list);
+  RUN(test_repeated_lines);
+  RUN(test_title_line_dropped);
+  RUN(test_whitespace_and_crlf);
+  RUN(test_short_article_kept);
+  RUN(test_dropped_lines_listed);
+  return DONE();
+}
