@@ -101,7 +101,8 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
 }
 
 /* Looks the key up among the interface phrases: an exact match, or the line
-** beginning with a phrase and adding at most two words. */
+** beginning with a phrase and adding at most two words (or, after a colon,
+** the title of a linked article). */
 static int chrome_class(const char *pKey, size_t nKey, int nWord){
   int lo = 0, hi = marsad_chrome_nphrases-1;
   while( lo<=hi ){
@@ -113,11 +114,12 @@ static int chrome_class(const char *pKey, size_t nKey, int nWord){
     if( c==0 ) return pP->eClass;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
-  for(int i=0; i<marsad_chrome_nphrases && nWord<=6; i++){
+  for(int i=0; i<marsad_chrome_nphrases && nWord<=20; i++){
     const marsad_chrome_phrase *pP = &marsad_chrome_phrases[i];
-    if( nKey>(size_t)pP->nKey && memcmp(pKey, pP->zKey, (size_t)pP->nKey)==0
-     && (pKey[pP->nKey]==' ' || pKey[pP->nKey]==':')
-     && nWord<=count_words(pP->zKey, (size_t)pP->nKey)+2 ){
+    if( nKey<=(size_t)pP->nKey || memcmp(pKey, pP->zKey, (size_t)pP->nKey)!=0 ) continue;
+    char cNext = pKey[pP->nKey];
+    int nPhraseWords = count_words(pP->zKey, (size_t)pP->nKey);
+    if( (cNext==' ' && nWord<=nPhraseWords+2) || (cNext==':' && nWord<=nPhraseWords+15) ){
       return pP->eClass;
     }
   }
@@ -213,11 +215,11 @@ static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
   if( aLine==0 ) return 0;
   size_t i = 0;
   while( i<n ){
-    while( i<n && (zText[i]==' ' || zText[i]=='\t') ) i++;
+    while( i<n && (zText[i]==' ' || zText[i]=='\t' || zText[i]=='\r') ) i++;
     size_t iStart = iOut;
     int bSpace = 0;
     for(; i<n && zText[i]!='\n'; i++){
-      char ch = zText[i]=='\t' ? ' ' : zText[i];
+      char ch = (zText[i]=='\t' || zText[i]=='\r') ? ' ' : zText[i];
       if( ch==' ' ){ bSpace = 1; continue; }
       if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
       bSpace = 0;

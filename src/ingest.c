@@ -143,7 +143,7 @@ static int batch_commit(ingest *p){
 
 /* Reads a publication date as found into zOut (YYYY-MM-DD). Accepts ISO 8601
 ** dates and date-times and YYYY/MM/DD. Returns 0 when it is not a valid date. */
-static int parse_published(const char *z, char zOut[11]){
+static int parse_published(const char *z, char zOut[32]){
   int y, m, d;
   char sep1, sep2;
   if( z==0 ) return 0;
@@ -154,7 +154,7 @@ static int parse_published(const char *z, char zOut[11]){
   static const int aDays[] = {31,29,31,30,31,30,31,31,30,31,30,31};
   int bLeap = (y%4==0 && y%100!=0) || y%400==0;
   if( d>aDays[m-1] || (m==2 && d==29 && !bLeap) ) return 0;
-  snprintf(zOut, 11, "%04d-%02d-%02d", y, m, d);
+  snprintf(zOut, 32, "%04d-%02d-%02d", y, m, d);
   return 1;
 }
 
@@ -230,7 +230,7 @@ typedef struct stored {
   const char *zTitle;
   char zUid[17];
   char zBodyHash[17];
-  char zPublished[11];
+  char zPublished[32];
   int bPublished;
   int bArabic;
   sqlite3_int64 iCopyOf;

@@ -27,7 +27,7 @@ static void append_without_cr(marsad_buf *pOut, const char *p, size_t n){
   marsad_buf_append(pOut, p+iStart, n-iStart);
 }
 
-/* Splits zText at its first non-empty line: *piTitle/*pnTitle span the
+/* Splits zText at its first non-empty line: *piTitle and *pnTitle span the
 ** title (trimmed), *piBody where the rest starts. */
 static void split_title(const char *z, size_t n, size_t *piTitle,
                         size_t *pnTitle, size_t *piBody){

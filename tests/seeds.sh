@@ -9,7 +9,7 @@ seeds=${MARSAD_SHARED:-../../shared}/seeds
 [ -f "$seeds/expected.json" ] || { echo "no ../shared/seeds: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" --db "$tmp/txt.db" ingest "$seeds" >/dev/null 2>&1
+"$bin" --db "$tmp/txt.db" ingest "$seeds"/*.txt >/dev/null 2>&1
 "$bin" --db "$tmp/jsonl.db" ingest "$seeds/seeds.jsonl" >/dev/null 2>&1
 python3 - "$bin" "$tmp" "$seeds" <<'PY'
 import json, subprocess, sys
