@@ -212,6 +212,46 @@ MARSAD_API int marsad_article_json(marsad_db *pDb, const char *zId, unsigned fla
 /* Database statistics: counts of articles, outlets, copies, ... */
 MARSAD_API int marsad_stats_json(marsad_db *pDb, char **pzJson /* OUT */);
 
+/* ------------------------------------------------------------------------
+** HTTP server: the JSON API and the web page over a database, read-only
+** (docs/API.md). The library never installs signal handlers: the program
+** that starts a server decides when to call marsad_server_stop().
+*/
+typedef struct marsad_server marsad_server;
+
+/* Server settings. Zero fields take the default shown. */
+typedef struct marsad_server_opts {
+  const char *zHost;      /* address to listen on ("127.0.0.1"); a numeric
+                          ** IPv4 or IPv6 address, or "localhost" */
+  int iPort;              /* TCP port (8080); -1 picks any free port, see
+                          ** marsad_server_port() */
+  int nThreads;           /* worker threads, each with its own read-only
+                          ** database handle (4) */
+  unsigned nTimeout;      /* seconds a connection may sit idle (15) */
+  unsigned nMaxConn;      /* connections at once; more are refused (256) */
+  size_t nConnMemory;     /* bytes per connection for the request line and
+                          ** headers (16384): larger requests get 414/431 */
+} marsad_server_opts;
+
+/* Checks that the marsad database zDbPath opens read-only, then starts
+** serving it in background threads and returns at once. *ppServer is
+** always set: to the server (stop it with marsad_server_stop) or to NULL on
+** failure, when *pzErr (if pzErr is not NULL) receives a message owned by
+** the caller. MARSAD_MISUSE for bad options or an address that cannot be
+** bound, MARSAD_DBERROR when the database cannot be opened. */
+MARSAD_API int marsad_server_start(const char *zDbPath,
+                                   const marsad_server_opts *pOpts,
+                                   marsad_server **ppServer /* OUT */,
+                                   char **pzErr /* OUT */);
+
+/* The TCP port the server listens on (useful after iPort -1). */
+MARSAD_API int marsad_server_port(const marsad_server *pServer);
+
+/* Stops accepting connections, lets requests in progress finish (waiting at
+** most a few seconds), stops the threads and frees everything. NULL is
+** fine. Call it from one thread, once. */
+MARSAD_API void marsad_server_stop(marsad_server *pServer);
+
 #ifdef __cplusplus
 }
 #endif

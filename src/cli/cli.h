@@ -83,5 +83,6 @@ extern const cli_command cli_cmd_list;
 extern const cli_command cli_cmd_show;
 extern const cli_command cli_cmd_stats;
 extern const cli_command cli_cmd_tokens;
+extern const cli_command cli_cmd_serve;
 
 #endif

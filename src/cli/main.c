@@ -14,6 +14,7 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_show,
   &cli_cmd_stats,
   &cli_cmd_tokens,
+  &cli_cmd_serve,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""End-to-end test of `marsad serve` (run by tests/serve.sh).
+
+Builds a database from tests/data/serve.jsonl, starts the server on a free
+loopback port, and checks over real HTTP: every API route the server lists
+(status and JSON shape), filters and paging, 400/404/405 answers, request
+lines and headers too large (414/431) with the server staying up, a client
+that stalls, an ingestion running beside the server (WAL), the escaping of
+untrusted text, and a graceful stop on SIGTERM. Environment: MARSAD_BIN.
+"""
+import http.client, json, os, re, shutil, signal, socket, subprocess, sys, tempfile
+
+BIN = os.environ.get("MARSAD_BIN", "marsad")
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data", "serve.jsonl")
+npass = nfail = 0
+
+
+def check(cond, what):
+    global npass, nfail
+    if cond:
+        npass += 1
+    else:
+        nfail += 1
+        print("FAIL:", what, file=sys.stderr)
+
+
+def get(port, path, method="GET", headers=None):
+    """(status, headers dict lower-cased, body bytes) of one request."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request(method, path, headers=headers or {})
+    r = c.getresponse()
+    body = r.read()
+    c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+
+
+def get_json(port, path, want=200):
+    st, hd, body = get(port, path)
+    check(st == want, f"{path}: status {st}, expected {want}: {body[:200]!r}")
+    check(hd.get("content-type", "").startswith("application/json"), f"{path}: JSON content type")
+    check(hd.get("x-content-type-options") == "nosniff", f"{path}: nosniff")
+    try:
+        return json.loads(body)
+    except ValueError:
+        check(False, f"{path}: body is not JSON: {body[:200]!r}")
+        return None
+
+
+def raw(port, data, read=True):
+    """Sends raw bytes on a fresh connection; returns what came back."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    s.sendall(data)
+    out = b""
+    while read:
+        try:
+            b = s.recv(65536)
+        except (ConnectionResetError, socket.timeout):
+            break
+        if not b:
+            break
+        out += b
+    s.close()
+    return out
+
+
+def error_of(port, path, want):
+    """Checks that path answers status want with {"error": "..."}."""
+    js = get_json(port, path, want)
+    check(isinstance(js, dict) and isinstance(js.get("error"), str) and js["error"],
+          f"{path}: an error message")
+    return js
+
+
+def check_routes(port, ids):
+    """Checks every route the server lists; each must have a check here."""
+    idx = get_json(port, "/api")
+    routes = set(idx["routes"])
+    checked = set()
+
+    def route(r):
+        checked.add(r)
+        return r in routes
+
+    if route("/api/articles"):
+        arts = get_json(port, "/api/articles")
+        check(len(arts) == 5, f"/api/articles: 5 articles, got {len(arts)}")
+        for a in arts:
+            check(all(k in a for k in ("id", "input", "published", "outlet", "title")), "article fields")
+        dates = [a["published"] for a in arts]
+        check(dates == sorted(dates, reverse=True), "articles latest first")
+        p1 = get_json(port, "/api/articles?limit=2")
+        p2 = get_json(port, "/api/articles?limit=2&offset=2")
+        check(len(p1) == 2 and len(p2) == 2 and p1[0]["id"] != p2[0]["id"], "paging")
+        check([a["id"] for a in p1 + p2] == [a["id"] for a in arts[:4]], "pages follow each other")
+        some = get_json(port, "/api/articles?outlet=" + "%D9%88%D9%83%D8%A7%D9%84%D8%A9+%D8%A7%D9%84%D8%A3%D9%86%D8%A8%D8%A7%D8%A1")
+        check(len(some) == 2 and all(a["outlet"] == "وكالة الأنباء" for a in some), "outlet filter (percent-encoded Arabic, + as space)")
+        oct_ = get_json(port, "/api/articles?since=2020-10-01&until=2020-10-31")
+        check(len(oct_) == 4, f"date filter: 4 in October, got {len(oct_)}")
+    if route("/api/articles/{id}"):
+        a = get_json(port, "/api/articles/" + ids["srv-1"])
+        check(a.get("input") == "srv-1" and "28" in a.get("body", ""), "one article with its body")
+        a = get_json(port, "/api/articles/" + ids["srv-1"][:8])
+        check(a.get("input") == "srv-1", "an id prefix finds the article")
+        error_of(port, "/api/articles/ffffffffffffffff", 404)
+        error_of(port, "/api/articles/" + ids["srv-1"] + "?raw=maybe", 400)
+        a = get_json(port, "/api/articles/" + ids["srv-1"] + "?raw=1")
+        check("raw" in a, "raw=1 adds the raw input")
+    if route("/api/stats"):
+        st = get_json(port, "/api/stats")
+        check(st.get("articles") == 5, f"stats: 5 articles, got {st.get('articles')}")
+    unchecked = routes - checked
+    check(not unchecked, f"routes without a check in serve_test.py: {sorted(unchecked)}")
+    return routes
+
+
+def check_errors(port):
+    for q in ("limit=0", "limit=abc", "limit=501", "offset=-1", "since=2020-13-01",
+              "since=2021-02-29", "until=yesterday", "bogus=1", "limit=1&limit=2",
+              "outlet=%zz", "outlet=%C3%28", "outlet=%00", "since=2020-10-02&until=2020-10-01",
+              "outlet=" + "a" * 1100):
+        error_of(port, "/api/articles?" + q, 400)
+    error_of(port, "/api/no-such-route", 404)
+    error_of(port, "/api/articles/a/b", 404)
+    error_of(port, "/no-such-page", 404)
+    error_of(port, "/../../etc/passwd", 404)
+    st, hd, body = get(port, "/api/stats", method="POST")
+    check(st == 405 and "GET" in hd.get("allow", ""), f"POST: 405 with Allow, got {st}")
+    st, hd, body = get(port, "/api/stats", method="DELETE")
+    check(st == 405, "DELETE: 405")
+
+
+def check_limits(port):
+    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 40000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    check(re.match(rb"HTTP/1\.[01] 414", line) is not None, f"huge request line: 414, got {line[:40]!r}")
+    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    check(re.match(rb"HTTP/1\.[01] 414", line) is not None, f"long target: 414, got {line[:40]!r}")
+    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 40000 + b"\r\n\r\n")
+    check(re.match(rb"HTTP/1\.[01] 431", hdr) is not None, f"huge header: 431, got {hdr[:40]!r}")
+    many = b"".join(b"X-H%d: v\r\n" % i for i in range(3000))
+    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: x\r\n" + many + b"\r\n")
+    check(re.match(rb"HTTP/1\.[01] 431", hdr) is not None, f"many headers: 431, got {hdr[:40]!r}")
+    junk = raw(port, b"\x00\xff NOT HTTP AT ALL\r\n\r\n")
+    check(re.match(rb"HTTP/1\.[01] 400", junk) is not None or junk == b"", f"garbage: 400 or closed, got {junk[:40]!r}")
+    # A client that sends half a request and stalls: others are still served,
+    # and the server closes the stalled connection once it is idle too long.
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\n")
+    st, _, _ = get(port, "/api/stats")
+    check(st == 200, "served while another client stalls")
+    try:
+        closed = s.recv(100) is not None
+    except (ConnectionResetError, socket.timeout):
+        closed = False
+    check(closed, "the stalled connection is closed by the server")
+    s.close()
+    st, _, _ = get(port, "/api/stats")
+    check(st == 200, "server still up after bad requests")
+
+
+def check_pages(port, ids):
+    st, hd, body = get(port, "/")
+    check(st == 200 and hd.get("content-type", "").startswith("text/html"), "index page")
+    check(b'dir="rtl"' in body and b"/app.js" in body, "index: right to left, loads app.js")
+    csp = hd.get("content-security-policy", "")
+    check("default-src 'self'" in csp and "unsafe-inline" not in csp, "CSP forbids inline scripts")
+    for path, ctype in (("/app.js", "text/javascript"), ("/style.css", "text/css")):
+        st, hd, body = get(port, path)
+        check(st == 200 and hd.get("content-type", "").startswith(ctype), f"{path}: served")
+        etag = hd.get("etag")
+        st2, _, body2 = get(port, path, headers={"If-None-Match": etag})
+        check(st2 == 304 and body2 == b"", f"{path}: 304 for its ETag")
+    st, hd, body = get(port, "/", method="HEAD")
+    check(st == 200 and body == b"", "HEAD: headers only")
+    # The page builds the DOM from text only: no HTML parsing of data.
+    js = get(port, "/app.js")[2].decode()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        check(sink not in js, f"app.js never uses {sink}")
+    # Untrusted text is JSON-escaped data, never markup, in the API.
+    a = get_json(port, "/api/articles/" + ids["srv-xss"])
+    check("<script>" in a.get("title", "") + a.get("body", ""), "the <script> text is kept as data")
+
+
+def ingest(db, path):
+    r = subprocess.run([BIN, "--db", db, "ingest", path], capture_output=True, text=True)
+    check(r.returncode == 0, f"ingest {path}: {r.returncode} {r.stderr}")
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="marsad-serve-")
+    db = os.path.join(tmp, "t.db")
+    srv = None
+    try:
+        ingest(db, DATA)
+        arts = json.loads(subprocess.run([BIN, "--db", db, "--json", "list"], capture_output=True,
+                                         text=True, check=True).stdout)
+        ids = {a["input"]: a["id"] for a in arts}
+        srv = subprocess.Popen([BIN, "--db", db, "serve", "--port", "0", "--threads", "2", "--timeout", "2"],
+                               stdout=subprocess.PIPE, text=True)
+        first = srv.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", first)
+        check(m is not None, f"serve prints its address: {first!r}")
+        if m is None:
+            return 1
+        port = int(m.group(1))
+        check_routes(port, ids)
+        check_errors(port)
+        check_limits(port)
+        check_pages(port, ids)
+        # A second process ingests while the server reads (WAL).
+        extra = os.path.join(tmp, "more.jsonl")
+        with open(extra, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "srv-6", "outlet": "x", "published": "2021-04-01",
+                                "title": "خبر جديد", "text": "نص خبر جديد عن الطقس في عمان اليوم."}, ensure_ascii=False) + "\n")
+        ingest(db, extra)
+        st = get_json(port, "/api/stats")
+        check(st.get("articles") == 6, "the server sees what an ingestion beside it added")
+        srv.send_signal(signal.SIGTERM)
+        check(srv.wait(timeout=30) == 0, "SIGTERM stops the server cleanly (exit 0)")
+        r = subprocess.run([BIN, "--db", db, "serve", "--port", "70000"], capture_output=True)
+        check(r.returncode == 2, "a bad port is a usage error")
+        r = subprocess.run([BIN, "--db", os.path.join(tmp, "missing.db"), "serve", "--port", "0"], capture_output=True)
+        check(r.returncode == 3, "a missing database is refused")
+    finally:
+        if srv and srv.poll() is None:
+            srv.kill()
+            srv.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{npass} passed, {nfail} failed")
+    return 1 if nfail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
