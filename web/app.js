@@ -364,7 +364,7 @@
       h('h1', { dir: 'auto' }, a.title || a.id),
       meta(a.outlet, dateText(a.published), a.story ? storyLink(a.story, t('story') + ' ' + a.story) : null,
         a.copy_of ? [t('copyOf') + ' ', articleLink(a.copy_of)] : null,
-        a.url ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('url')) : null),
+        /^https?:\/\//i.test(a.url || '') ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('url')) : null),
       spans.length ? h('div', { class: 'legend' },
         h('span', { class: 'hl-figure' }, t('figures')), h('span', { class: 'hl-statement' }, t('statements')),
         h('span', { class: 'hl-mention' }, t('entities')), h('span', { class: 'hl-date' }, t('dates'))) : null,

@@ -1,0 +1,105 @@
+#!/bin/sh
+# browser.sh: the web page as a person sees it, in headless Chromium (Debian's
+# chromium package). Builds a database from the seeds (when ../shared is
+# there) plus tests/data/serve.jsonl, starts `marsad serve`, lets Chromium
+# run the page, and checks the rendered DOM: the stories (or articles) list,
+# a story's headline, its figures chart and its denial with the speaker (once
+# those routes exist), search, and that an article holding <script> and
+# onerror markup shows it as text. Saves screenshots into $MARSAD_SCREENSHOTS
+# (docs/screenshots/ holds the ones made with it). Skips (77) without chromium.
+set -u
+BIN=${MARSAD_BIN:-marsad}
+HERE=$(cd "$(dirname "$0")" && pwd)
+CHROME=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$CHROME" ] || { echo "chromium not installed: skipped"; exit 77; }
+
+tmp=$(mktemp -d)
+shots=${MARSAD_SCREENSHOTS:-$tmp/shots}
+mkdir -p "$shots"
+pass=0 fail=0
+srv=
+cleanup() { [ -n "$srv" ] && kill "$srv" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+ok() { pass=$((pass+1)); }
+no() { fail=$((fail+1)); echo "FAIL: $*" >&2; }
+# has FILE TEXT WHAT: the rendered page FILE contains TEXT.
+has() { if grep -qF -- "$2" "$1"; then ok; else no "$3 (no '$2' in $1)"; fi; }
+# hasnt FILE TEXT WHAT: it does not.
+hasnt() { if grep -qF -- "$2" "$1"; then no "$3 ('$2' in $1)"; else ok; fi; }
+
+# chrome URL OUT [SHOT]: the DOM after the page's scripts ran, into OUT; a
+# screenshot into SHOT when given.
+chrome() {
+  profile=$(mktemp -d "$tmp/profile.XXXX")
+  set -- "$1" "$2" "${3:-}"
+  flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+    --disable-background-networking --disable-component-update --disable-sync
+    --user-data-dir=$profile --virtual-time-budget=8000 --window-size=1280,1400"
+  # shellcheck disable=SC2086
+  timeout 120 "$CHROME" $flags --dump-dom "$1" >"$2" 2>/dev/null || no "chromium failed on $1"
+  if [ -n "$3" ]; then
+    # shellcheck disable=SC2086
+    timeout 120 "$CHROME" $flags --user-data-dir="$profile-s" --screenshot="$3" "$1" >/dev/null 2>&1 ||
+      no "screenshot of $1"
+  fi
+}
+
+db=$tmp/t.db
+seeds=${MARSAD_SHARED:-$HERE/../../shared}/seeds/seeds.jsonl
+if [ -f "$seeds" ]; then "$BIN" --db "$db" ingest "$seeds" >/dev/null 2>&1 || no "ingest seeds"; fi
+"$BIN" --db "$db" ingest "$HERE/data/serve.jsonl" >/dev/null 2>&1 || no "ingest serve.jsonl"
+
+"$BIN" --db "$db" serve --port 0 >"$tmp/out" 2>&1 &
+srv=$!
+i=0
+while ! grep -q "http://" "$tmp/out" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
+[ -n "$port" ] || { cat "$tmp/out" >&2; echo "server did not start"; exit 1; }
+base=http://127.0.0.1:$port
+api() { python3 -c 'import sys,urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' "$base$1"; }
+routes=$(api /api)
+route() { case $routes in *\"$1\"*) return 0;; *) return 1;; esac; }
+
+# The front page: stories when the server has them, else the articles.
+chrome "$base/#/" "$tmp/home.html" "$shots/home.png"
+has "$tmp/home.html" 'dir="rtl"' "page is right to left"
+if route /api/stories; then
+  has "$tmp/home.html" 'href="#/story/' "stories listed"
+else
+  has "$tmp/home.html" 'ارتفاع حصيلة قتلى المرتزقة إلى 231' "articles listed"
+fi
+
+# The XSS article: its markup is text, and nothing of it became an element.
+xss=$(api /api/articles | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["input"]=="srv-xss"][0])')
+chrome "$base/#/article/$xss" "$tmp/xss.html" "$shots/article-untrusted.png"
+has "$tmp/xss.html" '&lt;script&gt;window.__xss=1&lt;/script&gt;' "a <script> title shows as text"
+has "$tmp/xss.html" '&lt;script&gt;window.__xss=3&lt;/script&gt;' "a <script> in the body shows as text"
+hasnt "$tmp/xss.html" '<script>window.__xss' "no injected script element"
+hasnt "$tmp/xss.html" '<img src="x"' "no injected img element"
+hasnt "$tmp/xss.html" 'href="javascript:' "no javascript: link"
+
+# A story of the seeds (the largest story), with its chart and its denials.
+if route /api/stories && [ -f "$seeds" ]; then
+  sid=$(api "/api/stories?min_articles=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+  chrome "$base/#/story/$sid" "$tmp/story.html" "$shots/story.png"
+  has "$tmp/story.html" '<h1>' "story headline"
+  has "$tmp/story.html" 'href="#/article/' "story articles"
+  if route /api/figures; then
+    has "$tmp/story.html" '<svg' "a chart of the figures"
+    has "$tmp/story.html" '231' "the Observatory's running total in the chart"
+  fi
+  if route /api/statements; then
+    has "$tmp/story.html" 'stance-deny' "a group of denials"
+    has "$tmp/story.html" 'ينفي' "the denial label"
+  fi
+fi
+
+# Search, with the matches marked.
+if route /api/search; then
+  chrome "$base/#/search?q=%D9%85%D8%B1%D8%AA%D8%B2%D9%82%D8%A9" "$tmp/search.html" "$shots/search.png"
+  has "$tmp/search.html" '<mark>' "highlighted snippets"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
