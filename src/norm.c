@@ -104,6 +104,19 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
       pNorm->z[pNorm->n] = (char)((c>='A' && c<='Z') ? c+32 : c);
       pNorm->aOff[pNorm->n++] = (uint32_t)i;
       i++;
+    }else if( a[i]>=0xD8 && a[i]<=0xDB && i+1<n && (a[i+1]&0xC0)==0x80 ){
+      /* fast path: a character of U+0600..U+06FF (most Arabic text) */
+      uint32_t cp = ((uint32_t)(a[i]&0x1F)<<6) | (a[i+1]&0x3F);
+      unsigned k = marsad_fold_block[cp-MARSAD_FOLD_BLOCK_FIRST];
+      if( k==0 ){
+        pNorm->z[pNorm->n] = (char)a[i];
+        pNorm->aOff[pNorm->n++] = (uint32_t)i;
+        pNorm->z[pNorm->n] = (char)a[i+1];
+        pNorm->aOff[pNorm->n++] = (uint32_t)i;
+      }else{
+        norm_put_folded(pNorm, cp, (uint32_t)i);
+      }
+      i += 2;
     }else{
       size_t nLen;
       int bBad;

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The `marsad tokens` command: usage errors, text and --json output with
+# keys, stems and byte spans, standard input.
+set -u
+bin=${MARSAD_BIN:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# check NAME COND: counts COND (a shell test) as passed or failed
+check() {
+  name=$1; shift
+  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
+}
+
+"$bin" tokens >/dev/null 2>&1; check "no text exits 2" [ $? -eq 2 ]
+"$bin" tokens a b >/dev/null 2>&1; check "two texts exit 2" [ $? -eq 2 ]
+"$bin" tokens --bogus x >/dev/null 2>&1; check "bad option exits 2" [ $? -eq 2 ]
+"$bin" tokens --help >"$tmp/help"; check "--help exits 0" [ $? -eq 0 ]
+check "--help shows usage" grep -q "usage: marsad tokens" "$tmp/help"
+
+"$bin" tokens 'وَالكتاب ١٢٫٥' >"$tmp/out"
+check "text output" [ "$(cat "$tmp/out")" = "$(printf 'arabic 0-16\tوَالكتاب\tkey=والكتاب\tstem=كتاب\nnumber 17-25\t١٢٫٥\tkey=12.5\tstem=12.5')" ]
+
+printf 'قال: نعم' | "$bin" --json tokens --punct - >"$tmp/json"
+check "stdin with --json and --punct" python3 -c '
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert [x["kind"] for x in t] == ["arabic", "punct", "arabic"], t
+assert t[1] == {"kind": "punct", "text": ":", "key": ":", "stem": ":", "start": 6, "end": 7}, t
+' "$tmp/json"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
