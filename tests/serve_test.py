@@ -75,8 +75,8 @@ def error_of(port, path, want):
 def check_routes(port, ids):
     """Checks every route the server lists; each must have a check here."""
     idx = get_json(port, "/api")
-    routes = set(idx["routes"])
-    checked = set()
+    routes = set(idx["routes"]) | {"/api"}
+    checked = {"/api"}
 
     def route(r):
         checked.add(r)
@@ -109,6 +109,14 @@ def check_routes(port, ids):
     if route("/api/stats"):
         st = get_json(port, "/api/stats")
         check(st.get("articles") == 5, f"stats: 5 articles, got {st.get('articles')}")
+    src = os.environ.get("MARSAD_SRC", os.path.join(HERE, ".."))
+    with open(os.path.join(src, "docs", "openapi.yaml"), encoding="utf-8") as f:
+        spec = f.read()
+    with open(os.path.join(src, "docs", "API.md"), encoding="utf-8") as f:
+        guide = f.read()
+    for r in sorted(routes):
+        check("\n  " + r + ":\n" in spec, f"{r} is in docs/openapi.yaml")
+        check("### `GET " + r + "`" in guide, f"{r} is in docs/API.md")
     unchecked = routes - checked
     check(not unchecked, f"routes without a check in serve_test.py: {sorted(unchecked)}")
     return routes
