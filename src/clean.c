@@ -32,6 +32,7 @@ typedef struct clean_line {
   int bUiShape;          /* lone symbols, a link list, a Latin UI label */
   int bRepeated;         /* seen in many earlier articles of the outlet */
   int bDrop;             /* decision */
+  uint64_t hKey;         /* hash of the line's whole key */
 } clean_line;
 
 uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
@@ -146,6 +147,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   if( rc ) return rc;
   const char *pKey = pNorm->z;
   size_t nKey = pNorm->n;
+  pL->hKey = marsad_clean_line_hash(pKey, nKey);
   trim_key(&pKey, &nKey);
   line_chars c;
   scan_chars(p, n, &c);
@@ -245,9 +247,41 @@ static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
   return aLine;
 }
 
-/* Puts p[0..n) in NFC; *pz owned by the caller (marsad_free). */
+/* True when code point cp is NFC_Quick_Check=Yes by range: ASCII and
+** Latin-1 and the blocks below U+0300, the Arabic block except the
+** combining hamza and maddah (U+0653..0655), general punctuation except the
+** two quads (U+2000, U+2001), and the Arabic presentation forms (which have
+** compatibility decompositions only). Anything else answers 0, "ask utf8proc". */
+static int nfc_stable(uint32_t cp){
+  return cp<0x0300
+      || (cp>=0x0600 && cp<=0x06FF && !(cp>=0x0653 && cp<=0x0655))
+      || (cp>=0x2002 && cp<=0x206F)
+      || (cp>=0xFB50 && cp<=0xFEFF)
+      || cp==0xFFFD;
+}
+
+/* True when every code point of p[0..n) is nfc_stable: the text is then in
+** NFC already and utf8proc need not rebuild it. */
+static int is_quick_nfc(const char *p, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    if( (unsigned char)p[i]<0x80 ){ i++; continue; }
+    size_t len; int bBad;
+    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    if( !nfc_stable(cp) ) return 0;
+    i += len;
+  }
+  return 1;
+}
+
+/* Puts p[0..n) in NFC; *pz owned by the caller (free()). */
 static int to_nfc(const char *p, size_t n, char **pz, size_t *pn){
   utf8proc_uint8_t *zOut = 0;
+  if( is_quick_nfc(p, n) ){
+    *pz = marsad_strndup(p, n);
+    *pn = n;
+    return *pz ? MARSAD_OK : MARSAD_NOMEM;
+  }
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t*)p, (utf8proc_ssize_t)n,
                                     &zOut, UTF8PROC_STABLE|UTF8PROC_COMPOSE);
   if( r<0 ){
@@ -283,6 +317,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
     decide(aLine, nLine);
     if( nLine>0 && equals_title(zNfc, &aLine[0], zTitle, &norm) ) aLine[0].bDrop = 1;
     for(int i=0; i<nLine; i++){
+      if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
       const char *zSep = aLine[i].bDrop ? "\n" : "\n\n";
       if( pTo->n ) marsad_buf_puts(pTo, zSep);

@@ -34,6 +34,8 @@ typedef struct marsad_clean {
   int nLinesDropped;
   uint64_t *aShort;   /* key hashes of the article's short lines, to remember */
   int nShort;
+  uint64_t hBody;     /* hash of the body's key, line by line: equal for bodies
+                         that differ only in what keys fold away */
 } marsad_clean;
 
 /* Classes of interface phrases (data/chrome.tsv). */

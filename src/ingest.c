@@ -177,32 +177,22 @@ static void hash_hex(uint64_t h, char zOut[17]){
   snprintf(zOut, 17, "%016llx", (unsigned long long)h);
 }
 
-/* Hash of the key of p[0..n), fed into the running state. */
-static int hash_key(ingest *p, XXH3_state_t *pState, const char *z, size_t n){
-  int rc = marsad_norm_run(z, n, &p->norm);
-  if( rc==MARSAD_OK ){
-    XXH3_64bits_update(pState, p->norm.z, p->norm.n);
-    XXH3_64bits_update(pState, "\n", 1);
-  }
-  return rc;
-}
-
-/* Computes the article id (outlet, title key, body key) and body hash. */
+/* Computes the article id, a hash of the outlet, the title's key and the
+** body's key hash, and the body hash (for exact copies). */
 static int article_ids(ingest *p, const char *zOutlet, const char *zTitle,
                        const marsad_clean *pC, char zUid[17], char zBodyHash[17]){
+  int rc = marsad_norm_run(zTitle, strlen(zTitle), &p->norm);
+  if( rc ) return rc;
   XXH3_state_t *pState = XXH3_createState();
   if( pState==0 ) return MARSAD_NOMEM;
   XXH3_64bits_reset(pState);
-  int rc = hash_key(p, pState, pC->zBody, pC->nBody);
-  if( rc==MARSAD_OK ){
-    hash_hex(XXH3_64bits_digest(pState), zBodyHash);
-    XXH3_64bits_update(pState, zOutlet ? zOutlet : "", zOutlet ? strlen(zOutlet) : 0);
-    XXH3_64bits_update(pState, "\n", 1);
-    rc = hash_key(p, pState, zTitle, strlen(zTitle));
-  }
-  if( rc==MARSAD_OK ) hash_hex(XXH3_64bits_digest(pState), zUid);
+  XXH3_64bits_update(pState, &pC->hBody, sizeof pC->hBody);
+  XXH3_64bits_update(pState, zOutlet ? zOutlet : "", zOutlet ? strlen(zOutlet)+1 : 0);
+  XXH3_64bits_update(pState, p->norm.z, p->norm.n);
+  hash_hex(XXH3_64bits_digest(pState), zUid);
+  hash_hex(pC->hBody, zBodyHash);
   XXH3_freeState(pState);
-  return rc;
+  return MARSAD_OK;
 }
 
 /* True when an article with this uid is stored. */
