@@ -346,24 +346,27 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
   return rc;
 }
 
-/* Ingests one in-memory input with reader pReader. */
+/* Ingests one in-memory input with reader pReader. Invalid UTF-8 is
+** replaced (in a repaired copy) and counted; valid input is read in place. */
 static int ingest_data(ingest *p, const marsad_reader *pReader, const char *zSource,
                        const char *pData, size_t nData){
-  char *zClean = 0;
-  size_t nClean = 0, nBad = 0;
-  int rc = marsad_utf8_sanitize(pData, nData, &zClean, &nClean, &nBad);
-  if( rc ) return rc;
+  char *zRepaired = 0;
+  size_t nBad = marsad_utf8_count_invalid(pData, nData);
+  int rc = MARSAD_OK;
   if( nBad ){
     char zMsg[96];
+    rc = marsad_utf8_sanitize(pData, nData, &zRepaired, &nData, &nBad);
+    if( rc ) return rc;
+    pData = zRepaired;
     snprintf(zMsg, sizeof zMsg, "%zu invalid UTF-8 sequences replaced by U+FFFD", nBad);
     p->pStats->nBadUtf8 += (long)nBad;
     report(p, zSource, 0, zMsg);
   }
   p->zFormat = pReader->zName;
-  rc = pReader->xRead(zSource, zClean, nClean, ingest_doc, reader_problem, p);
-  if( rc==MARSAD_FORMAT ) rc = MARSAD_OK;   /* reported through reader_problem */
   p->pStats->nBytes += (double)nData;
-  marsad_free(zClean);
+  rc = pReader->xRead(zSource, pData, nData, ingest_doc, reader_problem, p);
+  if( rc==MARSAD_FORMAT ) rc = MARSAD_OK;   /* reported through reader_problem */
+  marsad_free(zRepaired);
   return rc;
 }
 
