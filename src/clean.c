@@ -317,6 +317,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
     decide(aLine, nLine);
     if( nLine>0 && equals_title(zNfc, &aLine[0], zTitle, &norm) ) aLine[0].bDrop = 1;
     for(int i=0; i<nLine; i++){
+      pOut->hText = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hText);
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
       const char *zSep = aLine[i].bDrop ? "\n" : "\n\n";

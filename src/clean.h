@@ -36,6 +36,9 @@ typedef struct marsad_clean {
   int nShort;
   uint64_t hBody;     /* hash of the body's key, line by line: equal for bodies
                          that differ only in what keys fold away */
+  uint64_t hText;     /* the same over every line of the input text, dropped
+                         ones too: depends on the input alone, never on what
+                         the line memory says */
 } marsad_clean;
 
 /* Classes of interface phrases (data/chrome.tsv). */

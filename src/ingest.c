@@ -178,7 +178,8 @@ static void hash_hex(uint64_t h, char zOut[17]){
 }
 
 /* Computes the article id, a hash of the outlet, the title's key and the
-** body's key hash, and the body hash (for exact copies). */
+** key of the input text (before cleaning, so that the same input always gets
+** the same id), and the body hash (for exact copies). */
 static int article_ids(ingest *p, const char *zOutlet, const char *zTitle,
                        const marsad_clean *pC, char zUid[17], char zBodyHash[17]){
   int rc = marsad_norm_run(zTitle, strlen(zTitle), &p->norm);
@@ -186,7 +187,7 @@ static int article_ids(ingest *p, const char *zOutlet, const char *zTitle,
   XXH3_state_t *pState = XXH3_createState();
   if( pState==0 ) return MARSAD_NOMEM;
   XXH3_64bits_reset(pState);
-  XXH3_64bits_update(pState, &pC->hBody, sizeof pC->hBody);
+  XXH3_64bits_update(pState, &pC->hText, sizeof pC->hText);
   XXH3_64bits_update(pState, zOutlet ? zOutlet : "", zOutlet ? strlen(zOutlet)+1 : 0);
   XXH3_64bits_update(pState, p->norm.z, p->norm.n);
   hash_hex(XXH3_64bits_digest(pState), zUid);
