@@ -184,7 +184,6 @@ int marsad_params_parse(const char *zQuery, size_t nQuery, unsigned mAllowed,
   if( pP->zStore==0 ) return MARSAD_NOMEM;
   int rc = MARSAD_OK;
   unsigned mSeen = 0;
-  int nParam = 0;
   char *z = pP->zStore;
   size_t i = 0;
   /* Invariant: z[0..i) has been split and applied; each pair is decoded in
@@ -193,11 +192,6 @@ int marsad_params_parse(const char *zQuery, size_t nQuery, unsigned mAllowed,
     size_t iEnd = i;
     while( iEnd<nQuery && z[iEnd]!='&' ) iEnd++;
     if( iEnd==i ){ i++; continue; }
-    if( ++nParam>MARSAD_PARAMS_MAX_COUNT ){
-      snprintf(pP->zErr, sizeof pP->zErr, "more than %d parameters", MARSAD_PARAMS_MAX_COUNT);
-      rc = MARSAD_MISUSE;
-      break;
-    }
     size_t iEq = i;
     while( iEq<iEnd && z[iEq]!='=' ) iEq++;
     char *zKey = &z[i];

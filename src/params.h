@@ -28,7 +28,6 @@
 
 /* Bounds on what a request may ask for. */
 #define MARSAD_PARAMS_MAX_VALUE   1024     /* bytes of one decoded value */
-#define MARSAD_PARAMS_MAX_COUNT   32       /* parameters in one query string */
 #define MARSAD_PARAMS_MAX_LIMIT   500      /* largest limit= */
 #define MARSAD_PARAMS_MAX_OFFSET  1000000  /* largest offset= */
 

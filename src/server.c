@@ -30,7 +30,7 @@
 #include "webfiles.h"
 
 #define MAX_TARGET 8192        /* bytes of a request target (path + query) */
-#define STOP_WAIT_MS 3000      /* how long stop waits for requests in flight */
+#define STOP_WAIT_MS 1000      /* how long stop waits for requests in flight */
 
 /* The ways a route's query function is called. */
 typedef int (*route_list_fn)(marsad_db*, const marsad_query*, char**);

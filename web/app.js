@@ -317,44 +317,53 @@
 
   async function pageStories(q) {
     const n = 30, offset = offsetOf(q);
-    const list = await api('/api/stories', { limit: n, offset });
+    const list = await api('/api/stories', { limit: n, offset, min_articles: q.get('min_articles') });
     return [h('h1', {}, t('stories')),
       list.length ? list.map(st => h('article', { class: 'card' },
-        h('h3', {}, storyLink(st.id, st.title)),
+        h('h3', { dir: 'auto' }, storyLink(st.id, st.title)),
         meta(st.n_articles + ' ' + t('articles'), span(st.first, st.last),
-          (st.outlets || []).slice(0, 6).join('، ')),
-        st.entities && st.entities.length ? h('div', { class: 'chips' }, st.entities.slice(0, 8).map(chip)) : null))
+          st.n_outlets + ' ' + t('outlets') + ': ' + (st.outlets || []).slice(0, 6).join('، ')),
+        st.entities && st.entities.length ? h('div', { class: 'chips' }, st.entities.slice(0, 8).map(chip))
+          : st.top_terms && st.top_terms.length ? h('div', { class: 'chips' }, st.top_terms.slice(0, 8).map(w => h('span', { class: 'chip' }, w))) : null))
         : empty(),
       pager('#/stories', q, offset, n, list.length)];
   }
 
-  async function pageStory(id) {
-    const st = await api('/api/stories/' + encodeURIComponent(id));
+  async function pageStory(id, q) {
+    const why = q.get('why') === '1';
+    const st = await api('/api/stories/' + encodeURIComponent(id), { why: why ? 1 : null });
     const [figs, stmts] = await Promise.all([
       has('/api/figures') ? api('/api/figures', { story: id, limit: 500 }) : [],
       has('/api/statements') ? api('/api/statements', { story: id, limit: 500 }) : []]);
     const arts = st.articles || [];
-    const copies = new Map();
-    for (const a of arts) if (a.copy_of) { if (!copies.has(a.copy_of)) copies.set(a.copy_of, []); copies.get(a.copy_of).push(a); }
-    const originals = arts.filter(a => !a.copy_of || !arts.some(b => b.id === a.copy_of));
     return [
       h('div', { class: 'meta' }, h('a', { href: '#/stories' }, t('stories')), ' › ', st.id),
-      h('h1', {}, st.title),
-      meta(arts.length + ' ' + t('articles'), span(st.first, st.last),
+      h('h1', { dir: 'auto' }, st.title),
+      meta(st.n_articles + ' ' + t('articles'), span(st.first, st.last),
         (st.outlets || []).join('، ')),
-      st.entities && st.entities.length ? h('div', { class: 'chips' }, st.entities.map(chip)) : null,
+      st.entities && st.entities.length ? [h('h2', {}, t('topEntities')), h('div', { class: 'chips' }, st.entities.map(chip))] : null,
       figs.length ? [h('h2', {}, t('figures')), figureCharts(figs)] : null,
       stmts.length ? [h('h2', {}, t('statements')), statementGroups(stmts)] : null,
-      h('h2', {}, t('articles')),
+      h('h2', {}, t('articles'), ' ',
+        h('a', { class: 'meta', href: '#/story/' + encodeURIComponent(st.id) + (why ? '' : '?why=1') }, why ? '×' : t('why'))),
       h('table', {},
         h('thead', {}, h('tr', {}, [t('date'), t('outlet'), t('title')].map(x => h('th', {}, x)))),
-        h('tbody', {}, originals.map(a => h('tr', {},
+        h('tbody', {}, arts.map(a => h('tr', {},
           h('td', { class: 'num' }, dateText(a.published)),
           h('td', {}, a.outlet || ''),
-          h('td', {}, articleLink(a.id, a.title || a.id),
-            copies.has(a.id) ? h('ul', { class: 'copies' }, copies.get(a.id).map(c =>
-              h('li', {}, t('copies') + ': ', articleLink(c.id, (c.outlet || '') + ' ' + dateText(c.published))))) : null))))),
+          h('td', { dir: 'auto' }, articleLink(a.id, a.title || a.id),
+            a.copies && a.copies.length ? h('ul', { class: 'copies' }, a.copies.map(c =>
+              h('li', {}, t('copies') + ': ', articleLink(c.id, (c.outlet || '') + ' ' + dateText(c.published)),
+                typeof c.resemblance === 'number' ? ' (' + Math.round(c.resemblance * 100) + '%)' : ''))) : null,
+            why && a.why ? h('div', { class: 'meta why' }, evidence(a.why)) : null))))),
     ];
+  }
+
+  /* The evidence of a story assignment as plain text lines. */
+  function evidence(w) {
+    if (typeof w !== 'object' || w === null) return String(w);
+    return Object.entries(w).map(([k, v]) => h('div', {}, k + ': ' +
+      (Array.isArray(v) ? v.join('، ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))));
   }
 
   async function pageArticle(id, anchor) {
@@ -418,10 +427,22 @@
       pager('#/search', q, offset, n, hits.length)];
   }
 
-  /* A snippet whose matches are wrapped in [[ ]] as <mark> elements. */
+  /*
+   * The search snippet as nodes: the library sends it HTML-escaped with
+   * <mark>...</mark> around the matches. Only those two exact tags are
+   * read; everything else is unescaped into plain text, never parsed.
+   */
   function marked(snip) {
-    return snip.split(/(\[\[.*?\]\])/s).map(part =>
-      part.startsWith('[[') && part.endsWith(']]') ? h('mark', {}, part.slice(2, -2)) : part);
+    const ENT = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" };
+    const unescape = x => x.replace(/&(lt|gt|amp|quot|#39);/g, (m, e) => ENT[e]);
+    const out = [];
+    let on = false;
+    for (const part of snip.split(/(<mark>|<\/mark>)/)) {
+      if (part === '<mark>') on = true;
+      else if (part === '</mark>') on = false;
+      else if (part) out.push(on ? h('mark', {}, unescape(part)) : unescape(part));
+    }
+    return out;
   }
 
   async function pageEntities(q) {
@@ -489,7 +510,7 @@
   const PAGES = [
     [/^#?\/?$/, () => pageHome()],
     [/^#\/stories$/, (m, q) => pageStories(q), '/api/stories'],
-    [/^#\/story\/([^/]+)$/, m => pageStory(m[1]), '/api/stories/{id}'],
+    [/^#\/story\/([^/]+)$/, (m, q) => pageStory(m[1], q), '/api/stories/{id}'],
     [/^#\/article\/([^/]+)(?:\/([\w-]+))?$/, m => pageArticle(m[1], m[2]), '/api/articles/{id}'],
     [/^#\/articles$/, (m, q) => pageArticles(q), '/api/articles'],
     [/^#\/search$/, (m, q) => pageSearch(q), '/api/search'],
