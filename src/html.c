@@ -8,12 +8,17 @@
 **      <time datetime>, itemprop=datePublished and JSON-LD (jansson);
 **   2. statistics: for every element outside chrome, the bytes of text and
 **      of link text in its subtree, and the "paragraph text" in it: text of
-**      blocks whose own text is long and not mostly links;
+**      blocks whose own text is long and not mostly links. An element with
+**      a chrome class/id token is dropped unless it holds the headline,
+**      <main>, the articleBody or most of the paragraph text (then it is a
+**      layout wrapper: "has-sidebar");
 **   3. emission: inside the chosen container, text of every block that is
 **      not chrome, one paragraph a block, whitespace collapsed.
 ** The container is the itemprop=articleBody element, else an <article>
-** holding most of the paragraph text, else the deepest element holding at
-** least nine tenths of it (widened to an enclosing <article>).
+** holding most of the paragraph text, else the element reached from the
+** root by descending into the child that holds four fifths of its
+** paragraph text, as long as there is one (widened to an enclosing
+** <article>).
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +39,10 @@
 #define HTML_PROSE_WORDS 8
 /* Depth to which JSON-LD is searched for datePublished. */
 #define HTML_JSON_DEPTH 16
+/* The container descends into a child holding this share (NUM/DEN) of
+** its paragraph text. */
+#define HTML_DESCEND_NUM 4
+#define HTML_DESCEND_DEN 5
 /* Levels above the container searched for an enclosing <article>. */
 #define HTML_ARTICLE_LEVELS 4
 
@@ -259,21 +268,31 @@ static int html_role_is_chrome(const char *z){
   return 0;
 }
 
-/* True when element pNode and its subtree are page chrome: by element name,
-** by being hidden, by its role, or by a chrome token in its class or id
-** (unless protected). Non-elements are never chrome. */
-static int html_is_chrome(const xmlNode *pNode){
-  if( pNode->type!=XML_ELEMENT_NODE ) return 0;
+/* True when element pNode and its subtree are page chrome by themselves:
+** by element name, by being hidden or by their role. */
+static int html_is_hard_chrome(const xmlNode *pNode){
   if( html_element_kind(pNode)==MARSAD_HTML_DROP ) return 1;
   if( html_attr(pNode, "hidden") ) return 1;
   const char *z = html_attr(pNode, "aria-hidden");
   if( z && strcasecmp(z, "true")==0 ) return 1;
   if( (z = html_attr(pNode, "style"))!=0 && html_style_hides(z) ) return 1;
-  if( (z = html_attr(pNode, "role"))!=0 && html_role_is_chrome(z) ) return 1;
+  return (z = html_attr(pNode, "role"))!=0 && html_role_is_chrome(z);
+}
+
+/* True when element pNode has a chrome token in its class or id and is not
+** protected. Whether it is dropped depends on what it holds (pass 2). */
+static int html_is_class_chrome(const xmlNode *pNode){
+  const char *z;
   if( html_is_protected(pNode) ) return 0;
   if( (z = html_attr(pNode, "class"))!=0 && html_attr_is_chrome(z) ) return 1;
-  if( (z = html_attr(pNode, "id"))!=0 && html_attr_is_chrome(z) ) return 1;
-  return 0;
+  return (z = html_attr(pNode, "id"))!=0 && html_attr_is_chrome(z);
+}
+
+/* True when element pNode marks the article's place: a heading <h1>,
+** <main> or the itemprop=articleBody element. A chrome-looking class on
+** an element holding one is layout ("has-sidebar"), not chrome. */
+static int html_is_anchor(const xmlNode *pNode){
+  return html_is(pNode, "h1") || html_is(pNode, "main") || html_is_article_body(pNode);
 }
 
 /* ---------------------------------------------------------------------
@@ -559,15 +578,21 @@ static int html_page_meta(const html_meta *pMeta, marsad_html_page *pOut){
 ** Pass 2: text statistics per element, for the container and link density.
 */
 
-/* Statistics of one element outside chrome. Byte counts leave out white
-** space. */
+/* Statistics of one element outside hard chrome. Byte counts leave out
+** white space; the sums leave out dropped subtrees. */
 typedef struct html_stat {
   xmlNode *pNode;      /* the element */
   long iParent;        /* index of its parent's stat, -1 for the root */
   long iBlock;         /* index of its nearest block (itself if a block) */
-  int bInLink;         /* inside an <a> */
+  unsigned char bInLink;   /* inside an <a> */
+  unsigned char bClass;    /* has a chrome class/id token */
+  unsigned char bAnchor;   /* is or holds an anchor (html_is_anchor) */
+  unsigned char bDead;     /* dropped: class chrome, or inside it */
   size_t nOwn;         /* text directly in this block (not in inner blocks) */
   size_t nOwnLink;     /* ... of which link text */
+  size_t nDirText;     /* text in direct text children */
+  size_t nDirLink;     /* ... of which link text */
+  size_t nParaAll;     /* paragraph text in the subtree, dropped parts included */
   size_t nText;        /* text in the subtree */
   size_t nLink;        /* link text in the subtree */
   size_t nPara;        /* paragraph text in the subtree */
@@ -581,10 +606,17 @@ typedef struct html_stats {
   int rc;              /* MARSAD_OK or MARSAD_NOMEM */
 } html_stats;
 
-/* The stat index of pNode, or -1 when it has none (chrome, outside). */
+/* The stat index of pNode, or -1 when it has none (hard chrome, not an
+** element, outside the subtree). */
 static long html_stat_index(const xmlNode *pNode){
   return pNode->type==XML_ELEMENT_NODE && pNode->_private
        ? (long)(uintptr_t)pNode->_private - 1 : -1;
+}
+
+/* The stat index of pNode when it is kept (not dropped), else -1. */
+static long html_live_index(const html_stats *p, const xmlNode *pNode){
+  long i = html_stat_index(pNode);
+  return i>=0 && i<p->n && p->a[i].pNode==pNode && !p->a[i].bDead ? i : -1;
 }
 
 /* Appends a stat for element pNode under stat iParent. Returns its index,
@@ -605,6 +637,8 @@ static long html_stat_add(html_stats *p, xmlNode *pNode, long iParent){
   int bBlock = iParent<0 || html_element_kind(pNode)==MARSAD_HTML_BLOCK;
   s->iBlock = bBlock ? i : p->a[iParent].iBlock;
   s->bInLink = html_is(pNode, "a") || (iParent>=0 && p->a[iParent].bInLink);
+  s->bClass = iParent>=0 && html_is_class_chrome(pNode);
+  s->bAnchor = html_is_anchor(pNode);
   pNode->_private = (void*)(uintptr_t)(i+1);
   return i;
 }
@@ -616,7 +650,8 @@ static size_t html_count_ink(const char *z){
   return n;
 }
 
-/* Pass 2 visitor: gives each non-chrome element a stat and counts text. */
+/* Pass 2 visitor: gives each element outside hard chrome a stat and counts
+** text where it lies. */
 static int html_stats_enter(void *pCtx, xmlNode *pNode){
   html_stats *p = pCtx;
   long iParent = pNode->parent ? html_stat_index(pNode->parent) : -1;
@@ -625,28 +660,51 @@ static int html_stats_enter(void *pCtx, xmlNode *pNode){
     html_stat *pParent = &p->a[iParent];
     size_t n = pNode->content ? html_count_ink((const char*)pNode->content) : 0;
     html_stat *pBlock = &p->a[pParent->iBlock];
-    pParent->nText += n;
+    pParent->nDirText += n;
     pBlock->nOwn += n;
-    if( pParent->bInLink ){ pParent->nLink += n; pBlock->nOwnLink += n; }
+    if( pParent->bInLink ){ pParent->nDirLink += n; pBlock->nOwnLink += n; }
     return 1;
   }
-  if( pNode->type!=XML_ELEMENT_NODE || html_is_chrome(pNode) ) return 0;
+  if( pNode->type!=XML_ELEMENT_NODE || html_is_hard_chrome(pNode) ) return 0;
   return html_stat_add(p, pNode, iParent)>=0;
 }
 
-/* Collects the statistics of pRoot's subtree into *p (zeroed by the caller)
-** and sums them up the tree. Each element with a stat is marked through its
-** _private field (html_stat_index), valid while the document lives.
-** Returns p->rc. */
+/* Paragraph text a block contributes by itself: its own text, when long
+** enough and not mostly links. */
+static size_t html_own_paragraph(const html_stat *s, long i){
+  if( s->iBlock!=i || s->nOwn<HTML_MIN_PARAGRAPH || s->nOwnLink*2>=s->nOwn ) return 0;
+  return s->nOwn - s->nOwnLink;
+}
+
+/* Collects the statistics of pRoot's subtree into *p (zeroed by the
+** caller): counts, then which class-chrome elements are dropped (those
+** holding no anchor and at most half of all paragraph text, and all
+** below them), then the sums over what is kept. Each element with a stat
+** is marked through its _private field (html_stat_index), valid while the
+** document lives. Returns p->rc. */
 static int html_stats_build(html_stats *p, xmlNode *pRoot){
   if( html_stat_add(p, pRoot, -1)<0 ) return p->rc;
   html_walk(pRoot, html_stats_enter, 0, p);
   if( p->rc ) return p->rc;
   for(long i=p->n-1; i>=0; i--){
     html_stat *s = &p->a[i];
-    if( s->iBlock==i && s->nOwn>=HTML_MIN_PARAGRAPH && s->nOwnLink*2<s->nOwn ){
-      s->nPara += s->nOwn - s->nOwnLink;
+    s->nParaAll += html_own_paragraph(s, i);
+    if( s->iParent>=0 ){
+      p->a[s->iParent].nParaAll += s->nParaAll;
+      p->a[s->iParent].bAnchor |= s->bAnchor;
     }
+  }
+  size_t nTotal = p->a[0].nParaAll;
+  for(long i=1; i<p->n; i++){
+    html_stat *s = &p->a[i];
+    s->bDead = p->a[s->iParent].bDead || (s->bClass && !s->bAnchor && s->nParaAll*2<=nTotal);
+  }
+  for(long i=p->n-1; i>=0; i--){
+    html_stat *s = &p->a[i];
+    if( s->bDead ) continue;
+    s->nText += s->nDirText;
+    s->nLink += s->nDirLink;
+    s->nPara += html_own_paragraph(s, i);
     if( s->iParent>=0 ){
       html_stat *pParent = &p->a[s->iParent];
       pParent->nText += s->nText;
@@ -686,8 +744,8 @@ static xmlNode *html_container(const html_stats *p){
   for(int bMoved=1; bMoved && nTotal>0; ){
     bMoved = 0;
     for(xmlNode *pChild=p->a[i].pNode->children; pChild; pChild=pChild->next){
-      long iChild = html_stat_index(pChild);
-      if( iChild>=0 && p->a[iChild].nPara*10>=nTotal*9 ){
+      long iChild = html_live_index(p, pChild);
+      if( iChild>=0 && p->a[iChild].nPara*HTML_DESCEND_DEN>=p->a[i].nPara*HTML_DESCEND_NUM ){
         i = iChild;
         bMoved = 1;
         break;
@@ -755,7 +813,7 @@ static void html_emit_flush(html_emit *e){
 /* True when element pNode's subtree is mostly link text (a list of
 ** links: menus, related articles, tag rows). */
 static int html_is_link_block(const html_emit *e, const xmlNode *pNode){
-  long i = html_stat_index(pNode);
+  long i = html_live_index(e->pStats, pNode);
   if( i<0 ) return 0;
   const html_stat *s = &e->pStats->a[i];
   return s->nText>0 && s->nLink*2>s->nText;
@@ -775,7 +833,7 @@ static int html_emit_enter(void *pCtx, xmlNode *pNode){
   }
   if( pNode->type!=XML_ELEMENT_NODE ) return 0;
   int bBlock = html_element_kind(pNode)==MARSAD_HTML_BLOCK;
-  if( html_stat_index(pNode)<0 || html_is(pNode, "h1")
+  if( html_live_index(e->pStats, pNode)<0 || html_is(pNode, "h1")
    || (bBlock && html_is_link_block(e, pNode)) ){
     if( bBlock ) html_emit_flush(e);
     else e->bSpace = 1;

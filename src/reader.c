@@ -12,6 +12,8 @@
 static const marsad_reader *const aReader[] = {
   &marsad_reader_text,
   &marsad_reader_jsonl,
+  &marsad_reader_html,
+  &marsad_reader_feed,
 };
 #define N_READER (sizeof aReader / sizeof aReader[0])
 

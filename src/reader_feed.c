@@ -291,18 +291,16 @@ static int feed_is_iso(const char *z){
   return iMonth>=1 && iMonth<=12 && iDay>=1 && iDay<=feed_month_days(iYear, iMonth);
 }
 
-/* The publication date of an item from the date text z (NULL: none):
-** ISO 8601 kept as it is, RFC 822 converted. Sets *pzDate (owned by the
-** caller, NULL for no date); returns false when z is no date it can read. */
-static int feed_date(const char *z, char **pzDate, int *pRc){
+/* The publication date of an item from its date text z (NULL: none):
+** RFC 822 dates converted to ISO 8601, anything else kept as found (the
+** ingestion reads ISO dates and reports the rest). Sets *pzDate (owned by
+** the caller; NULL for no date). MARSAD_OK or MARSAD_NOMEM. */
+static int feed_date(const char *z, char **pzDate){
   char zIso[64];
   *pzDate = 0;
-  if( z==0 || *z==0 ) return 1;
-  if( feed_is_iso(z) ) *pzDate = marsad_strdup(z);
-  else if( feed_rfc822(z, zIso) ) *pzDate = marsad_strdup(zIso);
-  else return 0;
-  if( *pzDate==0 ) *pRc = MARSAD_NOMEM;
-  return 1;
+  if( z==0 || *z==0 ) return MARSAD_OK;
+  *pzDate = marsad_strdup(!feed_is_iso(z) && feed_rfc822(z, zIso) ? zIso : z);
+  return *pzDate ? MARSAD_OK : MARSAD_NOMEM;
 }
 
 /* The link of an Atom entry: the href of its rel=alternate link (or of a
@@ -332,8 +330,8 @@ static void feed_problem(feed_reader *p, long iLine, const char *zFmt, const cha
   p->xProblem(p->pCtx, p->zSource, iLine, zMsg);
 }
 
-/* Fills pDoc's fields from the RSS item or Atom entry pItem. A date it
-** cannot read is reported and left out. MARSAD_OK or MARSAD_NOMEM. */
+/* Fills pDoc's fields from the RSS item or Atom entry pItem. MARSAD_OK or
+** MARSAD_NOMEM. */
 static int feed_item_fields(feed_reader *p, xmlNode *pItem, int bAtom, marsad_doc *pDoc){
   int rc = MARSAD_OK;
   const char *zLink;
@@ -361,9 +359,7 @@ static int feed_item_fields(feed_reader *p, xmlNode *pItem, int bAtom, marsad_do
   }
   pDoc->zText = feed_body(p, feed_body_node(p, pItem, bAtom), &pDoc->nText, &rc);
   char *zDate = feed_plain(p, pDate, &rc);
-  if( rc==MARSAD_OK && !feed_date(zDate, &pDoc->zPublished, &rc) ){
-    feed_problem(p, xmlGetLineNo(pItem), "unreadable date \"%.200s\" (item kept without it)", zDate);
-  }
+  if( rc==MARSAD_OK ) rc = feed_date(zDate, &pDoc->zPublished);
   marsad_free(zDate);
   if( rc==MARSAD_OK && p->zOutlet && *p->zOutlet ){
     pDoc->zOutlet = marsad_strdup(p->zOutlet);

@@ -34,6 +34,9 @@ static char *member_string(json_t *pObj, const char *zKey, int *pbNoMem){
 typedef struct html_result {
   marsad_doc doc;    /* the first article of the page */
   int bGot;          /* set once doc holds it */
+  marsad_problem_fn xProblem;  /* the JSONL reader's caller's problem callback */
+  void *pCtx;        /* ... and its context */
+  long iLine;        /* the JSONL line, for those problems */
 } html_result;
 
 /* marsad_doc_fn receiving the HTML reader's article. */
@@ -45,6 +48,13 @@ static int html_sink(void *pCtx, marsad_doc *pDoc){
     p->bGot = 1;
   }
   return MARSAD_OK;
+}
+
+/* marsad_problem_fn passing the HTML reader's problems to the caller's,
+** located at the JSONL line. */
+static void html_problem(void *pCtx, const char *zSource, long iLine, const char *zMsg){
+  html_result *p = pCtx;
+  p->xProblem(p->pCtx, zSource, p->iLine, zMsg);
 }
 
 /* Steals *pz into *pzDest when *pzDest is empty. */
@@ -65,7 +75,10 @@ static int read_html_member(const char *zSource, long iLine, const char *zHtml,
   }
   html_result res;
   memset(&res, 0, sizeof res);
-  int rc = pHtml->xRead(zSource, zHtml, nHtml, html_sink, xProblem, pCtx);
+  res.xProblem = xProblem;
+  res.pCtx = pCtx;
+  res.iLine = iLine;
+  int rc = pHtml->xRead(zSource, zHtml, nHtml, html_sink, html_problem, &res);
   if( rc==MARSAD_OK && res.bGot ){
     fill_from(&pDoc->zTitle, &res.doc.zTitle);
     fill_from(&pDoc->zOutlet, &res.doc.zOutlet);
