@@ -44,15 +44,7 @@ int marsad_norm_fold(uint32_t cp, uint32_t aOut[MARSAD_NORM_FOLD_MAX]){
 }
 
 int marsad_is_arabic_letter(uint32_t cp){
-  if( cp>=MARSAD_FOLD_BLOCK_FIRST && cp<=MARSAD_FOLD_BLOCK_LAST ){
-    uint32_t k = cp-MARSAD_FOLD_BLOCK_FIRST;
-    return (marsad_letter_block[k>>3]>>(k&7)) & 1;
-  }
-  if( cp>=MARSAD_FOLD_PRES_FIRST && cp<=MARSAD_FOLD_PRES_LAST ){
-    uint32_t k = cp-MARSAD_FOLD_PRES_FIRST;
-    return (marsad_letter_pres[k>>3]>>(k&7)) & 1;
-  }
-  return 0;
+  return marsad_fold_is_letter(cp);
 }
 
 /* Bytes one source character can add to the key at most. */

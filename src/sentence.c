@@ -14,7 +14,7 @@ static inline uint32_t cp_at(const unsigned char *a, size_t n, size_t i,
                              size_t *pnLen){
   int bBad;
   if( a[i]<0x80 ){ *pnLen = 1; return a[i]; }
-  return marsad_utf8_decode(a+i, n-i, pnLen, &bBad);
+  return marsad_utf8_next(a+i, n-i, pnLen, &bBad);
 }
 
 /* Start of the character before a[i] (0 < i), never before 0. */

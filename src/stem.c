@@ -6,6 +6,7 @@
 #include <libstemmer.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "fold.h"
 #include "norm.h"
 #include "stem.h"
 #include "utf8.h"
@@ -47,58 +48,70 @@ void marsad_stemmer_free(marsad_stemmer *p){
   marsad_free(p);
 }
 
-/* Number of Arabic letters in p[0..n), or -1 when anything else is there. */
-static long count_arabic_letters(const char *p, size_t n){
+/* Longest key (in letters) the light stemmer looks into; longer ones are
+** not words and come back unchanged. */
+#define STEM_MAX_LETTERS 64
+
+/* A key decoded for stemming: its letters and where each starts. */
+typedef struct stem_word {
+  uint16_t aCp[STEM_MAX_LETTERS];         /* the letters */
+  uint16_t aOff[STEM_MAX_LETTERS+1];      /* byte offset of each; [n] = bytes */
+  int n;                                  /* letters */
+} stem_word;
+
+/* Decodes p[0..n) into *pW. Returns 0 when it is not made only of Arabic
+** letters of U+0600..U+06FF, or is too long. */
+static int stem_decode(const char *p, size_t n, stem_word *pW){
   const unsigned char *a = (const unsigned char*)p;
-  long nLetter = 0;
   size_t i = 0, nLen;
   int bBad;
+  pW->n = 0;
+  if( n>2*STEM_MAX_LETTERS ) return 0;
   while( i<n ){
-    uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
-    if( bBad || !marsad_is_arabic_letter(cp) ) return -1;
-    nLetter++;
+    uint32_t cp = marsad_utf8_next(a+i, n-i, &nLen, &bBad);
+    if( bBad || cp>0x06FF || !marsad_fold_is_letter(cp) ) return 0;
+    pW->aOff[pW->n] = (uint16_t)i;
+    pW->aCp[pW->n++] = (uint16_t)cp;
     i += nLen;
   }
-  return nLetter;
-}
-
-/* Letters in an affix (every affix letter is 2 bytes in UTF-8). */
-static long affix_letters(size_t nAffix){ return (long)(nAffix/2); }
-
-/* If p[*piStart..*piEnd) starts (bEnd==0) or ends (bEnd==1) with zAffix and
-** at least STEM_MIN_LETTERS letters would remain, strips it, updates
-** *pnLetter and returns 1; else returns 0. */
-static int strip_affix(const char *p, size_t *piStart, size_t *piEnd,
-                       long *pnLetter, const char *zAffix, int bEnd){
-  size_t nAffix = strlen(zAffix);
-  size_t nWord = *piEnd - *piStart;
-  if( nAffix>=nWord || *pnLetter-affix_letters(nAffix)<STEM_MIN_LETTERS ) return 0;
-  if( bEnd ){
-    if( memcmp(p+*piEnd-nAffix, zAffix, nAffix)!=0 ) return 0;
-    *piEnd -= nAffix;
-  }else{
-    if( memcmp(p+*piStart, zAffix, nAffix)!=0 ) return 0;
-    *piStart += nAffix;
-  }
-  *pnLetter -= affix_letters(nAffix);
+  pW->aOff[pW->n] = (uint16_t)n;
   return 1;
 }
 
-/* The light stem of p[0..n) as a span [*piStart, *piEnd) of it. */
+/* True when letters aCp[i..i+pAffix->n) are the affix. */
+static inline int affix_at(const stem_word *pW, int i, const marsad_affix *pAffix){
+  for(int k=0; k<pAffix->n; k++){
+    if( pW->aCp[i+k]!=pAffix->a[k] ) return 0;
+  }
+  return 1;
+}
+
+/* Strips the first affix of aList (a prefix when bEnd is 0, else a suffix)
+** found on letters [*piFirst, *piLast) that leaves at least
+** STEM_MIN_LETTERS; with bAll, tries every affix of the list in turn
+** instead of stopping at the first one stripped. */
+static void strip_list(const stem_word *pW, int *piFirst, int *piLast,
+                       const marsad_affix *aList, int bEnd, int bAll){
+  for(const marsad_affix *pA=aList; pA->n; pA++){
+    if( *piLast - *piFirst - pA->n < STEM_MIN_LETTERS ) continue;
+    if( !affix_at(pW, bEnd ? *piLast-pA->n : *piFirst, pA) ) continue;
+    if( bEnd ) *piLast -= pA->n; else *piFirst += pA->n;
+    if( !bAll ) return;
+  }
+}
+
+/* The light stem of p[0..n) as a byte span [*piStart, *piEnd) of it. */
 static void light_stem(const char *p, size_t n, size_t *piStart, size_t *piEnd){
-  long nLetter = count_arabic_letters(p, n);
+  stem_word w;
   *piStart = 0;
   *piEnd = n;
-  if( nLetter<0 ) return;
-  for(int i=0; marsad_stem_conj[i]; i++){
-    if( strip_affix(p, piStart, piEnd, &nLetter, marsad_stem_conj[i], 0) ) break;
-  }
-  for(int i=0; marsad_stem_articles[i]; i++){
-    if( strip_affix(p, piStart, piEnd, &nLetter, marsad_stem_articles[i], 0) ) break;
-  }
-  for(int i=0; marsad_stem_suffixes[i]; i++){
-    strip_affix(p, piStart, piEnd, &nLetter, marsad_stem_suffixes[i], 1);
-  }
+  if( !stem_decode(p, n, &w) ) return;
+  int iFirst = 0, iLast = w.n;
+  strip_list(&w, &iFirst, &iLast, marsad_stem_conj, 0, 0);
+  strip_list(&w, &iFirst, &iLast, marsad_stem_articles, 0, 0);
+  strip_list(&w, &iFirst, &iLast, marsad_stem_suffixes, 1, 1);
+  *piStart = w.aOff[iFirst];
+  *piEnd = w.aOff[iLast];
 }
 
 /* Copies p[0..n) into the stemmer's output buffer. NULL when out of memory. */
@@ -120,7 +133,8 @@ const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
   const char *z;
   *pnOut = 0;
   if( pStem->eKind==MARSAD_STEM_SNOWBALL ){
-    if( count_arabic_letters(p, n)<0 || n>(size_t)0x7FFFFFFF ){
+    stem_word w;
+    if( !stem_decode(p, n, &w) ){
       z = stem_output(pStem, p, n);
       if( z ) *pnOut = n;
       return z;

@@ -17,11 +17,14 @@
 ** و before the article, as in والكتاب, is everywhere in news text); the
 ** search evaluation (docs/QUALITY.md) records the measured comparison.
 ** Keys that are not made only of Arabic letters (Latin words, numbers,
-** mixed keys) come back unchanged from either kind.
+** mixed keys) come back unchanged from either kind; so do, from the light
+** kind, keys with letters past U+06FF (Arabic Supplement, Extended-A) and
+** keys longer than 64 letters.
 */
 #ifndef MARSAD_STEM_H
 #define MARSAD_STEM_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct marsad_stemmer marsad_stemmer;
 
@@ -45,10 +48,16 @@ void marsad_stemmer_free(marsad_stemmer *p);
 const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
                         size_t *pnOut /* OUT */);
 
-/* The affix lists of the light stemmer, NULL-terminated arrays of UTF-8
-** keys generated from data/stem_affixes.tsv (articles longest first). */
-extern const char *const marsad_stem_conj[];
-extern const char *const marsad_stem_articles[];
-extern const char *const marsad_stem_suffixes[];
+/* One affix of the light stemmer: its letters as code points. */
+typedef struct marsad_affix {
+  unsigned char n;     /* letters; 0 ends a list */
+  uint16_t a[4];       /* the letters (all in U+0621..U+064A) */
+} marsad_affix;
+
+/* The affix lists of the light stemmer, generated from
+** data/stem_affixes.tsv (articles longest first). */
+extern const marsad_affix marsad_stem_conj[];
+extern const marsad_affix marsad_stem_articles[];
+extern const marsad_affix marsad_stem_suffixes[];
 
 #endif

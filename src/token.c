@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <utf8proc.h>
 #include "marsad.h"
+#include "fold.h"
 #include "norm.h"
 #include "token.h"
 #include "utf8.h"
@@ -45,7 +46,7 @@ static int class_control(uint32_t cp){
 
 /* Class of a non-ASCII code point (U+FFFD included, which is a separator). */
 static int class_other(uint32_t cp){
-  if( marsad_is_arabic_letter(cp) ) return CC_ARABIC;
+  if( marsad_fold_is_letter(cp) ) return CC_ARABIC;
   if( (cp>=0x0660 && cp<=0x0669) || (cp>=0x06F0 && cp<=0x06F9) ) return CC_DIGIT;
   if( cp==0x066B || cp==0x066C ) return CC_NUMSEP;
   if( class_control(cp)==CC_JOIN ) return CC_JOIN;
@@ -82,7 +83,7 @@ static inline int char_at(const unsigned char *a, size_t n, size_t i,
                           size_t *pnLen){
   if( a[i]<0x80 ){ *pnLen = 1; return class_ascii(a[i]); }
   int bBad;
-  uint32_t cp = marsad_utf8_decode(a+i, n-i, pnLen, &bBad);
+  uint32_t cp = marsad_utf8_next(a+i, n-i, pnLen, &bBad);
   return bBad ? CC_SPACE : class_other(cp);
 }
 

@@ -16,6 +16,19 @@
 uint32_t marsad_utf8_decode(const unsigned char *p, size_t n, size_t *pnLen,
                             int *pbBad);
 
+/* marsad_utf8_decode with the common cases (ASCII, two-byte sequences such
+** as Arabic letters) inlined for the hot loops of the text core. */
+static inline uint32_t marsad_utf8_next(const unsigned char *p, size_t n,
+                                        size_t *pnLen, int *pbBad){
+  if( p[0]<0x80 ){ *pnLen = 1; *pbBad = 0; return p[0]; }
+  if( p[0]>=0xC2 && p[0]<=0xDF && n>=2 && (p[1]&0xC0)==0x80 ){
+    *pnLen = 2;
+    *pbBad = 0;
+    return ((uint32_t)(p[0]&0x1F)<<6) | (p[1]&0x3F);
+  }
+  return marsad_utf8_decode(p, n, pnLen, pbBad);
+}
+
 /* Writes cp as UTF-8 into a[0..4); returns the bytes written (1..4). A
 ** surrogate or out-of-range cp is written as U+FFFD. */
 size_t marsad_utf8_encode(uint32_t cp, unsigned char a[4]);
