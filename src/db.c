@@ -1,6 +1,6 @@
 /*
 ** db.c: opening and closing a marsad database: SQLite connection in WAL
-** mode, forward schema migrations (PRAGMA user_version counts the ones
+** mode, forward schema migrations (table migration records the ones
 ** applied), the modules' per-handle state, and the error helpers every
 ** module uses (see db.h).
 */
@@ -128,43 +128,83 @@ int marsad_db_meta_set(marsad_db *pDb, const char *zKey, const char *zValue){
   return rc;
 }
 
-/* Reads PRAGMA user_version: the number of migrations applied. */
-static int schema_version(marsad_db *pDb, int *piVersion){
+/* True when the database has applied migration iNumber. */
+static int migration_applied(marsad_db *pDb, int iNumber, int *pbApplied){
   sqlite3_stmt *pStmt = 0;
-  int rc = marsad_db_prepare(pDb, "PRAGMA user_version", &pStmt);
-  *piVersion = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT 1 FROM migration WHERE id=?1", &pStmt);
+  *pbApplied = 0;
   if( rc==MARSAD_OK ){
-    if( sqlite3_step(pStmt)==SQLITE_ROW ) *piVersion = sqlite3_column_int(pStmt, 0);
-    else rc = marsad_db_sqlite_error(pDb, "schema version");
+    sqlite3_bind_int(pStmt, 1, iNumber);
+    int s = sqlite3_step(pStmt);
+    if( s==SQLITE_ROW ) *pbApplied = 1;
+    else if( s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "migration");
   }
   sqlite3_finalize(pStmt);
   return rc;
 }
 
-/* Applies the migrations the file lacks, each in its own transaction. A file
-** newer than this library is refused rather than misread. */
+/* Refuses a database that has applied a migration this library lacks: it
+** was written by a newer marsad and would be misread. A file without the
+** migration table is not a marsad database. */
+static int check_known_migrations(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_table_column_metadata(pDb->db, "main", "migration", "id", 0, 0, 0, 0, 0)!=SQLITE_OK ){
+    return marsad_db_error(pDb, MARSAD_DBERROR, "not a marsad database (no schema)");
+  }
+  int rc = marsad_db_prepare(pDb, "SELECT id, name FROM migration ORDER BY id", &pStmt);
+  while( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    int iNumber = sqlite3_column_int(pStmt, 0);
+    int bKnown = 0;
+    for(int i=0; i<marsad_schema_nmigrations; i++){
+      bKnown |= (marsad_schema_migrations[i].iNumber==iNumber);
+    }
+    if( !bKnown ){
+      rc = marsad_db_error(pDb, MARSAD_DBERROR,
+          "the database has schema migration %03d (%s), unknown to this marsad: "
+          "it was made by a newer version", iNumber, sqlite3_column_text(pStmt, 1));
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* Applies one migration in its own transaction and records it. */
+static int apply_migration(marsad_db *pDb, const marsad_migration *pM){
+  char zRecord[160];
+  snprintf(zRecord, sizeof zRecord,
+           "INSERT INTO migration(id,name,applied) VALUES(%d,'%s',datetime('now'))",
+           pM->iNumber, pM->zName);
+  int rc = marsad_db_begin(pDb);
+  if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, pM->zSql);
+  if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, zRecord);
+  if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
+  if( rc ){
+    marsad_db_rollback(pDb);
+    marsad_db_error(pDb, rc, "schema migration %03d (%s) failed", pM->iNumber, pM->zName);
+  }
+  return rc;
+}
+
+/* Brings the schema up to date: every migration the database has not
+** applied is applied, in number order. A read-only handle only checks. */
 static int migrate(marsad_db *pDb){
-  int iVersion = 0;
-  int rc = schema_version(pDb, &iVersion);
-  if( rc ) return rc;
-  if( iVersion>marsad_schema_nmigrations ){
-    return marsad_db_error(pDb, MARSAD_DBERROR,
-        "database schema version %d is newer than this marsad (%d)",
-        iVersion, marsad_schema_nmigrations);
-  }
-  if( iVersion<marsad_schema_nmigrations && (pDb->flags & MARSAD_OPEN_READONLY) ){
-    return marsad_db_error(pDb, MARSAD_DBERROR,
-        "database schema version %d needs migrating; open it for writing once", iVersion);
-  }
-  while( rc==MARSAD_OK && iVersion<marsad_schema_nmigrations ){
-    char zPragma[64];
-    snprintf(zPragma, sizeof zPragma, "PRAGMA user_version=%d", iVersion+1);
-    rc = marsad_db_begin(pDb);
-    if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, marsad_schema_migrations[iVersion]);
-    if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, zPragma);
-    if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
-    if( rc ) marsad_db_rollback(pDb);
-    iVersion++;
+  int bReadOnly = (pDb->flags & MARSAD_OPEN_READONLY)!=0;
+  int rc = bReadOnly ? MARSAD_OK : marsad_db_exec(pDb,
+      "CREATE TABLE IF NOT EXISTS migration("
+      "id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)");
+  if( rc==MARSAD_OK ) rc = check_known_migrations(pDb);
+  for(int i=0; rc==MARSAD_OK && i<marsad_schema_nmigrations; i++){
+    const marsad_migration *pM = &marsad_schema_migrations[i];
+    int bApplied = 0;
+    rc = migration_applied(pDb, pM->iNumber, &bApplied);
+    if( rc || bApplied ) continue;
+    if( bReadOnly ){
+      rc = marsad_db_error(pDb, MARSAD_DBERROR,
+          "the database lacks schema migration %03d (%s); open it for writing once "
+          "(e.g. marsad ingest) to update it", pM->iNumber, pM->zName);
+    }else{
+      rc = apply_migration(pDb, pM);
+    }
   }
   return rc;
 }

@@ -53,9 +53,16 @@ int marsad_bind_text(sqlite3_stmt *pStmt, int i, const char *p, size_t n);
 /* Binds a NUL-terminated string, or SQL NULL when z is NULL. */
 int marsad_bind_str(sqlite3_stmt *pStmt, int i, const char *z);
 
-/* The schema migrations, generated from data/schema/NNN_name.sql: aSql[i]
-** brings the schema from version i to version i+1. */
-extern const char *const marsad_schema_migrations[];
+/* One schema migration, generated from data/schema/NNN_name.sql. */
+typedef struct marsad_migration {
+  int iNumber;          /* NNN: unique, applied in increasing order */
+  const char *zName;    /* name, for messages and the migration table */
+  const char *zSql;     /* the statements */
+} marsad_migration;
+
+/* The migrations, sorted by number. A database records the numbers it has
+** applied (table migration) and gets the missing ones on open. */
+extern const marsad_migration marsad_schema_migrations[];
 extern const int marsad_schema_nmigrations;
 
 #endif

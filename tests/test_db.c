@@ -1,0 +1,93 @@
+/*
+** test_db.c: opening databases: a new file gets every migration recorded,
+** reopening applies nothing twice, a database made by a newer marsad (an
+** unknown migration) is refused, and read-only opening refuses files that
+** are not marsad databases instead of misreading them.
+*/
+#include <sqlite3.h>
+#include <unistd.h>
+#include "harness.h"
+#include "marsad.h"
+#include "db.h"
+
+/* A path in /tmp unique to this process, with its side files removed. */
+static const char *temp_db(const char *zTag){
+  static char zPath[256];
+  char zSide[300];
+  snprintf(zPath, sizeof zPath, "/tmp/marsad-testdb-%s-%d.db", zTag, (int)getpid());
+  unlink(zPath);
+  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
+  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+  return zPath;
+}
+
+/* Runs one SQL statement on a plain SQLite connection. */
+static int raw_exec(const char *zPath, const char *zSql){
+  sqlite3 *db = 0;
+  int rc = sqlite3_open(zPath, &db);
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(db, zSql, 0, 0, 0);
+  sqlite3_close(db);
+  return rc;
+}
+
+/* Counts rows of a query's first column on a plain connection. */
+static int raw_count(const char *zPath, const char *zSql){
+  sqlite3 *db = 0;
+  sqlite3_stmt *pStmt = 0;
+  int n = -1;
+  if( sqlite3_open(zPath, &db)==SQLITE_OK && sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    n = sqlite3_column_int(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_close(db);
+  return n;
+}
+
+static void test_migrations_recorded_once(void){
+  const char *zPath = temp_db("mig");
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(raw_count(zPath, "SELECT count(*) FROM migration"), marsad_schema_nmigrations);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(raw_count(zPath, "SELECT count(*) FROM migration"), marsad_schema_nmigrations);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
+static void test_newer_database_refused(void){
+  const char *zPath = temp_db("newer");
+  marsad_db *pDb = 0;
+  char *zErr = 0;
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(raw_exec(zPath, "INSERT INTO migration VALUES(999,'future','now')"), SQLITE_OK);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, &zErr), MARSAD_DBERROR);
+  CHECK(pDb==0);
+  CHECK(zErr && strstr(zErr, "999") && strstr(zErr, "newer"));
+  marsad_free(zErr);
+  unlink(zPath);
+}
+
+static void test_not_marsad_refused(void){
+  const char *zPath = temp_db("other");
+  marsad_db *pDb = 0;
+  char *zErr = 0;
+  CHECK_EQ_INT(raw_exec(zPath, "CREATE TABLE t(x)"), SQLITE_OK);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, &zErr), MARSAD_DBERROR);
+  CHECK(zErr && strstr(zErr, "not a marsad database"));
+  marsad_free(zErr);
+  marsad_close(0);
+  CHECK_EQ_STR(marsad_errstr(MARSAD_NOTFOUND), "not found");
+  unlink(zPath);
+}
+
+int main(void){
+  RUN(test_migrations_recorded_once);
+  RUN(test_newer_database_refused);
+  RUN(test_not_marsad_refused);
+  return DONE();
+}
