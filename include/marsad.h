@@ -252,6 +252,25 @@ MARSAD_API int marsad_server_port(const marsad_server *pServer);
 ** fine. Call it from one thread, once. */
 MARSAD_API void marsad_server_stop(marsad_server *pServer);
 
+/* ------------------------------------------------------------------------
+** Search: Arabic full-text search over titles and bodies.
+*/
+
+/* Searches the articles for pQ->zText in marsad's query language (README.md, marsad search:
+** plain words in any form; "exact phrases"; a OR b; -word;
+** prefix*; =word, or MARSAD_QUERY_EXACT for the whole query, skips
+** stemming), filtered by zOutlet, zSince, zUntil and zStory, paged by nLimit
+** (default 20, at most 1000) and nOffset. Articles holding every term come
+** first, then those holding some, each group best first by BM25 with
+** titles weighted above bodies. The answer is a JSON array of hits
+** {id, input, title, outlet, published, score, snippet}: score is higher
+** for better matches; snippet is HTML-escaped body text with <mark>...</mark>
+** around the matched words. A bad query (unbalanced quotes, nothing but
+** stopwords, FTS5 syntax) gives MARSAD_MISUSE with a plain message in
+** marsad_errmsg(). */
+MARSAD_API int marsad_search_json(marsad_db *pDb, const marsad_query *pQ,
+                                  char **pzJson /* OUT */);
+
 #ifdef __cplusplus
 }
 #endif

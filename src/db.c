@@ -10,6 +10,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "db.h"
+#include "fts_arabic.h"
 #include "module.h"
 #include "stem.h"
 
@@ -255,6 +256,10 @@ int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzEr
                  : marsad_db_error(pDb, MARSAD_NOMEM, "out of memory");
   }
   if( rc==MARSAD_OK ) rc = configure(pDb);
+  if( rc==MARSAD_OK && marsad_fts_register(pDb->db)!=MARSAD_OK ){
+    /* before migrating: the search table's schema names the tokenizer */
+    rc = marsad_db_error(pDb, MARSAD_DBERROR, "SQLite lacks FTS5: cannot register the arabic tokenizer");
+  }
   if( rc==MARSAD_OK ) rc = migrate(pDb);
   if( rc==MARSAD_OK ) rc = marsad_stemmer_new(&pDb->pStem);
   if( rc==MARSAD_OK ) rc = open_modules(pDb);

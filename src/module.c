@@ -4,8 +4,10 @@
 */
 #include <stddef.h>
 #include "module.h"
+#include "search.h"
 
 const marsad_module *const marsad_modules[] = {
+  &marsad_search_module,
   NULL
 };
-const int marsad_nmodules = 0;
+const int marsad_nmodules = 1;

@@ -1,0 +1,258 @@
+/*
+** fts_arabic.c: the FTS5 tokenizer "arabic" (see fts_arabic.h), written
+** against the version-1 tokenizer interface of SQLite 3.40 (fts5_api
+** version 2). Words come from the text core: spans from token.h, keys from
+** norm.h, stems from stem.h, of the kind the tokenizer's argument names.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "fts_arabic.h"
+#include "norm.h"
+#include "stem.h"
+#include "token.h"
+
+/* Format of the tokenizer's output: bump when the token scheme changes. */
+#define FTS_ARABIC_FORMAT 1
+
+/* Longest key indexed, in bytes; longer words are cut (at a character
+** boundary) so that a pathological input cannot blow up the index. */
+#define FTS_MAX_KEY 200
+
+/* Stemmers the tokenizer can use (tokenize='arabic NAME'). */
+enum { STEM_LIGHT, STEM_SNOWBALL, STEM_NONE };
+
+/* One tokenizer instance (one per FTS5 table per connection). */
+typedef struct ArabicTokenizer {
+  int eStem;                      /* STEM_* */
+  marsad_stemmer *pStem;          /* the stemmer (NULL for STEM_NONE) */
+  marsad_norm norm;               /* scratch key of the current word */
+  char *aTok;                     /* scratch: marked key ('=' + key) */
+  size_t nTokAlloc;               /* bytes allocated at aTok */
+  int bBusy;                      /* a tokenize call is running on it */
+} ArabicTokenizer;
+
+/* State of one xTokenize call. */
+typedef struct TokenizeCall {
+  ArabicTokenizer *pTok;          /* the tokenizer */
+  const char *pText;              /* the text being tokenized */
+  int flags;                      /* FTS5_TOKENIZE_* */
+  void *pCtx;                     /* FTS5's context for xToken */
+  int (*xToken)(void*, int, const char*, int, int, int);
+} TokenizeCall;
+
+/* Frees an instance. NULL is fine. */
+static void arabic_delete(Fts5Tokenizer *pTokenizer){
+  ArabicTokenizer *p = (ArabicTokenizer*)pTokenizer;
+  if( p==0 ) return;
+  marsad_stemmer_free(p->pStem);
+  marsad_norm_free(&p->norm);
+  marsad_free(p->aTok);
+  marsad_free(p);
+}
+
+/* Creates an instance; azArg[0], when given, names the stemmer. Unknown
+** arguments are an error (SQLITE_ERROR), so that a typo in a table
+** definition is caught when the table is created. */
+static int arabic_create(void *pUnused, const char **azArg, int nArg,
+                         Fts5Tokenizer **ppOut){
+  *ppOut = 0;
+  int eStem = STEM_LIGHT;
+  if( nArg>1 ) return SQLITE_ERROR;
+  if( nArg==1 ){
+    if( strcmp(azArg[0], "light")==0 ) eStem = STEM_LIGHT;
+    else if( strcmp(azArg[0], "snowball")==0 ) eStem = STEM_SNOWBALL;
+    else if( strcmp(azArg[0], "none")==0 ) eStem = STEM_NONE;
+    else return SQLITE_ERROR;
+  }
+  ArabicTokenizer *p = marsad_malloc(sizeof *p);
+  if( p==0 ) return SQLITE_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->eStem = eStem;
+  if( eStem!=STEM_NONE ){
+    int eKind = eStem==STEM_LIGHT ? MARSAD_STEM_LIGHT : MARSAD_STEM_SNOWBALL;
+    if( marsad_stemmer_new_kind(eKind, &p->pStem)!=MARSAD_OK ){
+      arabic_delete((Fts5Tokenizer*)p);
+      return SQLITE_NOMEM;
+    }
+  }
+  *ppOut = (Fts5Tokenizer*)p;
+  return SQLITE_OK;
+}
+
+/* The stem of key z[0..n) by the instance's stemmer, in *ppStem and *pnStem
+** (memory owned by the stemmer or the key, valid until the next word).
+** SQLITE_OK or SQLITE_NOMEM. */
+static int stem_key(ArabicTokenizer *p, const char *z, size_t n,
+                    const char **ppStem, size_t *pnStem){
+  *ppStem = z;
+  *pnStem = n;
+  if( p->pStem ) *ppStem = marsad_stem(p->pStem, z, n, pnStem);
+  return *ppStem ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* Writes '=' + key into the instance's scratch (*ppOut, *pnOut). */
+static int mark_key(ArabicTokenizer *p, const char *z, size_t n,
+                    const char **ppOut, size_t *pnOut){
+  if( n+1>p->nTokAlloc ){
+    size_t nNew = (n+1)*2;
+    char *aNew = marsad_realloc(p->aTok, nNew);
+    if( aNew==0 ) return SQLITE_NOMEM;
+    p->aTok = aNew;
+    p->nTokAlloc = nNew;
+  }
+  p->aTok[0] = MARSAD_FTS_EXACT_MARK;
+  memcpy(p->aTok+1, z, n);
+  *ppOut = p->aTok;
+  *pnOut = n+1;
+  return SQLITE_OK;
+}
+
+/* Length of the longest prefix of z[0..n) that is at most nMax bytes and
+** ends on a UTF-8 character boundary. */
+static size_t cut_key(const char *z, size_t n, size_t nMax){
+  if( n<=nMax ) return n;
+  while( nMax>0 && ((unsigned char)z[nMax] & 0xC0)==0x80 ) nMax--;
+  return nMax;
+}
+
+/* The key of a prefix query in stem mode: the key less its longest leading
+** definite article (ال وال بال كال فال لل, the light stemmer's list) when at
+** least two letters remain, so that "الرئ*" looks up stems beginning "ري".
+** Suffix rules are not applied: the word is not complete. */
+static void prefix_key(const char *zKey, size_t nKey, const char **ppOut,
+                       size_t *pnOut){
+  size_t nBest = 0;
+  for(int i=0; marsad_stem_articles[i]; i++){
+    size_t m = strlen(marsad_stem_articles[i]);
+    if( m>nBest && nKey>=m+4 && memcmp(zKey, marsad_stem_articles[i], m)==0 ) nBest = m;
+  }
+  *ppOut = zKey + nBest;
+  *pnOut = nKey - nBest;
+}
+
+/* Emits the token(s) of one word span [iStart, iEnd) of the text. */
+static int emit_word(TokenizeCall *pCall, size_t iStart, size_t iEnd){
+  ArabicTokenizer *p = pCall->pTok;
+  int rc = marsad_norm_run(pCall->pText+iStart, iEnd-iStart, &p->norm)==MARSAD_OK
+         ? SQLITE_OK : SQLITE_NOMEM;
+  if( rc!=SQLITE_OK || p->norm.n==0 ) return rc;
+  const char *zKey = p->norm.z;
+  size_t nKey = cut_key(zKey, p->norm.n, FTS_MAX_KEY);
+  const char *zStem = 0;
+  size_t nStem = 0;
+  rc = stem_key(p, zKey, nKey, &zStem, &nStem);
+  if( rc!=SQLITE_OK ) return rc;
+  if( nStem==0 ){ zStem = zKey; nStem = nKey; }
+  int bDiffer = (nStem!=nKey || memcmp(zStem, zKey, nKey)!=0);
+  int iS = (int)iStart, iE = (int)iEnd;
+
+  if( pCall->flags & FTS5_TOKENIZE_QUERY ){
+    int bExact = iStart>0 && pCall->pText[iStart-1]==MARSAD_FTS_EXACT_MARK;
+    const char *zOut = zStem;
+    size_t nOut = nStem;
+    if( pCall->flags & FTS5_TOKENIZE_PREFIX ){
+      if( bExact ){ zOut = zKey; nOut = nKey; }
+      else prefix_key(zKey, nKey, &zOut, &nOut);
+    }else if( bExact && bDiffer ){
+      rc = mark_key(p, zKey, nKey, &zOut, &nOut);
+    }
+    if( rc==SQLITE_OK ) rc = pCall->xToken(pCall->pCtx, 0, zOut, (int)nOut, iS, iE);
+    return rc;
+  }
+  rc = pCall->xToken(pCall->pCtx, 0, zStem, (int)nStem, iS, iE);
+  if( rc==SQLITE_OK && bDiffer ){
+    const char *zMarked = 0;
+    size_t nMarked = 0;
+    rc = mark_key(p, zKey, nKey, &zMarked, &nMarked);
+    if( rc==SQLITE_OK ){
+      rc = pCall->xToken(pCall->pCtx, FTS5_TOKEN_COLOCATED, zMarked, (int)nMarked, iS, iE);
+    }
+  }
+  return rc;
+}
+
+/* marsad_span_fn: words and numbers become tokens. */
+static int on_span(void *pCtx, const marsad_span_token *pSpan){
+  if( pSpan->eKind==MARSAD_TOKEN_PUNCT ) return SQLITE_OK;
+  return emit_word((TokenizeCall*)pCtx, pSpan->iStart, pSpan->iEnd);
+}
+
+/* Tokenizes pText[0..nText) for FTS5. A nested call on a busy instance (an
+** auxiliary function tokenizing while a query tokenizes) runs on a fresh
+** instance of the same kind. */
+static int arabic_tokenize(Fts5Tokenizer *pTokenizer, void *pCtx, int flags,
+                           const char *pText, int nText,
+                           int (*xToken)(void*, int, const char*, int, int, int)){
+  ArabicTokenizer *p = (ArabicTokenizer*)pTokenizer;
+  if( nText<=0 ) return SQLITE_OK;
+  if( p->bBusy ){
+    static const char *const azName[] = {"light", "snowball", "none"};
+    const char *zArg = azName[p->eStem];
+    Fts5Tokenizer *pFresh = 0;
+    int rc = arabic_create(0, &zArg, 1, &pFresh);
+    if( rc==SQLITE_OK ) rc = arabic_tokenize(pFresh, pCtx, flags, pText, nText, xToken);
+    arabic_delete(pFresh);
+    return rc;
+  }
+  TokenizeCall call = {p, pText, flags, pCtx, xToken};
+  p->bBusy = 1;
+  int rc = marsad_tokenize_spans(pText, (size_t)nText, 0, on_span, &call);
+  p->bBusy = 0;
+  return rc;
+}
+
+/* Fetches the connection's fts5_api (NULL when it has no FTS5). */
+static fts5_api *fts5_api_of(sqlite3 *db){
+  fts5_api *pApi = 0;
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0)==SQLITE_OK ){
+    sqlite3_bind_pointer(pStmt, 1, (void*)&pApi, "fts5_api_ptr", 0);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return (pApi && pApi->iVersion>=2) ? pApi : 0;
+}
+
+int marsad_fts_register(sqlite3 *db){
+  static fts5_tokenizer tokenizer = {arabic_create, arabic_delete, arabic_tokenize};
+  fts5_api *pApi = fts5_api_of(db);
+  if( pApi==0 ) return MARSAD_DBERROR;
+  int rc = pApi->xCreateTokenizer(pApi, "arabic", 0, &tokenizer, 0);
+  return rc==SQLITE_OK ? MARSAD_OK : rc==SQLITE_NOMEM ? MARSAD_NOMEM : MARSAD_DBERROR;
+}
+
+/* xToken for the version probe: folds each token and its flags into an
+** FNV-1a hash. */
+static int probe_token(void *pCtx, int tflags, const char *pToken, int nToken,
+                       int iStart, int iEnd){
+  unsigned long long *pH = pCtx;
+  unsigned long long h = *pH;
+  unsigned char aMeta[3] = {(unsigned char)tflags, (unsigned char)iStart, (unsigned char)iEnd};
+  for(int i=0; i<nToken; i++){ h ^= (unsigned char)pToken[i]; h *= 1099511628211ULL; }
+  for(int i=0; i<3; i++){ h ^= aMeta[i]; h *= 1099511628211ULL; }
+  *pH = h;
+  return SQLITE_OK;
+}
+
+int marsad_fts_version(char *zOut, size_t nOut){
+  /* A probe touching every folding and stemming rule the index depends on:
+  ** clitics, plurals, hamza forms, ta marbuta, alef maqsura, harakat,
+  ** tatweel, presentation forms, digits, Latin. */
+  static const char zProbe[] =
+    "وَالمُعلّمون بالمدرسة وكتابهم للأطفال فالكتاب كالبحر إِسرائيل أردوغان "
+    "مسؤولون رئيسة مستشفى الـــقدس ﻻ ﷲ ٢٠٢٠ 3.5 COVID-19 Reuters الانتخابات "
+    "سيقولون والمفاوضات المصريين بلادهما";
+  Fts5Tokenizer *pTok = 0;
+  unsigned long long h = 14695981039346656037ULL;
+  int rc = arabic_create(0, 0, 0, &pTok);
+  if( rc==SQLITE_OK ){
+    rc = arabic_tokenize(pTok, &h, FTS5_TOKENIZE_DOCUMENT, zProbe,
+                         (int)sizeof zProbe - 1, probe_token);
+  }
+  arabic_delete(pTok);
+  if( rc!=SQLITE_OK ) return MARSAD_NOMEM;
+  snprintf(zOut, nOut, "arabic/%d/%016llx", FTS_ARABIC_FORMAT, h);
+  return MARSAD_OK;
+}

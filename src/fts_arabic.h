@@ -1,0 +1,40 @@
+/*
+** fts_arabic.h: the FTS5 tokenizer "arabic" that the search index uses.
+**
+** In documents, every word is indexed by its search stem (norm.h key, then
+** stem), and, when the normalized surface key differs from the stem, also
+** by that key, marked with a leading '=', as a colocated token at the same
+** position. Token offsets are the word's byte offsets in the original text,
+** so highlight() and snippet() mark the original spelling.
+**
+** In queries, a word is looked up by its stem; a word written right after
+** an '=' (the query translator in search.c writes "=word" for exact terms)
+** is looked up by its marked surface key when that differs from its stem,
+** else by the stem it equals. Prefix queries look up stems beginning with
+** the word less a leading definite article (ال وال بال ...).
+**
+** Arguments (tokenize='arabic [light|snowball|none]') choose the stemmer;
+** the default is the one the search evaluation chose (docs/QUALITY.md).
+*/
+#ifndef MARSAD_FTS_ARABIC_H
+#define MARSAD_FTS_ARABIC_H
+#include <stddef.h>
+#include <sqlite3.h>
+
+/* The byte that marks a surface-key token in the index and an exact word in
+** a query. Keys are made of letters and digits, so it never starts one. */
+#define MARSAD_FTS_EXACT_MARK '='
+
+/* Registers the tokenizer "arabic" on connection db (needed on every
+** connection, before the search table is created or used). MARSAD_OK, or
+** MARSAD_DBERROR when the connection has no FTS5. */
+int marsad_fts_register(sqlite3 *db);
+
+/* Writes the version of the default tokenizer's output into zOut (room for
+** nOut bytes, at least 32): a format number and a checksum of the tokens
+** of a probe text, so that any change to normalization, stemming or the
+** tokenizer itself gives a new version and the index gets rebuilt.
+** MARSAD_OK or MARSAD_NOMEM. */
+int marsad_fts_version(char *zOut, size_t nOut);
+
+#endif

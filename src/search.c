@@ -1,0 +1,548 @@
+/*
+** search.c: Arabic full-text search over the articles (see search.h for the
+** query language): the query parser and its translation into FTS5 MATCH
+** expressions (user text never reaches FTS5 as syntax: every word is
+** re-emitted from the text core's word spans inside quotes), the ranked
+** search with filters and snippets (marsad_search_json), and the search
+** module, which rebuilds the index when the tokenizer's version changes.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "buf.h"
+#include "db.h"
+#include "fts_arabic.h"
+#include "norm.h"
+#include "search.h"
+#include "token.h"
+
+/* Default and largest number of hits a search returns. */
+#define SEARCH_DEFAULT_LIMIT 20
+#define SEARCH_MAX_LIMIT     1000
+/* Weights of title and body in BM25 (docs/QUALITY.md, ## Search). */
+#define SEARCH_TITLE_WEIGHT  "3.0"
+#define SEARCH_BODY_WEIGHT   "1.0"
+/* Tokens in a snippet. */
+#define SEARCH_SNIPPET_TOKENS "24"
+
+/* ---- Query parsing ---------------------------------------------------- */
+
+/* One term of the query, already written as an FTS5 phrase. */
+typedef struct QTerm {
+  char *zFts;       /* the phrase: "w1 w2" or "w" * (owned) */
+  int bNeg;         /* excluded (-term) */
+  int iClause;      /* the AND clause it belongs to (OR within a clause) */
+} QTerm;
+
+/* The parser's state. */
+typedef struct QParse {
+  const char *z;        /* the query */
+  size_t n;             /* its length */
+  size_t i;             /* cursor: next byte to read */
+  int bAllExact;        /* MARSAD_QUERY_EXACT */
+  QTerm *aTerm;         /* terms so far */
+  int nTerm;
+  int nAlloc;
+  int nClause;          /* AND clauses so far */
+  int nStop;            /* stopwords dropped */
+  int bOr;              /* an OR is waiting for its right-hand term */
+  int bCanOr;           /* the previous item was a positive term */
+  marsad_norm norm;     /* scratch for stopword keys */
+  char *zErr;           /* message of a bad query (owned) */
+} QParse;
+
+/* Word spans of one segment, collected by a span callback. */
+typedef struct QWords {
+  size_t aStart[64];    /* start of each word in the segment */
+  size_t aEnd[64];      /* end of each word */
+  int n;                /* words (at most 64 are kept) */
+} QWords;
+
+/* Records a bad-query message; returns MARSAD_MISUSE (NOMEM if no memory). */
+static int qerr(QParse *pP, const char *zMsg){
+  marsad_free(pP->zErr);
+  pP->zErr = marsad_strdup(zMsg);
+  return pP->zErr ? MARSAD_MISUSE : MARSAD_NOMEM;
+}
+
+/* marsad_span_fn: keeps the words and numbers of a segment. */
+static int qwords_add(void *pCtx, const marsad_span_token *pTok){
+  QWords *pW = pCtx;
+  if( pTok->eKind==MARSAD_TOKEN_PUNCT || pW->n>=64 ) return 0;
+  pW->aStart[pW->n] = pTok->iStart;
+  pW->aEnd[pW->n] = pTok->iEnd;
+  pW->n++;
+  return 0;
+}
+
+/* Length of a quote opener at z[0..n) (", « or “), and its closer; 0 if none. */
+static size_t quote_open(const char *z, size_t n, const char **pzClose){
+  if( n>=1 && z[0]=='"' ){ *pzClose = "\""; return 1; }
+  if( n>=2 && memcmp(z, "\xC2\xAB", 2)==0 ){ *pzClose = "\xC2\xBB"; return 2; }
+  if( n>=3 && memcmp(z, "\xE2\x80\x9C", 3)==0 ){ *pzClose = "\xE2\x80\x9D"; return 3; }
+  return 0;
+}
+
+/* True for the bytes that end a bare chunk: ASCII space and quote openers. */
+static int chunk_end(const char *z, size_t n){
+  const char *zClose;
+  return (unsigned char)z[0]<=' ' || quote_open(z, n, &zClose)>0;
+}
+
+/* Checks a bare chunk for FTS5 syntax that is not part of our language.
+** MARSAD_OK, or MISUSE with a message. */
+static int check_chunk(QParse *pP, const char *z, size_t n){
+  static const char *const azWord[] = {"AND", "NOT", "NEAR"};
+  for(int k=0; k<3; k++){
+    size_t m = strlen(azWord[k]);
+    if( n>=m && memcmp(z, azWord[k], m)==0 && (n==m || z[m]=='(') ){
+      return qerr(pP, "AND, NOT and NEAR are not part of the query language: "
+                      "words are all required already, -word excludes a word");
+    }
+  }
+  size_t nAlpha = 0;
+  while( nAlpha<n && ((z[nAlpha]|0x20)>='a' && (z[nAlpha]|0x20)<='z') ) nAlpha++;
+  if( nAlpha>0 && nAlpha<n && z[nAlpha]==':' ){
+    return qerr(pP, "column filters (name:) are not supported: use --outlet, --since, --until");
+  }
+  for(size_t j=0; j<n; j++){
+    if( strchr("(){}^", z[j]) && z[j] ){
+      return qerr(pP, "parentheses, braces and ^ are not part of the query language: "
+                      "use OR between words and quotes around phrases");
+    }
+  }
+  return MARSAD_OK;
+}
+
+/* Writes the FTS5 phrase for the words of seg[0..m) into *pzOut: each word
+** as it is (the tokenizer stems it), '='-prefixed when exact, the whole in
+** double quotes, " *" after it for a prefix. */
+static int write_phrase(const char *seg, const QWords *pW, int bExact,
+                        int bPrefix, char **pzOut){
+  marsad_buf b = MARSAD_BUF_INIT;
+  marsad_buf_append(&b, "\"", 1);
+  for(int k=0; k<pW->n; k++){
+    size_t s = pW->aStart[k], e = pW->aEnd[k];
+    int bWordExact = bExact || (s>0 && seg[s-1]==MARSAD_FTS_EXACT_MARK);
+    if( k>0 ) marsad_buf_append(&b, " ", 1);
+    if( bWordExact ) marsad_buf_append(&b, "=", 1);
+    for(size_t j=s; j<e; j++){
+      if( seg[j]=='"' ) marsad_buf_append(&b, "\"\"", 2);
+      else marsad_buf_append(&b, seg+j, 1);
+    }
+  }
+  marsad_buf_append(&b, "\"", 1);
+  if( bPrefix ) marsad_buf_append(&b, " *", 2);
+  *pzOut = marsad_buf_take(&b);
+  return *pzOut ? MARSAD_OK : MARSAD_NOMEM;
+}
+
+/* True when the single word seg[s..e) is a stopword. */
+static int is_stop(QParse *pP, const char *seg, size_t s, size_t e, int *pbStop){
+  *pbStop = 0;
+  if( marsad_norm_run(seg+s, e-s, &pP->norm)!=MARSAD_OK ) return MARSAD_NOMEM;
+  *pbStop = marsad_search_is_stopword(pP->norm.z, pP->norm.n);
+  return MARSAD_OK;
+}
+
+/* Adds one term made of seg[0..m). bPhrase: it was quoted. */
+static int add_term(QParse *pP, const char *seg, size_t m, int bNeg,
+                    int bExact, int bPrefix, int bPhrase){
+  QWords w;
+  w.n = 0;
+  marsad_tokenize_spans(seg, m, 0, qwords_add, &w);
+  if( w.n==0 ){
+    if( bNeg || bExact || bPrefix || bPhrase ){
+      return qerr(pP, "a quote, -, = or * needs a word with it");
+    }
+    return MARSAD_OK;
+  }
+  if( !bNeg && !bPhrase && !bExact && !bPrefix && !pP->bAllExact && w.n==1 ){
+    int bStop = 0;
+    int rc = is_stop(pP, seg, w.aStart[0], w.aEnd[0], &bStop);
+    if( rc ) return rc;
+    if( bStop ){
+      pP->nStop++;
+      if( pP->bOr ){ pP->bOr = 0; }
+      return MARSAD_OK;
+    }
+  }
+  if( bNeg && pP->bOr ) return qerr(pP, "an exclusion (-word) cannot be one side of OR");
+  if( pP->nTerm==pP->nAlloc ){
+    int nNew = pP->nAlloc ? pP->nAlloc*2 : 8;
+    QTerm *aNew = marsad_realloc(pP->aTerm, sizeof(QTerm)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    pP->aTerm = aNew;
+    pP->nAlloc = nNew;
+  }
+  QTerm *pT = &pP->aTerm[pP->nTerm];
+  int rc = write_phrase(seg, &w, bExact || pP->bAllExact, bPrefix, &pT->zFts);
+  if( rc ) return rc;
+  pP->nTerm++;
+  pT->bNeg = bNeg;
+  if( bNeg ){
+    pT->iClause = -1;
+  }else if( pP->bOr && pP->nClause>0 ){
+    pT->iClause = pP->nClause-1;
+  }else{
+    pT->iClause = pP->nClause++;
+  }
+  pP->bOr = 0;
+  pP->bCanOr = !bNeg;
+  return MARSAD_OK;
+}
+
+/* Parses one item at the cursor: an operator, a quoted phrase or a chunk. */
+static int parse_item(QParse *pP){
+  const char *z = pP->z + pP->i;
+  size_t n = pP->n - pP->i;
+  int bNeg = 0, bExact = 0, bPrefix = 0;
+  size_t k = 0;
+  if( n>1 && z[0]=='-' && (unsigned char)z[1]>' ' ){ bNeg = 1; k++; }
+  if( k<n && z[k]=='=' ){ bExact = 1; k++; }
+  const char *zClose = 0;
+  size_t nOpen = quote_open(z+k, n-k, &zClose);
+  if( nOpen ){
+    const char *zBody = z+k+nOpen;
+    size_t nRest = n-k-nOpen, m = 0;
+    size_t nClose = strlen(zClose);
+    while( m<nRest && !(m+nClose<=nRest && memcmp(zBody+m, zClose, nClose)==0) ) m++;
+    if( m>=nRest ) return qerr(pP, "unbalanced quote: a phrase needs a closing quote");
+    size_t iNext = (size_t)(zBody-pP->z) + m + nClose;
+    if( iNext<pP->n && pP->z[iNext]=='*' ){ bPrefix = 1; iNext++; }
+    pP->i = iNext;
+    return add_term(pP, zBody, m, bNeg, bExact, bPrefix, 1);
+  }
+  size_t m = k;
+  while( m<n && !chunk_end(z+m, n-m) ) m++;
+  pP->i += m;
+  if( !bNeg && !bExact && m==2 && memcmp(z, "OR", 2)==0 ){
+    if( !pP->bCanOr || pP->bOr ) return qerr(pP, "OR needs a word on each side");
+    pP->bOr = 1;
+    pP->bCanOr = 0;
+    return MARSAD_OK;
+  }
+  int rc = check_chunk(pP, z+k, m-k);
+  if( rc ) return rc;
+  size_t e = m;
+  while( e>k && z[e-1]=='*' ){ bPrefix = 1; e--; }
+  return add_term(pP, z+k, e-k, bNeg, bExact, bPrefix, 0);
+}
+
+/* Appends clause c of the parse (its terms joined by OR) to pB. */
+static void write_clause(const QParse *pP, int c, marsad_buf *pB){
+  int nIn = 0;
+  for(int t=0; t<pP->nTerm; t++) nIn += (pP->aTerm[t].iClause==c);
+  if( nIn>1 ) marsad_buf_append(pB, "(", 1);
+  for(int t=0, k=0; t<pP->nTerm; t++){
+    if( pP->aTerm[t].iClause!=c ) continue;
+    if( k++ ) marsad_buf_puts(pB, " OR ");
+    marsad_buf_puts(pB, pP->aTerm[t].zFts);
+  }
+  if( nIn>1 ) marsad_buf_append(pB, ")", 1);
+}
+
+/* Appends every clause, joined by zJoin, in parentheses. */
+static void write_clauses(const QParse *pP, const char *zJoin, marsad_buf *pB){
+  marsad_buf_append(pB, "(", 1);
+  for(int c=0; c<pP->nClause; c++){
+    if( c ) marsad_buf_puts(pB, zJoin);
+    write_clause(pP, c, pB);
+  }
+  marsad_buf_append(pB, ")", 1);
+}
+
+/* Appends " NOT term" for every exclusion. */
+static void write_exclusions(const QParse *pP, marsad_buf *pB){
+  for(int t=0; t<pP->nTerm; t++){
+    if( !pP->aTerm[t].bNeg ) continue;
+    marsad_buf_puts(pB, " NOT ");
+    marsad_buf_puts(pB, pP->aTerm[t].zFts);
+  }
+}
+
+/* Builds zAll and zSome from a finished parse. */
+static int build_expr(const QParse *pP, marsad_search_expr *pExpr){
+  marsad_buf all = MARSAD_BUF_INIT, some = MARSAD_BUF_INIT;
+  write_clauses(pP, " AND ", &all);
+  write_exclusions(pP, &all);
+  pExpr->zAll = marsad_buf_take(&all);
+  if( pP->nClause>1 ){
+    write_clauses(pP, " OR ", &some);
+    marsad_buf_puts(&some, " NOT ");
+    write_clauses(pP, " AND ", &some);
+    write_exclusions(pP, &some);
+    pExpr->zSome = marsad_buf_take(&some);
+  }
+  pExpr->nTerm = pP->nClause;
+  pExpr->nStop = pP->nStop;
+  if( pExpr->zAll==0 || (pP->nClause>1 && pExpr->zSome==0) ) return MARSAD_NOMEM;
+  return MARSAD_OK;
+}
+
+/* The message for a query that kept no term. */
+static int empty_query(QParse *pP){
+  if( pP->nStop>0 ){
+    return qerr(pP, "the query has only common words (stopwords); "
+                    "quote them to search for them: \"...\"");
+  }
+  if( pP->nTerm>0 ) return qerr(pP, "the query only excludes: give a word to search for");
+  return qerr(pP, "the query has no words to search for");
+}
+
+int marsad_search_parse(const char *p, size_t n, unsigned flags,
+                        marsad_search_expr *pExpr, char **pzErr){
+  QParse P;
+  memset(&P, 0, sizeof P);
+  memset(pExpr, 0, sizeof *pExpr);
+  *pzErr = 0;
+  P.z = p;
+  P.n = n;
+  P.bAllExact = (flags & MARSAD_QUERY_EXACT)!=0;
+  int rc = MARSAD_OK;
+  while( rc==MARSAD_OK ){
+    while( P.i<P.n && (unsigned char)P.z[P.i]<=' ' ) P.i++;
+    if( P.i>=P.n ) break;
+    rc = parse_item(&P);
+  }
+  if( rc==MARSAD_OK && P.bOr ) rc = qerr(&P, "OR needs a word on each side");
+  if( rc==MARSAD_OK && P.nClause==0 ) rc = empty_query(&P);
+  if( rc==MARSAD_OK ) rc = build_expr(&P, pExpr);
+  for(int t=0; t<P.nTerm; t++) marsad_free(P.aTerm[t].zFts);
+  marsad_free(P.aTerm);
+  marsad_norm_free(&P.norm);
+  if( rc!=MARSAD_OK ){
+    marsad_search_expr_free(pExpr);
+    *pzErr = P.zErr;
+  }else{
+    marsad_free(P.zErr);
+  }
+  return rc;
+}
+
+void marsad_search_expr_free(marsad_search_expr *pExpr){
+  marsad_free(pExpr->zAll);
+  marsad_free(pExpr->zSome);
+  memset(pExpr, 0, sizeof *pExpr);
+}
+
+/* ---- Running a search --------------------------------------------------- */
+
+/* One ranked hit before its details are read. */
+typedef struct SHit {
+  sqlite3_int64 iRowid;   /* article rowid */
+  double rScore;          /* BM25 as FTS5 gives it (lower is better) */
+  int iTier;              /* 0: matched every term; 1: some */
+} SHit;
+
+/* The filters of one search, checked and ready to bind. */
+typedef struct SFilter {
+  const char *zOutlet;
+  const char *zSince;
+  const char *zUntil;
+  sqlite3_int64 iStory;   /* story rowid, 0 for none */
+} SFilter;
+
+/* Reads the story filter ("s12" or "12") into *piStory; checks that stories
+** exist. MARSAD_OK or MISUSE (recorded). */
+static int story_filter(marsad_db *pDb, const char *zStory, sqlite3_int64 *piStory){
+  *piStory = 0;
+  if( zStory==0 || zStory[0]==0 ) return MARSAD_OK;
+  const char *z = zStory[0]=='s' ? zStory+1 : zStory;
+  char *zEnd = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if( z[0]==0 || *zEnd!=0 || v<=0 ){
+    return marsad_db_error(pDb, MARSAD_MISUSE, "no story '%s' (story ids look like s12)", zStory);
+  }
+  int bExists = sqlite3_table_column_metadata(pDb->db, 0, "article_story", "story", 0, 0, 0, 0, 0)==SQLITE_OK;
+  if( !bExists ){
+    return marsad_db_error(pDb, MARSAD_MISUSE, "stories have not been built, so --story cannot filter");
+  }
+  *piStory = v;
+  return MARSAD_OK;
+}
+
+/* Appends up to nWant hits matching zExpr (and the filters), best first,
+** tagged iTier, to aHit[*pnHit...]. */
+static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
+                    int iTier, long nWant, SHit *aHit, long *pnHit){
+  marsad_buf sql = MARSAD_BUF_INIT;
+  marsad_buf_puts(&sql,
+    "SELECT article_fts.rowid, bm25(article_fts, " SEARCH_TITLE_WEIGHT ", "
+    SEARCH_BODY_WEIGHT ") AS score "
+    "FROM article_fts JOIN article a ON a.id=article_fts.rowid "
+    "WHERE article_fts MATCH ?1 "
+    "AND (?2 IS NULL OR a.outlet=?2) "
+    "AND (?3 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))>=?3) "
+    "AND (?4 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))<=?4) ");
+  if( pF->iStory ) marsad_buf_puts(&sql, "AND a.id IN (SELECT article FROM article_story WHERE story=?6) ");
+  marsad_buf_puts(&sql, "ORDER BY score LIMIT ?5");
+  if( sql.rc ) return MARSAD_NOMEM;
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb, sql.a, &pStmt);
+  marsad_buf_free(&sql);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
+    marsad_bind_str(pStmt, 2, pF->zOutlet);
+    marsad_bind_str(pStmt, 3, pF->zSince);
+    marsad_bind_str(pStmt, 4, pF->zUntil);
+    sqlite3_bind_int64(pStmt, 5, nWant);
+    if( pF->iStory ) sqlite3_bind_int64(pStmt, 6, pF->iStory);
+    int s;
+    while( (s = sqlite3_step(pStmt))==SQLITE_ROW ){
+      SHit *pH = &aHit[(*pnHit)++];
+      pH->iRowid = sqlite3_column_int64(pStmt, 0);
+      pH->rScore = sqlite3_column_double(pStmt, 1);
+      pH->iTier = iTier;
+    }
+    if( s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "search");
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* Appends snippet text z to pB, HTML-escaped, with the FTS5 markers \x02
+** and \x03 turned into <mark> and </mark>. */
+static void snippet_html(const char *z, marsad_buf *pB){
+  for(; z && *z; z++){
+    switch( *z ){
+      case '\x02': marsad_buf_puts(pB, "<mark>"); break;
+      case '\x03': marsad_buf_puts(pB, "</mark>"); break;
+      case '&': marsad_buf_puts(pB, "&amp;"); break;
+      case '<': marsad_buf_puts(pB, "&lt;"); break;
+      case '>': marsad_buf_puts(pB, "&gt;"); break;
+      default: marsad_buf_append(pB, z, 1);
+    }
+  }
+}
+
+/* A JSON string of column i of pStmt, or null. NULL when out of memory. */
+static json_t *column_json(sqlite3_stmt *pStmt, int i){
+  const char *z = (const char*)sqlite3_column_text(pStmt, i);
+  return z ? json_stringn(z, (size_t)sqlite3_column_bytes(pStmt, i)) : json_null();
+}
+
+/* Reads one hit's article and snippet into a new JSON object appended to
+** pArr. */
+static int hit_json(marsad_db *pDb, sqlite3_stmt *pStmt, const SHit *pH,
+                    const char *zExpr, json_t *pArr){
+  sqlite3_reset(pStmt);
+  sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(pStmt, 2, pH->iRowid);
+  if( sqlite3_step(pStmt)!=SQLITE_ROW ) return marsad_db_sqlite_error(pDb, "search snippet");
+  marsad_buf snip = MARSAD_BUF_INIT;
+  snippet_html((const char*)sqlite3_column_text(pStmt, 5), &snip);
+  if( snip.rc ){ marsad_buf_free(&snip); return MARSAD_NOMEM; }
+  json_t *pObj = json_object();
+  int bFail = pObj==0;
+  static const char *const azKey[] = {"id", "input", "title", "outlet", "published"};
+  for(int i=0; !bFail && i<5; i++) bFail = json_object_set_new(pObj, azKey[i], column_json(pStmt, i))!=0;
+  if( !bFail ) bFail = json_object_set_new(pObj, "score", json_real(-pH->rScore))!=0;
+  if( !bFail ) bFail = json_object_set_new(pObj, "snippet", json_stringn(snip.a ? snip.a : "", snip.n))!=0;
+  if( !bFail ) bFail = json_array_append(pArr, pObj)!=0;
+  json_decref(pObj);
+  marsad_buf_free(&snip);
+  return bFail ? MARSAD_NOMEM : MARSAD_OK;
+}
+
+/* Writes the hits aHit[iFirst..nHit) as a JSON array into *pzJson. */
+static int hits_json(marsad_db *pDb, const marsad_search_expr *pExpr,
+                     const SHit *aHit, long iFirst, long nHit, char **pzJson){
+  static const char zSql[] =
+    "SELECT a.uid, a.input, a.title, a.outlet, a.published, "
+    "  snippet(article_fts, 1, char(2), char(3), '…', " SEARCH_SNIPPET_TOKENS ") "
+    "FROM article_fts JOIN article a ON a.id=article_fts.rowid "
+    "WHERE article_fts MATCH ?1 AND article_fts.rowid=?2";
+  sqlite3_stmt *pStmt = 0;
+  json_t *pArr = json_array();
+  int rc = pArr ? marsad_db_prepare(pDb, zSql, &pStmt) : MARSAD_NOMEM;
+  for(long h=iFirst; rc==MARSAD_OK && h<nHit; h++){
+    const char *zExpr = aHit[h].iTier==0 ? pExpr->zAll : pExpr->zSome;
+    rc = hit_json(pDb, pStmt, &aHit[h], zExpr, pArr);
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK ){
+    char *z = json_dumps(pArr, JSON_COMPACT);
+    *pzJson = z ? marsad_strdup(z) : 0;
+    free(z);
+    if( *pzJson==0 ) rc = MARSAD_NOMEM;
+  }
+  json_decref(pArr);
+  return rc;
+}
+
+int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
+  marsad_search_expr expr;
+  SFilter filt;
+  SHit *aHit = 0;
+  long nHit = 0;
+  char *zErr = 0;
+  *pzJson = 0;
+  memset(&expr, 0, sizeof expr);
+  if( pQ==0 || pQ->zText==0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "no search query");
+  int rc = marsad_search_parse(pQ->zText, strlen(pQ->zText), pQ->flags, &expr, &zErr);
+  if( rc==MARSAD_MISUSE ) rc = marsad_db_error(pDb, rc, "bad query: %s", zErr);
+  marsad_free(zErr);
+  long nLimit = pQ->nLimit>0 ? pQ->nLimit : SEARCH_DEFAULT_LIMIT;
+  if( nLimit>SEARCH_MAX_LIMIT ) nLimit = SEARCH_MAX_LIMIT;
+  long nOffset = pQ->nOffset>0 ? pQ->nOffset : 0;
+  if( nOffset>100000 ) nOffset = 100000;
+  long nWant = nOffset + nLimit;
+  filt.zOutlet = pQ->zOutlet;
+  filt.zSince = pQ->zSince;
+  filt.zUntil = pQ->zUntil;
+  if( rc==MARSAD_OK ) rc = story_filter(pDb, pQ->zStory, &filt.iStory);
+  if( rc==MARSAD_OK ){
+    aHit = marsad_malloc(sizeof(SHit)*(size_t)nWant);
+    if( aHit==0 ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK ) rc = run_tier(pDb, expr.zAll, &filt, 0, nWant, aHit, &nHit);
+  if( rc==MARSAD_OK && nHit<nWant && expr.zSome ){
+    rc = run_tier(pDb, expr.zSome, &filt, 1, nWant-nHit, aHit, &nHit);
+  }
+  if( rc==MARSAD_OK ) rc = hits_json(pDb, &expr, aHit, nOffset, nHit, pzJson);
+  marsad_free(aHit);
+  marsad_search_expr_free(&expr);
+  return rc;
+}
+
+/* ---- The module ----------------------------------------------------------- */
+
+/* Rebuilds the index when the tokenizer's version differs from the one
+** recorded in meta(search_tokenizer), in one write transaction. Read-only
+** handles leave it as it is. */
+static int search_open(marsad_db *pDb, void **ppState){
+  char zVersion[64];
+  char *zOld = 0;
+  *ppState = 0;
+  if( pDb->flags & MARSAD_OPEN_READONLY ) return MARSAD_OK;
+  int rc = marsad_fts_version(zVersion, sizeof zVersion);
+  if( rc==MARSAD_OK ) rc = marsad_db_meta_get(pDb, "search_tokenizer", &zOld);
+  if( rc==MARSAD_OK && zOld && strcmp(zOld, zVersion)==0 ){
+    marsad_free(zOld);
+    return MARSAD_OK;
+  }
+  marsad_free(zOld);
+  zOld = 0;
+  if( rc==MARSAD_OK ) rc = marsad_db_begin(pDb);
+  if( rc!=MARSAD_OK ) return rc;
+  rc = marsad_db_meta_get(pDb, "search_tokenizer", &zOld);  /* another process may have done it */
+  if( rc==MARSAD_OK && (zOld==0 || strcmp(zOld, zVersion)!=0) ){
+    rc = marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts) VALUES('rebuild')");
+    if( rc==MARSAD_OK ) rc = marsad_db_meta_set(pDb, "search_tokenizer", zVersion);
+  }
+  marsad_free(zOld);
+  if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
+  if( rc!=MARSAD_OK ) marsad_db_rollback(pDb);
+  return rc;
+}
+
+const marsad_module marsad_search_module = {
+  "search",       /* zName */
+  search_open,    /* xOpen */
+  0,              /* xClose */
+  0,              /* xArticle: triggers of 002_search.sql index each article */
+  0               /* xFlush */
+};

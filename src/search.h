@@ -1,0 +1,51 @@
+/*
+** search.h: full-text search over the articles (marsad_search_json in
+** marsad.h), and its parts that tests and the fuzz target reach directly:
+** the query language and its translation into FTS5 MATCH expressions.
+**
+** The query language (users never write FTS5 syntax):
+**   word          any form of the word: looked up by its stem
+**   =word         exactly this form (normalized), no stemming
+**   "a b c"       the words in this order (each by its stem; =a inside is exact)
+**   word*         words beginning so (after proclitics like ال)
+**   a OR b        either; OR binds the terms right beside it
+**   -word -"a b"  exclude articles with the word or phrase
+** Terms are all required; when fewer articles hold them all than were
+** asked for, articles holding only some follow, ranked below. Plain words
+** on the stopword list (data/search_stopwords.txt) are dropped. « » and
+** “ ” quote like ". Parentheses, ^, { }, NEAR and the words AND / NOT are
+** FTS5 syntax, not ours, and make the query bad (MARSAD_MISUSE).
+*/
+#ifndef MARSAD_SEARCH_H
+#define MARSAD_SEARCH_H
+#include <stddef.h>
+#include "module.h"
+
+/* A query translated into FTS5 MATCH expressions. */
+typedef struct marsad_search_expr {
+  char *zAll;      /* articles holding every term (and none excluded) */
+  char *zSome;     /* articles holding some terms but not all; NULL when the
+                      query has a single term */
+  int nTerm;       /* terms kept (clauses of AND) */
+  int nStop;       /* stopwords dropped */
+} marsad_search_expr;
+
+/* Translates the query p[0..n) (with MARSAD_QUERY_EXACT in flags every word
+** is exact) into *pExpr. MARSAD_OK; MARSAD_MISUSE with a plain English
+** message in *pzErr (owned by the caller) for a bad query; MARSAD_NOMEM.
+** On failure *pExpr is zeroed. */
+int marsad_search_parse(const char *p, size_t n, unsigned flags,
+                        marsad_search_expr *pExpr /* OUT */,
+                        char **pzErr /* OUT */);
+
+/* Frees what *pExpr owns and zeroes it. */
+void marsad_search_expr_free(marsad_search_expr *pExpr);
+
+/* True when the normalized key p[0..n) is a query stopword. Generated from
+** data/search_stopwords.txt by tools/gen_stopwords.py. */
+int marsad_search_is_stopword(const char *p, size_t n);
+
+/* The search module: keeps the index in step with the tokenizer. */
+extern const marsad_module marsad_search_module;
+
+#endif

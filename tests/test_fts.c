@@ -1,0 +1,286 @@
+/*
+** test_fts.c: the search tokenizer and search. A golden table of what the
+** "arabic" FTS5 tokenizer indexes for each kind of word (proclitics, hamza
+** forms, ta marbuta, alef maqsura, harakat, tatweel, digits, Latin, mixed),
+** its query tokens, highlight offsets on the original text, and searches on
+** a small corpus: every form finds every other, phrases, OR, exclusion,
+** prefixes, exact words, filters, and bad queries refused with MISUSE.
+*/
+#include <jansson.h>
+#include "harness.h"
+#include "marsad.h"
+#include "buf.h"
+#include "db.h"
+#include "search.h"
+
+/* The tokens one xTokenize call produced, as "tok tok+coloc ...". */
+typedef struct Collect {
+  marsad_buf b;     /* rendered tokens */
+  int aStart[16];   /* start offset of each token */
+  int aEnd[16];     /* end offset */
+  int n;            /* tokens (colocated ones included) */
+} Collect;
+
+static int collect_token(void *pCtx, int tflags, const char *pTok, int nTok,
+                         int iStart, int iEnd){
+  Collect *p = pCtx;
+  if( p->b.n ) marsad_buf_append(&p->b, (tflags & FTS5_TOKEN_COLOCATED) ? "+" : " ", 1);
+  marsad_buf_append(&p->b, pTok, (size_t)nTok);
+  if( p->n<16 ){ p->aStart[p->n] = iStart; p->aEnd[p->n] = iEnd; }
+  p->n++;
+  return SQLITE_OK;
+}
+
+/* Tokenizes zText with the connection's "arabic" tokenizer in mode flags;
+** the rendered tokens go to *pC (the caller frees pC->b). */
+static void tokenize(marsad_db *pDb, const char *zText, int flags, Collect *pC){
+  fts5_api *pApi = 0;
+  sqlite3_stmt *pStmt = 0;
+  memset(pC, 0, sizeof *pC);
+  sqlite3_prepare_v2(pDb->db, "SELECT fts5(?1)", -1, &pStmt, 0);
+  sqlite3_bind_pointer(pStmt, 1, (void*)&pApi, "fts5_api_ptr", 0);
+  sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  void *pUser = 0;
+  fts5_tokenizer tok;
+  Fts5Tokenizer *pTok = 0;
+  CHECK(pApi && pApi->xFindTokenizer(pApi, "arabic", &pUser, &tok)==SQLITE_OK);
+  if( pApi==0 ) return;
+  CHECK(tok.xCreate(pUser, 0, 0, &pTok)==SQLITE_OK);
+  CHECK(tok.xTokenize(pTok, pC, flags, zText, (int)strlen(zText), collect_token)==SQLITE_OK);
+  tok.xDelete(pTok);
+}
+
+/* What documents index: the stem, and "=key" at the same position when the
+** key differs. */
+static void test_document_tokens(marsad_db *pDb){
+  static const struct { const char *zIn, *zOut; } aCase[] = {
+    /* proclitics and suffixes */
+    {"والمعلمون",   "معلم+=والمعلمون"},
+    {"بالمدرسة",    "مدرس+=بالمدرسه"},
+    {"للأطفال",     "اطفال+=للاطفال"},
+    {"المعلم",      "معلم+=المعلم"},
+    /* hamza forms fold into bare alef, ya and waw */
+    {"أردوغان",     "اردوغ+=اردوغان"},
+    {"إسرائيل",     "اسراييل"},
+    {"مسؤول",       "مسوول"},
+    /* ta marbuta and alef maqsura */
+    {"مدرسة",       "مدرس+=مدرسه"},
+    {"مستشفى",      "مستشف+=مستشفي"},
+    /* harakat and tatweel vanish */
+    {"كَتَبَ",         "كتب"},
+    {"القـــدس",    "قدس+=القدس"},
+    /* digits, Latin, mixed, presentation forms */
+    {"٢٠٢٠ 3.5",    "2020 3.5"},
+    {"Reuters",     "reuters"},
+    {"COVID-19",    "covid 19"},
+    {"ﻻ",           "لا"},
+    {"، ؟ .",       ""},
+  };
+  for(size_t i=0; i<sizeof aCase/sizeof aCase[0]; i++){
+    Collect c;
+    tokenize(pDb, aCase[i].zIn, FTS5_TOKENIZE_DOCUMENT, &c);
+    CHECK_EQ_STR(c.b.a ? c.b.a : "", aCase[i].zOut);
+    marsad_buf_free(&c.b);
+  }
+}
+
+/* Offsets are those of the original word, harakat and clitics included. */
+static void test_offsets(marsad_db *pDb){
+  Collect c;
+  const char *z = "قال وَالمُعَلِّمُونَ";
+  tokenize(pDb, z, FTS5_TOKENIZE_DOCUMENT, &c);
+  CHECK_EQ_INT(c.n, 3);
+  CHECK_EQ_INT(c.aStart[1], 7);
+  CHECK_EQ_INT(c.aEnd[1], (int)strlen(z));
+  CHECK_EQ_INT(c.aStart[2], 7);    /* the colocated key: same span */
+  marsad_buf_free(&c.b);
+}
+
+/* Query tokens: stems; =word exact; prefixes lose the article. */
+static void test_query_tokens(marsad_db *pDb){
+  static const struct { const char *zIn; int flags; const char *zOut; } aCase[] = {
+    {"والمعلمون",   FTS5_TOKENIZE_QUERY, "معلم"},
+    {"=المعلمون",   FTS5_TOKENIZE_QUERY, "=المعلمون"},
+    {"=كتب",        FTS5_TOKENIZE_QUERY, "كتب"},
+    {"الرئ",        FTS5_TOKENIZE_QUERY|FTS5_TOKENIZE_PREFIX, "ري"},
+    {"=الرئ",       FTS5_TOKENIZE_QUERY|FTS5_TOKENIZE_PREFIX, "الري"},
+    {"مفاوض",       FTS5_TOKENIZE_QUERY|FTS5_TOKENIZE_PREFIX, "مفاوض"},
+  };
+  for(size_t i=0; i<sizeof aCase/sizeof aCase[0]; i++){
+    Collect c;
+    tokenize(pDb, aCase[i].zIn, aCase[i].flags, &c);
+    CHECK_EQ_STR(c.b.a ? c.b.a : "", aCase[i].zOut);
+    marsad_buf_free(&c.b);
+  }
+}
+
+/* highlight() marks the original text, whole words with their harakat. */
+static void test_highlight(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  CHECK(marsad_db_exec(pDb,
+    "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='arabic');"
+    "INSERT INTO t VALUES('اجتمع وَالمُعَلِّمُونَ في القـــدس أمس');")==MARSAD_OK);
+  CHECK(marsad_db_prepare(pDb,
+    "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", &pStmt)==MARSAD_OK);
+  sqlite3_bind_text(pStmt, 1, "\"المعلم\" AND \"قدس\"", -1, SQLITE_STATIC);
+  CHECK(sqlite3_step(pStmt)==SQLITE_ROW);
+  CHECK_EQ_STR((const char*)sqlite3_column_text(pStmt, 0),
+               "اجتمع [وَالمُعَلِّمُونَ] في [القـــدس] أمس");
+  sqlite3_finalize(pStmt);
+}
+
+/* A small corpus: id, outlet, date, title, body. */
+static const char *const azDoc[][5] = {
+  {"a1", "alpha", "2020-10-01", "إضراب المعلمين", "أعلن المعلم أحمد الإضراب في المدرسة الكبرى."},
+  {"a2", "beta",  "2020-10-05", "زيارة رسمية", "استقبل الرئيس أردوغان وفدا من المفاوضين في أنقرة."},
+  {"a3", "alpha", "2020-11-02", "هدنة", "أعلن الطرفان وقف إطلاق النار في المدينة بعد أسبوع."},
+  {"a4", "beta",  "2020-11-03", "قصف", "لم يتوقف القصف، وقال شاهد إن النار اشتعلت بعد إطلاق صاروخ."},
+  {"a5", "gamma", "2020-11-04", "مرتزقة", "وصل مرتزقة إلى الجبهة، وتحدث والمعلمون عن نزوح اللاجئين."},
+  {"a6", "gamma", "2020-11-06", "مفاوضات", "استؤنفت المفاوضات بين الطرفين، وقال اردوغان إنها جادة."},
+};
+
+/* Stores the corpus as articles. */
+static void load_corpus(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  CHECK(marsad_db_prepare(pDb,
+    "INSERT INTO article(uid, input, source, format, outlet, title, published, ingested, body, body_hash, arabic) "
+    "VALUES(?1||'00000000000000', ?1, 'test', 'jsonl', ?2, ?4, ?3, '2020-12-01T00:00:00Z', ?5, ?1, 1)",
+    &pStmt)==MARSAD_OK);
+  for(size_t i=0; i<sizeof azDoc/sizeof azDoc[0]; i++){
+    for(int k=0; k<5; k++) sqlite3_bind_text(pStmt, k+1, azDoc[i][k], -1, SQLITE_STATIC);
+    CHECK(sqlite3_step(pStmt)==SQLITE_DONE);
+    sqlite3_reset(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+}
+
+/* Runs a search and renders the inputs of its hits as "a1 a2 ...", or the
+** result code as "rc=N". The caller frees the string. */
+static char *hits(marsad_db *pDb, const char *zText, unsigned flags,
+                  const char *zOutlet, const char *zSince){
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  q.zText = zText;
+  q.flags = flags;
+  q.zOutlet = zOutlet;
+  q.zSince = zSince;
+  char *zJson = 0;
+  marsad_buf b = MARSAD_BUF_INIT;
+  int rc = marsad_search_json(pDb, &q, &zJson);
+  if( rc!=MARSAD_OK ){
+    marsad_buf_printf(&b, "rc=%d", rc);
+    return marsad_buf_take(&b);
+  }
+  json_t *pArr = json_loads(zJson, 0, 0);
+  for(size_t i=0; i<json_array_size(pArr); i++){
+    if( i ) marsad_buf_append(&b, " ", 1);
+    marsad_buf_puts(&b, json_string_value(json_object_get(json_array_get(pArr, i), "input")));
+  }
+  json_decref(pArr);
+  marsad_free(zJson);
+  return marsad_buf_take(&b);
+}
+
+/* qsort comparison of strings. */
+static int cmp_str(const void *a, const void *b){
+  return strcmp(*(char *const*)a, *(char *const*)b);
+}
+
+/* Sorts the words of z (inputs like "a1", space-separated) in place. */
+static void sort_words(char *z){
+  char *az[16];
+  char aCopy[128];
+  int n = 0;
+  snprintf(aCopy, sizeof aCopy, "%s", z);
+  for(char *t = strtok(aCopy, " "); t && n<16; t = strtok(0, " ")) az[n++] = t;
+  qsort(az, (size_t)n, sizeof az[0], cmp_str);
+  z[0] = 0;
+  for(int i=0; i<n; i++){ if( i ) strcat(z, " "); strcat(z, az[i]); }
+}
+
+/* Checks that zText finds exactly zWant: in that order when bOrdered, else
+** as a set (zWant sorted). */
+static void check_search(marsad_db *pDb, const char *zText, unsigned flags,
+                         int bOrdered, const char *zWant){
+  char *z = hits(pDb, zText, flags, 0, 0);
+  if( !bOrdered && z ) sort_words(z);
+  CHECK_EQ_STR(z, zWant);
+  if( strcmp(z, zWant)!=0 ) fprintf(stderr, "  query: %s\n", zText);
+  marsad_free(z);
+}
+
+static void test_search(marsad_db *pDb){
+  load_corpus(pDb);
+  /* any form finds any other */
+  check_search(pDb, "والمعلمون", 0, 0, "a1 a5");
+  check_search(pDb, "أردوغان", 0, 0, "a2 a6");
+  check_search(pDb, "اردوغان", 0, 0, "a2 a6");
+  /* a phrase must hold its words in order; the words alone are not enough */
+  check_search(pDb, "\"وقف إطلاق النار\"", 0, 0, "a3");
+  check_search(pDb, "«وقف إطلاق النار»", 0, 0, "a3");
+  /* OR, exclusion, prefix */
+  check_search(pDb, "مرتزقة OR المفاوضين", 0, 0, "a2 a5 a6");
+  check_search(pDb, "المعلمون -المدرسة", 0, 0, "a5");
+  check_search(pDb, "مفاوض*", 0, 0, "a2 a6");
+  /* exact: only that form */
+  check_search(pDb, "=والمعلمون", 0, 0, "a5");
+  check_search(pDb, "والمعلمون", MARSAD_QUERY_EXACT, 0, "a5");
+  /* every word first, then some; stopwords dropped */
+  check_search(pDb, "ما هو إطلاق صاروخ", 0, 1, "a4 a3");
+  /* filters */
+  char *z = hits(pDb, "أعلن", 0, "alpha", "2020-11-01");
+  CHECK_EQ_STR(z, "a3");
+  marsad_free(z);
+}
+
+/* Bad queries: MISUSE and a plain message, never SQLite's. */
+static void test_bad_queries(marsad_db *pDb){
+  static const char *const azBad[] = {
+    "\"وقف إطلاق", "«وقف", "من هو", "في ما", "-المعلم", "OR المعلم", "المعلم OR",
+    "المعلم AND القدس", "NOT المعلم", "NEAR(a b)", "(المعلم)", "title:القدس",
+    "^المعلم", "", "   ", "؟؟ ...", "= * -", "المعلم OR -القدس",
+  };
+  for(size_t i=0; i<sizeof azBad/sizeof azBad[0]; i++){
+    marsad_query q;
+    memset(&q, 0, sizeof q);
+    q.zText = azBad[i];
+    char *zJson = 0;
+    int rc = marsad_search_json(pDb, &q, &zJson);
+    CHECK_EQ_INT(rc, MARSAD_MISUSE);
+    CHECK(zJson==0);
+    const char *zMsg = marsad_errmsg(pDb);
+    CHECK(strncmp(zMsg, "bad query: ", 11)==0);
+    CHECK(strstr(zMsg, "fts5")==0 && strstr(zMsg, "syntax error")==0);
+    if( rc!=MARSAD_MISUSE ) fprintf(stderr, "  query: %s\n", azBad[i]);
+  }
+}
+
+/* The translation never lets user text act as FTS5 syntax. */
+static void test_parse(void){
+  marsad_search_expr e;
+  char *zErr = 0;
+  CHECK(marsad_search_parse("a\"\" OR b*", 9, 0, &e, &zErr)==MARSAD_MISUSE);
+  marsad_free(zErr);
+  CHECK(marsad_search_parse("القدس -غزة =المعلم", strlen("القدس -غزة =المعلم"), 0, &e, &zErr)==MARSAD_OK);
+  CHECK_EQ_STR(e.zAll, "(\"القدس\" AND \"=المعلم\") NOT \"غزة\"");
+  CHECK_EQ_STR(e.zSome, "(\"القدس\" OR \"=المعلم\") NOT (\"القدس\" AND \"=المعلم\") NOT \"غزة\"");
+  marsad_search_expr_free(&e);
+}
+
+int main(void){
+  marsad_db *pDb = 0;
+  if( marsad_open(":memory:", 0, &pDb, 0)!=MARSAD_OK ){
+    printf("cannot open a database\n");
+    return 1;
+  }
+  RUN(test_parse);
+  test_document_tokens(pDb);
+  test_offsets(pDb);
+  test_query_tokens(pDb);
+  test_highlight(pDb);
+  test_search(pDb);
+  test_bad_queries(pDb);
+  marsad_close(pDb);
+  return DONE();
+}
