@@ -82,6 +82,7 @@ extern const cli_command cli_cmd_ingest;
 extern const cli_command cli_cmd_list;
 extern const cli_command cli_cmd_show;
 extern const cli_command cli_cmd_stats;
+extern const cli_command cli_cmd_search;
 extern const cli_command cli_cmd_tokens;
 extern const cli_command cli_cmd_serve;
 

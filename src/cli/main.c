@@ -13,6 +13,7 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_list,
   &cli_cmd_show,
   &cli_cmd_stats,
+  &cli_cmd_search,
   &cli_cmd_tokens,
   &cli_cmd_serve,
 };
