@@ -271,6 +271,64 @@ MARSAD_API void marsad_server_stop(marsad_server *pServer);
 MARSAD_API int marsad_search_json(marsad_db *pDb, const marsad_query *pQ,
                                   char **pzJson /* OUT */);
 
+/* ------------------------------------------------------------------------
+** Stories: articles grouped by event as they are ingested, exact and near
+** copies folded under the earliest article of their group, every decision
+** kept with its evidence (docs/API.md; the method in docs/ARCHITECTURE.md).
+*/
+
+/* Stories by number of articles, then latest first:
+** [{id ("s12"), title, first, last, n_articles, n_copies, n_outlets,
+** outlets, top_terms}, ...]. Filters of pQ used: zSince/zUntil (stories
+** whose date range meets [since, until]), nMinArticles, nLimit, nOffset. */
+MARSAD_API int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ,
+                                   char **pzJson /* OUT */);
+
+/* One story by id ("s12" or "12"): its summary and its articles by date,
+** each {id, published, outlet, title, score, copies: [articles that copy
+** it, with their resemblance]}. With MARSAD_QUERY_WHY each article carries
+** its evidence: why it joined (the rule, the score and its parts, the best
+** matching article, the shared terms). MARSAD_NOTFOUND when there is none. */
+MARSAD_API int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags,
+                                 char **pzJson /* OUT */);
+
+/* Forgets every story and clusters all stored articles again, in the order
+** they were stored, which gives the same stories as their ingestion did.
+** nWindow is the window in days (0: keep the current one, 30 by default).
+** Runs in batches, each its own transaction; xProgress (may be NULL) gets
+** the count of articles done in nRead. */
+MARSAD_API int marsad_recluster(marsad_db *pDb, int nWindow,
+                                marsad_progress_fn xProgress, void *pCtx);
+
+/* Similarity of two articles as the clusterer sees them, without a
+** database. A model holds the document frequencies that weigh the words:
+** add to it the articles of the collection at hand (marsad_simmodel_add);
+** an empty model weighs all words alike. */
+typedef struct marsad_simmodel marsad_simmodel;
+
+/* Creates an empty model; *ppOut is NULL on failure. */
+MARSAD_API int marsad_simmodel_new(marsad_simmodel **ppOut /* OUT */);
+
+/* Frees a model. NULL is fine. */
+MARSAD_API void marsad_simmodel_free(marsad_simmodel *p);
+
+/* Counts one article's words into the model. */
+MARSAD_API int marsad_simmodel_add(marsad_simmodel *p, const char *pTitle, size_t nTitle,
+                                   const char *pBody, size_t nBody);
+
+/* The similarity in [0,1] of articles 1 and 2 under model p (NULL: an empty
+** model) into *pr: the score the clusterer compares with
+** marsad_story_threshold() before the date decay. */
+MARSAD_API int marsad_similarity(marsad_simmodel *p,
+                                 const char *pTitle1, size_t nTitle1,
+                                 const char *pBody1, size_t nBody1,
+                                 const char *pTitle2, size_t nTitle2,
+                                 const char *pBody2, size_t nBody2,
+                                 double *pr /* OUT */);
+
+/* The similarity at which an article joins a story. */
+MARSAD_API double marsad_story_threshold(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,1106 @@
+/*
+** cluster.c: the online story clusterer and its module (see cluster.h):
+** in-memory state of the alive stories, candidate search through an
+** inverted index of salient terms, copy detection through exact hashes and
+** LSH buckets, eviction, and the stories tables (data/schema/003_stories.sql)
+** that hold every decision.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "buf.h"
+#include "db.h"
+#include "imap.h"
+#include "storyterms.h"
+#include "cluster.h"
+
+#define N_SALIENT 12          /* index terms per article */
+#define N_EVIDENCE 8          /* shared terms kept as evidence */
+#define MAX_POSTINGS 4000     /* terms in more stories find no candidates */
+#define DECAY_AT_EDGE 0.8     /* score factor at the window's edge */
+#define SWEEP_EVERY 2048      /* articles between evictions */
+
+typedef struct cl_story cl_story;
+
+/* An alive article. */
+typedef struct cl_article {
+  long long iRowid;         /* article rowid */
+  int iDay;                 /* publication day, else ingestion day */
+  int bUndated;             /* no publication date */
+  long long iCopyOf;        /* root of its copy group, 0 when original */
+  const char *zOutlet;      /* interned outlet name, or NULL */
+  cl_story *pStory;         /* its story */
+  marsad_docterms d;        /* terms and fingerprints */
+  double rNorm;             /* norm of d.aTerm, valid while rNormDoc == nDoc */
+  double rNormTitle;        /* norm of d.aTitle, likewise */
+  uint32_t nNormDoc;        /* vocabulary size the norms were computed at */
+} cl_article;
+
+/* An alive story. */
+struct cl_story {
+  long long iId;            /* story id */
+  int iFirst, iLast;        /* day range of its dated articles */
+  int iFirstAny, iLastAny;  /* day range of all its articles */
+  int bDated;               /* has a dated article */
+  long long iLastArticle;   /* rowid of its last article */
+  cl_article **aArt;        /* its articles in arrival order */
+  int nArt, nArtAlloc;
+  uint32_t *aIdx;           /* its index terms, sorted */
+  int nIdx, nIdxAlloc;
+  int bDirty;               /* changed since last flush */
+  double rAcc;              /* scratch: candidate score */
+  int bTouched;             /* scratch: in the candidate list */
+};
+
+/* The stories that hold a term among their index terms. */
+typedef struct cl_postings {
+  cl_story **a;
+  int n, nAlloc;
+} cl_postings;
+
+/* Articles whose signatures share one LSH band. */
+typedef struct cl_bucket {
+  cl_article **a;
+  int n, nAlloc;
+} cl_bucket;
+
+struct marsad_cluster {
+  marsad_db *pDb;           /* database, or NULL for memory only */
+  int nWindow;              /* window in days */
+  int bLoaded;              /* state read from the database */
+  marsad_vocab *pVocab;     /* terms and document frequencies */
+  marsad_imap stories;      /* story id -> cl_story */
+  marsad_imap articles;     /* rowid -> cl_article (alive ones) */
+  marsad_imap exact;        /* exact body hash -> earliest cl_article */
+  marsad_imap buckets;      /* LSH band key -> cl_bucket */
+  marsad_imap outlets;      /* outlet hash -> interned name */
+  cl_postings *aPost;       /* per term id; nPost entries */
+  uint32_t nPost;
+  long long iNextStory;     /* id of the next new story */
+  long long iLastRowid;     /* last article clustered */
+  long long iFlushedRowid;  /* last article whose decision was flushed */
+  double *aAcc;             /* scratch: per-term sums, zero between uses */
+  uint32_t nAcc;            /* entries in aAcc */
+  int iClock;               /* latest publication day seen, 0 before any */
+  long nSinceSweep;         /* articles since the last eviction */
+  cl_story **aCand;         /* scratch: candidate stories */
+  int nCand, nCandAlloc;
+  sqlite3_stmt *pInsArticle;/* INSERT INTO article_story */
+  sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
+  sqlite3_stmt *pPutTerm;   /* INSERT OR REPLACE INTO story_term */
+};
+
+/* ---- dates ---- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int days_from_civil(int y, int m, int d){
+  y -= m<=2;
+  int era = (y>=0 ? y : y-399) / 400;
+  int yoe = y - era*400;
+  int doy = (153*(m + (m>2 ? -3 : 9)) + 2)/5 + d - 1;
+  int doe = yoe*365 + yoe/4 - yoe/100 + doy;
+  return era*146097 + doe - 719468;
+}
+
+/* Writes the date of day number z as YYYY-MM-DD into zOut (32 bytes). */
+static void civil_from_days(int z, char *zOut){
+  z += 719468;
+  int era = (z>=0 ? z : z-146096) / 146097;
+  int doe = z - era*146097;
+  int yoe = (doe - doe/1460 + doe/36524 - doe/146096) / 365;
+  int y = yoe + era*400;
+  int doy = doe - (365*yoe + yoe/4 - yoe/100);
+  int mp = (5*doy + 2)/153;
+  int d = doy - (153*mp + 2)/5 + 1;
+  int m = mp + (mp<10 ? 3 : -9);
+  snprintf(zOut, 32, "%04d-%02d-%02d", y + (m<=2), m, d);
+}
+
+/* Parses the YYYY-MM-DD at the start of z into a day number; 0 when z is
+** NULL or not a date. */
+static int parse_day(const char *z){
+  int y, m, d;
+  if( z==0 || sscanf(z, "%4d-%2d-%2d", &y, &m, &d)!=3 ) return 0;
+  if( y<1000 || m<1 || m>12 || d<1 || d>31 ) return 0;
+  return days_from_civil(y, m, d);
+}
+
+/* ---- small arrays ---- */
+
+/* Grows a pointer array *pa of *pnAlloc entries to hold n+1. */
+static int grow_ptrs(void *pa, int n, int *pnAlloc){
+  void ***ppa = (void***)pa;
+  if( n<*pnAlloc ) return MARSAD_OK;
+  int nNew = *pnAlloc ? *pnAlloc*2 : 4;
+  void **aNew = marsad_realloc(*ppa, sizeof(void*)*(size_t)nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  *ppa = aNew;
+  *pnAlloc = nNew;
+  return MARSAD_OK;
+}
+
+/* Removes the first occurrence of pVal from a[0..*pn) (order not kept). */
+static void remove_ptr(void **a, int *pn, const void *pVal){
+  for(int i=0; i<*pn; i++){
+    if( a[i]==pVal ){ a[i] = a[--*pn]; return; }
+  }
+}
+
+/* ---- stories and articles ---- */
+
+/* True when story s may still receive articles. */
+static int story_alive(const marsad_cluster *p, const cl_story *s){
+  if( s->bDated && s->iLast >= p->iClock - p->nWindow ) return 1;
+  return s->iLastArticle > p->iLastRowid - MARSAD_CLUSTER_KEEP;
+}
+
+/* Days between article a and the nearest dated article of s (0 when either
+** has no date). */
+static int story_gap(const cl_story *s, const cl_article *a){
+  if( a->bUndated || !s->bDated ) return 0;
+  if( a->iDay < s->iFirst ) return s->iFirst - a->iDay;
+  if( a->iDay > s->iLast ) return a->iDay - s->iLast;
+  return 0;
+}
+
+/* Score factor for a gap: 1 at 0 days, DECAY_AT_EDGE at the window's edge. */
+static double gap_decay(const marsad_cluster *p, int nGap){
+  return 1.0 - (1.0-DECAY_AT_EDGE) * (double)nGap / (double)p->nWindow;
+}
+
+/* Frees an article. */
+static void article_free(cl_article *a){
+  if( a==0 ) return;
+  marsad_docterms_clear(&a->d);
+  marsad_free(a);
+}
+
+/* Interns an outlet name; *pz is NULL for a NULL name. */
+static int intern_outlet(marsad_cluster *p, const char *zOutlet, const char **pz){
+  *pz = 0;
+  if( zOutlet==0 || zOutlet[0]==0 ) return MARSAD_OK;
+  uint64_t h = marsad_hash64(zOutlet, strlen(zOutlet));
+  for(;;){
+    const char *z = marsad_imap_get(&p->outlets, h);
+    if( z==0 ) break;
+    if( strcmp(z, zOutlet)==0 ){ *pz = z; return MARSAD_OK; }
+    h++;
+  }
+  char *zCopy = marsad_strdup(zOutlet);
+  if( zCopy==0 ) return MARSAD_NOMEM;
+  if( marsad_imap_put(&p->outlets, h, zCopy) ){ marsad_free(zCopy); return MARSAD_NOMEM; }
+  *pz = zCopy;
+  return MARSAD_OK;
+}
+
+/* Makes sure aPost has an entry for every term of the vocabulary. */
+static int postings_reserve(marsad_cluster *p){
+  uint32_t n = marsad_vocab_size(p->pVocab);
+  if( n<=p->nPost ) return MARSAD_OK;
+  uint32_t nNew = p->nPost ? p->nPost : 1024;
+  while( nNew<n ) nNew *= 2;
+  cl_postings *a = marsad_realloc(p->aPost, sizeof(cl_postings)*nNew);
+  if( a==0 ) return MARSAD_NOMEM;
+  memset(a + p->nPost, 0, sizeof(cl_postings)*(nNew - p->nPost));
+  p->aPost = a;
+  p->nPost = nNew;
+  return MARSAD_OK;
+}
+
+/* Adds index term iTerm to story s (and s to the term's postings) unless it
+** is there already. */
+static int story_index_term(marsad_cluster *p, cl_story *s, uint32_t iTerm){
+  int lo = 0, hi = s->nIdx;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( s->aIdx[mid]<iTerm ) lo = mid+1; else hi = mid;
+  }
+  if( lo<s->nIdx && s->aIdx[lo]==iTerm ) return MARSAD_OK;
+  if( s->nIdx>=s->nIdxAlloc ){
+    int nNew = s->nIdxAlloc ? s->nIdxAlloc*2 : 16;
+    uint32_t *a = marsad_realloc(s->aIdx, sizeof(uint32_t)*(size_t)nNew);
+    if( a==0 ) return MARSAD_NOMEM;
+    s->aIdx = a;
+    s->nIdxAlloc = nNew;
+  }
+  cl_postings *pP = &p->aPost[iTerm];
+  if( grow_ptrs(&pP->a, pP->n, &pP->nAlloc) ) return MARSAD_NOMEM;
+  pP->a[pP->n++] = s;
+  memmove(s->aIdx+lo+1, s->aIdx+lo, sizeof(uint32_t)*(size_t)(s->nIdx-lo));
+  s->aIdx[lo] = iTerm;
+  s->nIdx++;
+  return MARSAD_OK;
+}
+
+/* A new, empty story with the next id. */
+static int story_new(marsad_cluster *p, cl_story **ppOut){
+  cl_story *s = marsad_malloc(sizeof *s);
+  *ppOut = 0;
+  if( s==0 ) return MARSAD_NOMEM;
+  memset(s, 0, sizeof *s);
+  s->iId = p->iNextStory;
+  if( marsad_imap_put(&p->stories, (uint64_t)s->iId, s) ){
+    marsad_free(s);
+    return MARSAD_NOMEM;
+  }
+  p->iNextStory++;
+  *ppOut = s;
+  return MARSAD_OK;
+}
+
+/* Adds the copy fingerprints of article a: its exact hash (unless an
+** earlier article holds it) and, for an original, its LSH bands. */
+static int copies_index(marsad_cluster *p, cl_article *a){
+  int rc = MARSAD_OK;
+  if( a->d.iExact && marsad_imap_get(&p->exact, a->d.iExact)==0 ){
+    rc = marsad_imap_put(&p->exact, a->d.iExact, a);
+  }
+  for(int b=0; rc==MARSAD_OK && a->iCopyOf==0 && a->d.sig.nShingle && b<MARSAD_LSH_BANDS; b++){
+    uint64_t k = marsad_minhash_band(&a->d.sig, b);
+    cl_bucket *pB = marsad_imap_get(&p->buckets, k);
+    if( pB==0 ){
+      pB = marsad_malloc(sizeof *pB);
+      if( pB==0 ){ rc = MARSAD_NOMEM; break; }
+      memset(pB, 0, sizeof *pB);
+      rc = marsad_imap_put(&p->buckets, k, pB);
+      if( rc ){ marsad_free(pB); break; }
+    }
+    rc = grow_ptrs(&pB->a, pB->n, &pB->nAlloc);
+    if( rc==MARSAD_OK ) pB->a[pB->n++] = a;
+  }
+  return rc;
+}
+
+/* Removes article a from the copy indexes. */
+static void copies_unindex(marsad_cluster *p, cl_article *a){
+  if( a->d.iExact && marsad_imap_get(&p->exact, a->d.iExact)==a ){
+    marsad_imap_del(&p->exact, a->d.iExact);
+  }
+  for(int b=0; a->iCopyOf==0 && a->d.sig.nShingle && b<MARSAD_LSH_BANDS; b++){
+    uint64_t k = marsad_minhash_band(&a->d.sig, b);
+    cl_bucket *pB = marsad_imap_get(&p->buckets, k);
+    if( pB==0 ) continue;
+    remove_ptr((void**)pB->a, &pB->n, a);
+    if( pB->n==0 ){
+      marsad_imap_del(&p->buckets, k);
+      marsad_free(pB->a);
+      marsad_free(pB);
+    }
+  }
+}
+
+/* Adds article a to story s (updating its dates), and a's salient terms
+** aSalient[0..nSalient) to the story's index terms. */
+static int story_add(marsad_cluster *p, cl_story *s, cl_article *a,
+                     const uint32_t *aSalient, int nSalient){
+  int rc = grow_ptrs(&s->aArt, s->nArt, &s->nArtAlloc);
+  if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->articles, (uint64_t)a->iRowid, a);
+  if( rc ) return rc;    /* a is not attached: the caller still owns it */
+  s->aArt[s->nArt++] = a;
+  a->pStory = s;
+  if( s->nArt==1 ){
+    s->iFirstAny = s->iLastAny = a->iDay;
+  }else{
+    if( a->iDay<s->iFirstAny ) s->iFirstAny = a->iDay;
+    if( a->iDay>s->iLastAny ) s->iLastAny = a->iDay;
+  }
+  if( !a->bUndated ){
+    if( !s->bDated ){ s->iFirst = s->iLast = a->iDay; s->bDated = 1; }
+    if( a->iDay<s->iFirst ) s->iFirst = a->iDay;
+    if( a->iDay>s->iLast ) s->iLast = a->iDay;
+  }
+  s->iLastArticle = a->iRowid;
+  s->bDirty = 1;
+  rc = copies_index(p, a);
+  for(int i=0; rc==MARSAD_OK && i<nSalient; i++){
+    rc = story_index_term(p, s, aSalient[i]);
+  }
+  return rc;
+}
+
+/* Frees story s and its articles, removing them from every index. */
+static void story_evict(marsad_cluster *p, cl_story *s){
+  for(int i=0; i<s->nIdx; i++){
+    cl_postings *pP = &p->aPost[s->aIdx[i]];
+    remove_ptr((void**)pP->a, &pP->n, s);
+  }
+  for(int i=0; i<s->nArt; i++){
+    cl_article *a = s->aArt[i];
+    copies_unindex(p, a);
+    marsad_imap_del(&p->articles, (uint64_t)a->iRowid);
+    article_free(a);
+  }
+  marsad_imap_del(&p->stories, (uint64_t)s->iId);
+  marsad_free(s->aArt);
+  marsad_free(s->aIdx);
+  marsad_free(s);
+}
+
+/* Evicts the stories that can no longer receive articles. Stories with
+** unwritten changes stay until the next sweep after a flush. */
+static void sweep(marsad_cluster *p){
+  marsad_imap *m = &p->stories;
+  size_t i = 0;
+  p->nSinceSweep = 0;
+  while( i<m->nSlot ){
+    cl_story *s = m->a[i].pVal;
+    if( s && (!s->bDirty || p->pDb==0) && !story_alive(p, s) ){
+      story_evict(p, s);   /* backward shift may move an entry into slot i */
+      continue;
+    }
+    i++;
+  }
+}
+
+/* Frees every story, article and index. */
+static void state_clear(marsad_cluster *p){
+  for(size_t i=0; i<p->stories.nSlot; i++){
+    cl_story *s = p->stories.a[i].pVal;
+    if( s==0 ) continue;
+    for(int k=0; k<s->nArt; k++) article_free(s->aArt[k]);
+    marsad_free(s->aArt);
+    marsad_free(s->aIdx);
+    marsad_free(s);
+  }
+  for(size_t i=0; i<p->buckets.nSlot; i++){
+    cl_bucket *pB = p->buckets.a[i].pVal;
+    if( pB ){ marsad_free(pB->a); marsad_free(pB); }
+  }
+  for(size_t i=0; i<p->outlets.nSlot; i++) marsad_free(p->outlets.a[i].pVal);
+  for(uint32_t i=0; i<p->nPost; i++) marsad_free(p->aPost[i].a);
+  marsad_free(p->aPost);
+  p->aPost = 0;
+  p->nPost = 0;
+  marsad_imap_free(&p->stories);
+  marsad_imap_free(&p->articles);
+  marsad_imap_free(&p->exact);
+  marsad_imap_free(&p->buckets);
+  marsad_imap_free(&p->outlets);
+  marsad_vocab_free(p->pVocab);
+  p->pVocab = 0;
+  p->iNextStory = 1;
+  p->iLastRowid = 0;
+  p->iFlushedRowid = 0;
+  p->iClock = 0;
+  p->nSinceSweep = 0;
+}
+
+/* ---- deciding ---- */
+
+/* Norms of article a's vectors at the current vocabulary. */
+static void article_norms(const marsad_cluster *p, cl_article *a){
+  uint32_t nDoc = marsad_vocab_ndoc(p->pVocab);
+  if( a->nNormDoc==nDoc && nDoc ) return;
+  a->rNorm = marsad_tf_norm(p->pVocab, a->d.aTerm, a->d.nTerm);
+  a->rNormTitle = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
+  a->nNormDoc = nDoc;
+}
+
+/* Finds the original that article a copies, if any: the alive article
+** with the same exact hash, else the one with the highest estimated
+** resemblance (ties: earliest) at or above the copy threshold. */
+static cl_article *find_original(marsad_cluster *p, const cl_article *a, double *pr){
+  cl_article *pBest = 0;
+  double rBest = 0.0;
+  *pr = 0.0;
+  if( a->d.iExact ){
+    pBest = marsad_imap_get(&p->exact, a->d.iExact);
+    if( pBest && story_alive(p, pBest->pStory) ){ *pr = 1.0; return pBest; }
+    pBest = 0;
+  }
+  for(int b=0; a->d.sig.nShingle && b<MARSAD_LSH_BANDS; b++){
+    cl_bucket *pB = marsad_imap_get(&p->buckets, marsad_minhash_band(&a->d.sig, b));
+    for(int i=0; pB && i<pB->n; i++){
+      cl_article *o = pB->a[i];
+      if( !story_alive(p, o->pStory) ) continue;
+      double r = marsad_minhash_resemblance(&a->d.sig, &o->d.sig);
+      if( r<MARSAD_COPY_THRESHOLD ) continue;
+      if( pBest==0 || r>rBest || (r==rBest && o->iRowid<pBest->iRowid) ){
+        pBest = o;
+        rBest = r;
+      }
+    }
+  }
+  *pr = rBest;
+  return pBest;
+}
+
+/* qsort comparison of candidates: higher accumulated score, then lower id. */
+static int cmp_cand(const void *pa, const void *pb){
+  const cl_story *a = *(cl_story *const*)pa, *b = *(cl_story *const*)pb;
+  if( a->rAcc!=b->rAcc ) return a->rAcc<b->rAcc ? 1 : -1;
+  return (a->iId>b->iId) - (a->iId<b->iId);
+}
+
+/* Collects into p->aCand the alive stories within the window that share
+** salient terms with a, best first, at most MARSAD_CLUSTER_CANDIDATES. */
+static int find_candidates(marsad_cluster *p, const cl_article *a,
+                           const uint32_t *aSalient, int nSalient){
+  int rc = MARSAD_OK;
+  p->nCand = 0;
+  for(int i=0; rc==MARSAD_OK && i<nSalient; i++){
+    uint32_t iTerm = aSalient[i];
+    if( iTerm>=p->nPost || p->aPost[iTerm].n>MAX_POSTINGS ) continue;
+    double w = marsad_vocab_idf(p->pVocab, iTerm);
+    cl_postings *pP = &p->aPost[iTerm];
+    for(int k=0; k<pP->n; k++){
+      cl_story *s = pP->a[k];
+      if( !s->bTouched ){
+        if( !story_alive(p, s) || story_gap(s, a)>p->nWindow ) continue;
+        rc = grow_ptrs(&p->aCand, p->nCand, &p->nCandAlloc);
+        if( rc ) break;
+        p->aCand[p->nCand++] = s;
+        s->bTouched = 1;
+        s->rAcc = 0.0;
+      }
+      s->rAcc += w;
+    }
+  }
+  for(int i=0; i<p->nCand; i++) p->aCand[i]->bTouched = 0;
+  if( rc ) return rc;
+  if( p->nCand>1 ) qsort(p->aCand, (size_t)p->nCand, sizeof(cl_story*), cmp_cand);
+  if( p->nCand>MARSAD_CLUSTER_CANDIDATES ) p->nCand = MARSAD_CLUSTER_CANDIDATES;
+  return MARSAD_OK;
+}
+
+/* Compares a with the most recent original articles of each candidate and
+** returns the best story (NULL when none), its article *ppBest and the
+** decayed score in *pr. */
+static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBest,
+                            double *pr){
+  cl_story *pWin = 0;
+  *ppBest = 0;
+  *pr = 0.0;
+  article_norms(p, a);
+  for(int i=0; i<p->nCand; i++){
+    cl_story *s = p->aCand[i];
+    double decay = gap_decay(p, story_gap(s, a));
+    int nSeen = 0;
+    for(int k=s->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
+      cl_article *m = s->aArt[k];
+      if( m->iCopyOf ) continue;
+      nSeen++;
+      marsad_simparts sim;
+      marsad_docterms_similarity(p->pVocab, &a->d, a->rNorm, a->rNormTitle, &m->d, &sim);
+      double r = sim.rScore * decay;
+      if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
+        *pr = r;
+        *ppBest = m;
+        pWin = s;
+      }
+    }
+  }
+  return pWin;
+}
+
+/* ---- storing ---- */
+
+/* Appends a JSON string (quotes and escapes) to pBuf. */
+static void json_string(marsad_buf *pBuf, const char *z, size_t n){
+  marsad_buf_putcp(pBuf, '"');
+  for(size_t i=0; i<n; i++){
+    unsigned char c = (unsigned char)z[i];
+    if( c=='"' || c=='\\' ){ marsad_buf_putcp(pBuf, '\\'); marsad_buf_putcp(pBuf, c); }
+    else if( c<0x20 ) marsad_buf_printf(pBuf, "\\u%04x", c);
+    else marsad_buf_append(pBuf, (const char*)&z[i], 1);
+  }
+  marsad_buf_putcp(pBuf, '"');
+}
+
+/* Appends a JSON array of the stems of aTerm[0..n) to pBuf. */
+static void json_terms(const marsad_cluster *p, marsad_buf *pBuf,
+                       const uint32_t *aTerm, int n){
+  marsad_buf_putcp(pBuf, '[');
+  for(int i=0; i<n; i++){
+    size_t nz;
+    const char *z = marsad_vocab_term(p->pVocab, aTerm[i], &nz);
+    if( i ) marsad_buf_putcp(pBuf, ',');
+    json_string(pBuf, z, nz);
+  }
+  marsad_buf_putcp(pBuf, ']');
+}
+
+/* Writes the evidence of one decision as JSON into pBuf. */
+static int evidence_json(const marsad_cluster *p, const cl_article *a,
+                         const cl_article *pBest, const marsad_assignment *pAs,
+                         marsad_buf *pBuf){
+  if( pAs->iCopyOf ){
+    marsad_buf_printf(pBuf, "{\"rule\":\"copy\",\"resemblance\":%.3f,\"exact\":%s}",
+                      pAs->rResemblance, pAs->rResemblance>=1.0 ? "true" : "false");
+    return pBuf->rc;
+  }
+  if( pBest==0 ){
+    marsad_buf_puts(pBuf, "{\"rule\":\"new\"}");
+    return pBuf->rc;
+  }
+  marsad_simparts sim;
+  uint32_t aShared[N_EVIDENCE];
+  marsad_docterms_similarity(p->pVocab, &a->d, a->rNorm, a->rNormTitle, &pBest->d, &sim);
+  int n = marsad_docterms_shared(p->pVocab, &a->d, &pBest->d, aShared, N_EVIDENCE);
+  if( n<0 ) return MARSAD_NOMEM;
+  marsad_buf_printf(pBuf,
+      "{\"rule\":\"similar\",\"score\":%.3f,\"cosine\":%.3f,\"title\":%.3f,"
+      "\"gap_days\":%d,\"threshold\":%.2f,\"terms\":",
+      pAs->rScore, sim.rCosine, sim.rTitle, story_gap(pBest->pStory, a),
+      MARSAD_STORY_THRESHOLD);
+  json_terms(p, pBuf, aShared, n);
+  marsad_buf_putcp(pBuf, '}');
+  return pBuf->rc;
+}
+
+/* Writes the salient terms as space-separated stems into pBuf. */
+static void terms_text(const marsad_cluster *p, marsad_buf *pBuf,
+                       const uint32_t *aTerm, int n){
+  for(int i=0; i<n; i++){
+    size_t nz;
+    const char *z = marsad_vocab_term(p->pVocab, aTerm[i], &nz);
+    if( i ) marsad_buf_putcp(pBuf, ' ');
+    marsad_buf_append(pBuf, z, nz);
+  }
+}
+
+/* Stores the decision for article a. */
+static int store_assignment(marsad_cluster *p, const cl_article *a,
+                            const cl_article *pBest, const marsad_assignment *pAs,
+                            const uint32_t *aSalient, int nSalient){
+  marsad_buf ev = MARSAD_BUF_INIT, terms = MARSAD_BUF_INIT;
+  int rc = MARSAD_OK;
+  if( p->pInsArticle==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO article_story(article, story, score, best, evidence,"
+        " copy_of, resemblance, terms) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)", &p->pInsArticle);
+  }
+  if( rc==MARSAD_OK ) rc = evidence_json(p, a, pBest, pAs, &ev);
+  if( rc==MARSAD_OK ){
+    terms_text(p, &terms, aSalient, nSalient);
+    rc = terms.rc;
+  }
+  if( rc==MARSAD_OK ){
+    sqlite3_stmt *s = p->pInsArticle;
+    sqlite3_bind_int64(s, 1, a->iRowid);
+    sqlite3_bind_int64(s, 2, pAs->iStory);
+    sqlite3_bind_double(s, 3, pAs->rScore);
+    if( pAs->iBest ) sqlite3_bind_int64(s, 4, pAs->iBest); else sqlite3_bind_null(s, 4);
+    marsad_bind_text(s, 5, ev.a ? ev.a : "", ev.n);
+    if( pAs->iCopyOf ){
+      sqlite3_bind_int64(s, 6, pAs->iCopyOf);
+      sqlite3_bind_double(s, 7, pAs->rResemblance);
+    }else{
+      sqlite3_bind_null(s, 6);
+      sqlite3_bind_null(s, 7);
+    }
+    marsad_bind_text(s, 8, terms.a ? terms.a : "", terms.n);
+    if( sqlite3_step(s)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "article_story");
+    sqlite3_reset(s);
+  }
+  marsad_buf_free(&ev);
+  marsad_buf_free(&terms);
+  return rc;
+}
+
+/* ---- the public entry points ---- */
+
+int marsad_cluster_new(marsad_db *pDb, int nWindow, marsad_cluster **ppOut){
+  marsad_cluster *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->pDb = pDb;
+  p->nWindow = nWindow>0 ? nWindow : MARSAD_CLUSTER_WINDOW;
+  p->iNextStory = 1;
+  p->bLoaded = (pDb==0);
+  int rc = marsad_vocab_new(&p->pVocab);
+  if( rc ){ marsad_cluster_free(p); return rc; }
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_cluster_free(marsad_cluster *p){
+  if( p==0 ) return;
+  state_clear(p);
+  marsad_free(p->aCand);
+  marsad_free(p->aAcc);
+  sqlite3_finalize(p->pInsArticle);
+  sqlite3_finalize(p->pPutStory);
+  sqlite3_finalize(p->pPutTerm);
+  marsad_free(p);
+}
+
+static int cluster_check(marsad_cluster *p, long long iRowid);
+
+/* Builds the article record for pA (not yet in any story). */
+static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article **ppOut){
+  const marsad_article *pArt = &pA->art;
+  cl_article *a = marsad_malloc(sizeof *a);
+  *ppOut = 0;
+  if( a==0 ) return MARSAD_NOMEM;
+  memset(a, 0, sizeof *a);
+  a->iRowid = pArt->iRowid;
+  a->iDay = parse_day(pArt->zPublished);
+  if( a->iDay==0 ){
+    a->bUndated = 1;
+    a->iDay = parse_day(pArt->zIngested);
+  }
+  int rc = intern_outlet(p, pArt->zOutlet, &a->zOutlet);
+  if( rc==MARSAD_OK ){
+    rc = marsad_docterms_build(p->pVocab, pArt->zTitle, pArt->nTitle,
+                               pArt->zBody, pArt->nBody, &a->d);
+  }
+  if( rc==MARSAD_OK ) rc = postings_reserve(p);
+  if( rc ){ article_free(a); return rc; }
+  *ppOut = a;
+  return MARSAD_OK;
+}
+
+/* Decides where article a goes, without storing anything: fills *pAs and
+** the story *ppStory (NULL for a new story) and best article *ppBest. */
+static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
+                  int nSalient, marsad_assignment *pAs, cl_story **ppStory,
+                  cl_article **ppBest){
+  double r = 0.0;
+  memset(pAs, 0, sizeof *pAs);
+  *ppStory = 0;
+  *ppBest = 0;
+  cl_article *pOrig = find_original(p, a, &r);
+  if( pOrig ){
+    a->iCopyOf = pOrig->iCopyOf ? pOrig->iCopyOf : pOrig->iRowid;
+    pAs->iCopyOf = a->iCopyOf;
+    pAs->rResemblance = r;
+    pAs->rScore = r;
+    pAs->iBest = pOrig->iRowid;
+    *ppBest = pOrig;
+    *ppStory = pOrig->pStory;
+    return MARSAD_OK;
+  }
+  int rc = find_candidates(p, a, aSalient, nSalient);
+  if( rc ) return rc;
+  cl_article *pBest = 0;
+  cl_story *s = best_story(p, a, &pBest, &r);
+  if( s && r>=MARSAD_STORY_THRESHOLD ){
+    pAs->rScore = r;
+    pAs->iBest = pBest->iRowid;
+    *ppBest = pBest;
+    *ppStory = s;
+  }
+  return MARSAD_OK;
+}
+
+int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
+                       marsad_assignment *pOut){
+  cl_article *a = 0;
+  cl_story *s = 0;
+  cl_article *pBest = 0;
+  marsad_assignment as;
+  uint32_t aSalient[N_SALIENT];
+  int nSalient = 0;
+  int rc = cluster_check(p, pA->art.iRowid);
+  if( rc==MARSAD_OK ) rc = article_make(p, pA, &a);
+  if( rc==MARSAD_OK ){
+    marsad_vocab_count(p->pVocab, &a->d);
+    nSalient = marsad_docterms_salient(p->pVocab, &a->d, aSalient, N_SALIENT);
+    if( nSalient<0 ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK ){
+    p->iLastRowid = a->iRowid;
+    if( !a->bUndated && a->iDay>p->iClock ) p->iClock = a->iDay;
+    rc = decide(p, a, aSalient, nSalient, &as, &s, &pBest);
+  }
+  if( rc==MARSAD_OK && s==0 ){
+    rc = story_new(p, &s);
+    if( rc==MARSAD_OK ) as.bNew = 1;
+  }
+  if( rc==MARSAD_OK ){
+    as.iStory = s->iId;
+    if( p->pDb ) rc = store_assignment(p, a, pBest, &as, aSalient, nSalient);
+  }
+  if( rc==MARSAD_OK ) rc = story_add(p, s, a, aSalient, a->iCopyOf ? 0 : nSalient);
+  if( a && a->pStory ) a = 0;   /* owned by its story, even after a failure */
+  article_free(a);
+  if( rc==MARSAD_OK && pOut ) *pOut = as;
+  if( rc==MARSAD_OK && ++p->nSinceSweep>=SWEEP_EVERY ) sweep(p);
+  if( rc && p->pDb ) marsad_cluster_forget(p);
+  return rc;
+}
+
+/* ---- story summaries ---- */
+
+/* Makes sure aAcc covers every term. */
+static int acc_reserve(marsad_cluster *p){
+  uint32_t n = marsad_vocab_size(p->pVocab);
+  if( n<=p->nAcc ) return MARSAD_OK;
+  uint32_t nNew = p->nAcc ? p->nAcc : 1024;
+  while( nNew<n ) nNew *= 2;
+  double *a = marsad_realloc(p->aAcc, sizeof(double)*nNew);
+  if( a==0 ) return MARSAD_NOMEM;
+  memset(a + p->nAcc, 0, sizeof(double)*(nNew - p->nAcc));
+  p->aAcc = a;
+  p->nAcc = nNew;
+  return MARSAD_OK;
+}
+
+/* Adds the unit TF-IDF vector of a[0..n) to aAcc. */
+static void acc_add(marsad_cluster *p, const marsad_tf *a, int n){
+  double norm = marsad_tf_norm(p->pVocab, a, n);
+  for(int i=0; norm>0.0 && i<n; i++){
+    p->aAcc[a[i].iTerm] += marsad_vocab_weight(p->pVocab, a[i].iTerm, a[i].nTf)/norm;
+  }
+}
+
+/* Zeroes the entries of aAcc that a[0..n) touched. */
+static void acc_clear(marsad_cluster *p, const marsad_tf *a, int n){
+  for(int i=0; i<n; i++) p->aAcc[a[i].iTerm] = 0.0;
+}
+
+/* The representative article of s: the original whose title is closest to
+** the sum of all its titles (ties: earliest); NULL when no title has words. */
+static const cl_article *story_headline(marsad_cluster *p, const cl_story *s){
+  const cl_article *pBest = 0;
+  double rBest = -1.0;
+  for(int i=0; i<s->nArt; i++) acc_add(p, s->aArt[i]->d.aTitle, s->aArt[i]->d.nTitle);
+  for(int i=0; i<s->nArt; i++){
+    const cl_article *a = s->aArt[i];
+    double norm = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
+    if( a->iCopyOf || norm<=0.0 ) continue;
+    double r = 0.0;
+    for(int k=0; k<a->d.nTitle; k++){
+      uint32_t t = a->d.aTitle[k].iTerm;
+      r += p->aAcc[t] * marsad_vocab_weight(p->pVocab, t, a->d.aTitle[k].nTf)/norm;
+    }
+    if( r>rBest ){ rBest = r; pBest = a; }
+  }
+  for(int i=0; i<s->nArt; i++) acc_clear(p, s->aArt[i]->d.aTitle, s->aArt[i]->d.nTitle);
+  return pBest ? pBest : (s->nArt ? s->aArt[0] : 0);
+}
+
+/* True when term x ranks before term y: higher sum, then stem order. */
+static int term_before(const marsad_cluster *p, uint32_t x, uint32_t y){
+  if( p->aAcc[x]!=p->aAcc[y] ) return p->aAcc[x]>p->aAcc[y];
+  size_t nx, ny;
+  return strcmp(marsad_vocab_term(p->pVocab, x, &nx),
+                marsad_vocab_term(p->pVocab, y, &ny))<0;
+}
+
+/* The nMax top terms of s among its index terms, by their summed unit
+** weights over its original articles; returns how many. */
+static int story_top_terms(marsad_cluster *p, const cl_story *s, uint32_t *aOut, int nMax){
+  int n = 0;
+  for(int i=0; i<s->nArt; i++){
+    if( s->aArt[i]->iCopyOf==0 ) acc_add(p, s->aArt[i]->d.aTerm, s->aArt[i]->d.nTerm);
+  }
+  while( n<nMax ){
+    int iBest = -1;
+    for(int j=0; j<s->nIdx; j++){
+      uint32_t t = s->aIdx[j];
+      if( p->aAcc[t]<=0.0 ) continue;
+      if( iBest<0 || term_before(p, t, s->aIdx[iBest]) ) iBest = j;
+    }
+    if( iBest<0 ) break;
+    aOut[n++] = s->aIdx[iBest];
+    p->aAcc[s->aIdx[iBest]] = 0.0;   /* taken */
+  }
+  for(int i=0; i<s->nArt; i++) acc_clear(p, s->aArt[i]->d.aTerm, s->aArt[i]->d.nTerm);
+  return n;
+}
+
+/* ---- persistence ---- */
+
+/* Writes story s (summary included) to the story table. */
+static int story_store(marsad_cluster *p, const cl_story *s){
+  marsad_buf outlets = MARSAD_BUF_INIT, top = MARSAD_BUF_INIT;
+  uint32_t aTop[N_EVIDENCE];
+  char zFirst[32], zLast[32];
+  int nOutlet = 0, nCopy = 0;
+  int rc = MARSAD_OK;
+  if( p->pPutStory==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO story(id, title, headline, first, last, n_articles,"
+        " n_copies, n_outlets, outlets, top_terms, dated, last_day, last_article)"
+        " SELECT ?1, coalesce((SELECT title FROM article WHERE id=?2),''), ?2, ?3, ?4,"
+        " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12", &p->pPutStory);
+  }
+  if( rc ) return rc;
+  const cl_article *pHead = story_headline(p, s);
+  int nTop = story_top_terms(p, s, aTop, N_EVIDENCE);
+  marsad_buf_putcp(&outlets, '[');
+  for(int i=0; i<s->nArt; i++){
+    const cl_article *a = s->aArt[i];
+    nCopy += (a->iCopyOf!=0);
+    int bSeen = (a->zOutlet==0);
+    for(int k=0; k<i && !bSeen; k++) bSeen = (s->aArt[k]->zOutlet==a->zOutlet);
+    if( bSeen ) continue;
+    if( nOutlet++ ) marsad_buf_putcp(&outlets, ',');
+    json_string(&outlets, a->zOutlet, strlen(a->zOutlet));
+  }
+  marsad_buf_putcp(&outlets, ']');
+  json_terms(p, &top, aTop, nTop);
+  civil_from_days(s->bDated ? s->iFirst : s->iFirstAny, zFirst);
+  civil_from_days(s->bDated ? s->iLast : s->iLastAny, zLast);
+  rc = outlets.rc ? outlets.rc : top.rc;
+  if( rc==MARSAD_OK ){
+    sqlite3_stmt *st = p->pPutStory;
+    sqlite3_bind_int64(st, 1, s->iId);
+    sqlite3_bind_int64(st, 2, pHead ? pHead->iRowid : 0);
+    sqlite3_bind_text(st, 3, zFirst, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, zLast, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 5, s->nArt);
+    sqlite3_bind_int(st, 6, nCopy);
+    sqlite3_bind_int(st, 7, nOutlet);
+    marsad_bind_text(st, 8, outlets.a, outlets.n);
+    marsad_bind_text(st, 9, top.a, top.n);
+    sqlite3_bind_int(st, 10, s->bDated);
+    if( s->bDated ) sqlite3_bind_int(st, 11, s->iLast); else sqlite3_bind_null(st, 11);
+    sqlite3_bind_int64(st, 12, s->iLastArticle);
+    if( sqlite3_step(st)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story");
+    sqlite3_reset(st);
+  }
+  marsad_buf_free(&outlets);
+  marsad_buf_free(&top);
+  return rc;
+}
+
+/* Writes the document frequencies that changed since the last flush. */
+static int terms_store(marsad_cluster *p){
+  int rc = MARSAD_OK;
+  uint32_t iFrom = 0;
+  long iTerm;
+  if( p->pPutTerm==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO story_term(term, df) VALUES(?1, ?2)", &p->pPutTerm);
+  }
+  while( rc==MARSAD_OK && (iTerm = marsad_vocab_next_changed(p->pVocab, &iFrom))>=0 ){
+    size_t n;
+    const char *z = marsad_vocab_term(p->pVocab, (uint32_t)iTerm, &n);
+    marsad_bind_text(p->pPutTerm, 1, z, n);
+    sqlite3_bind_int64(p->pPutTerm, 2, marsad_vocab_df(p->pVocab, (uint32_t)iTerm));
+    if( sqlite3_step(p->pPutTerm)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
+    sqlite3_reset(p->pPutTerm);
+  }
+  return rc;
+}
+
+/* Writes the clusterer's counters to meta(stories_state). */
+static int state_store(marsad_cluster *p){
+  char z[128];
+  snprintf(z, sizeof z, "%u %d %lld %lld %d", marsad_vocab_ndoc(p->pVocab),
+           p->iClock, p->iNextStory, p->iLastRowid, p->nWindow);
+  return marsad_db_meta_set(p->pDb, "stories_state", z);
+}
+
+int marsad_cluster_flush(marsad_cluster *p){
+  int rc = MARSAD_OK;
+  if( p->pDb==0 || !p->bLoaded ) return MARSAD_OK;
+  if( p->iFlushedRowid==p->iLastRowid ) return MARSAD_OK;
+  rc = acc_reserve(p);
+  for(size_t i=0; rc==MARSAD_OK && i<p->stories.nSlot; i++){
+    cl_story *s = p->stories.a[i].pVal;
+    if( s==0 || !s->bDirty ) continue;
+    rc = story_store(p, s);
+    if( rc==MARSAD_OK ) s->bDirty = 0;
+  }
+  if( rc==MARSAD_OK ) rc = terms_store(p);
+  if( rc==MARSAD_OK ) rc = state_store(p);
+  if( rc==MARSAD_OK ){
+    p->iFlushedRowid = p->iLastRowid;
+    if( p->nSinceSweep>=SWEEP_EVERY/4 ) sweep(p);
+  }else{
+    marsad_cluster_forget(p);
+  }
+  return rc;
+}
+
+/* Reads meta(stories_state); leaves the defaults when it is absent. */
+static int state_load(marsad_cluster *p){
+  char *z = 0;
+  int rc = marsad_db_meta_get(p->pDb, "stories_state", &z);
+  if( rc==MARSAD_OK && z ){
+    unsigned nDoc = 0;
+    int iClock = 0, nWindow = 0;
+    long long iNext = 1, iLast = 0;
+    if( sscanf(z, "%u %d %lld %lld %d", &nDoc, &iClock, &iNext, &iLast, &nWindow)==5 ){
+      marsad_vocab_set_ndoc(p->pVocab, nDoc);
+      p->iClock = iClock;
+      p->iNextStory = iNext;
+      p->iLastRowid = p->iFlushedRowid = iLast;
+      if( nWindow>0 ) p->nWindow = nWindow;
+    }else{
+      rc = marsad_db_error(p->pDb, MARSAD_DBERROR, "stories: bad meta(stories_state)");
+    }
+  }
+  marsad_free(z);
+  return rc;
+}
+
+/* Loads the document frequencies. */
+static int vocab_load(marsad_cluster *p){
+  sqlite3_stmt *st = 0;
+  int s = SQLITE_DONE;
+  int rc = marsad_db_prepare(p->pDb, "SELECT term, df FROM story_term", &st);
+  while( rc==MARSAD_OK && (s = sqlite3_step(st))==SQLITE_ROW ){
+    uint32_t iTerm;
+    rc = marsad_vocab_intern(p->pVocab, (const char*)sqlite3_column_text(st, 0),
+                             (size_t)sqlite3_column_bytes(st, 0), &iTerm);
+    if( rc==MARSAD_OK ) marsad_vocab_set_df(p->pVocab, iTerm, (uint32_t)sqlite3_column_int64(st, 1));
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Interns the space-separated stems of z into aOut (at most nMax). */
+static int parse_terms(marsad_cluster *p, const char *z, uint32_t *aOut, int nMax,
+                       int *pn){
+  int rc = MARSAD_OK;
+  *pn = 0;
+  while( z && *z && rc==MARSAD_OK && *pn<nMax ){
+    const char *zEnd = strchr(z, ' ');
+    size_t n = zEnd ? (size_t)(zEnd-z) : strlen(z);
+    if( n ) rc = marsad_vocab_intern(p->pVocab, z, n, &aOut[(*pn)++]);
+    z = zEnd ? zEnd+1 : 0;
+  }
+  return rc;
+}
+
+/* Rebuilds one alive article from a row of the load query. */
+static int load_article(marsad_cluster *p, sqlite3_stmt *st){
+  marsad_analysis an;
+  cl_article *a = 0;
+  uint32_t aSalient[N_SALIENT];
+  int nSalient = 0;
+  memset(&an, 0, sizeof an);
+  an.art.iRowid = sqlite3_column_int64(st, 0);
+  an.art.zTitle = (const char*)sqlite3_column_text(st, 4);
+  an.art.nTitle = (size_t)sqlite3_column_bytes(st, 4);
+  an.art.zBody = (const char*)sqlite3_column_text(st, 5);
+  an.art.nBody = (size_t)sqlite3_column_bytes(st, 5);
+  an.art.zPublished = (const char*)sqlite3_column_text(st, 6);
+  an.art.zIngested = (const char*)sqlite3_column_text(st, 7);
+  an.art.zOutlet = (const char*)sqlite3_column_text(st, 8);
+  long long iStory = sqlite3_column_int64(st, 1);
+  int rc = article_make(p, &an, &a);
+  if( rc==MARSAD_OK ){
+    a->iCopyOf = sqlite3_column_int64(st, 2);
+    rc = parse_terms(p, (const char*)sqlite3_column_text(st, 3), aSalient, N_SALIENT, &nSalient);
+  }
+  if( rc==MARSAD_OK ) rc = postings_reserve(p);
+  cl_story *s = rc ? 0 : marsad_imap_get(&p->stories, (uint64_t)iStory);
+  if( rc==MARSAD_OK && s==0 ){
+    s = marsad_malloc(sizeof *s);
+    if( s==0 ) rc = MARSAD_NOMEM;
+    else{
+      memset(s, 0, sizeof *s);
+      s->iId = iStory;
+      rc = marsad_imap_put(&p->stories, (uint64_t)iStory, s);
+      if( rc ){ marsad_free(s); s = 0; }
+    }
+  }
+  if( rc==MARSAD_OK ) rc = story_add(p, s, a, aSalient, a->iCopyOf ? 0 : nSalient);
+  if( a && a->pStory ) a = 0;
+  article_free(a);
+  if( s ) s->bDirty = 0;
+  return rc;
+}
+
+/* Loads the state: counters, vocabulary, and the alive stories with their
+** articles in arrival order. */
+static int cluster_load(marsad_cluster *p){
+  sqlite3_stmt *st = 0;
+  int rc = MARSAD_OK;
+  if( p->pVocab==0 ) rc = marsad_vocab_new(&p->pVocab);
+  if( rc==MARSAD_OK ) rc = state_load(p);
+  if( rc==MARSAD_OK ) rc = vocab_load(p);
+  if( rc==MARSAD_OK ){
+    rc = marsad_db_prepare(p->pDb,
+        "SELECT x.article, x.story, x.copy_of, x.terms, a.title, a.body, a.published,"
+        " a.ingested, a.outlet FROM article_story x JOIN article a ON a.id=x.article"
+        " WHERE x.story IN (SELECT id FROM story WHERE (dated AND last_day>=?1)"
+        " OR last_article>?2) ORDER BY x.article", &st);
+  }
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int(st, 1, p->iClock - p->nWindow);
+    sqlite3_bind_int64(st, 2, p->iLastRowid - MARSAD_CLUSTER_KEEP);
+    int s;
+    while( rc==MARSAD_OK && (s = sqlite3_step(st))==SQLITE_ROW ) rc = load_article(p, st);
+    if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "stories");
+  }
+  sqlite3_finalize(st);
+  if( rc==MARSAD_OK ) p->bLoaded = 1;
+  else marsad_cluster_forget(p);
+  return rc;
+}
+
+void marsad_cluster_forget(marsad_cluster *p){
+  state_clear(p);
+  p->iFlushedRowid = 0;
+  p->bLoaded = (p->pDb==0);
+}
+
+/* Makes sure the state matches the database before article iRowid:
+** loads it on first use, and reloads it when the articles went back (a
+** rolled-back batch) or another writer clustered articles meanwhile. */
+static int cluster_check(marsad_cluster *p, long long iRowid){
+  if( p->pDb && p->bLoaded && iRowid!=p->iLastRowid+1 ){
+    int bStale = (iRowid<=p->iLastRowid);
+    if( !bStale ){
+      char *z = 0;
+      long long iStored = 0;
+      int rc = marsad_db_meta_get(p->pDb, "stories_state", &z);
+      if( rc ) return rc;
+      if( z && sscanf(z, "%*u %*d %*d %lld", &iStored)!=1 ) iStored = -1;
+      marsad_free(z);
+      bStale = (iStored!=p->iFlushedRowid);
+    }
+    if( bStale ) marsad_cluster_forget(p);
+  }
+  if( !p->bLoaded ) return cluster_load(p);
+  if( iRowid<=p->iLastRowid ){
+    if( p->pDb==0 ) return MARSAD_MISUSE;
+    return marsad_db_error(p->pDb, MARSAD_MISUSE, "stories: article %lld arrives after %lld",
+                           iRowid, p->iLastRowid);
+  }
+  return MARSAD_OK;
+}
+
+int marsad_cluster_reset(marsad_cluster *p, int nWindow){
+  int rc = MARSAD_OK;
+  state_clear(p);
+  if( nWindow>0 ) p->nWindow = nWindow;
+  if( p->pDb ){
+    rc = marsad_db_exec(p->pDb, "DELETE FROM article_story; DELETE FROM story;"
+                        " DELETE FROM story_term; DELETE FROM meta WHERE key='stories_state'");
+  }
+  if( rc==MARSAD_OK ) rc = marsad_vocab_new(&p->pVocab);
+  p->bLoaded = (rc==MARSAD_OK);
+  return rc;
+}
+
+/* ---- the module ---- */
+
+/* xOpen: a clusterer that loads its state on first use. */
+static int stories_open(marsad_db *pDb, void **ppState){
+  marsad_cluster *p = 0;
+  int rc = marsad_cluster_new(pDb, 0, &p);
+  *ppState = p;
+  return rc;
+}
+
+/* xClose. */
+static void stories_close(void *pState){
+  marsad_cluster_free(pState);
+}
+
+/* xArticle: assigns and stores. */
+static int stories_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
+  return marsad_cluster_add(pState, pA, 0);
+}
+
+/* xFlush: writes the stories before the batch commits. */
+static int stories_flush(marsad_db *pDb, void *pState){
+  return marsad_cluster_flush(pState);
+}
+
+const marsad_module marsad_module_stories = {
+  "stories", stories_open, stories_close, stories_article, stories_flush
+};

@@ -1,0 +1,84 @@
+/*
+** cluster.h: online story clustering with near-duplicate folding.
+**
+** Each article, in arrival order, is first compared with the fingerprints of
+** the articles still alive (shingle.h): an exact or near copy (estimated
+** resemblance >= MARSAD_COPY_THRESHOLD) is folded under the earliest article
+** of its group and joins that article's story. Otherwise its most salient
+** terms pick candidate stories from an inverted index (at most
+** MARSAD_CLUSTER_CANDIDATES of them); the article is compared with the most
+** recent articles of each candidate (storyterms.h) and joins the best story
+** if the similarity, decayed by the date gap, reaches
+** MARSAD_STORY_THRESHOLD; else it starts a new story. Every decision keeps
+** its evidence: score, best-matching article, shared terms.
+**
+** Dates: an article is placed at its publication day. A story accepts an
+** article whose date lies within the window (30 days by default) of the
+** story's nearest dated article; the score decays linearly down to 0.8 times at
+** the window's edge. An article without a date is placed by its ingestion:
+** it takes no date penalty and does not move the clock; a story of undated
+** articles only shows their ingestion days.
+**
+** Memory stays bounded: a story is alive while its last dated article is
+** within the window of the clock (the latest publication day seen) or while
+** it received one of the last MARSAD_CLUSTER_KEEP articles; other stories
+** are never candidates again and are evicted from memory. All decisions
+** depend only on the articles and their order, so that a rebuild from the
+** stored articles in the same order gives the same stories.
+*/
+#ifndef MARSAD_CLUSTER_H
+#define MARSAD_CLUSTER_H
+#include "analysis.h"
+#include "module.h"
+
+#define MARSAD_STORY_THRESHOLD 0.21     /* similarity that joins a story */
+#define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */
+#define MARSAD_CLUSTER_WINDOW 30        /* days, default */
+#define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
+#define MARSAD_CLUSTER_CANDIDATES 12    /* stories compared per article */
+#define MARSAD_CLUSTER_MEMBERS 8        /* recent articles compared per story */
+
+typedef struct marsad_cluster marsad_cluster;
+
+/* What the clusterer decided for one article. */
+typedef struct marsad_assignment {
+  long long iStory;        /* the story it joined or started */
+  int bNew;                /* 1 when it started the story */
+  double rScore;           /* similarity to the best article (or resemblance) */
+  long long iBest;         /* best-matching article (rowid), 0 when new */
+  long long iCopyOf;       /* the original it copies, 0 when not a copy */
+  double rResemblance;     /* estimated resemblance to the original */
+} marsad_assignment;
+
+/* Creates a clusterer. With a database (pDb not NULL) it loads its state
+** from the stories tables on first use and stores every decision; without
+** one it only keeps state in memory (for tests and evaluation). nWindow is
+** the window in days (0: MARSAD_CLUSTER_WINDOW). *ppOut is NULL on failure. */
+int marsad_cluster_new(marsad_db *pDb, int nWindow, marsad_cluster **ppOut /* OUT */);
+
+/* Frees the clusterer (nothing is written). NULL is fine. */
+void marsad_cluster_free(marsad_cluster *p);
+
+/* Assigns the article pA->art (its iRowid must grow from call to call) to a
+** story, stores the decision when there is a database, and describes it in
+** *pOut (may be NULL). MARSAD_OK, MARSAD_NOMEM or a database error. */
+int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
+                       marsad_assignment *pOut /* OUT */);
+
+/* Writes the changed stories, term counts and the clock to the database.
+** Call inside the transaction that holds the articles. */
+int marsad_cluster_flush(marsad_cluster *p);
+
+/* Forgets all stories, in memory and (with a database) in the tables, so
+** that the articles can be clustered again from the start, with a window of
+** nWindow days (0: unchanged). */
+int marsad_cluster_reset(marsad_cluster *p, int nWindow);
+
+/* Drops the in-memory state so that the next use reloads it from the
+** database (after a failure or a rollback left them apart). */
+void marsad_cluster_forget(marsad_cluster *p);
+
+/* The module that runs the clusterer on every ingested article. */
+extern const marsad_module marsad_module_stories;
+
+#endif

@@ -1,0 +1,99 @@
+/*
+** imap.c: integer-keyed hash map with linear probing (see imap.h).
+*/
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "imap.h"
+
+uint64_t marsad_mix64(uint64_t x){
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+uint64_t marsad_hash64(const void *p, size_t n){
+  const unsigned char *a = p;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for(size_t i=0; i<n; i++){ h ^= a[i]; h *= 0x100000001b3ULL; }
+  return marsad_mix64(h ^ n);
+}
+
+/* The home slot of iKey in a table of nSlot slots. */
+static size_t imap_home(uint64_t iKey, size_t nSlot){
+  return (size_t)(marsad_mix64(iKey) & (nSlot-1));
+}
+
+void *marsad_imap_get(const marsad_imap *p, uint64_t iKey){
+  if( p->nSlot==0 ) return 0;
+  for(size_t i=imap_home(iKey, p->nSlot); p->a[i].pVal; i=(i+1)&(p->nSlot-1)){
+    if( p->a[i].iKey==iKey ) return p->a[i].pVal;
+  }
+  return 0;
+}
+
+/* Rehashes into a table of nNew slots. MARSAD_OK or MARSAD_NOMEM. */
+static int imap_resize(marsad_imap *p, size_t nNew){
+  marsad_imap_slot *aNew = marsad_malloc(sizeof(*aNew)*nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  memset(aNew, 0, sizeof(*aNew)*nNew);
+  for(size_t k=0; k<p->nSlot; k++){
+    if( p->a[k].pVal==0 ) continue;
+    size_t i = imap_home(p->a[k].iKey, nNew);
+    while( aNew[i].pVal ) i = (i+1)&(nNew-1);
+    aNew[i] = p->a[k];
+  }
+  marsad_free(p->a);
+  p->a = aNew;
+  p->nSlot = nNew;
+  return MARSAD_OK;
+}
+
+int marsad_imap_put(marsad_imap *p, uint64_t iKey, void *pVal){
+  if( (p->nUsed+1)*4 > p->nSlot*3 ){
+    int rc = imap_resize(p, p->nSlot ? p->nSlot*2 : 16);
+    if( rc ) return rc;
+  }
+  size_t i = imap_home(iKey, p->nSlot);
+  for(; p->a[i].pVal; i=(i+1)&(p->nSlot-1)){
+    if( p->a[i].iKey==iKey ){ p->a[i].pVal = pVal; return MARSAD_OK; }
+  }
+  p->a[i].iKey = iKey;
+  p->a[i].pVal = pVal;
+  p->nUsed++;
+  return MARSAD_OK;
+}
+
+void *marsad_imap_del(marsad_imap *p, uint64_t iKey){
+  if( p->nSlot==0 ) return 0;
+  size_t mask = p->nSlot-1;
+  size_t i = imap_home(iKey, p->nSlot);
+  while( p->a[i].pVal && p->a[i].iKey!=iKey ) i = (i+1)&mask;
+  void *pOld = p->a[i].pVal;
+  if( pOld==0 ) return 0;
+  /* Backward shift: move later entries of the run into the hole when their
+  ** home slot does not lie cyclically in (hole, their position]. */
+  size_t j = i;
+  for(;;){
+    j = (j+1)&mask;
+    if( p->a[j].pVal==0 ) break;
+    size_t h = imap_home(p->a[j].iKey, p->nSlot);
+    int bStays = (i<=j) ? (i<h && h<=j) : (i<h || h<=j);
+    if( bStays ) continue;
+    p->a[i] = p->a[j];
+    i = j;
+  }
+  p->a[i].pVal = 0;
+  p->a[i].iKey = 0;
+  p->nUsed--;
+  return pOld;
+}
+
+void marsad_imap_free(marsad_imap *p){
+  marsad_free(p->a);
+  p->a = 0;
+  p->nSlot = p->nUsed = 0;
+}

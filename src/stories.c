@@ -1,0 +1,302 @@
+/*
+** stories.c: the public interface of the stories (marsad.h): the story
+** list and one story with its articles and evidence as JSON, reclustering
+** all stored articles, and article similarity without a database.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "db.h"
+#include "jsonq.h"
+#include "cluster.h"
+#include "storyterms.h"
+
+#define LIST_DEFAULT 50       /* stories per page by default */
+#define LIST_MAX 10000        /* and at most */
+#define RECLUSTER_BATCH 1000  /* articles per transaction in a recluster */
+
+/* Replaces the string member zKey of pObj (JSON text) by its parsed value.
+** MARSAD_OK, or MARSAD_NOMEM when it cannot. */
+static int expand_member(json_t *pObj, const char *zKey){
+  const char *z = json_string_value(json_object_get(pObj, zKey));
+  if( z==0 ) return MARSAD_OK;
+  json_t *pVal = json_loads(z, JSON_DECODE_ANY, 0);
+  if( pVal==0 || json_object_set_new(pObj, zKey, pVal) ) return MARSAD_NOMEM;
+  return MARSAD_OK;
+}
+
+/* Expands the JSON members of each story object of pArr. */
+static int expand_stories(json_t *pArr){
+  size_t i;
+  json_t *pObj;
+  int rc = MARSAD_OK;
+  json_array_foreach(pArr, i, pObj){
+    if( rc==MARSAD_OK ) rc = expand_member(pObj, "outlets");
+    if( rc==MARSAD_OK ) rc = expand_member(pObj, "top_terms");
+  }
+  return rc;
+}
+
+#define STORY_COLUMNS \
+  "'s'||id AS id, title, first, last, n_articles, n_copies, n_outlets, outlets, top_terms"
+
+int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
+  static const char zSql[] =
+    "SELECT " STORY_COLUMNS " FROM story "
+    "WHERE n_articles>=?1 AND (?2 IS NULL OR last>=?2) AND (?3 IS NULL OR first<=?3) "
+    "ORDER BY n_articles DESC, last DESC, id LIMIT ?4 OFFSET ?5";
+  sqlite3_stmt *pStmt = 0;
+  json_t *pArr = 0;
+  long nLimit = pQ && pQ->nLimit>0 ? pQ->nLimit : LIST_DEFAULT;
+  *pzJson = 0;
+  int rc = marsad_db_prepare(pDb, zSql, &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, pQ ? pQ->nMinArticles : 0);
+    marsad_bind_str(pStmt, 2, pQ ? pQ->zSince : 0);
+    marsad_bind_str(pStmt, 3, pQ ? pQ->zUntil : 0);
+    sqlite3_bind_int64(pStmt, 4, nLimit>LIST_MAX ? LIST_MAX : nLimit);
+    sqlite3_bind_int64(pStmt, 5, pQ && pQ->nOffset>0 ? pQ->nOffset : 0);
+    rc = marsad_jsonq_rows(pDb, pStmt, &pArr);
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK ) rc = expand_stories(pArr);
+  if( rc==MARSAD_OK ) return marsad_jsonq_finish(pArr, pzJson);
+  json_decref(pArr);
+  return rc;
+}
+
+/* Parses a story id ("s12" or "12") into *piId; MARSAD_NOTFOUND (recorded)
+** when it is not one. */
+static int parse_story_id(marsad_db *pDb, const char *zId, long long *piId){
+  const char *z = zId ? zId : "";
+  if( z[0]=='s' || z[0]=='S' ) z++;
+  char *zEnd = 0;
+  long long i = strtoll(z, &zEnd, 10);
+  if( z[0]<'0' || z[0]>'9' || *zEnd || i<=0 ){
+    return marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", zId ? zId : "");
+  }
+  *piId = i;
+  return MARSAD_OK;
+}
+
+/* Reads the summary of story iId into *ppObj. */
+static int story_summary(marsad_db *pDb, long long iId, json_t **ppObj){
+  sqlite3_stmt *pStmt = 0;
+  *ppObj = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT " STORY_COLUMNS " FROM story WHERE id=?1", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iId);
+    int s = sqlite3_step(pStmt);
+    if( s==SQLITE_ROW ){
+      *ppObj = marsad_jsonq_row(pStmt);
+      if( *ppObj==0 ) rc = MARSAD_NOMEM;
+    }else if( s==SQLITE_DONE ){
+      rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no story s%lld", iId);
+    }else{
+      rc = marsad_db_sqlite_error(pDb, "story");
+    }
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK ) rc = expand_member(*ppObj, "outlets");
+  if( rc==MARSAD_OK ) rc = expand_member(*ppObj, "top_terms");
+  return rc;
+}
+
+/* Moves one article row object into place: copies go into the "copies"
+** array of their original (found through pByRowid), others into pArr.
+** bWhy keeps the evidence. Takes ownership of pRow. */
+static int place_article(json_t *pArr, json_t *pByRowid, json_t *pRow, int bWhy){
+  int rc = MARSAD_OK;
+  json_t *pRowid = json_object_get(pRow, "rowid");
+  json_t *pCopyOf = json_object_get(pRow, "copy_of");
+  char zKey[32];
+  snprintf(zKey, sizeof zKey, "%lld", (long long)json_integer_value(pRowid));
+  if( bWhy ) rc = expand_member(pRow, "why");
+  else json_object_del(pRow, "why");
+  json_t *pOrig = 0;
+  if( json_is_integer(pCopyOf) ){
+    char zOrig[32];
+    snprintf(zOrig, sizeof zOrig, "%lld", (long long)json_integer_value(pCopyOf));
+    pOrig = json_object_get(pByRowid, zOrig);
+  }
+  json_object_del(pRow, "copy_of");
+  if( pOrig==0 ) json_object_del(pRow, "resemblance");
+  if( rc==MARSAD_OK && json_object_set(pByRowid, zKey, pRow) ) rc = MARSAD_NOMEM;
+  json_object_del(pRow, "rowid");
+  if( rc==MARSAD_OK && pOrig ){
+    json_object_del(pRow, "score");
+    json_t *pCopies = json_object_get(pOrig, "copies");
+    if( json_array_append(pCopies, pRow) ) rc = MARSAD_NOMEM;
+  }else if( rc==MARSAD_OK ){
+    json_t *pCopies = json_array();
+    if( pCopies==0 || json_object_set_new(pRow, "copies", pCopies)
+        || json_array_append(pArr, pRow) ) rc = MARSAD_NOMEM;
+  }
+  json_decref(pRow);
+  return rc;
+}
+
+/* Reads the articles of story iId, by date, copies folded, into *ppArr. */
+static int story_articles(marsad_db *pDb, long long iId, int bWhy, json_t **ppArr){
+  static const char zSql[] =
+    "SELECT a.id AS rowid, a.uid AS id, a.published, a.outlet, a.title, x.score,"
+    "  x.copy_of, x.resemblance, x.evidence AS why,"
+    "  (SELECT uid FROM article b WHERE b.id=x.best) AS best "
+    "FROM article_story x JOIN article a ON a.id=x.article WHERE x.story=?1 "
+    "ORDER BY coalesce(a.published, substr(a.ingested,1,10)), a.id";
+  sqlite3_stmt *pStmt = 0;
+  json_t *pByRowid = json_object();
+  json_t *pArr = json_array();
+  int rc = (pByRowid && pArr) ? marsad_db_prepare(pDb, zSql, &pStmt) : MARSAD_NOMEM;
+  int s = SQLITE_DONE;
+  if( rc==MARSAD_OK ) sqlite3_bind_int64(pStmt, 1, iId);
+  while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
+    json_t *pRow = marsad_jsonq_row(pStmt);
+    if( pRow==0 ){ rc = MARSAD_NOMEM; break; }
+    if( !bWhy ) json_object_del(pRow, "best");
+    rc = place_article(pArr, pByRowid, pRow, bWhy);
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "story articles");
+  sqlite3_finalize(pStmt);
+  json_decref(pByRowid);
+  if( rc ){ json_decref(pArr); pArr = 0; }
+  *ppArr = pArr;
+  return rc;
+}
+
+int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags, char **pzJson){
+  long long iId = 0;
+  json_t *pObj = 0, *pArr = 0;
+  *pzJson = 0;
+  int rc = parse_story_id(pDb, zId, &iId);
+  if( rc==MARSAD_OK ) rc = story_summary(pDb, iId, &pObj);
+  if( rc==MARSAD_OK ) rc = story_articles(pDb, iId, (flags & MARSAD_QUERY_WHY)!=0, &pArr);
+  if( rc==MARSAD_OK && json_object_set_new(pObj, "articles", pArr) ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) return marsad_jsonq_finish(pObj, pzJson);
+  json_decref(pObj);
+  return rc;
+}
+
+/* ---- reclustering ---- */
+
+/* Clusters the stored articles after rowid *piLast, at most nMax of them,
+** moving *piLast on; *pnDone counts them. */
+static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
+                           int nMax, long *pnDone){
+  sqlite3_stmt *pStmt = 0;
+  int s = SQLITE_DONE;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT id, uid, outlet, published, substr(ingested,1,10), title, body "
+      "FROM article WHERE id>?1 ORDER BY id LIMIT ?2", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, *piLast);
+    sqlite3_bind_int(pStmt, 2, nMax);
+  }
+  while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
+    marsad_analysis a;
+    memset(&a, 0, sizeof a);
+    a.art.iRowid = sqlite3_column_int64(pStmt, 0);
+    a.art.zId = (const char*)sqlite3_column_text(pStmt, 1);
+    a.art.zOutlet = (const char*)sqlite3_column_text(pStmt, 2);
+    a.art.zPublished = (const char*)sqlite3_column_text(pStmt, 3);
+    a.art.zIngested = (const char*)sqlite3_column_text(pStmt, 4);
+    a.art.zTitle = (const char*)sqlite3_column_text(pStmt, 5);
+    a.art.nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
+    a.art.zBody = (const char*)sqlite3_column_text(pStmt, 6);
+    a.art.nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
+    rc = marsad_cluster_add(p, &a, 0);
+    *piLast = a.art.iRowid;
+    (*pnDone)++;
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "recluster");
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+int marsad_recluster(marsad_db *pDb, int nWindow, marsad_progress_fn xProgress,
+                     void *pCtx){
+  marsad_cluster *p = marsad_module_state(pDb, "stories");
+  marsad_ingest_stats stats;
+  long long iLast = 0;
+  memset(&stats, 0, sizeof stats);
+  if( p==0 || (pDb->flags & MARSAD_OPEN_READONLY) ){
+    return marsad_db_error(pDb, MARSAD_MISUSE, "recluster needs a writable database");
+  }
+  if( nWindow<0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "window must be positive");
+  int rc = marsad_db_begin(pDb);
+  if( rc==MARSAD_OK ) rc = marsad_cluster_reset(p, nWindow);
+  while( rc==MARSAD_OK ){
+    long nBefore = stats.nRead;
+    rc = recluster_batch(pDb, p, &iLast, RECLUSTER_BATCH, &stats.nRead);
+    if( rc==MARSAD_OK ) rc = marsad_cluster_flush(p);
+    if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
+    if( rc==MARSAD_OK && xProgress ) xProgress(pCtx, &stats);
+    if( rc || stats.nRead-nBefore<RECLUSTER_BATCH ) break;
+    rc = marsad_db_begin(pDb);
+  }
+  if( rc ){
+    marsad_db_rollback(pDb);
+    marsad_cluster_forget(p);
+  }
+  return rc;
+}
+
+/* ---- similarity without a database ---- */
+
+struct marsad_simmodel {
+  marsad_vocab *pVocab;   /* the words seen and their document frequencies */
+};
+
+int marsad_simmodel_new(marsad_simmodel **ppOut){
+  marsad_simmodel *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  int rc = marsad_vocab_new(&p->pVocab);
+  if( rc ){ marsad_free(p); return rc; }
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_simmodel_free(marsad_simmodel *p){
+  if( p==0 ) return;
+  marsad_vocab_free(p->pVocab);
+  marsad_free(p);
+}
+
+int marsad_simmodel_add(marsad_simmodel *p, const char *pTitle, size_t nTitle,
+                        const char *pBody, size_t nBody){
+  marsad_docterms d;
+  int rc = marsad_docterms_build(p->pVocab, pTitle, nTitle, pBody, nBody, &d);
+  if( rc==MARSAD_OK ) marsad_vocab_count(p->pVocab, &d);
+  marsad_docterms_clear(&d);
+  return rc;
+}
+
+int marsad_similarity(marsad_simmodel *pModel,
+                      const char *pTitle1, size_t nTitle1, const char *pBody1, size_t nBody1,
+                      const char *pTitle2, size_t nTitle2, const char *pBody2, size_t nBody2,
+                      double *pr){
+  marsad_simmodel *pOwn = 0;
+  marsad_docterms a, b;
+  marsad_simparts sim;
+  memset(&a, 0, sizeof a);
+  memset(&b, 0, sizeof b);
+  *pr = 0.0;
+  int rc = pModel ? MARSAD_OK : marsad_simmodel_new(&pOwn);
+  marsad_vocab *pVocab = pModel ? pModel->pVocab : pOwn ? pOwn->pVocab : 0;
+  if( rc==MARSAD_OK ) rc = marsad_docterms_build(pVocab, pTitle1, nTitle1, pBody1, nBody1, &a);
+  if( rc==MARSAD_OK ) rc = marsad_docterms_build(pVocab, pTitle2, nTitle2, pBody2, nBody2, &b);
+  if( rc==MARSAD_OK ){
+    marsad_docterms_similarity(pVocab, &a, -1.0, -1.0, &b, &sim);
+    *pr = sim.rScore;
+  }
+  marsad_docterms_clear(&a);
+  marsad_docterms_clear(&b);
+  marsad_simmodel_free(pOwn);
+  return rc;
+}
+
+double marsad_story_threshold(void){
+  return MARSAD_STORY_THRESHOLD;
+}

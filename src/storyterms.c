@@ -1,0 +1,441 @@
+/*
+** storyterms.c: the vocabulary of the story clusterer, the terms and
+** fingerprints of an article, and article similarity (see storyterms.h).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "imap.h"
+#include "stem.h"
+#include "token.h"
+#include "storyterms.h"
+
+/* The stop-word list, generated from data/story_stopwords.txt. */
+extern const char *const marsad_story_stopwords[];
+extern const int marsad_story_nstopwords;
+
+#define TITLE_BOOST 2         /* a title word counts as this many body words */
+#define MIN_EXACT_WORDS 8     /* bodies shorter than this get no exact hash */
+#define N_LOG_TABLE 4096      /* ln(k) is tabulated for k < this */
+
+/* How much each part weighs in the similarity. */
+#define SIM_COSINE 0.75
+#define SIM_TITLE  0.25
+
+struct marsad_vocab {
+  marsad_imap map;            /* hash of a stem -> term id + 1 */
+  char *aText;                /* the stems, NUL-terminated, one after another */
+  size_t nText, nTextAlloc;   /* bytes used and allocated in aText */
+  uint32_t *aOff;             /* aOff[i]: offset of term i in aText */
+  uint32_t *aDf;              /* document frequency of each term */
+  unsigned char *aChanged;    /* 1 when aDf[i] changed since last reported */
+  uint32_t nTerm, nAlloc;     /* terms used and allocated */
+  uint32_t nDoc;              /* documents counted */
+  double rLogN;               /* ln(nDoc + 10) */
+  double aLog[N_LOG_TABLE];   /* aLog[k] = ln(k) (aLog[0] unused) */
+  marsad_imap stop;           /* hashes of stop-word keys -> non-NULL */
+  marsad_stemmer *pStem;      /* stemmer for the terms */
+};
+
+/* Hash of a key or stem, never 0. */
+static uint64_t term_hash(const char *p, size_t n){
+  uint64_t h = marsad_hash64(p, n);
+  return h ? h : 1;
+}
+
+/* Adds the normalized form of each stop word to p->stop. */
+static int vocab_load_stopwords(marsad_vocab *p){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<marsad_story_nstopwords; i++){
+    char *z = 0;
+    size_t n = 0;
+    const char *zWord = marsad_story_stopwords[i];
+    rc = marsad_normalize(zWord, strlen(zWord), &z, &n);
+    if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->stop, term_hash(z, n), p);
+    marsad_free(z);
+  }
+  return rc;
+}
+
+int marsad_vocab_new(marsad_vocab **ppOut){
+  marsad_vocab *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  for(int k=1; k<N_LOG_TABLE; k++) p->aLog[k] = log((double)k);
+  p->rLogN = log(10.0);
+  int rc = marsad_stemmer_new(&p->pStem);
+  if( rc==MARSAD_OK ) rc = vocab_load_stopwords(p);
+  if( rc ){ marsad_vocab_free(p); return rc; }
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_vocab_free(marsad_vocab *p){
+  if( p==0 ) return;
+  marsad_imap_free(&p->map);
+  marsad_imap_free(&p->stop);
+  marsad_free(p->aText);
+  marsad_free(p->aOff);
+  marsad_free(p->aDf);
+  marsad_free(p->aChanged);
+  marsad_stemmer_free(p->pStem);
+  marsad_free(p);
+}
+
+uint32_t marsad_vocab_size(const marsad_vocab *p){ return p->nTerm; }
+uint32_t marsad_vocab_df(const marsad_vocab *p, uint32_t i){ return p->aDf[i]; }
+uint32_t marsad_vocab_ndoc(const marsad_vocab *p){ return p->nDoc; }
+
+const char *marsad_vocab_term(const marsad_vocab *p, uint32_t iTerm, size_t *pn){
+  const char *z = p->aText + p->aOff[iTerm];
+  *pn = strlen(z);
+  return z;
+}
+
+/* ln(k) for k >= 1, from the table when it can. */
+static double vocab_log(const marsad_vocab *p, uint32_t k){
+  return k<N_LOG_TABLE ? p->aLog[k] : log((double)k);
+}
+
+double marsad_vocab_idf(const marsad_vocab *p, uint32_t iTerm){
+  return p->rLogN - vocab_log(p, p->aDf[iTerm] + 1);
+}
+
+double marsad_vocab_weight(const marsad_vocab *p, uint32_t iTerm, uint32_t nTf){
+  return (double)nTf * marsad_vocab_idf(p, iTerm);
+}
+
+void marsad_vocab_set_df(marsad_vocab *p, uint32_t iTerm, uint32_t nDf){
+  p->aDf[iTerm] = nDf;
+}
+
+void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc){
+  p->nDoc = nDoc;
+  p->rLogN = log((double)nDoc + 10.0);
+}
+
+void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d){
+  for(int i=0; i<d->nTerm; i++){
+    p->aDf[d->aTerm[i].iTerm]++;
+    p->aChanged[d->aTerm[i].iTerm] = 1;
+  }
+  marsad_vocab_set_ndoc(p, p->nDoc + 1);
+}
+
+long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom){
+  for(uint32_t i=*piFrom; i<p->nTerm; i++){
+    if( p->aChanged[i] ){
+      p->aChanged[i] = 0;
+      *piFrom = i+1;
+      return (long)i;
+    }
+  }
+  *piFrom = p->nTerm;
+  return -1;
+}
+
+/* Makes room for one more term. */
+static int vocab_grow(marsad_vocab *p, size_t nBytes){
+  if( p->nTerm>=p->nAlloc ){
+    uint32_t nNew = p->nAlloc ? p->nAlloc*2 : 1024;
+    uint32_t *aOff = marsad_realloc(p->aOff, sizeof(uint32_t)*nNew);
+    if( aOff ) p->aOff = aOff;
+    uint32_t *aDf = aOff ? marsad_realloc(p->aDf, sizeof(uint32_t)*nNew) : 0;
+    if( aDf ) p->aDf = aDf;
+    unsigned char *aCh = aDf ? marsad_realloc(p->aChanged, nNew) : 0;
+    if( aCh==0 ) return MARSAD_NOMEM;
+    p->aChanged = aCh;
+    p->nAlloc = nNew;
+  }
+  if( p->nText+nBytes > p->nTextAlloc ){
+    size_t nNew = p->nTextAlloc ? p->nTextAlloc*2 : 16384;
+    while( nNew < p->nText+nBytes ) nNew *= 2;
+    if( nNew>UINT32_MAX ) return MARSAD_NOMEM;
+    char *a = marsad_realloc(p->aText, nNew);
+    if( a==0 ) return MARSAD_NOMEM;
+    p->aText = a;
+    p->nTextAlloc = nNew;
+  }
+  return MARSAD_OK;
+}
+
+int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTerm){
+  uint64_t h = term_hash(z, n);
+  /* Probe on from h while another stem holds the key (a hash collision). */
+  for(;;){
+    void *pVal = marsad_imap_get(&p->map, h);
+    if( pVal==0 ) break;
+    uint32_t i = (uint32_t)((uintptr_t)pVal - 1);
+    const char *zTerm = p->aText + p->aOff[i];
+    if( strncmp(zTerm, z, n)==0 && zTerm[n]==0 ){ *piTerm = i; return MARSAD_OK; }
+    h = h+1 ? h+1 : 1;
+  }
+  int rc = vocab_grow(p, n+1);
+  if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->map, h, (void*)(uintptr_t)(p->nTerm+1));
+  if( rc ) return rc;
+  memcpy(p->aText + p->nText, z, n);
+  p->aText[p->nText+n] = 0;
+  p->aOff[p->nTerm] = (uint32_t)p->nText;
+  p->aDf[p->nTerm] = 0;
+  p->aChanged[p->nTerm] = 0;
+  p->nText += n+1;
+  *piTerm = p->nTerm++;
+  return MARSAD_OK;
+}
+
+/* ---- building an article's terms ---- */
+
+/* A growable array of term ids. */
+typedef struct id_list {
+  uint32_t *a;
+  int n, nAlloc;
+} id_list;
+
+/* Appends iTerm. MARSAD_OK or MARSAD_NOMEM. */
+static int id_list_add(id_list *p, uint32_t iTerm){
+  if( p->n>=p->nAlloc ){
+    int nNew = p->nAlloc ? p->nAlloc*2 : 256;
+    uint32_t *a = marsad_realloc(p->a, sizeof(uint32_t)*(size_t)nNew);
+    if( a==0 ) return MARSAD_NOMEM;
+    p->a = a;
+    p->nAlloc = nNew;
+  }
+  p->a[p->n++] = iTerm;
+  return MARSAD_OK;
+}
+
+/* State of one marsad_docterms_build while tokenizing. */
+typedef struct build_ctx {
+  marsad_vocab *pVocab;
+  id_list *pList;            /* where content terms of this field go */
+  marsad_shingler *pShingle; /* body words go here too; NULL in the title */
+  uint64_t iExact;           /* running hash of the body's keys */
+  int nWord;                 /* words in the body */
+} build_ctx;
+
+/* True when a token is a content word: a word of 2+ letters (3+ for Latin)
+** or a number of 3+ digits, and not a stop word. */
+static int is_content(const marsad_vocab *p, const marsad_token *t, uint64_t hKey){
+  switch( t->eKind ){
+    case MARSAD_TOKEN_ARABIC: if( t->nKey<4 ) return 0; break;
+    case MARSAD_TOKEN_LATIN:
+    case MARSAD_TOKEN_NUMBER: if( t->nKey<3 ) return 0; break;
+    default: return 0;
+  }
+  return marsad_imap_get(&p->stop, hKey)==0;
+}
+
+/* Token callback of marsad_docterms_build. */
+static int build_on_token(void *pArg, const marsad_token *t){
+  build_ctx *c = (build_ctx*)pArg;
+  if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
+  uint64_t hKey = term_hash(t->pKey, t->nKey);
+  if( c->pShingle ){
+    marsad_shingler_add(c->pShingle, hKey);
+    c->iExact = marsad_mix64(c->iExact ^ hKey);
+    c->nWord++;
+  }
+  if( !is_content(c->pVocab, t, hKey) ) return MARSAD_OK;
+  uint32_t iTerm = 0;
+  int rc = t->nStem>0 ? marsad_vocab_intern(c->pVocab, t->pStem, t->nStem, &iTerm)
+                      : marsad_vocab_intern(c->pVocab, t->pKey, t->nKey, &iTerm);
+  if( rc==MARSAD_OK ) rc = id_list_add(c->pList, iTerm);
+  return rc;
+}
+
+/* qsort comparison of term ids. */
+static int cmp_u32(const void *a, const void *b){
+  uint32_t x = *(const uint32_t*)a, y = *(const uint32_t*)b;
+  return (x>y) - (x<y);
+}
+
+/* Sorts aId[0..n) and writes the distinct ids with their counts times
+** nMul into *paOut (allocated, or NULL when n is 0); returns the count or -1
+** when out of memory. */
+static int count_terms(uint32_t *aId, int n, marsad_tf **paOut){
+  *paOut = 0;
+  if( n==0 ) return 0;
+  qsort(aId, (size_t)n, sizeof(uint32_t), cmp_u32);
+  marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)n);
+  if( a==0 ) return -1;
+  int k = 0;
+  for(int i=0; i<n; i++){
+    if( k>0 && a[k-1].iTerm==aId[i] ){ a[k-1].nTf++; continue; }
+    a[k].iTerm = aId[i];
+    a[k].nTf = 1;
+    k++;
+  }
+  *paOut = a;
+  return k;
+}
+
+/* Merges title counts (boosted) into body counts: aBody and aTitle are
+** sorted; the union is written to *paOut. Returns its size or -1. */
+static int merge_terms(const marsad_tf *aBody, int nBody, const marsad_tf *aTitle,
+                       int nTitle, marsad_tf **paOut){
+  *paOut = 0;
+  if( nBody+nTitle==0 ) return 0;
+  marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)(nBody+nTitle));
+  if( a==0 ) return -1;
+  int i = 0, j = 0, k = 0;
+  while( i<nBody || j<nTitle ){
+    if( j>=nTitle || (i<nBody && aBody[i].iTerm<aTitle[j].iTerm) ){
+      a[k++] = aBody[i++];
+    }else if( i>=nBody || aTitle[j].iTerm<aBody[i].iTerm ){
+      a[k] = aTitle[j++];
+      a[k++].nTf *= TITLE_BOOST;
+    }else{
+      a[k] = aBody[i++];
+      a[k++].nTf += TITLE_BOOST*aTitle[j++].nTf;
+    }
+  }
+  *paOut = a;
+  return k;
+}
+
+int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitle,
+                          const char *pBody, size_t nBody, marsad_docterms *pOut){
+  id_list title = {0, 0, 0}, body = {0, 0, 0};
+  marsad_tf *aBody = 0;
+  marsad_shingler sh;
+  build_ctx c;
+  memset(pOut, 0, sizeof *pOut);
+  memset(&c, 0, sizeof c);
+  marsad_shingler_init(&sh, &pOut->sig);
+  c.pVocab = pVocab;
+  c.pList = &title;
+  int rc = marsad_tokenize_stem(pTitle, nTitle, 0, pVocab->pStem, build_on_token, &c);
+  if( rc==MARSAD_OK ){
+    c.pList = &body;
+    c.pShingle = &sh;
+    rc = marsad_tokenize_stem(pBody, nBody, 0, pVocab->pStem, build_on_token, &c);
+  }
+  int nB = 0;
+  if( rc==MARSAD_OK ){
+    marsad_shingler_finish(&sh);
+    pOut->nWord = c.nWord;
+    pOut->iExact = c.nWord>=MIN_EXACT_WORDS ? (c.iExact ? c.iExact : 1) : 0;
+    pOut->nTitle = count_terms(title.a, title.n, &pOut->aTitle);
+    nB = count_terms(body.a, body.n, &aBody);
+    if( pOut->nTitle<0 || nB<0 ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK ){
+    pOut->nTerm = merge_terms(aBody, nB, pOut->aTitle, pOut->nTitle, &pOut->aTerm);
+    if( pOut->nTerm<0 ) rc = MARSAD_NOMEM;
+  }
+  marsad_free(aBody);
+  marsad_free(title.a);
+  marsad_free(body.a);
+  if( rc ) marsad_docterms_clear(pOut);
+  return rc;
+}
+
+void marsad_docterms_clear(marsad_docterms *d){
+  marsad_free(d->aTerm);
+  marsad_free(d->aTitle);
+  memset(d, 0, sizeof *d);
+}
+
+/* ---- similarity ---- */
+
+double marsad_tf_norm(const marsad_vocab *p, const marsad_tf *a, int n){
+  double s = 0.0;
+  for(int i=0; i<n; i++){
+    double w = marsad_vocab_weight(p, a[i].iTerm, a[i].nTf);
+    s += w*w;
+  }
+  return sqrt(s);
+}
+
+double marsad_tf_cosine(const marsad_vocab *p, const marsad_tf *a, int na, double normA,
+                        const marsad_tf *b, int nb, double normB){
+  if( normA<=0.0 || normB<=0.0 ) return 0.0;
+  double dot = 0.0;
+  int i = 0, j = 0;
+  while( i<na && j<nb ){
+    if( a[i].iTerm<b[j].iTerm ){ i++; continue; }
+    if( b[j].iTerm<a[i].iTerm ){ j++; continue; }
+    dot += marsad_vocab_weight(p, a[i].iTerm, a[i].nTf)
+         * marsad_vocab_weight(p, b[j].iTerm, b[j].nTf);
+    i++; j++;
+  }
+  double r = dot/(normA*normB);
+  return r>1.0 ? 1.0 : r;
+}
+
+void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
+                                double normA, double normTitleA,
+                                const marsad_docterms *b, marsad_simparts *pOut){
+  if( normA<0.0 ) normA = marsad_tf_norm(p, a->aTerm, a->nTerm);
+  if( normTitleA<0.0 ) normTitleA = marsad_tf_norm(p, a->aTitle, a->nTitle);
+  double normB = marsad_tf_norm(p, b->aTerm, b->nTerm);
+  double normTitleB = marsad_tf_norm(p, b->aTitle, b->nTitle);
+  pOut->rCosine = marsad_tf_cosine(p, a->aTerm, a->nTerm, normA,
+                                   b->aTerm, b->nTerm, normB);
+  pOut->rTitle = marsad_tf_cosine(p, a->aTitle, a->nTitle, normTitleA,
+                                  b->aTitle, b->nTitle, normTitleB);
+  pOut->rScore = SIM_COSINE*pOut->rCosine + SIM_TITLE*pOut->rTitle;
+}
+
+/* A term with a score, for ranking. */
+typedef struct ranked {
+  uint32_t iTerm;     /* the term */
+  const char *z;      /* its stem, to break ties whatever the ids */
+  double r;           /* its score */
+} ranked;
+
+/* qsort comparison: higher score first, then the stem in byte order, so
+** that rankings never depend on the order terms were interned in. */
+static int cmp_ranked(const void *pa, const void *pb){
+  const ranked *a = pa, *b = pb;
+  if( a->r!=b->r ) return a->r<b->r ? 1 : -1;
+  return strcmp(a->z, b->z);
+}
+
+/* Sorts a[0..n) by score and copies the first nMax ids to aOut. */
+static int take_top(ranked *a, int n, uint32_t *aOut, int nMax){
+  qsort(a, (size_t)n, sizeof(ranked), cmp_ranked);
+  int k = n<nMax ? n : nMax;
+  for(int i=0; i<k; i++) aOut[i] = a[i].iTerm;
+  return k;
+}
+
+int marsad_docterms_shared(const marsad_vocab *p, const marsad_docterms *a,
+                           const marsad_docterms *b, uint32_t *aOut, int nMax){
+  int n = a->nTerm<b->nTerm ? a->nTerm : b->nTerm;
+  if( n==0 ) return 0;
+  ranked *aR = marsad_malloc(sizeof(ranked)*(size_t)n);
+  if( aR==0 ) return -1;
+  int k = 0, i = 0, j = 0;
+  while( i<a->nTerm && j<b->nTerm ){
+    uint32_t x = a->aTerm[i].iTerm, y = b->aTerm[j].iTerm;
+    if( x<y ){ i++; continue; }
+    if( y<x ){ j++; continue; }
+    aR[k].iTerm = x;
+    aR[k].z = p->aText + p->aOff[x];
+    aR[k++].r = marsad_vocab_weight(p, x, a->aTerm[i].nTf)
+              * marsad_vocab_weight(p, x, b->aTerm[j].nTf);
+    i++; j++;
+  }
+  k = take_top(aR, k, aOut, nMax);
+  marsad_free(aR);
+  return k;
+}
+
+int marsad_docterms_salient(const marsad_vocab *p, const marsad_docterms *d,
+                            uint32_t *aOut, int nMax){
+  if( d->nTerm==0 ) return 0;
+  ranked *aR = marsad_malloc(sizeof(ranked)*(size_t)d->nTerm);
+  if( aR==0 ) return -1;
+  for(int i=0; i<d->nTerm; i++){
+    aR[i].iTerm = d->aTerm[i].iTerm;
+    aR[i].z = p->aText + p->aOff[d->aTerm[i].iTerm];
+    aR[i].r = marsad_vocab_weight(p, d->aTerm[i].iTerm, d->aTerm[i].nTf);
+  }
+  int k = take_top(aR, d->nTerm, aOut, nMax);
+  marsad_free(aR);
+  return k;
+}

@@ -1,0 +1,127 @@
+/*
+** storyterms.h: an article as the story clusterer sees it, and how similar
+** two articles are.
+**
+** A vocabulary (marsad_vocab) interns the stems of content words and counts
+** in how many documents each occurs, which gives every term an inverse
+** document frequency. An article becomes a marsad_docterms: the distinct
+** stems of its title and body with their counts (title words count double),
+** the stems of its title alone, a MinHash signature of its word shingles
+** (shingle.h) and a hash of its whole word sequence for exact copies.
+** Similarity = a blend of the TF-IDF cosine of the two term vectors and the
+** cosine of the two titles (marsad_docterms_similarity).
+*/
+#ifndef MARSAD_STORYTERMS_H
+#define MARSAD_STORYTERMS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "shingle.h"
+
+struct marsad_stemmer;
+
+/* One term of a document with its weight count. */
+typedef struct marsad_tf {
+  uint32_t iTerm;     /* term id in the vocabulary */
+  uint32_t nTf;       /* occurrences (title occurrences count twice) */
+} marsad_tf;
+
+/* An article's terms and fingerprints. Owns its arrays. */
+typedef struct marsad_docterms {
+  marsad_tf *aTerm;         /* distinct stems of title and body, by iTerm */
+  int nTerm;
+  marsad_tf *aTitle;        /* distinct stems of the title, by iTerm */
+  int nTitle;
+  marsad_minhash sig;       /* MinHash of the body's word shingles */
+  uint64_t iExact;          /* hash of the body's word keys, 0 when too short */
+  int nWord;                /* words in the body */
+} marsad_docterms;
+
+typedef struct marsad_vocab marsad_vocab;
+
+/* Creates an empty vocabulary with its own stemmer and the stop-word list
+** (data/story_stopwords.txt). *ppOut is NULL on failure. */
+int marsad_vocab_new(marsad_vocab **ppOut /* OUT */);
+
+/* Frees the vocabulary. NULL is fine. */
+void marsad_vocab_free(marsad_vocab *p);
+
+/* Terms interned so far (ids run 0..n-1). */
+uint32_t marsad_vocab_size(const marsad_vocab *p);
+
+/* The stem of term iTerm (owned by the vocabulary) and its length. */
+const char *marsad_vocab_term(const marsad_vocab *p, uint32_t iTerm, size_t *pn);
+
+/* Document frequency of iTerm, and number of documents counted. */
+uint32_t marsad_vocab_df(const marsad_vocab *p, uint32_t iTerm);
+uint32_t marsad_vocab_ndoc(const marsad_vocab *p);
+
+/* Inverse document frequency of iTerm given the documents counted so far:
+** ln((N+10)/(df+1)), so that a young vocabulary weighs terms nearly alike. */
+double marsad_vocab_idf(const marsad_vocab *p, uint32_t iTerm);
+
+/* Interns the stem p[0..n) and sets *piTerm. MARSAD_OK or MARSAD_NOMEM. */
+int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTerm);
+
+/* Sets the counts of a term (when loading a stored vocabulary) and the
+** number of documents. */
+void marsad_vocab_set_df(marsad_vocab *p, uint32_t iTerm, uint32_t nDf);
+void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc);
+
+/* Counts document d: N+1 and df+1 for each of its terms (marking them
+** changed; see marsad_vocab_next_changed). */
+void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d);
+
+/* Iterates over terms whose df changed since the last call: returns the next
+** such term id >= *piFrom and clears its mark, or -1 when none is left. */
+long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom);
+
+/* Builds the terms of an article from its title and body (UTF-8, any may be
+** empty). Content words are Arabic or Latin words (and numbers of 3+ digits)
+** that are not stop words; their stems are interned. *pOut is cleared
+** first; free with marsad_docterms_clear. MARSAD_OK or MARSAD_NOMEM. */
+int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitle,
+                          const char *pBody, size_t nBody,
+                          marsad_docterms *pOut /* OUT */);
+
+/* Frees what d owns and zeroes it. */
+void marsad_docterms_clear(marsad_docterms *d);
+
+/* The TF-IDF weight of a term that occurs nTf times: nTf * idf (raw counts
+** rank the SemEval pairs better than 1+ln(nTf) or binary weights: see
+** docs/QUALITY.md). */
+double marsad_vocab_weight(const marsad_vocab *p, uint32_t iTerm, uint32_t nTf);
+
+/* Euclidean norm of the TF-IDF vector a[0..n). */
+double marsad_tf_norm(const marsad_vocab *p, const marsad_tf *a, int n);
+
+/* Cosine of two TF-IDF vectors, given their norms (0 when either is 0). */
+double marsad_tf_cosine(const marsad_vocab *p, const marsad_tf *a, int na, double normA,
+                        const marsad_tf *b, int nb, double normB);
+
+/* The parts of a similarity score. */
+typedef struct marsad_simparts {
+  double rCosine;    /* TF-IDF cosine of title+body */
+  double rTitle;     /* TF-IDF cosine of the titles */
+  double rScore;     /* the blend: the similarity */
+} marsad_simparts;
+
+/* Similarity of two articles in [0,1] (see the file comment), with norms of
+** a's vectors precomputed (normA of aTerm, normTitleA of aTitle; pass a
+** negative value to have them computed). */
+void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
+                                double normA, double normTitleA,
+                                const marsad_docterms *b,
+                                marsad_simparts *pOut /* OUT */);
+
+/* Up to nMax terms shared by a and b, by decreasing product of weights
+** (ties by stem): writes their ids into aOut and returns how many, or -1
+** when out of memory. */
+int marsad_docterms_shared(const marsad_vocab *p, const marsad_docterms *a,
+                           const marsad_docterms *b, uint32_t *aOut, int nMax);
+
+/* The nMax most salient terms of d by TF-IDF weight (ties by stem): writes
+** their ids into aOut and returns how many, or -1 when out of memory. */
+int marsad_docterms_salient(const marsad_vocab *p, const marsad_docterms *d,
+                            uint32_t *aOut, int nMax);
+
+#endif
