@@ -5,9 +5,11 @@
 #include <stddef.h>
 #include "module.h"
 #include "search.h"
+#include "cluster.h"
 
 const marsad_module *const marsad_modules[] = {
   &marsad_search_module,
+  &marsad_module_stories,
   NULL
 };
-const int marsad_nmodules = 1;
+const int marsad_nmodules = 2;

@@ -85,5 +85,8 @@ extern const cli_command cli_cmd_stats;
 extern const cli_command cli_cmd_search;
 extern const cli_command cli_cmd_tokens;
 extern const cli_command cli_cmd_serve;
+extern const cli_command cli_cmd_stories;
+extern const cli_command cli_cmd_story;
+extern const cli_command cli_cmd_recluster;
 
 #endif

@@ -16,6 +16,9 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_search,
   &cli_cmd_tokens,
   &cli_cmd_serve,
+  &cli_cmd_stories,
+  &cli_cmd_story,
+  &cli_cmd_recluster,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 

@@ -1,0 +1,72 @@
+/*
+** cmd_stories.c: `marsad stories`: the stories, largest first: id, dates,
+** article and outlet counts, headline.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* Prints the stories of a marsad_stories_json answer as a table. */
+static void print_stories(json_t *pArr){
+  size_t i;
+  json_t *pRow;
+  json_array_foreach(pArr, i, pRow){
+    const char *zFirst = cli_json_str(pRow, "first", "-");
+    const char *zLast = cli_json_str(pRow, "last", "-");
+    printf("%-7s %s", cli_json_str(pRow, "id", ""), zFirst);
+    if( strcmp(zFirst, zLast)!=0 ) printf("..%s", zLast+5); else fputs("       ", stdout);
+    printf("  %4lld art %3lld outlets  ",
+           (long long)json_integer_value(json_object_get(pRow, "n_articles")),
+           (long long)json_integer_value(json_object_get(pRow, "n_outlets")));
+    cli_print_cut(cli_json_str(pRow, "title", ""), 90, 0);
+    long long nCopies = json_integer_value(json_object_get(pRow, "n_copies"));
+    if( nCopies ) printf("  (%lld copies)", nCopies);
+    fputc('\n', stdout);
+  }
+}
+
+/* `marsad stories`. */
+static int run_stories(cli *pCli, int argc, char **argv){
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  const cli_opt aOpt[] = {
+    {"--since", &q.zSince, 0, 0, "only stories with articles on or after YYYY-MM-DD"},
+    {"--until", &q.zUntil, 0, 0, "only stories with articles on or before YYYY-MM-DD"},
+    {"--min-articles", 0, 0, &q.nMinArticles, "only stories of at least N articles"},
+    {"--limit", 0, 0, &q.nLimit, "at most N stories (default 50)"},
+    {"--offset", 0, 0, &q.nOffset, "skip the first N"},
+    {0, 0, 0, 0, 0}
+  };
+  char *azArg[argc+1];
+  int nArg = 0;
+  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad stories [OPTIONS]",
+      "Lists the stories the articles were grouped into as they were ingested,\n"
+      "largest first: id, first..last date, articles (copies included),\n"
+      "outlets and headline. `marsad story ID` shows one.", azArg, &nArg);
+  if( rc>=0 ) return rc;
+  if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
+  if( q.nMinArticles<0 || q.nLimit<0 || q.nOffset<0 ){
+    return cli_usage_error(pCli, "numbers must not be negative");
+  }
+  marsad_db *pDb = cli_open(pCli, 1);
+  if( pDb==0 ) return CLI_FAIL;
+  char *zJson = 0;
+  int lrc = marsad_stories_json(pDb, &q, &zJson);
+  int status = CLI_OK;
+  if( lrc ){
+    status = cli_fail(pCli, pDb, lrc);
+  }else if( pCli->bJson ){
+    cli_print_json(zJson);
+  }else{
+    json_t *pArr = cli_json_parse(pCli, zJson);
+    if( pArr ) print_stories(pArr); else status = CLI_FAIL;
+    json_decref(pArr);
+  }
+  marsad_free(zJson);
+  marsad_close(pDb);
+  return status;
+}
+
+const cli_command cli_cmd_stories = {
+  "stories", "list stories (articles grouped by event), largest first", run_stories
+};

@@ -1,0 +1,105 @@
+/*
+** cmd_story.c: `marsad story ID`: one story's articles by date with their
+** outlets, copies folded under their original, and with --why the evidence
+** of every decision.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* Prints the evidence object of one article, indented. */
+static void print_why(json_t *pWhy, const char *zBest){
+  const char *zRule = cli_json_str(pWhy, "rule", "");
+  if( strcmp(zRule, "similar")==0 ){
+    printf("      why: similarity %.3f >= %.2f to %.12s (text %.3f, title %.3f, %lld days apart)\n",
+           json_real_value(json_object_get(pWhy, "score")),
+           json_real_value(json_object_get(pWhy, "threshold")), zBest ? zBest : "-",
+           json_real_value(json_object_get(pWhy, "cosine")),
+           json_real_value(json_object_get(pWhy, "title")),
+           (long long)json_integer_value(json_object_get(pWhy, "gap_days")));
+    json_t *pTerms = json_object_get(pWhy, "terms");
+    size_t i;
+    json_t *pT;
+    fputs("      shared:", stdout);
+    json_array_foreach(pTerms, i, pT) printf(" %s", json_string_value(pT));
+    fputc('\n', stdout);
+  }else if( strcmp(zRule, "new")==0 ){
+    fputs("      why: no story close enough: started this one\n", stdout);
+  }
+}
+
+/* Prints one article line (and its copies). */
+static void print_article(json_t *pRow, int bWhy, int bCopy){
+  printf("  %s%.12s  %-10s  ", bCopy ? "  = " : "", cli_json_str(pRow, "id", ""),
+         cli_json_str(pRow, "published", "-"));
+  cli_print_cut(cli_json_str(pRow, "outlet", "-"), 18, 1);
+  fputs("  ", stdout);
+  cli_print_cut(cli_json_str(pRow, "title", ""), bCopy ? 70 : 80, 0);
+  if( bCopy ){
+    printf("  (copy, resemblance %.2f)",
+           json_real_value(json_object_get(pRow, "resemblance")));
+  }
+  fputc('\n', stdout);
+  if( bWhy && !bCopy ){
+    print_why(json_object_get(pRow, "why"), cli_json_str(pRow, "best", 0));
+  }
+  size_t i;
+  json_t *pCopy;
+  json_array_foreach(json_object_get(pRow, "copies"), i, pCopy){
+    print_article(pCopy, bWhy, 1);
+  }
+}
+
+/* Prints a marsad_story_json answer. */
+static void print_story(json_t *pObj, int bWhy){
+  printf("%s  %s", cli_json_str(pObj, "id", ""), cli_json_str(pObj, "title", ""));
+  printf("\n%s .. %s, %lld articles (%lld copies), %lld outlets\n",
+         cli_json_str(pObj, "first", "-"), cli_json_str(pObj, "last", "-"),
+         (long long)json_integer_value(json_object_get(pObj, "n_articles")),
+         (long long)json_integer_value(json_object_get(pObj, "n_copies")),
+         (long long)json_integer_value(json_object_get(pObj, "n_outlets")));
+  size_t i;
+  json_t *pT;
+  fputs("terms:", stdout);
+  json_array_foreach(json_object_get(pObj, "top_terms"), i, pT) printf(" %s", json_string_value(pT));
+  fputs("\n\n", stdout);
+  json_array_foreach(json_object_get(pObj, "articles"), i, pT) print_article(pT, bWhy, 0);
+}
+
+/* `marsad story ID`. */
+static int run_story(cli *pCli, int argc, char **argv){
+  int bWhy = 0;
+  const cli_opt aOpt[] = {
+    {"--why", 0, &bWhy, 0, "show why each article joined: score, best match, shared terms"},
+    {0, 0, 0, 0, 0}
+  };
+  char *azArg[argc+1];
+  int nArg = 0;
+  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad story [--why] ID",
+      "Shows one story (id as listed by `marsad stories`, e.g. s12): its\n"
+      "articles by date with their outlets, copies folded under the article\n"
+      "they copy.", azArg, &nArg);
+  if( rc>=0 ) return rc;
+  if( nArg!=1 ) return cli_usage_error(pCli, "expected one story id");
+  marsad_db *pDb = cli_open(pCli, 1);
+  if( pDb==0 ) return CLI_FAIL;
+  char *zJson = 0;
+  int lrc = marsad_story_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
+  int status = CLI_OK;
+  if( lrc ){
+    status = cli_fail(pCli, pDb, lrc);
+  }else if( pCli->bJson ){
+    cli_print_json(zJson);
+  }else{
+    json_t *pObj = cli_json_parse(pCli, zJson);
+    if( pObj ) print_story(pObj, bWhy); else status = CLI_FAIL;
+    json_decref(pObj);
+  }
+  marsad_free(zJson);
+  marsad_close(pDb);
+  return status;
+}
+
+const cli_command cli_cmd_story = {
+  "story", "show one story: its articles by date, copies folded, --why", run_story
+};

@@ -1,0 +1,60 @@
+#!/bin/sh
+# End-to-end tests of the stories: the command line's usage and statuses;
+# the five reference reports (../shared/seeds) form exactly one story of
+# five articles; `marsad recluster` gives the same
+# stories and decisions as the ingestion did. Skipped without ../shared.
+set -u
+bin=${MARSAD_BIN:?}
+shared=${MARSAD_SHARED:-}
+seeds=$shared/seeds/seeds.jsonl
+[ -f "$seeds" ] || { echo "stories: ../shared absent, skipped"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# check DESCRIPTION CONDITION...: counts a check that holds or fails
+check() {
+  what=$1; shift
+  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
+}
+
+# expect STATUS CMD...: the command exits with STATUS
+expect() {
+  want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+  check "$* exited $got, expected $want" [ "$got" -eq "$want" ]
+}
+
+# dump DB: the stories tables as text, for comparison
+dump() {
+  sqlite3 "$1" "SELECT * FROM story ORDER BY id; SELECT * FROM article_story ORDER BY article;"
+}
+
+db=$tmp/s.db
+for c in stories story recluster; do expect 0 "$bin" "$c" --help; done
+expect 2 "$bin" --db "$db" stories --min-articles x
+expect 2 "$bin" --db "$db" story
+expect 2 "$bin" --db "$db" recluster --window -3
+expect 0 "$bin" --db "$db" ingest "$seeds"
+expect 1 "$bin" --db "$db" story s999
+expect 1 "$bin" --db "$db" story bogus
+
+# The seeds are one story of five articles.
+"$bin" --db "$db" --json stories >"$tmp/stories.json"
+check "seeds: one story of five" [ "$(grep -o '"n_articles":[0-9]*' "$tmp/stories.json")" = '"n_articles":5' ]
+
+# The story lists its five articles, with evidence when asked.
+"$bin" --db "$db" --json story s1 --why >"$tmp/s1.json"
+check "story s1 has five articles" [ "$(grep -o '"outlet":' "$tmp/s1.json" | wc -l)" -eq 5 ]
+check "story s1 explains its merges" grep -q '"rule":"similar"' "$tmp/s1.json"
+"$bin" --db "$db" story --why s1 >"$tmp/s1.txt"
+check "story --why prints shared terms" grep -q 'shared:' "$tmp/s1.txt"
+
+# Recluster gives what the ingestion gave.
+dump "$db" >"$tmp/before"
+expect 0 "$bin" --db "$db" recluster
+dump "$db" >"$tmp/after"
+check "recluster equals ingestion" cmp -s "$tmp/before" "$tmp/after"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
