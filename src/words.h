@@ -1,0 +1,69 @@
+/*
+** words.h: a text as the fact extractors see it: its tokens (words,
+** numbers, punctuation) in order, each with its span in the text, its
+** matching key, the keys it has with proclitics removed (وقال → قال,
+** بمقتل → مقتل, للقتال → القتال), the number it spells in digits, and the
+** sentence it belongs to. Built once per text; the extractors (dates.h,
+** numbers.h, figures.h, statements.h) read it.
+*/
+#ifndef MARSAD_WORDS_H
+#define MARSAD_WORDS_H
+#include <stddef.h>
+#include "norm.h"
+
+/* Which key of a word. */
+#define MARSAD_KEY_FULL   0   /* the whole word */
+#define MARSAD_KEY_CONJ   1   /* without a leading و or ف */
+#define MARSAD_KEY_PREP   2   /* without و/ف and then ب ل ك (لل → ال) */
+
+typedef struct marsad_word {
+  size_t iStart;       /* byte span in the text */
+  size_t iEnd;
+  int eKind;           /* MARSAD_TOKEN_* */
+  int iSent;           /* index of its sentence */
+  size_t aKey[3];      /* offset in zArena of each key (MARSAD_KEY_*) */
+  unsigned anKey[3];   /* bytes of each key; 0 when the word has no such form */
+  int bNum;            /* a number in digits: dNum holds its value */
+  double dNum;         /* value of a digit number (1,000 and ١٬٠٠٠ = 1000) */
+  int nDigits;         /* digits before any decimal point, for numbers */
+} marsad_word;
+
+typedef struct marsad_words {
+  const char *p;       /* the text (borrowed) */
+  size_t n;            /* its length */
+  marsad_word *a;      /* the tokens */
+  int nWord;
+  int nWordAlloc;
+  char *zArena;        /* the keys, each NUL-terminated */
+  size_t nArena;
+  size_t nArenaAlloc;
+  int *aSent;          /* aSent[i]: first word of sentence i; aSent[nSent] = nWord */
+  int nSent;
+  int nSentAlloc;
+  marsad_norm norm;    /* scratch for normalizing tokens */
+} marsad_words;
+
+#define MARSAD_WORDS_INIT {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, MARSAD_NORM_INIT}
+
+/* Builds the words of p[0..n) into *pW (reusing its memory; p must outlive
+** pW's use). MARSAD_OK or MARSAD_NOMEM (pW is then empty but valid). */
+int marsad_words_build(const char *p, size_t n, marsad_words *pW);
+
+/* Frees what *pW owns and resets it to MARSAD_WORDS_INIT. NULL is fine. */
+void marsad_words_free(marsad_words *pW);
+
+/* Key eKey (MARSAD_KEY_*) of word i, with *pn its length; NULL (and 0)
+** when the word has no such form. */
+const char *marsad_word_key(const marsad_words *pW, int i, int eKey, size_t *pn);
+
+/* True when word i's full key is the NUL-terminated string z. */
+int marsad_word_is(const marsad_words *pW, int i, const char *z);
+
+/* True when word i is punctuation whose text starts with one of the
+** characters of the NUL-terminated UTF-8 string zSet. */
+int marsad_word_punct_in(const marsad_words *pW, int i, const char *zSet);
+
+/* Index of the first word whose span starts at or after byte iByte. */
+int marsad_words_at(const marsad_words *pW, size_t iByte);
+
+#endif

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Generates the word lists of the fact extractors (src/lexicon.h) from data/facts_*.tsv.
+
+Usage: gen_facts.py DATA_DIR OUT.c
+
+Every entry's words are folded into matching keys exactly as the text core
+folds text (the rules of data/arabic_fold.tsv, read through
+tools/gen_arabic_fold.py, then lower-casing), joined by one space, and each
+table is sorted by key bytes for binary search. Enumerated columns (counts,
+stance, ...) become the C constants of src/lexicon.h: "killed" in a counts
+column is MARSAD_COUNTS_KILLED.
+"""
+import importlib.util, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("gen_arabic_fold", os.path.join(HERE, "gen_arabic_fold.py"))
+fold_mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(fold_mod)
+
+ENUMS = {
+    "calendar": {"g": "MARSAD_CAL_GREGORIAN", "h": "MARSAD_CAL_HIJRI"},
+    "unit": {"day": "MARSAD_PREC_DAY", "week": "MARSAD_PREC_WEEK",
+             "month": "MARSAD_PREC_MONTH", "year": "MARSAD_PREC_YEAR"},
+    "numkind": {k: "MARSAD_NUMW_" + k.upper() for k in ("unit", "ten", "hundred", "whole", "mult", "mults", "vague")},
+    "approx": {k: "MARSAD_APPROX_" + k.upper() for k in ("at_least", "at_most", "about")},
+    "where": {"before": "MARSAD_WHERE_BEFORE", "after": "MARSAD_WHERE_AFTER"},
+    "counts": {k: "MARSAD_COUNTS_" + k.upper() for k in (
+        "killed", "wounded", "missing", "kidnapped", "arrested", "fighters",
+        "bodies", "returned", "displaced", "personnel", "other")},
+    "role": {k: "MARSAD_ROLE_" + k.upper() for k in ("noun", "event", "dual", "head")},
+    "unitkind": {k: "MARSAD_UNIT_" + k.upper() for k in ("duration", "money", "percent", "measure", "reference")},
+    "stance": {k: "MARSAD_STANCE_" + k.upper() for k in ("affirm", "deny", "appeal", "warn", "accuse", "state")},
+    "cueclass": {k: "MARSAD_CUE_" + k.upper() for k in ("verb", "continue", "relay", "noun", "impersonal")},
+    "fclass": {k: "MARSAD_FW_" + k.upper() for k in ("comp", "prep", "disc", "since", "rel")},
+    "flag": {"": "0", "strict": "1"},
+}
+
+
+def make_folder(data):
+    fold, _ = fold_mod.build(fold_mod.parse(os.path.join(data, "arabic_fold.tsv")))
+
+    def key(text):
+        words = []
+        for w in text.split():
+            out = []
+            for ch in w:
+                for c in fold.get(ord(ch), (ord(ch),)):
+                    out.append(chr(c).lower())
+            words.append("".join(out))
+        return " ".join(w for w in words if w)
+    return key
+
+
+def rows(path, ncols, optional=0):
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for no, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if not (ncols - optional <= len(cols) <= ncols):
+                sys.exit(f"{path}:{no}: expected {ncols} tab-separated columns")
+            cols += [""] * (ncols - len(cols))
+            out.append((no, cols))
+    return out
+
+
+def enum(path, no, kind, value):
+    table = ENUMS[kind]
+    if value not in table:
+        sys.exit(f"{path}:{no}: unknown {kind} '{value}' (one of {', '.join(k for k in table if k)})")
+    return table[value]
+
+
+def c_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class Table:
+    def __init__(self, name):
+        self.name, self.entries = name, {}
+
+    def add(self, path, no, key, value="0", a="0", b="0"):
+        if not key:
+            sys.exit(f"{path}:{no}: empty key")
+        if key in self.entries and self.entries[key] != (value, a, b):
+            sys.exit(f"{path}:{no}: '{key}' listed twice with different values")
+        self.entries[key] = (value, a, b)
+
+    def emit(self, fh):
+        keys = sorted(self.entries, key=lambda k: k.encode())
+        nmax = max((k.count(" ") + 1 for k in keys), default=1)
+        fh.write(f"static const marsad_lexent a_{self.name}[] = {{\n")
+        for k in keys:
+            v, a, b = self.entries[k]
+            fh.write(f"  {{{c_str(k)}, {len(k.encode())}, {k.count(' ') + 1}, {v}LL, {a}, {b}}},\n")
+        fh.write("};\n")
+        fh.write(f"const marsad_lexicon marsad_lex_{self.name} = {{a_{self.name}, {len(keys)}, {nmax}}};\n\n")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: gen_facts.py DATA_DIR OUT.c")
+    data, out = sys.argv[1], sys.argv[2]
+    key = make_folder(data)
+    tables = []
+
+    def table(name):
+        t = Table(name)
+        tables.append(t)
+        return t
+
+    def src(name):
+        return os.path.join(data, name)
+
+    t = table("months")
+    p = src("facts_months.tsv")
+    for no, (w, m, cal, flag) in rows(p, 4, 1):
+        t.add(p, no, key(w), m, enum(p, no, "calendar", cal), enum(p, no, "flag", flag))
+    t = table("weekdays")
+    p = src("facts_weekdays.tsv")
+    for no, (w, d) in rows(p, 2):
+        t.add(p, no, key(w), d)
+    t = table("relative")
+    p = src("facts_relative.tsv")
+    for no, (w, off, unit) in rows(p, 3):
+        t.add(p, no, key(w), off, enum(p, no, "unit", unit))
+    t = table("direction")
+    p = src("facts_direction.tsv")
+    for no, (w, d) in rows(p, 2):
+        t.add(p, no, key(w), d)
+    t = table("numbers")
+    p = src("facts_numbers.tsv")
+    for no, (w, v, kind) in rows(p, 3):
+        t.add(p, no, key(w), v, enum(p, no, "numkind", kind))
+    hb, ha = table("hedges_before"), table("hedges_after")
+    p = src("facts_hedges.tsv")
+    for no, (w, approx, where) in rows(p, 3):
+        (hb if enum(p, no, "where", where) == "MARSAD_WHERE_BEFORE" else ha).add(
+            p, no, key(w), "0", enum(p, no, "approx", approx))
+    t = table("counts")
+    p = src("facts_counts.tsv")
+    for no, (w, counts, role) in rows(p, 3):
+        t.add(p, no, key(w), "0", enum(p, no, "counts", counts), enum(p, no, "role", role))
+    after, before = table("units_after"), table("units_before")
+    p = src("facts_units.tsv")
+    for no, (w, what, where) in rows(p, 3):
+        (after if where == "after" else before).add(p, no, key(w), "0", enum(p, no, "unitkind", what),
+                                                     enum(p, no, "where", where))
+    t = table("totals")
+    p = src("facts_total.tsv")
+    for no, (w,) in rows(p, 1):
+        t.add(p, no, key(w))
+    t = table("cues")
+    p = src("facts_cues.tsv")
+    lemmas = []
+    for no, (lemma, stance, cls, forms) in rows(p, 4):
+        lemmas.append(lemma)
+        for f in forms.split():
+            t.add(p, no, key(f), str(len(lemmas) - 1), enum(p, no, "stance", stance), enum(p, no, "cueclass", cls))
+    t = table("markers")
+    p = src("facts_markers.tsv")
+    for no, (w, stance) in rows(p, 2):
+        t.add(p, no, key(w), "0", enum(p, no, "stance", stance))
+    t = table("sources")
+    p = src("facts_sources.tsv")
+    for no, (w,) in rows(p, 1):
+        t.add(p, no, key(w))
+    t = table("function")
+    p = src("facts_function.tsv")
+    for no, (w, cls) in rows(p, 2):
+        t.add(p, no, key(w), "0", enum(p, no, "fclass", cls))
+
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("/* Generated by tools/gen_facts.py from data/facts_*.tsv: do not edit. */\n")
+        fh.write('#include "lexicon.h"\n\n')
+        for t in tables:
+            t.emit(fh)
+        fh.write("const char *const marsad_cue_lemmas[] = {\n")
+        fh.write("".join(f"  {c_str(l)},\n" for l in lemmas))
+        fh.write("};\n")
+        fh.write(f"const int marsad_cue_nlemmas = {len(lemmas)};\n")
+
+
+if __name__ == "__main__":
+    main()
