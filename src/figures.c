@@ -1,0 +1,284 @@
+/*
+** figures.c: which numbers are figures, what they count, and who reported
+** them when (see figures.h). What a number counts is decided, in order, by:
+**   1. a dual noun that is the number itself (قتيلان)
+**   2. an event right before it (مقتل 81، أصيب وفقد 62، عاد منهم 320)
+**   3. the counted noun after it (28 قتيلا، 14 من المرتزقة)
+**   4. for a number that ends its phrase after إلى/من/بـ (ارتفعت إلى 231،
+**      مؤلفة من 20), the nearest counted noun before it in its sentence,
+**      passing over relative clauses (ممن قتلوا ...), and read as the head
+**      of its construct (جثث المرتزقة counts bodies, حصيلة قتلى ... the dead).
+*/
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "figures.h"
+#include "lexicon.h"
+
+#define BACK_MAX_WORDS   24   /* how far back a counted noun is looked for */
+#define TOTAL_MAX_WORDS  15   /* how far back a running-total word counts */
+#define WHO_MAX_WORDS     3   /* words of what is counted */
+
+#define K_MIN    "\xd9\x85\xd9\x86"                        /* من */
+#define K_MINHUM "\xd9\x85\xd9\x86\xd9\x87\xd9\x85"        /* منهم */
+#define K_MINHA  "\xd9\x85\xd9\x86\xd9\x87\xd8\xa7"        /* منها */
+#define K_ILA    "\xd8\xa7\xd9\x84\xd9\x8a"                /* إلى */
+#define K_BA     "\xd8\xa8"                                /* بـ */
+
+static const char *const azCounts[] = {
+  "", "killed", "wounded", "missing", "kidnapped", "arrested", "fighters",
+  "bodies", "returned", "displaced", "personnel", "other", "wounded_or_missing"
+};
+
+const char *marsad_counts_name(int eCounts){
+  if( eCounts<1 || eCounts>=(int)(sizeof azCounts/sizeof azCounts[0]) ) return "other";
+  return azCounts[eCounts];
+}
+
+int marsad_counts_from_name(const char *z){
+  for(int i=1; z && i<(int)(sizeof azCounts/sizeof azCounts[0]); i++){
+    if( strcmp(z, azCounts[i])==0 ) return i;
+  }
+  return 0;
+}
+
+/* The counts entry of word i (with or without its clitics), or NULL. */
+static const marsad_lexent *counts_at(const marsad_words *pW, int i){
+  int n;
+  if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  return marsad_lex_match(&marsad_lex_counts, pW, i, i+1, 1, &n);
+}
+
+/* True when word i is a cue or a function word (not part of what is counted). */
+static int plain_word(const marsad_words *pW, int i, int iLimit){
+  int n;
+  if( i>=iLimit || pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  if( marsad_lex_match(&marsad_lex_function, pW, i, i+1, 1, &n) ) return 0;
+  if( marsad_lex_match(&marsad_lex_cues, pW, i, i+1, 1, &n) ) return 0;
+  if( marsad_lex_match(&marsad_lex_units_after, pW, i, i+1, 1, &n) ) return 0;
+  return 1;
+}
+
+/* True when the number is a duration, money, a percentage, a measure or a
+** reference rather than a count. */
+static int not_a_count(const marsad_words *pW, const marsad_number *pN, int iFloor, int iLimit){
+  int n;
+  if( pN->bDual ) return 0;
+  if( pN->iWord1<iLimit && marsad_lex_match(&marsad_lex_units_after, pW, pN->iWord1, iLimit, 1, &n) ) return 1;
+  int iBefore = pN->iWord0-1;
+  if( iBefore>=iFloor && pW->a[iBefore].anKey[0]<=4 && pW->a[iBefore].eKind==MARSAD_TOKEN_ARABIC
+   && !marsad_word_is(pW, iBefore, K_BA) ) iBefore--;   /* the particle of الـ 48 */
+  if( iBefore>=iFloor && marsad_lex_match_ending(&marsad_lex_units_before, pW, iBefore, iFloor, 1, &n) ) return 1;
+  if( marsad_word_punct_in(pW, pN->iWord1, "/") || marsad_word_punct_in(pW, pN->iWord0-1, "/") ) return 1;
+  return 0;
+}
+
+/* What the event before the number counts (0: none); *piEv its first word. */
+static int event_before(const marsad_words *pW, const marsad_number *pN, int iFloor, int *piEv){
+  int k = pN->iExpr0-1;
+  if( marsad_word_is(pW, k, K_MINHUM) || marsad_word_is(pW, k, K_MINHA) ) k--;
+  if( k<iFloor ) return 0;
+  const marsad_lexent *e = counts_at(pW, k);
+  if( e==0 || e->eB!=MARSAD_ROLE_EVENT ) return 0;
+  int eCounts = e->eA;
+  *piEv = k;
+  const marsad_lexent *e2 = k-1>=iFloor ? counts_at(pW, k-1) : 0;
+  size_t nConj;
+  if( e2 && e2->eB==MARSAD_ROLE_EVENT && marsad_word_key(pW, k, MARSAD_KEY_CONJ, &nConj) ){
+    int a = e2->eA, b = eCounts;
+    if( (a==MARSAD_COUNTS_WOUNDED && b==MARSAD_COUNTS_MISSING)
+     || (a==MARSAD_COUNTS_MISSING && b==MARSAD_COUNTS_WOUNDED) ){
+      eCounts = MARSAD_COUNTS_WOUNDED_OR_MISSING;
+    }else{
+      eCounts = a;
+    }
+    *piEv = k-1;
+  }
+  return eCounts;
+}
+
+/* Extends what is counted from its noun at word i: [i, *piEnd). */
+static int who_end(const marsad_words *pW, int i, int iLimit){
+  int e = i+1;
+  while( e<iLimit && e<i+WHO_MAX_WORDS && plain_word(pW, e, iLimit) && !pW->a[e].bNum
+      && counts_at(pW, e)==0 ) e++;
+  return e;
+}
+
+/* What the noun after the number counts (0: none); sets [*piWho0, *piWho1). */
+static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimit,
+                      int *piWho0, int *piWho1){
+  int k = pN->iWord1;
+  if( marsad_word_is(pW, k, K_MIN) ) k++;
+  if( k>=iLimit ) return 0;
+  const marsad_lexent *e = counts_at(pW, k);
+  if( e==0 || e->eB==MARSAD_ROLE_EVENT || e->eB==MARSAD_ROLE_DUAL ) return 0;
+  if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ) return 0;
+  *piWho0 = k;
+  *piWho1 = who_end(pW, k, iLimit);
+  return e->eA;
+}
+
+/* The word before word k, passing over quotation marks. */
+static int prev_word(const marsad_words *pW, int k, int iFloor){
+  k--;
+  while( k>=iFloor && marsad_word_punct_in(pW, k, "\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab\xc2\xbb") ) k--;
+  return k;
+}
+
+/* True when word k is a relative pronoun. */
+static int is_relative(const marsad_words *pW, int k){
+  int n;
+  const marsad_lexent *e = k>=0 ? marsad_lex_match(&marsad_lex_function, pW, k, k+1, 1, &n) : 0;
+  return e && e->eA==MARSAD_FW_REL;
+}
+
+/* For a number ending its phrase after إلى/من/بـ: the nearest counted noun
+** or event before it in the sentence, read through its construct. Returns
+** its counts (0: none) and sets [*piWho0, *piWho1). */
+static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor, int iLimit,
+                     int *piWho0, int *piWho1){
+  int k = pN->iExpr0-1;
+  if( !(marsad_word_is(pW, k, K_ILA) || marsad_word_is(pW, k, K_MIN) || marsad_word_is(pW, k, K_BA)) ) return 0;
+  if( pN->iExpr1<iLimit && counts_at(pW, pN->iExpr1) ) return 0;
+  int iStop = k-BACK_MAX_WORDS;
+  if( iStop<iFloor ) iStop = iFloor;
+  for(k=k-1; k>=iStop; k--){
+    int n;
+    if( pW->a[k].bNum || marsad_lex_match(&marsad_lex_cues, pW, k, k+1, 1, &n) ) return 0;
+    const marsad_lexent *e = counts_at(pW, k);
+    if( e==0 || e->eB==MARSAD_ROLE_DUAL || (e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER) ) continue;
+    int p = prev_word(pW, k, iFloor);
+    if( is_relative(pW, p) ){ k = p; continue; }   /* inside a relative clause */
+    int eCounts = e->eA, i0 = k;
+    for(;;){
+      const marsad_lexent *h = p>=iFloor ? counts_at(pW, p) : 0;
+      if( h==0 || h->eA==MARSAD_COUNTS_OTHER || h->eB==MARSAD_ROLE_EVENT || h->eB==MARSAD_ROLE_DUAL ) break;
+      eCounts = h->eA;
+      i0 = p;
+      p = prev_word(pW, p, iFloor);
+    }
+    *piWho0 = i0;
+    *piWho1 = who_end(pW, k, iLimit);
+    return eCounts;
+  }
+  return 0;
+}
+
+/* True when a running-total word comes before the number in its clause. */
+static int is_total(const marsad_words *pW, const marsad_number *pN, int iFloor){
+  for(int k=pN->iExpr0-1; k>=iFloor && k>=pN->iExpr0-TOTAL_MAX_WORDS; k--){
+    int n;
+    if( marsad_word_punct_in(pW, k, ",\xd8\x8c\xd8\x9b;") ) break;
+    if( marsad_lex_match(&marsad_lex_totals, pW, k, pN->iExpr0, 1, &n) ) return 1;
+  }
+  return 0;
+}
+
+/* The statement whose content holds byte iByte, innermost first; -1. */
+static int statement_at(const marsad_statements *pSt, const marsad_words *pW, int iWord){
+  int iBest = -1;
+  for(int i=0; i<pSt->n; i++){
+    const marsad_statement *s = &pSt->a[i];
+    if( iWord<s->iCont0 || iWord>=s->iCont1 ) continue;
+    if( iBest<0 || s->iCont0>=pSt->a[iBest].iCont0 ) iBest = i;
+  }
+  (void)pW;
+  return iBest;
+}
+
+/* The attribution of the sentence of word i nearest to it; -1. */
+static int attribution_at(const marsad_statements *pSt, const marsad_words *pW, int i){
+  int iBest = -1, nBest = 0;
+  for(int a=0; a<pSt->nAttr; a++){
+    const marsad_attrib *t = &pSt->aAttr[a];
+    if( pW->a[t->iWord0].iSent!=pW->a[i].iSent || t->src.iR0==t->src.iR1 ) continue;
+    int gap = t->iWord0>i ? t->iWord0-i : i-t->iWord1;
+    if( iBest<0 || gap<nBest ){ iBest = a; nBest = gap; }
+  }
+  return iBest;
+}
+
+/* The day the figure at word i was reported: a date of its sentence (the
+** last before it, else the first after it) that is not a start or an end;
+** else iFallback. */
+static int figure_date(const marsad_words *pW, const marsad_dates *pDates, int i, int iFallback){
+  int iBefore = -1, iAfter = -1;
+  for(int d=0; d<pDates->n; d++){
+    const marsad_date *pD = &pDates->a[d];
+    if( pD->bSince || pD->v.y==0 || pW->a[pD->iWord0].iSent!=pW->a[i].iSent ) continue;
+    if( pD->iWord1<=i ) iBefore = d;
+    else if( iAfter<0 ) iAfter = d;
+  }
+  return iBefore>=0 ? iBefore : iAfter>=0 ? iAfter : iFallback;
+}
+
+/* Appends a figure. */
+static int push_figure(marsad_figures *pOut, const marsad_figure *pF){
+  if( pOut->n>=pOut->nAlloc ){
+    int nNew = pOut->nAlloc ? pOut->nAlloc*2 : 16;
+    marsad_figure *aNew = marsad_realloc(pOut->a, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    pOut->a = aNew;
+    pOut->nAlloc = nNew;
+  }
+  pOut->a[pOut->n++] = *pF;
+  return MARSAD_OK;
+}
+
+/* Reads number pN as a figure; appends it when it is one. */
+static int read_figure(const marsad_words *pW, const marsad_number *pN,
+                       const marsad_statements *pSt, const marsad_dates *pDates,
+                       marsad_figures *pOut){
+  int iSent = pW->a[pN->iWord0].iSent;
+  int iFloor = pW->aSent[iSent], iLimit = pW->aSent[iSent+1];
+  marsad_figure f;
+  memset(&f, 0, sizeof f);
+  f.pNum = pN;
+  f.iWho0 = f.iWho1 = pN->iWord0;
+  if( not_a_count(pW, pN, iFloor, iLimit) ) return MARSAD_OK;
+  int iEv = pN->iExpr0;
+  if( pN->bDual ){
+    f.eCounts = counts_at(pW, pN->iWord0)->eA;
+    f.iWho1 = pN->iWord1;
+  }else{
+    int eEvent = event_before(pW, pN, iFloor, &iEv);
+    int eNoun = noun_after(pW, pN, iLimit, &f.iWho0, &f.iWho1);
+    f.eCounts = eEvent ? eEvent : eNoun;
+    if( f.eCounts==0 ) f.eCounts = back_scan(pW, pN, iFloor, iLimit, &f.iWho0, &f.iWho1);
+  }
+  if( f.eCounts==0 ) return MARSAD_OK;
+  f.bTotal = is_total(pW, pN, iFloor);
+  f.iStmt = statement_at(pSt, pW, pN->iWord0);
+  int iFallback = -1;
+  if( f.iStmt>=0 ){
+    f.src = pSt->a[f.iStmt].spk;
+    iFallback = f.src.iDate;
+  }else{
+    int a = attribution_at(pSt, pW, pN->iWord0);
+    if( a>=0 ){ f.src = pSt->aAttr[a].src; iFallback = f.src.iDate; }
+    else { f.src.iR0 = f.src.iR1 = 0; }
+  }
+  f.iDate = figure_date(pW, pDates, pN->iWord0, iFallback);
+  int i0 = iEv<pN->iExpr0 ? iEv : pN->iExpr0;
+  int i1 = (f.iWho1>pN->iExpr1 && f.iWho0>=pN->iWord1) ? f.iWho1 : pN->iExpr1;
+  f.iStart = pW->a[i0].iStart;
+  f.iEnd = pW->a[i1-1].iEnd;
+  return push_figure(pOut, &f);
+}
+
+int marsad_figures_find(const marsad_words *pW, const marsad_numbers *pNums,
+                        const marsad_statements *pSt, const marsad_dates *pDates,
+                        marsad_figures *pOut){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<pNums->n; i++){
+    rc = read_figure(pW, &pNums->a[i], pSt, pDates, pOut);
+  }
+  return rc;
+}
+
+void marsad_figures_free(marsad_figures *p){
+  if( p==0 ) return;
+  marsad_free(p->a);
+  memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,582 @@
+/*
+** statements.c: reporting cues, their speakers, contents and stances, and
+** the attributions of a text (see statements.h). Speakers are noun phrases
+** read with a few general rules of Arabic news syntax:
+**   VSO   قال وزير الخارجية الروسي، سيرغي لافروف، في ...: the phrase after
+**         the verb, with a name in apposition between commas, and a short
+**         prepositional complement when a name in apposition follows it
+**         (السفير السوري في أرمينيا، محمد حاج إبراهيم،)
+**   SVO   لكن السكرتير الصحفي ...، ديمتري بيسكوف، قال إن: the phrase
+**         between the clause's start and the verb
+**   none  وأضاف أن / إلى ذلك، أوضح أن: the previous speaker goes on
+** A cue inside a quote, or inside the content of another statement, is part
+** of that content; but a stance verb there with its own subject (أعلنت
+** موسكو أن لافروف وتشاووش أوغلو دعيا إلى ...) is also a statement of its
+** own, nested in the first.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "lexicon.h"
+#include "statements.h"
+
+#define NP_MAX_WORDS     10   /* longest speaker phrase read after a verb */
+#define SVO_MAX_WORDS    14   /* longest subject read before a verb */
+#define APPOS_MAX_WORDS   4   /* longest name in apposition */
+#define COREF_MAX_WORDS   3   /* a speaker this short may stand for a fuller one */
+
+#define K_FI   "\xd9\x81\xd9\x8a"                    /* في */
+#define K_AN   "\xd8\xb9\xd9\x86"                    /* عن */
+#define K_LA   "\xd9\x84\xd8\xa7"                    /* لا */
+#define K_LAM  "\xd9\x84\xd9\x85"                    /* لم */
+#define K_LAN  "\xd9\x84\xd9\x86"                    /* لن */
+#define K_QAWL "\xd9\x82\xd9\x88\xd9\x84"            /* قول (قوله، قولها) */
+
+const char *marsad_stance_name(int eStance){
+  switch( eStance ){
+    case MARSAD_STANCE_AFFIRM: return "affirm";
+    case MARSAD_STANCE_DENY:   return "deny";
+    case MARSAD_STANCE_APPEAL: return "appeal";
+    case MARSAD_STANCE_WARN:   return "warn";
+    case MARSAD_STANCE_ACCUSE: return "accuse";
+  }
+  return "state";
+}
+
+/* The state of one search. */
+typedef struct stmt_scan {
+  const marsad_words *pW;
+  const marsad_dates *pDates;
+  const unsigned char *aUsed;   /* words of dates, or NULL */
+  unsigned char *aFlag;         /* per word: FLAG_* */
+  marsad_statements *pOut;
+  int iFloor;                   /* first word of the current sentence */
+  int iLimit;                   /* end of the current sentence */
+  int iLastTop;                 /* the latest statement not nested, or -1 */
+} stmt_scan;
+
+#define FLAG_QUOTE  0x01   /* inside a quotation */
+#define FLAG_ATTR   0x02   /* part of an attribution phrase */
+
+/* The single-word entry of pLex for word i, as written or without و/ف. */
+static const marsad_lexent *word_in(const marsad_lexicon *pLex, const marsad_words *pW, int i){
+  size_t n;
+  if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_CONJ; v++){
+    const char *k = marsad_word_key(pW, i, v, &n);
+    const marsad_lexent *e = k ? marsad_lex_get(pLex, k, n) : 0;
+    if( e && e->nWord==1 ) return e;
+  }
+  return 0;
+}
+
+/* Function word class of word i (MARSAD_FW_*), or 0. */
+static int fw_class(const marsad_words *pW, int i){
+  const marsad_lexent *e = word_in(&marsad_lex_function, pW, i);
+  return e ? e->eA : 0;
+}
+
+/* True when word i is punctuation among zSet. */
+static int punct(const marsad_words *pW, int i, const char *zSet){
+  return marsad_word_punct_in(pW, i, zSet);
+}
+
+#define COMMAS  ",\xd8\x8c\xd8\x9b;"                 /* , ، ؛ ; */
+#define QUOTES  "\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab\xc2\xbb" /* " “ ” « » */
+
+/* True when word i can be part of a speaker's name: a word of Arabic or
+** Latin script that is not a function word, a cue, a number or part of a
+** date. */
+static int name_word(const stmt_scan *p, int i){
+  const marsad_words *pW = p->pW;
+  if( i<p->iFloor || i>=p->iLimit ) return 0;
+  int eKind = pW->a[i].eKind;
+  if( eKind!=MARSAD_TOKEN_ARABIC && eKind!=MARSAD_TOKEN_LATIN ) return 0;
+  if( p->aUsed && p->aUsed[i] ) return 0;
+  if( p->aFlag[i] & FLAG_ATTR ) return 0;
+  if( fw_class(pW, i) ) return 0;
+  if( word_in(&marsad_lex_cues, pW, i) ) return 0;
+  return 1;
+}
+
+/* Length of a run of name words at i (at most nMax), 0 when none. */
+static int name_run(const stmt_scan *p, int i, int nMax){
+  int n = 0;
+  while( n<nMax && name_word(p, i+n) ) n++;
+  return n;
+}
+
+/* True when the word at i may close an apposition: a comma, a colon, a
+** complementizer or preposition, or the sentence's end. */
+static int appos_close(const stmt_scan *p, int i){
+  if( i>=p->iLimit ) return 1;
+  if( punct(p->pW, i, COMMAS ":.") ) return 1;
+  int c = fw_class(p->pW, i);
+  return c==MARSAD_FW_COMP || c==MARSAD_FW_PREP;
+}
+
+/* Reads a speaker's phrase at word j: returns its end (exclusive), or j
+** when there is none. */
+static int np_after(const stmt_scan *p, int j){
+  const marsad_words *pW = p->pW;
+  int n = name_run(p, j, NP_MAX_WORDS);
+  if( n==0 ) return j;
+  int k = j + n;
+  /* a short name in quotes inside the phrase: قناة “روسيا اليوم” */
+  if( punct(pW, k, QUOTES) ){
+    int m = 0;
+    while( m<4 && k+1+m<p->iLimit && (pW->a[k+1+m].eKind==MARSAD_TOKEN_ARABIC || pW->a[k+1+m].eKind==MARSAD_TOKEN_LATIN) ) m++;
+    if( m>0 && punct(pW, k+1+m, QUOTES) ){
+      k += m + 2;
+      k += name_run(p, k, 2);
+    }
+  }
+  /* a name in parentheses: (BBC) */
+  if( punct(pW, k, "(") ){
+    int m = name_run(p, k+1, 3);
+    if( m>0 && punct(pW, k+1+m, ")") ) k += m + 2;
+  }
+  /* a name in apposition: ، NAME ، */
+  if( punct(pW, k, COMMAS) ){
+    int m = name_run(p, k+1, APPOS_MAX_WORDS);
+    if( m>0 && appos_close(p, k+1+m) ) return k+1+m;
+    return k;
+  }
+  /* a short complement before a name in apposition: في أرمينيا، NAME ، */
+  if( fw_class(pW, k)==MARSAD_FW_PREP ){
+    int m = name_run(p, k+1, 3);
+    if( m>0 && punct(pW, k+1+m, COMMAS) ){
+      int a = name_run(p, k+2+m, APPOS_MAX_WORDS);
+      if( a>0 && appos_close(p, k+2+m+a) ) return k+2+m+a;
+    }
+  }
+  return k;
+}
+
+/* Reads a subject before the verb at word i: sets [*pi0, *pi1) and returns
+** 1, or returns 0. iFloor bounds the search. */
+static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
+  const marsad_words *pW = p->pW;
+  int k = i-1, nWords = 0;
+  while( k>=iFloor ){
+    if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT ){
+      if( !punct(pW, k, COMMAS) ) break;
+    }else{
+      int c = fw_class(pW, k);
+      if( c==MARSAD_FW_COMP || c==MARSAD_FW_DISC || word_in(&marsad_lex_cues, pW, k) ) break;
+      if( pW->a[k].bNum ) return 0;
+      if( ++nWords>SVO_MAX_WORDS ) return 0;
+    }
+    k--;
+  }
+  int i0 = k+1, i1 = i;
+  while( i0<i1 && pW->a[i0].eKind==MARSAD_TOKEN_PUNCT ) i0++;
+  while( i1>i0 && pW->a[i1-1].eKind==MARSAD_TOKEN_PUNCT ) i1--;
+  if( i0>=i1 || !name_word(p, i0) ) return 0;
+  *pi0 = i0;
+  *pi1 = i1;
+  return 1;
+}
+
+/* True when the cue at word i opens a clause: at the sentence's start or
+** after a comma or a discourse word, with only discourse words between. */
+static int clause_initial(const stmt_scan *p, int i){
+  int k = i-1;
+  while( k>=p->iFloor && fw_class(p->pW, k)==MARSAD_FW_DISC ) k--;
+  return k<p->iFloor || punct(p->pW, k, COMMAS ":");
+}
+
+/* True when the cue at word i, inside another statement's content, starts
+** an independent clause: a comma at most three words before, and the cue or
+** the first word after the comma joined by و/ف or a discourse word (،
+** وأضافت أن; ، وهو ادعاء تنفيه; ، كما دعت). Sets *piComma. */
+static int clause_break(const stmt_scan *p, int i, int iFloor, int *piComma){
+  const marsad_words *pW = p->pW;
+  int nWords = 0;
+  for(int k=i-1; k>=iFloor && nWords<=3; k--){
+    if( punct(pW, k, COMMAS) ){
+      int f = k+1;
+      size_t nConj;
+      int bJoined = marsad_word_key(pW, f, MARSAD_KEY_CONJ, &nConj)!=0
+                 || fw_class(pW, f)==MARSAD_FW_DISC;
+      *piComma = k;
+      return bJoined;
+    }
+    if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT ) return 0;
+    nWords++;
+  }
+  return 0;
+}
+
+/* Start of the content of a statement whose speaker or cue ends before word
+** j: after a complementizer or colon, or at an opening quote, when one comes
+** within a few words; else j. */
+static int content_start(const stmt_scan *p, int j){
+  const marsad_words *pW = p->pW;
+  for(int k=j; k<p->iLimit && k<j+12; k++){
+    if( fw_class(pW, k)==MARSAD_FW_COMP || punct(pW, k, ":") ) return k+1;
+    if( punct(pW, k, QUOTES) ) return k;
+    if( pW->a[k].bNum || word_in(&marsad_lex_cues, pW, k) ) break;
+  }
+  return j;
+}
+
+/* Appends a statement; returns its index or -1 when out of memory. */
+static int push_stmt(stmt_scan *p, const marsad_statement *pS){
+  marsad_statements *pOut = p->pOut;
+  if( pOut->n>=pOut->nAlloc ){
+    int nNew = pOut->nAlloc ? pOut->nAlloc*2 : 16;
+    marsad_statement *aNew = marsad_realloc(pOut->a, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return -1;
+    pOut->a = aNew;
+    pOut->nAlloc = nNew;
+  }
+  pOut->a[pOut->n] = *pS;
+  return pOut->n++;
+}
+
+/* A source named by words [i0, i1) (i0==i1: not named). */
+static marsad_source source_of(int i0, int i1){
+  marsad_source s = { i0, i1, i0, i1, -1 };
+  return s;
+}
+
+/* The speaker of a relayed statement: نقل X عن Y قوله → Y. Sets [*pi0,
+** *pi1) and returns 1, or returns 0. */
+static int relay_speaker(const stmt_scan *p, int i, int *pi0, int *pi1){
+  const marsad_words *pW = p->pW;
+  for(int k=i+1; k<p->iLimit && k<i+16; k++){
+    if( !marsad_word_is(pW, k, K_AN) ) continue;
+    int e = k+1;
+    while( e<p->iLimit && e<k+10 && pW->a[e].eKind!=MARSAD_TOKEN_PUNCT ){
+      size_t n;
+      const char *z = marsad_word_key(pW, e, MARSAD_KEY_FULL, &n);
+      if( n>=6 && memcmp(z, K_QAWL, 6)==0 ) break;
+      e++;
+    }
+    if( e>k+1 ){ *pi0 = k+1; *pi1 = e; return 1; }
+    return 0;
+  }
+  return 0;
+}
+
+/* True when word i (a cue) is negated by the word before it. */
+static int negated(const marsad_words *pW, int i){
+  return marsad_word_is(pW, i-1, K_LA) || marsad_word_is(pW, i-1, K_LAM)
+      || marsad_word_is(pW, i-1, K_LAN);
+}
+
+/* Rank of a stance when the content decides: warn > appeal > accuse > deny
+** > affirm. */
+static int stance_rank(int e){
+  switch( e ){
+    case MARSAD_STANCE_WARN:   return 5;
+    case MARSAD_STANCE_APPEAL: return 4;
+    case MARSAD_STANCE_ACCUSE: return 3;
+    case MARSAD_STANCE_DENY:   return 2;
+    case MARSAD_STANCE_AFFIRM: return 1;
+  }
+  return 0;
+}
+
+/* The strongest stance word of words [i0, i1), or MARSAD_STANCE_STATE. */
+static int content_stance(const marsad_words *pW, int i0, int i1){
+  int eBest = MARSAD_STANCE_STATE;
+  for(int i=i0; i<i1; i++){
+    int n;
+    const marsad_lexent *e = marsad_lex_match(&marsad_lex_markers, pW, i, i1, 1, &n);
+    if( e==0 ){
+      e = word_in(&marsad_lex_cues, pW, i);
+      if( e && (e->eB==MARSAD_CUE_NOUN || e->eA==MARSAD_STANCE_STATE) ) e = 0;
+    }
+    if( e && !negated(pW, i) && stance_rank(e->eA)>stance_rank(eBest) ) eBest = e->eA;
+  }
+  return eBest;
+}
+
+/* Finds the speaker of a new statement at cue word i of class eClass: sets
+** *pSpk and the word where the content search starts. *piFrom is the
+** latest top-level statement before (or -1): when the speaker is not named
+** and the cue opens its clause, it goes on speaking (*piFrom is kept; else
+** it is set to -1). Returns 0 when the cue has no speaker (then it is no
+** statement). */
+static int find_speaker(stmt_scan *p, int i, int eClass, marsad_source *pSpk,
+                        int *piAfter, int *piFrom){
+  const marsad_words *pW = p->pW;
+  int i0, i1;
+  int iFrom = *piFrom;
+  *piFrom = -1;
+  if( eClass==MARSAD_CUE_NOUN ){
+    size_t n;
+    const char *z = marsad_word_key(pW, i+1, MARSAD_KEY_FULL, &n);
+    if( !marsad_word_is(pW, i-1, K_FI) || z==0 || n<4 || memcmp(z, "\xd9\x84", 2)!=0 ) return 0;
+    int e = np_after(p, i+1);
+    if( e==i+1 ) return 0;
+    *pSpk = source_of(i+1, e);
+    *piAfter = e;
+    return 1;
+  }
+  if( eClass==MARSAD_CUE_RELAY ){
+    if( !relay_speaker(p, i, &i0, &i1) ) return 0;
+    *pSpk = source_of(i0, i1);
+    *piAfter = i1;
+    return 1;
+  }
+  int e = np_after(p, i+1);
+  if( e>i+1 ){
+    *pSpk = source_of(i+1, e);
+    *piAfter = e;
+    return 1;
+  }
+  if( np_before(p, i, p->iFloor, &i0, &i1) ){
+    *pSpk = source_of(i0, i1);
+    *piAfter = i+1;
+    return 1;
+  }
+  if( (clause_initial(p, i) || eClass==MARSAD_CUE_CONTINUE) && iFrom>=0 ){
+    *pSpk = source_of(i, i);
+    *piFrom = iFrom;
+    *piAfter = i+1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Marks the quotations of the current sentence in aFlag: “ ” and " open and
+** close in turn (news often types “ for both), « opens and » closes. */
+static void mark_quotes(stmt_scan *p){
+  int bIn = 0;
+  for(int i=p->iFloor; i<p->iLimit; i++){
+    if( punct(p->pW, i, "\"\xe2\x80\x9c\xe2\x80\x9d") ) bIn = !bIn;
+    else if( punct(p->pW, i, "\xc2\xab") ) bIn = 1;
+    else if( punct(p->pW, i, "\xc2\xbb") ) bIn = 0;
+    else if( bIn ) p->aFlag[i] |= FLAG_QUOTE;
+  }
+}
+
+/* Finds the attributions of the current sentence. */
+static int find_attributions(stmt_scan *p){
+  marsad_statements *pOut = p->pOut;
+  for(int i=p->iFloor; i<p->iLimit; i++){
+    int n;
+    const marsad_lexent *e = marsad_lex_match(&marsad_lex_sources, p->pW, i, p->iLimit, 1, &n);
+    if( e==0 ) continue;
+    for(int k=i; k<i+n; k++) p->aFlag[k] |= FLAG_ATTR;
+    int iEnd = np_after(p, i+n);
+    if( iEnd==i+n ) continue;
+    if( pOut->nAttr>=pOut->nAttrAlloc ){
+      int nNew = pOut->nAttrAlloc ? pOut->nAttrAlloc*2 : 8;
+      marsad_attrib *aNew = marsad_realloc(pOut->aAttr, sizeof(*aNew)*(size_t)nNew);
+      if( aNew==0 ) return MARSAD_NOMEM;
+      pOut->aAttr = aNew;
+      pOut->nAttrAlloc = nNew;
+    }
+    marsad_attrib *a = &pOut->aAttr[pOut->nAttr++];
+    a->iWord0 = i;
+    a->iWord1 = i+n;
+    a->src = source_of(i+n, iEnd);
+    i = iEnd-1;
+  }
+  return MARSAD_OK;
+}
+
+/* Adds a statement nested in the content of statement iParent when the
+** stance verb at word i has its own subject there. */
+static int add_nested(stmt_scan *p, int i, const marsad_lexent *eCue, int iParent){
+  marsad_statement *pParent = &p->pOut->a[iParent];
+  int i0, i1;
+  if( eCue->eB!=MARSAD_CUE_VERB || eCue->eA==MARSAD_STANCE_AFFIRM
+   || eCue->eA==MARSAD_STANCE_STATE || negated(p->pW, i) ) return MARSAD_OK;
+  if( !np_before(p, i, pParent->iCont0, &i0, &i1) ) return MARSAD_OK;
+  marsad_statement s;
+  memset(&s, 0, sizeof s);
+  s.iCue0 = i; s.iCue1 = i+1;
+  s.iCont0 = i+1; s.iCont1 = pParent->iCont1;
+  s.iSent = pParent->iSent;
+  s.eStance = eCue->eA;
+  s.iLemma = (int)eCue->iValue;
+  s.iParent = iParent;
+  s.iFrom = -1;
+  s.spk = source_of(i0, i1);
+  return push_stmt(p, &s)<0 ? MARSAD_NOMEM : MARSAD_OK;
+}
+
+/* Finds the statements of the current sentence. */
+static int scan_sentence(stmt_scan *p, int iSent){
+  const marsad_words *pW = p->pW;
+  int iOpen = -1;   /* the statement of this sentence whose content is open */
+  int rc = MARSAD_OK;
+  for(int i=p->iFloor; rc==MARSAD_OK && i<p->iLimit; i++){
+    if( p->aFlag[i] ) continue;
+    const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
+    if( eCue==0 || eCue->eB==MARSAD_CUE_IMPERSONAL ) continue;
+    if( iOpen>=0 && i>=p->pOut->a[iOpen].iCont0 ){
+      int iComma;
+      if( clause_break(p, i, p->pOut->a[iOpen].iCont0, &iComma) ){
+        p->pOut->a[iOpen].iCont1 = iComma;
+      }else{
+        rc = add_nested(p, i, eCue, iOpen);
+        continue;
+      }
+    }
+    marsad_statement s;
+    memset(&s, 0, sizeof s);
+    int iAfter;
+    s.iFrom = p->iLastTop;
+    if( !find_speaker(p, i, eCue->eB, &s.spk, &iAfter, &s.iFrom) ) continue;
+    s.iCue0 = i; s.iCue1 = i+1;
+    s.iCont0 = content_start(p, iAfter);
+    s.iCont1 = p->iLimit;
+    s.iSent = iSent;
+    s.eStance = eCue->eA;
+    if( negated(pW, i) ) s.eStance = MARSAD_STANCE_STATE;
+    s.iLemma = (int)eCue->iValue;
+    s.iParent = -1;
+    iOpen = push_stmt(p, &s);
+    if( iOpen<0 ) rc = MARSAD_NOMEM;
+    p->iLastTop = iOpen;
+  }
+  return rc;
+}
+
+/* Keys of words [i0, i1) without the article ال, compared as sets: true
+** when every word of the short naming occurs in the long one. */
+static int naming_within(const marsad_words *pW, int s0, int s1, int l0, int l1){
+  for(int i=s0; i<s1; i++){
+    if( pW->a[i].eKind==MARSAD_TOKEN_PUNCT ) continue;
+    size_t ns;
+    const char *zs = marsad_word_key(pW, i, MARSAD_KEY_FULL, &ns);
+    if( ns>4 && memcmp(zs, "\xd8\xa7\xd9\x84", 4)==0 ){ zs += 4; ns -= 4; }
+    int bFound = 0;
+    for(int j=l0; j<l1 && !bFound; j++){
+      size_t nl;
+      const char *zl = marsad_word_key(pW, j, MARSAD_KEY_FULL, &nl);
+      if( nl>4 && memcmp(zl, "\xd8\xa7\xd9\x84", 4)==0 ){ zl += 4; nl -= 4; }
+      bFound = nl==ns && memcmp(zl, zs, ns)==0;
+    }
+    if( !bFound ) return 0;
+  }
+  return 1;
+}
+
+/* The date of the report in the sentence of word i: the date nearest to i
+** that is not a start or an end (منذ)، or -1. */
+static int sentence_date(const stmt_scan *p, int i){
+  int iSent = p->pW->a[i].iSent, iBest = -1, nBest = 0;
+  for(int d=0; d<p->pDates->n; d++){
+    const marsad_date *pD = &p->pDates->a[d];
+    if( pD->bSince || p->pW->a[pD->iWord0].iSent!=iSent || pD->v.y==0 ) continue;
+    int gap = pD->iWord0>i ? pD->iWord0-i : i-pD->iWord1;
+    if( iBest<0 || gap<nBest ){ iBest = d; nBest = gap; }
+  }
+  return iBest;
+}
+
+/* A source of the text, for resolving them in text order. */
+typedef struct src_ref {
+  int iWord;                  /* where it is named (or its cue) */
+  marsad_source *pSrc;
+  const marsad_statement *pStmt;  /* its statement, or NULL for an attribution */
+} src_ref;
+
+/* Orders source references by word. */
+static int cmp_ref(const void *a, const void *b){
+  return ((const src_ref*)a)->iWord - ((const src_ref*)b)->iWord;
+}
+
+/* Resolves source aRef[r], all sources before it being resolved: its
+** report date, and its fullest naming. A speaker carried over takes the
+** naming (and, without a date of its own, the date) of the statement it
+** continues; a nested one the date of its parent; a short naming (المرصد،
+** بيسكوف) the latest fuller naming before it that holds all its words. */
+static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
+  const marsad_words *pW = p->pW;
+  marsad_source *s = aRef[r].pSrc;
+  const marsad_statement *pSt = aRef[r].pStmt;
+  const marsad_statement *aSt = p->pOut->a;
+  s->iDate = sentence_date(p, aRef[r].iWord);
+  if( pSt && pSt->iFrom>=0 && s->iW0==s->iW1 ){
+    const marsad_source *f = &aSt[pSt->iFrom].spk;
+    s->iR0 = f->iR0;
+    s->iR1 = f->iR1;
+    if( s->iDate<0 ) s->iDate = f->iDate;
+    return;
+  }
+  if( pSt && pSt->iParent>=0 && s->iDate<0 ) s->iDate = aSt[pSt->iParent].spk.iDate;
+  int nWords = s->iW1 - s->iW0;
+  if( nWords==0 || nWords>COREF_MAX_WORDS ) return;
+  for(int q=r-1; q>=0; q--){
+    const marsad_source *t = aRef[q].pSrc;
+    if( t->iR1-t->iR0<=nWords ) continue;
+    if( naming_within(pW, s->iW0, s->iW1, t->iR0, t->iR1) ){
+      s->iR0 = t->iR0;
+      s->iR1 = t->iR1;
+      if( s->iDate<0 ) s->iDate = t->iDate;
+      return;
+    }
+  }
+}
+
+/* Resolves every statement's and attribution's source (dates, short
+** namings), then sets the statements' spans and content stances. */
+static int finish(stmt_scan *p){
+  marsad_statements *pOut = p->pOut;
+  const marsad_words *pW = p->pW;
+  int nRef = pOut->n + pOut->nAttr;
+  src_ref *aRef = marsad_malloc(sizeof(src_ref)*(size_t)(nRef+1));
+  if( aRef==0 ) return MARSAD_NOMEM;
+  int k = 0;
+  for(int i=0; i<pOut->n; i++){
+    marsad_statement *s = &pOut->a[i];
+    aRef[k].iWord = s->spk.iW0<s->spk.iW1 ? s->spk.iW0 : s->iCue0;
+    aRef[k].pStmt = s;
+    aRef[k++].pSrc = &s->spk;
+  }
+  for(int i=0; i<pOut->nAttr; i++){
+    aRef[k].iWord = pOut->aAttr[i].src.iW0;
+    aRef[k].pStmt = 0;
+    aRef[k++].pSrc = &pOut->aAttr[i].src;
+  }
+  qsort(aRef, (size_t)nRef, sizeof(src_ref), cmp_ref);
+  for(int r=0; r<nRef; r++) resolve_source(p, aRef, r);
+  marsad_free(aRef);
+  for(int i=0; i<pOut->n; i++){
+    marsad_statement *s = &pOut->a[i];
+    int i0 = s->iCue0, i1 = s->iCue1;
+    if( s->spk.iW0<s->spk.iW1 && s->spk.iW0<i0 ) i0 = s->spk.iW0;
+    if( s->spk.iW1>i1 ) i1 = s->spk.iW1;
+    if( s->iCont1>i1 ) i1 = s->iCont1;
+    while( i1>i0+1 && pW->a[i1-1].eKind==MARSAD_TOKEN_PUNCT && !punct(pW, i1-1, QUOTES) ) i1--;
+    s->iStart = pW->a[i0].iStart;
+    s->iEnd = pW->a[i1-1].iEnd;
+    if( s->eStance==MARSAD_STANCE_STATE ) s->eStance = content_stance(pW, s->iCont0, s->iCont1);
+  }
+  return MARSAD_OK;
+}
+
+int marsad_statements_find(const marsad_words *pW, const marsad_dates *pDates,
+                           const unsigned char *aUsed, marsad_statements *pOut){
+  stmt_scan scan = { pW, pDates, aUsed, 0, pOut, 0, 0, -1 };
+  int rc = MARSAD_OK;
+  scan.aFlag = marsad_malloc((size_t)pW->nWord + 1);
+  if( scan.aFlag==0 ) return MARSAD_NOMEM;
+  memset(scan.aFlag, 0, (size_t)pW->nWord + 1);
+  for(int s=0; rc==MARSAD_OK && s<pW->nSent; s++){
+    scan.iFloor = pW->aSent[s];
+    scan.iLimit = pW->aSent[s+1];
+    mark_quotes(&scan);
+    rc = find_attributions(&scan);
+    if( rc==MARSAD_OK ) rc = scan_sentence(&scan, s);
+  }
+  if( rc==MARSAD_OK ) rc = finish(&scan);
+  marsad_free(scan.aFlag);
+  return rc;
+}
+
+void marsad_statements_free(marsad_statements *p){
+  if( p==0 ) return;
+  marsad_free(p->a);
+  marsad_free(p->aAttr);
+  memset(p, 0, sizeof *p);
+}
