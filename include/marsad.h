@@ -329,6 +329,25 @@ MARSAD_API int marsad_similarity(marsad_simmodel *p,
 /* The similarity at which an article joins a story. */
 MARSAD_API double marsad_story_threshold(void);
 
+/* ------------------------------------------------------------------------
+** Facts: dates, numbers, figures and statements (docs/EXPORT.md describes
+** every field). Offsets are byte offsets into the article's body.
+*/
+
+/* Analyses the articles of one in-memory input without a database: each is
+** read by the reader of eFormat (MARSAD_INPUT_AUTO: by zSource's extension;
+** "-" means JSON Lines), cleaned as ingestion cleans it, and its dates,
+** figures and statements found. zToday (YYYY-MM-DD, may be NULL) is the day
+** of the analysis, which only serves to fix the year of a date written with
+** its weekday when the article has no publication date. *pzJson receives a
+** JSON array of article records (the export's article shape, plus
+** "published_from_text"), owned by the caller. MARSAD_FORMAT when the input
+** as a whole is unreadable (the records read so far are still returned),
+** MARSAD_MISUSE for an unknown format. */
+MARSAD_API int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,
+                                     int eFormat, const char *zToday,
+                                     char **pzJson /* OUT */);
+
 #ifdef __cplusplus
 }
 #endif

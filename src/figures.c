@@ -159,7 +159,7 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
       p = prev_word(pW, p, iFloor);
     }
     *piWho0 = i0;
-    *piWho1 = who_end(pW, k, iLimit);
+    *piWho1 = k+1;
     return eCounts;
   }
   return 0;
@@ -175,12 +175,13 @@ static int is_total(const marsad_words *pW, const marsad_number *pN, int iFloor)
   return 0;
 }
 
-/* The statement whose content holds byte iByte, innermost first; -1. */
+/* The statement whose content holds word iWord: the one who says it, not
+** a statement reported inside another's words (nested); -1. */
 static int statement_at(const marsad_statements *pSt, const marsad_words *pW, int iWord){
   int iBest = -1;
   for(int i=0; i<pSt->n; i++){
     const marsad_statement *s = &pSt->a[i];
-    if( iWord<s->iCont0 || iWord>=s->iCont1 ) continue;
+    if( s->iParent>=0 || iWord<s->iCont0 || iWord>=s->iCont1 ) continue;
     if( iBest<0 || s->iCont0>=pSt->a[iBest].iCont0 ) iBest = i;
   }
   (void)pW;

@@ -99,6 +99,9 @@ typedef struct marsad_lexicon {
 #define MARSAD_CUE_RELAY      3
 #define MARSAD_CUE_NOUN       4
 #define MARSAD_CUE_IMPERSONAL 5
+#define MARSAD_CUE_CLASS   0x0F  /* the class bits of eB */
+#define MARSAD_CUE_OBJECT  0x10  /* flag: the form carries an object pronoun */
+#define MARSAD_CUE_TAKES_B 0x20  /* flag: the verb takes its complement with ب */
 
 /* Function word classes (function eA): see data/facts_function.tsv. */
 #define MARSAD_FW_COMP   1
@@ -106,6 +109,7 @@ typedef struct marsad_lexicon {
 #define MARSAD_FW_DISC   3
 #define MARSAD_FW_SINCE  4
 #define MARSAD_FW_REL    5
+#define MARSAD_FW_PART   6
 
 /* The tables. months: iValue month, eA calendar, eB 1 when strict.
 ** weekdays: iValue 0 (Sunday)..6. relative: iValue offset, eA precision.
@@ -113,7 +117,7 @@ typedef struct marsad_lexicon {
 ** numbers: iValue value, eA MARSAD_NUMW_*. hedges_before, hedges_after:
 ** eA approx; a key word ending in '*' matches by prefix. counts: eA counts,
 ** eB role. units_after, units_before: eA kind. totals: keys only. cues:
-** iValue index in marsad_cue_lemmas, eA stance, eB class. markers: eA
+** iValue index in marsad_cue_lemmas, eA stance, eB class and flags. markers: eA
 ** stance. sources: keys only. function: eA class. */
 extern const marsad_lexicon marsad_lex_months;
 extern const marsad_lexicon marsad_lex_weekdays;

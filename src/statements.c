@@ -21,7 +21,7 @@
 #include "lexicon.h"
 #include "statements.h"
 
-#define NP_MAX_WORDS     10   /* longest speaker phrase read after a verb */
+#define NP_MAX_WORDS      8   /* longest speaker phrase read after a verb */
 #define SVO_MAX_WORDS    14   /* longest subject read before a verb */
 #define APPOS_MAX_WORDS   4   /* longest name in apposition */
 #define COREF_MAX_WORDS   3   /* a speaker this short may stand for a fuller one */
@@ -97,13 +97,25 @@ static int name_word(const stmt_scan *p, int i){
   if( p->aFlag[i] & FLAG_ATTR ) return 0;
   if( fw_class(pW, i) ) return 0;
   if( word_in(&marsad_lex_cues, pW, i) ) return 0;
+  int n;
+  if( marsad_lex_match(&marsad_lex_numbers, pW, i, i+1, 1, &n) ) return 0;
+  const marsad_lexent *e = marsad_lex_match(&marsad_lex_counts, pW, i, i+1, 1, &n);
+  if( e && e->eB==MARSAD_ROLE_EVENT ) return 0;
   return 1;
+}
+
+/* True when word i starts with a preposition and the article (بالخطوات):
+** a complement, not the next word of a name. */
+static int prep_article(const marsad_words *pW, int i){
+  size_t n;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  return n>6 && memcmp(z, "\xd8\xa8\xd8\xa7\xd9\x84", 6)==0;   /* بال */
 }
 
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
   int n = 0;
-  while( n<nMax && name_word(p, i+n) ) n++;
+  while( n<nMax && name_word(p, i+n) && !(n>0 && prep_article(p->pW, i+n)) ) n++;
   return n;
 }
 
@@ -161,10 +173,13 @@ static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
   int k = i-1, nWords = 0;
   while( k>=iFloor ){
     if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT ){
+      size_t nConj;
       if( !punct(pW, k, COMMAS) ) break;
+      if( marsad_word_key(pW, k+1, MARSAD_KEY_CONJ, &nConj) ) break;  /* ، وروسيا تعلن */
     }else{
       int c = fw_class(pW, k);
-      if( c==MARSAD_FW_COMP || c==MARSAD_FW_DISC || word_in(&marsad_lex_cues, pW, k) ) break;
+      if( c==MARSAD_FW_COMP || c==MARSAD_FW_DISC || c==MARSAD_FW_PART
+       || word_in(&marsad_lex_cues, pW, k) ) break;
       if( pW->a[k].bNum ) return 0;
       if( ++nWords>SVO_MAX_WORDS ) return 0;
     }
@@ -246,7 +261,7 @@ static marsad_source source_of(int i0, int i1){
 ** *pi1) and returns 1, or returns 0. */
 static int relay_speaker(const stmt_scan *p, int i, int *pi0, int *pi1){
   const marsad_words *pW = p->pW;
-  for(int k=i+1; k<p->iLimit && k<i+16; k++){
+  for(int k=i+1; k<p->iLimit && k<i+24; k++){
     if( !marsad_word_is(pW, k, K_AN) ) continue;
     int e = k+1;
     while( e<p->iLimit && e<k+10 && pW->a[e].eKind!=MARSAD_TOKEN_PUNCT ){
@@ -301,9 +316,10 @@ static int content_stance(const marsad_words *pW, int i0, int i1){
 ** and the cue opens its clause, it goes on speaking (*piFrom is kept; else
 ** it is set to -1). Returns 0 when the cue has no speaker (then it is no
 ** statement). */
-static int find_speaker(stmt_scan *p, int i, int eClass, marsad_source *pSpk,
+static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
                         int *piAfter, int *piFrom){
   const marsad_words *pW = p->pW;
+  int eClass = eFlags & MARSAD_CUE_CLASS;
   int i0, i1;
   int iFrom = *piFrom;
   *piFrom = -1;
@@ -323,7 +339,21 @@ static int find_speaker(stmt_scan *p, int i, int eClass, marsad_source *pSpk,
     *piAfter = i1;
     return 1;
   }
-  int e = np_after(p, i+1);
+  /* a verb that opens its clause has its subject after it (VSO); after a
+  ** noun phrase, that phrase is its subject (SVO) unless the verb carries
+  ** an object pronoun (وهو ادعاء تنفيه أذربيجان) */
+  int bInitial = clause_initial(p, i);
+  int bObject = (eFlags & MARSAD_CUE_OBJECT)!=0;
+  if( !bInitial && !bObject && np_before(p, i, p->iFloor, &i0, &i1) ){
+    *pSpk = source_of(i0, i1);
+    *piAfter = i+1;
+    return 1;
+  }
+  size_t nNext = 0;
+  const char *zNext = i+1<p->iLimit ? marsad_word_key(pW, i+1, MARSAD_KEY_FULL, &nNext) : 0;
+  int bComplement = (eFlags & MARSAD_CUE_TAKES_B) && zNext && nNext>4
+                 && memcmp(zNext, "\xd8\xa8", 2)==0;   /* starts with ب */
+  int e = bComplement ? i+1 : np_after(p, i+1);
   if( e>i+1 ){
     *pSpk = source_of(i+1, e);
     *piAfter = e;
@@ -334,7 +364,7 @@ static int find_speaker(stmt_scan *p, int i, int eClass, marsad_source *pSpk,
     *piAfter = i+1;
     return 1;
   }
-  if( (clause_initial(p, i) || eClass==MARSAD_CUE_CONTINUE) && iFrom>=0 ){
+  if( (bInitial || eClass==MARSAD_CUE_CONTINUE) && iFrom>=0 ){
     *pSpk = source_of(i, i);
     *piFrom = iFrom;
     *piAfter = i+1;
@@ -410,7 +440,7 @@ static int scan_sentence(stmt_scan *p, int iSent){
   for(int i=p->iFloor; rc==MARSAD_OK && i<p->iLimit; i++){
     if( p->aFlag[i] ) continue;
     const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
-    if( eCue==0 || eCue->eB==MARSAD_CUE_IMPERSONAL ) continue;
+    if( eCue==0 || (eCue->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL ) continue;
     if( iOpen>=0 && i>=p->pOut->a[iOpen].iCont0 ){
       int iComma;
       if( clause_break(p, i, p->pOut->a[iOpen].iCont0, &iComma) ){
@@ -440,21 +470,32 @@ static int scan_sentence(stmt_scan *p, int iSent){
   return rc;
 }
 
-/* Keys of words [i0, i1) without the article ال, compared as sets: true
-** when every word of the short naming occurs in the long one. */
+/* True when words i and j match: a key of one (as written, or without و/ف)
+** equals a key of the other, both taken without the article ال. */
+static int same_word(const marsad_words *pW, int i, int j){
+  for(int vi=MARSAD_KEY_FULL; vi<=MARSAD_KEY_CONJ; vi++){
+    size_t ni;
+    const char *zi = marsad_word_key(pW, i, vi, &ni);
+    if( zi==0 ) continue;
+    if( ni>4 && memcmp(zi, "\xd8\xa7\xd9\x84", 4)==0 ){ zi += 4; ni -= 4; }
+    for(int vj=MARSAD_KEY_FULL; vj<=MARSAD_KEY_CONJ; vj++){
+      size_t nj;
+      const char *zj = marsad_word_key(pW, j, vj, &nj);
+      if( zj==0 ) continue;
+      if( nj>4 && memcmp(zj, "\xd8\xa7\xd9\x84", 4)==0 ){ zj += 4; nj -= 4; }
+      if( ni==nj && memcmp(zi, zj, ni)==0 ) return 1;
+    }
+  }
+  return 0;
+}
+
+/* True when every word of the short naming [s0, s1) occurs in the long one
+** [l0, l1) (المرصد in المرصد السوري لحقوق الإنسان). */
 static int naming_within(const marsad_words *pW, int s0, int s1, int l0, int l1){
   for(int i=s0; i<s1; i++){
     if( pW->a[i].eKind==MARSAD_TOKEN_PUNCT ) continue;
-    size_t ns;
-    const char *zs = marsad_word_key(pW, i, MARSAD_KEY_FULL, &ns);
-    if( ns>4 && memcmp(zs, "\xd8\xa7\xd9\x84", 4)==0 ){ zs += 4; ns -= 4; }
     int bFound = 0;
-    for(int j=l0; j<l1 && !bFound; j++){
-      size_t nl;
-      const char *zl = marsad_word_key(pW, j, MARSAD_KEY_FULL, &nl);
-      if( nl>4 && memcmp(zl, "\xd8\xa7\xd9\x84", 4)==0 ){ zl += 4; nl -= 4; }
-      bFound = nl==ns && memcmp(zl, zs, ns)==0;
-    }
+    for(int j=l0; j<l1 && !bFound; j++) bFound = same_word(pW, i, j);
     if( !bFound ) return 0;
   }
   return 1;

@@ -31,7 +31,7 @@ ENUMS = {
     "unitkind": {k: "MARSAD_UNIT_" + k.upper() for k in ("duration", "money", "percent", "measure", "reference")},
     "stance": {k: "MARSAD_STANCE_" + k.upper() for k in ("affirm", "deny", "appeal", "warn", "accuse", "state")},
     "cueclass": {k: "MARSAD_CUE_" + k.upper() for k in ("verb", "continue", "relay", "noun", "impersonal")},
-    "fclass": {k: "MARSAD_FW_" + k.upper() for k in ("comp", "prep", "disc", "since", "rel")},
+    "fclass": {k: "MARSAD_FW_" + k.upper() for k in ("comp", "prep", "disc", "since", "rel", "part")},
     "flag": {"": "0", "strict": "1"},
 }
 
@@ -155,10 +155,17 @@ def main():
     t = table("cues")
     p = src("facts_cues.tsv")
     lemmas = []
-    for no, (lemma, stance, cls, forms) in rows(p, 4):
+    for no, (lemma, stance, cls, forms, comp) in rows(p, 5, 1):
         lemmas.append(lemma)
+        if comp not in ("", "ب"):
+            sys.exit(f"{p}:{no}: the fifth column is ب or empty")
         for f in forms.split():
-            t.add(p, no, key(f), str(len(lemmas) - 1), enum(p, no, "stance", stance), enum(p, no, "cueclass", cls))
+            flags = enum(p, no, "cueclass", cls)
+            if f.endswith("+"):
+                f, flags = f[:-1], flags + "|MARSAD_CUE_OBJECT"
+            if comp:
+                flags += "|MARSAD_CUE_TAKES_B"
+            t.add(p, no, key(f), str(len(lemmas) - 1), enum(p, no, "stance", stance), flags)
     t = table("markers")
     p = src("facts_markers.tsv")
     for no, (w, stance) in rows(p, 2):

@@ -77,6 +77,13 @@ const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault);
 ** spaces to nChar when bPad. */
 void cli_print_cut(const char *z, int nChar, int bPad);
 
+/* Readable lines for facts in library answers (facts_print.c): a figure
+** (date, value with hedge, counts, who, reporter, outlet, evidence), a
+** statement (date, stance, speaker, cue, outlet, content), a date. */
+void cli_print_figure(json_t *pFig);
+void cli_print_statement(json_t *pSt);
+void cli_print_date(json_t *pDate);
+
 /* The commands, each in cmd_<name>.c. */
 extern const cli_command cli_cmd_ingest;
 extern const cli_command cli_cmd_list;
@@ -88,5 +95,6 @@ extern const cli_command cli_cmd_serve;
 extern const cli_command cli_cmd_stories;
 extern const cli_command cli_cmd_story;
 extern const cli_command cli_cmd_recluster;
+extern const cli_command cli_cmd_analyze;
 
 #endif

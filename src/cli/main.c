@@ -19,6 +19,7 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_stories,
   &cli_cmd_story,
   &cli_cmd_recluster,
+  &cli_cmd_analyze,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 
