@@ -121,6 +121,22 @@ json_t *cli_json_parse(cli *pCli, const char *zJson){
   return p;
 }
 
+int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint){
+  int status = CLI_OK;
+  if( rc!=MARSAD_OK ){
+    status = cli_fail(pCli, pDb, rc);
+  }else if( pCli->bJson ){
+    cli_print_json(zJson);
+  }else{
+    json_t *pAnswer = cli_json_parse(pCli, zJson);
+    status = pAnswer ? xPrint(pCli, pAnswer) : CLI_FAIL;
+    json_decref(pAnswer);
+  }
+  marsad_free(zJson);
+  marsad_close(pDb);
+  return status;
+}
+
 void cli_print_json(const char *zJson){
   fputs(zJson, stdout);
   fputc('\n', stdout);

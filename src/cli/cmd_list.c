@@ -7,7 +7,7 @@
 #include "cli.h"
 
 /* Prints the articles of a marsad_articles_json answer as a table. */
-static void print_articles(json_t *pArr){
+static int print_articles(cli *pCli, json_t *pArr){
   size_t i;
   json_t *pRow;
   json_array_foreach(pArr, i, pRow){
@@ -20,6 +20,8 @@ static void print_articles(json_t *pArr){
     }
     fputc('\n', stdout);
   }
+  (void)pCli;
+  return CLI_OK;
 }
 
 /* `marsad list`. */
@@ -45,19 +47,7 @@ static int run_list(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_articles_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    if( pArr ) print_articles(pArr); else status = CLI_FAIL;
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_articles);
 }
 
 const cli_command cli_cmd_list = {

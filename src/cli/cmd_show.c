@@ -14,7 +14,7 @@ static void print_field(json_t *pObj, const char *zLabel, const char *zKey){
 }
 
 /* Prints an article answer as text. */
-static void print_article(json_t *pObj){
+static int print_article(cli *pCli, json_t *pObj){
   print_field(pObj, "id:", "id");
   print_field(pObj, "input:", "input");
   print_field(pObj, "source:", "source");
@@ -37,6 +37,8 @@ static void print_article(json_t *pObj){
     printf("\n--- dropped as site chrome ---\n%s\n", cli_json_str(pObj, "dropped", ""));
     printf("\n--- raw input ---\n%s\n", cli_json_str(pObj, "raw", ""));
   }
+  (void)pCli;
+  return CLI_OK;
 }
 
 /* `marsad show`. */
@@ -57,19 +59,7 @@ static int run_show(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_article_json(pDb, azArg[0], bRaw ? MARSAD_QUERY_RAW : 0, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pObj = cli_json_parse(pCli, zJson);
-    if( pObj ) print_article(pObj); else status = CLI_FAIL;
-    json_decref(pObj);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_article);
 }
 
 const cli_command cli_cmd_show = {

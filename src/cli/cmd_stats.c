@@ -11,7 +11,7 @@ static void print_count(json_t *pObj, const char *zLabel, const char *zKey){
 }
 
 /* Prints a stats answer as text. */
-static void print_stats(json_t *pObj){
+static int print_stats(cli *pCli, json_t *pObj){
   print_count(pObj, "articles", "articles");
   print_count(pObj, "exact copies", "copies");
   print_count(pObj, "not Arabic", "not_arabic");
@@ -25,6 +25,8 @@ static void print_stats(json_t *pObj){
     printf("  %7lld  %s\n", (long long)json_integer_value(json_object_get(p, "articles")),
            cli_json_str(p, "outlet", "(no outlet)"));
   }
+  (void)pCli;
+  return CLI_OK;
 }
 
 /* `marsad stats`. */
@@ -40,19 +42,7 @@ static int run_stats(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_stats_json(pDb, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pObj = cli_json_parse(pCli, zJson);
-    if( pObj ) print_stats(pObj); else status = CLI_FAIL;
-    json_decref(pObj);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_stats);
 }
 
 const cli_command cli_cmd_stats = {
