@@ -30,5 +30,8 @@ assert [x["kind"] for x in t] == ["arabic", "punct", "arabic"], t
 assert t[1] == {"kind": "punct", "text": ":", "key": ":", "stem": ":", "start": 6, "end": 7}, t
 ' "$tmp/json"
 
+"$bin" tokens --sentences 'قال د. أحمد: “انتهى.” ثم غادر' >"$tmp/sent"
+check "sentences" [ "$(cat "$tmp/sent")" = "$(printf '0-38\tقال د. أحمد: “انتهى.”\n39-52\tثم غادر')" ]
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,12 +1,14 @@
 /*
 ** cmd_tokens.c: `marsad tokens TEXT` (or `-` for standard input): prints each
 ** token of the text with its kind, key, stem and byte span, the debugging aid
-** of the text core. Needs no database.
+** of the text core; with --sentences, its sentences and their spans instead.
+** Needs no database.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "sentence.h"
 
 /* Name of a token kind. */
 static const char *kind_name(int eKind){
@@ -44,6 +46,21 @@ static int tokens_print(void *pArg, const marsad_token *pTok){
   return 0;
 }
 
+/* Prints one sentence as a line, or appends it to the JSON array. */
+static int sentences_print(void *pArg, size_t iStart, size_t iEnd){
+  tokens_ctx *p = (tokens_ctx*)pArg;
+  int nText = (int)(iEnd - iStart);
+  if( p->pArr ){
+    json_t *pObj = json_pack("{s:s%, s:I, s:I}",
+        "text", p->zText + iStart, (size_t)nText,
+        "start", (json_int_t)iStart, "end", (json_int_t)iEnd);
+    if( pObj==0 || json_array_append_new(p->pArr, pObj)!=0 ) return MARSAD_NOMEM;
+    return 0;
+  }
+  printf("%zu-%zu\t%.*s\n", iStart, iEnd, nText, p->zText + iStart);
+  return 0;
+}
+
 /* Reads all of standard input into a new buffer (free()); NULL on failure. */
 static char *read_stdin(size_t *pn){
   size_t n = 0, nAlloc = 4096;
@@ -63,17 +80,19 @@ static char *read_stdin(size_t *pn){
 
 /* The command. */
 static int tokens_run(cli *pCli, int argc, char **argv){
-  int bPunct = 0;
+  int bPunct = 0, bSentences = 0;
   const cli_opt aOpt[] = {
     { "--punct", 0, &bPunct, 0, "also list punctuation" },
+    { "--sentences", 0, &bSentences, 0, "list the sentences instead of the tokens" },
     { 0, 0, 0, 0, 0 }
   };
   char **azArg = malloc(sizeof(char*) * (size_t)(argc+1));
   int nArg = 0, rc;
   if( azArg==0 ){ fprintf(stderr, "marsad tokens: out of memory\n"); return CLI_FAIL; }
-  rc = cli_parse(pCli, argc, argv, aOpt, "marsad tokens [--punct] TEXT|-",
+  rc = cli_parse(pCli, argc, argv, aOpt, "marsad tokens [--punct|--sentences] TEXT|-",
       "Splits TEXT (or standard input, with -) into tokens and prints each\n"
-      "with its kind, byte span, text, matching key and search stem.",
+      "with its kind, byte span, text, matching key and search stem; with\n"
+      "--sentences, prints each sentence with its byte span.",
       azArg, &nArg);
   if( rc<0 && nArg!=1 ) rc = cli_usage_error(pCli, "expected one TEXT (or -)");
   if( rc>=0 ){ free(azArg); return rc; }
@@ -89,8 +108,12 @@ static int tokens_run(cli *pCli, int argc, char **argv){
     nText = strlen(zText);
   }
   tokens_ctx ctx = { zText, pCli->bJson ? json_array() : 0 };
-  rc = marsad_tokenize(zText, nText, bPunct ? MARSAD_TOKENIZE_PUNCT : 0,
-                       tokens_print, &ctx);
+  if( bSentences ){
+    rc = marsad_sentences(zText, nText, sentences_print, &ctx);
+  }else{
+    rc = marsad_tokenize(zText, nText, bPunct ? MARSAD_TOKENIZE_PUNCT : 0,
+                         tokens_print, &ctx);
+  }
   if( rc==MARSAD_OK && ctx.pArr ){
     char *zJson = json_dumps(ctx.pArr, JSON_COMPACT);
     if( zJson ){ cli_print_json(zJson); free(zJson); } else rc = MARSAD_NOMEM;
