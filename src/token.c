@@ -106,19 +106,34 @@ static size_t word_end(const unsigned char *a, size_t n, size_t i, int eClass){
   return iEnd;
 }
 
+/* Number of digits that follow at a[i..n), counting at most nMax+1. */
+static int digits_at(const unsigned char *a, size_t n, size_t i, int nMax){
+  int nDigit = 0;
+  size_t nLen;
+  while( i<n && nDigit<=nMax && char_at(a, n, i, &nLen)==CC_DIGIT ){
+    nDigit++;
+    i += nLen;
+  }
+  return nDigit;
+}
+
 /* End of the number that starts at a[i]: digits, with single separators
-** (. , ٫ ٬) between digits. */
+** between digits. A decimal separator (. ٫) needs a digit after it; a
+** grouping separator (, ٬) needs 1-3 digits before it (since the start or
+** the last separator) and exactly 3 after it, so 1,000 and ١٬٠٠٠ are one
+** number but the list 2354,2340 is two. */
 static size_t number_end(const unsigned char *a, size_t n, size_t i){
-  size_t iEnd = i, nLen, nLen2;
+  size_t iEnd = i, nLen;
+  int nRun = 0;                    /* digits since the start or a separator */
   while( i<n ){
     int c = char_at(a, n, i, &nLen);
-    if( c==CC_DIGIT ){ i += nLen; iEnd = i; continue; }
-    if( c==CC_NUMSEP && i==iEnd && i+nLen<n
-     && char_at(a, n, i+nLen, &nLen2)==CC_DIGIT ){
-      i += nLen;
-      continue;
-    }
-    break;
+    if( c==CC_DIGIT ){ i += nLen; iEnd = i; nRun++; continue; }
+    if( c!=CC_NUMSEP || i!=iEnd ) break;
+    int bGroup = a[i]==',' || (nLen==2 && a[i]==0xD9 && a[i+1]==0xAC);
+    int nAfter = digits_at(a, n, i+nLen, 3);
+    if( bGroup ? (nRun>3 || nAfter!=3) : nAfter==0 ) break;
+    i += nLen;
+    nRun = 0;
   }
   return iEnd;
 }

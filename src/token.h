@@ -14,8 +14,10 @@
 **     (g20, mp3, covid19);
 **   - a digit (ASCII, Arabic-Indic, Persian or any other decimal digit)
 **     starts a number, which goes on through digits and single separators
-**     . , ٫ ٬ that have a digit on both sides (3.5 1,000 ١٢٫٥); 01/11/2020
-**     is three numbers and two punctuation tokens;
+**     between digits: decimal . ٫ (3.5 ١٢٫٥ 01.11.2020) and grouping , ٬
+**     with 1-3 digits before and exactly 3 after (1,000 ١٬٠٠٠ 1,250,000;
+**     the list 2354,2340 is two numbers); 01/11/2020 is three numbers and
+**     two punctuation tokens;
 **   - punctuation and symbols (، ؛ ؟ included) are one token a character;
 **   - white space, controls, U+FFFD and invalid UTF-8 (one byte at a time)
 **     separate tokens and are never reported.
@@ -28,6 +30,13 @@
 #include "marsad.h"
 
 struct marsad_stemmer;
+
+/* Version of the text core's output: bumped whenever the tokens, keys or
+** stems of some input change (tokenizer rules, data/arabic_fold.tsv,
+** data/stem_affixes.tsv, stemmer rules), so that indexes built on them
+** (the FTS5 tokenizer) know to rebuild. 2: grouping separators need groups
+** of three digits. */
+#define MARSAD_TEXT_VERSION 2
 
 /* One raw token: kind (MARSAD_TOKEN_*) and span in the source. */
 typedef struct marsad_span_token {
