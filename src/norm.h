@@ -23,7 +23,9 @@ typedef struct marsad_norm {
   char *z;          /* normalized key text, NUL-terminated */
   size_t n;         /* bytes in z */
   uint32_t *aOff;   /* aOff[i]: source offset of the character that gave z[i];
-                       aOff[n] is the source length */
+                       aOff[n] is the source length. Key bytes [i, j) come
+                       from source bytes [aOff[i], aOff[j]), which covers the
+                       dropped marks that follow the last letter */
   size_t nAlloc;    /* capacity of z and aOff */
 } marsad_norm;
 

@@ -76,6 +76,12 @@ static void test_offsets(void){
   CHECK_EQ_INT(marsad_norm_run("", 0, &norm), MARSAD_OK);
   CHECK_EQ_STR(norm.z, "");
   CHECK_EQ_INT(norm.aOff[0], 0);
+  /* a key range maps back over the harakat that follow its last letter */
+  z = "محمدٌ قال";
+  CHECK_EQ_INT(marsad_norm_run(z, strlen(z), &norm), MARSAD_OK);
+  CHECK_EQ_STR(norm.z, "محمد قال");
+  CHECK_EQ_INT(norm.aOff[0], 0);
+  CHECK_EQ_INT(norm.aOff[8], 10);       /* the space after ٌ */
   marsad_norm_free(&norm);
   marsad_norm_free(&norm);       /* freeing twice is harmless */
 }
