@@ -20,6 +20,8 @@
 ** paragraph text, as long as there is one (widened to an enclosing
 ** <article>).
 */
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -873,10 +875,17 @@ static char *html_emit_text(const html_stats *pStats, xmlNode *pRoot, size_t *pn
 ** Parsing and the public functions.
 */
 
-/* True when the head of p[0..n) declares a character set other than
-** UTF-8 (charset=... in a meta tag, encoding="..." in an XML declaration). */
-static int html_declares_other_charset(const char *p, size_t n){
+/* The character set the head of p[0..n) declares when it is not UTF-8
+** (charset=... in a meta tag, encoding="..." in an XML declaration, a
+** UTF-16 byte order mark), copied into zName; false when it declares none
+** or UTF-8. */
+static int html_declared_charset(const char *p, size_t n, char zName[40]){
   static const char *const azKey[] = {"charset", "encoding"};
+  const unsigned char *a = (const unsigned char*)p;
+  if( n>=2 && ((a[0]==0xFF && a[1]==0xFE) || (a[0]==0xFE && a[1]==0xFF)) ){
+    strcpy(zName, a[0]==0xFF ? "UTF-16LE" : "UTF-16BE");
+    return 1;
+  }
   if( n>2048 ) n = 2048;
   for(size_t i=0; i<n; i++){
     for(size_t k=0; k<2; k++){
@@ -884,27 +893,57 @@ static int html_declares_other_charset(const char *p, size_t n){
       if( j>n || strncasecmp(p+i, azKey[k], nKey)!=0 ) continue;
       while( j<n && (html_is_space((unsigned char)p[j]) || p[j]=='=' || p[j]=='"' || p[j]=='\'') ) j++;
       size_t iVal = j;
-      while( j<n && ((p[j]>='a' && p[j]<='z') || (p[j]>='A' && p[j]<='Z')
-                     || (p[j]>='0' && p[j]<='9') || p[j]=='-' || p[j]=='_') ) j++;
+      while( j<n && j-iVal<39 && ((p[j]>='a' && p[j]<='z') || (p[j]>='A' && p[j]<='Z')
+                     || (p[j]>='0' && p[j]<='9') || p[j]=='-' || p[j]=='_' || p[j]=='.' || p[j]==':') ) j++;
       if( j==iVal ) continue;
       if( (j-iVal==5 && strncasecmp(p+iVal, "utf-8", 5)==0)
        || (j-iVal==4 && strncasecmp(p+iVal, "utf8", 4)==0) ) return 0;
+      memcpy(zName, p+iVal, j-iVal);
+      zName[j-iVal] = 0;
       return 1;
     }
   }
   return 0;
 }
 
+int marsad_markup_to_utf8(const char *p, size_t n, char **pzOut, size_t *pnOut){
+  char zName[40];
+  *pzOut = 0;
+  *pnOut = 0;
+  if( marsad_utf8_count_invalid(p, n)==0 || !html_declared_charset(p, n, zName) ) return MARSAD_OK;
+  iconv_t cd = iconv_open("UTF-8", zName);
+  if( cd==(iconv_t)-1 ) return MARSAD_OK;
+  marsad_buf b = MARSAD_BUF_INIT;
+  char *pIn = (char*)p;
+  size_t nIn = n;
+  while( nIn>0 && marsad_buf_grow(&b, nIn*2 + 16)==MARSAD_OK ){
+    char *pOut = b.a + b.n;
+    size_t nRoom = b.nAlloc - b.n - 1, nRoom0 = nRoom;
+    size_t r = iconv(cd, &pIn, &nIn, &pOut, &nRoom);
+    b.n += nRoom0 - nRoom;
+    b.a[b.n] = 0;
+    if( r==(size_t)-1 && errno!=E2BIG ){
+      marsad_buf_putcp(&b, MARSAD_UTF8_REPLACEMENT);   /* a byte the set lacks */
+      pIn++;
+      nIn--;
+    }
+  }
+  iconv_close(cd);
+  *pnOut = b.n;
+  *pzOut = marsad_buf_take(&b);
+  if( *pzOut==0 ){ *pnOut = 0; return MARSAD_NOMEM; }
+  return MARSAD_OK;
+}
+
 int marsad_markup_prepare(const char *p, size_t n, char **pzCopy, const char **pzEncoding){
-  const unsigned char *a = (const unsigned char*)p;
   *pzCopy = 0;
   *pzEncoding = 0;
-  if( n>=2 && ((a[0]==0xFF && a[1]==0xFE) || (a[0]==0xFE && a[1]==0xFF)) ) return MARSAD_OK;
   if( marsad_utf8_count_invalid(p, n)==0 ){
     *pzEncoding = "UTF-8";
     return MARSAD_OK;
   }
-  if( html_declares_other_charset(p, n) ) return MARSAD_OK;
+  char zName[40];
+  if( html_declared_charset(p, n, zName) ) return MARSAD_OK;
   size_t nCopy, nBad;
   int rc = marsad_utf8_sanitize(p, n, pzCopy, &nCopy, &nBad);
   if( rc==MARSAD_OK ) *pzEncoding = "UTF-8";

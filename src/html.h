@@ -67,6 +67,14 @@ int marsad_html_fragment_text(const char *p, size_t n, char **pzText /* OUT */,
 int marsad_markup_prepare(const char *p, size_t n, char **pzCopy /* OUT */,
                           const char **pzEncoding /* OUT */);
 
+/* Converts markup p[0..n) that is not valid UTF-8 and declares another
+** character set (meta charset, XML encoding, UTF-16 byte order mark) known
+** to iconv into UTF-8: *pzOut (owned by the caller) and *pnOut; bytes the
+** set lacks become U+FFFD. *pzOut is NULL when there is nothing to convert
+** (valid UTF-8, no declaration, unknown set). MARSAD_OK or MARSAD_NOMEM. */
+int marsad_markup_to_utf8(const char *p, size_t n, char **pzOut /* OUT */,
+                          size_t *pnOut /* OUT */);
+
 /* Collapses white space (ASCII and no-break space) in z[0..n) to single
 ** spaces and trims both ends; returns a NUL-terminated copy owned by the
 ** caller, NULL when out of memory. */

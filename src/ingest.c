@@ -21,6 +21,7 @@
 #include "clean.h"
 #include "db.h"
 #include "doc.h"
+#include "html.h"
 #include "module.h"
 #include "norm.h"
 #include "utf8.h"
@@ -351,13 +352,19 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
 ** replaced (in a repaired copy) and counted; valid input is read in place. */
 static int ingest_data(ingest *p, const marsad_reader *pReader, const char *zSource,
                        const char *pData, size_t nData){
-  char *zRepaired = 0;
-  size_t nBad = marsad_utf8_count_invalid(pData, nData);
+  char *zRepaired = 0, *zDecoded = 0;
+  size_t nDecoded = 0;
   int rc = MARSAD_OK;
+  if( pReader->eFormat==MARSAD_INPUT_HTML || pReader->eFormat==MARSAD_INPUT_FEED ){
+    rc = marsad_markup_to_utf8(pData, nData, &zDecoded, &nDecoded);  /* windows-1256, ... */
+    if( rc ) return rc;
+    if( zDecoded ){ pData = zDecoded; nData = nDecoded; }
+  }
+  size_t nBad = marsad_utf8_count_invalid(pData, nData);
   if( nBad ){
     char zMsg[96];
     rc = marsad_utf8_sanitize(pData, nData, &zRepaired, &nData, &nBad);
-    if( rc ) return rc;
+    if( rc ){ marsad_free(zDecoded); return rc; }
     pData = zRepaired;
     snprintf(zMsg, sizeof zMsg, "%zu invalid UTF-8 sequences replaced by U+FFFD", nBad);
     p->pStats->nBadUtf8 += (long)nBad;
@@ -368,6 +375,7 @@ static int ingest_data(ingest *p, const marsad_reader *pReader, const char *zSou
   rc = pReader->xRead(zSource, pData, nData, ingest_doc, reader_problem, p);
   if( rc==MARSAD_FORMAT ) rc = MARSAD_OK;   /* reported through reader_problem */
   marsad_free(zRepaired);
+  marsad_free(zDecoded);
   return rc;
 }
 

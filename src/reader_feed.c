@@ -489,7 +489,8 @@ static int feed_read(const char *zSource, const char *pIn, size_t n,
     pCtxt->_private = p;
     p->pDoc = xmlCtxtReadMemory(pCtxt, zCopy ? zCopy : pIn, (int)(zCopy ? strlen(zCopy) : n),
         0, zEncoding, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR
-        | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+        | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA
+        | (zEncoding ? XML_PARSE_IGNORE_ENC : 0));
     if( p->pDoc==0 || xmlDocGetRootElement(p->pDoc)==0 ){
       xProblem(pCtx, zSource, p->nErr ? p->aErr[0].iLine : 0,
                p->nErr ? p->aErr[0].zMsg : "not an XML feed");

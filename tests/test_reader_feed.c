@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "reader_sink.h"
 #include "alloc.h"
+#include "html.h"
 
 /* Runs the feed reader on p[0..n). Returns its code. */
 static int read_feed(sink *pSink, const char *zName, const char *p, size_t n){
@@ -187,6 +188,28 @@ static void test_dates(void){
   }
 }
 
+/* A feed in windows-1256, as it is and converted to UTF-8. */
+static void test_charset(void){
+  size_t n, nUtf8;
+  char *a = read_file("feeds/cp1256.rss", &n);
+  char *zUtf8 = 0;
+  CHECK_EQ_INT(marsad_markup_to_utf8(a, n, &zUtf8, &nUtf8), MARSAD_OK);
+  for(int i=0; i<2; i++){
+    sink s;
+    CHECK_EQ_INT(i==0 ? read_feed(&s, "cp1256.rss", a, n) : read_feed(&s, "cp1256.rss", zUtf8, nUtf8),
+                 MARSAD_OK);
+    CHECK_EQ_INT(s.nDoc, 1);
+    if( s.nDoc==1 ){
+      CHECK_EQ_STR(s.aDoc[0].zOutlet, "جريدة السوق");
+      CHECK_EQ_STR(s.aDoc[0].zTitle, "انخفاض أسعار النفط في الأسواق العالمية");
+      CHECK_EQ_STR(s.aDoc[0].zText, "انخفضت أسعار النفط بنسبة اثنين في المئة.");
+    }
+    sink_free(&s);
+  }
+  marsad_free(zUtf8);
+  free(a);
+}
+
 /* Every allocation failure ends in MARSAD_NOMEM (nothing leaked: the ASan
 ** build checks) or in success. */
 static void test_alloc_failures(void){
@@ -215,6 +238,7 @@ int main(void){
   RUN(test_xxe);
   RUN(test_not_feed);
   RUN(test_dates);
+  RUN(test_charset);
   RUN(test_alloc_failures);
   return DONE();
 }

@@ -293,6 +293,33 @@ static void test_bad_input(void){
   free(zDeep);
 }
 
+/* A page in windows-1256 that says so: read as it is (libxml2 follows the
+** declaration) and after marsad_markup_to_utf8 (the ingestion's path: the
+** converted UTF-8 wins over the declaration); UTF-8 input is left alone. */
+static void test_charsets(void){
+  size_t n, nUtf8;
+  char *a = read_file("pages/cp1256.html", &n);
+  char *zUtf8 = 0;
+  CHECK_EQ_INT(marsad_markup_to_utf8(a, n, &zUtf8, &nUtf8), MARSAD_OK);
+  CHECK(zUtf8!=0 && marsad_utf8_count_invalid(zUtf8, nUtf8)==0);
+  CHECK(zUtf8 && strstr(zUtf8, "انخفاض أسعار النفط"));
+  sink s;
+  CHECK_EQ_INT(read_html(&s, "cp1256.html", zUtf8, nUtf8), MARSAD_OK);
+  if( s.nDoc==1 ){
+    CHECK_EQ_STR(s.aDoc[0].zTitle, "انخفاض أسعار النفط في الأسواق العالمية");
+    CHECK(strstr(s.aDoc[0].zText, "وقال محللون إن الأسعار قد تواصل التراجع"));
+  }
+  sink_free(&s);
+  char *zAgain = 0;
+  CHECK_EQ_INT(marsad_markup_to_utf8(zUtf8, nUtf8, &zAgain, &nUtf8), MARSAD_OK);
+  CHECK(zAgain==0);
+  static const char zUnknown[] = "<meta charset=no-such-set><p>\xff</p>";
+  CHECK_EQ_INT(marsad_markup_to_utf8(zUnknown, sizeof zUnknown - 1, &zAgain, &nUtf8), MARSAD_OK);
+  CHECK(zAgain==0);
+  marsad_free(zUtf8);
+  free(a);
+}
+
 /* Every allocation failure ends in MARSAD_NOMEM with nothing leaked (the
 ** ASan build checks leaks), or in success. */
 static void test_alloc_failures(void){
@@ -321,6 +348,7 @@ int main(void){
   RUN(test_outlets);
   RUN(test_fragment);
   RUN(test_bad_input);
+  RUN(test_charsets);
   RUN(test_alloc_failures);
   return DONE();
 }
