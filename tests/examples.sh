@@ -1,0 +1,54 @@
+#!/bin/sh
+# The bundled examples (examples/news, what `make demo` ingests): twelve
+# articles from four input forms, all stored without a skip; the HTML pages,
+# feed items and JSON lines keep their outlet and date; no site chrome of the
+# pages reaches a body; the <script> quoted in one article is stored as
+# text; a second ingestion adds nothing.
+set -u
+bin=${MARSAD_BIN:?}
+src=${MARSAD_SRC:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" --db "$tmp/x.db" ingest "$src/examples/news" >"$tmp/out1" 2>&1; rc1=$?
+"$bin" --db "$tmp/x.db" ingest "$src/examples/news" >"$tmp/out2" 2>&1; rc2=$?
+python3 - "$bin" "$tmp" "$rc1" "$rc2" <<'PY'
+import json, subprocess, sys
+bin, tmp, rc1, rc2 = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+passed = failed = 0
+def check(ok, what):
+    global passed, failed
+    if ok: passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+def run(*args):
+    return json.loads(subprocess.run([bin, "--db", f"{tmp}/x.db", "--json", *args],
+                                     capture_output=True, text=True).stdout)
+check(rc1 == 0, f"first ingest exits 0, got {rc1}: {open(tmp + '/out1').read()}")
+check(rc2 == 0, f"second ingest exits 0, got {rc2}")
+arts = run("list", "--limit", "100")
+check(len(arts) == 12, f"twelve articles after two ingests, got {len(arts)}")
+formats = {}
+chrome = ["الرئيسية", "الأكثر قراءة", "جميع الحقوق", "فيسبوك", "إعلان", "الوسوم",
+          "اقرأ أيضاً", "أخبار ذات صلة", "أخبار أخرى", "ساعدنا على مواصلة", "رحم الله الضحايا",
+          "رجال الإنقاذ يبحثون", "طباعة", "بقلم"]
+for a in arts:
+    full = run("show", a["id"])
+    fmt = full["format"]
+    formats[fmt] = formats.get(fmt, 0) + 1
+    name = full["input"]
+    check(full["title"] and full["body"], f"{name}: title and body")
+    check(full["arabic"], f"{name}: flagged Arabic")
+    if fmt != "text":
+        check(full["published"] and full["outlet"], f"{name}: outlet and date")
+    if fmt == "html":
+        for c in chrome:
+            check(c not in full["body"], f"{name}: chrome «{c}» kept out")
+    if "<script>" in full["body"]:
+        check("<script>alert(1)</script>" in full["body"], f"{name}: script quoted literally")
+        formats["script"] = 1
+expect = {"text": 3, "html": 3, "jsonl": 4, "feed": 2, "script": 1}
+check(formats == expect, f"articles by format {formats}, expected {expect}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
