@@ -289,8 +289,9 @@
       const piece = dec.decode(bytes.subarray(a, b));
       const cover = spans.filter(sp => sp.start <= a && sp.end >= b && sp.end > sp.start);
       if (!cover.length) { out.appendChild(document.createTextNode(piece)); continue; }
-      const el = h('span', { class: [...new Set(cover.map(sp => 'hl-' + sp.kind))].join(' '),
-        title: cover.map(sp => sp.tip).join('\n') }, piece);
+      const link = cover.find(sp => sp.href);
+      const el = h(link ? 'a' : 'span', { class: [...new Set(cover.map(sp => 'hl-' + sp.kind))].join(' '),
+        href: link ? link.href : null, title: cover.map(sp => sp.tip).join('\n') }, piece);
       for (const sp of cover) if (!seen.has(sp.id)) { seen.add(sp.id); if (!el.id) el.id = sp.id; else el.appendChild(h('a', { id: sp.id })); }
       out.appendChild(el);
     }
@@ -304,7 +305,10 @@
       tip: tv(COUNTS, f.counts) + ': ' + hedge(f) + (f.reported_by_text ? ' — ' + f.reported_by_text : '') }));
     (a.statements || []).forEach((st, i) => sp.push({ kind: 'statement', id: 'st-' + i, start: st.start, end: st.end,
       tip: tv(STANCES, st.stance) + ': ' + (st.speaker_text || '?') }));
-    (a.mentions || []).forEach((m, i) => { if (m.field !== 'title') sp.push({ kind: 'mention', id: 'm-' + i, start: m.start, end: m.end, tip: m.text }); });
+    (a.mentions || []).forEach((m, i) => {
+      if (m.field !== 'title') sp.push({ kind: 'mention', id: 'm-' + i, start: m.start, end: m.end, tip: m.text,
+        href: m.entity && has('/api/entities/{id}') ? '#/entity/' + encodeURIComponent(m.entity) : null });
+    });
     (a.dates || []).forEach((d, i) => sp.push({ kind: 'date', id: 'd-' + i, start: d.start, end: d.end, tip: d.value }));
     return sp;
   }

@@ -61,6 +61,9 @@ static int serve_run(cli *pCli, int argc, char **argv){
     return rc==MARSAD_MISUSE ? CLI_USAGE : CLI_FAIL;
   }
   int bV6 = strchr(zHost, ':')!=0;
+  if( strcmp(zHost, "localhost")!=0 && strncmp(zHost, "127.", 4)!=0 && strcmp(zHost, "::1")!=0 ){
+    fprintf(stderr, "marsad serve: warning: listening beyond this machine, with no authentication\n");
+  }
   printf("marsad serve: http://%s%s%s:%d/ (Ctrl-C to stop)\n", bV6 ? "[" : "", zHost,
          bV6 ? "]" : "", marsad_server_port(pServer));
   fflush(stdout);
