@@ -58,6 +58,10 @@ static const route aRoute[] = {
   {"/api/articles",  0, MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE, 0, LIST(marsad_articles_json)},
   {"/api/articles/", 1, MARSAD_P_RAW,                          0, ITEM(marsad_article_json)},
   {"/api/stats",     0, 0,                                     0, PLAIN(marsad_stats_json)},
+  {"/api/stories",   0, P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE,       0, LIST(marsad_stories_json)},
+  {"/api/stories/",  1, MARSAD_P_WHY,                          0, ITEM(marsad_story_json)},
+  {"/api/search",    0, MARSAD_P_Q|MARSAD_P_OUTLET|P_DATES|MARSAD_P_STORY|MARSAD_P_EXACT|MARSAD_P_PAGE,
+                                                                1, LIST(marsad_search_json)},
 };
 #define N_ROUTE (int)(sizeof aRoute / sizeof aRoute[0])
 

@@ -28,21 +28,14 @@ has() { if grep -qF -- "$2" "$1"; then ok; else no "$3 (no '$2' in $1)"; fi; }
 # hasnt FILE TEXT WHAT: it does not.
 hasnt() { if grep -qF -- "$2" "$1"; then no "$3 ('$2' in $1)"; else ok; fi; }
 
-# chrome URL OUT [SHOT]: the DOM after the page's scripts ran, into OUT; a
-# screenshot into SHOT when given.
+# chrome URL OUT SHOT: the DOM after the page's scripts ran into OUT, and a
+# screenshot into SHOT, from one fresh Chromium.
 chrome() {
   profile=$(mktemp -d "$tmp/profile.XXXX")
-  set -- "$1" "$2" "${3:-}"
-  flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-    --disable-background-networking --disable-component-update --disable-sync
-    --user-data-dir=$profile --virtual-time-budget=8000 --window-size=1280,1400"
-  # shellcheck disable=SC2086
-  timeout 120 "$CHROME" $flags --dump-dom "$1" >"$2" 2>/dev/null || no "chromium failed on $1"
-  if [ -n "$3" ]; then
-    # shellcheck disable=SC2086
-    timeout 120 "$CHROME" $flags --user-data-dir="$profile-s" --screenshot="$3" "$1" >/dev/null 2>&1 ||
-      no "screenshot of $1"
-  fi
+  timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --virtual-time-budget=8000 --window-size=1280,1400 \
+    --screenshot="$3" --dump-dom "$1" >"$2" 2>/dev/null || no "chromium failed on $1"
 }
 
 db=$tmp/t.db
@@ -83,7 +76,7 @@ hasnt "$tmp/xss.html" 'href="javascript:' "no javascript: link"
 if route /api/stories && [ -f "$seeds" ]; then
   sid=$(api "/api/stories?min_articles=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
   chrome "$base/#/story/$sid" "$tmp/story.html" "$shots/story.png"
-  has "$tmp/story.html" '<h1>' "story headline"
+  has "$tmp/story.html" '<h1 dir="auto">' "story headline"
   has "$tmp/story.html" 'href="#/article/' "story articles"
   if route /api/figures; then
     has "$tmp/story.html" '<svg' "a chart of the figures"

@@ -8,7 +8,7 @@ lines and headers too large (414/431) with the server staying up, a client
 that stalls, an ingestion running beside the server (WAL), the escaping of
 untrusted text, and a graceful stop on SIGTERM. Environment: MARSAD_BIN.
 """
-import http.client, json, os, re, shutil, signal, socket, subprocess, sys, tempfile
+import http.client, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, urllib.parse
 
 BIN = os.environ.get("MARSAD_BIN", "marsad")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -64,6 +64,11 @@ def raw(port, data, read=True):
     return out
 
 
+def q(text):
+    """text percent-encoded for a query string."""
+    return urllib.parse.quote_plus(text)
+
+
 def error_of(port, path, want):
     """Checks that path answers status want with {"error": "..."}."""
     js = get_json(port, path, want)
@@ -109,6 +114,47 @@ def check_routes(port, ids):
     if route("/api/stats"):
         st = get_json(port, "/api/stats")
         check(st.get("articles") == 5, f"stats: 5 articles, got {st.get('articles')}")
+    if route("/api/search"):
+        hits = get_json(port, "/api/search?q=" + q("المرتزقة"))
+        check(len(hits) >= 2, f"search finds the articles on mercenaries: {len(hits)}")
+        for hit in hits:
+            check(all(k in hit for k in ("id", "input", "title", "outlet", "published", "score", "snippet")),
+                  "search hit fields")
+        check(any("<mark>" in hit["snippet"] for hit in hits), "snippets mark the matches")
+        one = get_json(port, "/api/search?limit=1&q=" + q("المرتزقة"))
+        check(len(one) == 1 and one[0]["id"] == hits[0]["id"], "search limit")
+        since = get_json(port, "/api/search?since=2020-10-02&q=" + q("المرتزقة"))
+        check(all(hit["published"] >= "2020-10-02" for hit in since) and len(since) < len(hits), "search since")
+        xss = get_json(port, "/api/search?q=" + q("وسوم"))
+        check(len(xss) == 1 and "<script>" not in xss[0]["snippet"] and "&lt;script&gt;" in xss[0]["snippet"],
+              "a snippet escapes the markup of the text")
+        error_of(port, "/api/search", 400)
+        error_of(port, "/api/search?q=", 400)
+        error_of(port, "/api/search?q=" + q('"وقف إطلاق'), 400)
+        error_of(port, "/api/search?q=x&kind=person", 400)
+    if route("/api/stories"):
+        stories = get_json(port, "/api/stories")
+        check(len(stories) >= 2, f"stories: {len(stories)}")
+        for st in stories:
+            check(all(k in st for k in ("id", "title", "first", "last", "n_articles", "outlets")),
+                  "story fields")
+            check(re.fullmatch(r"s\d+", st["id"]) is not None, "story ids look like s12")
+        big = get_json(port, "/api/stories?min_articles=2")
+        check(big and all(st["n_articles"] >= 2 for st in big), "min_articles")
+        check(len(get_json(port, "/api/stories?limit=1")) == 1, "stories limit")
+        error_of(port, "/api/stories?min_articles=0", 400)
+        error_of(port, "/api/stories?q=x", 400)
+    if route("/api/stories/{id}"):
+        sid = get_json(port, "/api/stories")[0]["id"]
+        st = get_json(port, "/api/stories/" + sid)
+        check(st.get("id") == sid and st.get("articles"), "one story with its articles")
+        for a in st.get("articles", []):
+            check(all(k in a for k in ("id", "published", "outlet", "title")), "story article fields")
+        why = get_json(port, "/api/stories/" + sid + "?why=1")
+        check(any("why" in a for a in why.get("articles", [])), "why=1 adds the evidence")
+        error_of(port, "/api/stories/s999999", 404)
+        error_of(port, "/api/stories/bogus", 404)
+        error_of(port, "/api/stories/" + sid + "?why=2", 400)
     src = os.environ.get("MARSAD_SRC", os.path.join(HERE, ".."))
     with open(os.path.join(src, "docs", "openapi.yaml"), encoding="utf-8") as f:
         spec = f.read()

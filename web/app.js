@@ -123,8 +123,13 @@
 
   /* ---- Small pieces ---- */
   function meta(...parts) { return h('div', { class: 'meta' }, parts.filter(Boolean).map(p => h('span', {}, p))); }
-  function dateText(d) { return d || t('noDate'); }
-  function span(first, last) { return first === last || !last ? dateText(first) : dateText(first) + ' – ' + dateText(last); }
+  /* A date as an isolated left-to-right run (so RTL text cannot reorder it). */
+  function dateText(d) { return d ? h('bdi', { dir: 'ltr' }, d) : t('noDate'); }
+  function span(first, last) {
+    return first === last || !last ? dateText(first) : h('span', {}, dateText(first), ' – ', dateText(last));
+  }
+  /* "Label: n", the count after its label (reads right in both languages). */
+  function count(key, n) { return t(key) + ': ' + (n ?? 0); }
   function storyLink(id, text) { return h('a', { href: '#/story/' + encodeURIComponent(id) }, text || id); }
   function articleLink(id, text, anchor) {
     return h('a', { href: '#/article/' + encodeURIComponent(id) + (anchor ? '/' + anchor : '') }, text || id);
@@ -325,8 +330,8 @@
     return [h('h1', {}, t('stories')),
       list.length ? list.map(st => h('article', { class: 'card' },
         h('h3', { dir: 'auto' }, storyLink(st.id, st.title)),
-        meta(st.n_articles + ' ' + t('articles'), span(st.first, st.last),
-          st.n_outlets + ' ' + t('outlets') + ': ' + (st.outlets || []).slice(0, 6).join('، ')),
+        meta(count('articles', st.n_articles), span(st.first, st.last),
+          count('outlets', st.n_outlets) + ' (' + (st.outlets || []).slice(0, 6).join('، ') + ')'),
         st.entities && st.entities.length ? h('div', { class: 'chips' }, st.entities.slice(0, 8).map(chip))
           : st.top_terms && st.top_terms.length ? h('div', { class: 'chips' }, st.top_terms.slice(0, 8).map(w => h('span', { class: 'chip' }, w))) : null))
         : empty(),
@@ -343,7 +348,7 @@
     return [
       h('div', { class: 'meta' }, h('a', { href: '#/stories' }, t('stories')), ' › ', st.id),
       h('h1', { dir: 'auto' }, st.title),
-      meta(st.n_articles + ' ' + t('articles'), span(st.first, st.last),
+      meta(count('articles', st.n_articles), span(st.first, st.last),
         (st.outlets || []).join('، ')),
       st.entities && st.entities.length ? [h('h2', {}, t('topEntities')), h('div', { class: 'chips' }, st.entities.map(chip))] : null,
       figs.length ? [h('h2', {}, t('figures')), figureCharts(figs)] : null,
@@ -357,7 +362,7 @@
           h('td', {}, a.outlet || ''),
           h('td', { dir: 'auto' }, articleLink(a.id, a.title || a.id),
             a.copies && a.copies.length ? h('ul', { class: 'copies' }, a.copies.map(c =>
-              h('li', {}, t('copies') + ': ', articleLink(c.id, (c.outlet || '') + ' ' + dateText(c.published)),
+              h('li', {}, t('copies') + ': ', articleLink(c.id, c.outlet || c.id), ' ', dateText(c.published),
                 typeof c.resemblance === 'number' ? ' (' + Math.round(c.resemblance * 100) + '%)' : ''))) : null,
             why && a.why ? h('div', { class: 'meta why' }, evidence(a.why)) : null))))),
     ];
