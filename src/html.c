@@ -18,7 +18,9 @@
 ** holding most of the paragraph text, else the element reached from the
 ** root by descending into the child that holds four fifths of its
 ** paragraph text, as long as there is one (widened to an enclosing
-** <article>).
+** <article>); in that last case, earlier siblings of the container with
+** paragraph text and few links give their sentences too (a lead paragraph
+** set apart from the body).
 */
 #include <errno.h>
 #include <iconv.h>
@@ -735,9 +737,13 @@ static int html_is_article(const xmlNode *pNode){
   return html_is(pNode, "article");
 }
 
-/* The container of the article's text (see the top of the file). */
-static xmlNode *html_container(const html_stats *p){
+/* The container of the article's text (see the top of the file). When it
+** was found by descending, without an enclosing <article>, *ppParent is
+** its parent (whose earlier children may hold a lead paragraph set apart),
+** else NULL. */
+static xmlNode *html_container(const html_stats *p, xmlNode **ppParent){
   size_t nTotal = p->a[0].nPara;
+  *ppParent = 0;
   long i = html_best_of(p, html_is_article_body);
   if( i>=0 ) return p->a[i].pNode;
   i = html_best_of(p, html_is_article);
@@ -755,8 +761,9 @@ static xmlNode *html_container(const html_stats *p){
     }
   }
   for(long iUp=p->a[i].iParent, k=0; iUp>=0 && k<HTML_ARTICLE_LEVELS; iUp=p->a[iUp].iParent, k++){
-    if( html_is_article(p->a[iUp].pNode) ){ i = iUp; break; }
+    if( html_is_article(p->a[iUp].pNode) ) return p->a[iUp].pNode;
   }
+  if( p->a[i].iParent>=0 ) *ppParent = p->a[p->a[i].iParent].pNode;
   return p->a[i].pNode;
 }
 
@@ -767,6 +774,10 @@ static xmlNode *html_container(const html_stats *p){
 /* State of the emission walk. */
 typedef struct html_emit {
   const html_stats *pStats;  /* pass 2's statistics */
+  xmlNode *pContainer;       /* the container */
+  xmlNode *pParent;          /* its parent when earlier siblings may hold a lead */
+  xmlNode *pLead;            /* the sibling being read as a lead, or NULL */
+  int bPast;                 /* the container has been read */
   marsad_buf out;            /* paragraphs so far, separated by blank lines */
   marsad_buf par;            /* the paragraph being built */
   int bSpace;                /* a separator is pending in par */
@@ -775,6 +786,19 @@ typedef struct html_emit {
   int nItem;                 /* depth of <li> elements around the walk */
   int bParItem;              /* par has text from inside a list item */
 } html_emit;
+
+/* True when p[0..n) ends a sentence: . ! ? ؟ or …, before closing quotes
+** or brackets. */
+static int html_ends_sentence(const char *p, size_t n){
+  static const char *const azEnd[] = {".", "!", "?", "\xd8\x9f" /* ؟ */,
+                                      "\xe2\x80\xa6" /* … */};
+  while( n>0 && (p[n-1]=='"' || p[n-1]==')' || p[n-1]=='\'') ) n--;
+  for(size_t k=0; k<sizeof azEnd/sizeof azEnd[0]; k++){
+    size_t nEnd = strlen(azEnd[k]);
+    if( n>=nEnd && memcmp(p+n-nEnd, azEnd[k], nEnd)==0 ) return 1;
+  }
+  return 0;
+}
 
 /* True when a finished paragraph p[0..n) reads as prose: it has a letter or
 ** digit and, for list items, enough words or sentence punctuation at its
@@ -786,22 +810,16 @@ static int html_par_is_prose(const char *p, size_t n, int bItem){
     bInk = c>=0x80 || (c>='0' && c<='9') || (c>='a' && c<='z') || (c>='A' && c<='Z');
   }
   if( !bInk ) return 0;
-  if( !bItem || html_count_words(p, n)>=HTML_PROSE_WORDS ) return 1;
-  static const char *const azEnd[] = {".", "!", "?", "\xd8\x9f" /* ؟ */,
-                                      "\xe2\x80\xa6" /* … */};
-  while( n>0 && (p[n-1]=='"' || p[n-1]==')' || p[n-1]=='\'') ) n--;
-  for(size_t k=0; k<sizeof azEnd/sizeof azEnd[0]; k++){
-    size_t nEnd = strlen(azEnd[k]);
-    if( n>=nEnd && memcmp(p+n-nEnd, azEnd[k], nEnd)==0 ) return 1;
-  }
-  return 0;
+  return !bItem || html_count_words(p, n)>=HTML_PROSE_WORDS || html_ends_sentence(p, n);
 }
 
-/* Ends the current paragraph: keeps it unless it is mostly link text or
-** is a list item that does not read as prose. */
+/* Ends the current paragraph: keeps it unless it is mostly link text, is a
+** list item that does not read as prose, or is in a lead sibling and does
+** not end a sentence (a headline, a dateline). */
 static void html_emit_flush(html_emit *e){
   if( e->par.n>0 && e->par.rc==MARSAD_OK && e->nParLink*2<=e->par.n
-   && html_par_is_prose(e->par.a, e->par.n, e->bParItem) ){
+   && html_par_is_prose(e->par.a, e->par.n, e->bParItem)
+   && (e->pLead==0 || html_ends_sentence(e->par.a, e->par.n)) ){
     if( e->out.n>0 ) marsad_buf_append(&e->out, "\n\n", 2);
     marsad_buf_append(&e->out, e->par.a, e->par.n);
   }
@@ -821,9 +839,21 @@ static int html_is_link_block(const html_emit *e, const xmlNode *pNode){
   return s->nText>0 && s->nLink*2>s->nText;
 }
 
+/* True when pNode, a child of the container's parent, is read: the
+** container, or an earlier sibling with paragraph text and few links (a
+** lead paragraph set apart from the body). */
+static int html_emit_sibling(const html_emit *e, const xmlNode *pNode){
+  if( pNode==e->pContainer ) return 1;
+  long i = html_live_index(e->pStats, pNode);
+  if( e->bPast || i<0 ) return 0;
+  const html_stat *s = &e->pStats->a[i];
+  return s->nPara>=HTML_MIN_PARAGRAPH && s->nLink*4<=s->nText;
+}
+
 /* Pass 3 visitor, entering a node. */
 static int html_emit_enter(void *pCtx, xmlNode *pNode){
   html_emit *e = pCtx;
+  if( e->pParent && pNode->parent==e->pParent && !html_emit_sibling(e, pNode) ) return 0;
   if( pNode->type==XML_TEXT_NODE || pNode->type==XML_CDATA_SECTION_NODE ){
     if( pNode->content ){
       size_t n = html_append_collapsed(&e->par, (const char*)pNode->content,
@@ -841,7 +871,9 @@ static int html_emit_enter(void *pCtx, xmlNode *pNode){
     else e->bSpace = 1;
     return 0;
   }
-  if( bBlock ) html_emit_flush(e);
+  int bTop = e->pParent && pNode->parent==e->pParent;
+  if( bBlock || bTop ) html_emit_flush(e);
+  if( bTop && pNode!=e->pContainer ) e->pLead = pNode;
   if( html_is(pNode, "a") ) e->nLink++;
   if( html_is(pNode, "li") ) e->nItem++;
   return 1;
@@ -851,18 +883,25 @@ static int html_emit_enter(void *pCtx, xmlNode *pNode){
 static void html_emit_leave(void *pCtx, xmlNode *pNode){
   html_emit *e = pCtx;
   if( pNode->type!=XML_ELEMENT_NODE ) return;
-  if( html_element_kind(pNode)==MARSAD_HTML_BLOCK ) html_emit_flush(e);
+  if( html_element_kind(pNode)==MARSAD_HTML_BLOCK || pNode==e->pLead
+   || pNode==e->pContainer ) html_emit_flush(e);
+  if( pNode==e->pLead ) e->pLead = 0;
+  if( pNode==e->pContainer ) e->bPast = 1;
   if( html_is(pNode, "a") ) e->nLink--;
   if( html_is(pNode, "li") ) e->nItem--;
 }
 
-/* The paragraphs of pRoot's subtree (statistics in pStats) as a string
+/* The paragraphs of pContainer's subtree (statistics in pStats), preceded
+** by those of lead siblings when pParent (its parent) is given, as a string
 ** owned by the caller, *pnText its length; NULL when out of memory. */
-static char *html_emit_text(const html_stats *pStats, xmlNode *pRoot, size_t *pnText){
+static char *html_emit_text(const html_stats *pStats, xmlNode *pContainer,
+                            xmlNode *pParent, size_t *pnText){
   html_emit e;
   memset(&e, 0, sizeof e);
   e.pStats = pStats;
-  html_walk(pRoot, html_emit_enter, html_emit_leave, &e);
+  e.pContainer = pContainer;
+  e.pParent = pParent;
+  html_walk(pParent ? pParent : pContainer, html_emit_enter, html_emit_leave, &e);
   html_emit_flush(&e);
   marsad_buf_free(&e.par);
   *pnText = e.out.n;
@@ -983,8 +1022,9 @@ static int html_extract(xmlNode *pRoot, int bChoose, char **pzText, size_t *pnTe
   int rc = pRoot ? html_stats_build(&stats, pRoot) : MARSAD_OK;
   if( rc==MARSAD_OK ){
     if( pRoot ){
-      xmlNode *pContainer = bChoose ? html_container(&stats) : pRoot;
-      *pzText = html_emit_text(&stats, pContainer, pnText);
+      xmlNode *pParent = 0;
+      xmlNode *pContainer = bChoose ? html_container(&stats, &pParent) : pRoot;
+      *pzText = html_emit_text(&stats, pContainer, pParent, pnText);
     }else{
       *pzText = marsad_strdup("");
     }
