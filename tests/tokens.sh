@@ -33,5 +33,12 @@ assert t[1] == {"kind": "punct", "text": ":", "key": ":", "stem": ":", "start": 
 "$bin" tokens --sentences 'قال د. أحمد: “انتهى.” ثم غادر' >"$tmp/sent"
 check "sentences" [ "$(cat "$tmp/sent")" = "$(printf '0-38\tقال د. أحمد: “انتهى.”\n39-52\tثم غادر')" ]
 
+printf 'abc\377. def' | "$bin" --json tokens --sentences - >"$tmp/badjson"
+check "invalid UTF-8 in --json sentences" python3 -c '
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert t == [{"text": "abc\ufffd.", "start": 0, "end": 5}, {"text": "def", "start": 6, "end": 9}], t
+' "$tmp/badjson"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cli.h"
 #include "sentence.h"
+#include "utf8.h"
 
 /* Name of a token kind. */
 static const char *kind_name(int eKind){
@@ -51,9 +52,14 @@ static int sentences_print(void *pArg, size_t iStart, size_t iEnd){
   tokens_ctx *p = (tokens_ctx*)pArg;
   int nText = (int)(iEnd - iStart);
   if( p->pArr ){
-    json_t *pObj = json_pack("{s:s%, s:I, s:I}",
-        "text", p->zText + iStart, (size_t)nText,
+    /* sentences carry invalid UTF-8 as it is: JSON gets U+FFFD instead */
+    char *zClean = 0;
+    size_t nClean = 0, nBad = 0;
+    if( marsad_utf8_sanitize(p->zText + iStart, (size_t)nText, &zClean, &nClean,
+                             &nBad)!=MARSAD_OK ) return MARSAD_NOMEM;
+    json_t *pObj = json_pack("{s:s%, s:I, s:I}", "text", zClean, nClean,
         "start", (json_int_t)iStart, "end", (json_int_t)iEnd);
+    marsad_free(zClean);
     if( pObj==0 || json_array_append_new(p->pArr, pObj)!=0 ) return MARSAD_NOMEM;
     return 0;
   }
