@@ -348,6 +348,34 @@ MARSAD_API int marsad_analyze_buffer(const char *zSource, const char *pData, siz
                                      int eFormat, const char *zToday,
                                      char **pzJson /* OUT */);
 
+/* Statements stored in the database, by date: [{article, outlet,
+** published, speaker ("e<id>" or null), speaker_text, cue, lemma, stance,
+** content, date, text, start, end}, ...]. Filters: zKind (a stance),
+** zSpeaker (words of the speaker's name, in any spelling the normalizer
+** folds, or an entity id "e7"), zStory ("s12"), zOutlet, zSince, zUntil
+** (on the statement's day), nLimit, nOffset. */
+MARSAD_API int marsad_statements_json(marsad_db *pDb, const marsad_query *pQ,
+                                      char **pzJson /* OUT */);
+
+/* Figures stored in the database, as timelines: ordered by what they count,
+** then by the day reported: [{article, outlet, published, value, max,
+** approx, vague, counts, who, total, reported_by, reported_by_text, date,
+** text, start, end}, ...]. Filters: zKind (what is counted: "killed", ...),
+** zSpeaker (who reported it), zStory, zOutlet, zSince, zUntil, nLimit,
+** nOffset. */
+MARSAD_API int marsad_figures_json(marsad_db *pDb, const marsad_query *pQ,
+                                   char **pzJson /* OUT */);
+
+/* Export formats. */
+#define MARSAD_EXPORT_JSONL           1  /* the whole database (docs/EXPORT.md) */
+#define MARSAD_EXPORT_CSV_FIGURES     2  /* the figures, one CSV row each */
+#define MARSAD_EXPORT_CSV_STATEMENTS  3  /* the statements, one CSV row each */
+
+/* Writes the database to pOut in format eFormat: JSON Lines records of
+** type article (with its mentions, figures, statements and dates), entity
+** and story, or a CSV table. MARSAD_IO when pOut cannot be written. */
+MARSAD_API int marsad_export(marsad_db *pDb, int eFormat, FILE *pOut);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,6 +29,11 @@ typedef struct marsad_facts {
   long long *aReporter;        /* per figure: the reporter's entity id, or 0 */
 } marsad_facts;
 
+/* The facts module (facts_store.c): runs marsad_facts_analyze on every
+** newly stored article and stores its dates, statements and figures. */
+struct marsad_module;
+extern const struct marsad_module marsad_module_facts;
+
 /* Finds the facts of pA's article (its body; the title is not analysed),
 ** using pA->aMention for entity ids, and sets pA->pFacts and
 ** pA->xFactsFree (replacing any earlier facts). MARSAD_OK or MARSAD_NOMEM. */

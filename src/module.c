@@ -6,10 +6,12 @@
 #include "module.h"
 #include "search.h"
 #include "cluster.h"
+#include "facts.h"
 
 const marsad_module *const marsad_modules[] = {
   &marsad_search_module,
+  &marsad_module_facts,
   &marsad_module_stories,
   NULL
 };
-const int marsad_nmodules = 2;
+const int marsad_nmodules = 3;

@@ -105,5 +105,8 @@ extern const cli_command cli_cmd_stories;
 extern const cli_command cli_cmd_story;
 extern const cli_command cli_cmd_recluster;
 extern const cli_command cli_cmd_analyze;
+extern const cli_command cli_cmd_statements;
+extern const cli_command cli_cmd_figures;
+extern const cli_command cli_cmd_export;
 
 #endif

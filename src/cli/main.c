@@ -20,6 +20,9 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_story,
   &cli_cmd_recluster,
   &cli_cmd_analyze,
+  &cli_cmd_statements,
+  &cli_cmd_figures,
+  &cli_cmd_export,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 
