@@ -276,10 +276,19 @@ static int relay_speaker(const stmt_scan *p, int i, int *pi0, int *pi1){
   return 0;
 }
 
-/* True when word i (a cue) is negated by the word before it. */
+/* True when word i's key, as written or without و/ف, is z. */
+static int word_or_conj_is(const marsad_words *pW, int i, const char *z){
+  size_t n;
+  if( marsad_word_is(pW, i, z) ) return 1;
+  const char *k = i>=0 && i<pW->nWord ? marsad_word_key(pW, i, MARSAD_KEY_CONJ, &n) : 0;
+  return k && n==strlen(z) && memcmp(k, z, n)==0;
+}
+
+/* True when word i (a cue) is negated by the word before it (لا، لم، لن،
+** ولم ...). */
 static int negated(const marsad_words *pW, int i){
-  return marsad_word_is(pW, i-1, K_LA) || marsad_word_is(pW, i-1, K_LAM)
-      || marsad_word_is(pW, i-1, K_LAN);
+  return word_or_conj_is(pW, i-1, K_LA) || word_or_conj_is(pW, i-1, K_LAM)
+      || word_or_conj_is(pW, i-1, K_LAN);
 }
 
 /* Rank of a stance when the content decides: warn > appeal > accuse > deny

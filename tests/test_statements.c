@@ -1,0 +1,121 @@
+/*
+** test_statements.c: statements in news sentences: the speaker (after the
+** verb, before it, in apposition, carried over, or resolved from a short
+** naming), the cue, the stance (the cue's own, or from what is said), and
+** nested and independent statements in one sentence.
+*/
+#include <string.h>
+#include "harness.h"
+#include "marsad.h"
+#include "facts.h"
+#include "lexicon.h"
+
+/* One case: a text, a substring the statement's span must overlap, and the
+** expected speaker (a substring of its fullest naming) and stance. */
+typedef struct st_case {
+  const char *zText;
+  const char *zEvidence;
+  const char *zSpeaker;
+  const char *zStance;
+} st_case;
+
+static const st_case aCase[] = {
+  /* verb first, the speaker after it */
+  {"أكد وزير الداخلية أن الحدود ستبقى مغلقة.", "الحدود ستبقى مغلقة", "وزير الداخلية", "affirm"},
+  {"ونفت الحكومة السودانية وجود قوات أجنبية على أراضيها.", "وجود قوات أجنبية", "الحكومة السودانية", "deny"},
+  {"وحذر المتحدث باسم الأمم المتحدة من كارثة إنسانية.", "كارثة إنسانية", "المتحدث باسم الأمم المتحدة", "warn"},
+  {"واتهمت المعارضة الحكومة بتزوير الانتخابات.", "بتزوير الانتخابات", "المعارضة", "accuse"},
+  {"ودعا الأمين العام، أنطونيو غوتيريش، إلى ضبط النفس.", "ضبط النفس", "أنطونيو غوتيريش", "appeal"},
+  /* apposition after a short complement */
+  {"وقال السفير الفرنسي في لبنان، برنار إيميه، إن الانتخابات ستجري في موعدها.",
+   "ستجري في موعدها", "برنار إيميه", "state"},
+  /* the subject before the verb */
+  {"لكن رئيس الوزراء، عبد الله حمدوك، قال إن المفاوضات مستمرة.", "المفاوضات مستمرة", "عبد الله حمدوك", "state"},
+  {"الشرطة الكينية اتهمت المهربين بتنظيم الرحلة.", "بتنظيم الرحلة", "الشرطة الكينية", "accuse"},
+  /* a neutral cue takes its stance from what is said */
+  {"وقال البيان: إن الحكومة تدعو جميع الأطراف إلى الحوار.", "جميع الأطراف", "البيان", "appeal"},
+  {"وقال المسؤول إن لديه أدلة تثبت تورط الشركة.", "تورط الشركة", "المسؤول", "affirm"},
+  {"وقال الخبير: “هذا خطر حقيقي على المنطقة”.", "خطر حقيقي", "الخبير", "warn"},
+  /* a denial with an object pronoun: the subject follows */
+  {"وأضاف أن القوات قصفت المستشفى، وهو ما تنفيه وزارة الدفاع.", "تنفيه وزارة الدفاع", "وزارة الدفاع", "deny"},
+  /* a carried-over speaker */
+  {"أعلن وزير الصحة تسجيل إصابات جديدة. وأضاف أن المستشفيات ممتلئة.", "المستشفيات ممتلئة", "وزير الصحة", "state"},
+  {"أفادت الوكالة بوقوع انفجار. إلى ذلك، أوضحت أن الأضرار محدودة.", "الأضرار محدودة", "الوكالة", "affirm"},
+  /* a short naming resolved to its fuller one */
+  {"أفاد المرصد السوري لحقوق الإنسان بوقوع غارات. وأشار المرصد إلى تحليق طائرات.",
+   "تحليق طائرات", "المرصد السوري لحقوق الإنسان", "state"},
+  /* a stance verb with its own subject inside another's content */
+  {"أعلنت الرئاسة أن وزيري الخارجية دعوا إلى وقف فوري لإطلاق النار.", "وقف فوري", "وزيري الخارجية", "appeal"},
+  /* a relayed statement: the one quoted speaks */
+  {"ونقلت وكالة الأنباء عن مصدر عسكري قوله، “لدينا خمسة آلاف جندي على الحدود”.", "خمسة آلاف جندي", "مصدر عسكري", "state"},
+  /* a statement noun */
+  {"وجاء في بيان لوزارة الخارجية أن السفارة ستغلق أبوابها.", "السفارة ستغلق", "وزارة الخارجية", "state"},
+  /* a negated denial is no denial */
+  {"ولم تنف الشركة أنها تلقت عرضا جديدا.", "تلقت عرضا", "الشركة", "state"},
+};
+
+/* Analyses z; the caller clears *pA. */
+static const marsad_facts *analyse(const char *z, marsad_analysis *pA){
+  memset(pA, 0, sizeof *pA);
+  pA->art.zPublished = "2021-06-01";
+  pA->art.zTitle = "";
+  pA->art.zBody = z;
+  pA->art.nBody = strlen(z);
+  CHECK_EQ_INT(marsad_facts_analyze(pA), MARSAD_OK);
+  return pA->pFacts;
+}
+
+/* Runs every case: some statement overlapping the evidence has the speaker
+** and the stance expected. */
+static void test_cases(void){
+  for(size_t k=0; k<sizeof aCase/sizeof aCase[0]; k++){
+    const st_case *c = &aCase[k];
+    marsad_analysis a;
+    const marsad_facts *f = analyse(c->zText, &a);
+    const char *zHit = strstr(c->zText, c->zEvidence);
+    size_t e0 = zHit ? (size_t)(zHit - c->zText) : 0, e1 = e0 + strlen(c->zEvidence);
+    int bFound = 0;
+    for(int i=0; f && zHit && i<f->statements.n && !bFound; i++){
+      const marsad_statement *s = &f->statements.a[i];
+      size_t n;
+      const char *zSpk = marsad_facts_span(f, s->spk.iR0, s->spk.iR1, &n);
+      char zBuf[256];
+      snprintf(zBuf, sizeof zBuf, "%.*s", (int)n, zSpk ? zSpk : "");
+      bFound = s->iStart<e1 && e0<s->iEnd && strstr(zBuf, c->zSpeaker)
+            && strcmp(marsad_stance_name(s->eStance), c->zStance)==0;
+    }
+    if( !bFound ){
+      fprintf(stderr, "case %zu «%s»: wanted %s by «%s»; found:\n", k, c->zText, c->zStance, c->zSpeaker);
+      for(int i=0; f && i<f->statements.n; i++){
+        size_t n;
+        const char *zSpk = marsad_facts_span(f, f->statements.a[i].spk.iR0, f->statements.a[i].spk.iR1, &n);
+        fprintf(stderr, "   %s by «%.*s»\n", marsad_stance_name(f->statements.a[i].eStance), (int)n, zSpk ? zSpk : "");
+      }
+    }
+    CHECK(bFound);
+    marsad_analysis_clear(&a);
+  }
+}
+
+/* Impersonal cues and plain sentences make no statement; a quote's inner
+** verbs are part of what is said. */
+static void test_none(void){
+  static const struct { const char *z; int n; } a[] = {
+    {"يذكر أن المدينة شهدت احتجاجات العام الماضي.", 0},
+    {"وصل الوفد إلى العاصمة مساء الأحد.", 0},
+    {"وقال الوزير: “أكدنا للجميع أننا ننفي هذه الاتهامات”.", 1},
+  };
+  for(size_t k=0; k<sizeof a/sizeof a[0]; k++){
+    marsad_analysis an;
+    const marsad_facts *f = analyse(a[k].z, &an);
+    if( f && f->statements.n!=a[k].n ) fprintf(stderr, "«%s»: %d statements\n", a[k].z, f->statements.n);
+    CHECK(f && f->statements.n==a[k].n);
+    marsad_analysis_clear(&an);
+  }
+}
+
+int main(void){
+  RUN(test_cases);
+  RUN(test_none);
+  return DONE();
+}
