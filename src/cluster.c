@@ -19,7 +19,7 @@
 
 #define N_SALIENT 12          /* index terms per article */
 #define N_EVIDENCE 8          /* shared terms kept as evidence */
-#define MAX_POSTINGS 4000     /* terms in more stories find no candidates */
+#define POSTINGS_SCAN 256     /* most recent stories of a term looked at */
 #define DECAY_AT_EDGE 0.8     /* score factor at the window's edge */
 #define SWEEP_EVERY 2048      /* articles between evictions */
 
@@ -34,9 +34,6 @@ typedef struct cl_article {
   const char *zOutlet;      /* interned outlet name, or NULL */
   cl_story *pStory;         /* its story */
   marsad_docterms d;        /* terms and fingerprints */
-  double rNorm;             /* norm of d.aTerm, valid while rNormDoc == nDoc */
-  double rNormTitle;        /* norm of d.aTitle, likewise */
-  uint32_t nNormDoc;        /* vocabulary size the norms were computed at */
 } cl_article;
 
 /* An alive story. */
@@ -55,7 +52,8 @@ struct cl_story {
   int bTouched;             /* scratch: in the candidate list */
 };
 
-/* The stories that hold a term among their index terms. */
+/* The stories that hold a term among their index terms, in the order they
+** gained it (so the most recent are at the end). */
 typedef struct cl_postings {
   cl_story **a;
   int n, nAlloc;
@@ -83,14 +81,18 @@ struct marsad_cluster {
   long long iLastRowid;     /* last article clustered */
   long long iFlushedRowid;  /* last article whose decision was flushed */
   double *aAcc;             /* scratch: per-term sums, zero between uses */
-  uint32_t nAcc;            /* entries in aAcc */
+  double *aW, *aWTitle;     /* scratch: weights of the article being placed */
+  uint32_t nAcc;            /* entries in aAcc, aW and aWTitle */
+  marsad_simparts bestSim;  /* parts of the best score of the last decision */
   int iClock;               /* latest publication day seen, 0 before any */
   long nSinceSweep;         /* articles since the last eviction */
   cl_story **aCand;         /* scratch: candidate stories */
   int nCand, nCandAlloc;
   sqlite3_stmt *pInsArticle;/* INSERT INTO article_story */
   sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
-  sqlite3_stmt *pPutTerm;   /* INSERT OR REPLACE INTO story_term */
+  sqlite3_stmt *pPutTerm;   /* INSERT INTO story_term */
+  sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
+  uint32_t nTermStored;     /* terms already in story_term */
 };
 
 /* ---- dates ---- */
@@ -149,6 +151,18 @@ static void remove_ptr(void **a, int *pn, const void *pVal){
   }
 }
 
+/* Removes the first occurrence of pVal from a[0..*pn), keeping the order of
+** the others. */
+static void remove_ptr_ordered(void **a, int *pn, const void *pVal){
+  for(int i=0; i<*pn; i++){
+    if( a[i]==pVal ){
+      memmove(&a[i], &a[i+1], sizeof(void*)*(size_t)(*pn-i-1));
+      (*pn)--;
+      return;
+    }
+  }
+}
+
 /* ---- stories and articles ---- */
 
 /* True when story s may still receive articles. */
@@ -194,6 +208,28 @@ static int intern_outlet(marsad_cluster *p, const char *zOutlet, const char **pz
   if( marsad_imap_put(&p->outlets, h, zCopy) ){ marsad_free(zCopy); return MARSAD_NOMEM; }
   *pz = zCopy;
   return MARSAD_OK;
+}
+
+/* Grows the dense array *pa of nOld entries to nNew, zeroing the new ones. */
+static int grow_dense(double **pa, uint32_t nOld, uint32_t nNew){
+  double *a = marsad_realloc(*pa, sizeof(double)*nNew);
+  if( a==0 ) return MARSAD_NOMEM;
+  memset(a + nOld, 0, sizeof(double)*(nNew - nOld));
+  *pa = a;
+  return MARSAD_OK;
+}
+
+/* Makes sure the dense scratch arrays cover every term. */
+static int acc_reserve(marsad_cluster *p){
+  uint32_t n = marsad_vocab_size(p->pVocab);
+  if( n<=p->nAcc ) return MARSAD_OK;
+  uint32_t nNew = p->nAcc ? p->nAcc : 1024;
+  while( nNew<n ) nNew *= 2;
+  int rc = grow_dense(&p->aAcc, p->nAcc, nNew);
+  if( rc==MARSAD_OK ) rc = grow_dense(&p->aW, p->nAcc, nNew);
+  if( rc==MARSAD_OK ) rc = grow_dense(&p->aWTitle, p->nAcc, nNew);
+  if( rc==MARSAD_OK ) p->nAcc = nNew;
+  return rc;
 }
 
 /* Makes sure aPost has an entry for every term of the vocabulary. */
@@ -325,7 +361,7 @@ static int story_add(marsad_cluster *p, cl_story *s, cl_article *a,
 static void story_evict(marsad_cluster *p, cl_story *s){
   for(int i=0; i<s->nIdx; i++){
     cl_postings *pP = &p->aPost[s->aIdx[i]];
-    remove_ptr((void**)pP->a, &pP->n, s);
+    remove_ptr_ordered((void**)pP->a, &pP->n, s);
   }
   for(int i=0; i<s->nArt; i++){
     cl_article *a = s->aArt[i];
@@ -384,20 +420,12 @@ static void state_clear(marsad_cluster *p){
   p->iNextStory = 1;
   p->iLastRowid = 0;
   p->iFlushedRowid = 0;
+  p->nTermStored = 0;
   p->iClock = 0;
   p->nSinceSweep = 0;
 }
 
 /* ---- deciding ---- */
-
-/* Norms of article a's vectors at the current vocabulary. */
-static void article_norms(const marsad_cluster *p, cl_article *a){
-  uint32_t nDoc = marsad_vocab_ndoc(p->pVocab);
-  if( a->nNormDoc==nDoc && nDoc ) return;
-  a->rNorm = marsad_tf_norm(p->pVocab, a->d.aTerm, a->d.nTerm);
-  a->rNormTitle = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
-  a->nNormDoc = nDoc;
-}
 
 /* Finds the original that article a copies, if any: the alive article
 ** with the same exact hash, else the one with the highest estimated
@@ -436,33 +464,45 @@ static int cmp_cand(const void *pa, const void *pb){
 }
 
 /* Collects into p->aCand the alive stories within the window that share
-** salient terms with a, best first, at most MARSAD_CLUSTER_CANDIDATES. */
+** salient terms with a (looking at the POSTINGS_SCAN stories that most
+** recently gained each term), the best MARSAD_CLUSTER_CANDIDATES first by
+** the summed idf of the shared terms. */
 static int find_candidates(marsad_cluster *p, const cl_article *a,
                            const uint32_t *aSalient, int nSalient){
   int rc = MARSAD_OK;
+  int nTouched = 0;
   p->nCand = 0;
   for(int i=0; rc==MARSAD_OK && i<nSalient; i++){
     uint32_t iTerm = aSalient[i];
-    if( iTerm>=p->nPost || p->aPost[iTerm].n>MAX_POSTINGS ) continue;
+    if( iTerm>=p->nPost ) continue;
     double w = marsad_vocab_idf(p->pVocab, iTerm);
     cl_postings *pP = &p->aPost[iTerm];
-    for(int k=0; k<pP->n; k++){
+    int kEnd = pP->n>POSTINGS_SCAN ? pP->n-POSTINGS_SCAN : 0;
+    for(int k=pP->n-1; k>=kEnd; k--){
       cl_story *s = pP->a[k];
       if( !s->bTouched ){
         if( !story_alive(p, s) || story_gap(s, a)>p->nWindow ) continue;
-        rc = grow_ptrs(&p->aCand, p->nCand, &p->nCandAlloc);
+        rc = grow_ptrs(&p->aCand, nTouched, &p->nCandAlloc);
         if( rc ) break;
-        p->aCand[p->nCand++] = s;
+        p->aCand[nTouched++] = s;
         s->bTouched = 1;
         s->rAcc = 0.0;
       }
       s->rAcc += w;
     }
   }
-  for(int i=0; i<p->nCand; i++) p->aCand[i]->bTouched = 0;
+  for(int i=0; i<nTouched; i++) p->aCand[i]->bTouched = 0;
   if( rc ) return rc;
-  if( p->nCand>1 ) qsort(p->aCand, (size_t)p->nCand, sizeof(cl_story*), cmp_cand);
-  if( p->nCand>MARSAD_CLUSTER_CANDIDATES ) p->nCand = MARSAD_CLUSTER_CANDIDATES;
+  /* Partial selection sort: the best first, only as far as needed. */
+  int nWant = nTouched<MARSAD_CLUSTER_CANDIDATES ? nTouched : MARSAD_CLUSTER_CANDIDATES;
+  for(int i=0; i<nWant; i++){
+    int iBest = i;
+    for(int j=i+1; j<nTouched; j++){
+      if( cmp_cand(&p->aCand[j], &p->aCand[iBest])<0 ) iBest = j;
+    }
+    cl_story *t = p->aCand[i]; p->aCand[i] = p->aCand[iBest]; p->aCand[iBest] = t;
+  }
+  p->nCand = nWant;
   return MARSAD_OK;
 }
 
@@ -472,9 +512,10 @@ static int find_candidates(marsad_cluster *p, const cl_article *a,
 static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBest,
                             double *pr){
   cl_story *pWin = 0;
+  marsad_simquery q;
   *ppBest = 0;
   *pr = 0.0;
-  article_norms(p, a);
+  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, &q);
   for(int i=0; i<p->nCand; i++){
     cl_story *s = p->aCand[i];
     double decay = gap_decay(p, story_gap(s, a));
@@ -484,15 +525,17 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
       if( m->iCopyOf ) continue;
       nSeen++;
       marsad_simparts sim;
-      marsad_docterms_similarity(p->pVocab, &a->d, a->rNorm, a->rNormTitle, &m->d, &sim);
+      marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
       double r = sim.rScore * decay;
       if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
         *pr = r;
         *ppBest = m;
         pWin = s;
+        p->bestSim = sim;
       }
     }
   }
+  marsad_simquery_end(&q);
   return pWin;
 }
 
@@ -536,9 +579,8 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
     marsad_buf_puts(pBuf, "{\"rule\":\"new\"}");
     return pBuf->rc;
   }
-  marsad_simparts sim;
+  const marsad_simparts sim = p->bestSim;
   uint32_t aShared[N_EVIDENCE];
-  marsad_docterms_similarity(p->pVocab, &a->d, a->rNorm, a->rNormTitle, &pBest->d, &sim);
   int n = marsad_docterms_shared(p->pVocab, &a->d, &pBest->d, aShared, N_EVIDENCE);
   if( n<0 ) return MARSAD_NOMEM;
   marsad_buf_printf(pBuf,
@@ -623,9 +665,12 @@ void marsad_cluster_free(marsad_cluster *p){
   state_clear(p);
   marsad_free(p->aCand);
   marsad_free(p->aAcc);
+  marsad_free(p->aW);
+  marsad_free(p->aWTitle);
   sqlite3_finalize(p->pInsArticle);
   sqlite3_finalize(p->pPutStory);
   sqlite3_finalize(p->pPutTerm);
+  sqlite3_finalize(p->pPutDf);
   marsad_free(p);
 }
 
@@ -650,6 +695,7 @@ static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article
                                pArt->zBody, pArt->nBody, &a->d);
   }
   if( rc==MARSAD_OK ) rc = postings_reserve(p);
+  if( rc==MARSAD_OK ) rc = acc_reserve(p);
   if( rc ){ article_free(a); return rc; }
   *ppOut = a;
   return MARSAD_OK;
@@ -726,20 +772,6 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
 }
 
 /* ---- story summaries ---- */
-
-/* Makes sure aAcc covers every term. */
-static int acc_reserve(marsad_cluster *p){
-  uint32_t n = marsad_vocab_size(p->pVocab);
-  if( n<=p->nAcc ) return MARSAD_OK;
-  uint32_t nNew = p->nAcc ? p->nAcc : 1024;
-  while( nNew<n ) nNew *= 2;
-  double *a = marsad_realloc(p->aAcc, sizeof(double)*nNew);
-  if( a==0 ) return MARSAD_NOMEM;
-  memset(a + p->nAcc, 0, sizeof(double)*(nNew - p->nAcc));
-  p->aAcc = a;
-  p->nAcc = nNew;
-  return MARSAD_OK;
-}
 
 /* Adds the unit TF-IDF vector of a[0..n) to aAcc. */
 static void acc_add(marsad_cluster *p, const marsad_tf *a, int n){
@@ -861,23 +893,45 @@ static int story_store(marsad_cluster *p, const cl_story *s){
   return rc;
 }
 
-/* Writes the document frequencies that changed since the last flush. */
+/* Writes the terms interned since the last flush (story_term) and the
+** chunks of document frequencies that changed (story_df, little-endian
+** 32-bit counts). */
 static int terms_store(marsad_cluster *p){
   int rc = MARSAD_OK;
-  uint32_t iFrom = 0;
-  long iTerm;
+  uint32_t nTerm = marsad_vocab_size(p->pVocab);
+  unsigned char aBlob[4*MARSAD_VOCAB_CHUNK];
   if( p->pPutTerm==0 ){
-    rc = marsad_db_prepare(p->pDb,
-        "INSERT OR REPLACE INTO story_term(term, df) VALUES(?1, ?2)", &p->pPutTerm);
+    rc = marsad_db_prepare(p->pDb, "INSERT INTO story_term(id, term) VALUES(?1, ?2)", &p->pPutTerm);
   }
-  while( rc==MARSAD_OK && (iTerm = marsad_vocab_next_changed(p->pVocab, &iFrom))>=0 ){
+  if( rc==MARSAD_OK && p->pPutDf==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO story_df(chunk, df) VALUES(?1, ?2)", &p->pPutDf);
+  }
+  for(uint32_t i=p->nTermStored; rc==MARSAD_OK && i<nTerm; i++){
     size_t n;
-    const char *z = marsad_vocab_term(p->pVocab, (uint32_t)iTerm, &n);
-    marsad_bind_text(p->pPutTerm, 1, z, n);
-    sqlite3_bind_int64(p->pPutTerm, 2, marsad_vocab_df(p->pVocab, (uint32_t)iTerm));
+    const char *z = marsad_vocab_term(p->pVocab, i, &n);
+    sqlite3_bind_int64(p->pPutTerm, 1, i);
+    marsad_bind_text(p->pPutTerm, 2, z, n);
     if( sqlite3_step(p->pPutTerm)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
     sqlite3_reset(p->pPutTerm);
   }
+  uint32_t iFrom = 0;
+  long iChunk;
+  while( rc==MARSAD_OK && (iChunk = marsad_vocab_next_changed(p->pVocab, &iFrom))>=0 ){
+    uint32_t n;
+    const uint32_t *aDf = marsad_vocab_chunk(p->pVocab, (uint32_t)iChunk, &n);
+    for(uint32_t k=0; k<n; k++){
+      aBlob[4*k] = (unsigned char)aDf[k];
+      aBlob[4*k+1] = (unsigned char)(aDf[k]>>8);
+      aBlob[4*k+2] = (unsigned char)(aDf[k]>>16);
+      aBlob[4*k+3] = (unsigned char)(aDf[k]>>24);
+    }
+    sqlite3_bind_int64(p->pPutDf, 1, iChunk);
+    sqlite3_bind_blob(p->pPutDf, 2, aBlob, (int)(4*n), SQLITE_STATIC);
+    if( sqlite3_step(p->pPutDf)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_df");
+    sqlite3_reset(p->pPutDf);
+  }
+  if( rc==MARSAD_OK ) p->nTermStored = nTerm;
   return rc;
 }
 
@@ -893,7 +947,6 @@ int marsad_cluster_flush(marsad_cluster *p){
   int rc = MARSAD_OK;
   if( p->pDb==0 || !p->bLoaded ) return MARSAD_OK;
   if( p->iFlushedRowid==p->iLastRowid ) return MARSAD_OK;
-  rc = acc_reserve(p);
   for(size_t i=0; rc==MARSAD_OK && i<p->stories.nSlot; i++){
     cl_story *s = p->stories.a[i].pVal;
     if( s==0 || !s->bDirty ) continue;
@@ -933,19 +986,38 @@ static int state_load(marsad_cluster *p){
   return rc;
 }
 
-/* Loads the document frequencies. */
+/* Loads the terms, with the ids they had, and their frequencies. */
 static int vocab_load(marsad_cluster *p){
   sqlite3_stmt *st = 0;
   int s = SQLITE_DONE;
-  int rc = marsad_db_prepare(p->pDb, "SELECT term, df FROM story_term", &st);
+  int rc = marsad_db_prepare(p->pDb, "SELECT id, term FROM story_term ORDER BY id", &st);
   while( rc==MARSAD_OK && (s = sqlite3_step(st))==SQLITE_ROW ){
     uint32_t iTerm;
-    rc = marsad_vocab_intern(p->pVocab, (const char*)sqlite3_column_text(st, 0),
-                             (size_t)sqlite3_column_bytes(st, 0), &iTerm);
-    if( rc==MARSAD_OK ) marsad_vocab_set_df(p->pVocab, iTerm, (uint32_t)sqlite3_column_int64(st, 1));
+    rc = marsad_vocab_intern(p->pVocab, (const char*)sqlite3_column_text(st, 1),
+                             (size_t)sqlite3_column_bytes(st, 1), &iTerm);
+    if( rc==MARSAD_OK && (sqlite3_int64)iTerm!=sqlite3_column_int64(st, 0) ){
+      rc = marsad_db_error(p->pDb, MARSAD_DBERROR, "stories: story_term ids out of step");
+    }
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
   sqlite3_finalize(st);
+  st = 0;
+  uint32_t nTerm = marsad_vocab_size(p->pVocab);
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(p->pDb, "SELECT chunk, df FROM story_df", &st);
+  while( rc==MARSAD_OK && (s = sqlite3_step(st))==SQLITE_ROW ){
+    sqlite3_int64 iChunk = sqlite3_column_int64(st, 0);
+    const unsigned char *a = sqlite3_column_blob(st, 1);
+    int nByte = sqlite3_column_bytes(st, 1);
+    for(int k=0; a && k+3<nByte; k+=4){
+      sqlite3_int64 iTerm = iChunk*MARSAD_VOCAB_CHUNK + k/4;
+      if( iTerm<0 || iTerm>=nTerm ) break;
+      uint32_t df = a[k] | (uint32_t)a[k+1]<<8 | (uint32_t)a[k+2]<<16 | (uint32_t)a[k+3]<<24;
+      marsad_vocab_set_df(p->pVocab, (uint32_t)iTerm, df);
+    }
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_df");
+  sqlite3_finalize(st);
+  if( rc==MARSAD_OK ) p->nTermStored = nTerm;
   return rc;
 }
 
@@ -1069,7 +1141,7 @@ int marsad_cluster_reset(marsad_cluster *p, int nWindow){
   if( nWindow>0 ) p->nWindow = nWindow;
   if( p->pDb ){
     rc = marsad_db_exec(p->pDb, "DELETE FROM article_story; DELETE FROM story;"
-                        " DELETE FROM story_term; DELETE FROM meta WHERE key='stories_state'");
+                        " DELETE FROM story_term; DELETE FROM story_df; DELETE FROM meta WHERE key='stories_state'");
   }
   if( rc==MARSAD_OK ) rc = marsad_vocab_new(&p->pVocab);
   p->bLoaded = (rc==MARSAD_OK);

@@ -35,8 +35,8 @@
 #define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */
 #define MARSAD_CLUSTER_WINDOW 30        /* days, default */
 #define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
-#define MARSAD_CLUSTER_CANDIDATES 12    /* stories compared per article */
-#define MARSAD_CLUSTER_MEMBERS 8        /* recent articles compared per story */
+#define MARSAD_CLUSTER_CANDIDATES 8     /* stories compared per article */
+#define MARSAD_CLUSTER_MEMBERS 4        /* recent articles compared per story */
 
 typedef struct marsad_cluster marsad_cluster;
 

@@ -30,7 +30,8 @@ struct marsad_vocab {
   size_t nText, nTextAlloc;   /* bytes used and allocated in aText */
   uint32_t *aOff;             /* aOff[i]: offset of term i in aText */
   uint32_t *aDf;              /* document frequency of each term */
-  unsigned char *aChanged;    /* 1 when aDf[i] changed since last reported */
+  unsigned char *aChanged;    /* per chunk of MARSAD_VOCAB_CHUNK terms: 1 when
+                              ** a df in it changed since last reported */
   uint32_t nTerm, nAlloc;     /* terms used and allocated */
   uint32_t nDoc;              /* documents counted */
   double rLogN;               /* ln(nDoc + 10) */
@@ -120,21 +121,29 @@ void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc){
 void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d){
   for(int i=0; i<d->nTerm; i++){
     p->aDf[d->aTerm[i].iTerm]++;
-    p->aChanged[d->aTerm[i].iTerm] = 1;
+    p->aChanged[d->aTerm[i].iTerm / MARSAD_VOCAB_CHUNK] = 1;
   }
   marsad_vocab_set_ndoc(p, p->nDoc + 1);
 }
 
 long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom){
-  for(uint32_t i=*piFrom; i<p->nTerm; i++){
+  uint32_t nChunk = (p->nTerm + MARSAD_VOCAB_CHUNK - 1) / MARSAD_VOCAB_CHUNK;
+  for(uint32_t i=*piFrom; i<nChunk; i++){
     if( p->aChanged[i] ){
       p->aChanged[i] = 0;
       *piFrom = i+1;
       return (long)i;
     }
   }
-  *piFrom = p->nTerm;
+  *piFrom = nChunk;
   return -1;
+}
+
+const uint32_t *marsad_vocab_chunk(const marsad_vocab *p, uint32_t iChunk, uint32_t *pn){
+  uint32_t iFirst = iChunk*MARSAD_VOCAB_CHUNK;
+  uint32_t nLeft = p->nTerm>iFirst ? p->nTerm-iFirst : 0;
+  *pn = nLeft<MARSAD_VOCAB_CHUNK ? nLeft : MARSAD_VOCAB_CHUNK;
+  return p->aDf + iFirst;
 }
 
 /* Makes room for one more term. */
@@ -145,8 +154,11 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
     if( aOff ) p->aOff = aOff;
     uint32_t *aDf = aOff ? marsad_realloc(p->aDf, sizeof(uint32_t)*nNew) : 0;
     if( aDf ) p->aDf = aDf;
-    unsigned char *aCh = aDf ? marsad_realloc(p->aChanged, nNew) : 0;
+    size_t nChunkOld = p->nAlloc/MARSAD_VOCAB_CHUNK + 1;
+    size_t nChunkNew = nNew/MARSAD_VOCAB_CHUNK + 1;
+    unsigned char *aCh = aDf ? marsad_realloc(p->aChanged, nChunkNew) : 0;
     if( aCh==0 ) return MARSAD_NOMEM;
+    memset(aCh + (p->aChanged ? nChunkOld : 0), 0, nChunkNew - (p->aChanged ? nChunkOld : 0));
     p->aChanged = aCh;
     p->nAlloc = nNew;
   }
@@ -163,15 +175,14 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
 }
 
 int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTerm){
+  /* A term is known by its 64-bit hash: with a million terms, two of them
+  ** share one with a probability under 1e-7, and would then be counted as
+  ** one term. */
   uint64_t h = term_hash(z, n);
-  /* Probe on from h while another stem holds the key (a hash collision). */
-  for(;;){
-    void *pVal = marsad_imap_get(&p->map, h);
-    if( pVal==0 ) break;
-    uint32_t i = (uint32_t)((uintptr_t)pVal - 1);
-    const char *zTerm = p->aText + p->aOff[i];
-    if( strncmp(zTerm, z, n)==0 && zTerm[n]==0 ){ *piTerm = i; return MARSAD_OK; }
-    h = h+1 ? h+1 : 1;
+  void *pVal = marsad_imap_get(&p->map, h);
+  if( pVal ){
+    *piTerm = (uint32_t)((uintptr_t)pVal - 1);
+    return MARSAD_OK;
   }
   int rc = vocab_grow(p, n+1);
   if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->map, h, (void*)(uintptr_t)(p->nTerm+1));
@@ -180,7 +191,6 @@ int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTe
   p->aText[p->nText+n] = 0;
   p->aOff[p->nTerm] = (uint32_t)p->nText;
   p->aDf[p->nTerm] = 0;
-  p->aChanged[p->nTerm] = 0;
   p->nText += n+1;
   *piTerm = p->nTerm++;
   return MARSAD_OK;
@@ -380,6 +390,51 @@ void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
   pOut->rScore = SIM_COSINE*pOut->rCosine + SIM_TITLE*pOut->rTitle;
 }
 
+void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
+                           double *aW, double *aWTitle, marsad_simquery *pQ){
+  pQ->pDoc = d;
+  pQ->aW = aW;
+  pQ->aWTitle = aWTitle;
+  pQ->rNorm = marsad_tf_norm(p, d->aTerm, d->nTerm);
+  pQ->rNormTitle = marsad_tf_norm(p, d->aTitle, d->nTitle);
+  for(int i=0; i<d->nTerm; i++){
+    aW[d->aTerm[i].iTerm] = marsad_vocab_weight(p, d->aTerm[i].iTerm, d->aTerm[i].nTf);
+  }
+  for(int i=0; i<d->nTitle; i++){
+    aWTitle[d->aTitle[i].iTerm] = marsad_vocab_weight(p, d->aTitle[i].iTerm, d->aTitle[i].nTf);
+  }
+}
+
+/* Dot product of the dense weights aW with b[0..n), and b's norm, in one
+** pass (the same sums, in the same order, as marsad_tf_cosine's). */
+static double dense_cosine(const marsad_vocab *p, const double *aW, double normA,
+                           const marsad_tf *b, int n){
+  double dot = 0.0, s = 0.0;
+  for(int i=0; i<n; i++){
+    double w = marsad_vocab_weight(p, b[i].iTerm, b[i].nTf);
+    double wa = aW[b[i].iTerm];
+    if( wa!=0.0 ) dot += wa*w;
+    s += w*w;
+  }
+  double normB = sqrt(s);
+  if( normA<=0.0 || normB<=0.0 ) return 0.0;
+  double r = dot/(normA*normB);
+  return r>1.0 ? 1.0 : r;
+}
+
+void marsad_simquery_score(const marsad_vocab *p, const marsad_simquery *pQ,
+                           const marsad_docterms *b, marsad_simparts *pOut){
+  pOut->rCosine = dense_cosine(p, pQ->aW, pQ->rNorm, b->aTerm, b->nTerm);
+  pOut->rTitle = dense_cosine(p, pQ->aWTitle, pQ->rNormTitle, b->aTitle, b->nTitle);
+  pOut->rScore = SIM_COSINE*pOut->rCosine + SIM_TITLE*pOut->rTitle;
+}
+
+void marsad_simquery_end(marsad_simquery *pQ){
+  const marsad_docterms *d = pQ->pDoc;
+  for(int i=0; i<d->nTerm; i++) pQ->aW[d->aTerm[i].iTerm] = 0.0;
+  for(int i=0; i<d->nTitle; i++) pQ->aWTitle[d->aTitle[i].iTerm] = 0.0;
+}
+
 /* A term with a score, for ranking. */
 typedef struct ranked {
   uint32_t iTerm;     /* the term */
@@ -395,11 +450,18 @@ static int cmp_ranked(const void *pa, const void *pb){
   return strcmp(a->z, b->z);
 }
 
-/* Sorts a[0..n) by score and copies the first nMax ids to aOut. */
+/* Copies the ids of the nMax best of a[0..n) (cmp_ranked order) to aOut,
+** by partial selection: O(n*nMax), cheaper than sorting for small nMax. */
 static int take_top(ranked *a, int n, uint32_t *aOut, int nMax){
-  qsort(a, (size_t)n, sizeof(ranked), cmp_ranked);
   int k = n<nMax ? n : nMax;
-  for(int i=0; i<k; i++) aOut[i] = a[i].iTerm;
+  for(int i=0; i<k; i++){
+    int iBest = i;
+    for(int j=i+1; j<n; j++){
+      if( cmp_ranked(&a[j], &a[iBest])<0 ) iBest = j;
+    }
+    ranked t = a[i]; a[i] = a[iBest]; a[iBest] = t;
+    aOut[i] = a[i].iTerm;
+  }
   return k;
 }
 

@@ -67,13 +67,21 @@ int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTe
 void marsad_vocab_set_df(marsad_vocab *p, uint32_t iTerm, uint32_t nDf);
 void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc);
 
-/* Counts document d: N+1 and df+1 for each of its terms (marking them
-** changed; see marsad_vocab_next_changed). */
+/* Document frequencies are stored by chunks of this many consecutive ids. */
+#define MARSAD_VOCAB_CHUNK 4096
+
+/* Counts document d: N+1 and df+1 for each of its terms (marking their
+** chunks changed; see marsad_vocab_next_changed). */
 void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d);
 
-/* Iterates over terms whose df changed since the last call: returns the next
-** such term id >= *piFrom and clears its mark, or -1 when none is left. */
+/* Iterates over the chunks whose frequencies changed since the last call:
+** returns the next such chunk >= *piFrom and clears its mark, or -1 when
+** none is left. */
 long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom);
+
+/* The frequencies of chunk iChunk (ids iChunk*MARSAD_VOCAB_CHUNK on) and
+** their number in *pn. Owned by the vocabulary. */
+const uint32_t *marsad_vocab_chunk(const marsad_vocab *p, uint32_t iChunk, uint32_t *pn);
 
 /* Builds the terms of an article from its title and body (UTF-8, any may be
 ** empty). Content words are Arabic or Latin words (and numbers of 3+ digits)
@@ -112,6 +120,29 @@ void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
                                 double normA, double normTitleA,
                                 const marsad_docterms *b,
                                 marsad_simparts *pOut /* OUT */);
+
+/* One article compared with many (the clusterer's inner loop): its weights
+** spread into dense arrays indexed by term id, so that each comparison is
+** one pass over the other article's terms. Scores equal those of
+** marsad_docterms_similarity. */
+typedef struct marsad_simquery {
+  const marsad_docterms *pDoc;   /* the article */
+  double *aW;                    /* weight of each of its terms (borrowed) */
+  double *aWTitle;               /* weight of each of its title terms (borrowed) */
+  double rNorm, rNormTitle;      /* norms of its two vectors */
+} marsad_simquery;
+
+/* Starts comparing d: aW and aWTitle (zero, at least marsad_vocab_size
+** entries each, borrowed until marsad_simquery_end) receive its weights. */
+void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
+                           double *aW, double *aWTitle, marsad_simquery *pQ /* OUT */);
+
+/* The similarity of the query's article and b. */
+void marsad_simquery_score(const marsad_vocab *p, const marsad_simquery *pQ,
+                           const marsad_docterms *b, marsad_simparts *pOut /* OUT */);
+
+/* Zeroes the entries of the dense arrays that the query set. */
+void marsad_simquery_end(marsad_simquery *pQ);
 
 /* Up to nMax terms shared by a and b, by decreasing product of weights
 ** (ties by stem): writes their ids into aOut and returns how many, or -1

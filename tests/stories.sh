@@ -56,5 +56,17 @@ expect 0 "$bin" --db "$db" recluster
 dump "$db" >"$tmp/after"
 check "recluster equals ingestion" cmp -s "$tmp/before" "$tmp/after"
 
+# Two sessions (the second reloads the clusterer's state from the tables)
+# give what one recluster gives.
+head -n 3 "$seeds" >"$tmp/part1.jsonl"
+tail -n +4 "$seeds" >"$tmp/part2.jsonl"
+"$bin" --db "$tmp/two.db" ingest "$tmp/part1.jsonl" 2>/dev/null
+"$bin" --db "$tmp/two.db" ingest "$tmp/part2.jsonl" 2>/dev/null
+dump "$tmp/two.db" >"$tmp/two.before"
+expect 0 "$bin" --db "$tmp/two.db" recluster
+dump "$tmp/two.db" >"$tmp/two.after"
+check "two sessions equal one recluster" cmp -s "$tmp/two.before" "$tmp/two.after"
+check "two sessions equal one ingestion" cmp -s "$tmp/two.before" "$tmp/before"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
