@@ -24,6 +24,11 @@
 /* Weights of title and body in BM25 (docs/QUALITY.md, ## Search). */
 #define SEARCH_TITLE_WEIGHT  "3.0"
 #define SEARCH_BODY_WEIGHT   "1.0"
+/* Most articles the some-terms tier ranks, roughly: the rarest clauses
+** whose articles add up to this bring the candidates; the commoner ones are
+** left out of that tier. Ranking every article that holds a common word
+** costs much and finds little (docs/BENCHMARKS.md, ## Search). */
+#define SEARCH_CANDIDATES 500
 /* Tokens in a snippet. */
 #define SEARCH_SNIPPET_TOKENS "24"
 
@@ -244,16 +249,6 @@ static void write_clause(const QParse *pP, int c, marsad_buf *pB){
   if( nIn>1 ) marsad_buf_append(pB, ")", 1);
 }
 
-/* Appends every clause, joined by zJoin, in parentheses. */
-static void write_clauses(const QParse *pP, const char *zJoin, marsad_buf *pB){
-  marsad_buf_append(pB, "(", 1);
-  for(int c=0; c<pP->nClause; c++){
-    if( c ) marsad_buf_puts(pB, zJoin);
-    write_clause(pP, c, pB);
-  }
-  marsad_buf_append(pB, ")", 1);
-}
-
 /* Appends " NOT term" for every exclusion. */
 static void write_exclusions(const QParse *pP, marsad_buf *pB){
   for(int t=0; t<pP->nTerm; t++){
@@ -263,22 +258,47 @@ static void write_exclusions(const QParse *pP, marsad_buf *pB){
   }
 }
 
-/* Builds zAll and zSome from a finished parse. */
-static int build_expr(const QParse *pP, marsad_search_expr *pExpr){
-  marsad_buf all = MARSAD_BUF_INIT, some = MARSAD_BUF_INIT;
-  write_clauses(pP, " AND ", &all);
-  write_exclusions(pP, &all);
-  pExpr->zAll = marsad_buf_take(&all);
-  if( pP->nClause>1 ){
-    write_clauses(pP, " OR ", &some);
-    marsad_buf_puts(&some, " NOT ");
-    write_clauses(pP, " AND ", &some);
-    write_exclusions(pP, &some);
-    pExpr->zSome = marsad_buf_take(&some);
+/* Appends the clauses of pExpr flagged in abKeep (all when NULL), joined by
+** zJoin, in parentheses. */
+static void write_clauses(const marsad_search_expr *pExpr, const unsigned char *abKeep,
+                          const char *zJoin, marsad_buf *pB){
+  marsad_buf_append(pB, "(", 1);
+  for(int c=0, k=0; c<pExpr->nTerm; c++){
+    if( abKeep && !abKeep[c] ) continue;
+    if( k++ ) marsad_buf_puts(pB, zJoin);
+    marsad_buf_puts(pB, pExpr->azClause[c]);
   }
+  marsad_buf_append(pB, ")", 1);
+}
+
+int marsad_search_some(const marsad_search_expr *pExpr, const unsigned char *abKeep,
+                       char **pzOut){
+  marsad_buf b = MARSAD_BUF_INIT;
+  write_clauses(pExpr, abKeep, " OR ", &b);
+  marsad_buf_puts(&b, pExpr->zNot);
+  *pzOut = marsad_buf_take(&b);
+  return *pzOut ? MARSAD_OK : MARSAD_NOMEM;
+}
+
+/* Builds the clauses, zNot, zAll and zSome from a finished parse. */
+static int build_expr(const QParse *pP, marsad_search_expr *pExpr){
+  pExpr->azClause = marsad_malloc(sizeof(char*)*(size_t)pP->nClause);
+  if( pExpr->azClause==0 ) return MARSAD_NOMEM;
+  memset(pExpr->azClause, 0, sizeof(char*)*(size_t)pP->nClause);
   pExpr->nTerm = pP->nClause;
   pExpr->nStop = pP->nStop;
-  if( pExpr->zAll==0 || (pP->nClause>1 && pExpr->zSome==0) ) return MARSAD_NOMEM;
+  for(int c=0; c<pP->nClause; c++){
+    marsad_buf b = MARSAD_BUF_INIT;
+    write_clause(pP, c, &b);
+    if( (pExpr->azClause[c] = marsad_buf_take(&b))==0 ) return MARSAD_NOMEM;
+  }
+  marsad_buf nots = MARSAD_BUF_INIT, all = MARSAD_BUF_INIT;
+  write_exclusions(pP, &nots);
+  if( (pExpr->zNot = marsad_buf_take(&nots))==0 ) return MARSAD_NOMEM;
+  write_clauses(pExpr, 0, " AND ", &all);
+  marsad_buf_puts(&all, pExpr->zNot);
+  if( (pExpr->zAll = marsad_buf_take(&all))==0 ) return MARSAD_NOMEM;
+  if( pP->nClause>1 ) return marsad_search_some(pExpr, 0, &pExpr->zSome);
   return MARSAD_OK;
 }
 
@@ -323,6 +343,9 @@ int marsad_search_parse(const char *p, size_t n, unsigned flags,
 }
 
 void marsad_search_expr_free(marsad_search_expr *pExpr){
+  for(int c=0; pExpr->azClause && c<pExpr->nTerm; c++) marsad_free(pExpr->azClause[c]);
+  marsad_free(pExpr->azClause);
+  marsad_free(pExpr->zNot);
   marsad_free(pExpr->zAll);
   marsad_free(pExpr->zSome);
   memset(pExpr, 0, sizeof *pExpr);
@@ -335,6 +358,7 @@ typedef struct SHit {
   sqlite3_int64 iRowid;   /* article rowid */
   double rScore;          /* BM25 as FTS5 gives it (lower is better) */
   int iTier;              /* 0: matched every term; 1: some */
+  char *zSnippet;         /* body snippet, HTML-escaped, <mark>ed (owned) */
 } SHit;
 
 /* The filters of one search, checked and ready to bind. */
@@ -364,45 +388,6 @@ static int story_filter(marsad_db *pDb, const char *zStory, sqlite3_int64 *piSto
   return MARSAD_OK;
 }
 
-/* Appends up to nWant hits matching zExpr (and the filters), best first,
-** tagged iTier, to aHit[*pnHit...]. */
-static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
-                    int iTier, long nWant, SHit *aHit, long *pnHit){
-  marsad_buf sql = MARSAD_BUF_INIT;
-  marsad_buf_puts(&sql,
-    "SELECT article_fts.rowid, bm25(article_fts, " SEARCH_TITLE_WEIGHT ", "
-    SEARCH_BODY_WEIGHT ") AS score "
-    "FROM article_fts JOIN article a ON a.id=article_fts.rowid "
-    "WHERE article_fts MATCH ?1 "
-    "AND (?2 IS NULL OR a.outlet=?2) "
-    "AND (?3 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))>=?3) "
-    "AND (?4 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))<=?4) ");
-  if( pF->iStory ) marsad_buf_puts(&sql, "AND a.id IN (SELECT article FROM article_story WHERE story=?6) ");
-  marsad_buf_puts(&sql, "ORDER BY score LIMIT ?5");
-  if( sql.rc ) return MARSAD_NOMEM;
-  sqlite3_stmt *pStmt = 0;
-  int rc = marsad_db_prepare(pDb, sql.a, &pStmt);
-  marsad_buf_free(&sql);
-  if( rc==MARSAD_OK ){
-    sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
-    marsad_bind_str(pStmt, 2, pF->zOutlet);
-    marsad_bind_str(pStmt, 3, pF->zSince);
-    marsad_bind_str(pStmt, 4, pF->zUntil);
-    sqlite3_bind_int64(pStmt, 5, nWant);
-    if( pF->iStory ) sqlite3_bind_int64(pStmt, 6, pF->iStory);
-    int s;
-    while( (s = sqlite3_step(pStmt))==SQLITE_ROW ){
-      SHit *pH = &aHit[(*pnHit)++];
-      pH->iRowid = sqlite3_column_int64(pStmt, 0);
-      pH->rScore = sqlite3_column_double(pStmt, 1);
-      pH->iTier = iTier;
-    }
-    if( s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "search");
-  }
-  sqlite3_finalize(pStmt);
-  return rc;
-}
-
 /* Appends snippet text z to pB, HTML-escaped, with the FTS5 markers \x02
 ** and \x03 turned into <mark> and </mark>. */
 static void snippet_html(const char *z, marsad_buf *pB){
@@ -418,49 +403,102 @@ static void snippet_html(const char *z, marsad_buf *pB){
   }
 }
 
+/* True when aHit[0..n) holds rowid iRowid. */
+static int has_hit(const SHit *aHit, long n, sqlite3_int64 iRowid){
+  for(long h=0; h<n; h++) if( aHit[h].iRowid==iRowid ) return 1;
+  return 0;
+}
+
+/* Appends hits matching zExpr (and the filters), best first, tagged iTier,
+** to aHit[*pnHit...] until there are nWant, passing over the articles
+** aHit already holds (the some-terms tier matches those of the first). */
+static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
+                    int iTier, long nWant, SHit *aHit, long *pnHit){
+  long nBefore = *pnHit;
+  int bFilter = pF->zOutlet || pF->zSince || pF->zUntil || pF->iStory;
+  marsad_buf sql = MARSAD_BUF_INIT;
+  /* FTS5 sorts by rank itself, so snippets are made only for the rows
+  ** returned; the article table is read only to filter */
+  marsad_buf_puts(&sql,
+    "SELECT article_fts.rowid, rank, "
+    "  snippet(article_fts, 1, char(2), char(3), '…', " SEARCH_SNIPPET_TOKENS ") "
+    "FROM article_fts ");
+  if( bFilter ) marsad_buf_puts(&sql, "JOIN article a ON a.id=article_fts.rowid ");
+  marsad_buf_puts(&sql,
+    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(" SEARCH_TITLE_WEIGHT ", "
+    SEARCH_BODY_WEIGHT ")' ");
+  if( bFilter ){
+    marsad_buf_puts(&sql,
+      "AND (?2 IS NULL OR a.outlet=?2) "
+      "AND (?3 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))>=?3) "
+      "AND (?4 IS NULL OR coalesce(a.published, substr(a.ingested,1,10))<=?4) ");
+  }
+  if( pF->iStory ) marsad_buf_puts(&sql, "AND a.id IN (SELECT article FROM article_story WHERE story=?6) ");
+  marsad_buf_puts(&sql, "ORDER BY rank LIMIT ?5");
+  if( sql.rc ) return MARSAD_NOMEM;
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb, sql.a, &pStmt);
+  marsad_buf_free(&sql);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
+    if( bFilter ){
+      marsad_bind_str(pStmt, 2, pF->zOutlet);
+      marsad_bind_str(pStmt, 3, pF->zSince);
+      marsad_bind_str(pStmt, 4, pF->zUntil);
+    }
+    sqlite3_bind_int64(pStmt, 5, nWant);
+    if( pF->iStory ) sqlite3_bind_int64(pStmt, 6, pF->iStory);
+    int s = SQLITE_DONE;
+    while( *pnHit<nWant && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
+      if( has_hit(aHit, nBefore, sqlite3_column_int64(pStmt, 0)) ) continue;
+      SHit *pH = &aHit[*pnHit];
+      marsad_buf snip = MARSAD_BUF_INIT;
+      snippet_html((const char*)sqlite3_column_text(pStmt, 2), &snip);
+      if( (pH->zSnippet = marsad_buf_take(&snip))==0 ){ rc = MARSAD_NOMEM; break; }
+      pH->iRowid = sqlite3_column_int64(pStmt, 0);
+      pH->rScore = sqlite3_column_double(pStmt, 1);
+      pH->iTier = iTier;
+      (*pnHit)++;
+    }
+    if( rc==MARSAD_OK && s!=SQLITE_DONE && s!=SQLITE_ROW ) rc = marsad_db_sqlite_error(pDb, "search");
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
 /* A JSON string of column i of pStmt, or null. NULL when out of memory. */
 static json_t *column_json(sqlite3_stmt *pStmt, int i){
   const char *z = (const char*)sqlite3_column_text(pStmt, i);
   return z ? json_stringn(z, (size_t)sqlite3_column_bytes(pStmt, i)) : json_null();
 }
 
-/* Reads one hit's article and snippet into a new JSON object appended to
-** pArr. */
-static int hit_json(marsad_db *pDb, sqlite3_stmt *pStmt, const SHit *pH,
-                    const char *zExpr, json_t *pArr){
+/* Reads one hit's article into a new JSON object, with its score and
+** snippet, appended to pArr. */
+static int hit_json(marsad_db *pDb, sqlite3_stmt *pStmt, const SHit *pH, json_t *pArr){
   sqlite3_reset(pStmt);
-  sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(pStmt, 2, pH->iRowid);
-  if( sqlite3_step(pStmt)!=SQLITE_ROW ) return marsad_db_sqlite_error(pDb, "search snippet");
-  marsad_buf snip = MARSAD_BUF_INIT;
-  snippet_html((const char*)sqlite3_column_text(pStmt, 5), &snip);
-  if( snip.rc ){ marsad_buf_free(&snip); return MARSAD_NOMEM; }
+  sqlite3_bind_int64(pStmt, 1, pH->iRowid);
+  if( sqlite3_step(pStmt)!=SQLITE_ROW ) return marsad_db_sqlite_error(pDb, "search hit");
   json_t *pObj = json_object();
   int bFail = pObj==0;
   static const char *const azKey[] = {"id", "input", "title", "outlet", "published"};
   for(int i=0; !bFail && i<5; i++) bFail = json_object_set_new(pObj, azKey[i], column_json(pStmt, i))!=0;
   if( !bFail ) bFail = json_object_set_new(pObj, "score", json_real(-pH->rScore))!=0;
-  if( !bFail ) bFail = json_object_set_new(pObj, "snippet", json_stringn(snip.a ? snip.a : "", snip.n))!=0;
+  if( !bFail ) bFail = json_object_set_new(pObj, "snippet", json_string(pH->zSnippet))!=0;
   if( !bFail ) bFail = json_array_append(pArr, pObj)!=0;
   json_decref(pObj);
-  marsad_buf_free(&snip);
   return bFail ? MARSAD_NOMEM : MARSAD_OK;
 }
 
 /* Writes the hits aHit[iFirst..nHit) as a JSON array into *pzJson. */
-static int hits_json(marsad_db *pDb, const marsad_search_expr *pExpr,
-                     const SHit *aHit, long iFirst, long nHit, char **pzJson){
+static int hits_json(marsad_db *pDb, const SHit *aHit, long iFirst, long nHit,
+                     char **pzJson){
   static const char zSql[] =
-    "SELECT a.uid, a.input, a.title, a.outlet, a.published, "
-    "  snippet(article_fts, 1, char(2), char(3), '…', " SEARCH_SNIPPET_TOKENS ") "
-    "FROM article_fts JOIN article a ON a.id=article_fts.rowid "
-    "WHERE article_fts MATCH ?1 AND article_fts.rowid=?2";
+    "SELECT uid, input, title, outlet, published FROM article WHERE id=?1";
   sqlite3_stmt *pStmt = 0;
   json_t *pArr = json_array();
   int rc = pArr ? marsad_db_prepare(pDb, zSql, &pStmt) : MARSAD_NOMEM;
   for(long h=iFirst; rc==MARSAD_OK && h<nHit; h++){
-    const char *zExpr = aHit[h].iTier==0 ? pExpr->zAll : pExpr->zSome;
-    rc = hit_json(pDb, pStmt, &aHit[h], zExpr, pArr);
+    rc = hit_json(pDb, pStmt, &aHit[h], pArr);
   }
   sqlite3_finalize(pStmt);
   if( rc==MARSAD_OK ){
@@ -470,6 +508,53 @@ static int hits_json(marsad_db *pDb, const marsad_search_expr *pExpr,
     if( *pzJson==0 ) rc = MARSAD_NOMEM;
   }
   json_decref(pArr);
+  return rc;
+}
+
+/* Sets anDoc[c] to the number of articles holding clause c of pExpr,
+** counting no further than SEARCH_CANDIDATES+1. */
+static int count_clauses(marsad_db *pDb, const marsad_search_expr *pExpr,
+                         sqlite3_int64 *anDoc){
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)", &pStmt);
+  for(int c=0; rc==MARSAD_OK && c<pExpr->nTerm; c++){
+    sqlite3_bind_text(pStmt, 1, pExpr->azClause[c], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(pStmt, 2, SEARCH_CANDIDATES+1);
+    if( sqlite3_step(pStmt)!=SQLITE_ROW ){ rc = marsad_db_sqlite_error(pDb, "search"); break; }
+    anDoc[c] = sqlite3_column_int64(pStmt, 0);
+    sqlite3_reset(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* Writes into *pzSome the some-terms expression limited to the rarest
+** clauses whose articles add up to at most SEARCH_CANDIDATES (always the
+** rarest one), or NULL when that keeps every clause and pExpr->zSome
+** serves as it is. */
+static int prune_some(marsad_db *pDb, const marsad_search_expr *pExpr, char **pzSome){
+  size_t n = pExpr->nTerm>0 ? (size_t)pExpr->nTerm : 0;
+  *pzSome = 0;
+  sqlite3_int64 *anDoc = marsad_malloc(sizeof(sqlite3_int64)*n);
+  unsigned char *abKeep = marsad_malloc(n);
+  int rc = (anDoc && abKeep) ? count_clauses(pDb, pExpr, anDoc) : MARSAD_NOMEM;
+  size_t nKeep = 0;
+  sqlite3_int64 nTotal = 0;
+  if( rc==MARSAD_OK ) memset(abKeep, 0, n);
+  while( rc==MARSAD_OK && nKeep<n ){
+    size_t iMin = n;   /* the rarest clause not kept yet */
+    for(size_t c=0; c<n; c++){
+      if( !abKeep[c] && (iMin==n || anDoc[c]<anDoc[iMin]) ) iMin = c;
+    }
+    if( nKeep>0 && nTotal+anDoc[iMin]>SEARCH_CANDIDATES ) break;
+    abKeep[iMin] = 1;
+    nTotal += anDoc[iMin];
+    nKeep++;
+  }
+  if( rc==MARSAD_OK && nKeep<n ) rc = marsad_search_some(pExpr, abKeep, pzSome);
+  marsad_free(anDoc);
+  marsad_free(abKeep);
   return rc;
 }
 
@@ -500,9 +585,13 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   }
   if( rc==MARSAD_OK ) rc = run_tier(pDb, expr.zAll, &filt, 0, nWant, aHit, &nHit);
   if( rc==MARSAD_OK && nHit<nWant && expr.zSome ){
-    rc = run_tier(pDb, expr.zSome, &filt, 1, nWant-nHit, aHit, &nHit);
+    char *zPruned = 0;
+    rc = prune_some(pDb, &expr, &zPruned);
+    if( zPruned ){ marsad_free(expr.zSome); expr.zSome = zPruned; }
+    if( rc==MARSAD_OK ) rc = run_tier(pDb, expr.zSome, &filt, 1, nWant, aHit, &nHit);
   }
-  if( rc==MARSAD_OK ) rc = hits_json(pDb, &expr, aHit, nOffset, nHit, pzJson);
+  if( rc==MARSAD_OK ) rc = hits_json(pDb, aHit, nOffset, nHit, pzJson);
+  for(long h=0; h<nHit; h++) marsad_free(aHit[h].zSnippet);
   marsad_free(aHit);
   marsad_search_expr_free(&expr);
   return rc;

@@ -24,9 +24,12 @@
 /* A query translated into FTS5 MATCH expressions. */
 typedef struct marsad_search_expr {
   char *zAll;      /* articles holding every term (and none excluded) */
-  char *zSome;     /* articles holding some terms but not all; NULL when the
+  char *zSome;     /* articles holding any term (those holding all are
+                      found first and passed over); NULL when the
                       query has a single term */
-  int nTerm;       /* terms kept (clauses of AND) */
+  char **azClause; /* each AND clause (a term, or terms joined by OR) */
+  int nTerm;       /* clauses: terms kept */
+  char *zNot;      /* " NOT term" for each exclusion ("" when none) */
   int nStop;       /* stopwords dropped */
 } marsad_search_expr;
 
@@ -37,6 +40,12 @@ typedef struct marsad_search_expr {
 int marsad_search_parse(const char *p, size_t n, unsigned flags,
                         marsad_search_expr *pExpr /* OUT */,
                         char **pzErr /* OUT */);
+
+/* Writes into *pzOut (owned by the caller) the expression of articles that
+** hold any of the clauses flagged in abKeep (all when NULL) and no excluded
+** term. MARSAD_OK or MARSAD_NOMEM. */
+int marsad_search_some(const marsad_search_expr *pExpr, const unsigned char *abKeep,
+                       char **pzOut /* OUT */);
 
 /* Frees what *pExpr owns and zeroes it. */
 void marsad_search_expr_free(marsad_search_expr *pExpr);

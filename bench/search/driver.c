@@ -12,6 +12,8 @@
 **   search_driver bench DOCS.tsv QUERIES.tsv DB
 **       build the index of all documents in DB (a new file) and time it,
 **       then time every query (a warm-up pass, then the timed pass).
+**   search_driver query DB QUERIES.tsv
+**       time the queries alone on a database bench mode left.
 **
 ** The document id goes into article.input, which every hit reports.
 */
@@ -167,6 +169,9 @@ static int cmp_double(const void *a, const void *b){
   return (x>y) - (x<y);
 }
 
+static void time_queries(marsad_db *pDb, const char *zQueries, long nDoc,
+                         double nBytes, double tIndex);
+
 /* bench mode: index build time and query latencies. */
 static int bench(const char *zDocs, const char *zQueries, const char *zDb){
   marsad_db *pDb = open_fresh(zDb);
@@ -186,8 +191,17 @@ static int bench(const char *zDocs, const char *zQueries, const char *zDb){
   double tIndex = now()-t0;
   if( rc!=MARSAD_OK ){ fprintf(stderr, "%s\n", marsad_errmsg(pDb)); return 1; }
 
+  time_queries(pDb, zQueries, nDoc, nBytes, tIndex);
+  marsad_close(pDb);
+  return 0;
+}
+
+/* Times every query of zQueries on pDb (a warm-up pass, then the timed
+** pass) and prints the result line with the index figures given. */
+static void time_queries(marsad_db *pDb, const char *zQueries, long nDoc,
+                         double nBytes, double tIndex){
   FILE *f = fopen(zQueries, "r");
-  if( f==0 ){ perror(zQueries); return 1; }
+  if( f==0 ){ perror(zQueries); exit(1); }
   char **azQuery = 0;
   long nQuery = 0;
   char *zLine = 0;
@@ -218,6 +232,14 @@ static int bench(const char *zDocs, const char *zQueries, const char *zDb){
   for(long k=0; k<nQuery; k++) free(azQuery[k]);
   free(azQuery);
   free(aT);
+}
+
+/* query mode: times the queries on an existing database. */
+static int query(const char *zDb, const char *zQueries){
+  marsad_db *pDb = 0;
+  char *zErr = 0;
+  if( marsad_open(zDb, 0, &pDb, &zErr)!=MARSAD_OK ){ fprintf(stderr, "%s: %s\n", zDb, zErr); return 1; }
+  time_queries(pDb, zQueries, 0, 0, 0);
   marsad_close(pDb);
   return 0;
 }
@@ -225,7 +247,9 @@ static int bench(const char *zDocs, const char *zQueries, const char *zDb){
 int main(int argc, char **argv){
   if( argc==6 && strcmp(argv[1], "rank")==0 ) return rank(argv[2], argv[3], atol(argv[4]), argv[5]);
   if( argc==5 && strcmp(argv[1], "bench")==0 ) return bench(argv[2], argv[3], argv[4]);
+  if( argc==4 && strcmp(argv[1], "query")==0 ) return query(argv[2], argv[3]);
   fprintf(stderr, "usage: search_driver rank DOCS.tsv QUERIES.tsv K TOKENIZER\n"
-                  "       search_driver bench DOCS.tsv QUERIES.tsv DB\n");
+                  "       search_driver bench DOCS.tsv QUERIES.tsv DB\n"
+                  "       search_driver query DB QUERIES.tsv\n");
   return 2;
 }
