@@ -40,6 +40,7 @@
     notArabic: ['غير عربية', 'Not Arabic'], undated: ['بلا تاريخ', 'Undated'],
     first: ['الأول', 'First'], last: ['الأخير', 'Last'], bodyBytes: ['حجم النصوص', 'Body bytes'],
     source: ['المصدر', 'Source'], why: ['لماذا انضمت', 'Why it joined'],
+    whyMerged: ['لماذا دُمجت', 'Why merged'],
   };
   const KINDS = {
     person: ['شخص', 'person'], place: ['مكان', 'place'], org: ['منظمة', 'organisation'],
@@ -232,7 +233,7 @@
         day: dayOf(f.date), value: f.value, vague: !!f.vague,
         label: (HEDGES[f.approx] && f.approx !== 'exact' ? (f.approx === 'at_least' ? '≥' : f.approx === 'at_most' ? '≤' : '~') : '') + f.value,
         tip: hedge(f) + ' · ' + (f.reported_by_text || '?') + ' · ' + (f.date || '') + ' · ' + (f.outlet || ''),
-        href: f.article ? '#/article/' + encodeURIComponent(f.article) + '/fig-' + (f.index ?? '') : null,
+        href: f.article ? '#/article/' + encodeURIComponent(f.article) + '/fig-' + f.start : null,
       }));
       out.push(h('h3', {}, tv(COUNTS, kind)));
       out.push(timeline(pts, tv(COUNTS, kind) + ' — ' + list.length + ' ' + t('figures')));
@@ -251,7 +252,7 @@
         h('td', {}, f.who || ''),
         h('td', {}, f.reported_by ? entityLink(f.reported_by, f.reported_by_text || f.reported_by) : (f.reported_by_text || '')),
         h('td', {}, f.outlet || ''),
-        h('td', {}, f.article ? articleLink(f.article, f.text || '…', 'fig-' + (f.index ?? '')) : (f.text || ''))))));
+        h('td', { dir: 'auto' }, f.article ? articleLink(f.article, f.text || '…', 'fig-' + f.start) : (f.text || ''))))));
   }
 
   /* Statements grouped by stance, each with its speaker and words. */
@@ -267,8 +268,8 @@
       by.get(k).map(st => h('div', { class: 'quote' },
         h('strong', {}, st.speaker ? entityLink(st.speaker, st.speaker_text || st.speaker) : (st.speaker_text || '?')),
         st.cue ? ' (' + st.cue + '): ' : ': ',
-        st.article ? articleLink(st.article, st.text, 'st-' + (st.index ?? '')) : st.text,
-        meta(st.date || st.published, st.outlet)))));
+        h('q', { dir: 'auto' }, st.article ? articleLink(st.article, st.content || st.text, 'st-' + st.start) : (st.content || st.text)),
+        meta(st.date ? dateText(st.date) : dateText(st.published), st.outlet)))));
   }
 
   /* ---- Highlighting facts in an article's text ---- */
@@ -306,9 +307,9 @@
   /* The spans of an article's facts (export format) in field 'body'. */
   function factSpans(a) {
     const sp = [];
-    (a.figures || []).forEach((f, i) => sp.push({ kind: 'figure', id: 'fig-' + i, start: f.start, end: f.end,
+    (a.figures || []).forEach(f => sp.push({ kind: 'figure', id: 'fig-' + f.start, start: f.start, end: f.end,
       tip: tv(COUNTS, f.counts) + ': ' + hedge(f) + (f.reported_by_text ? ' — ' + f.reported_by_text : '') }));
-    (a.statements || []).forEach((st, i) => sp.push({ kind: 'statement', id: 'st-' + i, start: st.start, end: st.end,
+    (a.statements || []).forEach(st => sp.push({ kind: 'statement', id: 'st-' + st.start, start: st.start, end: st.end,
       tip: tv(STANCES, st.stance) + ': ' + (st.speaker_text || '?') }));
     (a.mentions || []).forEach((m, i) => {
       if (m.field !== 'title') sp.push({ kind: 'mention', id: 'm-' + i, start: m.start, end: m.end, tip: m.text,
@@ -389,10 +390,10 @@
       highlighted(a.body || '', spans),
     ];
     const facts = [];
-    (a.figures || []).forEach((f, i) => facts.push(h('li', {}, h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/fig-' + i },
+    (a.figures || []).forEach(f => facts.push(h('li', {}, h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/fig-' + f.start },
       tv(COUNTS, f.counts) + ': ' + hedge(f)), f.reported_by_text ? ' — ' + f.reported_by_text : '', f.date ? ' (' + f.date + ')' : '')));
-    (a.statements || []).forEach((st, i) => facts.push(h('li', {}, h('span', { class: 'stance stance-' + st.stance }, tv(STANCES, st.stance)), ' ',
-      h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/st-' + i }, (st.speaker_text || '?') + (st.cue ? ' (' + st.cue + ')' : '')))));
+    (a.statements || []).forEach(st => facts.push(h('li', {}, h('span', { class: 'stance stance-' + st.stance }, tv(STANCES, st.stance)), ' ',
+      h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/st-' + st.start }, (st.speaker_text || '?') + (st.cue ? ' (' + st.cue + ')' : '')))));
     if (facts.length) nodes.push(h('h2', {}, t('facts')), h('ul', {}, facts));
     if (a.copies && a.copies.length) nodes.push(h('h2', {}, t('copies')), h('ul', {}, a.copies.map(c => h('li', {}, articleLink(c)))));
     return { nodes, after: () => flash(anchor) };
@@ -456,7 +457,7 @@
 
   async function pageEntities(q) {
     const n = 50, offset = offsetOf(q);
-    const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind') });
+    const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), q: q.get('q') });
     return [h('h1', {}, t('entities')),
       h('div', { class: 'chips' }, ['', 'person', 'place', 'org'].map(k =>
         h('a', { class: 'chip', href: '#/entities' + (k ? '?kind=' + k : '') }, k ? tv(KINDS, k) : t('entities')))),
@@ -464,26 +465,34 @@
         h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles')].map(x => h('th', {}, x)))),
         h('tbody', {}, list.map(e => h('tr', {},
           h('td', {}, entityLink(e.id, e.name)), h('td', {}, tv(KINDS, e.kind)),
-          h('td', { class: 'num' }, e.n_articles ?? e.articles ?? '')))))
+          h('td', { class: 'num' }, e.articles)))))
         : empty(),
       pager('#/entities', q, offset, n, list.length)];
   }
 
-  async function pageEntity(id) {
-    const e = await api('/api/entities/' + encodeURIComponent(id));
-    const stmts = has('/api/statements') ? await api('/api/statements', { speaker: id, limit: 200 }) : [];
-    const byDay = new Map();
-    for (const m of e.mentions || []) { const d = m.published || m.date; if (d) byDay.set(d, (byDay.get(d) || 0) + 1); }
-    const pts = [...byDay].map(([d, v]) => ({ day: dayOf(d), value: v, label: String(v), tip: d + ': ' + v }));
+  async function pageEntity(id, q) {
+    const why = q.get('why') === '1';
+    const e = await api('/api/entities/' + encodeURIComponent(id), { why: why ? 1 : null });
+    const stmts = has('/api/statements') ? await api('/api/statements', { speaker: e.id, limit: 200 }) : [];
+    const pts = (e.dates || []).filter(d => dayOf(d.date) !== null).map(d => ({
+      day: dayOf(d.date), value: d.mentions, label: String(d.mentions),
+      tip: d.date + ': ' + count('mentions', d.mentions) + ', ' + count('articles', d.articles) }));
     return [
       h('div', { class: 'meta' }, h('a', { href: '#/entities' }, t('entities')), ' › ', e.id),
-      h('h1', {}, e.name), meta(tv(KINDS, e.kind)),
-      h('h2', {}, t('variants')),
-      h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip' }, typeof v === 'string' ? v : v.text))),
-      pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, t('mentions'))] : null,
+      h('h1', {}, e.name, e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null),
+      meta(tv(KINDS, e.kind), count('articles', e.articles), count('mentions', e.mentions)),
+      h('h2', {}, t('variants'), ' ',
+        h('a', { class: 'meta', href: '#/entity/' + encodeURIComponent(e.id) + (why ? '' : '?why=1') }, why ? '×' : t('whyMerged'))),
+      h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
+        v.text, v.mentions ? ' (' + v.mentions + ')' : '', why && v.reason ? ' — ' + v.reason : ''))),
+      e.spellings && e.spellings.length ? h('div', { class: 'chips' }, e.spellings.map(v =>
+        h('span', { class: 'chip' }, v.text, ' (' + v.mentions + ')'))) : null,
+      pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, count('mentions', e.mentions))] : null,
       stmts.length ? [h('h2', {}, t('said')), statementGroups(stmts)] : null,
       e.stories && e.stories.length ? [h('h2', {}, t('stories')), h('ul', {}, e.stories.map(st =>
-        h('li', {}, storyLink(st.id, st.title))))] : null,
+        h('li', {}, storyLink(st.id, st.title), ' ', h('span', { class: 'meta' }, count('articles', st.articles)))))] : null,
+      e.latest && e.latest.length ? [h('h2', {}, t('articles')), h('ul', {}, e.latest.map(a =>
+        h('li', {}, dateText(a.published), ' ', articleLink(a.id, a.title || a.id), ' ', h('span', { class: 'meta' }, a.outlet || ''))))] : null,
     ];
   }
 
@@ -524,7 +533,7 @@
     [/^#\/articles$/, (m, q) => pageArticles(q), '/api/articles'],
     [/^#\/search$/, (m, q) => pageSearch(q), '/api/search'],
     [/^#\/entities$/, (m, q) => pageEntities(q), '/api/entities'],
-    [/^#\/entity\/([^/]+)$/, m => pageEntity(m[1]), '/api/entities/{id}'],
+    [/^#\/entity\/([^/]+)$/, (m, q) => pageEntity(m[1], q), '/api/entities/{id}'],
     [/^#\/figures$/, (m, q) => pageFigures(q), '/api/figures'],
     [/^#\/statements$/, (m, q) => pageStatements(q), '/api/statements'],
     [/^#\/stats$/, () => pageStats(), '/api/stats'],
