@@ -14,8 +14,14 @@
 **   MARSAD_STEM_SNOWBALL: Snowball's Arabic stemmer (libstemmer), kept so
 **     that search can measure both on ARCD. It leaves والكتاب unchanged.
 ** Why light is the default: it is what search and matching need (proclitic
-** و before the article, as in والكتاب, is everywhere in news text); the
-** search evaluation (docs/QUALITY.md) records the measured comparison.
+** و before the article, as in والكتاب, is everywhere in news text), and it
+** measures best. On ARCD (eval/search: 1,395 questions over 465 paragraphs,
+** FTS5 'arabic' tokenizer, BM25) MRR@10 / recall@10 were: light 0.776 /
+** 0.949, Snowball 0.770 / 0.946, no stemming 0.724 / 0.910. Variants of the
+** light rules (2-letter minimum after articles or suffixes as in light10,
+** و stripped only before 4 letters, pronoun suffixes هم هن كم نا هما and
+** dual تين تان added) all moved MRR@10 by 0.003 or less, so the lists stay
+** those of light10 with a 3-letter minimum.
 ** Keys that are not made only of Arabic letters (Latin words, numbers,
 ** mixed keys) come back unchanged from either kind; so do, from the light
 ** kind, keys with letters past U+06FF (Arabic Supplement, Extended-A) and
