@@ -2,13 +2,16 @@
 ** fuzz_normalize.c: libFuzzer target for the text core on arbitrary bytes:
 ** normalization (keys are valid UTF-8, the offset map is monotonic and
 ** inside the source), the tokenizer (spans in order, inside the text, keys
-** and stems valid UTF-8) and the sentence splitter (spans in order, inside).
+** and stems valid UTF-8, with either stemmer) and the sentence splitter
+** (spans in order, inside).
 */
 #include <stdint.h>
 #include <stdlib.h>
 #include "marsad.h"
 #include "norm.h"
 #include "sentence.h"
+#include "stem.h"
+#include "token.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData);
@@ -51,6 +54,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
     order o = { nData, 0 };
     marsad_tokenize(p, nData, flags, check_token, &o);
   }
+  marsad_stemmer *pSnowball = 0;
+  if( marsad_stemmer_new_kind(MARSAD_STEM_SNOWBALL, &pSnowball)==MARSAD_OK ){
+    order o = { nData, 0 };
+    marsad_tokenize_stem(p, nData, 0, pSnowball, check_token, &o);
+  }
+  marsad_stemmer_free(pSnowball);
   order o = { nData, 0 };
   marsad_sentences(p, nData, check_sentence, &o);
   return 0;
