@@ -47,6 +47,8 @@
 ** its paragraph text. */
 #define HTML_DESCEND_NUM 4
 #define HTML_DESCEND_DEN 5
+/* <h1> elements considered for the headline (a logo may be one). */
+#define HTML_MAX_H1 8
 /* Levels above the container searched for an enclosing <article>. */
 #define HTML_ARTICLE_LEVELS 4
 
@@ -322,7 +324,8 @@ typedef struct html_meta {
   const char *zOgUrl;         /* og:url */
   const char *zCanonical;     /* <link rel=canonical href> */
   xmlNode *pTitle;            /* the first <title> */
-  xmlNode *pH1;               /* the first <h1> */
+  xmlNode *apH1[HTML_MAX_H1]; /* the first <h1> elements */
+  int nH1;                    /* entries used in apH1 */
   xmlNode *pBody;             /* <body> */
   const char *azDate[HTML_DATE_N];  /* date candidates by source */
   char *zJsonDate;            /* owned copy of the JSON-LD date */
@@ -413,7 +416,7 @@ static int html_meta_enter(void *pCtx, xmlNode *pNode){
   }else if( html_is(pNode, "title") ){
     if( !pMeta->pTitle ) pMeta->pTitle = pNode;
   }else if( html_is(pNode, "h1") ){
-    if( !pMeta->pH1 ) pMeta->pH1 = pNode;
+    if( pMeta->nH1<HTML_MAX_H1 ) pMeta->apH1[pMeta->nH1++] = pNode;
   }else if( html_is(pNode, "body") ){
     if( !pMeta->pBody ) pMeta->pBody = pNode;
   }else if( html_is(pNode, "time") ){
@@ -520,32 +523,47 @@ static char *html_strip_site(const char *z, const char *zSite, int bGuess){
   return marsad_strdup(z);
 }
 
-/* The page's headline: og:title, else the first <h1>, else <title>, each
-** without the site name. Owned by the caller; NULL when there is none
-** (*pRc set on out of memory). */
+/* The text of the <h1> with the longest text (a site's logo may be an
+** <h1> too, with a short one), owned by the caller; NULL when there is no
+** <h1> (or out of memory: *pRc set). */
+static char *html_page_h1(const html_meta *pMeta, int *pRc){
+  char *zBest = 0;
+  for(int i=0; i<pMeta->nH1; i++){
+    char *z = html_text_of(pMeta->apH1[i]);
+    if( z==0 ){ *pRc = MARSAD_NOMEM; break; }
+    if( zBest==0 || strlen(z)>strlen(zBest) ){ marsad_free(zBest); zBest = z; }
+    else marsad_free(z);
+  }
+  if( *pRc ){ marsad_free(zBest); zBest = 0; }
+  return zBest;
+}
+
+/* The page's headline: og:title, else the longest <h1>, else <title>,
+** each without the site name. Owned by the caller; NULL when there is none
+** or on error (*pRc set). */
 static char *html_page_title(const html_meta *pMeta, int *pRc){
   char *zRaw = 0, *zTitle = 0;
   int bGuess = 0;
   if( pMeta->zOgTitle ){
     zRaw = marsad_html_collapse(pMeta->zOgTitle, strlen(pMeta->zOgTitle));
+    if( zRaw==0 ) *pRc = MARSAD_NOMEM;
   }
-  if( (zRaw==0 || *zRaw==0) && pMeta->pH1 ){
+  if( *pRc==MARSAD_OK && (zRaw==0 || *zRaw==0) ){
     marsad_free(zRaw);
-    zRaw = html_text_of(pMeta->pH1);
+    zRaw = html_page_h1(pMeta, pRc);
   }
-  if( (zRaw==0 || *zRaw==0) && pMeta->pTitle ){
+  if( *pRc==MARSAD_OK && (zRaw==0 || *zRaw==0) && pMeta->pTitle ){
     marsad_free(zRaw);
     zRaw = html_text_of(pMeta->pTitle);
+    if( zRaw==0 ) *pRc = MARSAD_NOMEM;
     bGuess = 1;
   }
-  if( zRaw && *zRaw ){
+  if( *pRc==MARSAD_OK && zRaw && *zRaw ){
     char *zSite = pMeta->zSiteName
         ? marsad_html_collapse(pMeta->zSiteName, strlen(pMeta->zSiteName)) : 0;
     if( zSite || !pMeta->zSiteName ) zTitle = html_strip_site(zRaw, zSite, bGuess);
     marsad_free(zSite);
     if( zTitle==0 ) *pRc = MARSAD_NOMEM;
-  }else if( zRaw==0 && (pMeta->zOgTitle || pMeta->pH1 || pMeta->pTitle) ){
-    *pRc = MARSAD_NOMEM;
   }
   marsad_free(zRaw);
   return zTitle;

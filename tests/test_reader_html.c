@@ -186,6 +186,10 @@ static const title_case aTitle[] = {
   /* <h1> wins over <title> */
   { "<title>موقع | عنوان في وسم العنوان</title>", "<h1> عنوان   <b>الخبر</b> </h1>",
     "عنوان الخبر" },
+  /* the site's logo in an <h1> loses to the headline's */
+  { "<title>x</title>", "<header><h1><a href=\"/\">الموقع</a></h1></header>"
+    "<h1 class=\"entry-title\"><a href=\"/p/1\">انطلاق موسم الحصاد في الشمال</a></h1>",
+    "انطلاق موسم الحصاد في الشمال" },
   /* a headline without a separator is kept whole */
   { "<title>انطلاق موسم الحصاد في السهول الشمالية</title>", "",
     "انطلاق موسم الحصاد في السهول الشمالية" },
