@@ -43,6 +43,7 @@ typedef struct route {
   int bId;                 /* 1: the rest of the path is an id */
   unsigned mParams;        /* MARSAD_P_* the route accepts */
   int bNeedQ;              /* 1: the q parameter must be given */
+  long nLimit;             /* limit when none is given (0: the function's) */
   route_list_fn xList;     /* called with the parsed filters, or NULL */
   route_item_fn xItem;     /* called with the id and the flags, or NULL */
   route_plain_fn xPlain;   /* called with nothing, or NULL */
@@ -55,13 +56,17 @@ typedef struct route {
 
 /* The API. A route is here only when its query function exists. */
 static const route aRoute[] = {
-  {"/api/articles",  0, MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE, 0, LIST(marsad_articles_json)},
-  {"/api/articles/", 1, MARSAD_P_RAW,                          0, ITEM(marsad_article_json)},
-  {"/api/stats",     0, 0,                                     0, PLAIN(marsad_stats_json)},
-  {"/api/stories",   0, P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE,       0, LIST(marsad_stories_json)},
-  {"/api/stories/",  1, MARSAD_P_WHY,                          0, ITEM(marsad_story_json)},
+  {"/api/articles",  0, MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE, 0, 0, LIST(marsad_articles_json)},
+  {"/api/articles/", 1, MARSAD_P_RAW,                          0, 0, ITEM(marsad_article_json)},
+  {"/api/stats",     0, 0,                                     0, 0, PLAIN(marsad_stats_json)},
+  {"/api/stories",   0, P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE,       0, 0, LIST(marsad_stories_json)},
+  {"/api/stories/",  1, MARSAD_P_WHY,                          0, 0, ITEM(marsad_story_json)},
   {"/api/search",    0, MARSAD_P_Q|MARSAD_P_OUTLET|P_DATES|MARSAD_P_STORY|MARSAD_P_EXACT|MARSAD_P_PAGE,
-                                                                1, LIST(marsad_search_json)},
+                                                                1, 0, LIST(marsad_search_json)},
+  {"/api/figures",   0, MARSAD_P_STORY|MARSAD_P_COUNTS|MARSAD_P_BY|MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE,
+                                                                0, 500, LIST(marsad_figures_json)},
+  {"/api/statements", 0, MARSAD_P_STORY|MARSAD_P_SPEAKER|MARSAD_P_STANCE|MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE,
+                                                                0, 500, LIST(marsad_statements_json)},
 };
 #define N_ROUTE (int)(sizeof aRoute / sizeof aRoute[0])
 
@@ -220,6 +225,7 @@ static enum MHD_Result serve_api(marsad_server *p, struct MHD_Connection *pConn,
     snprintf(par.zErr, sizeof par.zErr, "parameter 'q' is required");
     rc = MARSAD_MISUSE;
   }
+  if( rc==MARSAD_OK && par.q.nLimit==0 ) par.q.nLimit = pRoute->nLimit;
   if( rc==MARSAD_OK ) r = run_route(p, pConn, pRoute, zId, &par);
   else if( rc==MARSAD_MISUSE ) r = answer_error(pConn, MHD_HTTP_BAD_REQUEST, par.zErr);
   else r = answer_error(pConn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");

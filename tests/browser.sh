@@ -34,7 +34,7 @@ chrome() {
   profile=$(mktemp -d "$tmp/profile.XXXX")
   timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --virtual-time-budget=8000 --window-size=1280,1400 \
+    --user-data-dir="$profile" --virtual-time-budget=8000 --window-size=1280,2400 \
     --screenshot="$3" --dump-dom "$1" >"$2" 2>/dev/null || no "chromium failed on $1"
 }
 
@@ -85,6 +85,8 @@ if route /api/stories && [ -f "$seeds" ]; then
   if route /api/statements; then
     has "$tmp/story.html" 'stance-deny' "a group of denials"
     has "$tmp/story.html" 'ينفي' "the denial label"
+    denier=$(api "/api/statements?story=$sid&stance=deny" | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["speaker_text"])')
+    has "$tmp/story.html" "$denier" "a denial's speaker ($denier)"
   fi
 fi
 

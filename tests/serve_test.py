@@ -155,6 +155,28 @@ def check_routes(port, ids):
         error_of(port, "/api/stories/s999999", 404)
         error_of(port, "/api/stories/bogus", 404)
         error_of(port, "/api/stories/" + sid + "?why=2", 400)
+    if route("/api/figures"):
+        figs = get_json(port, "/api/figures")
+        for f in figs:
+            check(all(k in f for k in ("article", "value", "approx", "counts", "reported_by_text", "date", "start", "end")),
+                  "figure fields")
+        killed = get_json(port, "/api/figures?counts=killed")
+        check(killed and all(f["counts"] == "killed" for f in killed), "figures counts=killed")
+        check({28, 231} <= {f["value"] for f in killed}, "the Observatory's 28 and 231 killed")
+        by = get_json(port, "/api/figures?by=" + q("لافروف"))
+        check(by and all("لافروف" in f["reported_by_text"] for f in by), "figures by a source")
+        check(len(get_json(port, "/api/figures?limit=1")) == 1, "figures limit")
+        error_of(port, "/api/figures?stance=deny", 400)
+    if route("/api/statements"):
+        stmts = get_json(port, "/api/statements")
+        for st in stmts:
+            check(all(k in st for k in ("article", "speaker", "speaker_text", "cue", "stance", "text", "start", "end")),
+                  "statement fields")
+        deny = get_json(port, "/api/statements?stance=deny")
+        check(len(deny) == 1 and deny[0]["article"] == ids["srv-1"], "the denial of srv-1")
+        sp = get_json(port, "/api/statements?speaker=" + q("المرصد السوري"))
+        check(sp and all("المرصد" in st["speaker_text"] for st in sp), "statements by a speaker")
+        error_of(port, "/api/statements?counts=killed", 400)
     src = os.environ.get("MARSAD_SRC", os.path.join(HERE, ".."))
     with open(os.path.join(src, "docs", "openapi.yaml"), encoding="utf-8") as f:
         spec = f.read()

@@ -40,7 +40,7 @@
     notArabic: ['غير عربية', 'Not Arabic'], undated: ['بلا تاريخ', 'Undated'],
     first: ['الأول', 'First'], last: ['الأخير', 'Last'], bodyBytes: ['حجم النصوص', 'Body bytes'],
     source: ['المصدر', 'Source'], why: ['لماذا انضمت', 'Why it joined'],
-    whyMerged: ['لماذا دُمجت', 'Why merged'],
+    whyMerged: ['لماذا دُمجت', 'Why merged'], unattributed: ['غير منسوب', 'unattributed'],
   };
   const KINDS = {
     person: ['شخص', 'person'], place: ['مكان', 'place'], org: ['منظمة', 'organisation'],
@@ -144,7 +144,7 @@
   function empty() { return h('p', { class: 'empty' }, t('nothing')); }
   function hedge(f) {
     const w = HEDGES[f.approx] ? tv(HEDGES, f.approx) : '';
-    return (w ? w + ' ' : '') + Number(f.value).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-US') +
+    return (w ? w + ' ' : '') + Number(f.value).toLocaleString('en-US') + (f.max ? '–' + Number(f.max).toLocaleString('en-US') : '') +
       (f.vague ? ' (' + (lang === 'ar' ? 'تقريبي' : 'vague') + ')' : '');
   }
   /* Previous/next links for a list page at offset with page size n. */
@@ -170,29 +170,31 @@
     return Date.UTC(+m[1], (+m[2] || 1) - 1, +m[3] || 1) / 86400000;
   }
   function dayText(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
-  /* A round upper bound for the y axis. */
-  function niceMax(v) {
+  /* A round step (1, 2 or 5 times a power of ten) near v. */
+  function niceStep(v) {
     if (v <= 0) return 1;
     const p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+    for (const m of [1, 2, 5]) if (m * p >= v) return m * p;
     return 10 * p;
   }
+  const PALETTE = ['#0b6e69', '#b3261e', '#6a4fb3', '#b26a00', '#2563eb', '#8e2453', '#4a5568'];
   /*
-   * A timeline of figure points [{day, value, label, tip}] as an SVG: time
-   * runs left to right, each point is a dot with its value above it and a
-   * tooltip naming its source; dots are joined in date order.
+   * A timeline of points [{day, value, label, tip, series, vague, href}] as
+   * an SVG: time runs left to right; each point is a dot with its value
+   * above it and a tooltip naming its source; the points of one series (one
+   * source) are joined in date order and share a colour, named in a legend.
    */
   function timeline(points, caption) {
-    const W = 720, H = 260, L = 56, R = 24, T = 24, B = 40;
+    const W = 760, H = 230, L = 60, R = 48, T = 28, B = 36;
     const days = points.map(p => p.day);
     let d0 = Math.min(...days), d1 = Math.max(...days);
     if (d0 === d1) { d0 -= 1; d1 += 1; }
-    const yMax = niceMax(Math.max(...points.map(p => p.value)) * 1.1);
+    const step = niceStep(Math.max(...points.map(p => p.value)) * 1.1 / 4);
+    const yMax = step * Math.max(1, Math.ceil(Math.max(...points.map(p => p.value)) * 1.1 / step));
     const x = d => L + (d - d0) / (d1 - d0) * (W - L - R);
     const y = v => H - B - v / yMax * (H - T - B);
     const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': caption, direction: 'ltr' });
-    for (let i = 0; i <= 4; i++) {
-      const v = yMax * i / 4;
+    for (let v = 0; v <= yMax + 1e-9; v += step) {
       svg.appendChild(s('line', { class: 'grid', x1: L, x2: W - R, y1: y(v), y2: y(v) }));
       svg.appendChild(s('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end' }, Math.round(v).toLocaleString('en-US')));
     }
@@ -204,18 +206,25 @@
       svg.appendChild(s('line', { class: 'axis', x1: x(d), x2: x(d), y1: H - B, y2: H - B + 4 }));
       svg.appendChild(s('text', { x: x(d), y: H - B + 18, 'text-anchor': 'middle' }, dayText(d)));
     }
-    const sorted = points.slice().sort((a, b) => a.day - b.day || a.value - b.value);
-    if (sorted.length > 1) {
-      svg.appendChild(s('polyline', { class: 'line', points: sorted.map(p => x(p.day) + ',' + y(p.value)).join(' ') }));
+    const series = [...new Set(points.map(p => p.series || ''))];
+    const colour = k => PALETTE[series.indexOf(k) % PALETTE.length];
+    for (const k of series) {
+      const pts = points.filter(p => (p.series || '') === k).sort((a, b) => a.day - b.day || a.value - b.value);
+      if (pts.length > 1) {
+        svg.appendChild(s('polyline', { class: 'line', stroke: colour(k), points: pts.map(p => x(p.day) + ',' + y(p.value)).join(' ') }));
+      }
     }
-    for (const p of sorted) {
+    for (const p of points) {
       const g = s('g', { class: 'point' });
       g.appendChild(s('title', {}, p.tip));
-      g.appendChild(s('circle', { class: p.vague ? 'pt-vague' : 'pt', cx: x(p.day), cy: y(p.value), r: 5 }));
+      g.appendChild(s('circle', { class: p.vague ? 'pt-vague' : 'pt', cx: x(p.day), cy: y(p.value), r: 5,
+        fill: p.vague ? '#fff' : colour(p.series || ''), stroke: p.vague ? colour(p.series || '') : '#fff' }));
       g.appendChild(s('text', { class: 'val', x: x(p.day), y: y(p.value) - 9, 'text-anchor': 'middle' }, p.label));
       svg.appendChild(p.href ? add(s('a', { href: p.href }), [g]) : g);
     }
-    return h('figure', { class: 'chart' }, svg, h('figcaption', { class: 'meta' }, caption));
+    const legend = series.length > 1 || series[0] ? h('div', { class: 'legend' }, series.map(k =>
+      h('span', {}, h('span', { class: 'swatch', 'data-c': series.indexOf(k) % PALETTE.length }), ' ', k || '?'))) : null;
+    return h('figure', { class: 'chart' }, svg, legend, h('figcaption', { class: 'meta' }, caption));
   }
 
   /* One chart and source table per kind of figure, from figure rows. */
@@ -233,6 +242,7 @@
         day: dayOf(f.date), value: f.value, vague: !!f.vague,
         label: (HEDGES[f.approx] && f.approx !== 'exact' ? (f.approx === 'at_least' ? '≥' : f.approx === 'at_most' ? '≤' : '~') : '') + f.value,
         tip: hedge(f) + ' · ' + (f.reported_by_text || '?') + ' · ' + (f.date || '') + ' · ' + (f.outlet || ''),
+        series: (f.reported_by_text || t('unattributed')) + (f.total ? ' · ' + t('total') : ''),
         href: f.article ? '#/article/' + encodeURIComponent(f.article) + '/fig-' + f.start : null,
       }));
       out.push(h('h3', {}, tv(COUNTS, kind)));
@@ -255,7 +265,17 @@
         h('td', { dir: 'auto' }, f.article ? articleLink(f.article, f.text || '…', 'fig-' + f.start) : (f.text || ''))))));
   }
 
-  /* Statements grouped by stance, each with its speaker and words. */
+  /* The speaker of a statement: a link to its entity when it has one. */
+  function speakerOf(st) {
+    return st.speaker ? entityLink(st.speaker, st.speaker_text || st.speaker) : (st.speaker_text || t('unattributed'));
+  }
+
+  /*
+   * Statements grouped by stance: first a table of who takes each stance
+   * (each speaker once, with how many times), then each group with every
+   * statement's speaker, cue, words, day and outlet. Affirmations and
+   * denials are open; the other groups fold.
+   */
   function statementGroups(stmts) {
     const by = new Map();
     for (const st of stmts) {
@@ -263,13 +283,27 @@
       by.get(st.stance).push(st);
     }
     const order = STANCE_ORDER.filter(k => by.has(k)).concat([...by.keys()].filter(k => !STANCE_ORDER.includes(k)));
-    return order.map(k => h('section', { class: 'stance-group g-' + k },
-      h('h3', {}, h('span', { class: 'stance stance-' + k }, tv(STANCES, k)), ' ', by.get(k).length),
-      by.get(k).map(st => h('div', { class: 'quote' },
-        h('strong', {}, st.speaker ? entityLink(st.speaker, st.speaker_text || st.speaker) : (st.speaker_text || '?')),
-        st.cue ? ' (' + st.cue + '): ' : ': ',
-        h('q', { dir: 'auto' }, st.article ? articleLink(st.article, st.content || st.text, 'st-' + st.start) : (st.content || st.text)),
-        meta(st.date ? dateText(st.date) : dateText(st.published), st.outlet)))));
+    const who = k => {
+      const n = new Map();
+      for (const st of by.get(k)) {
+        const key = st.speaker || st.speaker_text || '';
+        if (!n.has(key)) n.set(key, { st, n: 0 });
+        n.get(key).n++;
+      }
+      return [...n.values()].map(({ st, n }) => h('span', { class: 'chip' }, speakerOf(st), n > 1 ? ' ×' + n : ''));
+    };
+    return [
+      h('table', { class: 'stances' }, h('tbody', {}, order.map(k => h('tr', {},
+        h('th', {}, h('span', { class: 'stance stance-' + k }, tv(STANCES, k))),
+        h('td', {}, h('div', { class: 'chips' }, who(k))))))),
+      order.map(k => h('details', { class: 'stance-group g-' + k, open: k === 'affirm' || k === 'deny' ? '' : null },
+        h('summary', {}, h('span', { class: 'stance stance-' + k }, tv(STANCES, k)), ' ', by.get(k).length),
+        by.get(k).map(st => h('div', { class: 'quote' },
+          h('strong', {}, speakerOf(st)),
+          st.cue ? ' (' + st.cue + '): ' : ': ',
+          h('span', { class: 'said', dir: 'auto' }, st.article ? articleLink(st.article, st.content || st.text, 'st-' + st.start) : (st.content || st.text)),
+          meta(dateText(st.date || st.published), st.outlet))))),
+    ];
   }
 
   /* ---- Highlighting facts in an article's text ---- */
@@ -346,14 +380,18 @@
       has('/api/figures') ? api('/api/figures', { story: id, limit: 500 }) : [],
       has('/api/statements') ? api('/api/statements', { story: id, limit: 500 }) : []]);
     const arts = st.articles || [];
+    /* A copy repeats its original's facts: only the originals' are shown. */
+    const copyIds = new Set(arts.flatMap(a => (a.copies || []).map(c => c.id)));
+    const ownFigs = figs.filter(f => !copyIds.has(f.article));
+    const ownStmts = stmts.filter(x => !copyIds.has(x.article));
     return [
       h('div', { class: 'meta' }, h('a', { href: '#/stories' }, t('stories')), ' › ', st.id),
       h('h1', { dir: 'auto' }, st.title),
       meta(count('articles', st.n_articles), span(st.first, st.last),
         (st.outlets || []).join('، ')),
       st.entities && st.entities.length ? [h('h2', {}, t('topEntities')), h('div', { class: 'chips' }, st.entities.map(chip))] : null,
-      figs.length ? [h('h2', {}, t('figures')), figureCharts(figs)] : null,
-      stmts.length ? [h('h2', {}, t('statements')), statementGroups(stmts)] : null,
+      ownFigs.length ? [h('h2', {}, t('figures')), figureCharts(ownFigs)] : null,
+      ownStmts.length ? [h('h2', {}, t('statements')), statementGroups(ownStmts)] : null,
       h('h2', {}, t('articles'), ' ',
         h('a', { class: 'meta', href: '#/story/' + encodeURIComponent(st.id) + (why ? '' : '?why=1') }, why ? '×' : t('why'))),
       h('table', {},
