@@ -10,11 +10,12 @@
 
 #define LEX_JOIN_MAX 256   /* longest joined key looked up */
 
-const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n){
-  int lo = 0, hi = pLex->n;
+/* Binary search for key p[0..n) among a[0..nA). */
+static const marsad_lexent *lex_find(const marsad_lexent *a, int nA, const char *p, size_t n){
+  int lo = 0, hi = nA;
   while( lo<hi ){
     int mid = (lo+hi)/2;
-    const marsad_lexent *e = &pLex->a[mid];
+    const marsad_lexent *e = &a[mid];
     size_t nMin = (size_t)e->nKey<n ? (size_t)e->nKey : n;
     int c = memcmp(e->zKey, p, nMin);
     if( c==0 ) c = (size_t)e->nKey<n ? -1 : (size_t)e->nKey>n ? 1 : 0;
@@ -22,6 +23,33 @@ const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, s
     if( c<0 ) lo = mid+1; else hi = mid;
   }
   return 0;
+}
+
+const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n){
+  return lex_find(pLex->a, pLex->n, p, n);
+}
+
+void marsad_lex_index(marsad_words *pW){
+  for(int i=0; i<pW->nWord; i++){
+    int eKind = pW->a[i].eKind;
+    if( eKind==MARSAD_TOKEN_NUMBER ) continue;   /* no list holds digits */
+    for(int v=0; v<3; v++){
+      size_t nk;
+      const char *k = marsad_word_key(pW, i, v, &nk);
+      const marsad_lexent *e = k ? lex_find(marsad_lex_first_all.a, marsad_lex_first_all.n, k, nk) : 0;
+      pW->a[i].aLex[v] = e ? (unsigned)e->iValue : 0;
+    }
+  }
+}
+
+/* The first-word entry of pLex for key eKey of word i, or NULL: a bit test
+** first, the search only when some entry starts with the word. */
+static const marsad_lexent *first_entry(const marsad_lexicon *pLex, const marsad_words *pW,
+                                        int i, int eKey){
+  if( !(pW->a[i].aLex[eKey] & (1u<<pLex->iBit)) ) return 0;
+  size_t nk;
+  const char *k = marsad_word_key(pW, i, eKey, &nk);
+  return lex_find(pLex->aFirst, pLex->nFirst, k, nk);
 }
 
 /* Joins into z the key eKey of word iFirst and the full keys of the words
@@ -42,12 +70,14 @@ static size_t join_keys(const marsad_words *pW, int iFirst, int iLast, int eKey,
 }
 
 /* The entry for words iFirst..iLast, trying the clitic-free keys of the
-** first word when bClitics. */
+** first word when bClitics; only keys that start some entry are joined. */
 static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_words *pW,
                                      int iFirst, int iLast, int bClitics){
   char z[LEX_JOIN_MAX];
   int nVariant = bClitics ? 3 : 1;
   for(int v=0; v<nVariant; v++){
+    const marsad_lexent *f = first_entry(pLex, pW, iFirst, v);
+    if( f==0 || f->nWord<iLast-iFirst+1 ) continue;
     size_t n = join_keys(pW, iFirst, iLast, v, z);
     const marsad_lexent *e = n ? marsad_lex_get(pLex, z, n) : 0;
     if( e ) return e;
@@ -58,13 +88,19 @@ static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_wo
 const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
                                       const marsad_words *pW, int iWord,
                                       int iLimit, int bClitics, int *pnWord){
+  int nMax = 0;
+  *pnWord = 0;
   if( iLimit>pW->nWord ) iLimit = pW->nWord;
-  for(int k=pLex->nMaxWord; k>=1; k--){
-    if( iWord<0 || iWord+k>iLimit ) continue;
+  if( iWord<0 || iWord>=iLimit ) return 0;
+  for(int v=0; v<(bClitics ? 3 : 1); v++){
+    const marsad_lexent *f = first_entry(pLex, pW, iWord, v);
+    if( f && f->nWord>nMax ) nMax = f->nWord;
+  }
+  for(int k=nMax; k>=1; k--){
+    if( iWord+k>iLimit ) continue;
     const marsad_lexent *e = lex_span(pLex, pW, iWord, iWord+k-1, bClitics);
     if( e ){ *pnWord = k; return e; }
   }
-  *pnWord = 0;
   return 0;
 }
 
@@ -118,6 +154,7 @@ const marsad_lexent *marsad_lex_match_wild(const marsad_lexicon *pLex,
   if( iWord<0 || iWord>=iLimit ){ *pnWord = 0; return 0; }
   for(int v=0; v<(bClitics ? 3 : 1); v++){
     for(int j=0; j<pLex->n; j++){
+      if( !(pW->a[iWord].aLex[v] & (1u<<pLex->iBit)) ) break;
       int nw = wild_entry(&pLex->a[j], pW, iWord, iLimit, v);
       if( nw>nBest ){ nBest = nw; pBest = &pLex->a[j]; }
     }
@@ -138,6 +175,7 @@ const marsad_lexent *marsad_lex_match_wild_ending(const marsad_lexicon *pLex,
     int iFirst = iLast-k+1;
     if( k<=nBest || iFirst<iFloor || iLast>=pW->nWord ) continue;
     for(int v=0; v<(bClitics ? 3 : 1); v++){
+      if( !(pW->a[iFirst].aLex[v] & (1u<<pLex->iBit)) ) continue;
       if( wild_entry(&pLex->a[j], pW, iFirst, iLast+1, v)==k ){ nBest = k; pBest = &pLex->a[j]; break; }
     }
   }

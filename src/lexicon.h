@@ -27,6 +27,9 @@ typedef struct marsad_lexicon {
   const marsad_lexent *a;  /* entries */
   int n;                   /* number of entries */
   int nMaxWord;            /* words in the longest entry */
+  const marsad_lexent *aFirst;  /* the first words of the entries, sorted; */
+  int nFirst;                   /*   nWord: the most words of an entry it starts */
+  int iBit;                     /* its bit in the words' masks (marsad_lex_index) */
 } marsad_lexicon;
 
 /* Calendars (months eA). */
@@ -134,6 +137,15 @@ extern const marsad_lexicon marsad_lex_cues;
 extern const marsad_lexicon marsad_lex_markers;
 extern const marsad_lexicon marsad_lex_sources;
 extern const marsad_lexicon marsad_lex_function;
+
+/* Every first word of every table; iValue: the bits (iBit) of the tables
+** that have an entry starting with it. */
+extern const marsad_lexicon marsad_lex_first_all;
+
+/* Sets every word's aLex masks (words.h): for each of its keys, the tables
+** that have an entry starting with it, so that lookups of words no table
+** starts with cost one bit test. Called by marsad_words_build. */
+void marsad_lex_index(struct marsad_words *pW);
 
 /* Lemma of each cue (cues iValue). */
 extern const char *const marsad_cue_lemmas[];

@@ -64,6 +64,7 @@ static const marsad_lexent *word_in(const marsad_lexicon *pLex, const marsad_wor
   size_t n;
   if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
   for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_CONJ; v++){
+    if( !(pW->a[i].aLex[v] & (1u<<pLex->iBit)) ) continue;
     const char *k = marsad_word_key(pW, i, v, &n);
     const marsad_lexent *e = k ? marsad_lex_get(pLex, k, n) : 0;
     if( e && e->nWord==1 ) return e;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "lexicon.h"
 #include "sentence.h"
 #include "token.h"
 #include "words.h"
@@ -175,6 +176,7 @@ int marsad_words_build(const char *p, size_t n, marsad_words *pW){
   if( rc==MARSAD_OK && pW->nSentAlloc<2 ) rc = on_sentence(pW, 0, n);
   if( rc==MARSAD_OK ){
     assign_sentences(pW);
+    marsad_lex_index(pW);
   }else{
     pW->nWord = 0;
     pW->nSent = 0;

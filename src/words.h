@@ -26,6 +26,8 @@ typedef struct marsad_word {
   int bNum;            /* a number in digits: dNum holds its value */
   double dNum;         /* value of a digit number (1,000 and ١٬٠٠٠ = 1000) */
   int nDigits;         /* digits before any decimal point, for numbers */
+  unsigned aLex[3];    /* per key: bits of the word lists with an entry
+                          starting with it (lexicon.h, marsad_lex_index) */
 } marsad_word;
 
 typedef struct marsad_words {

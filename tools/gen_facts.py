@@ -78,8 +78,8 @@ def c_str(s):
 
 
 class Table:
-    def __init__(self, name):
-        self.name, self.entries = name, {}
+    def __init__(self, name, bit):
+        self.name, self.entries, self.bit = name, {}, bit
 
     def add(self, path, no, key, value="0", a="0", b="0"):
         if not key:
@@ -96,7 +96,25 @@ class Table:
             v, a, b = self.entries[k]
             fh.write(f"  {{{c_str(k)}, {len(k.encode())}, {k.count(' ') + 1}, {v}LL, {a}, {b}}},\n")
         fh.write("};\n")
-        fh.write(f"const marsad_lexicon marsad_lex_{self.name} = {{a_{self.name}, {len(keys)}, {nmax}}};\n\n")
+        # the first words of the entries, each with the most words of an entry it starts
+        first = {}
+        for k in keys:
+            w = k.split(" ")[0]
+            first[w] = max(first.get(w, 0), k.count(" ") + 1)
+        fkeys = sorted(first, key=lambda k: k.encode())
+        fh.write(f"static const marsad_lexent a_{self.name}_first[] = {{\n")
+        for w in fkeys:
+            fh.write(f"  {{{c_str(w)}, {len(w.encode())}, {first[w]}, 0LL, 0, 0}},\n")
+        fh.write("};\n")
+        fh.write(f"const marsad_lexicon marsad_lex_{self.name} = {{a_{self.name}, {len(keys)}, {nmax},"
+                 f" a_{self.name}_first, {len(fkeys)}, {self.bit}}};\n\n")
+
+    def first_words(self):
+        words = {k.split(" ")[0] for k in self.entries}
+        for w in words:
+            if w.endswith("*"):
+                sys.exit(f"gen_facts: {self.name}: a first word may not be a prefix ({w})")
+        return words
 
 
 def main():
@@ -107,7 +125,7 @@ def main():
     tables = []
 
     def table(name):
-        t = Table(name)
+        t = Table(name, len(tables))
         tables.append(t)
         return t
 
@@ -184,6 +202,17 @@ def main():
         fh.write('#include "lexicon.h"\n\n')
         for t in tables:
             t.emit(fh)
+        # every first word of every table, with the tables it starts an entry of
+        allfirst = {}
+        for t in tables:
+            for w in t.first_words():
+                allfirst[w] = allfirst.get(w, 0) | (1 << t.bit)
+        fkeys = sorted(allfirst, key=lambda k: k.encode())
+        fh.write("static const marsad_lexent a_first_all[] = {\n")
+        for w in fkeys:
+            fh.write(f"  {{{c_str(w)}, {len(w.encode())}, 1, {allfirst[w]}LL, 0, 0}},\n")
+        fh.write("};\n")
+        fh.write(f"const marsad_lexicon marsad_lex_first_all = {{a_first_all, {len(fkeys)}, 1, a_first_all, {len(fkeys)}, -1}};\n\n")
         fh.write("const char *const marsad_cue_lemmas[] = {\n")
         fh.write("".join(f"  {c_str(l)},\n" for l in lemmas))
         fh.write("};\n")
