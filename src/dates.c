@@ -27,6 +27,7 @@
 #define K_HA     "\xd9\x87"                                 /* هـ */
 #define K_HIJRI  "\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a"         /* هجري */
 #define K_HIJRIA "\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a\xd9\x87" /* هجرية */
+#define K_SHAHR  "\xd8\xb4\xd9\x87\xd8\xb1"                 /* شهر */
 
 int marsad_ymd_parse(const char *z, marsad_ymd *pOut){
   if( z==0 ) return 0;
@@ -112,6 +113,16 @@ typedef struct date_parts {
   int iEnd;                  /* word after the expression */
 } date_parts;
 
+/* True when word i's key, as written or without و/ف and ب/ل, is z. */
+static int word_or_conj(const marsad_words *pW, int i, const char *z){
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
+    size_t n;
+    const char *k = i>=0 && i<pW->nWord ? marsad_word_key(pW, i, v, &n) : 0;
+    if( k && n==strlen(z) && memcmp(k, z, n)==0 ) return 1;
+  }
+  return 0;
+}
+
 /* True when word i is a whole number in digits within [lo, hi] with at most
 ** nMaxDigits digits. */
 static int is_int(const marsad_words *pW, int i, int lo, int hi, int nMaxDigits){
@@ -127,23 +138,52 @@ static const marsad_lexent *month_at(const date_scan *p, int i, int *pn){
 
 /* Reads [/MONTH] [[عام] YEAR [هـ]] [DIRECTION] after a month ending before
 ** word i, into *pParts. */
+/* True when word i is عام, العام or سنة (also with a preposition: للعام). */
+static int is_year_word(const marsad_words *pW, int i){
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
+    size_t n;
+    const char *k = i>=0 && i<pW->nWord ? marsad_word_key(pW, i, v, &n) : 0;
+    if( k && ((n==strlen(K_AAM) && memcmp(k, K_AAM, n)==0) || (n==strlen(K_ALAAM) && memcmp(k, K_ALAAM, n)==0)
+           || (n==strlen(K_SANA) && memcmp(k, K_SANA, n)==0)) ) return 1;
+  }
+  return 0;
+}
+
+/* Reads a year at word j: [عام|سنة] [(] YYYY [)] [هـ|هجري]. Returns the
+** word after it (j when there is none) and sets *pY and *pbHijri. */
+static int read_year(const date_scan *p, int j, int *pY, int *pbHijri){
+  const marsad_words *pW = p->pW;
+  int i = j;
+  if( is_year_word(pW, i) ) i++;
+  int bParen = marsad_word_punct_in(pW, i, "(");
+  if( bParen ) i++;
+  if( i>=p->iLimit || !is_int(pW, i, 1000, 2200, 4) ) return j;
+  *pY = (int)pW->a[i].dNum;
+  i++;
+  if( bParen ){
+    if( !marsad_word_punct_in(pW, i, ")") ) return j;
+    i++;
+  }
+  *pbHijri = 0;
+  if( marsad_word_is(pW, i, K_HA) || marsad_word_is(pW, i, K_HIJRI) || marsad_word_is(pW, i, K_HIJRIA) ){
+    *pbHijri = 1;
+    i++;
+  }
+  return i;
+}
+
 static void read_tail(const date_scan *p, int i, date_parts *pParts){
   const marsad_words *pW = p->pW;
-  int n;
+  int n, y = 0, bHijri = 0;
   if( marsad_word_punct_in(pW, i, "/(") && month_at(p, i+1, &n) ){
     i += 1 + n;
     if( marsad_word_punct_in(pW, i, ")") ) i++;
   }
-  int j = i;
-  if( marsad_word_is(pW, j, K_AAM) || marsad_word_is(pW, j, K_SANA) ) j++;
-  if( j<p->iLimit && is_int(pW, j, 1000, 2200, 4) ){
-    pParts->y = (int)pW->a[j].dNum;
-    i = j+1;
-    if( marsad_word_is(pW, i, K_HA) || marsad_word_is(pW, i, K_HIJRI)
-     || marsad_word_is(pW, i, K_HIJRIA) ){
-      pParts->eCal = MARSAD_CAL_HIJRI;
-      i++;
-    }
+  int j = read_year(p, i, &y, &bHijri);
+  if( j>i ){
+    pParts->y = y;
+    if( bHijri ) pParts->eCal = MARSAD_CAL_HIJRI;
+    i = j;
   }
   pParts->iDir = 2;
   const marsad_lexent *e = i<p->iLimit ? marsad_lex_match(&marsad_lex_direction, pW, i, p->iLimit, 0, &n) : 0;
@@ -175,6 +215,7 @@ static int read_day_month(const date_scan *p, int i, date_parts *pParts){
 static int read_month(const date_scan *p, int i, date_parts *pParts){
   int n;
   memset(pParts, 0, sizeof *pParts);
+  if( word_or_conj(p->pW, i, K_SHAHR) ) i++;   /* شهر نوفمبر */
   const marsad_lexent *e = month_at(p, i, &n);
   if( e==0 ) return 0;
   pParts->m = (int)e->iValue;
@@ -272,9 +313,11 @@ static int read_numeric(const date_scan *p, int i, marsad_ymd *pV){
   size_t n = 0;
   int j = i;
   for(; j<p->iLimit && n<sizeof(z)-1; j++){
-    if( j>i && pW->a[j].iStart!=pW->a[j-1].iEnd ) break;
     size_t nk;
     const char *k = marsad_word_key(pW, j, MARSAD_KEY_FULL, &nk);
+    /* spaces are allowed around a slash only: 26 / 4 / 1947 */
+    if( j>i && pW->a[j].iStart!=pW->a[j-1].iEnd
+     && !(nk==1 && k[0]=='/') && !(n>0 && z[n-1]=='/') ) break;
     int bOk = pW->a[j].bNum || (nk==1 && (k[0]=='/' || k[0]=='-' || k[0]=='.'));
     if( !bOk || n+nk>=sizeof(z) ) break;
     memcpy(z+n, k, nk);
@@ -369,6 +412,36 @@ static int scan_named(date_scan *p, int i, int *pRc){
   return j - i;
 }
 
+/* Tries a year at word i ([عام] [(] YYYY [)] [هـ]); a Hijri year is given
+** as the Gregorian year in which its middle falls. Returns the words used. */
+static int scan_year(date_scan *p, int i, int *pRc){
+  int y = 0, bHijri = 0;
+  int e = read_year(p, i, &y, &bHijri);
+  if( e==i ) return 0;
+  marsad_ymd v = { y, 0, 0 };
+  if( bHijri ){
+    v = marsad_hijri_to_gregorian(y, 7, 1);
+    v.m = v.d = 0;
+  }
+  *pRc = push_date(p, i, e, v, MARSAD_PREC_YEAR, bHijri ? MARSAD_DATE_HIJRI : MARSAD_DATE_EXPLICIT, 1);
+  return e - i;
+}
+
+/* True when the four-digit number at word i reads as a year by its place:
+** in parentheses, or after a preposition (في 2019، منذ 1948، قبل 2011),
+** and not followed by what it would count. */
+static int bare_year(const date_scan *p, int i){
+  const marsad_words *pW = p->pW;
+  int n;
+  if( !is_int(pW, i, 1800, 2100, 4) || pW->a[i].nDigits!=4 ) return 0;
+  const marsad_lexent *c = (i+1<p->iLimit && pW->a[i+1].eKind==MARSAD_TOKEN_ARABIC)
+                         ? marsad_lex_match(&marsad_lex_counts, pW, i+1, i+2, 1, &n) : 0;
+  if( c && c->eB!=MARSAD_ROLE_EVENT ) return 0;   /* من 2000 مقاتل counts fighters */
+  if( marsad_word_punct_in(pW, i-1, "(") && marsad_word_punct_in(pW, i+1, ")") ) return 1;
+  const marsad_lexent *e = i>0 ? marsad_lex_match(&marsad_lex_function, pW, i-1, i, 1, &n) : 0;
+  return e && (e->eA==MARSAD_FW_PREP || e->eA==MARSAD_FW_SINCE);
+}
+
 /* Tries every date form at word i; returns the words used (0: none). */
 static int scan_at(date_scan *p, int i, int *pRc){
   const marsad_words *pW = p->pW;
@@ -384,20 +457,28 @@ static int scan_at(date_scan *p, int i, int *pRc){
       *pRc = push_parts(p, i, &parts, -1);
       return parts.iEnd - i;
     }
+    if( bare_year(p, i) ){
+      marsad_ymd y = { (int)pW->a[i].dNum, 0, 0 };
+      *pRc = push_date(p, i, i+1, y, MARSAD_PREC_YEAR, MARSAD_DATE_EXPLICIT, 1);
+      return 1;
+    }
     return 0;
   }
   if( pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
   if( (n = scan_named(p, i, pRc))>0 ) return n;
   if( read_month(p, i, &parts) ){
+    /* a month name with the full date in parentheses: نيسان (26/4/1947) */
+    if( parts.y==0 && marsad_word_punct_in(pW, parts.iEnd, "(")
+     && (n = read_numeric(p, parts.iEnd+1, &v))>0 && v.m==parts.m ){
+      int e = parts.iEnd + 1 + n;
+      if( marsad_word_punct_in(pW, e, ")") ) e++;
+      *pRc = push_date(p, i, e, v, MARSAD_PREC_DAY, MARSAD_DATE_NUMERIC, 1);
+      return e - i;
+    }
     *pRc = push_parts(p, i, &parts, -1);
     return parts.iEnd - i;
   }
-  if( (marsad_word_is(pW, i, K_AAM) || marsad_word_is(pW, i, K_ALAAM) || marsad_word_is(pW, i, K_SANA))
-   && i+1<p->iLimit && is_int(pW, i+1, 1000, 2200, 4) ){
-    marsad_ymd y = { (int)pW->a[i+1].dNum, 0, 0 };
-    *pRc = push_date(p, i, i+2, y, MARSAD_PREC_YEAR, MARSAD_DATE_EXPLICIT, 1);
-    return 2;
-  }
+  if( is_year_word(pW, i) ) return scan_year(p, i, pRc);
   return 0;
 }
 

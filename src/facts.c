@@ -194,6 +194,24 @@ static json_t *dates_json(const marsad_facts *p, int *pRc){
   return pArr;
 }
 
+/* The numbers array: every number that is not part of a date. */
+static json_t *numbers_json(const marsad_facts *p, int *pRc){
+  json_t *pArr = json_array();
+  if( pArr==0 ) *pRc = MARSAD_NOMEM;
+  for(int i=0; *pRc==MARSAD_OK && i<p->numbers.n; i++){
+    const marsad_number *n = &p->numbers.a[i];
+    json_t *o = json_object();
+    if( o==0 ){ *pRc = MARSAD_NOMEM; break; }
+    put(o, "value", json_real(n->dValue), pRc);
+    if( n->bRange ) put(o, "max", json_real(n->dMax), pRc);
+    put(o, "approx", json_string(marsad_approx_name(n->eApprox)), pRc);
+    put(o, "vague", json_boolean(n->bVague), pRc);
+    put_span(p, o, p->words.a[n->iWord0].iStart, p->words.a[n->iWord1-1].iEnd, pRc);
+    append(pArr, o, pRc);
+  }
+  return pArr;
+}
+
 /* The figures array. */
 static json_t *figures_json(const marsad_facts *p, int *pRc){
   json_t *pArr = json_array();
@@ -242,6 +260,7 @@ static json_t *statements_json(const marsad_facts *p, int *pRc){
 int marsad_facts_to_json(const marsad_facts *p, json_t *pObj){
   int rc = MARSAD_OK;
   put(pObj, "dates", dates_json(p, &rc), &rc);
+  put(pObj, "numbers", numbers_json(p, &rc), &rc);
   put(pObj, "figures", figures_json(p, &rc), &rc);
   put(pObj, "statements", statements_json(p, &rc), &rc);
   return rc;

@@ -50,9 +50,10 @@ const char *marsad_facts_span(const marsad_facts *p, int i0, int i1, size_t *pn)
 ** shorter, in z; an empty string when unknown. */
 void marsad_facts_day(const marsad_facts *p, int iDate, char z[11]);
 
-/* Adds "dates", "figures" and "statements" arrays to pObj, in the export
-** format (docs/EXPORT.md), with entity ids written as "e<id>". MARSAD_OK or
-** MARSAD_NOMEM. */
+/* Adds "dates", "numbers", "figures" and "statements" arrays to pObj, in
+** the export format (docs/EXPORT.md; "numbers", every number that is not
+** part of a date, is only in analyses), with entity ids written as "e<id>".
+** MARSAD_OK or MARSAD_NOMEM. */
 int marsad_facts_to_json(const marsad_facts *p, json_t *pObj);
 
 #endif

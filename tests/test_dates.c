@@ -57,6 +57,16 @@ static const date_case aCase[] = {
   /* a month with its year, a year */
   {"بدأت الحرب في أيلول 2020 واستمرت أسابيع.", 0, "أيلول 2020", "2020-09", MARSAD_PREC_MONTH},
   {"وتعود الأزمة إلى عام 2011 حين اندلعت الاحتجاجات.", 0, "عام 2011", "2011", MARSAD_PREC_YEAR},
+  /* a year by its place: in parentheses, after a preposition; a Hijri year */
+  {"وهاجرت العائلة بعد النكبة (1948) إلى لبنان.", 0, "1948", "1948", MARSAD_PREC_YEAR},
+  {"وتضاعف عدد السكان منذ 1990 حتى اليوم.", 0, "1990", "1990", MARSAD_PREC_YEAR},
+  {"وفي 2019 قتل 5 أشخاص في الهجوم.", 0, "2019", "2019", MARSAD_PREC_YEAR},
+  {"وبنيت المدرسة عام (1319) هجري في عهد الوالي.", 0, "عام (1319) هجري", "1901", MARSAD_PREC_YEAR},
+  /* a month introduced by شهر; a full date in parentheses after the month;
+  ** a numeric date typed with spaces */
+  {"وانطلقت المفاوضات في شهر نوفمبر عام 2016 في جنيف.", 0, "شهر نوفمبر عام 2016", "2016-11", MARSAD_PREC_MONTH},
+  {"صدر العدد الأول في نيسان (26/4/1947) في يافا.", 0, "نيسان (26/4/1947)", "1947-04-26", MARSAD_PREC_DAY},
+  {"وتوفي في 19 / 9 / 1992 في القاهرة.", 0, "19 / 9 / 1992", "1992-09-19", MARSAD_PREC_DAY},
 };
 
 /* Runs every case of aCase. */
@@ -94,6 +104,11 @@ static void test_not_dates(void){
   marsad_words w = MARSAD_WORDS_INIT;
   marsad_dates d = MARSAD_DATES_INIT;
   marsad_ymd ref = {2020, 10, 1};
+  CHECK_EQ_INT(marsad_words_build(z, strlen(z), &w), MARSAD_OK);
+  CHECK_EQ_INT(marsad_dates_find(&w, &ref, 0, 0, &d), MARSAD_OK);
+  CHECK_EQ_INT(d.n, 0);
+  marsad_dates_free(&d);
+  z = "واقترب عددهم من 2000 مقاتل.";
   CHECK_EQ_INT(marsad_words_build(z, strlen(z), &w), MARSAD_OK);
   CHECK_EQ_INT(marsad_dates_find(&w, &ref, 0, 0, &d), MARSAD_OK);
   CHECK_EQ_INT(d.n, 0);
