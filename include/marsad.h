@@ -376,6 +376,44 @@ MARSAD_API int marsad_figures_json(marsad_db *pDb, const marsad_query *pQ,
 ** and story, or a CSV table. MARSAD_IO when pOut cannot be written. */
 MARSAD_API int marsad_export(marsad_db *pDb, int eFormat, FILE *pOut);
 
+/* ------------------------------------------------------------------------
+** Entities: people, places and organisations, every spelling of one merged
+** into one entity (docs/API.md has the shape of each answer).
+*/
+
+/* Recognises the people, places and organisations of a title pTitle[0..nTitle)
+** and a body pBody[0..nBody) (either may be NULL or empty) without a
+** database. *pzJson (owned by the caller) receives an array, title first,
+** then body, in text order: [{field: "title"|"body", start, end (byte
+** offsets into that field), text, kind: person|place|org|other, key (the
+** normalized name), how: gazetteer|adjective|pattern|surname, gazetteer (the
+** gazetteer id, when it has one)}]. */
+MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
+                                 const char *pBody, size_t nBody,
+                                 char **pzJson /* OUT */);
+
+/* Entities by the number of articles that mention them: [{id ("e<N>"), kind,
+** name (Arabic display name), name_en (from the gazetteer, or null),
+** gazetteer (its id, or null), articles, mentions}]. Filters: zKind (person,
+** place, org, other; MARSAD_MISUSE for another word), zStory (only mentions
+** in articles of that story; MARSAD_NOTFOUND when there are no stories),
+** zText (a part of the name), zSince/zUntil/zOutlet (of the articles),
+** nLimit (default 50, at most 1000), nOffset. */
+MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
+                                    char **pzJson /* OUT */);
+
+/* One entity, named by its id ("e7"), any of its spellings (normalized:
+** أردوغان = اردوغان) or its English name: {id, kind, name, name_en,
+** gazetteer, articles, mentions, variants: [{text, key, mentions}],
+** spellings: [{text, mentions}], dates: [{date, articles, mentions}],
+** stories: [{id, title, articles}] (when stories exist), latest: the 20
+** latest [{id, published, outlet, title, mentions: [{field, start, end,
+** text}]}]}. With MARSAD_QUERY_WHY each variant also has reason (why it was
+** merged into the entity) and first_article. MARSAD_NOTFOUND when no
+** entity has that name. */
+MARSAD_API int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags,
+                                  char **pzJson /* OUT */);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,7 @@
 ** the order they run (see module.h).
 */
 #include <stddef.h>
+#include "entity.h"
 #include "module.h"
 #include "search.h"
 #include "cluster.h"
@@ -10,8 +11,9 @@
 
 const marsad_module *const marsad_modules[] = {
   &marsad_search_module,
+  &marsad_module_entities,
   &marsad_module_facts,
   &marsad_module_stories,
   NULL
 };
-const int marsad_nmodules = 3;
+const int marsad_nmodules = 4;

@@ -23,6 +23,9 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_statements,
   &cli_cmd_figures,
   &cli_cmd_export,
+  &cli_cmd_entities,
+  &cli_cmd_entity,
+  &cli_cmd_ner,
 };
 #define N_COMMAND (int)(sizeof aCommand / sizeof aCommand[0])
 

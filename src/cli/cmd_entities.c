@@ -1,0 +1,76 @@
+/*
+** cmd_entities.c: `marsad entities`: the people, places and organisations
+** of the database, most mentioned first (by number of articles), with their
+** kind and counts.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* Prints the entities of a marsad_entities_json answer as a table. */
+static void print_entities(json_t *pArr){
+  size_t i;
+  json_t *pRow;
+  json_array_foreach(pArr, i, pRow){
+    printf("%-7s %-6s %6lld %7lld  ", cli_json_str(pRow, "id", ""), cli_json_str(pRow, "kind", ""),
+           (long long)json_integer_value(json_object_get(pRow, "articles")),
+           (long long)json_integer_value(json_object_get(pRow, "mentions")));
+    cli_print_cut(cli_json_str(pRow, "name", ""), 40, 0);
+    if( json_is_string(json_object_get(pRow, "name_en")) ){
+      printf("  (%s)", cli_json_str(pRow, "name_en", ""));
+    }
+    fputc('\n', stdout);
+  }
+}
+
+/* `marsad entities`. */
+static int run_entities(cli *pCli, int argc, char **argv){
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  const cli_opt aOpt[] = {
+    {"--kind", &q.zKind, 0, 0, "only person, place, org or other"},
+    {"--story", &q.zStory, 0, 0, "only mentions in the articles of story ID (s12)"},
+    {"--name", &q.zText, 0, 0, "only entities whose name contains TEXT"},
+    {"--outlet", &q.zOutlet, 0, 0, "only mentions in articles of this outlet"},
+    {"--since", &q.zSince, 0, 0, "only mentions in articles dated on or after YYYY-MM-DD"},
+    {"--until", &q.zUntil, 0, 0, "only mentions in articles dated on or before YYYY-MM-DD"},
+    {"--limit", 0, 0, &q.nLimit, "at most N entities (default 50)"},
+    {"--offset", 0, 0, &q.nOffset, "skip the first N"},
+    {0, 0, 0, 0, 0}
+  };
+  char *azArg[argc+1];
+  int nArg = 0;
+  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad entities [OPTIONS]",
+      "Lists the people, places and organisations found in the articles, the\n"
+      "most widely mentioned first: id, kind, articles, mentions, name (and the\n"
+      "English name when the gazetteer knows it). `marsad entity ID` shows one.",
+      azArg, &nArg);
+  if( rc>=0 ) return rc;
+  if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
+  marsad_db *pDb = cli_open(pCli, 1);
+  if( pDb==0 ) return CLI_FAIL;
+  char *zJson = 0;
+  int lrc = marsad_entities_json(pDb, &q, &zJson);
+  int status = CLI_OK;
+  if( lrc ){
+    status = cli_fail(pCli, pDb, lrc);
+  }else if( pCli->bJson ){
+    cli_print_json(zJson);
+  }else{
+    json_t *pArr = cli_json_parse(pCli, zJson);
+    if( pArr ){
+      if( json_array_size(pArr)>0 ) printf("%-7s %-6s %6s %7s  %s\n", "id", "kind", "arts", "ments", "name");
+      print_entities(pArr);
+    }else{
+      status = CLI_FAIL;
+    }
+    json_decref(pArr);
+  }
+  marsad_free(zJson);
+  marsad_close(pDb);
+  return status;
+}
+
+const cli_command cli_cmd_entities = {
+  "entities", "people, places and organisations, most mentioned first", run_entities
+};

@@ -1,0 +1,92 @@
+/*
+** cmd_entity.c: `marsad entity NAME|ID [--why]`: one entity with its
+** spellings, its mentions by date, its stories and latest articles; --why
+** adds the reason each spelling was merged into it.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* The integer member zKey of pObj. */
+static long long num(json_t *pObj, const char *zKey){
+  return (long long)json_integer_value(json_object_get(pObj, zKey));
+}
+
+/* Prints a marsad_entity_json answer for people. */
+static void print_entity(json_t *p, int bWhy){
+  size_t i;
+  json_t *pRow;
+  printf("%s  %s  %s", cli_json_str(p, "id", ""), cli_json_str(p, "kind", ""), cli_json_str(p, "name", ""));
+  if( json_is_string(json_object_get(p, "name_en")) ) printf("  (%s)", cli_json_str(p, "name_en", ""));
+  printf("\n%lld articles, %lld mentions", num(p, "articles"), num(p, "mentions"));
+  if( json_is_string(json_object_get(p, "gazetteer")) ) printf(", gazetteer %s", cli_json_str(p, "gazetteer", ""));
+  printf("\n\nspellings:\n");
+  json_array_foreach(json_object_get(p, "spellings"), i, pRow){
+    printf("  %6lld  %s\n", num(pRow, "mentions"), cli_json_str(pRow, "text", ""));
+  }
+  if( bWhy ){
+    printf("\nwhy each spelling belongs here:\n");
+    json_array_foreach(json_object_get(p, "variants"), i, pRow){
+      printf("  %s  [%s]: %s (first in %.12s)\n", cli_json_str(pRow, "text", ""),
+             cli_json_str(pRow, "key", ""), cli_json_str(pRow, "reason", ""),
+             cli_json_str(pRow, "first_article", "-"));
+    }
+  }
+  printf("\nby date:\n");
+  json_array_foreach(json_object_get(p, "dates"), i, pRow){
+    printf("  %-10s %5lld articles %6lld mentions\n", cli_json_str(pRow, "date", "-"),
+           num(pRow, "articles"), num(pRow, "mentions"));
+  }
+  if( json_array_size(json_object_get(p, "stories"))>0 ){
+    printf("\nstories:\n");
+    json_array_foreach(json_object_get(p, "stories"), i, pRow){
+      printf("  %-6s %4lld articles  ", cli_json_str(pRow, "id", ""), num(pRow, "articles"));
+      cli_print_cut(cli_json_str(pRow, "title", ""), 80, 0);
+      fputc('\n', stdout);
+    }
+  }
+  printf("\nlatest articles:\n");
+  json_array_foreach(json_object_get(p, "latest"), i, pRow){
+    printf("  %.12s  %-10s  ", cli_json_str(pRow, "id", ""), cli_json_str(pRow, "published", "-"));
+    cli_print_cut(cli_json_str(pRow, "title", ""), 80, 0);
+    fputc('\n', stdout);
+  }
+}
+
+/* `marsad entity`. */
+static int run_entity(cli *pCli, int argc, char **argv){
+  int bWhy = 0;
+  const cli_opt aOpt[] = {
+    {"--why", 0, &bWhy, 0, "show why each spelling was merged into the entity"},
+    {0, 0, 0, 0, 0}
+  };
+  char *azArg[argc+1];
+  int nArg = 0;
+  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad entity [--why] NAME|ID",
+      "Shows one entity, named by its id (e7), any of its spellings (أردوغان,\n"
+      "اردوغان, إردوغان are one) or its English name: its spellings, mentions\n"
+      "by date, stories and latest articles.", azArg, &nArg);
+  if( rc>=0 ) return rc;
+  if( nArg!=1 ) return cli_usage_error(pCli, "expected one NAME or ID");
+  marsad_db *pDb = cli_open(pCli, 1);
+  if( pDb==0 ) return CLI_FAIL;
+  char *zJson = 0;
+  int lrc = marsad_entity_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
+  int status = CLI_OK;
+  if( lrc ){
+    status = cli_fail(pCli, pDb, lrc);
+  }else if( pCli->bJson ){
+    cli_print_json(zJson);
+  }else{
+    json_t *p = cli_json_parse(pCli, zJson);
+    if( p ) print_entity(p, bWhy); else status = CLI_FAIL;
+    json_decref(p);
+  }
+  marsad_free(zJson);
+  marsad_close(pDb);
+  return status;
+}
+
+const cli_command cli_cmd_entity = {
+  "entity", "one entity: spellings (--why: the reasons), mentions by date, stories", run_entity
+};

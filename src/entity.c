@@ -1,0 +1,576 @@
+/*
+** entity.c: the resolver that merges the spellings of a name into one
+** entity (see entity.h for the rules, in order).
+**
+** Everything the resolver knows is in memory: the entities, a map from
+** "kind|key" to entity for every variant, a map of skeletons and of their
+** one-letter deletions for the distance (a symmetric-deletion index: two
+** skeletons one edit apart share a deletion), a map of surnames, and the
+** same skeleton index over the gazetteer's people and places, built on
+** first need. The entity module loads it from the database and stores what
+** it adds through marsad_resolver_store.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "buf.h"
+#include "entity.h"
+#include "gaz.h"
+#include "utf8.h"
+
+#define SKEL_MAX 64        /* code points of a skeleton considered */
+
+/* ---------------------------------------------------------------- keymap */
+
+/* One key of a keymap; several entries may share a key. */
+typedef struct km_entry {
+  char *zKey;      /* owned, NUL-terminated */
+  unsigned h;      /* hash of zKey */
+  int iVal;        /* the value */
+  int iNext;       /* next entry of the bucket, or -1 */
+} km_entry;
+
+/* A multimap from strings to ints (chained hashing). */
+typedef struct keymap {
+  km_entry *a;
+  int n, nAlloc;
+  int *aBucket;    /* first entry of each bucket, or -1 */
+  unsigned nBucket;/* a power of two, or 0 */
+} keymap;
+
+/* FNV-1a of p[0..n). */
+static unsigned km_hash(const char *p, size_t n){
+  unsigned h = 0x811C9DC5u;
+  for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
+  return h;
+}
+
+/* Doubles the buckets. MARSAD_OK or NOMEM. */
+static int km_rehash(keymap *m){
+  unsigned nNew = m->nBucket ? m->nBucket*2 : 1024;
+  int *aNew = marsad_malloc(sizeof(int)*nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  for(unsigned i=0; i<nNew; i++) aNew[i] = -1;
+  for(int i=0; i<m->n; i++){
+    unsigned h = m->a[i].h & (nNew-1);
+    m->a[i].iNext = aNew[h];
+    aNew[h] = i;
+  }
+  marsad_free(m->aBucket);
+  m->aBucket = aNew;
+  m->nBucket = nNew;
+  return MARSAD_OK;
+}
+
+/* The first entry of key p[0..n) after entry iFrom (-1: from the start),
+** or -1. */
+static int km_find(const keymap *m, const char *p, size_t n, int iFrom){
+  if( m->nBucket==0 ) return -1;
+  unsigned h = km_hash(p, n);
+  int i = iFrom<0 ? m->aBucket[h & (m->nBucket-1)] : m->a[iFrom].iNext;
+  for(; i>=0; i=m->a[i].iNext){
+    if( m->a[i].h==h && strncmp(m->a[i].zKey, p, n)==0 && m->a[i].zKey[n]==0 ) return i;
+  }
+  return -1;
+}
+
+/* Adds (p[0..n), iVal) unless that pair is there. MARSAD_OK or NOMEM. */
+static int km_add(keymap *m, const char *p, size_t n, int iVal){
+  for(int i=km_find(m, p, n, -1); i>=0; i=km_find(m, p, n, i)){
+    if( m->a[i].iVal==iVal ) return MARSAD_OK;
+  }
+  if( (unsigned)m->n>=m->nBucket && km_rehash(m) ) return MARSAD_NOMEM;
+  if( m->n>=m->nAlloc ){
+    int nNew = m->nAlloc ? m->nAlloc*2 : 1024;
+    km_entry *aNew = marsad_realloc(m->a, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    m->a = aNew;
+    m->nAlloc = nNew;
+  }
+  char *z = marsad_strndup(p, n);
+  if( z==0 ) return MARSAD_NOMEM;
+  unsigned h = km_hash(p, n);
+  m->a[m->n].h = h;
+  h &= m->nBucket-1;
+  m->a[m->n].zKey = z;
+  m->a[m->n].iVal = iVal;
+  m->a[m->n].iNext = m->aBucket[h];
+  m->aBucket[h] = m->n++;
+  return MARSAD_OK;
+}
+
+/* Frees the map's memory. */
+static void km_free(keymap *m){
+  for(int i=0; i<m->n; i++) marsad_free(m->a[i].zKey);
+  marsad_free(m->a);
+  marsad_free(m->aBucket);
+  memset(m, 0, sizeof *m);
+}
+
+/* ---------------------------------------------------------------- skeletons */
+
+/* The skeleton of a normalized key p[0..n) into a (room for SKEL_MAX):
+** per word, the article dropped, long vowels and hamza dropped after the
+** first letter, letters that transliterate one sound folded, doubled
+** letters single; words separated by ' '. Returns the code points. */
+static int skeleton(const char *p, size_t n, uint32_t *a){
+  int na = 0, iWord = 0;
+  size_t i = 0;
+  while( i<n && na<SKEL_MAX ){
+    size_t nLen;
+    int bBad;
+    uint32_t c = marsad_utf8_decode((const unsigned char*)p+i, n-i, &nLen, &bBad);
+    if( c==' ' ){
+      if( na>0 && a[na-1]!=' ' ) a[na++] = ' ';
+      iWord = 0;
+      i += nLen;
+      continue;
+    }
+    if( iWord==0 && c==0x0627 && i+nLen<n && p[i+nLen]=='\xD9' && p[i+nLen+1]=='\x84'
+     && n-i>8 ){
+      i += nLen+2;             /* the article */
+      continue;
+    }
+    i += nLen;
+    iWord++;
+    if( iWord>1 && (c==0x0627 || c==0x0648 || c==0x064A || c==0x0621) ) continue;
+    switch( c ){
+      case 0x0642: case 0x063A: case 0x062C: c = 0x0643; break;   /* ق غ ج -> ك */
+      case 0x0637: c = 0x062A; break;                             /* ط -> ت */
+      case 0x0635: case 0x062B: c = 0x0633; break;                /* ص ث -> س */
+      case 0x0630: case 0x0638: c = 0x0632; break;                /* ذ ظ -> ز */
+      case 0x0636: c = 0x062F; break;                             /* ض -> د */
+      default: break;
+    }
+    if( na>0 && a[na-1]==c ) continue;                            /* doubled */
+    a[na++] = c;
+  }
+  while( na>0 && a[na-1]==' ' ) na--;
+  return na;
+}
+
+/* Appends code points a[0..n) as UTF-8 to b, leaving out index iSkip. */
+static void skel_put(marsad_buf *b, const uint32_t *a, int n, int iSkip){
+  for(int i=0; i<n; i++) if( i!=iSkip ) marsad_buf_putcp(b, a[i]);
+}
+
+/* True when words a[0..na) and b[0..nb) are at most one edit apart
+** (insertion, deletion, substitution, or two neighbours swapped). */
+static int one_edit(const uint32_t *a, int na, const uint32_t *b, int nb){
+  int i = 0;
+  if( na-nb>1 || nb-na>1 ) return 0;
+  while( i<na && i<nb && a[i]==b[i] ) i++;
+  if( na==nb ){
+    if( i==na ) return 1;
+    if( memcmp(a+i+1, b+i+1, sizeof(uint32_t)*(size_t)(na-i-1))==0 ) return 1;
+    return i+1<na && a[i]==b[i+1] && a[i+1]==b[i]
+        && memcmp(a+i+2, b+i+2, sizeof(uint32_t)*(size_t)(na-i-2))==0;
+  }
+  if( na>nb ) return memcmp(a+i+1, b+i, sizeof(uint32_t)*(size_t)(nb-i))==0;
+  return memcmp(a+i, b+i+1, sizeof(uint32_t)*(size_t)(na-i))==0;
+}
+
+/* Splits a skeleton into words: sets aStart/aLen (room for SKEL_MAX),
+** returns the number of words. */
+static int skel_words(const uint32_t *a, int n, int *aStart, int *aLen){
+  int nw = 0, i = 0;
+  while( i<n ){
+    int j = i;
+    while( j<n && a[j]!=' ' ) j++;
+    aStart[nw] = i;
+    aLen[nw++] = j-i;
+    i = j+1;
+  }
+  return nw;
+}
+
+/* True when normalized keys x and y are spellings of one foreign name:
+** the same number of words, each word's skeleton equal to the other's or,
+** for at most one word, one edit apart when long enough (five skeleton
+** letters; four when another word is equal). */
+static int spelling_match(const char *x, const char *y){
+  uint32_t a[SKEL_MAX], b[SKEL_MAX];
+  int aS[SKEL_MAX], aL[SKEL_MAX], bS[SKEL_MAX], bL[SKEL_MAX];
+  int na = skeleton(x, strlen(x), a), nb = skeleton(y, strlen(y), b);
+  int nwa = skel_words(a, na, aS, aL), nwb = skel_words(b, nb, bS, bL);
+  int nEdit = 0, nSame = 0, nMin = 99;
+  if( nwa!=nwb || nwa==0 ) return 0;
+  for(int w=0; w<nwa; w++){
+    if( aL[w]==bL[w] && memcmp(a+aS[w], b+bS[w], sizeof(uint32_t)*(size_t)aL[w])==0 ){
+      nSame++;
+      continue;
+    }
+    if( !one_edit(a+aS[w], aL[w], b+bS[w], bL[w]) ) return 0;
+    nEdit++;
+    if( aL[w]<nMin ) nMin = aL[w];
+    if( bL[w]<nMin ) nMin = bL[w];
+  }
+  if( nEdit==0 ) return 1;
+  return nEdit==1 && nMin>=(nSame>0 ? 4 : 5);
+}
+
+/* ---------------------------------------------------------------- resolver */
+
+/* One entity the resolver knows. */
+typedef struct res_entity {
+  long long iId;     /* database id (or local number) */
+  int eKind;         /* MARSAD_ENTITY_* */
+  char *zName;       /* display name (owned) */
+  int nNameWords;    /* words in it */
+  int iGaz;          /* gazetteer entity, or -1 */
+} res_entity;
+
+/* One variant key of an entity. */
+typedef struct res_variant {
+  int e;             /* entity index */
+  char *zKey;        /* normalized key (owned) */
+} res_variant;
+
+struct marsad_resolver {
+  marsad_resolver_store store;  /* where new things go (xEntity NULL: memory) */
+  res_entity *aEnt;
+  int nEnt, nEntAlloc;
+  res_variant *aVar;            /* every variant key */
+  int nVar, nVarAlloc;
+  int *aGazEnt;                 /* gazetteer entity -> resolver entity, or -1 */
+  keymap mKey;                  /* "kind|key" -> variant */
+  keymap mSkel;                 /* "kind|skeleton or a deletion" -> variant */
+  keymap mSur;                  /* "surname" -> person entity */
+  keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
+  int bGazSkel;                 /* mGazSkel built */
+  marsad_buf b;                 /* scratch */
+  marsad_buf reason;            /* scratch for reasons */
+};
+
+int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **ppOut){
+  marsad_resolver *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  if( pStore ) p->store = *pStore;
+  p->aGazEnt = marsad_malloc(sizeof(int)*(size_t)(marsad_gaz_nentities+1));
+  if( p->aGazEnt==0 ){ marsad_free(p); return MARSAD_NOMEM; }
+  for(int i=0; i<marsad_gaz_nentities; i++) p->aGazEnt[i] = -1;
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_resolver_free(marsad_resolver *p){
+  if( p==0 ) return;
+  for(int i=0; i<p->nEnt; i++) marsad_free(p->aEnt[i].zName);
+  for(int i=0; i<p->nVar; i++) marsad_free(p->aVar[i].zKey);
+  marsad_free(p->aEnt);
+  marsad_free(p->aVar);
+  marsad_free(p->aGazEnt);
+  km_free(&p->mKey);
+  km_free(&p->mSkel);
+  km_free(&p->mSur);
+  km_free(&p->mGazSkel);
+  marsad_buf_free(&p->b);
+  marsad_buf_free(&p->reason);
+  marsad_free(p);
+}
+
+/* Words in a key. */
+static int key_words(const char *z){
+  int n = 1;
+  for(; *z; z++) if( *z==' ' ) n++;
+  return n;
+}
+
+/* Builds "K|text" (K the kind digit) in p->b; returns it. */
+static const char *kind_key(marsad_resolver *p, int eKind, const char *z, size_t n){
+  marsad_buf_reset(&p->b);
+  marsad_buf_printf(&p->b, "%d|", eKind);
+  marsad_buf_append(&p->b, z, n);
+  return p->b.rc ? 0 : p->b.a;
+}
+
+/* Adds the skeleton of key z and its one-letter deletions to map m for
+** value iVal, under kind eKind. */
+static int index_skeleton(marsad_resolver *p, keymap *m, int eKind, const char *z, int iVal){
+  uint32_t a[SKEL_MAX];
+  int n = skeleton(z, strlen(z), a), rc = MARSAD_OK;
+  if( n<3 ) return MARSAD_OK;
+  for(int i=-1; rc==MARSAD_OK && i<n; i++){
+    if( i>=0 && a[i]==' ' ) continue;
+    marsad_buf_reset(&p->b);
+    marsad_buf_printf(&p->b, "%d|", eKind);
+    skel_put(&p->b, a, n, i);
+    rc = p->b.rc ? p->b.rc : km_add(m, p->b.a, p->b.n, iVal);
+  }
+  return rc;
+}
+
+/* Adds entity index e, known by key z, to the maps. */
+static int index_variant(marsad_resolver *p, int e, const char *z){
+  int eKind = p->aEnt[e].eKind, rc = MARSAD_OK;
+  if( p->nVar>=p->nVarAlloc ){
+    int nNew = p->nVarAlloc ? p->nVarAlloc*2 : 256;
+    res_variant *aNew = marsad_realloc(p->aVar, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    p->aVar = aNew;
+    p->nVarAlloc = nNew;
+  }
+  char *zKey = marsad_strdup(z);
+  if( zKey==0 ) return MARSAD_NOMEM;
+  int v = p->nVar++;
+  p->aVar[v].e = e;
+  p->aVar[v].zKey = zKey;
+  const char *zk = kind_key(p, eKind, z, strlen(z));
+  if( zk==0 ) return MARSAD_NOMEM;
+  rc = km_add(&p->mKey, zk, p->b.n, v);
+  if( rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
+    rc = index_skeleton(p, &p->mSkel, eKind, z, v);
+  }
+  const char *zLast = strrchr(z, ' ');
+  if( rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && zLast && strlen(zLast+1)>=8 ){
+    rc = km_add(&p->mSur, zLast+1, strlen(zLast+1), e);
+  }
+  return rc;
+}
+
+/* Adds an entity to memory; returns its index or -1 (out of memory). */
+static int add_entity(marsad_resolver *p, long long iId, int eKind, const char *zName, int iGaz){
+  if( p->nEnt>=p->nEntAlloc ){
+    int nNew = p->nEntAlloc ? p->nEntAlloc*2 : 256;
+    res_entity *aNew = marsad_realloc(p->aEnt, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return -1;
+    p->aEnt = aNew;
+    p->nEntAlloc = nNew;
+  }
+  char *z = marsad_strdup(zName ? zName : "");
+  if( z==0 ) return -1;
+  res_entity *e = &p->aEnt[p->nEnt];
+  e->iId = iId;
+  e->eKind = eKind;
+  e->zName = z;
+  e->nNameWords = key_words(z);
+  e->iGaz = iGaz;
+  if( iGaz>=0 ) p->aGazEnt[iGaz] = p->nEnt;
+  return p->nEnt++;
+}
+
+int marsad_resolver_load_entity(marsad_resolver *p, long long iId, int eKind,
+                                const char *zName, const char *zGaz){
+  int iGaz = zGaz ? marsad_gaz_find_id(zGaz) : -1;
+  return add_entity(p, iId, eKind, zName, iGaz)<0 ? MARSAD_NOMEM : MARSAD_OK;
+}
+
+/* The index of the entity with id iId, or -1. Loaded entities have rising
+** ids, so this is a binary search. */
+static int find_id(const marsad_resolver *p, long long iId){
+  int lo = 0, hi = p->nEnt-1;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2;
+    if( p->aEnt[mid].iId==iId ) return mid;
+    if( p->aEnt[mid].iId<iId ) lo = mid+1; else hi = mid-1;
+  }
+  return -1;
+}
+
+int marsad_resolver_load_variant(marsad_resolver *p, long long iId, const char *zKey){
+  int e = find_id(p, iId);
+  return e<0 ? MARSAD_OK : index_variant(p, e, zKey);
+}
+
+/* Builds the skeleton index of the gazetteer's people and places. */
+static int build_gaz_skeletons(marsad_resolver *p){
+  int rc = MARSAD_OK;
+  p->bGazSkel = 1;
+  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_nkeys; i++){
+    const marsad_gaz_key *k = &marsad_gaz_keys[i];
+    if( k->iEntity<0 || (k->fClass & MARSAD_GAZ_ADJ) ) continue;
+    int eKind = marsad_gaz_entities[k->iEntity].eKind;
+    if( eKind!=MARSAD_ENTITY_PERSON && eKind!=MARSAD_ENTITY_PLACE ) continue;
+    rc = index_skeleton(p, &p->mGazSkel, eKind, k->zKey, i);
+  }
+  return rc;
+}
+
+/* Creates the entity of gazetteer entity iGaz if needed; returns its index
+** (-1 on failure, with *pRc set). */
+static int gaz_entity(marsad_resolver *p, int iGaz, int *pRc){
+  if( p->aGazEnt[iGaz]>=0 ) return p->aGazEnt[iGaz];
+  const marsad_gaz_entity *g = &marsad_gaz_entities[iGaz];
+  long long iId = p->nEnt+1;
+  if( p->store.xEntity ){
+    *pRc = p->store.xEntity(p->store.pCtx, g->eKind, g->zLabel, g->zName, g->zId, &iId);
+    if( *pRc ) return -1;
+  }
+  int e = add_entity(p, iId, g->eKind, g->zLabel, iGaz);
+  if( e<0 ) *pRc = MARSAD_NOMEM;
+  return e;
+}
+
+/* A mention being resolved. */
+typedef struct res_ment {
+  marsad_mention *pM;
+  const char *zText;   /* the span as written (not NUL-terminated) */
+  size_t nText;
+} res_ment;
+
+/* Records key zKey (text pText[0..nText)) as a new variant of entity e
+** with the reason in p->reason, and resolves the mention to it. */
+static int add_variant(marsad_resolver *p, int e, const res_ment *m){
+  int rc = p->reason.rc;
+  char *zText = marsad_strndup(m->zText, m->nText);
+  if( zText==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) rc = index_variant(p, e, m->pM->zKey);
+  if( rc==MARSAD_OK && p->store.xVariant ){
+    rc = p->store.xVariant(p->store.pCtx, p->aEnt[e].iId, zText, m->pM->zKey, p->reason.a);
+  }
+  int nw = key_words(m->pM->zKey);
+  if( rc==MARSAD_OK && p->aEnt[e].iGaz<0 && p->aEnt[e].eKind==MARSAD_ENTITY_PERSON
+   && nw>p->aEnt[e].nNameWords && nw<=4 ){
+    marsad_free(p->aEnt[e].zName);      /* a fuller name than the one shown */
+    p->aEnt[e].zName = zText;
+    p->aEnt[e].nNameWords = nw;
+    zText = 0;
+    if( p->store.xRename ) rc = p->store.xRename(p->store.pCtx, p->aEnt[e].iId, p->aEnt[e].zName);
+  }
+  marsad_free(zText);
+  m->pM->iEntity = p->aEnt[e].iId;
+  return rc;
+}
+
+/* The key of value v of a skeleton map: a variant, or a gazetteer key. */
+static const char *skel_value_key(const marsad_resolver *p, int bGaz, int v){
+  return bGaz ? marsad_gaz_keys[v].zKey : p->aVar[v].zKey;
+}
+
+/* A value of skeleton map m whose key is one spelling away from zKey (kind
+** eKind), or -1. */
+static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
+                      const char *zKey){
+  uint32_t a[SKEL_MAX];
+  int n = skeleton(zKey, strlen(zKey), a);
+  if( n<3 ) return -1;
+  for(int i=-1; i<n; i++){
+    if( i>=0 && a[i]==' ' ) continue;
+    marsad_buf_reset(&p->b);
+    marsad_buf_printf(&p->b, "%d|", eKind);
+    skel_put(&p->b, a, n, i);
+    if( p->b.rc ) return -1;
+    for(int k=km_find(m, p->b.a, p->b.n, -1); k>=0; k=km_find(m, p->b.a, p->b.n, k)){
+      int v = m->a[k].iVal;
+      if( spelling_match(zKey, skel_value_key(p, bGaz, v)) ) return v;
+    }
+  }
+  return -1;
+}
+
+/* The person entity whose name in this analysis ends with the words of
+** zKey (a surname), or -1. */
+static int surname_in_article(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
+  size_t n = strlen(zKey);
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *o = &pA->aMention[i];
+    if( o->eKind!=MARSAD_ENTITY_PERSON || o->iEntity==0 || o->zKey==0 ) continue;
+    size_t no = strlen(o->zKey);
+    if( no>n+1 && o->zKey[no-n-1]==' ' && memcmp(o->zKey+no-n, zKey, n)==0 ){
+      int e = find_id(p, o->iEntity);
+      if( e>=0 ) return e;
+    }
+  }
+  return -1;
+}
+
+/* The one person entity known with surname zKey, or -1 (none or several). */
+static int surname_unique(marsad_resolver *p, const char *zKey){
+  int e = -1;
+  size_t n = strlen(zKey);
+  if( n<8 || strchr(zKey, ' ') ) return -1;
+  for(int k=km_find(&p->mSur, zKey, n, -1); k>=0; k=km_find(&p->mSur, zKey, n, k)){
+    if( e>=0 && e!=p->mSur.a[k].iVal ) return -1;
+    e = p->mSur.a[k].iVal;
+  }
+  return e;
+}
+
+/* Resolves one mention. */
+static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
+  marsad_mention *pM = m->pM;
+  const char *zKey = pM->zKey;
+  int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
+  const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
+  if( zk==0 ) return MARSAD_NOMEM;
+  int v = km_find(&p->mKey, zk, p->b.n, -1);
+  if( v>=0 ){                                   /* 1. a known variant */
+    pM->iEntity = p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iId;
+    return MARSAD_OK;
+  }
+  marsad_buf_reset(&p->reason);
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  if( g && g->iEntity>=0 && marsad_gaz_entities[g->iEntity].eKind==eKind ){
+    const marsad_gaz_entity *ge = &marsad_gaz_entities[g->iEntity];
+    e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
+    marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,
+        (g->fClass & MARSAD_GAZ_ADJ) ? "adjective" : "a name", ge->zLabel, ge->zName);
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON ){
+    e = surname_in_article(p, pA, zKey);        /* 3. a surname */
+    if( e>=0 ){
+      marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
+    }else if( (e = surname_unique(p, zKey))>=0 ){
+      marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
+    }
+  }
+  if( e<0 && rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
+    int f = fuzzy_find(p, &p->mSkel, 0, eKind, zKey);   /* 4. a spelling */
+    if( f>=0 ){
+      e = p->aVar[f].e;
+      marsad_buf_printf(&p->reason, "spelling: %s ~ %s", zKey, p->aVar[f].zKey);
+    }else{
+      if( !p->bGazSkel ) rc = build_gaz_skeletons(p);
+      f = rc==MARSAD_OK ? fuzzy_find(p, &p->mGazSkel, 1, eKind, zKey) : -1;
+      if( f>=0 ){
+        e = gaz_entity(p, marsad_gaz_keys[f].iEntity, &rc);
+        marsad_buf_printf(&p->reason, "spelling: %s ~ %s (gazetteer %s)", zKey,
+            marsad_gaz_keys[f].zKey, marsad_gaz_entities[marsad_gaz_keys[f].iEntity].zId);
+      }
+    }
+  }
+  if( e<0 && rc==MARSAD_OK ){                   /* a new entity */
+    char *zName = marsad_strndup(m->zText, m->nText);
+    long long iId = p->nEnt+1;
+    if( zName==0 ) rc = MARSAD_NOMEM;
+    if( rc==MARSAD_OK && p->store.xEntity ){
+      rc = p->store.xEntity(p->store.pCtx, eKind, zName, 0, 0, &iId);
+    }
+    if( rc==MARSAD_OK && (e = add_entity(p, iId, eKind, zName, -1))<0 ) rc = MARSAD_NOMEM;
+    marsad_free(zName);
+    marsad_buf_puts(&p->reason, "first seen");
+  }
+  if( rc==MARSAD_OK ) rc = add_variant(p, e, m);
+  return rc;
+}
+
+/* The text of mention pM of article pArt. */
+static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
+  res_ment m;
+  const char *z = pM->eField==MARSAD_FIELD_TITLE ? pArt->zTitle : pArt->zBody;
+  size_t n = pM->eField==MARSAD_FIELD_TITLE ? pArt->nTitle : pArt->nBody;
+  m.pM = pM;
+  m.zText = z ? z+pM->iStart : "";
+  m.nText = (z && pM->iEnd<=n && pM->iStart<=pM->iEnd) ? pM->iEnd-pM->iStart : 0;
+  return m;
+}
+
+int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
+  int rc = MARSAD_OK;
+  /* full names first, so that surnames find them */
+  for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
+    for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
+      marsad_mention *pM = &pA->aMention[i];
+      if( pM->zKey==0 || pM->zKey[0]==0 ) continue;
+      int bFull = pM->eKind!=MARSAD_ENTITY_PERSON || strchr(pM->zKey, ' ')!=0;
+      if( bFull==(bPass==0) ){
+        res_ment m = ment_of(&pA->art, pM);
+        rc = resolve_one(p, pA, &m);
+      }
+    }
+  }
+  return rc;
+}

@@ -1,0 +1,75 @@
+/*
+** entity.h: entities (people, places, organisations) and the merging of
+** their spellings, shared by the entity module, the queries and the
+** command line.
+**
+** The resolver turns the mentions of an analysis (ner.h) into entities. A
+** mention joins an entity, in this order, when:
+**   1. its key is a variant the entity already has (same kind);
+**   2. the gazetteer names it (an alias set: قره باغ = ناغورنو كاراباخ, an
+**      adjective: الروسية = روسيا, a country's official name);
+**   3. it is the surname of a person's full name in the same article
+**      (لافروف after سيرغي لافروف), or the only person of the database with
+**      that surname;
+**   4. its spelling is within a transliteration-aware distance of a known
+**      name of the same kind (people and places only): keys reduced to a
+**      skeleton (long vowels and hamza out, ك/ق/غ/ج, ت/ط, س/ص/ث, ذ/ز/ظ,
+**      د/ض folded, doubled letters single) that are equal, or one edit apart
+**      (a letter more, less, changed, or two swapped) when the word is long
+**      enough (five skeleton letters, four beside a word that is equal);
+** else it starts an entity of its own. Every new variant records the reason.
+*/
+#ifndef MARSAD_ENTITY_H
+#define MARSAD_ENTITY_H
+#include "analysis.h"
+
+/* The name of entity kind eKind ("person", "place", "org", "other"). */
+const char *marsad_entity_kind_name(int eKind);
+
+/* The kind named z, or 0. */
+int marsad_entity_kind_parse(const char *z);
+
+typedef struct marsad_resolver marsad_resolver;
+
+/* Where the resolver stores what it creates (the entity module's
+** database). Both callbacks return MARSAD_OK or an error that stops the
+** resolution. */
+typedef struct marsad_resolver_store {
+  /* A new entity: set *piId to its id. */
+  int (*xEntity)(void *pCtx, int eKind, const char *zName, const char *zNameEn,
+                 const char *zGaz, long long *piId);
+  /* A new variant of entity iId: its text as written, key and reason. */
+  int (*xVariant)(void *pCtx, long long iId, const char *zText, const char *zKey,
+                  const char *zReason);
+  /* The display name of entity iId became zName. May be NULL. */
+  int (*xRename)(void *pCtx, long long iId, const char *zName);
+  void *pCtx;
+} marsad_resolver_store;
+
+/* Creates a resolver. With pStore NULL, entities live in memory only and
+** are numbered 1, 2, ... (for analyses without a database). MARSAD_OK or
+** NOMEM; *ppOut is NULL on failure. pStore is copied. */
+int marsad_resolver_new(const marsad_resolver_store *pStore,
+                        marsad_resolver **ppOut /* OUT */);
+
+/* Frees the resolver. NULL is fine. */
+void marsad_resolver_free(marsad_resolver *p);
+
+/* Teaches the resolver an entity stored earlier (loading a database):
+** id, kind, display name, gazetteer id (or NULL). */
+int marsad_resolver_load_entity(marsad_resolver *p, long long iId, int eKind,
+                                const char *zName, const char *zGaz);
+
+/* Teaches the resolver a variant key of a loaded entity. */
+int marsad_resolver_load_variant(marsad_resolver *p, long long iId, const char *zKey);
+
+/* Sets iEntity of every mention of pA (whose texts are pA->art's fields),
+** creating entities and variants through the store. MARSAD_OK, NOMEM or the
+** store's error. */
+int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA);
+
+/* The entity module's entry, listed in module.c. */
+struct marsad_module;
+extern const struct marsad_module marsad_module_entities;
+
+#endif

@@ -1,0 +1,276 @@
+/*
+** entity_query.c: the public entity functions of libmarsad (marsad.h,
+** section "Entities"): recognition of a text without a database, the list of
+** entities and one entity with its variants, mentions and stories.
+*/
+#include <jansson.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "db.h"
+#include "gaz.h"
+#include "jsonq.h"
+#include "entity.h"
+#include "ner.h"
+#include "norm.h"
+
+const char *marsad_entity_kind_name(int eKind){
+  switch( eKind ){
+    case MARSAD_ENTITY_PERSON: return "person";
+    case MARSAD_ENTITY_PLACE:  return "place";
+    case MARSAD_ENTITY_ORG:    return "org";
+    default:                   return "other";
+  }
+}
+
+int marsad_entity_kind_parse(const char *z){
+  if( z==0 ) return 0;
+  if( strcmp(z, "person")==0 ) return MARSAD_ENTITY_PERSON;
+  if( strcmp(z, "place")==0 ) return MARSAD_ENTITY_PLACE;
+  if( strcmp(z, "org")==0 ) return MARSAD_ENTITY_ORG;
+  if( strcmp(z, "other")==0 ) return MARSAD_ENTITY_OTHER;
+  return 0;
+}
+
+/* What marsad_names_json collects. */
+typedef struct names_ctx {
+  json_t *pArr;             /* the answer */
+  const char *az[2];        /* body, title (indexed by MARSAD_FIELD_*) */
+} names_ctx;
+
+/* How a span was found, as a word. */
+static const char *names_how(unsigned flags){
+  if( flags & MARSAD_NER_SURNAME ) return "surname";
+  if( flags & MARSAD_NER_ADJ ) return "adjective";
+  if( flags & MARSAD_NER_GAZ ) return "gazetteer";
+  return "pattern";
+}
+
+/* Appends one span to the answer (a marsad_ner_fn). */
+static int names_add(void *pCtx, const marsad_ner_span *pS){
+  names_ctx *c = pCtx;
+  const char *z = c->az[pS->eField];
+  json_t *pObj = json_pack("{s:s, s:I, s:I, s:s%, s:s, s:s%, s:s}",
+      "field", pS->eField==MARSAD_FIELD_TITLE ? "title" : "body",
+      "start", (json_int_t)pS->iStart, "end", (json_int_t)pS->iEnd,
+      "text", z+pS->iStart, pS->iEnd-pS->iStart,
+      "kind", marsad_entity_kind_name(pS->eKind),
+      "key", pS->pKey, pS->nKey,
+      "how", names_how(pS->flags));
+  if( pObj && pS->iGaz>=0 ){
+    json_object_set_new(pObj, "gazetteer", json_string(marsad_gaz_entities[pS->iGaz].zId));
+  }
+  if( pObj==0 || json_array_append_new(c->pArr, pObj)!=0 ) return MARSAD_NOMEM;
+  return MARSAD_OK;
+}
+
+int marsad_names_json(const char *pTitle, size_t nTitle,
+                      const char *pBody, size_t nBody, char **pzJson){
+  marsad_ner *pNer = 0;
+  names_ctx c;
+  int rc = marsad_ner_new(&pNer);
+  *pzJson = 0;
+  c.pArr = json_array();
+  c.az[MARSAD_FIELD_BODY] = pBody ? pBody : "";
+  c.az[MARSAD_FIELD_TITLE] = pTitle ? pTitle : "";
+  if( rc==MARSAD_OK && c.pArr==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ){
+    rc = marsad_ner_text(pNer, c.az[MARSAD_FIELD_TITLE], pTitle ? nTitle : 0,
+                         c.az[MARSAD_FIELD_BODY], pBody ? nBody : 0, names_add, &c);
+  }
+  marsad_ner_free(pNer);
+  if( rc==MARSAD_OK ) return marsad_jsonq_finish(c.pArr, pzJson);
+  json_decref(c.pArr);
+  return rc;
+}
+
+/* True when the stories' table article_story exists (the stories module
+** may not be part of this build or this database yet). */
+static int has_stories(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  int b = 0;
+  if( marsad_db_prepare(pDb, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='article_story'", &pStmt)==MARSAD_OK ){
+    b = sqlite3_step(pStmt)==SQLITE_ROW;
+  }
+  sqlite3_finalize(pStmt);
+  return b;
+}
+
+/* The number of story id zStory ("s12" or "12"), or -1. */
+static long long story_number(const char *z){
+  long long n = 0;
+  if( z[0]=='s' ) z++;
+  if( *z==0 ) return -1;
+  for(; *z; z++){
+    if( *z<'0' || *z>'9' || n>100000000000LL ) return -1;
+    n = n*10 + (*z-'0');
+  }
+  return n;
+}
+
+int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
+  marsad_buf sql = MARSAD_BUF_INIT;
+  sqlite3_stmt *pStmt = 0;
+  json_t *pArr = 0;
+  long long iStory = -1;
+  int rc = MARSAD_OK;
+  *pzJson = 0;
+  if( pQ && pQ->zKind && marsad_entity_kind_parse(pQ->zKind)==0 ){
+    return marsad_db_error(pDb, MARSAD_MISUSE, "no entity kind %s (person, place, org, other)", pQ->zKind);
+  }
+  if( pQ && pQ->zStory ){
+    iStory = story_number(pQ->zStory);
+    if( iStory<0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "bad story id %s", pQ->zStory);
+    if( !has_stories(pDb) ) return marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", pQ->zStory);
+  }
+  marsad_buf_puts(&sql,
+    "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
+    "  count(DISTINCT m.article) AS articles, count(*) AS mentions "
+    "FROM entity e JOIN mention m ON m.entity=e.id "
+    "WHERE (?1 IS NULL OR e.kind=?1) "
+    "  AND (?2 IS NULL OR e.name LIKE '%'||?2||'%' OR e.name_en LIKE '%'||?2||'%') ");
+  if( pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet) ){
+    marsad_buf_puts(&sql, " AND m.article IN (SELECT id FROM article WHERE "
+        "(?3 IS NULL OR coalesce(published, substr(ingested,1,10))>=?3) "
+        "AND (?4 IS NULL OR coalesce(published, substr(ingested,1,10))<=?4) "
+        "AND (?5 IS NULL OR outlet=?5)) ");
+  }
+  if( iStory>=0 ) marsad_buf_puts(&sql, " AND m.article IN (SELECT article FROM article_story WHERE story=?6) ");
+  marsad_buf_puts(&sql, "GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.id LIMIT ?7 OFFSET ?8");
+  rc = sql.rc ? sql.rc : marsad_db_prepare(pDb, sql.a, &pStmt);
+  if( rc==MARSAD_OK ){
+    long nLimit = pQ && pQ->nLimit>0 ? pQ->nLimit : 50;
+    marsad_bind_str(pStmt, 1, pQ ? pQ->zKind : 0);
+    marsad_bind_str(pStmt, 2, pQ && pQ->zText && pQ->zText[0] ? pQ->zText : 0);
+    if( pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet) ){
+      marsad_bind_str(pStmt, 3, pQ->zSince);
+      marsad_bind_str(pStmt, 4, pQ->zUntil);
+      marsad_bind_str(pStmt, 5, pQ->zOutlet);
+    }
+    if( iStory>=0 ) sqlite3_bind_int64(pStmt, 6, iStory);
+    sqlite3_bind_int64(pStmt, 7, nLimit>1000 ? 1000 : nLimit);
+    sqlite3_bind_int64(pStmt, 8, pQ ? pQ->nOffset : 0);
+    rc = marsad_jsonq_rows(pDb, pStmt, &pArr);
+  }
+  sqlite3_finalize(pStmt);
+  marsad_buf_free(&sql);
+  if( rc==MARSAD_OK ) rc = marsad_jsonq_finish(pArr, pzJson);
+  else json_decref(pArr);
+  return rc;
+}
+
+/* Runs zSql with ?1 bound to iEntity (and ?2 to b) and sets member zMember
+** of pObj to the array of its rows. */
+static int entity_rows(marsad_db *pDb, json_t *pObj, const char *zMember,
+                       const char *zSql, long long iEntity, int b){
+  sqlite3_stmt *pStmt = 0;
+  json_t *pArr = 0;
+  int rc = marsad_db_prepare(pDb, zSql, &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iEntity);
+    sqlite3_bind_int(pStmt, 2, b);
+    rc = marsad_jsonq_rows(pDb, pStmt, &pArr);
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK && json_object_set_new(pObj, zMember, pArr)!=0 ) rc = MARSAD_NOMEM;
+  return rc;
+}
+
+/* The entity named z: "e<id>", a spelling (any variant's key), or a name
+** (Arabic or English). Among several, the one with most mentions. */
+static int find_entity(marsad_db *pDb, const char *z, long long *piId){
+  char *zKey = 0;
+  size_t nKey = 0;
+  sqlite3_stmt *pStmt = 0;
+  int rc = MARSAD_OK;
+  *piId = 0;
+  if( z[0]=='e' && story_number(z+1)>0 && z[1]!='s' ){
+    rc = marsad_db_prepare(pDb, "SELECT id FROM entity WHERE id=?", &pStmt);
+    if( rc==MARSAD_OK ){
+      sqlite3_bind_int64(pStmt, 1, story_number(z+1));
+      if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
+    }
+    sqlite3_finalize(pStmt);
+    if( rc || *piId ) return rc;
+  }
+  rc = marsad_normalize(z, strlen(z), &zKey, &nKey);
+  const char *zBare = zKey;
+  if( rc==MARSAD_OK && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0 && nKey>8 ) zBare = zKey+4;
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
+      "SELECT e.id FROM entity e WHERE e.id IN "
+      "  (SELECT entity FROM entity_variant WHERE key IN (?1, ?2)) "
+      "  OR e.name=?3 OR e.name_en=?3 COLLATE NOCASE "
+      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC LIMIT 1", &pStmt);
+  if( rc==MARSAD_OK ){
+    marsad_bind_str(pStmt, 1, zKey);
+    marsad_bind_str(pStmt, 2, zBare);
+    marsad_bind_str(pStmt, 3, z);
+    if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  marsad_free(zKey);
+  if( rc==MARSAD_OK && *piId==0 ) rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no entity %s", z);
+  return rc;
+}
+
+int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char **pzJson){
+  long long iId = 0;
+  sqlite3_stmt *pStmt = 0;
+  json_t *pObj = 0;
+  int bWhy = (flags & MARSAD_QUERY_WHY)!=0;
+  *pzJson = 0;
+  int rc = zName ? find_entity(pDb, zName, &iId) : MARSAD_MISUSE;
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
+      "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
+      "  (SELECT count(DISTINCT article) FROM mention WHERE entity=e.id) AS articles, "
+      "  (SELECT count(*) FROM mention WHERE entity=e.id) AS mentions "
+      "FROM entity e WHERE e.id=?", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iId);
+    if( sqlite3_step(pStmt)==SQLITE_ROW ){
+      pObj = marsad_jsonq_row(pStmt);
+      if( pObj==0 ) rc = MARSAD_NOMEM;
+    }else{
+      rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no entity %s", zName);
+    }
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "variants",
+      "SELECT v.text, v.key, CASE WHEN ?2 THEN v.reason END AS reason, "
+      "  CASE WHEN ?2 THEN a.uid END AS first_article, "
+      "  (SELECT count(*) FROM mention m WHERE m.entity=v.entity AND m.text=v.text) AS mentions "
+      "FROM entity_variant v LEFT JOIN article a ON a.id=v.article "
+      "WHERE v.entity=?1 ORDER BY v.rowid", iId, bWhy);
+  if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "spellings",
+      "SELECT text, count(*) AS mentions FROM mention WHERE entity=?1 "
+      "GROUP BY text ORDER BY mentions DESC, text LIMIT 50", iId, 0);
+  if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "dates",
+      "SELECT coalesce(a.published, substr(a.ingested,1,10)) AS date, "
+      "  count(DISTINCT a.id) AS articles, count(*) AS mentions "
+      "FROM mention m JOIN article a ON a.id=m.article WHERE m.entity=?1 "
+      "GROUP BY date ORDER BY date", iId, 0);
+  if( rc==MARSAD_OK && has_stories(pDb) ) rc = entity_rows(pDb, pObj, "stories",
+      "SELECT 's'||s.story AS id, (SELECT title FROM story WHERE id=s.story) AS title, "
+      "  count(DISTINCT m.article) AS articles "
+      "FROM mention m JOIN article_story s ON s.article=m.article WHERE m.entity=?1 "
+      "GROUP BY s.story ORDER BY articles DESC LIMIT 20", iId, 0);
+  if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "latest",
+      "SELECT a.uid AS id, a.published, a.outlet, a.title, "
+      "  json_group_array(json_object('field', CASE m.field WHEN 1 THEN 'title' ELSE 'body' END, "
+      "    'start', m.start, 'end', m.end, 'text', m.text)) AS mentions "
+      "FROM mention m JOIN article a ON a.id=m.article WHERE m.entity=?1 "
+      "GROUP BY a.id ORDER BY coalesce(a.published, substr(a.ingested,1,10)) DESC, a.id DESC LIMIT 20", iId, 0);
+  if( rc==MARSAD_OK ){
+    /* mentions came back as JSON text: make them arrays */
+    json_t *pArts = json_object_get(pObj, "latest");
+    size_t i;
+    json_t *pA;
+    json_array_foreach(pArts, i, pA){
+      json_t *pM = json_loads(json_string_value(json_object_get(pA, "mentions")), 0, 0);
+      if( pM==0 || json_object_set_new(pA, "mentions", pM)!=0 ){ rc = MARSAD_NOMEM; break; }
+    }
+  }
+  if( rc==MARSAD_OK ) return marsad_jsonq_finish(pObj, pzJson);
+  json_decref(pObj);
+  return rc;
+}

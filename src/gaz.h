@@ -1,0 +1,64 @@
+/*
+** gaz.h: the gazetteer of the entity recogniser, generated at build time by
+** tools/gen_gazetteer.py (build/gen/gazetteer.c) from the project's lists in
+** data/ (entities_*.tsv, ner_*.tsv) and Debian's catalogs (iso-codes country
+** names, GeoNames city names). One hash table maps a normalized key (words
+** separated by one space, the first word without its article) to the entity
+** it names, if any, and to the word classes the key belongs to.
+*/
+#ifndef MARSAD_GAZ_H
+#define MARSAD_GAZ_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Class bits of a key (keep in step with tools/gen_gazetteer.py). */
+#define MARSAD_GAZ_ADJ        0x001  /* an adjective (nisba) of the entity: الروسية */
+#define MARSAD_GAZ_PREFIX     0x002  /* the first words of a longer key */
+#define MARSAD_GAZ_TITLE      0x004  /* a title or role before a name */
+#define MARSAD_GAZ_OFFICE     0x008  /* completes a title (خارجية، السابق) */
+#define MARSAD_GAZ_ORGHEAD    0x010  /* starts an organisation name */
+#define MARSAD_GAZ_ORGADJ     0x020  /* an organisation with a nationality adjective */
+#define MARSAD_GAZ_PLACEHEAD  0x040  /* a place name follows (مدينة، بلدة) */
+#define MARSAD_GAZ_PARTICLE   0x080  /* joins the parts of a name (بن، أبو) */
+#define MARSAD_GAZ_GIVEN      0x100  /* a given name */
+#define MARSAD_GAZ_STOP       0x200  /* never part of a name */
+#define MARSAD_GAZ_COMMON     0x400  /* a common word: never a name by itself */
+#define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
+                                        (سورية / السورية) */
+
+/* A named thing of the gazetteer. */
+typedef struct marsad_gaz_entity {
+  const char *zId;      /* stable id: ISO code "RU", "geo:170654", "org:reuters" */
+  const char *zName;    /* English name */
+  const char *zLabel;   /* Arabic display name */
+  int eKind;            /* MARSAD_ENTITY_* */
+} marsad_gaz_entity;
+
+/* One key. */
+typedef struct marsad_gaz_key {
+  const char *zKey;     /* normalized key */
+  int nKey;             /* its bytes */
+  int iEntity;          /* index into marsad_gaz_entities, or -1 */
+  unsigned fClass;      /* MARSAD_GAZ_* bits */
+} marsad_gaz_key;
+
+extern const marsad_gaz_entity marsad_gaz_entities[];
+extern const int marsad_gaz_nentities;
+extern const marsad_gaz_key marsad_gaz_keys[];
+extern const int marsad_gaz_nkeys;
+/* One slot of the hash table. */
+typedef struct marsad_gaz_slot {
+  int32_t iKey;         /* index into marsad_gaz_keys, or -1 when empty */
+  uint32_t h;           /* the key's full hash */
+} marsad_gaz_slot;
+
+extern const marsad_gaz_slot marsad_gaz_slots[]; /* open addressing, linear probing */
+extern const unsigned marsad_gaz_mask;     /* slots - 1 (a power of two) */
+
+/* The key p[0..n) of the gazetteer, or NULL when it has none. */
+const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n);
+
+/* The gazetteer entity with stable id zId, or -1. Linear: for queries. */
+int marsad_gaz_find_id(const char *zId);
+
+#endif

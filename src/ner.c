@@ -1,0 +1,837 @@
+/*
+** ner.c: the entity recogniser (see ner.h).
+**
+** Each field (title, body) is tokenized once; every word gets its matching
+** key (norm.h). A word may carry clitics: the conjunctions و ف, then the
+** prepositions ب ل ك, then the article ال (لل is ل with the article). The
+** "forms" of a word are the ways to read it with those stripped; the
+** gazetteer keys have the article of their first word stripped, so every
+** form is looked up without it, while the span keeps the article and drops
+** the clitics.
+**
+** At each word, left to right, the longest of these wins:
+**   1. a gazetteer name (longest key, over all forms of the first word);
+**   2. an organisation pattern: a head (وزارة، مجلس) and its genitive tail
+**      of article words (وزارة الخارجية الروسية), or a head with the article
+**      and a nationality adjective (الجيش التركي، الخارجية الروسية);
+** then, when neither matched:
+**   3. a title (الرئيس، وزير الخارجية) with its complements (offices,
+**      adjectives, an organisation: المتحدث باسم الكرملين), an optional
+**      comma (apposition), then a name;
+**   4. a given name (فلاديمير، محمد) and the words of the name after it;
+**   5. a place noun (مدينة، بلدة) and the unknown word after it;
+**   6. a run of capitalized Latin words.
+** A name ends at punctuation, at a stop word, a title, a known place or
+** organisation, a word with the conjunction و, or an article word that does
+** not follow a given name or particle (بشار الأسد، عبد الله).
+** Last, the surnames of the people found (the last word; the words after a
+** given name) are looked for everywhere in the article.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "buf.h"
+#include "gaz.h"
+#include "ner.h"
+#include "norm.h"
+#include "token.h"
+
+#define NER_MAX_WORDS   8    /* the longest key the gazetteer holds, in words */
+#define NER_MAX_FORMS  24    /* ways to strip clitics off one word */
+#define NER_MAX_SURNAME 64   /* surnames remembered per article */
+#define NER_ENTITY  0x10000u /* pseudo class: the key names an entity */
+
+/* Arabic letters as UTF-8 (all two bytes). */
+#define AR_ALEF "\xD8\xA7"
+#define AR_BA   "\xD8\xA8"
+#define AR_FA   "\xD9\x81"
+#define AR_KAF  "\xD9\x83"
+#define AR_LAM  "\xD9\x84"
+#define AR_WAW  "\xD9\x88"
+#define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
+
+/* One reading of a word with its clitics stripped. */
+typedef struct ner_form {
+  int iBare;   /* key byte where the looked-up form starts (article gone) */
+  int iSpan;   /* key byte where the name's span starts (article kept) */
+} ner_form;
+
+/* One token of a field. */
+typedef struct ner_tok {
+  uint32_t iStart, iEnd;   /* byte span in the field */
+  uint32_t iKey, nKey;     /* the key, in marsad_ner.keys */
+  int eKind;               /* MARSAD_TOKEN_* */
+  int iField;              /* 0 title, 1 body */
+  int bUpper;              /* a Latin word with a capital first letter */
+  int bComma;              /* the punctuation , or ، */
+  int bCovered;            /* part of a name already found */
+  int bClass;              /* f0 and c0 are computed */
+  unsigned c0;             /* classes of the word read whole (tok_class) */
+  int nForm;               /* forms computed (0: not yet) */
+  ner_form aForm[NER_MAX_FORMS]; /* the forms of the word (tok_forms) */
+  int bAny;                /* cAny is computed */
+  unsigned cAny;           /* classes of all its forms (tok_any) */
+} ner_tok;
+
+/* One name found. */
+typedef struct ner_hit {
+  int iField;              /* 0 title, 1 body */
+  uint32_t iStart, iEnd;   /* byte span in the field */
+  int eKind;               /* MARSAD_ENTITY_* */
+  unsigned flags;          /* MARSAD_NER_* */
+  int iGaz;                /* gazetteer entity, or -1 */
+  uint32_t iKey, nKey;     /* the key, in marsad_ner.hitKeys */
+  int iTok0, iTok1;        /* its tokens [iTok0, iTok1) */
+} ner_hit;
+
+/* A surname to look for: nWord words of key zKey (in marsad_ner.hitKeys). */
+typedef struct ner_surname {
+  uint32_t iKey, nKey;
+  int nWord;
+} ner_surname;
+
+struct marsad_ner {
+  const char *az[2];       /* the fields' text */
+  size_t an[2];            /* their lengths */
+  ner_tok *aTok;           /* tokens of title, then body */
+  int nTok, nTokAlloc;
+  int aEnd[2];             /* one past the last token of each field */
+  marsad_buf keys;         /* token keys */
+  marsad_buf hitKeys;      /* hit and surname keys */
+  marsad_buf tmp;          /* keys being built for lookups */
+  ner_hit *aHit;
+  int nHit, nHitAlloc;
+  ner_surname aSur[NER_MAX_SURNAME];
+  int nSur;
+  marsad_norm norm;        /* scratch normalizer */
+  int rc;                  /* first failure while tokenizing */
+};
+
+/* ---------------------------------------------------------------- tokens */
+
+/* The key of token t. */
+static const char *tok_key(marsad_ner *p, const ner_tok *t){
+  return p->keys.a + t->iKey;
+}
+
+/* Context of the tokenizer callback. */
+typedef struct ner_tokctx {
+  marsad_ner *p;
+  int iField;
+} ner_tokctx;
+
+/* Stores one token with its key (a marsad_span_fn). */
+static int ner_token_cb(void *pCtx, const marsad_span_token *pT){
+  ner_tokctx *c = pCtx;
+  marsad_ner *p = c->p;
+  const char *z = p->az[c->iField];
+  if( p->nTok>=p->nTokAlloc ){
+    int nNew = p->nTokAlloc ? p->nTokAlloc*2 : 256;
+    ner_tok *aNew = marsad_realloc(p->aTok, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    p->aTok = aNew;
+    p->nTokAlloc = nNew;
+  }
+  ner_tok *t = &p->aTok[p->nTok];
+  memset(t, 0, sizeof *t);
+  t->iStart = (uint32_t)pT->iStart;
+  t->iEnd = (uint32_t)pT->iEnd;
+  t->eKind = pT->eKind;
+  t->iField = c->iField;
+  if( pT->eKind==MARSAD_TOKEN_PUNCT ){
+    const char *s = z+pT->iStart;
+    size_t n = pT->iEnd-pT->iStart;
+    t->bComma = (n==1 && s[0]==',') || (n==2 && memcmp(s, "\xD8\x8C", 2)==0);
+  }else{
+    int rc = marsad_norm_run(z+pT->iStart, pT->iEnd-pT->iStart, &p->norm);
+    if( rc ) return rc;
+    t->iKey = (uint32_t)p->keys.n;
+    t->nKey = (uint32_t)p->norm.n;
+    marsad_buf_append(&p->keys, p->norm.z, p->norm.n);
+    marsad_buf_append(&p->keys, "", 1);
+    if( p->keys.rc ) return p->keys.rc;
+    t->bUpper = pT->eKind==MARSAD_TOKEN_LATIN && z[pT->iStart]>='A' && z[pT->iStart]<='Z';
+  }
+  p->nTok++;
+  return MARSAD_OK;
+}
+
+/* True when token i is a word (Arabic or Latin). */
+static int tok_word(marsad_ner *p, int i){
+  int e = p->aTok[i].eKind;
+  return e==MARSAD_TOKEN_ARABIC || e==MARSAD_TOKEN_LATIN;
+}
+
+/* True when z (a literal) is at byte off of key k[0..n). */
+static inline int key_at(const char *k, int n, int off, const char *z){
+  int i = 0;
+  for(; z[i]; i++){
+    if( off+i>=n || k[off+i]!=z[i] ) return 0;
+  }
+  return 1;
+}
+
+/* The forms of key k[0..n) into a (NER_MAX_FORMS); returns how many. The
+** unstripped reading comes first. A stripped form keeps three letters. */
+static int ner_forms(const char *k, int n, ner_form *a){
+  static const char *const azConj[] = {"", AR_WAW, AR_FA};
+  static const char *const azPrep[] = {"", AR_BA, AR_LAM, AR_KAF};
+  int na = 0;
+  for(int c=0; c<3; c++){
+    int o1 = (int)strlen(azConj[c]);
+    if( o1 && !key_at(k, n, 0, azConj[c]) ) continue;
+    for(int q=0; q<4; q++){
+      int o = o1 + (int)strlen(azPrep[q]);
+      if( q && !key_at(k, n, o1, azPrep[q]) ) continue;
+      if( q==2 && key_at(k, n, o, AR_LAM) ){          /* لل: ل + article */
+        if( n-(o+2)>=6 ){ a[na].iBare = a[na].iSpan = o+2; na++; }
+        continue;
+      }
+      if( key_at(k, n, o, AR_ALEF AR_LAM) && n-(o+4)>=4 ){
+        a[na].iBare = o+4; a[na].iSpan = o; na++;
+      }
+      if( o==0 || n-o>=6 ){     /* the word as it is (ألمانيا folds to المانيا) */
+        a[na].iBare = a[na].iSpan = o; na++;
+      }
+    }
+  }
+  return na;
+}
+
+/* The forms of token i (computed once); sets *pn. */
+static const ner_form *tok_forms(marsad_ner *p, int i, int *pn){
+  ner_tok *t = &p->aTok[i];
+  if( t->nForm==0 ) t->nForm = ner_forms(tok_key(p, t), (int)t->nKey, t->aForm);
+  *pn = t->nForm;
+  return t->aForm;
+}
+
+/* The first form of token i (the whole word, article stripped). */
+static ner_form tok_form0(marsad_ner *p, int i){
+  int n;
+  return tok_forms(p, i, &n)[0];
+}
+
+/* The gazetteer record of form f of token i alone, or NULL. */
+static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
+  const ner_tok *t = &p->aTok[i];
+  if( (int)t->nKey<=f.iBare ) return 0;
+  return marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+}
+
+/* Classes of a gazetteer record, with NER_ENTITY for names. */
+static unsigned key_class(const marsad_gaz_key *k){
+  if( k==0 ) return 0;
+  return (k->fClass & ~(unsigned)MARSAD_GAZ_PREFIX) | (k->iEntity>=0 ? NER_ENTITY : 0);
+}
+
+/* Classes of token i read with form f. A word both given name and stop
+** word (علي / على once folded) is the stop word when spelled with alef
+** maqsura, else the name. */
+static unsigned tok_class_f(marsad_ner *p, int i, ner_form f){
+  unsigned c = key_class(tok_lookup(p, i, f));
+  if( (c & MARSAD_GAZ_STOP) && (c & MARSAD_GAZ_GIVEN) ){
+    const ner_tok *t = &p->aTok[i];
+    const char *z = p->az[t->iField];
+    int bMaqsura = t->iEnd-t->iStart>=2 && memcmp(z+t->iEnd-2, "\xD9\x89", 2)==0;
+    c &= bMaqsura ? ~(unsigned)MARSAD_GAZ_GIVEN : ~(unsigned)MARSAD_GAZ_STOP;
+  }
+  return c;
+}
+
+/* Classes of token i read whole (article stripped), computed once. */
+static unsigned tok_class(marsad_ner *p, int i){
+  ner_tok *t = &p->aTok[i];
+  if( !t->bClass ){
+    t->c0 = tok_class_f(p, i, tok_form0(p, i));
+    t->bClass = 1;
+  }
+  return t->c0;
+}
+
+/* Classes of all forms of token i together, with MARSAD_GAZ_PREFIX and
+** NER_ENTITY: what any reading of the word could start. Computed once. */
+static unsigned tok_any(marsad_ner *p, int i){
+  ner_tok *t = &p->aTok[i];
+  if( !t->bAny ){
+    int na;
+    const ner_form *a = tok_forms(p, i, &na);
+    t->cAny = 0;
+    for(int k=0; k<na; k++){
+      const marsad_gaz_key *g = tok_lookup(p, i, a[k]);
+      if( g ) t->cAny |= g->fClass | (g->iEntity>=0 ? NER_ENTITY : 0);
+    }
+    t->bAny = 1;
+  }
+  return t->cAny;
+}
+
+/* True when token i (read whole) has the article. */
+static int tok_article(marsad_ner *p, int i){
+  ner_form f = tok_form0(p, i);
+  return f.iBare>f.iSpan;
+}
+
+/* ---------------------------------------------------------------- matching */
+
+/* What ner_longest looks for. */
+#define WANT_ENTITY 1   /* a name (not a lone common word) */
+#define WANT_TITLE  2   /* a title */
+
+/* The longest key that starts with form f of token i and ends on a record
+** of kind eWant: its length in tokens (0 when none) and *ppKey. */
+static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
+                       const marsad_gaz_key **ppKey){
+  const ner_tok *t = &p->aTok[i];
+  int nBest = 0;
+  if( (int)t->nKey<=f.iBare ) return 0;
+  marsad_buf_reset(&p->tmp);
+  marsad_buf_append(&p->tmp, tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+  for(int j=i; ; ){
+    if( p->tmp.rc ){ p->rc = p->tmp.rc; return 0; }
+    const marsad_gaz_key *k = marsad_gaz_lookup(p->tmp.a, p->tmp.n);
+    if( k==0 ) break;
+    int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
+            : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP))));
+    if( bOk ){ nBest = j-i+1; *ppKey = k; }
+    if( !(k->fClass & MARSAD_GAZ_PREFIX) ) break;
+    j++;
+    if( j>=p->aEnd[t->iField] || j-i>=NER_MAX_WORDS || p->aTok[j].eKind==MARSAD_TOKEN_PUNCT ) break;
+    if( p->aTok[j].bCovered ) break;
+    marsad_buf_append(&p->tmp, " ", 1);
+    marsad_buf_append(&p->tmp, tok_key(p, &p->aTok[j]), p->aTok[j].nKey);
+  }
+  return nBest;
+}
+
+/* A candidate name at a token, before it is kept. */
+typedef struct ner_cand {
+  int n;                   /* tokens */
+  ner_form f;              /* form of the first token */
+  int eKind;               /* MARSAD_ENTITY_* */
+  unsigned flags;          /* MARSAD_NER_* */
+  int iGaz;                /* gazetteer entity or -1 */
+  int bDropHead;           /* key leaves out the first word (وزارة) */
+} ner_cand;
+
+/* The longest gazetteer name at token i over all its forms (n==0: none). */
+static ner_cand ner_gaz_at(marsad_ner *p, int i){
+  ner_cand best;
+  memset(&best, 0, sizeof best);
+  best.iGaz = -1;
+  if( !(tok_any(p, i) & (NER_ENTITY|MARSAD_GAZ_PREFIX)) ) return best;
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  for(int k=0; k<na; k++){
+    const marsad_gaz_key *pKey = 0;
+    int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
+    if( n>best.n ){
+      best.n = n;
+      best.f = a[k];
+      best.iGaz = pKey->iEntity;
+      best.eKind = marsad_gaz_entities[pKey->iEntity].eKind;
+      best.flags = MARSAD_NER_GAZ;
+      if( (pKey->fClass & MARSAD_GAZ_ADJ)
+       || ((pKey->fClass & MARSAD_GAZ_ADJART) && a[k].iBare>a[k].iSpan) ){
+        best.flags |= MARSAD_NER_ADJ;
+      }
+    }
+  }
+  return best;
+}
+
+/* True when token j may continue an organisation's genitive tail after n
+** tail words. */
+static int ner_tail_word(marsad_ner *p, int j, int n){
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  int nk = (int)t->nKey;
+  unsigned c = tok_class(p, j);
+  if( t->eKind!=MARSAD_TOKEN_ARABIC || t->bCovered ) return 0;
+  if( c & (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_GIVEN|MARSAD_GAZ_COMMON) ) return 0;
+  if( key_at(k, nk, 0, AR_ALEF AR_LAM) || key_at(k, nk, 0, AR_LAM AR_LAM) ) return 1;
+  if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ) return 1;
+  if( n>0 && key_at(k, nk, 0, AR_LAM) && j+1<p->aEnd[t->iField]
+   && p->aTok[j+1].eKind==MARSAD_TOKEN_ARABIC
+   && key_at(tok_key(p, &p->aTok[j+1]), (int)p->aTok[j+1].nKey, 0, AR_ALEF AR_LAM) ){
+    return 1;                                       /* لحقوق الإنسان */
+  }
+  return (c & NER_ENTITY)!=0;
+}
+
+/* An organisation pattern at token i (n==0: none). */
+static ner_cand ner_org_at(marsad_ner *p, int i){
+  ner_cand best;
+  const ner_tok *t = &p->aTok[i];
+  int iEnd = p->aEnd[t->iField];
+  memset(&best, 0, sizeof best);
+  best.iGaz = -1;
+  if( !(tok_any(p, i) & (MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ)) ) return best;
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  for(int k=0; k<na; k++){
+    const marsad_gaz_key *pKey = tok_lookup(p, i, a[k]);
+    unsigned c = pKey ? pKey->fClass : 0;
+    int bArt = a[k].iBare>a[k].iSpan || (a[k].iBare>=4 && key_at(tok_key(p, t), (int)t->nKey, a[k].iBare-4, AR_LAM AR_LAM));
+    int j = i+1, n = 0;
+    if( !(c & (MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ)) ) continue;
+    if( bArt || !(c & MARSAD_GAZ_ORGHEAD) ){
+      /* the head needs a nationality or place after it */
+      if( !bArt || j>=iEnd || !tok_word(p, j) || p->aTok[j].bCovered ) continue;
+      const marsad_gaz_key *pAdj = 0;
+      int nAdj = ner_longest(p, j, tok_form0(p, j), WANT_ENTITY, &pAdj);
+      if( nAdj==0 || marsad_gaz_entities[pAdj->iEntity].eKind!=MARSAD_ENTITY_PLACE ) continue;
+      n += nAdj;
+      j += nAdj;
+    }
+    while( n<4 && j<iEnd && ner_tail_word(p, j, n) ){ n++; j++; }
+    if( n>0 && 1+n>best.n ){
+      best.n = 1+n;
+      best.f = a[k];
+      best.eKind = MARSAD_ENTITY_ORG;
+      best.flags = MARSAD_NER_PATTERN;
+      best.bDropHead = (c & MARSAD_GAZ_ORGHEAD) && !bArt && n>=2
+                    && (tok_class(p, i+1) & MARSAD_GAZ_ORGADJ);
+    }
+  }
+  return best;
+}
+
+/* The number of words of a person's name starting at token i, read with
+** form f (0 when there is none). bTitle: a title came before, so a name
+** that does not start with a given name may have one or two words. */
+static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
+  int iEnd = p->aEnd[p->aTok[i].iField];
+  int n = 0, nMax = 0, bJoin = 0;
+  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
+    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
+  for(int j=i; j<iEnd && (n<nMax || n==0); j++){
+    const ner_tok *t = &p->aTok[j];
+    if( !tok_word(p, j) || t->bCovered ) break;
+    if( t->eKind==MARSAD_TOKEN_LATIN && !t->bUpper ) break;
+    ner_form fj = n==0 ? f : tok_form0(p, j);
+    unsigned c = tok_class_f(p, j, fj);
+    int bArt = fj.iBare>fj.iSpan;
+    int bGiven = (c & MARSAD_GAZ_GIVEN)!=0;
+    int bPart = (c & MARSAD_GAZ_PARTICLE)!=0;
+    if( n==0 ){
+      if( ((c & cStop) || (c & NER_ENTITY)) && !bGiven && !bPart ) return 0;
+      if( bArt ) return 0;
+      if( (int)t->nKey-fj.iBare<4 ) return 0;
+      nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
+      if( nMax==0 ) return 0;
+    }else if( bPart ){
+      if( nMax<6 ) nMax++;
+    }else if( !bGiven ){
+      const char *k = tok_key(p, t);
+      if( (c & cStop) || (c & NER_ENTITY) ) break;
+      if( bArt && !bJoin ) break;
+      if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
+      if( t->eKind!=p->aTok[i].eKind ) break;
+    }
+    bJoin = bGiven || bPart;
+    n++;
+  }
+  while( n>0 && (tok_class(p, i+n-1) & MARSAD_GAZ_PARTICLE) ) n--;
+  if( n<2 && !bTitle ) return 0;
+  if( n==1 && !(tok_class_f(p, i, f) & MARSAD_GAZ_GIVEN) && i+1<iEnd && tok_word(p, i+1)
+   && !(tok_class(p, i+1) & MARSAD_GAZ_STOP) ){
+    return 0;     /* one unknown word after a title, and no pause: not a name */
+  }
+  return n;
+}
+
+/* ---------------------------------------------------------------- hits */
+
+/* Builds the key of a name over tokens [i0, i1) whose first token is read
+** with form f into p->hitKeys; sets *piKey, *pnKey. bDropHead leaves the
+** first word out (and the article of the next). */
+static void ner_build_key(marsad_ner *p, int i0, int i1, ner_form f, int bDropHead,
+                          uint32_t *piKey, uint32_t *pnKey){
+  marsad_buf *b = &p->hitKeys;
+  size_t iStart = b->n;
+  if( bDropHead && i1-i0>=2 ){
+    i0++;
+    f = tok_form0(p, i0);
+  }
+  for(int i=i0; i<i1; i++){
+    const ner_tok *t = &p->aTok[i];
+    int o = i==i0 ? f.iBare : 0;
+    if( i>i0 ) marsad_buf_append(b, " ", 1);
+    marsad_buf_append(b, tok_key(p, t)+o, t->nKey-(uint32_t)o);
+  }
+  *piKey = (uint32_t)iStart;
+  *pnKey = (uint32_t)(b->n-iStart);
+  marsad_buf_append(b, "", 1);
+}
+
+/* Keeps candidate c at token i. MARSAD_OK or NOMEM. */
+static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
+  const ner_tok *t = &p->aTok[i];
+  if( p->nHit>=p->nHitAlloc ){
+    int nNew = p->nHitAlloc ? p->nHitAlloc*2 : 64;
+    ner_hit *aNew = marsad_realloc(p->aHit, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    p->aHit = aNew;
+    p->nHitAlloc = nNew;
+  }
+  int rc = marsad_norm_run(p->az[t->iField]+t->iStart, t->iEnd-t->iStart, &p->norm);
+  if( rc ) return rc;
+  ner_hit *h = &p->aHit[p->nHit];
+  h->iField = t->iField;
+  h->iStart = t->iStart + (c->f.iSpan<=(int)p->norm.n ? p->norm.aOff[c->f.iSpan] : 0);
+  h->iEnd = p->aTok[i+c->n-1].iEnd;
+  h->eKind = c->eKind;
+  h->flags = c->flags;
+  h->iGaz = c->iGaz;
+  h->iTok0 = i;
+  h->iTok1 = i+c->n;
+  ner_build_key(p, i, i+c->n, c->f, c->bDropHead, &h->iKey, &h->nKey);
+  if( p->hitKeys.rc ) return p->hitKeys.rc;
+  for(int k=i; k<i+c->n; k++) p->aTok[k].bCovered = 1;
+  p->nHit++;
+  return MARSAD_OK;
+}
+
+/* Keeps a person's name at token i of n words read with form f. */
+static int ner_keep_person(marsad_ner *p, int i, int n, ner_form f){
+  ner_cand c;
+  memset(&c, 0, sizeof c);
+  c.n = n;
+  c.f = f;
+  c.eKind = MARSAD_ENTITY_PERSON;
+  c.flags = MARSAD_NER_PATTERN;
+  c.iGaz = -1;
+  return ner_keep(p, i, &c);
+}
+
+/* True when token i is a nationality adjective of the gazetteer. */
+static int tok_is_adj(marsad_ner *p, int i){
+  const marsad_gaz_key *k = tok_lookup(p, i, tok_form0(p, i));
+  return k && k->iEntity>=0 && (k->fClass & MARSAD_GAZ_ADJ);
+}
+
+/* The best name at token i: the gazetteer's, unless an organisation
+** pattern is longer and, when the gazetteer found a name, ends on a
+** nationality adjective (مجلس الأمن الروسي is not the UN's). */
+static ner_cand ner_named_at(marsad_ner *p, int i){
+  ner_cand g = ner_gaz_at(p, i);
+  ner_cand o = ner_org_at(p, i);
+  if( o.n<=g.n ) return g;
+  if( g.n>0 && !tok_is_adj(p, i+o.n-1) ) return g;
+  return o;
+}
+
+/* A title at token i and the name after it. Sets *pnUsed to the tokens
+** consumed (0 when there is no title). */
+static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
+  const ner_tok *t = &p->aTok[i];
+  int iEnd = p->aEnd[t->iField];
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  int nT = 0, rc = MARSAD_OK;
+  *pnUsed = 0;
+  if( !(tok_any(p, i) & (MARSAD_GAZ_TITLE|MARSAD_GAZ_PREFIX)) ) return MARSAD_OK;
+  for(int k=0; k<na && nT==0; k++){
+    const marsad_gaz_key *pKey = 0;
+    nT = ner_longest(p, i, a[k], WANT_TITLE, &pKey);
+  }
+  *pnUsed = 0;
+  if( nT==0 ) return MARSAD_OK;
+  int j = i+nT, nMod = 0;
+  while( rc==MARSAD_OK && j<iEnd && nMod<6 ){   /* complements of the title */
+    const ner_tok *u = &p->aTok[j];
+    if( u->bComma ){ if( j+1<iEnd && tok_word(p, j+1) ) j++; break; }
+    if( !tok_word(p, j) || u->bCovered ) break;
+    unsigned c = tok_class(p, j);
+    if( c & MARSAD_GAZ_OFFICE ){ j++; nMod++; continue; }
+    const marsad_gaz_key *pKey = 0;
+    int nT2 = ner_longest(p, j, tok_form0(p, j), WANT_TITLE, &pKey);
+    if( nT2>0 ){ j += nT2; nMod++; continue; }
+    ner_cand n = ner_named_at(p, j);
+    if( n.n>0 && n.eKind!=MARSAD_ENTITY_PERSON ){
+      rc = ner_keep(p, j, &n);
+      j += n.n; nMod++;
+      continue;
+    }
+    if( u->nKey==4 && memcmp(tok_key(p, u), AR_FI, 4)==0 && j+1<iEnd && tok_word(p, j+1) ){
+      n = ner_gaz_at(p, j+1);
+      if( n.n>0 && n.eKind==MARSAD_ENTITY_PLACE ){
+        rc = ner_keep(p, j+1, &n);
+        j += 1+n.n; nMod++;
+        continue;
+      }
+    }
+    break;
+  }
+  if( rc==MARSAD_OK && j<iEnd && tok_word(p, j) && !p->aTok[j].bCovered ){
+    ner_cand n = ner_gaz_at(p, j);
+    if( n.n>0 && n.eKind==MARSAD_ENTITY_PERSON ){
+      rc = ner_keep(p, j, &n);
+      j += n.n;
+    }else if( n.n==0 ){
+      int nName = ner_name_len(p, j, tok_form0(p, j), 1);
+      if( nName>0 ){
+        rc = ner_keep_person(p, j, nName, tok_form0(p, j));
+        j += nName;
+      }
+    }
+  }
+  *pnUsed = j-i;
+  return rc;
+}
+
+/* A name that starts with a given name at token i (the word itself or
+** after the conjunction و). Sets *pnUsed (0: none). */
+static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
+  const ner_tok *t = &p->aTok[i];
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  *pnUsed = 0;
+  for(int k=0; k<na; k++){
+    if( a[k].iSpan>2 || (a[k].iSpan==2 && !key_at(tok_key(p, t), (int)t->nKey, 0, AR_WAW)) ) continue;
+    unsigned c = tok_class_f(p, i, a[k]);
+    if( !(c & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)) ) continue;
+    int n = ner_name_len(p, i, a[k], 0);
+    if( n>=2 ){
+      *pnUsed = n;
+      return ner_keep_person(p, i, n, a[k]);
+    }
+  }
+  return MARSAD_OK;
+}
+
+/* A place noun at token i (مدينة، بلدة) and the unknown word after it. */
+static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
+  const ner_tok *t = &p->aTok[i];
+  int j = i+1;
+  *pnUsed = 0;
+  if( j>=p->aEnd[t->iField] || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC ) return MARSAD_OK;
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  int bHead = 0;
+  for(int k=0; k<na && !bHead; k++){
+    bHead = (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
+  }
+  if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
+  if( ner_named_at(p, j).n>0 ) return MARSAD_OK;
+  if( key_at(tok_key(p, &p->aTok[j]), (int)p->aTok[j].nKey, 0, AR_WAW) ) return MARSAD_OK;
+  ner_cand c;
+  memset(&c, 0, sizeof c);
+  c.n = 1;
+  const marsad_gaz_key *pPre = tok_lookup(p, j, tok_form0(p, j));
+  if( pPre && (pPre->fClass & MARSAD_GAZ_PREFIX) && j+1<p->aEnd[t->iField]
+   && p->aTok[j+1].eKind==MARSAD_TOKEN_ARABIC && tok_class(p, j+1)==0
+   && !tok_article(p, j+1) && !key_at(tok_key(p, &p->aTok[j+1]), (int)p->aTok[j+1].nKey, 0, AR_WAW) ){
+    c.n = 2;      /* the first word of a known name, then a misspelling */
+  }
+  c.f = tok_form0(p, j);
+  c.eKind = MARSAD_ENTITY_PLACE;
+  c.flags = MARSAD_NER_PATTERN;
+  c.iGaz = -1;
+  *pnUsed = 1+c.n;
+  return ner_keep(p, j, &c);
+}
+
+/* A run of capitalized Latin words at token i. */
+static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
+  int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
+  *pnUsed = 0;
+  while( i+n<iEnd && n<4 && p->aTok[i+n].bUpper && !p->aTok[i+n].bCovered ) n++;
+  if( n==0 ) return MARSAD_OK;
+  ner_cand c;
+  memset(&c, 0, sizeof c);
+  c.n = n;
+  c.eKind = MARSAD_ENTITY_OTHER;
+  c.flags = MARSAD_NER_PATTERN;
+  c.iGaz = -1;
+  *pnUsed = n;
+  return ner_keep(p, i, &c);
+}
+
+/* Recognises what starts at word i; sets *pnUsed (at least 1). */
+static int ner_at(marsad_ner *p, int i, int *pnUsed){
+  int rc = MARSAD_OK;
+  ner_cand c = ner_named_at(p, i);
+  *pnUsed = 1;
+  if( c.n>0 ){
+    *pnUsed = c.n;
+    return ner_keep(p, i, &c);
+  }
+  int n = 0;
+  if( rc==MARSAD_OK ) rc = ner_title_at(p, i, &n);
+  if( rc==MARSAD_OK && n==0 ) rc = ner_given_at(p, i, &n);
+  if( rc==MARSAD_OK && n==0 ) rc = ner_placehead_at(p, i, &n);
+  if( rc==MARSAD_OK && n==0 && p->aTok[i].eKind==MARSAD_TOKEN_LATIN ){
+    rc = ner_latin_at(p, i, &n);
+  }
+  if( n>0 ) *pnUsed = n;
+  return rc;
+}
+
+/* ---------------------------------------------------------------- surnames */
+
+/* Remembers the surnames of person hit h: its last word, and the words
+** after its first when that is a given name and two or more follow. */
+static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
+  int n = h->iTok1-h->iTok0;
+  if( h->eKind!=MARSAD_ENTITY_PERSON || n<2 || (h->flags & MARSAD_NER_SURNAME) ) return;
+  for(int bTail=0; bTail<2 && p->nSur<NER_MAX_SURNAME; bTail++){
+    int i0 = bTail ? h->iTok0+1 : h->iTok1-1;
+    if( bTail && (n<3 || !(tok_class(p, h->iTok0) & MARSAD_GAZ_GIVEN)) ) break;
+    const ner_tok *t = &p->aTok[i0];
+    if( tok_article(p, i0) || t->nKey<6 ) continue;
+    if( tok_class(p, i0) & ~(unsigned)MARSAD_GAZ_PREFIX ) continue;
+    ner_surname *s = &p->aSur[p->nSur];
+    ner_form f = {0, 0};
+    ner_build_key(p, i0, h->iTok1, f, 0, &s->iKey, &s->nKey);
+    s->nWord = h->iTok1-i0;
+    p->nSur++;
+  }
+}
+
+/* True when tokens [i, i+nWord) read with form f of token i spell surname s. */
+static int ner_surname_match(marsad_ner *p, int i, ner_form f, const ner_surname *s){
+  const char *z = p->hitKeys.a + s->iKey;
+  size_t nz = s->nKey, o = 0;
+  if( i+s->nWord>p->aEnd[p->aTok[i].iField] ) return 0;
+  for(int w=0; w<s->nWord; w++){
+    const ner_tok *t = &p->aTok[i+w];
+    if( !tok_word(p, i+w) || t->bCovered ) return 0;
+    size_t off = w==0 ? (size_t)f.iBare : 0;
+    size_t nk = t->nKey-off;
+    if( w>0 ){ if( o>=nz || z[o]!=' ' ) return 0; o++; }
+    if( o+nk>nz || memcmp(z+o, tok_key(p, t)+off, nk)!=0 ) return 0;
+    o += nk;
+  }
+  return o==nz;
+}
+
+/* Finds the remembered surnames in both fields. */
+static int ner_surnames(marsad_ner *p){
+  int rc = MARSAD_OK, nHit = p->nHit;
+  for(int h=0; h<nHit; h++) ner_note_surnames(p, &p->aHit[h]);
+  if( p->hitKeys.rc ) return p->hitKeys.rc;
+  for(int i=0; rc==MARSAD_OK && i<p->nTok && p->nSur>0; i++){
+    if( !tok_word(p, i) || p->aTok[i].bCovered ) continue;
+    int na;
+    const ner_form *a = tok_forms(p, i, &na);
+    for(int k=0; k<na; k++){
+      if( a[k].iBare!=a[k].iSpan ) continue;       /* a surname has no article */
+      int iBest = -1;
+      for(int s=0; s<p->nSur; s++){
+        if( ner_surname_match(p, i, a[k], &p->aSur[s])
+         && (iBest<0 || p->aSur[s].nWord>p->aSur[iBest].nWord) ) iBest = s;
+      }
+      if( iBest>=0 ){
+        ner_cand c;
+        memset(&c, 0, sizeof c);
+        c.n = p->aSur[iBest].nWord;
+        c.f = a[k];
+        c.eKind = MARSAD_ENTITY_PERSON;
+        c.flags = MARSAD_NER_SURNAME;
+        c.iGaz = -1;
+        rc = ner_keep(p, i, &c);
+        break;
+      }
+    }
+  }
+  return rc;
+}
+
+/* ---------------------------------------------------------------- driver */
+
+int marsad_ner_new(marsad_ner **ppOut){
+  marsad_ner *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_ner_free(marsad_ner *p){
+  if( p==0 ) return;
+  marsad_free(p->aTok);
+  marsad_free(p->aHit);
+  marsad_buf_free(&p->keys);
+  marsad_buf_free(&p->hitKeys);
+  marsad_buf_free(&p->tmp);
+  marsad_norm_free(&p->norm);
+  marsad_free(p);
+}
+
+/* Orders hits by field (title first) and start. */
+static int ner_hit_cmp(const void *a, const void *b){
+  const ner_hit *x = a, *y = b;
+  if( x->iField!=y->iField ) return x->iField - y->iField;
+  return x->iStart<y->iStart ? -1 : x->iStart>y->iStart;
+}
+
+/* Tokenizes both fields and finds every name into p->aHit. */
+static int ner_find(marsad_ner *p, const char *zTitle, size_t nTitle,
+                    const char *zBody, size_t nBody){
+  int rc = MARSAD_OK;
+  p->az[0] = zTitle; p->an[0] = nTitle;
+  p->az[1] = zBody;  p->an[1] = nBody;
+  p->nTok = p->nHit = p->nSur = 0;
+  p->rc = MARSAD_OK;
+  marsad_buf_reset(&p->keys);
+  marsad_buf_reset(&p->hitKeys);
+  for(int f=0; rc==MARSAD_OK && f<2; f++){
+    ner_tokctx c = {p, f};
+    if( p->an[f]>0 ) rc = marsad_tokenize_spans(p->az[f], p->an[f], 1, ner_token_cb, &c);
+    p->aEnd[f] = p->nTok;
+  }
+  for(int i=0; rc==MARSAD_OK && i<p->nTok; ){
+    int n = 1;
+    if( tok_word(p, i) && !p->aTok[i].bCovered ) rc = ner_at(p, i, &n);
+    if( rc==MARSAD_OK ) rc = p->rc;
+    i += n;
+  }
+  if( rc==MARSAD_OK ) rc = ner_surnames(p);
+  if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);
+  return rc;
+}
+
+int marsad_ner_text(marsad_ner *p, const char *zTitle, size_t nTitle,
+                    const char *zBody, size_t nBody,
+                    marsad_ner_fn xSpan, void *pCtx){
+  int rc = ner_find(p, zTitle, nTitle, zBody, nBody);
+  for(int h=0; rc==MARSAD_OK && h<p->nHit; h++){
+    const ner_hit *x = &p->aHit[h];
+    marsad_ner_span s;
+    s.eField = x->iField==0 ? MARSAD_FIELD_TITLE : MARSAD_FIELD_BODY;
+    s.iStart = x->iStart;
+    s.iEnd = x->iEnd;
+    s.eKind = x->eKind;
+    s.flags = x->flags;
+    s.iGaz = x->iGaz;
+    s.pKey = p->hitKeys.a + x->iKey;
+    s.nKey = x->nKey;
+    rc = xSpan(pCtx, &s);
+  }
+  return rc;
+}
+
+/* Appends one span to the analysis (a marsad_ner_fn). */
+static int ner_to_mention(void *pCtx, const marsad_ner_span *pS){
+  marsad_analysis *pA = pCtx;
+  marsad_mention m;
+  memset(&m, 0, sizeof m);
+  m.eField = pS->eField;
+  m.iStart = pS->iStart;
+  m.iEnd = pS->iEnd;
+  m.eKind = pS->eKind;
+  m.zKey = marsad_strndup(pS->pKey, pS->nKey);
+  if( m.zKey==0 ) return MARSAD_NOMEM;
+  return marsad_analysis_add_mention(pA, &m);
+}
+
+int marsad_ner_run(marsad_ner *p, marsad_analysis *pA){
+  const marsad_article *a = &pA->art;
+  return marsad_ner_text(p, a->zTitle ? a->zTitle : "", a->zTitle ? a->nTitle : 0,
+                         a->zBody ? a->zBody : "", a->zBody ? a->nBody : 0,
+                         ner_to_mention, pA);
+}

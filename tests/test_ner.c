@@ -1,0 +1,342 @@
+/*
+** test_ner.c: the entity recogniser and resolver on sentences written for
+** these tests (clitics, titles, organisation heads, given names, surnames,
+** longest match, spelling merges, things that must stay apart), the
+** gazetteer's keys against the text core's normalization, allocation
+** failures, and, when ../shared is present, the entity checks of the
+** reference articles (../shared/seeds/expected.json: every listed spelling
+** recognised and merged, the must_differ pairs apart).
+*/
+#include <sqlite3.h>
+#include <jansson.h>
+#include <unistd.h>
+#include "harness.h"
+#include "marsad.h"
+#include "alloc.h"
+#include "entity.h"
+#include "gaz.h"
+#include "ner.h"
+#include "norm.h"
+
+/* The analysis of one text as a body, resolved by pRes. */
+static void analyse(marsad_ner *pNer, marsad_resolver *pRes, const char *zTitle,
+                    const char *zBody, marsad_analysis *pA){
+  memset(pA, 0, sizeof *pA);
+  pA->art.zTitle = zTitle;
+  pA->art.nTitle = strlen(zTitle);
+  pA->art.zBody = zBody;
+  pA->art.nBody = strlen(zBody);
+  CHECK_EQ_INT(marsad_ner_run(pNer, pA), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_resolve(pRes, pA), MARSAD_OK);
+}
+
+/* The mention of pA whose text is exactly z (in the body), or NULL. */
+static const marsad_mention *find(const marsad_analysis *pA, const char *z){
+  size_t n = strlen(z);
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *m = &pA->aMention[i];
+    const char *zf = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
+    if( m->iEnd-m->iStart==n && memcmp(zf+m->iStart, z, n)==0 ) return m;
+  }
+  fprintf(stderr, "no mention «%s»\n", z);
+  return 0;
+}
+
+/* The entity of the mention with text z (0 when none). */
+static long long entity_of(const marsad_analysis *pA, const char *z){
+  const marsad_mention *m = find(pA, z);
+  return m ? m->iEntity : 0;
+}
+
+/* The kind of the mention with text z (0 when none). */
+static int kind_of(const marsad_analysis *pA, const char *z){
+  const marsad_mention *m = find(pA, z);
+  return m ? m->eKind : 0;
+}
+
+/* Clitics stay out of the span; the article stays in. */
+static void test_clitics(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وصل الوفد إلى بأنقرة ثم زار القاهرة وأنقرة، وقالت مصادر للكرملين إن الوفد سيعود إلى بيروت.", &a);
+  CHECK_EQ_INT(kind_of(&a, "أنقرة"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&a, "القاهرة"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&a, "كرملين"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&a, "بيروت"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(a.nMention, 5);
+  CHECK(a.nMention==5 && a.aMention[0].iEntity==a.aMention[2].iEntity);   /* بأنقرة، وأنقرة */
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* Titles, given names, organisation heads, place nouns, surnames. */
+static void test_patterns(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "شويبله يحذر من أزمة جديدة",
+      "قال وزير المالية الألماني فولفغانغ شويبله، أمس، إن المفاوضات ستستمر. "
+      "وأضاف شويبله أن وزارة الصحة الفلسطينية أعلنت وصول المساعدات إلى بلدة كفرنبل. "
+      "واستقبل الأمير خالد الفيصل وفدا من منظمة الصحة العالمية.", &a);
+  CHECK_EQ_INT(kind_of(&a, "فولفغانغ شويبله"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&a, "الألماني"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&a, "وزارة الصحة الفلسطينية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&a, "كفرنبل"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&a, "خالد الفيصل"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&a, "منظمة الصحة العالمية"), MARSAD_ENTITY_ORG);
+  /* the surname alone, in the body and in the title, is the same person */
+  long long iFull = entity_of(&a, "فولفغانغ شويبله");
+  CHECK(iFull!=0);
+  int nSame = 0;
+  for(int i=0; i<a.nMention; i++) nSame += a.aMention[i].iEntity==iFull;
+  CHECK_EQ_INT(nSame, 3);
+  CHECK_EQ_INT(a.aMention[0].eField, MARSAD_FIELD_TITLE);
+  CHECK_EQ_INT(a.aMention[0].iEntity, iFull);
+  /* Germany (by its adjective) is not the minister */
+  CHECK(entity_of(&a, "الألماني")!=iFull);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* The longest name wins; related names stay apart. */
+static void test_longest_and_apart(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "",
+      "نقلت قناة روسيا اليوم عن مصادر في روسيا أن الخارجية الروسية استدعت السفير. "
+      "وذكر المرصد السوري لحقوق الإنسان أن القصف طال ريف سوريا الشمالي، "
+      "فيما قال الرئيس التركي رجب طيب أردوغان إن تركيا لن تتراجع.", &a);
+  long long iRT = entity_of(&a, "قناة روسيا اليوم");
+  long long iRu = entity_of(&a, "روسيا");
+  long long iMfa = entity_of(&a, "الخارجية الروسية");
+  long long iObs = entity_of(&a, "المرصد السوري لحقوق الإنسان");
+  long long iSy = entity_of(&a, "سوريا");
+  long long iErd = entity_of(&a, "رجب طيب أردوغان");
+  long long iTr = entity_of(&a, "تركيا");
+  CHECK(iRT && iRu && iMfa && iObs && iSy && iErd && iTr);
+  CHECK(iRT!=iRu && iMfa!=iRu && iMfa!=iRT);
+  CHECK(iObs!=iSy);
+  CHECK(iErd!=iTr);
+  CHECK_EQ_INT(kind_of(&a, "قناة روسيا اليوم"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&a, "رجب طيب أردوغان"), MARSAD_ENTITY_PERSON);
+  /* the adjective التركي names Turkey */
+  CHECK_EQ_INT(entity_of(&a, "التركي"), iTr);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* Spellings merge across articles: alias sets, adjectives, hamza and long
+** vowels, a transposed letter; short different names do not. */
+static void test_spellings(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a, b;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "",
+      "اتهم الرئيس التركي رجب طيب أدروغان، في خطاب، الاتحاد الأوروبي بالتقصير، "
+      "وقال وزير المالية الألماني فولفغانغ شويبله إن القتال في ناغورنو كاراباخ مقلق.", &a);
+  analyse(pNer, pRes, "",
+      "ورد إردوغان على الوزير فولفجانج شويبله، بينما تجدد القتال في قره باغ وفي إقليم ناغورني كاباراخ، "
+      "وسقطت قذائف على روسيا والسويد.", &b);
+  long long iErd = entity_of(&a, "رجب طيب أدروغان");
+  CHECK(iErd!=0);
+  CHECK_EQ_INT(entity_of(&b, "إردوغان"), iErd);
+  CHECK_EQ_INT(entity_of(&b, "فولفجانج شويبله"), entity_of(&a, "فولفغانغ شويبله"));
+  long long iKar = entity_of(&a, "ناغورنو كاراباخ");
+  CHECK(iKar!=0);
+  CHECK_EQ_INT(entity_of(&b, "قره باغ"), iKar);
+  CHECK_EQ_INT(entity_of(&b, "ناغورني كاباراخ"), iKar);
+  CHECK(entity_of(&b, "روسيا")!=entity_of(&b, "السويد"));
+  marsad_analysis_clear(&a);
+  marsad_analysis_clear(&b);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* Every gazetteer key is already normalized the way the text core
+** normalizes (the generator and norm.c agree), and lookups find it. */
+static void test_gazetteer_keys(void){
+  marsad_norm norm = MARSAD_NORM_INIT;
+  int nBad = 0;
+  for(int i=0; i<marsad_gaz_nkeys; i++){
+    const marsad_gaz_key *k = &marsad_gaz_keys[i];
+    CHECK_EQ_INT(marsad_norm_run(k->zKey, (size_t)k->nKey, &norm), MARSAD_OK);
+    if( norm.n!=(size_t)k->nKey || memcmp(norm.z, k->zKey, norm.n)!=0 ){
+      if( nBad++<5 ) fprintf(stderr, "key not normalized: %s -> %s\n", k->zKey, norm.z);
+    }
+    if( marsad_gaz_lookup(k->zKey, (size_t)k->nKey)!=k ) nBad++;
+  }
+  CHECK_EQ_INT(nBad, 0);
+  CHECK(marsad_gaz_lookup("zzz", 3)==0);
+  CHECK(marsad_gaz_find_id("RU")>=0);
+  marsad_norm_free(&norm);
+}
+
+/* Every allocation failure is reported as NOMEM and leaks nothing (the
+** sanitizer build checks the leaks). */
+static void test_nomem(void){
+  const char *z = "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو وأنقرة تتفقان، وأكد لافروف ذلك.";
+  int nOk = 0;
+  for(long n=0; n<400 && nOk==0; n++){
+    marsad_ner *pNer = 0;
+    marsad_resolver *pRes = 0;
+    marsad_analysis a;
+    memset(&a, 0, sizeof a);
+    a.art.zTitle = "";
+    a.art.zBody = z;
+    a.art.nBody = strlen(z);
+    marsad_alloc_fail_after(n);
+    int rc = marsad_ner_new(&pNer);
+    if( rc==MARSAD_OK ) rc = marsad_resolver_new(0, &pRes);
+    if( rc==MARSAD_OK ) rc = marsad_ner_run(pNer, &a);
+    if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(pRes, &a);
+    marsad_alloc_fail_after(-1);
+    if( rc!=MARSAD_OK && rc!=MARSAD_NOMEM ){ CHECK_EQ_INT(rc, MARSAD_NOMEM); break; }
+    if( rc==MARSAD_OK ){ nOk = 1; CHECK(a.nMention>=4); }
+    marsad_analysis_clear(&a);
+    marsad_resolver_free(pRes);
+    marsad_ner_free(pNer);
+  }
+  CHECK(nOk);
+}
+
+/* ---------------------------------------------------------------- seeds */
+
+/* The entity of the mention that best covers [s, e) of field iField of
+** article iArt: most overlap, then the tightest span; 0 when none. */
+static long long best_mention(sqlite3 *db, long long iArt, int iField, long s, long e){
+  sqlite3_stmt *q = 0;
+  long long iBest = 0;
+  long nOv = 0, nLen = 0;
+  sqlite3_prepare_v2(db, "SELECT entity, start, end FROM mention WHERE article=? AND field=?", -1, &q, 0);
+  sqlite3_bind_int64(q, 1, iArt);
+  sqlite3_bind_int(q, 2, iField);
+  while( sqlite3_step(q)==SQLITE_ROW ){
+    long ms = (long)sqlite3_column_int64(q, 1), me = (long)sqlite3_column_int64(q, 2);
+    long ov = (me<e ? me : e) - (ms>s ? ms : s);
+    if( ov>0 && (ov>nOv || (ov==nOv && me-ms<nLen)) ){
+      nOv = ov; nLen = me-ms; iBest = sqlite3_column_int64(q, 0);
+    }
+  }
+  sqlite3_finalize(q);
+  return iBest;
+}
+
+/* The entity most of variant z's occurrences resolve to (0 when z is not
+** recognised anywhere); *pnSplit counts occurrences elsewhere. */
+static long long variant_entity(sqlite3 *db, const char *z){
+  sqlite3_stmt *q = 0;
+  long long aId[64];
+  int nId = 0;
+  sqlite3_prepare_v2(db, "SELECT id, title, body FROM article", -1, &q, 0);
+  while( sqlite3_step(q)==SQLITE_ROW ){
+    for(int f=0; f<2; f++){
+      const char *zText = (const char*)sqlite3_column_text(q, f==0 ? 2 : 1);
+      for(const char *x=zText ? strstr(zText, z) : 0; x; x=strstr(x+1, z)){
+        long s = (long)(x-zText);
+        long long id = best_mention(db, sqlite3_column_int64(q, 0), f, s, s+(long)strlen(z));
+        if( id && nId<64 ) aId[nId++] = id;
+      }
+    }
+  }
+  sqlite3_finalize(q);
+  long long iBest = 0;
+  int nBest = 0;
+  for(int i=0; i<nId; i++){
+    int c = 0;
+    for(int j=0; j<nId; j++) c += aId[j]==aId[i];
+    if( c>nBest ){ nBest = c; iBest = aId[i]; }
+  }
+  return iBest;
+}
+
+/* The kind of entity iId. */
+static const char *entity_kind(sqlite3 *db, long long iId){
+  static char zKind[16];
+  sqlite3_stmt *q = 0;
+  zKind[0] = 0;
+  sqlite3_prepare_v2(db, "SELECT kind FROM entity WHERE id=?", -1, &q, 0);
+  sqlite3_bind_int64(q, 1, iId);
+  if( sqlite3_step(q)==SQLITE_ROW ) snprintf(zKind, sizeof zKind, "%s", sqlite3_column_text(q, 0));
+  sqlite3_finalize(q);
+  return zKind;
+}
+
+/* The seeds' entity checks over a database the seeds were ingested into. */
+static void test_seeds(void){
+  const char *zShared = harness_shared();
+  if( zShared==0 ) return;
+  char zPath[512], zIn[600], zDb[64];
+  snprintf(zDb, sizeof zDb, "/tmp/marsad-test-ner-%d.db", (int)getpid());
+  unlink(zDb);
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  snprintf(zIn, sizeof zIn, "%s/seeds/seeds.jsonl", zShared);
+  marsad_ingest_stats st;
+  memset(&st, 0, sizeof st);
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zIn, 0, &st), MARSAD_OK);
+  CHECK_EQ_INT(st.nAdded, 5);
+  marsad_close(pDb);
+
+  sqlite3 *db = 0;
+  sqlite3_open_v2(zDb, &db, SQLITE_OPEN_READONLY, 0);
+  snprintf(zPath, sizeof zPath, "%s/seeds/expected.json", zShared);
+  json_t *pExp = json_load_file(zPath, 0, 0);
+  CHECK(pExp!=0);
+  json_t *pNames = json_object();
+  size_t i, j;
+  json_t *pE, *pV;
+  json_array_foreach(json_object_get(pExp, "entities"), i, pE){
+    const char *zName = json_string_value(json_object_get(pE, "name"));
+    long long iId = -1;
+    int bOk = 1;
+    json_array_foreach(json_object_get(pE, "variants"), j, pV){
+      long long id = variant_entity(db, json_string_value(pV));
+      if( id==0 ){ bOk = 0; fprintf(stderr, "%s: «%s» not recognised\n", zName, json_string_value(pV)); }
+      else if( iId>=0 && id!=iId ){ bOk = 0; fprintf(stderr, "%s: «%s» split off\n", zName, json_string_value(pV)); }
+      else iId = id;
+    }
+    const char *zKind = json_string_value(json_object_get(pE, "type"));
+    if( bOk && iId>0 && strcmp(entity_kind(db, iId), zKind)!=0 ){
+      bOk = 0;
+      fprintf(stderr, "%s: kind %s, expected %s\n", zName, entity_kind(db, iId), zKind);
+    }
+    CHECK(bOk);
+    json_object_set_new(pNames, zName, json_integer(bOk ? iId : 0));
+  }
+  json_array_foreach(json_object_get(pExp, "must_differ"), i, pE){
+    long long a = json_integer_value(json_object_get(pNames, json_string_value(json_array_get(pE, 0))));
+    long long b = json_integer_value(json_object_get(pNames, json_string_value(json_array_get(pE, 1))));
+    CHECK(a!=0 && b!=0 && a!=b);
+  }
+  json_decref(pNames);
+  json_decref(pExp);
+  sqlite3_close(db);
+  unlink(zDb);
+  char zSide[128];
+  snprintf(zSide, sizeof zSide, "%s-wal", zDb); unlink(zSide);
+  snprintf(zSide, sizeof zSide, "%s-shm", zDb); unlink(zSide);
+}
+
+int main(void){
+  RUN(test_clitics);
+  RUN(test_patterns);
+  RUN(test_longest_and_apart);
+  RUN(test_spellings);
+  RUN(test_gazetteer_keys);
+  RUN(test_nomem);
+  RUN(test_seeds);
+  return DONE();
+}
