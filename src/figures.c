@@ -97,11 +97,26 @@ static int event_before(const marsad_words *pW, const marsad_number *pN, int iFl
   return eCounts;
 }
 
+/* True when word i reads as a modifier of the noun before it: definite
+** (المرتزقة السوريين، عناصر الجيش) or a nisba adjective (مقاتل سوري، جنود
+** افغان). Verbs (ماتوا، ينشطون) and other words end what is counted. */
+static int modifier(const marsad_words *pW, int i){
+  size_t n;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  if( n>=6 && memcmp(z, "\xd8\xa7\xd9\x84", 4)==0 ) return 1;            /* ال */
+  if( n>=6 && memcmp(z+n-2, "\xd9\x8a", 2)==0 ) return 1;                 /* ـي */
+  if( n>=8 && (memcmp(z+n-4, "\xd9\x8a\xd8\xa7", 4)==0                   /* ـيا */
+            || memcmp(z+n-4, "\xd9\x8a\xd9\x87", 4)==0) ) return 1;      /* ـية */
+  if( n>=10 && (memcmp(z+n-6, "\xd9\x8a\xd9\x8a\xd9\x86", 6)==0         /* ـيين */
+             || memcmp(z+n-6, "\xd9\x8a\xd9\x88\xd9\x86", 6)==0) ) return 1; /* ـيون */
+  return 0;
+}
+
 /* Extends what is counted from its noun at word i: [i, *piEnd). */
 static int who_end(const marsad_words *pW, int i, int iLimit){
   int e = i+1;
   while( e<iLimit && e<i+WHO_MAX_WORDS && plain_word(pW, e, iLimit) && !pW->a[e].bNum
-      && counts_at(pW, e)==0 ) e++;
+      && counts_at(pW, e)==0 && modifier(pW, e) ) e++;
   return e;
 }
 
@@ -116,6 +131,8 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ) return 0;
   *piWho0 = k;
   *piWho1 = who_end(pW, k, iLimit);
+  const marsad_lexent *after = counts_at(pW, *piWho1);
+  if( after && after->eB==MARSAD_ROLE_EVENT ) return after->eA;   /* شخصا مصرعهم */
   return e->eA;
 }
 
@@ -207,7 +224,8 @@ static int figure_date(const marsad_words *pW, const marsad_dates *pDates, int i
   int iBefore = -1, iAfter = -1;
   for(int d=0; d<pDates->n; d++){
     const marsad_date *pD = &pDates->a[d];
-    if( pD->bSince || pD->v.y==0 || pW->a[pD->iWord0].iSent!=pW->a[i].iSent ) continue;
+    if( pD->bSince || pD->v.y==0 || pD->ePrec!=MARSAD_PREC_DAY
+     || pW->a[pD->iWord0].iSent!=pW->a[i].iSent ) continue;
     if( pD->iWord1<=i ) iBefore = d;
     else if( iAfter<0 ) iAfter = d;
   }

@@ -97,7 +97,8 @@ static int name_word(const stmt_scan *p, int i){
   if( p->aUsed && p->aUsed[i] ) return 0;
   if( p->aFlag[i] & FLAG_ATTR ) return 0;
   if( fw_class(pW, i) ) return 0;
-  if( word_in(&marsad_lex_cues, pW, i) ) return 0;
+  const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
+  if( eCue && (eCue->eB & MARSAD_CUE_CLASS)!=MARSAD_CUE_NOUN ) return 0;  /* بيان الخارجية is a name */
   int n;
   if( marsad_lex_match(&marsad_lex_numbers, pW, i, i+1, 1, &n) ) return 0;
   const marsad_lexent *e = marsad_lex_match(&marsad_lex_counts, pW, i, i+1, 1, &n);
@@ -133,6 +134,7 @@ static int appos_close(const stmt_scan *p, int i){
 ** when there is none. */
 static int np_after(const stmt_scan *p, int j){
   const marsad_words *pW = p->pW;
+  if( fw_class(pW, j)==MARSAD_FW_OBJ ) j++;   /* قال له القذافي */
   int n = name_run(p, j, NP_MAX_WORDS);
   if( n==0 ) return j;
   int k = j + n;
@@ -167,20 +169,38 @@ static int np_after(const stmt_scan *p, int j){
   return k;
 }
 
+/* True when the complementizer at word k follows an impersonal cue (يذكر
+** أن، يشار إلى أن): what comes after it is no one's words yet. */
+static int after_impersonal(const stmt_scan *p, int k){
+  for(int j=k-1; j>=p->iFloor && j>=k-3; j--){
+    const marsad_lexent *e = word_in(&marsad_lex_cues, p->pW, j);
+    if( e ) return (e->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL;
+  }
+  return 0;
+}
+
 /* Reads a subject before the verb at word i: sets [*pi0, *pi1) and returns
 ** 1, or returns 0. iFloor bounds the search. */
 static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
   const marsad_words *pW = p->pW;
   int k = i-1, nWords = 0;
+  /* the subject runs back to the clause's start: the sentence's start, a
+  ** complementizer, a discourse word or a comma before و (، وروسيا تعلن);
+  ** anything else on the way (a quote, a cue, a relative pronoun, a
+  ** number) means the words before the verb are not its subject */
   while( k>=iFloor ){
     if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT ){
       size_t nConj;
-      if( !punct(pW, k, COMMAS) ) break;
-      if( marsad_word_key(pW, k+1, MARSAD_KEY_CONJ, &nConj) ) break;  /* ، وروسيا تعلن */
+      if( !punct(pW, k, COMMAS) ) return 0;
+      if( marsad_word_key(pW, k+1, MARSAD_KEY_CONJ, &nConj) ) break;
     }else{
       int c = fw_class(pW, k);
-      if( c==MARSAD_FW_COMP || c==MARSAD_FW_DISC || c==MARSAD_FW_PART
-       || word_in(&marsad_lex_cues, pW, k) ) break;
+      if( c==MARSAD_FW_DISC ) break;
+      if( c==MARSAD_FW_COMP ){
+        if( after_impersonal(p, k) ) break;   /* يشار إلى أن X دعا */
+        return 0;                             /* within what someone else says */
+      }
+      if( c==MARSAD_FW_PART || c==MARSAD_FW_REL || word_in(&marsad_lex_cues, pW, k) ) return 0;
       if( pW->a[k].bNum ) return 0;
       if( ++nWords>SVO_MAX_WORDS ) return 0;
     }
@@ -511,13 +531,15 @@ static int naming_within(const marsad_words *pW, int s0, int s1, int l0, int l1)
   return 1;
 }
 
-/* The date of the report in the sentence of word i: the date nearest to i
-** that is not a start or an end (منذ)، or -1. */
+/* The date of the report in the sentence of word i: the day nearest to i
+** that is not a start or an end (منذ), or -1. A month or a year is the
+** time of what is told, not the day it was said. */
 static int sentence_date(const stmt_scan *p, int i){
   int iSent = p->pW->a[i].iSent, iBest = -1, nBest = 0;
   for(int d=0; d<p->pDates->n; d++){
     const marsad_date *pD = &p->pDates->a[d];
-    if( pD->bSince || p->pW->a[pD->iWord0].iSent!=iSent || pD->v.y==0 ) continue;
+    if( pD->bSince || p->pW->a[pD->iWord0].iSent!=iSent || pD->v.y==0
+     || pD->ePrec!=MARSAD_PREC_DAY ) continue;
     int gap = pD->iWord0>i ? pD->iWord0-i : i-pD->iWord1;
     if( iBest<0 || gap<nBest ){ iBest = d; nBest = gap; }
   }

@@ -59,9 +59,15 @@ static const fig_case aCase[] = {
   /* vague quantities */
   {"وأسفر القصف عن مقتل العشرات من المدنيين.", "2021-03-05",
    "العشرات", 10, "at_least", "killed", 0, 0, "2021-03-05"},
-  /* the date of the sentence, not the start of the war (منذ) */
+  /* the date of the sentence, not the start of the war (منذ); an event
+  ** right after the counted noun decides */
   {"وقال المرصد في 2 آذار إن 500 مقاتل قتلوا منذ 15 كانون الثاني.", "2021-03-05",
-   "500 مقاتل", 500, "exact", "fighters", 0, "المرصد", "2021-03-02"},
+   "500 مقاتل", 500, "exact", "killed", 0, "المرصد", "2021-03-02"},
+  {"ولقي 660 شخصا مصرعهم في موجة الحر.", "2021-03-05",
+   "660 شخصا", 660, "exact", "killed", 0, 0, "2021-03-05"},
+  /* a year in the sentence is when it happened, not the day of the report */
+  {"وأعلنت المنظمة أن 300 ألف شخص نزحوا عام 2014.", "2021-03-05",
+   "300 ألف", 300000, "exact", "displaced", 0, "المنظمة", "2021-03-05"},
   /* a short naming resolved to its fuller one; the date goes with it */
   {"أفاد المرصد السوري لحقوق الإنسان أمس بمقتل 8 عناصر. وذكر المرصد أن عدد القتلى بلغ 120 قتيلا.",
    "2021-03-05", "120 قتيلا", 120, "exact", "killed", 1, "المرصد السوري لحقوق الإنسان", "2021-03-04"},
