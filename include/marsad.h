@@ -366,6 +366,14 @@ MARSAD_API int marsad_statements_json(marsad_db *pDb, const marsad_query *pQ,
 MARSAD_API int marsad_figures_json(marsad_db *pDb, const marsad_query *pQ,
                                    char **pzJson /* OUT */);
 
+/* The facts found in one article, named by its full id, as the export's
+** article record holds them (docs/EXPORT.md): {id, story (or null),
+** mentions, figures, statements, dates}, every span a byte range of the
+** stored title (mentions with field "title") or body; for the web page's
+** highlighted article. MARSAD_NOTFOUND when there is no such article. */
+MARSAD_API int marsad_article_facts_json(marsad_db *pDb, const char *zId,
+                                         char **pzJson /* OUT */);
+
 /* Export formats. */
 #define MARSAD_EXPORT_JSONL           1  /* the whole database (docs/EXPORT.md) */
 #define MARSAD_EXPORT_CSV_FIGURES     2  /* the figures, one CSV row each */

@@ -1,8 +1,9 @@
 /*
 ** facts_query.c: the facts as the library answers them (marsad.h, section
-** Facts): statements and figures as JSON, and the export of the whole
-** database as JSON Lines (docs/EXPORT.md) or of the figures and statements
-** as CSV. Entities and stories are exported when their tables exist.
+** Facts): statements and figures as JSON, the facts of one article, and the
+** export of the whole database as JSON Lines (docs/EXPORT.md) or of the
+** figures and statements as CSV. Entities and stories are exported when
+** their tables exist.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -371,5 +372,53 @@ int marsad_export(marsad_db *pDb, int eFormat, FILE *pOut){
         " WHERE s.story=?1 ORDER BY a.id");
   }
   if( rc==MARSAD_OK && fflush(pOut) ) rc = marsad_db_error(pDb, MARSAD_IO, "export: cannot write");
+  return rc;
+}
+
+/* Adds member "story" to o: the story of article iArt ("s12"), or null when
+** it has none or there are no stories. */
+static int add_story(marsad_db *pDb, json_t *o, sqlite3_int64 iArt){
+  sqlite3_stmt *q = 0;
+  json_t *pStory = 0;
+  int rc = MARSAD_OK;
+  if( has_table(pDb, "article_story") ){
+    rc = marsad_db_prepare(pDb, "SELECT 's'||story FROM article_story WHERE article=?1", &q);
+    if( rc==MARSAD_OK ){
+      sqlite3_bind_int64(q, 1, iArt);
+      if( sqlite3_step(q)==SQLITE_ROW ) pStory = json_string((const char*)sqlite3_column_text(q, 0));
+    }
+    sqlite3_finalize(q);
+  }
+  if( rc==MARSAD_OK && json_object_set_new(o, "story", pStory ? pStory : json_null()) ) rc = MARSAD_NOMEM;
+  return rc;
+}
+
+int marsad_article_facts_json(marsad_db *pDb, const char *zId, char **pzJson){
+  export_q e;
+  memset(&e, 0, sizeof e);
+  sqlite3_stmt *q = 0;
+  sqlite3_int64 iArt = 0;
+  json_t *o = 0;
+  *pzJson = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT id FROM article WHERE uid=?1", &q);
+  if( rc==MARSAD_OK ){
+    marsad_bind_str(q, 1, zId);
+    if( sqlite3_step(q)==SQLITE_ROW ) iArt = sqlite3_column_int64(q, 0);
+    else rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no article %s", zId);
+  }
+  sqlite3_finalize(q);
+  if( rc==MARSAD_OK ) rc = export_prepare(pDb, &e);
+  if( rc==MARSAD_OK ){
+    o = json_pack("{s:s}", "id", zId);
+    if( o==0 ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK ) rc = add_story(pDb, o, iArt);
+  if( rc==MARSAD_OK ) rc = add_rows(pDb, o, "mentions", e.pMention, iArt);
+  if( rc==MARSAD_OK ) rc = add_rows(pDb, o, "figures", e.pFig, iArt);
+  if( rc==MARSAD_OK ) rc = add_rows(pDb, o, "statements", e.pStmt, iArt);
+  if( rc==MARSAD_OK ) rc = add_rows(pDb, o, "dates", e.pDate, iArt);
+  export_finalize(&e);
+  if( rc==MARSAD_OK ) return marsad_jsonq_finish(o, pzJson);
+  json_decref(o);
   return rc;
 }

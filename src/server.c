@@ -36,37 +36,38 @@
 typedef int (*route_list_fn)(marsad_db*, const marsad_query*, char**);
 typedef int (*route_item_fn)(marsad_db*, const char*, unsigned, char**);
 typedef int (*route_plain_fn)(marsad_db*, char**);
+typedef int (*route_id_fn)(marsad_db*, const char*, char**);
 
-/* One API route: a path, or a path prefix followed by one id segment. */
+/* One API route. Its path may hold one "{id}": a path segment (no '/'). */
 typedef struct route {
-  const char *zPath;       /* "/api/stories", or "/api/stories/" with bId */
-  int bId;                 /* 1: the rest of the path is an id */
+  const char *zPath;       /* "/api/stories" or "/api/stories/{id}" */
   unsigned mParams;        /* MARSAD_P_* the route accepts */
   int bNeedQ;              /* 1: the q parameter must be given */
   long nLimit;             /* limit when none is given (0: the function's) */
   route_list_fn xList;     /* called with the parsed filters, or NULL */
   route_item_fn xItem;     /* called with the id and the flags, or NULL */
-  route_plain_fn xPlain;   /* called with nothing, or NULL */
+  route_plain_fn xPlain;   /* called with nothing (or the id), or NULL */
+  route_id_fn xId;         /* called with the id, or NULL */
 } route;
 
-#define LIST(f) f, 0, 0
-#define ITEM(f) 0, f, 0
-#define PLAIN(f) 0, 0, f
+#define LIST(f) f, 0, 0, 0
+#define ITEM(f) 0, f, 0, 0
+#define PLAIN(f) 0, 0, f, 0
+#define BYID(f) 0, 0, 0, f
 #define P_DATES (MARSAD_P_SINCE|MARSAD_P_UNTIL)
+#define P_WHERE (MARSAD_P_STORY|MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE)
 
 /* The API. A route is here only when its query function exists. */
 static const route aRoute[] = {
-  {"/api/articles",  0, MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE, 0, 0, LIST(marsad_articles_json)},
-  {"/api/articles/", 1, MARSAD_P_RAW,                          0, 0, ITEM(marsad_article_json)},
-  {"/api/stats",     0, 0,                                     0, 0, PLAIN(marsad_stats_json)},
-  {"/api/stories",   0, P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE,       0, 0, LIST(marsad_stories_json)},
-  {"/api/stories/",  1, MARSAD_P_WHY,                          0, 0, ITEM(marsad_story_json)},
-  {"/api/search",    0, MARSAD_P_Q|MARSAD_P_OUTLET|P_DATES|MARSAD_P_STORY|MARSAD_P_EXACT|MARSAD_P_PAGE,
-                                                                1, 0, LIST(marsad_search_json)},
-  {"/api/figures",   0, MARSAD_P_STORY|MARSAD_P_COUNTS|MARSAD_P_BY|MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE,
-                                                                0, 500, LIST(marsad_figures_json)},
-  {"/api/statements", 0, MARSAD_P_STORY|MARSAD_P_SPEAKER|MARSAD_P_STANCE|MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE,
-                                                                0, 500, LIST(marsad_statements_json)},
+  {"/api/articles",            MARSAD_P_OUTLET|P_DATES|MARSAD_P_PAGE, 0, 0, LIST(marsad_articles_json)},
+  {"/api/articles/{id}",       MARSAD_P_RAW, 0, 0, ITEM(marsad_article_json)},
+  {"/api/articles/{id}/facts", 0, 0, 0, BYID(marsad_article_facts_json)},
+  {"/api/stats",               0, 0, 0, PLAIN(marsad_stats_json)},
+  {"/api/stories",             P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE, 0, 0, LIST(marsad_stories_json)},
+  {"/api/stories/{id}",        MARSAD_P_WHY, 0, 0, ITEM(marsad_story_json)},
+  {"/api/search",              MARSAD_P_Q|MARSAD_P_EXACT|P_WHERE, 1, 0, LIST(marsad_search_json)},
+  {"/api/figures",             MARSAD_P_COUNTS|MARSAD_P_BY|P_WHERE, 0, 500, LIST(marsad_figures_json)},
+  {"/api/statements",          MARSAD_P_STANCE|MARSAD_P_SPEAKER|P_WHERE, 0, 500, LIST(marsad_statements_json)},
 };
 #define N_ROUTE (int)(sizeof aRoute / sizeof aRoute[0])
 
@@ -152,7 +153,7 @@ static unsigned status_of(int rc){
   }
 }
 
-/* Runs route pRoute with the id zId (bId routes) and the parsed parameters,
+/* Runs route pRoute with the id zId ("{id}" routes) and the parsed parameters,
 ** and answers with its JSON or its error. */
 static enum MHD_Result run_route(marsad_server *p, struct MHD_Connection *pConn,
                                  const route *pRoute, const char *zId,
@@ -165,6 +166,7 @@ static enum MHD_Result run_route(marsad_server *p, struct MHD_Connection *pConn,
   int rc;
   if( pRoute->xList ) rc = pRoute->xList(pDb, &pPar->q, &zJson);
   else if( pRoute->xItem ) rc = pRoute->xItem(pDb, zId, pPar->q.flags, &zJson);
+  else if( pRoute->xId ) rc = pRoute->xId(pDb, zId, &zJson);
   else rc = pRoute->xPlain(pDb, &zJson);
   enum MHD_Result r;
   if( rc==MARSAD_OK ){
@@ -177,21 +179,29 @@ static enum MHD_Result run_route(marsad_server *p, struct MHD_Connection *pConn,
   return r;
 }
 
-/* Finds the route for zPath; *pzId gets the id of an id route. NULL when
-** none matches. */
-static const route *find_route(const char *zPath, const char **pzId){
+/* Finds the route for zPath (which it may change: the id is cut out of it
+** in place); *pzId gets the id of an id route. NULL when none matches. */
+static const route *find_route(char *zPath, const char **pzId){
+  size_t nPath = strlen(zPath);
+  *pzId = 0;
   for(int i=0; i<N_ROUTE; i++){
     const route *pR = &aRoute[i];
-    size_t n = strlen(pR->zPath);
-    if( pR->bId ){
-      if( strncmp(zPath, pR->zPath, n)==0 && zPath[n] && !strchr(zPath+n, '/') ){
-        *pzId = zPath+n;
-        return pR;
-      }
-    }else if( strcmp(zPath, pR->zPath)==0 ){
-      *pzId = 0;
-      return pR;
+    const char *zHole = strstr(pR->zPath, "{id}");
+    if( zHole==0 ){
+      if( strcmp(zPath, pR->zPath)==0 ) return pR;
+      continue;
     }
+    size_t nPre = (size_t)(zHole-pR->zPath);
+    const char *zSuffix = zHole+4;
+    size_t nSuf = strlen(zSuffix);
+    if( nPath<=nPre+nSuf || strncmp(zPath, pR->zPath, nPre)!=0
+     || strcmp(zPath+nPath-nSuf, zSuffix)!=0 ) continue;
+    char *zId = zPath+nPre;
+    size_t nId = nPath-nPre-nSuf;
+    if( memchr(zId, '/', nId) ) continue;
+    zId[nId] = 0;
+    *pzId = zId;
+    return pR;
   }
   return 0;
 }
@@ -201,9 +211,7 @@ static const route *find_route(const char *zPath, const char **pzId){
 static enum MHD_Result serve_index(struct MHD_Connection *pConn){
   json_t *pArr = json_array();
   for(int i=0; pArr && i<N_ROUTE; i++){
-    char zPath[64];
-    snprintf(zPath, sizeof zPath, "%s%s", aRoute[i].zPath, aRoute[i].bId ? "{id}" : "");
-    if( json_array_append_new(pArr, json_string(zPath)) ){ json_decref(pArr); pArr = 0; }
+    if( json_array_append_new(pArr, json_string(aRoute[i].zPath)) ){ json_decref(pArr); pArr = 0; }
   }
   json_t *pObj = pArr ? json_pack("{s:s,s:o}", "version", marsad_version(), "routes", pArr) : 0;
   char *zJson = pObj ? json_dumps(pObj, JSON_COMPACT) : 0;
@@ -214,7 +222,7 @@ static enum MHD_Result serve_index(struct MHD_Connection *pConn){
 
 /* Answers an API request for the decoded zPath with query zQuery[0..n). */
 static enum MHD_Result serve_api(marsad_server *p, struct MHD_Connection *pConn,
-                                 const char *zPath, const char *zQuery, size_t nQuery){
+                                 char *zPath, const char *zQuery, size_t nQuery){
   const char *zId = 0;
   const route *pRoute = find_route(zPath, &zId);
   if( pRoute==0 ) return answer_error(pConn, MHD_HTTP_NOT_FOUND, "no such API route");

@@ -72,6 +72,15 @@ hasnt "$tmp/xss.html" '<script>window.__xss' "no injected script element"
 hasnt "$tmp/xss.html" '<img src="x"' "no injected img element"
 hasnt "$tmp/xss.html" 'href="javascript:' "no javascript: link"
 
+# An article with its facts highlighted, each fact linking to its words.
+if route "/api/articles/{id}/facts"; then
+  a1=$(api /api/articles | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["input"]=="srv-1"][0])')
+  chrome "$base/#/article/$a1" "$tmp/article.html" "$shots/article.png"
+  has "$tmp/article.html" 'class="hl-figure' "a figure highlighted in the text"
+  has "$tmp/article.html" 'class="hl-statement' "a statement highlighted in the text"
+  has "$tmp/article.html" "href=\"#/article/$a1/fig-" "a figure links to its words"
+fi
+
 # A story of the seeds (the largest story), with its chart and its denials.
 if route /api/stories && [ -f "$seeds" ]; then
   sid=$(api "/api/stories?min_articles=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')

@@ -111,6 +111,16 @@ def check_routes(port, ids):
         error_of(port, "/api/articles/" + ids["srv-1"] + "?raw=maybe", 400)
         a = get_json(port, "/api/articles/" + ids["srv-1"] + "?raw=1")
         check("raw" in a, "raw=1 adds the raw input")
+    if route("/api/articles/{id}/facts"):
+        fa = get_json(port, "/api/articles/" + ids["srv-1"] + "/facts")
+        check(all(k in fa for k in ("id", "story", "mentions", "figures", "statements", "dates")), "article facts fields")
+        body = get_json(port, "/api/articles/" + ids["srv-1"])["body"].encode()
+        f28 = [f for f in fa.get("figures", []) if f["value"] == 28]
+        check(len(f28) == 1 and body[f28[0]["start"]:f28[0]["end"]].decode() == f28[0]["text"],
+              "a figure's span points at its words in the body")
+        check(any(st["stance"] == "deny" for st in fa.get("statements", [])), "the article's denial")
+        error_of(port, "/api/articles/ffffffffffffffff/facts", 404)
+        error_of(port, "/api/articles/" + ids["srv-1"] + "/facts?raw=1", 400)
     if route("/api/stats"):
         st = get_json(port, "/api/stats")
         check(st.get("articles") == 5, f"stats: 5 articles, got {st.get('articles')}")

@@ -416,6 +416,7 @@
 
   async function pageArticle(id, anchor) {
     const a = await api('/api/articles/' + encodeURIComponent(id));
+    if (has('/api/articles/{id}/facts')) Object.assign(a, await api('/api/articles/' + encodeURIComponent(a.id) + '/facts'));
     const spans = factSpans(a);
     const nodes = [
       h('h1', { dir: 'auto' }, a.title || a.id),
