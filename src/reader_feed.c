@@ -315,12 +315,20 @@ static const char *feed_atom_link(const feed_reader *pReader, const xmlNode *pEn
   return 0;
 }
 
-/* The body element of an item: content:encoded else description (RSS),
-** content else summary (Atom). */
-static xmlNode *feed_body_node(const feed_reader *p, const xmlNode *pItem, int bAtom){
-  xmlNode *pBody = bAtom ? feed_child(p, pItem, "content", 0) : feed_child(p, pItem, "encoded", 1);
-  if( pBody==0 ) pBody = feed_child(p, pItem, bAtom ? "summary" : "description", 0);
-  return pBody;
+/* The text of an item's body: content:encoded, else description (RSS);
+** content, else summary (Atom); the second also when the first gives no
+** text (Atom content by reference, an empty element). Owned by the caller
+** (*pnText its length); NULL when there is no body or on error (*pRc). */
+static char *feed_item_text(const feed_reader *p, const xmlNode *pItem, int bAtom,
+                            size_t *pnText, int *pRc){
+  xmlNode *pFirst = bAtom ? feed_child(p, pItem, "content", 0) : feed_child(p, pItem, "encoded", 1);
+  xmlNode *pSecond = feed_child(p, pItem, bAtom ? "summary" : "description", 0);
+  char *zText = feed_body(p, pFirst, pnText, pRc);
+  if( *pRc==MARSAD_OK && *pnText==0 && pSecond ){
+    marsad_free(zText);
+    zText = feed_body(p, pSecond, pnText, pRc);
+  }
+  return zText;
 }
 
 /* Reports a problem of the item at line iLine. */
@@ -357,7 +365,7 @@ static int feed_item_fields(feed_reader *p, xmlNode *pItem, int bAtom, marsad_do
   }else{
     pDoc->zTitle = feed_plain(p, pTitle, &rc);
   }
-  pDoc->zText = feed_body(p, feed_body_node(p, pItem, bAtom), &pDoc->nText, &rc);
+  pDoc->zText = feed_item_text(p, pItem, bAtom, &pDoc->nText, &rc);
   char *zDate = feed_plain(p, pDate, &rc);
   if( rc==MARSAD_OK ) rc = feed_date(zDate, &pDoc->zPublished);
   marsad_free(zDate);

@@ -128,6 +128,24 @@ static void test_bad_item(void){
   sink_free(&s);
 }
 
+/* An empty or by-reference body gives way to the other one. */
+static void test_body_fallback(void){
+  static const char zFeed[] =
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>م</title>"
+    "<entry><title>أ</title><content src=\"https://x.example/1\"/>"
+    "<summary>ملخص الخبر.</summary></entry>"
+    "<entry><title>ب</title><content type=\"html\">&lt;p&gt;النص الكامل.&lt;/p&gt;</content>"
+    "<summary>ملخص.</summary></entry></feed>";
+  sink s;
+  CHECK_EQ_INT(read_feed(&s, "f.atom", zFeed, sizeof zFeed - 1), MARSAD_OK);
+  CHECK_EQ_INT(s.nDoc, 2);
+  if( s.nDoc==2 ){
+    CHECK_EQ_STR(s.aDoc[0].zText, "ملخص الخبر.");
+    CHECK_EQ_STR(s.aDoc[1].zText, "النص الكامل.");
+  }
+  sink_free(&s);
+}
+
 /* External entities are never loaded nor expanded. */
 static void test_xxe(void){
   sink s;
@@ -235,6 +253,7 @@ int main(void){
   RUN(test_atom);
   RUN(test_truncated);
   RUN(test_bad_item);
+  RUN(test_body_fallback);
   RUN(test_xxe);
   RUN(test_not_feed);
   RUN(test_dates);
