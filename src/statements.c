@@ -130,13 +130,41 @@ static int appos_close(const stmt_scan *p, int i){
   return c==MARSAD_FW_COMP || c==MARSAD_FW_PREP;
 }
 
-/* Reads a speaker's phrase at word j: returns its end (exclusive), or j
-** when there is none. */
-static int np_after(const stmt_scan *p, int j){
+/* True when word j is the addressee or the channel of a saying that
+** stands between a verb and its subject: a preposition with a pronoun (قال
+** له), لـ alone (before a quoted name: لـ«الشرق الأوسط»), or a word with
+** لل (قال للصحافيين). */
+static int addressee(const marsad_words *pW, int j){
+  size_t n;
+  if( fw_class(pW, j)==MARSAD_FW_OBJ ) return 1;
+  const char *z = j<pW->nWord ? marsad_word_key(pW, j, MARSAD_KEY_FULL, &n) : 0;
+  if( z==0 || pW->a[j].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  return (n==2 && memcmp(z, "\xd9\x84", 2)==0) || (n>6 && memcmp(z, "\xd9\x84\xd9\x84", 4)==0);
+}
+
+/* Passes over an addressee at word j (and the quoted name after لـ); the
+** word after it, or j. */
+static int skip_addressee(const stmt_scan *p, int j){
   const marsad_words *pW = p->pW;
-  if( fw_class(pW, j)==MARSAD_FW_OBJ ) j++;   /* قال له القذافي */
+  if( j>=p->iLimit || !addressee(pW, j) ) return j;
+  int k = j+1;
+  if( punct(pW, k, QUOTES) ){
+    int m = 1;
+    while( m<6 && k+m<p->iLimit && !punct(pW, k+m, QUOTES) ) m++;
+    if( k+m<p->iLimit ) k += m+1;
+  }
+  return k;
+}
+
+/* Reads a speaker's phrase at word j: returns its end (exclusive), or j
+** when there is none; *piStart is where it starts (after an addressee). */
+static int np_after(const stmt_scan *p, int j, int *piStart){
+  const marsad_words *pW = p->pW;
+  int j0 = j;
+  j = skip_addressee(p, j);
+  *piStart = j;
   int n = name_run(p, j, NP_MAX_WORDS);
-  if( n==0 ) return j;
+  if( n==0 ) return j0;
   int k = j + n;
   /* a short name in quotes inside the phrase: قناة “روسيا اليوم” */
   if( punct(pW, k, QUOTES) ){
@@ -357,9 +385,10 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
     size_t n;
     const char *z = marsad_word_key(pW, i+1, MARSAD_KEY_FULL, &n);
     if( !marsad_word_is(pW, i-1, K_FI) || z==0 || n<4 || memcmp(z, "\xd9\x84", 2)!=0 ) return 0;
-    int e = np_after(p, i+1);
+    int s0;
+    int e = np_after(p, i+1, &s0);
     if( e==i+1 ) return 0;
-    *pSpk = source_of(i+1, e);
+    *pSpk = source_of(s0, e);
     *piAfter = e;
     return 1;
   }
@@ -383,9 +412,10 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
   const char *zNext = i+1<p->iLimit ? marsad_word_key(pW, i+1, MARSAD_KEY_FULL, &nNext) : 0;
   int bComplement = (eFlags & MARSAD_CUE_TAKES_B) && zNext && nNext>4
                  && memcmp(zNext, "\xd8\xa8", 2)==0;   /* starts with ب */
-  int e = bComplement ? i+1 : np_after(p, i+1);
+  int s0 = i+1;
+  int e = bComplement ? i+1 : np_after(p, i+1, &s0);
   if( e>i+1 ){
-    *pSpk = source_of(i+1, e);
+    *pSpk = source_of(s0, e);
     *piAfter = e;
     return 1;
   }
@@ -423,7 +453,8 @@ static int find_attributions(stmt_scan *p){
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_sources, p->pW, i, p->iLimit, 1, &n);
     if( e==0 ) continue;
     for(int k=i; k<i+n; k++) p->aFlag[k] |= FLAG_ATTR;
-    int iEnd = np_after(p, i+n);
+    int s0;
+    int iEnd = np_after(p, i+n, &s0);
     if( iEnd==i+n ) continue;
     if( pOut->nAttr>=pOut->nAttrAlloc ){
       int nNew = pOut->nAttrAlloc ? pOut->nAttrAlloc*2 : 8;
@@ -435,7 +466,7 @@ static int find_attributions(stmt_scan *p){
     marsad_attrib *a = &pOut->aAttr[pOut->nAttr++];
     a->iWord0 = i;
     a->iWord1 = i+n;
-    a->src = source_of(i+n, iEnd);
+    a->src = source_of(s0, iEnd);
     i = iEnd-1;
   }
   return MARSAD_OK;
