@@ -4,7 +4,7 @@
 ** A page is parsed by libxml2's HTML parser (recovering from bad markup,
 ** never touching the network) and walked three times, each walk iterative
 ** so that no nesting depth can exhaust the stack:
-**   1. metadata: meta tags, canonical link, <title>, the first <h1>,
+**   1. metadata: meta tags, canonical link, <title>, the <h1>s,
 **      <time datetime>, itemprop=datePublished and JSON-LD (jansson);
 **   2. statistics: for every element outside chrome, the bytes of text and
 **      of link text in its subtree, and the "paragraph text" in it: text of
@@ -206,8 +206,8 @@ static int html_token_is_chrome(const char *p, size_t n){
     size_t nWord = strlen(pRow->zWord);
     if( pRow->eKind==MARSAD_HTML_EXACT ){
       if( n==nWord && memcmp(p, pRow->zWord, n)==0 ) return 1;
-    }else if( n>=nWord && memcmp(p, pRow->zWord, nWord)==0 ){
-      return 1;
+    }else if( pRow->eKind==MARSAD_HTML_PREFIX ){
+      if( n>=nWord && memcmp(p, pRow->zWord, nWord)==0 ) return 1;
     }
   }
   return 0;
@@ -261,15 +261,12 @@ static int html_style_hides(const char *z){
   return strstr(zNorm, "display:none")!=0 || strstr(zNorm, "visibility:hidden")!=0;
 }
 
-/* True when the WAI-ARIA role names a landmark or widget that is page
-** chrome. */
+/* True when the WAI-ARIA role list z names a landmark or widget that is
+** page chrome (data/html_chrome.txt). */
 static int html_role_is_chrome(const char *z){
-  static const char *const azRole[] = {
-    "navigation", "banner", "contentinfo", "complementary", "search",
-    "menu", "menubar", "dialog", "alertdialog", "toolbar", "form"
-  };
-  for(size_t i=0; i<sizeof azRole/sizeof azRole[0]; i++){
-    if( html_has_token(z, azRole[i]) ) return 1;
+  for(size_t i=0; i<marsad_html_tokens_n; i++){
+    if( marsad_html_tokens[i].eKind==MARSAD_HTML_ROLE
+     && html_has_token(z, marsad_html_tokens[i].zWord) ) return 1;
   }
   return 0;
 }

@@ -16,6 +16,7 @@
 #define MARSAD_HTML_BLOCK   2   /* element: a paragraph boundary */
 #define MARSAD_HTML_EXACT   3   /* class/id token marking chrome */
 #define MARSAD_HTML_PREFIX  4   /* class/id token prefix marking chrome */
+#define MARSAD_HTML_ROLE    5   /* WAI-ARIA role marking chrome */
 
 /* One row of a generated table; tables are sorted by zWord (strcmp). */
 typedef struct marsad_html_word {
@@ -25,7 +26,7 @@ typedef struct marsad_html_word {
 
 extern const marsad_html_word marsad_html_elements[];  /* drop and block */
 extern const size_t marsad_html_elements_n;
-extern const marsad_html_word marsad_html_tokens[];    /* exact and prefix */
+extern const marsad_html_word marsad_html_tokens[];    /* exact, prefix, role */
 extern const size_t marsad_html_tokens_n;
 
 /* Largest input the HTML and feed readers parse (bytes). */

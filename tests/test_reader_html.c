@@ -200,13 +200,16 @@ static void test_outlets(void){
   }
 }
 
-/* Fragments (feed bodies): every paragraph kept, chrome and link rows
-** dropped, no container chosen. */
+/* Fragments (feed bodies): every paragraph kept, chrome (by class, role,
+** hidden) and link rows dropped, no container chosen. */
 static void test_fragment(void){
   static const char zFrag[] =
     "<p>الفقرة الأولى من الخبر.</p>نص خارج الفقرات<br>سطر ثان"
     "<div class=\"share-buttons\"><a href=\"#\">شارك</a></div>"
     "<ul><li><a href=\"/1\">رابط أول</a></li><li><a href=\"/2\">رابط ثان</a></li></ul>"
+    "<div role=\"contentinfo banner\"><p>نص دور تذييل.</p></div>"
+    "<div aria-hidden=\"true\"><p>نص مخفي عن القارئ.</p></div><p hidden>نص مخفي.</p>"
+    "<p style=\"color:red; VISIBILITY : hidden\">نص غير مرئي.</p>"
     "<p>الفقرة الأخيرة.</p>";
   char *z = 0;
   size_t n = 0;

@@ -4,12 +4,13 @@
 Usage: gen_html_chrome.py DATA_DIR OUT.c
 Reads DATA_DIR/html_chrome.txt (lines "KIND WORD", # comments) and writes
 sorted tables that src/html.c searches: marsad_html_elements (drop, block)
-and marsad_html_tokens (exact, prefix).
+and marsad_html_tokens (exact, prefix, role).
 """
 import sys
 
 KINDS = {"drop": "MARSAD_HTML_DROP", "block": "MARSAD_HTML_BLOCK",
-         "exact": "MARSAD_HTML_EXACT", "prefix": "MARSAD_HTML_PREFIX"}
+         "exact": "MARSAD_HTML_EXACT", "prefix": "MARSAD_HTML_PREFIX",
+         "role": "MARSAD_HTML_ROLE"}
 
 
 def read_entries(path):
@@ -26,14 +27,17 @@ def read_entries(path):
             if not word.isascii() or word != word.lower() or not word.isalnum():
                 sys.exit(f"{path}:{n}: {word!r} must be lower-case ASCII letters/digits")
             table = elements if kind in ("drop", "block") else tokens
-            if word in table:
+            key = word if table is elements else (word, kind)
+            if key in table:
                 sys.exit(f"{path}:{n}: {word!r} listed twice")
-            table[word] = KINDS[kind]
+            table[key] = KINDS[kind]
     return elements, tokens
 
 
 def c_table(name, table):
-    rows = "".join(f'  {{"{w}", {k}}},\n' for w, k in sorted(table.items()))
+    """A C array of {word, kind} rows sorted by word (keys: word or (word, kind))."""
+    items = sorted((key if isinstance(key, str) else key[0], kind) for key, kind in table.items())
+    rows = "".join(f'  {{"{w}", {k}}},\n' for w, k in items)
     return (f"const marsad_html_word {name}[] = {{\n{rows}}};\n"
             f"const size_t {name}_n = {len(table)};\n")
 
