@@ -199,6 +199,7 @@ static int statement_at(const marsad_statements *pSt, const marsad_words *pW, in
   for(int i=0; i<pSt->n; i++){
     const marsad_statement *s = &pSt->a[i];
     if( s->iParent>=0 || iWord<s->iCont0 || iWord>=s->iCont1 ) continue;
+    if( s->iCont0<s->iCue0 ) continue;   /* a claim denied (تنفيه) is not the denier's figure */
     if( iBest<0 || s->iCont0>=pSt->a[iBest].iCont0 ) iBest = i;
   }
   (void)pW;

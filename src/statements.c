@@ -280,10 +280,29 @@ static int content_start(const stmt_scan *p, int j){
   const marsad_words *pW = p->pW;
   for(int k=j; k<p->iLimit && k<j+12; k++){
     if( fw_class(pW, k)==MARSAD_FW_COMP || punct(pW, k, ":") ) return k+1;
-    if( punct(pW, k, QUOTES) ) return k;
+    if( punct(pW, k, QUOTES) ){
+      if( k<=j+1 ) return k;   /* a quote right after the speaker */
+      break;                   /* a quoted name in an adjunct */
+    }
     if( pW->a[k].bNum || word_in(&marsad_lex_cues, pW, k) ) break;
   }
   return j;
+}
+
+/* The content of a cue with an object pronoun at word i (وهو ادعاء تنفيه
+** X): the claim before it, from the start of the open statement's content
+** (or of the sentence) to the comma that ends it. Sets [*pi0, *pi1);
+** returns 0 when there is no such clause. */
+static int content_before(const stmt_scan *p, int i, int iOpen, int *pi0, int *pi1){
+  int iComma = -1;
+  for(int k=i-1; k>=p->iFloor && k>=i-4; k--){
+    if( punct(p->pW, k, COMMAS) ){ iComma = k; break; }
+  }
+  int i0 = iOpen>=0 ? p->pOut->a[iOpen].iCont0 : p->iFloor;
+  if( iComma<=i0 ) return 0;
+  *pi0 = i0;
+  *pi1 = iComma;
+  return 1;
 }
 
 /* Appends a statement; returns its index or -1 when out of memory. */
@@ -502,6 +521,7 @@ static int scan_sentence(stmt_scan *p, int iSent){
     if( p->aFlag[i] ) continue;
     const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
     if( eCue==0 || (eCue->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL ) continue;
+    int iOpenBefore = iOpen;
     if( iOpen>=0 && i>=p->pOut->a[iOpen].iCont0 ){
       int iComma;
       if( clause_break(p, i, p->pOut->a[iOpen].iCont0, &iComma) ){
@@ -519,6 +539,9 @@ static int scan_sentence(stmt_scan *p, int iSent){
     s.iCue0 = i; s.iCue1 = i+1;
     s.iCont0 = content_start(p, iAfter);
     s.iCont1 = p->iLimit;
+    if( (eCue->eB & MARSAD_CUE_OBJECT) && s.iCont0>=p->iLimit-1 ){
+      content_before(p, i, iOpenBefore, &s.iCont0, &s.iCont1);
+    }
     s.iSent = iSent;
     s.eStance = eCue->eA;
     if( negated(pW, i) ) s.eStance = MARSAD_STANCE_STATE;
@@ -649,6 +672,8 @@ static int finish(stmt_scan *p){
     marsad_statement *s = &pOut->a[i];
     int i0 = s->iCue0, i1 = s->iCue1;
     if( s->spk.iW0<s->spk.iW1 && s->spk.iW0<i0 ) i0 = s->spk.iW0;
+    if( s->iCont0<i0 ) i0 = s->iCont0;   /* the claim before تنفيه */
+    while( s->iCont0<s->iCont1 && punct(pW, s->iCont0, COMMAS) ) s->iCont0++;
     if( s->spk.iW1>i1 ) i1 = s->spk.iW1;
     if( s->iCont1>i1 ) i1 = s->iCont1;
     while( i1>i0+1 && pW->a[i1-1].eKind==MARSAD_TOKEN_PUNCT && !punct(pW, i1-1, QUOTES) ) i1--;

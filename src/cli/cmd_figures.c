@@ -8,14 +8,31 @@
 #include <string.h>
 #include "cli.h"
 
+/* Prints the figures as timelines, one per kind of count. */
+static int print_figures(cli *pCli, json_t *pArr){
+  size_t i;
+  json_t *p;
+  const char *zLast = "";
+  json_array_foreach(pArr, i, p){
+    const char *zCounts = cli_json_str(p, "counts", "");
+    if( strcmp(zCounts, zLast)!=0 ) printf("%s%s:\n", i ? "\n" : "", zCounts);
+    zLast = zCounts;
+    cli_print_figure(p);
+  }
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad %s: none found\n", pCli->zCmd);
+    return CLI_PARTIAL;
+  }
+  return CLI_OK;
+}
+
 /* `marsad figures`. */
 static int run_figures(cli *pCli, int argc, char **argv){
   marsad_query q;
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
     {"--story", &q.zStory, 0, 0, "only in this story (s12)"},
-    {"--counts", &q.zKind, 0, 0, "killed, wounded, missing, wounded_or_missing, kidnapped,"},
-    {"", 0, 0, 0, "  arrested, fighters, bodies, returned, displaced, personnel, other"},
+    {"--counts", &q.zKind, 0, 0, "only this kind of count (see above)"},
     {"--by", &q.zSpeaker, 0, 0, "only those reported by this source (words of its name, or e7)"},
     {"--outlet", &q.zOutlet, 0, 0, "only from this outlet"},
     {"--since", &q.zSince, 0, 0, "only reported on or after YYYY-MM-DD"},
@@ -30,35 +47,16 @@ static int run_figures(cli *pCli, int argc, char **argv){
       "Lists the figures (numbers of killed, wounded, fighters ...) as\n"
       "timelines: for each kind, by the day reported, with the hedge (>= at\n"
       "least, <= at most, ~ about), what is counted, who reported it, the\n"
-      "outlet and the words it comes from. (total) marks a running total.", azArg, &nArg);
+      "outlet and the words it comes from. (total) marks a running total.\n"
+      "Kinds: killed, wounded, missing, wounded_or_missing, kidnapped,\n"
+      "arrested, fighters, bodies, returned, displaced, personnel, other.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=0 ) return cli_usage_error(pCli, "unexpected argument '%s'", azArg[0]);
   marsad_db *pDb = cli_open(pCli, 1);
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_figures_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    size_t i;
-    json_t *p;
-    const char *zLast = "";
-    json_array_foreach(pArr, i, p){
-      const char *zCounts = cli_json_str(p, "counts", "");
-      if( strcmp(zCounts, zLast)!=0 ) printf("%s%s:\n", i ? "\n" : "", zCounts);
-      zLast = zCounts;
-      cli_print_figure(p);
-    }
-    if( json_array_size(pArr)==0 ){ fprintf(stderr, "marsad figures: none found\n"); status = CLI_PARTIAL; }
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_figures);
 }
 
 const cli_command cli_cmd_figures = {

@@ -36,6 +36,24 @@ static void print_sides(json_t *pArr){
   fputc('\n', stdout);
 }
 
+/* Prints the statements, one by one. */
+static int print_statements(cli *pCli, json_t *pArr){
+  size_t i;
+  json_t *p;
+  json_array_foreach(pArr, i, p) cli_print_statement(p);
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad %s: none found\n", pCli->zCmd);
+    return CLI_PARTIAL;
+  }
+  return CLI_OK;
+}
+
+/* Prints who stands on which side, then the statements (for one story). */
+static int print_story_statements(cli *pCli, json_t *pArr){
+  if( json_array_size(pArr) ) print_sides(pArr);
+  return print_statements(pCli, pArr);
+}
+
 /* `marsad statements`. */
 static int run_statements(cli *pCli, int argc, char **argv){
   marsad_query q;
@@ -63,23 +81,7 @@ static int run_statements(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_statements_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    size_t i;
-    json_t *p;
-    if( q.zStory && json_array_size(pArr) ) print_sides(pArr);
-    json_array_foreach(pArr, i, p) cli_print_statement(p);
-    if( json_array_size(pArr)==0 ){ fprintf(stderr, "marsad statements: none found\n"); status = CLI_PARTIAL; }
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, q.zStory ? print_story_statements : print_statements);
 }
 
 const cli_command cli_cmd_statements = {
