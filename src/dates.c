@@ -128,7 +128,7 @@ static int word_or_conj(const marsad_words *pW, int i, const char *z){
 static int is_int(const marsad_words *pW, int i, int lo, int hi, int nMaxDigits){
   if( i<0 || i>=pW->nWord || !pW->a[i].bNum ) return 0;
   double v = pW->a[i].dNum;
-  return v==(long)v && v>=lo && v<=hi && pW->a[i].nDigits<=nMaxDigits;
+  return v>=lo && v<=hi && v==(long)v && pW->a[i].nDigits<=nMaxDigits;
 }
 
 /* Month at word i (only within the sentence): its entry and word count. */

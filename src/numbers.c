@@ -39,7 +39,7 @@ static int read_number(const marsad_words *pW, const unsigned char *aUsed,
   while( j<iLimit && !(aUsed && aUsed[j]) ){
     const marsad_word *w = &pW->a[j];
     if( w->bNum ){
-      if( r.bAny ) break;
+      if( r.bAny || w->dNum>MARSAD_NUMBER_MAX ) break;   /* ids, phone numbers */
       r.dCur = w->dNum;
       r.bAny = 1;
       j++;
@@ -74,6 +74,7 @@ static int read_number(const marsad_words *pW, const unsigned char *aUsed,
     j += n;
   }
 done:
+  if( r.dTotal + r.dCur > MARSAD_NUMBER_MAX ) return 0;
   *pValue = r.dTotal + r.dCur;
   *pbVague = r.bVague;
   return r.bAny ? j-i : 0;

@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include "words.h"
 
+/* The largest value read as a number; longer digit strings are ids, phone
+** or account numbers, not quantities. */
+#define MARSAD_NUMBER_MAX 1e15
+
 /* One number found in a text. */
 typedef struct marsad_number {
   int iWord0;          /* words [iWord0, iWord1) of the number itself */

@@ -114,10 +114,17 @@ static int prep_article(const marsad_words *pW, int i){
   return n>6 && memcmp(z, "\xd8\xa8\xd8\xa7\xd9\x84", 6)==0;   /* بال */
 }
 
+/* True when word i is لـ alone (لـ«الشرق الأوسط»): the channel, after a name. */
+static int bare_lam(const marsad_words *pW, int i){
+  size_t n;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  return n==2 && memcmp(z, "\xd9\x84", 2)==0;
+}
+
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
   int n = 0;
-  while( n<nMax && name_word(p, i+n) && !(n>0 && prep_article(p->pW, i+n)) ) n++;
+  while( n<nMax && name_word(p, i+n) && !(n>0 && (prep_article(p->pW, i+n) || bare_lam(p->pW, i+n))) ) n++;
   return n;
 }
 
@@ -372,16 +379,14 @@ static int stance_rank(int e){
   return 0;
 }
 
-/* The strongest stance word of words [i0, i1), or MARSAD_STANCE_STATE. */
+/* The strongest stance word (data/facts_markers.tsv) of words [i0, i1),
+** or MARSAD_STANCE_STATE. A reporting verb in there is someone else's
+** statement (nested), not a stance of this one. */
 static int content_stance(const marsad_words *pW, int i0, int i1){
   int eBest = MARSAD_STANCE_STATE;
   for(int i=i0; i<i1; i++){
     int n;
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_markers, pW, i, i1, 1, &n);
-    if( e==0 ){
-      e = word_in(&marsad_lex_cues, pW, i);
-      if( e && (e->eB==MARSAD_CUE_NOUN || e->eA==MARSAD_STANCE_STATE) ) e = 0;
-    }
     if( e && !negated(pW, i) && stance_rank(e->eA)>stance_rank(eBest) ) eBest = e->eA;
   }
   return eBest;
