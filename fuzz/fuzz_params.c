@@ -21,7 +21,7 @@ static void check_string(const char *z){
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData);
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   if( nData==0 ) return 0;
-  unsigned mAllowed = ((unsigned)aData[0] | (unsigned)aData[0]<<7) & 0x7FFFu; /* 15 flags */
+  unsigned mAllowed = (unsigned)aData[0] | (unsigned)aData[0]<<8;   /* 16 flags */
   const char *zQuery = (const char*)aData+1;
   size_t nQuery = nData-1;
   marsad_params par;

@@ -34,6 +34,7 @@ static const param_def aParam[] = {
   {"stance",       MARSAD_P_STANCE,  PT_STR,  F(zKind),       0, 0},
   {"speaker",      MARSAD_P_SPEAKER, PT_STR,  F(zSpeaker),    0, 0},
   {"by",           MARSAD_P_BY,      PT_STR,  F(zSpeaker),    0, 0},
+  {"name",         MARSAD_P_NAME,    PT_STR,  F(zText),       0, 0},
   {"min_articles", MARSAD_P_MIN,     PT_INT,  F(nMinArticles), 1, 1000000},
   {"limit",        MARSAD_P_PAGE,    PT_INT,  F(nLimit),      1, MARSAD_PARAMS_MAX_LIMIT},
   {"offset",       MARSAD_P_PAGE,    PT_INT,  F(nOffset),     0, MARSAD_PARAMS_MAX_OFFSET},

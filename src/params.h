@@ -26,6 +26,7 @@
 #define MARSAD_P_WHY      0x1000   /* why=1: include the evidence */
 #define MARSAD_P_RAW      0x2000   /* raw=1: include the raw input */
 #define MARSAD_P_BY       0x4000   /* by: who reported (figures) */
+#define MARSAD_P_NAME     0x8000   /* name: a part of an entity's name */
 
 /* Bounds on what a request may ask for. */
 #define MARSAD_PARAMS_MAX_VALUE   1024     /* bytes of one decoded value */

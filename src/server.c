@@ -66,6 +66,8 @@ static const route aRoute[] = {
   {"/api/stories",             P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE, 0, 0, LIST(marsad_stories_json)},
   {"/api/stories/{id}",        MARSAD_P_WHY, 0, 0, ITEM(marsad_story_json)},
   {"/api/search",              MARSAD_P_Q|MARSAD_P_EXACT|P_WHERE, 1, 0, LIST(marsad_search_json)},
+  {"/api/entities",            MARSAD_P_KIND|MARSAD_P_NAME|P_WHERE, 0, 0, LIST(marsad_entities_json)},
+  {"/api/entities/{id}",       MARSAD_P_WHY, 0, 0, ITEM(marsad_entity_json)},
   {"/api/figures",             MARSAD_P_COUNTS|MARSAD_P_BY|P_WHERE, 0, 500, LIST(marsad_figures_json)},
   {"/api/statements",          MARSAD_P_STANCE|MARSAD_P_SPEAKER|P_WHERE, 0, 500, LIST(marsad_statements_json)},
 };

@@ -99,6 +99,14 @@ if route /api/stories && [ -f "$seeds" ]; then
   fi
 fi
 
+# An entity: its name and its spellings.
+if route "/api/entities/{id}"; then
+  ent=$(api "/api/entities?kind=person&limit=1" | python3 -c 'import json,sys; e=json.load(sys.stdin)[0]; print(e["id"], e["name"])')
+  chrome "$base/#/entity/${ent%% *}" "$tmp/entity.html" "$shots/entity.png"
+  has "$tmp/entity.html" "${ent#* }" "the entity's name"
+  has "$tmp/entity.html" 'class="chip"' "its spellings"
+fi
+
 # Search, with the matches marked.
 if route /api/search; then
   chrome "$base/#/search?q=%D9%85%D8%B1%D8%AA%D8%B2%D9%82%D8%A9" "$tmp/search.html" "$shots/search.png"

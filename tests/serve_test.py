@@ -165,6 +165,26 @@ def check_routes(port, ids):
         error_of(port, "/api/stories/s999999", 404)
         error_of(port, "/api/stories/bogus", 404)
         error_of(port, "/api/stories/" + sid + "?why=2", 400)
+    if route("/api/entities"):
+        ents = get_json(port, "/api/entities")
+        check(len(ents) >= 3, f"entities: {len(ents)}")
+        for e in ents:
+            check(all(k in e for k in ("id", "kind", "name", "articles", "mentions")), "entity fields")
+        places = get_json(port, "/api/entities?kind=place")
+        check(places and all(e["kind"] == "place" for e in places), "entities kind=place")
+        named = get_json(port, "/api/entities?name=" + q("المرصد"))
+        check(named and all("المرصد" in e["name"] for e in named), "entities name=")
+        check(len(get_json(port, "/api/entities?limit=1")) == 1, "entities limit")
+        error_of(port, "/api/entities?kind=planet", 400)
+        error_of(port, "/api/entities?stance=deny", 400)
+    if route("/api/entities/{id}"):
+        eid = get_json(port, "/api/entities?kind=place")[0]["id"]
+        e = get_json(port, "/api/entities/" + eid)
+        check(e.get("id") == eid and e.get("variants"), "one entity with its spellings")
+        by_name = get_json(port, "/api/entities/" + q(e["variants"][0]["text"]).replace("+", "%20"))
+        check(by_name.get("id") == eid, "an entity found by one of its spellings")
+        error_of(port, "/api/entities/" + q("لا أحد").replace("+", "%20"), 404)
+        error_of(port, "/api/entities/" + eid + "?why=x", 400)
     if route("/api/figures"):
         figs = get_json(port, "/api/figures")
         for f in figs:

@@ -52,7 +52,7 @@ static int parse(const char *z, unsigned m, marsad_params *pP){
 
 static void test_parse(void){
   marsad_params p;
-  unsigned mAll = 0x7FFF;
+  unsigned mAll = 0xFFFF;
   CHECK_EQ_INT(parse("q=%D9%88%D8%B2%D9%8A%D8%B1+%D8%A7%D9%84%D8%AE%D8%A7%D8%B1%D8%AC%D9%8A%D8%A9&limit=20&offset=40&since=2020-10-01&until=2020-10-31", mAll, &p), MARSAD_OK);
   CHECK_EQ_STR(p.q.zText, "وزير الخارجية");
   CHECK_EQ_INT(p.q.nLimit, 20);

@@ -362,6 +362,10 @@
   async function pageStories(q) {
     const n = 30, offset = offsetOf(q);
     const list = await api('/api/stories', { limit: n, offset, min_articles: q.get('min_articles') });
+    if (has('/api/entities')) {
+      const top = await Promise.all(list.map(st => api('/api/entities', { story: st.id, limit: 6 })));
+      list.forEach((st, i) => { st.entities = top[i]; });
+    }
     return [h('h1', {}, t('stories')),
       list.length ? list.map(st => h('article', { class: 'card' },
         h('h3', { dir: 'auto' }, storyLink(st.id, st.title)),
@@ -376,9 +380,10 @@
   async function pageStory(id, q) {
     const why = q.get('why') === '1';
     const st = await api('/api/stories/' + encodeURIComponent(id), { why: why ? 1 : null });
-    const [figs, stmts] = await Promise.all([
+    const [figs, stmts, ents] = await Promise.all([
       has('/api/figures') ? api('/api/figures', { story: id, limit: 500 }) : [],
-      has('/api/statements') ? api('/api/statements', { story: id, limit: 500 }) : []]);
+      has('/api/statements') ? api('/api/statements', { story: id, limit: 500 }) : [],
+      has('/api/entities') ? api('/api/entities', { story: id, limit: 16 }) : []]);
     const arts = st.articles || [];
     /* A copy repeats its original's facts: only the originals' are shown. */
     const copyIds = new Set(arts.flatMap(a => (a.copies || []).map(c => c.id)));
@@ -389,7 +394,7 @@
       h('h1', { dir: 'auto' }, st.title),
       meta(count('articles', st.n_articles), span(st.first, st.last),
         (st.outlets || []).join('، ')),
-      st.entities && st.entities.length ? [h('h2', {}, t('topEntities')), h('div', { class: 'chips' }, st.entities.map(chip))] : null,
+      ents.length ? [h('h2', {}, t('topEntities')), h('div', { class: 'chips' }, ents.map(chip))] : null,
       ownFigs.length ? [h('h2', {}, t('figures')), figureCharts(ownFigs)] : null,
       ownStmts.length ? [h('h2', {}, t('statements')), statementGroups(ownStmts)] : null,
       h('h2', {}, t('articles'), ' ',
@@ -430,7 +435,7 @@
     ];
     const facts = [];
     (a.figures || []).forEach(f => facts.push(h('li', {}, h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/fig-' + f.start },
-      tv(COUNTS, f.counts) + ': ' + hedge(f)), f.reported_by_text ? ' — ' + f.reported_by_text : '', f.date ? ' (' + f.date + ')' : '')));
+      tv(COUNTS, f.counts) + ': ' + hedge(f)), f.reported_by_text ? ' — ' + f.reported_by_text : '', f.date ? [' (', dateText(f.date), ')'] : null)));
     (a.statements || []).forEach(st => facts.push(h('li', {}, h('span', { class: 'stance stance-' + st.stance }, tv(STANCES, st.stance)), ' ',
       h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/st-' + st.start }, (st.speaker_text || '?') + (st.cue ? ' (' + st.cue + ')' : '')))));
     if (facts.length) nodes.push(h('h2', {}, t('facts')), h('ul', {}, facts));
@@ -496,14 +501,14 @@
 
   async function pageEntities(q) {
     const n = 50, offset = offsetOf(q);
-    const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), q: q.get('q') });
+    const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), name: q.get('name') });
     return [h('h1', {}, t('entities')),
       h('div', { class: 'chips' }, ['', 'person', 'place', 'org'].map(k =>
         h('a', { class: 'chip', href: '#/entities' + (k ? '?kind=' + k : '') }, k ? tv(KINDS, k) : t('entities')))),
       list.length ? h('table', {},
         h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles')].map(x => h('th', {}, x)))),
         h('tbody', {}, list.map(e => h('tr', {},
-          h('td', {}, entityLink(e.id, e.name)), h('td', {}, tv(KINDS, e.kind)),
+          h('td', {}, entityLink(e.id, e.name), e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null), h('td', {}, tv(KINDS, e.kind)),
           h('td', { class: 'num' }, e.articles)))))
         : empty(),
       pager('#/entities', q, offset, n, list.length)];
@@ -524,8 +529,6 @@
         h('a', { class: 'meta', href: '#/entity/' + encodeURIComponent(e.id) + (why ? '' : '?why=1') }, why ? '×' : t('whyMerged'))),
       h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
         v.text, v.mentions ? ' (' + v.mentions + ')' : '', why && v.reason ? ' — ' + v.reason : ''))),
-      e.spellings && e.spellings.length ? h('div', { class: 'chips' }, e.spellings.map(v =>
-        h('span', { class: 'chip' }, v.text, ' (' + v.mentions + ')'))) : null,
       pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, count('mentions', e.mentions))] : null,
       stmts.length ? [h('h2', {}, t('said')), statementGroups(stmts)] : null,
       e.stories && e.stories.length ? [h('h2', {}, t('stories')), h('ul', {}, e.stories.map(st =>
