@@ -107,7 +107,7 @@ static char *feed_inner(const feed_reader *p, xmlNode *pNode){
   for(xmlNode *pKid=pNode->children; pKid; pKid=pKid->next){
     if( pKid->type==XML_TEXT_NODE || pKid->type==XML_CDATA_SECTION_NODE ){
       if( pKid->content && !bElements ) marsad_buf_puts(&b, (const char*)pKid->content);
-      else if( pKid->content ) xmlBufferAdd(pXml, pKid->content, -1);
+      else if( pKid->content ) xmlNodeDump(pXml, p->pDoc, pKid, 0, 0);   /* escaped */
     }else if( pKid->type==XML_ELEMENT_NODE ){
       xmlNodeDump(pXml, p->pDoc, pKid, 0, 0);
     }

@@ -128,20 +128,24 @@ static void test_bad_item(void){
   sink_free(&s);
 }
 
-/* An empty or by-reference body gives way to the other one. */
+/* An empty or by-reference body gives way to the other one; text beside
+** elements in xhtml content stays text. */
 static void test_body_fallback(void){
   static const char zFeed[] =
     "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>م</title>"
     "<entry><title>أ</title><content src=\"https://x.example/1\"/>"
     "<summary>ملخص الخبر.</summary></entry>"
     "<entry><title>ب</title><content type=\"html\">&lt;p&gt;النص الكامل.&lt;/p&gt;</content>"
-    "<summary>ملخص.</summary></entry></feed>";
+    "<summary>ملخص.</summary></entry>"
+    "<entry><title>ج</title><content type=\"xhtml\">نص &lt;script&gt;س&lt;/script&gt; قبل <b>عنصر</b> وبعده.</content></entry>"
+    "</feed>";
   sink s;
   CHECK_EQ_INT(read_feed(&s, "f.atom", zFeed, sizeof zFeed - 1), MARSAD_OK);
-  CHECK_EQ_INT(s.nDoc, 2);
-  if( s.nDoc==2 ){
+  CHECK_EQ_INT(s.nDoc, 3);
+  if( s.nDoc==3 ){
     CHECK_EQ_STR(s.aDoc[0].zText, "ملخص الخبر.");
     CHECK_EQ_STR(s.aDoc[1].zText, "النص الكامل.");
+    CHECK_EQ_STR(s.aDoc[2].zText, "نص <script>س</script> قبل عنصر وبعده.");
   }
   sink_free(&s);
 }
