@@ -397,8 +397,11 @@ MARSAD_API int marsad_export(marsad_db *pDb, int eFormat, FILE *pOut);
 ** normalized name), how: gazetteer|adjective|pattern|surname, gazetteer (the
 ** gazetteer id, when it has one)}]. */
 MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
-                                 const char *pBody, size_t nBody,
+                                 const char *pBody, size_t nBody, unsigned flags,
                                  char **pzJson /* OUT */);
+
+/* Flags of marsad_names_json. */
+#define MARSAD_NAMES_RULES  0x01   /* the rules alone, without the statistical model */
 
 /* Entities by the number of articles that mention them: [{id ("e<N>"), kind,
 ** name (Arabic display name), name_en (from the gazetteer, or null),

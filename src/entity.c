@@ -206,7 +206,7 @@ static int spelling_match(const char *x, const char *y){
     if( aL[w]<nMin ) nMin = aL[w];
     if( bL[w]<nMin ) nMin = bL[w];
   }
-  if( nEdit==0 ) return 1;
+  if( nEdit==0 ) return na>=4;      /* equal skeletons: not too short */
   return nEdit==1 && nMin>=(nSame>0 ? 4 : 5);
 }
 

@@ -65,7 +65,7 @@ static int names_add(void *pCtx, const marsad_ner_span *pS){
 }
 
 int marsad_names_json(const char *pTitle, size_t nTitle,
-                      const char *pBody, size_t nBody, char **pzJson){
+                      const char *pBody, size_t nBody, unsigned flags, char **pzJson){
   marsad_ner *pNer = 0;
   names_ctx c;
   int rc = marsad_ner_new(&pNer);
@@ -74,6 +74,7 @@ int marsad_names_json(const char *pTitle, size_t nTitle,
   c.az[MARSAD_FIELD_BODY] = pBody ? pBody : "";
   c.az[MARSAD_FIELD_TITLE] = pTitle ? pTitle : "";
   if( rc==MARSAD_OK && c.pArr==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) marsad_ner_rules_only(pNer, (flags & MARSAD_NAMES_RULES)!=0);
   if( rc==MARSAD_OK ){
     rc = marsad_ner_text(pNer, c.az[MARSAD_FIELD_TITLE], pTitle ? nTitle : 0,
                          c.az[MARSAD_FIELD_BODY], pBody ? nBody : 0, names_add, &c);

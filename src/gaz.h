@@ -23,6 +23,8 @@
 #define MARSAD_GAZ_GIVEN      0x100  /* a given name */
 #define MARSAD_GAZ_STOP       0x200  /* never part of a name */
 #define MARSAD_GAZ_COMMON     0x400  /* a common word: never a name by itself */
+#define MARSAD_GAZ_ARTREQ     0x1000 /* one word named with the article: only
+                                        with it (الرقة, not رقة) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

@@ -34,6 +34,7 @@
 #include "buf.h"
 #include "gaz.h"
 #include "ner.h"
+#include "nerml.h"
 #include "norm.h"
 #include "token.h"
 
@@ -55,6 +56,7 @@
 typedef struct ner_form {
   int iBare;   /* key byte where the looked-up form starts (article gone) */
   int iSpan;   /* key byte where the name's span starts (article kept) */
+  int bArt;    /* the word has the article (ال, or لل) */
 } ner_form;
 
 /* One token of a field. */
@@ -106,6 +108,10 @@ struct marsad_ner {
   int nSur;
   marsad_norm norm;        /* scratch normalizer */
   int rc;                  /* first failure while tokenizing */
+  int bRulesOnly;          /* leave the statistical model out */
+  marsad_ml_tok *aMl;      /* the model's view of the tokens */
+  int *aTag;               /* its tags */
+  int nMlAlloc;            /* room in aMl and aTag */
 };
 
 /* ---------------------------------------------------------------- tokens */
@@ -185,14 +191,14 @@ static int ner_forms(const char *k, int n, ner_form *a){
       int o = o1 + (int)strlen(azPrep[q]);
       if( q && !key_at(k, n, o1, azPrep[q]) ) continue;
       if( q==2 && key_at(k, n, o, AR_LAM) ){          /* لل: ل + article */
-        if( n-(o+2)>=6 ){ a[na].iBare = a[na].iSpan = o+2; na++; }
+        if( n-(o+2)>=6 ){ a[na].iBare = a[na].iSpan = o+2; a[na].bArt = 1; na++; }
         continue;
       }
       if( key_at(k, n, o, AR_ALEF AR_LAM) && n-(o+4)>=4 ){
-        a[na].iBare = o+4; a[na].iSpan = o; na++;
+        a[na].iBare = o+4; a[na].iSpan = o; a[na].bArt = 1; na++;
       }
       if( o==0 || n-o>=6 ){     /* the word as it is (ألمانيا folds to المانيا) */
-        a[na].iBare = a[na].iSpan = o; na++;
+        a[na].iBare = a[na].iSpan = o; a[na].bArt = 0; na++;
       }
     }
   }
@@ -270,7 +276,7 @@ static unsigned tok_any(marsad_ner *p, int i){
 /* True when token i (read whole) has the article. */
 static int tok_article(marsad_ner *p, int i){
   ner_form f = tok_form0(p, i);
-  return f.iBare>f.iSpan;
+  return f.bArt;
 }
 
 /* ---------------------------------------------------------------- matching */
@@ -293,7 +299,8 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
     const marsad_gaz_key *k = marsad_gaz_lookup(p->tmp.a, p->tmp.n);
     if( k==0 ) break;
     int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
-            : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP))));
+            : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
+               && !(j==i && (k->fClass & MARSAD_GAZ_ARTREQ) && !f.bArt));
     if( bOk ){ nBest = j-i+1; *ppKey = k; }
     if( !(k->fClass & MARSAD_GAZ_PREFIX) ) break;
     j++;
@@ -333,7 +340,7 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
       best.eKind = marsad_gaz_entities[pKey->iEntity].eKind;
       best.flags = MARSAD_NER_GAZ;
       if( (pKey->fClass & MARSAD_GAZ_ADJ)
-       || ((pKey->fClass & MARSAD_GAZ_ADJART) && a[k].iBare>a[k].iSpan) ){
+       || ((pKey->fClass & MARSAD_GAZ_ADJART) && a[k].bArt) ){
         best.flags |= MARSAD_NER_ADJ;
       }
     }
@@ -373,7 +380,7 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
   for(int k=0; k<na; k++){
     const marsad_gaz_key *pKey = tok_lookup(p, i, a[k]);
     unsigned c = pKey ? pKey->fClass : 0;
-    int bArt = a[k].iBare>a[k].iSpan || (a[k].iBare>=4 && key_at(tok_key(p, t), (int)t->nKey, a[k].iBare-4, AR_LAM AR_LAM));
+    int bArt = a[k].bArt;
     int j = i+1, n = 0;
     if( !(c & (MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ)) ) continue;
     if( bArt || !(c & MARSAD_GAZ_ORGHEAD) ){
@@ -412,7 +419,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
     if( t->eKind==MARSAD_TOKEN_LATIN && !t->bUpper ) break;
     ner_form fj = n==0 ? f : tok_form0(p, j);
     unsigned c = tok_class_f(p, j, fj);
-    int bArt = fj.iBare>fj.iSpan;
+    int bArt = fj.bArt;
     int bGiven = (c & MARSAD_GAZ_GIVEN)!=0;
     int bPart = (c & MARSAD_GAZ_PARTICLE)!=0;
     if( n==0 ){
@@ -466,9 +473,15 @@ static void ner_build_key(marsad_ner *p, int i0, int i1, ner_form f, int bDropHe
   marsad_buf_append(b, "", 1);
 }
 
-/* Keeps candidate c at token i. MARSAD_OK or NOMEM. */
+/* Keeps candidate c at token i. MARSAD_OK or NOMEM. A person named by a
+** given name alone (عبدالله، فهد) is not kept: it names too many people. */
 static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   const ner_tok *t = &p->aTok[i];
+  if( c->eKind==MARSAD_ENTITY_PERSON && c->iGaz<0 && !(c->flags & MARSAD_NER_SURNAME)
+   && (c->n==1 || (c->n==2 && (tok_class(p, i) & MARSAD_GAZ_PARTICLE)))
+   && (tok_class(p, i+c->n-1) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)) ){
+    return MARSAD_OK;
+  }
   if( p->nHit>=p->nHitAlloc ){
     int nNew = p->nHitAlloc ? p->nHitAlloc*2 : 64;
     ner_hit *aNew = marsad_realloc(p->aHit, sizeof(*aNew)*(size_t)nNew);
@@ -684,7 +697,7 @@ static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
     if( tok_article(p, i0) || t->nKey<6 ) continue;
     if( tok_class(p, i0) & ~(unsigned)MARSAD_GAZ_PREFIX ) continue;
     ner_surname *s = &p->aSur[p->nSur];
-    ner_form f = {0, 0};
+    ner_form f = {0, 0, 0};
     ner_build_key(p, i0, h->iTok1, f, 0, &s->iKey, &s->nKey);
     s->nWord = h->iTok1-i0;
     p->nSur++;
@@ -718,7 +731,7 @@ static int ner_surnames(marsad_ner *p){
     int na;
     const ner_form *a = tok_forms(p, i, &na);
     for(int k=0; k<na; k++){
-      if( a[k].iBare!=a[k].iSpan ) continue;       /* a surname has no article */
+      if( a[k].bArt ) continue;       /* a surname has no article */
       int iBest = -1;
       for(int s=0; s<p->nSur; s++){
         if( ner_surname_match(p, i, a[k], &p->aSur[s])
@@ -736,6 +749,132 @@ static int ner_surnames(marsad_ner *p){
         break;
       }
     }
+  }
+  return rc;
+}
+
+/* ---------------------------------------------------------------- model */
+
+/* The hash of the first (bFirst) or last nCp characters of key k[0..n), or
+** 0 when it has fewer. */
+static uint32_t affix_hash(const char *k, int n, int nCp, int bFirst){
+  int i, c = 0;
+  if( bFirst ){
+    for(i=0; i<n && c<=nCp; i++) if( (k[i] & 0xC0)!=0x80 && ++c>nCp ) break;
+    return c>=nCp ? marsad_ml_hash(k, (size_t)i) : 0;
+  }
+  for(i=n; i>0 && c<nCp; i--) if( (k[i-1] & 0xC0)!=0x80 ) c++;
+  return c==nCp && i>0 ? marsad_ml_hash(k+i, (size_t)(n-i)) : 0;
+}
+
+/* The rules' tag of hit kind eKind at its first token (bBegin) or later. */
+static int rule_tag(int eKind, unsigned flags, int bBegin){
+  int t;
+  if( flags & MARSAD_NER_ADJ ) return -1;
+  switch( eKind ){
+    case MARSAD_ENTITY_PERSON: t = MARSAD_ML_B_PERS; break;
+    case MARSAD_ENTITY_PLACE:  t = MARSAD_ML_B_LOC; break;
+    case MARSAD_ENTITY_ORG:    t = MARSAD_ML_B_ORG; break;
+    default: return MARSAD_ML_O;
+  }
+  return bBegin ? t : t+1;
+}
+
+/* Fills p->aMl for every token from the tokens and the rules' hits. */
+static int ner_ml_tokens(marsad_ner *p){
+  if( p->nTok>p->nMlAlloc ){
+    int nNew = p->nTok*2;
+    marsad_ml_tok *aMl = marsad_realloc(p->aMl, sizeof(*aMl)*(size_t)nNew);
+    if( aMl ) p->aMl = aMl;
+    int *aTag = aMl ? marsad_realloc(p->aTag, sizeof(int)*(size_t)nNew) : 0;
+    if( aTag==0 ) return MARSAD_NOMEM;
+    p->aTag = aTag;
+    p->nMlAlloc = nNew;
+  }
+  for(int i=0; i<p->nTok; i++){
+    ner_tok *t = &p->aTok[i];
+    marsad_ml_tok *m = &p->aMl[i];
+    memset(m, 0, sizeof *m);
+    m->eKind = t->eKind;
+    m->bUpper = t->bUpper;
+    if( t->eKind==MARSAD_TOKEN_PUNCT ){
+      m->hPunct = marsad_ml_hash(p->az[t->iField]+t->iStart, t->iEnd-t->iStart);
+      continue;
+    }
+    const char *k = tok_key(p, t);
+    int n = (int)t->nKey, nf;
+    const ner_form *a = tok_forms(p, i, &nf);
+    int iBare = 0;
+    for(int f=0; f<nf; f++) if( a[f].iBare>iBare ) iBare = a[f].iBare;
+    m->hKey = marsad_ml_hash(k, (size_t)n);
+    m->hBare = marsad_ml_hash(k+iBare, (size_t)(n-iBare));
+    m->hPre2 = affix_hash(k, n, 2, 1);
+    m->hPre3 = affix_hash(k, n, 3, 1);
+    m->hSuf2 = affix_hash(k, n, 2, 0);
+    m->hSuf3 = affix_hash(k, n, 3, 0);
+    m->cAny = tok_any(p, i);
+  }
+  for(int h=0; h<p->nHit; h++){
+    const ner_hit *x = &p->aHit[h];
+    for(int i=x->iTok0; i<x->iTok1; i++) p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
+  }
+  return MARSAD_OK;
+}
+
+/* The entity kind of model tag t. */
+static int tag_kind(int t){
+  if( t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS ) return MARSAD_ENTITY_PERSON;
+  if( t==MARSAD_ML_B_LOC || t==MARSAD_ML_I_LOC ) return MARSAD_ENTITY_PLACE;
+  return MARSAD_ENTITY_ORG;
+}
+
+/* The form a name found by the model starts with in token i: the word as
+** it is when it is known, else without a conjunction و/ف (and the article
+** of what follows). */
+static ner_form model_form(marsad_ner *p, int i){
+  int nf;
+  const ner_form *a = tok_forms(p, i, &nf);
+  if( tok_class(p, i) & (NER_ENTITY|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) return a[0];
+  for(int f=0; f<nf; f++){
+    if( a[f].iSpan==2 && !(tok_class(p, i) & MARSAD_GAZ_GIVEN) ) return a[f];
+  }
+  return a[0];
+}
+
+/* Replaces the rules' names by the model's: a name of the model keeps the
+** rules' hit when they agree on its tokens and kind (and so its gazetteer
+** entity), else becomes a hit of its own; the rules' adjectives and Latin
+** names stay; rules' names the model does not confirm go. */
+static int ner_apply_model(marsad_ner *p){
+  int rc = ner_ml_tokens(p);
+  for(int f=0; rc==MARSAD_OK && f<2; f++){
+    int i0 = f==0 ? 0 : p->aEnd[0], i1 = p->aEnd[f];
+    if( i1>i0 ) marsad_ml_tag(p->aMl+i0, i1-i0, p->aTag+i0);
+  }
+  if( rc ) return rc;
+  for(int i=0; i<p->nTok; i++) p->aTok[i].bCovered = 0;
+  for(int h=0; h<p->nHit; h++){
+    for(int i=p->aHit[h].iTok0; i<p->aHit[h].iTok1; i++) p->aTok[i].bCovered = 1;
+  }
+  for(int i=0; rc==MARSAD_OK && i<p->nTok; ){   /* the model's other names */
+    int t = p->aTag[i], n = 1;
+    if( t!=MARSAD_ML_O && tok_word(p, i) ){
+      while( i+n<p->aEnd[p->aTok[i].iField] && p->aTag[i+n]==(t%2 ? t+1 : t) ) n++;
+      int bFree = 1;
+      for(int k=i; k<i+n; k++) bFree = bFree && !p->aTok[k].bCovered;
+      while( n>1 && !tok_word(p, i+n-1) ) n--;
+      if( bFree ){
+        ner_cand c;
+        memset(&c, 0, sizeof c);
+        c.n = n;
+        c.f = model_form(p, i);
+        c.eKind = tag_kind(t);
+        c.flags = MARSAD_NER_PATTERN;
+        c.iGaz = -1;
+        rc = ner_keep(p, i, &c);
+      }
+    }
+    i += n;
   }
   return rc;
 }
@@ -759,6 +898,8 @@ void marsad_ner_free(marsad_ner *p){
   marsad_buf_free(&p->hitKeys);
   marsad_buf_free(&p->tmp);
   marsad_norm_free(&p->norm);
+  marsad_free(p->aMl);
+  marsad_free(p->aTag);
   marsad_free(p);
 }
 
@@ -790,6 +931,7 @@ static int ner_find(marsad_ner *p, const char *zTitle, size_t nTitle,
     if( rc==MARSAD_OK ) rc = p->rc;
     i += n;
   }
+  if( rc==MARSAD_OK && !p->bRulesOnly && marsad_ml_nfeatures>0 ) rc = ner_apply_model(p);
   if( rc==MARSAD_OK ) rc = ner_surnames(p);
   if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);
   return rc;
@@ -834,4 +976,32 @@ int marsad_ner_run(marsad_ner *p, marsad_analysis *pA){
   return marsad_ner_text(p, a->zTitle ? a->zTitle : "", a->zTitle ? a->nTitle : 0,
                          a->zBody ? a->zBody : "", a->zBody ? a->nBody : 0,
                          ner_to_mention, pA);
+}
+
+void marsad_ner_rules_only(marsad_ner *p, int bOn){
+  p->bRulesOnly = bOn;
+}
+
+int marsad_ner_train_text(marsad_ner *p, marsad_ml_trainer *pTr,
+                          const char *zText, size_t nText,
+                          const marsad_ner_gold *aGold, int nGold, int *pnWrong){
+  int bWas = p->bRulesOnly, rc;
+  p->bRulesOnly = 1;
+  rc = ner_find(p, "", 0, zText, nText);
+  p->bRulesOnly = bWas;
+  if( rc==MARSAD_OK ) rc = ner_ml_tokens(p);
+  if( rc ) return rc;
+  int g = 0;
+  for(int i=0; i<p->nTok; i++){      /* gold tag of each token */
+    const ner_tok *t = &p->aTok[i];
+    while( g+1<nGold && aGold[g].iEnd<=t->iStart ) g++;
+    int tag = MARSAD_ML_O;
+    if( g<nGold && aGold[g].iStart<=t->iStart && t->iStart<aGold[g].iEnd ){
+      tag = aGold[g].eTag;
+      if( tag!=MARSAD_ML_O && tag%2==1 && t->iStart>aGold[g].iStart ) tag++;
+    }
+    p->aTag[i] = tag;
+  }
+  *pnWrong = marsad_ml_train(pTr, p->aMl, p->nTok, p->aTag);
+  return MARSAD_OK;
 }

@@ -64,4 +64,21 @@ int marsad_ner_text(marsad_ner *p, const char *zTitle, size_t nTitle,
 ** Adjectives are included (they name their place). MARSAD_OK or NOMEM. */
 int marsad_ner_run(marsad_ner *p, marsad_analysis *pA);
 
+/* Leaves the statistical model out (bOn) or uses it again: for measuring
+** the rules alone. */
+void marsad_ner_rules_only(marsad_ner *p, int bOn);
+
+/* Training of the statistical model (nerml.h) on a text whose gold tags
+** are given per input token: the byte span of each token of zText and its
+** MARSAD_ML_* tag. The recogniser's rules run on the text first (their tags
+** are features). Sets *pnWrong to the tokens tagged wrong before the update. */
+struct marsad_ml_trainer;
+typedef struct marsad_ner_gold {
+  size_t iStart, iEnd;   /* the token's bytes in zText */
+  int eTag;              /* MARSAD_ML_* */
+} marsad_ner_gold;
+int marsad_ner_train_text(marsad_ner *p, struct marsad_ml_trainer *pTr,
+                          const char *zText, size_t nText,
+                          const marsad_ner_gold *aGold, int nGold, int *pnWrong);
+
 #endif

@@ -33,7 +33,7 @@ KIND = {"person": 1, "place": 2, "org": 3, "other": 4}
 F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "orghead": 0x010, "orgadj": 0x020, "placehead": 0x040,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
-     "adjart": 0x800}
+     "adjart": 0x800, "artreq": 0x1000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -72,6 +72,14 @@ def key_of(text):
     if unicodedata.normalize("NFKC", text).lstrip().startswith("ال"):
         ws[0] = strip_article(ws[0])
     return " ".join(ws)
+
+
+def article_flag(text):
+    """ARTREQ for a one-word name written with the article: the bare word
+    (رقة for الرقة, رياض for الرياض) is too often a common word or a
+    given name to mean the place."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    return F["artreq"] if t.startswith("ال") and len(words(t)) == 1 else 0
 
 
 def adjective_forms(adj):
@@ -130,10 +138,12 @@ class Gaz:
             cur[1] |= flags
         elif cur[0] < 0 or tier < cur[2]:
             cur[0], cur[2] = ent, tier
-            cur[1] = (cur[1] & ~F["adj"]) | (flags & F["adj"])
+            cur[1] = (cur[1] & ~(F["adj"] | F["artreq"])) | (flags & (F["adj"] | F["artreq"]))
         elif cur[0] == ent and (cur[1] ^ flags) & F["adj"]:
             # both the name and one of its adjectives (سورية / السورية)
-            cur[1] = (cur[1] & ~F["adj"]) | F["adjart"]
+            cur[1] = (cur[1] & ~(F["adj"] | F["artreq"])) | F["adjart"]
+        elif cur[0] == ent and not flags & F["artreq"]:
+            cur[1] &= ~F["artreq"]      # also named without the article
 
     def usable(self, key, tier):
         """A key from a generated source (tier > 1) is dropped when it is a
@@ -181,7 +191,7 @@ def load_entities(gaz, data):
             spellings = [s.strip() for s in cols[3].split("|") if s.strip()]
             ent = gaz.entity(cols[0], cols[1], cols[2], spellings[0])
             for s in spellings:
-                gaz.add_key(key_of(s), ent, 0, 1)
+                gaz.add_key(key_of(s), ent, article_flag(s), 1)
             if len(cols) == 5 and cols[4].strip():
                 adjs[cols[0]] = True
                 for a in cols[4].split("|"):
@@ -221,7 +231,7 @@ def load_countries(gaz, adjs):
         for s in arabic:
             k = key_of(s)
             if gaz.usable(k, 2):
-                gaz.add_key(k, ent, 0, 2)
+                gaz.add_key(k, ent, article_flag(s), 2)
         if c["alpha_2"] not in adjs:
             adj = derive_adjective(arabic[0])
             if adj:
@@ -247,13 +257,16 @@ def load_cities(gaz):
         ws = words(name)
         if len(ws) > 1 and ws[0] in ADMIN:
             variants.append(" ".join(ws[1:]))
-        keys = [k for k in (key_of(v) for v in variants) if gaz.usable(k, 3)]
-        keys = [k for k in keys if k not in gaz.keys or gaz.keys[k][0] < 0]
+        keys = [(key_of(v), article_flag(v)) for v in variants
+                if not (key_of(v).startswith("ال") and not
+                        unicodedata.normalize("NFKC", v).startswith("ال"))]
+        keys = [(k, f) for k, f in keys if gaz.usable(k, 3)]
+        keys = [(k, f) for k, f in keys if k not in gaz.keys or gaz.keys[k][0] < 0]
         if not keys:
             continue
         ent = gaz.entity("geo:" + gid, "place", en.get(gid, name), name)
-        for k in keys:
-            gaz.add_key(k, ent, 0, 3)
+        for k, f in keys:
+            gaz.add_key(k, ent, f, 3)
         n += 1
     return f"GeoNames: {n} places"
 

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "ner.h"
+#include "nerml.h"
 
 /* Reads a whole file ("-": standard input) into a new NUL-terminated buffer
 ** (free()); NULL on failure. */
@@ -53,7 +55,7 @@ typedef struct conll_tok {
 
 /* Predicts tags for the tokens a[0..n) (sentences joined into one text) and
 ** prints them, a blank line after each sentence end (bEnd[i]). */
-static int ner_conll_group(conll_tok *a, int n, const int *aEnd){
+static int ner_conll_group(conll_tok *a, int n, const int *aEnd, unsigned flags){
   size_t nText = 0;
   for(int i=0; i<n; i++) nText += strlen(a[i].zTok)+1;
   char *zText = malloc(nText+1), *zJson = 0;
@@ -70,7 +72,7 @@ static int ner_conll_group(conll_tok *a, int n, const int *aEnd){
     a[i].bBegin = 0;
   }
   zText[o] = 0;
-  int rc = marsad_names_json(0, 0, zText, o, &zJson);
+  int rc = marsad_names_json(0, 0, zText, o, flags, &zJson);
   json_t *pArr = rc==MARSAD_OK ? json_loads(zJson, 0, 0) : 0;
   size_t k;
   json_t *pM;
@@ -97,29 +99,34 @@ static int ner_conll_group(conll_tok *a, int n, const int *aEnd){
   return rc;
 }
 
-/* --conll: reads the file, runs groups of nGroup sentences as one text. */
-static int ner_conll(const char *zPath, long nGroup){
+/* Called with each group of sentences of a CoNLL file. */
+typedef int (*conll_fn)(void *pCtx, conll_tok *a, int n, const int *aEnd);
+
+/* Reads the CoNLL file zPath and calls xGroup with groups of nGroup
+** sentences. MARSAD_OK, NOMEM, IO or the callback's code. */
+static int conll_each(const char *zPath, long nGroup, conll_fn xGroup, void *pCtx){
   size_t nFile;
   char *zFile = ner_read_file(zPath, &nFile);
-  if( zFile==0 ){ fprintf(stderr, "marsad ner: cannot read %s\n", zPath); return CLI_FAIL; }
+  if( zFile==0 ) return MARSAD_IO;
   int nAlloc = 1024, n = 0, nSent = 0, rc = MARSAD_OK;
   conll_tok *a = malloc(sizeof(*a)*(size_t)nAlloc);
   int *aEnd = malloc(sizeof(int)*(size_t)nAlloc);
   char *zLine = zFile;
-  while( a && aEnd && rc==MARSAD_OK && zLine && *zLine ){
+  if( a==0 || aEnd==0 ) rc = MARSAD_NOMEM;
+  while( rc==MARSAD_OK && zLine && *zLine ){
     char *zNext = strchr(zLine, '\n');
     if( zNext ) *zNext++ = 0;
     char *zSp = strrchr(zLine, ' ');
     if( zSp==0 ) zSp = strrchr(zLine, '\t');
     if( zLine[0]==0 || zSp==0 ){
       if( n>0 && !aEnd[n-1] ){ aEnd[n-1] = 1; nSent++; }
-      if( n>0 && (nSent>=nGroup || zNext==0) ){ rc = ner_conll_group(a, n, aEnd); n = 0; nSent = 0; }
+      if( n>0 && (nSent>=nGroup || zNext==0) ){ rc = xGroup(pCtx, a, n, aEnd); n = 0; nSent = 0; }
     }else{
       if( n>=nAlloc ){
         nAlloc *= 2;
         conll_tok *aNew = realloc(a, sizeof(*a)*(size_t)nAlloc);
-        int *aEndNew = aNew ? realloc(aEnd, sizeof(int)*(size_t)nAlloc) : 0;
         if( aNew ) a = aNew;
+        int *aEndNew = aNew ? realloc(aEnd, sizeof(int)*(size_t)nAlloc) : 0;
         if( aEndNew ) aEnd = aEndNew; else { rc = MARSAD_NOMEM; break; }
       }
       *zSp = 0;
@@ -130,19 +137,102 @@ static int ner_conll(const char *zPath, long nGroup){
     }
     zLine = zNext;
   }
-  if( rc==MARSAD_OK && a && aEnd && n>0 ){ aEnd[n-1] = 1; rc = ner_conll_group(a, n, aEnd); }
-  if( a==0 || aEnd==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK && n>0 ){ aEnd[n-1] = 1; rc = xGroup(pCtx, a, n, aEnd); }
   free(a);
   free(aEnd);
   free(zFile);
-  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s\n", marsad_errstr(rc)); return CLI_FAIL; }
+  return rc;
+}
+
+/* Scoring: predicts and prints a group (a conll_fn; pCtx: the flags). */
+static int conll_predict(void *pCtx, conll_tok *a, int n, const int *aEnd){
+  return ner_conll_group(a, n, aEnd, *(unsigned*)pCtx);
+}
+
+/* --conll: prints `token gold predicted` for every token of the file. */
+static int ner_conll(const char *zPath, long nGroup, unsigned flags){
+  int rc = conll_each(zPath, nGroup, conll_predict, &flags);
+  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, marsad_errstr(rc)); return CLI_FAIL; }
+  return CLI_OK;
+}
+
+/* What training needs. */
+typedef struct train_ctx {
+  marsad_ner *pNer;
+  marsad_ml_trainer *pTr;
+  long nTok, nWrong;           /* this epoch */
+} train_ctx;
+
+/* The MARSAD_ML_* tag of a CoNLL tag (MISC and others: O). */
+static int gold_tag(const char *z){
+  int b = z[0]=='B', i = z[0]=='I';
+  if( (!b && !i) || z[1]!='-' ) return MARSAD_ML_O;
+  int t = strcmp(z+2, "PERS")==0 ? MARSAD_ML_B_PERS : strcmp(z+2, "LOC")==0 ? MARSAD_ML_B_LOC
+        : strcmp(z+2, "ORG")==0 ? MARSAD_ML_B_ORG : MARSAD_ML_O;
+  return t==MARSAD_ML_O ? t : t + i;
+}
+
+/* Training: one perceptron pass over a group (a conll_fn). */
+static int conll_train(void *pCtx, conll_tok *a, int n, const int *aEnd){
+  train_ctx *c = pCtx;
+  size_t nText = 0, o = 0;
+  for(int i=0; i<n; i++) nText += strlen(a[i].zTok)+1;
+  char *zText = malloc(nText+1);
+  marsad_ner_gold *aGold = malloc(sizeof(*aGold)*(size_t)n);
+  int rc = zText && aGold ? MARSAD_OK : MARSAD_NOMEM, nWrong = 0;
+  for(int i=0; rc==MARSAD_OK && i<n; i++){
+    size_t m = strlen(a[i].zTok);
+    aGold[i].iStart = o;
+    memcpy(zText+o, a[i].zTok, m);
+    o += m;
+    aGold[i].iEnd = o;
+    aGold[i].eTag = gold_tag(a[i].zGold);
+    zText[o++] = aEnd[i] ? '\n' : ' ';
+  }
+  if( rc==MARSAD_OK ) rc = marsad_ner_train_text(c->pNer, c->pTr, zText, o, aGold, n, &nWrong);
+  c->nTok += n;
+  c->nWrong += nWrong;
+  free(zText);
+  free(aGold);
+  return rc;
+}
+
+/* --train: trains the model on a CoNLL file, writes it to standard output. */
+static int ner_train(const char *zPath, long nGroup, long nEpochs, long nKeep){
+  train_ctx c;
+  memset(&c, 0, sizeof c);
+  int rc = marsad_ner_new(&c.pNer);
+  if( rc==MARSAD_OK ) rc = marsad_ml_trainer_new(&c.pTr);
+  for(long e=0; rc==MARSAD_OK && e<nEpochs; e++){
+    c.nTok = c.nWrong = 0;
+    rc = conll_each(zPath, nGroup, conll_train, &c);
+    fprintf(stderr, "epoch %ld: %ld tokens, %ld tagged wrong before their update\n", e+1, c.nTok, c.nWrong);
+  }
+  if( rc==MARSAD_OK ){
+    char zHeader[1024];
+    snprintf(zHeader, sizeof zHeader,
+      "# The statistical model of marsad's entity recogniser (src/nerml.c): an\n"
+      "# averaged perceptron, generated, do not edit. Recipe:\n"
+      "#   marsad ner --train ../shared/eval/ner/anercorp/train-derived.txt \\\n"
+      "#     --group %ld --epochs %ld --keep %ld > data/model_ner.tsv\n"
+      "# Trained on the derived ANERcorp train split (the first 125,275 tokens of\n"
+      "# ANERcorp, Benajiba et al.), licensed CC BY-SA 4.0; this model is derived\n"
+      "# from it and shared under the same licence. The training set itself is\n"
+      "# not part of marsad.\n"
+      "# Columns: feature id (hex), weights of O B-PERS I-PERS B-LOC I-LOC B-ORG I-ORG.\n",
+      nGroup, nEpochs, nKeep);
+    rc = marsad_ml_write(c.pTr, (int)nKeep, zHeader, stdout);
+  }
+  marsad_ml_trainer_free(c.pTr);
+  marsad_ner_free(c.pNer);
+  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, marsad_errstr(rc)); return CLI_FAIL; }
   return CLI_OK;
 }
 
 /* Prints the names of a text, one a line, or the JSON answer. */
-static int ner_print(cli *pCli, const char *zText, size_t nText){
+static int ner_print(cli *pCli, const char *zText, size_t nText, unsigned flags){
   char *zJson = 0;
-  int rc = marsad_names_json(0, 0, zText, nText, &zJson);
+  int rc = marsad_names_json(0, 0, zText, nText, flags, &zJson);
   if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s\n", marsad_errstr(rc)); return CLI_FAIL; }
   if( pCli->bJson ){
     cli_print_json(zJson);
@@ -164,35 +254,42 @@ static int ner_print(cli *pCli, const char *zText, size_t nText){
 
 /* The command. */
 static int ner_run(cli *pCli, int argc, char **argv){
-  const char *zConll = 0;
-  long nGroup = 1;
+  const char *zConll = 0, *zTrain = 0;
+  long nGroup = 1, nEpochs = 8, nKeep = 60000;
+  int bRules = 0;
   const cli_opt aOpt[] = {
     { "--conll", &zConll, 0, 0, "score input: a CoNLL file (token TAG a line)" },
-    { "--group", 0, 0, &nGroup, "with --conll: sentences read as one text (default 1)" },
+    { "--group", 0, 0, &nGroup, "with --conll or --train: sentences read as one text (default 1)" },
+    { "--rules", 0, &bRules, 0, "the rules alone, without the statistical model" },
+    { "--train", &zTrain, 0, 0, "train the model on a CoNLL file; writes it to stdout" },
+    { "--epochs", 0, 0, &nEpochs, "with --train: passes over the file (default 8)" },
+    { "--keep", 0, 0, &nKeep, "with --train: features kept, strongest first (default 60000)" },
     { 0, 0, 0, 0, 0 }
   };
   char **azArg = malloc(sizeof(char*) * (size_t)(argc+1));
   int nArg = 0, rc;
   if( azArg==0 ){ fprintf(stderr, "marsad ner: out of memory\n"); return CLI_FAIL; }
-  rc = cli_parse(pCli, argc, argv, aOpt, "marsad ner [--json] TEXT|FILE|-  |  marsad ner --conll FILE [--group N]",
+  rc = cli_parse(pCli, argc, argv, aOpt, "marsad ner [--json] [--rules] TEXT|FILE|-  |  marsad ner --conll FILE [--group N]  |  marsad ner --train FILE",
       "Prints the people, places and organisations found in TEXT (or in the\n"
       "file FILE, or standard input with -) with their kind, byte span and how\n"
       "they were found. Needs no database.",
       azArg, &nArg);
-  if( rc<0 && zConll && nArg!=0 ) rc = cli_usage_error(pCli, "--conll takes no TEXT");
-  if( rc<0 && !zConll && nArg!=1 ) rc = cli_usage_error(pCli, "expected one TEXT, FILE or -");
+  if( rc<0 && (zConll || zTrain) && nArg!=0 ) rc = cli_usage_error(pCli, "--conll and --train take no TEXT");
+  if( rc<0 && !zConll && !zTrain && nArg!=1 ) rc = cli_usage_error(pCli, "expected one TEXT, FILE or -");
   if( rc<0 && nGroup<1 ) rc = cli_usage_error(pCli, "--group must be at least 1");
   const char *zArg = nArg>0 ? azArg[0] : 0;
   free(azArg);
   if( rc>=0 ) return rc;
-  if( zConll ) return ner_conll(zConll, nGroup);
+  unsigned flags = bRules ? MARSAD_NAMES_RULES : 0;
+  if( zTrain ) return ner_train(zTrain, nGroup, nEpochs, nKeep);
+  if( zConll ) return ner_conll(zConll, nGroup, flags);
   FILE *f = strcmp(zArg, "-")==0 ? 0 : fopen(zArg, "rb");
-  if( f==0 && strcmp(zArg, "-")!=0 ) return ner_print(pCli, zArg, strlen(zArg));
+  if( f==0 && strcmp(zArg, "-")!=0 ) return ner_print(pCli, zArg, strlen(zArg), flags);
   if( f ) fclose(f);
   size_t nText;
   char *zText = ner_read_file(zArg, &nText);
   if( zText==0 ){ fprintf(stderr, "marsad ner: cannot read %s\n", zArg); return CLI_FAIL; }
-  rc = ner_print(pCli, zText, nText);
+  rc = ner_print(pCli, zText, nText, flags);
   free(zText);
   return rc;
 }

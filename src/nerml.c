@@ -1,0 +1,277 @@
+/*
+** nerml.c: the averaged perceptron of the recogniser (see nerml.h).
+**
+** Features are 32-bit ids mixed from a template number and hashes computed
+** once per token (no strings are built per feature): the word, its
+** neighbours, its bare form, first and last letters, shape, gazetteer
+** classes of it and its neighbours, the rules' tags around it, and the two
+** previous predicted tags. Training keeps float weights and the running
+** sums for averaging in an open-addressing table; the written model keeps
+** the strongest features, quantized, and is compiled into a table of the
+** same shape.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "marsad.h"
+#include "alloc.h"
+#include "gaz.h"
+#include "nerml.h"
+
+#define NF_MAX 64                 /* features of one token at most */
+#define TRAIN_BITS 21             /* the trainer's table: 2^21 slots */
+
+uint32_t marsad_ml_hash(const char *p, size_t n){
+  uint32_t h = 0x811C9DC5u;
+  for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
+  return h ? h : 1;
+}
+
+/* Mixes a template or feature id with a value into a feature id (never 0). */
+static uint32_t mix(uint32_t a, uint32_t b){
+  uint32_t h = a*0x9E3779B1u ^ (b + 0x7F4A7C15u + (a<<6) + (a>>2));
+  h ^= h>>15; h *= 0x2C1B3C6Du; h ^= h>>12; h *= 0x297A2D39u; h ^= h>>15;
+  return h ? h : 1;
+}
+
+/* The hash of token j's word, or of a sentence boundary. */
+static uint32_t key_at(const marsad_ml_tok *a, int n, int j){
+  if( j<0 ) return 0x51u;
+  if( j>=n ) return 0x52u;
+  return a[j].hKey ? a[j].hKey : a[j].hPunct;
+}
+
+/* The rules' tag of token j (8 at a boundary). */
+static uint32_t rule_at(const marsad_ml_tok *a, int n, int j){
+  if( j<0 || j>=n ) return 8;
+  return (uint32_t)(a[j].iRule+1);
+}
+
+/* Adds one feature per class bit of token j's classes under template t. */
+static int class_features(const marsad_ml_tok *a, int n, int j, uint32_t t,
+                          uint32_t *aF, int nF){
+  static const unsigned aBit[] = {
+    MARSAD_GAZ_TITLE, MARSAD_GAZ_OFFICE, MARSAD_GAZ_ORGHEAD, MARSAD_GAZ_ORGADJ,
+    MARSAD_GAZ_PLACEHEAD, MARSAD_GAZ_PARTICLE, MARSAD_GAZ_GIVEN, MARSAD_GAZ_STOP,
+    MARSAD_GAZ_COMMON, MARSAD_GAZ_ADJ, MARSAD_GAZ_PREFIX, 0x10000u
+  };
+  if( j<0 || j>=n ) return nF;
+  for(size_t k=0; k<sizeof aBit/sizeof aBit[0] && nF<NF_MAX; k++){
+    if( a[j].cAny & aBit[k] ) aF[nF++] = mix(t, (uint32_t)k+1);
+  }
+  return nF;
+}
+
+/* The features of token i given the previous two tags t1, t2. */
+static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
+  const marsad_ml_tok *x = &a[i];
+  uint32_t k0 = key_at(a, n, i);
+  int nF = 0;
+  aF[nF++] = mix(1, 1);
+  aF[nF++] = mix(2, k0);
+  aF[nF++] = mix(3, key_at(a, n, i-1));
+  aF[nF++] = mix(4, key_at(a, n, i+1));
+  aF[nF++] = mix(5, key_at(a, n, i-2));
+  aF[nF++] = mix(6, key_at(a, n, i+2));
+  if( x->hBare ) aF[nF++] = mix(7, x->hBare);
+  if( i>0 && a[i-1].hBare ) aF[nF++] = mix(8, a[i-1].hBare);
+  if( i+1<n && a[i+1].hBare ) aF[nF++] = mix(9, a[i+1].hBare);
+  if( x->hPre2 ) aF[nF++] = mix(10, x->hPre2);
+  if( x->hPre3 ) aF[nF++] = mix(11, x->hPre3);
+  if( x->hSuf2 ) aF[nF++] = mix(12, x->hSuf2);
+  if( x->hSuf3 ) aF[nF++] = mix(13, x->hSuf3);
+  aF[nF++] = mix(14, (uint32_t)(x->eKind*2 + x->bUpper));
+  nF = class_features(a, n, i, 15, aF, nF);
+  nF = class_features(a, n, i-1, 16, aF, nF);
+  nF = class_features(a, n, i+1, 17, aF, nF);
+  aF[nF++] = mix(18, rule_at(a, n, i));
+  aF[nF++] = mix(19, rule_at(a, n, i-1));
+  aF[nF++] = mix(20, rule_at(a, n, i+1));
+  aF[nF++] = mix(21, (uint32_t)t1);
+  aF[nF++] = mix(22, (uint32_t)(t1*16+t2));
+  aF[nF++] = mix(mix(23, (uint32_t)t1), k0);
+  aF[nF++] = mix(mix(24, rule_at(a, n, i)), (uint32_t)t1);
+  aF[nF++] = mix(mix(25, k0), key_at(a, n, i+1));
+  aF[nF++] = mix(mix(26, key_at(a, n, i-1)), k0);
+  return nF;
+}
+
+/* Makes tag t valid after tag tPrev: an I- that does not continue its type
+** becomes a B-. */
+static int fix_tag(int t, int tPrev){
+  if( t!=MARSAD_ML_O && (t%2)==0 && tPrev!=t && tPrev!=t-1 ) return t-1;
+  return t;
+}
+
+/* True when token x is tagged O without scoring: punctuation and numbers. */
+static int ml_skip(const marsad_ml_tok *x){
+  return x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN;
+}
+
+/* The compiled model's weights of feature id, or NULL. */
+static const int16_t *model_weights(uint32_t id){
+  unsigned h = id & marsad_ml_mask;
+  for(;;){
+    const marsad_ml_slot *s = &marsad_ml_slots[h];
+    if( s->id==0 ) return 0;
+    if( s->id==id ) return s->aW;
+    h = (h+1) & marsad_ml_mask;
+  }
+}
+
+void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
+  uint32_t aF[NF_MAX];
+  int t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
+  for(int i=0; i<n; i++){
+    long aScore[MARSAD_ML_NTAG] = {0};
+    if( ml_skip(&a[i]) ){
+      aTag[i] = MARSAD_ML_O;
+      t2 = t1;
+      t1 = MARSAD_ML_O;
+      continue;
+    }
+    int nF = features(a, n, i, t1, t2, aF);
+    for(int f=0; f<nF && marsad_ml_nfeatures>0; f++){
+      const int16_t *w = model_weights(aF[f]);
+      if( w ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += w[c];
+    }
+    int best = 0;
+    for(int c=1; c<MARSAD_ML_NTAG; c++) if( aScore[c]>aScore[best] ) best = c;
+    aTag[i] = fix_tag(best, t1);
+    t2 = t1;
+    t1 = aTag[i];
+  }
+}
+
+/* ---------------------------------------------------------------- training */
+
+/* One feature of the trainer. */
+typedef struct train_slot {
+  uint32_t id;                     /* 0: empty */
+  float aW[MARSAD_ML_NTAG];        /* current weights */
+  float aU[MARSAD_ML_NTAG];        /* sum of step * update, for averaging */
+} train_slot;
+
+struct marsad_ml_trainer {
+  train_slot *a;                   /* 2^TRAIN_BITS slots */
+  unsigned nUsed;                  /* slots in use */
+  double c;                        /* steps so far (tokens seen) */
+};
+
+int marsad_ml_trainer_new(marsad_ml_trainer **ppOut){
+  marsad_ml_trainer *p = marsad_malloc(sizeof *p);
+  *ppOut = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->a = marsad_malloc(sizeof(train_slot) << TRAIN_BITS);
+  if( p->a==0 ){ marsad_free(p); return MARSAD_NOMEM; }
+  memset(p->a, 0, sizeof(train_slot) << TRAIN_BITS);
+  p->c = 1;
+  *ppOut = p;
+  return MARSAD_OK;
+}
+
+void marsad_ml_trainer_free(marsad_ml_trainer *p){
+  if( p==0 ) return;
+  marsad_free(p->a);
+  marsad_free(p);
+}
+
+/* The trainer's slot of feature id, created when bCreate (NULL when absent
+** or when the table is nearly full). */
+static train_slot *train_find(marsad_ml_trainer *p, uint32_t id, int bCreate){
+  unsigned mask = (1u<<TRAIN_BITS)-1, h = id & mask;
+  for(;;){
+    train_slot *s = &p->a[h];
+    if( s->id==id ) return s;
+    if( s->id==0 ){
+      if( !bCreate || p->nUsed > (mask/10)*9 ) return 0;
+      s->id = id;
+      p->nUsed++;
+      return s;
+    }
+    h = (h+1) & mask;
+  }
+}
+
+/* The tag the current weights give token i. */
+static int train_predict(marsad_ml_trainer *p, const uint32_t *aF, int nF){
+  double aScore[MARSAD_ML_NTAG] = {0};
+  for(int f=0; f<nF; f++){
+    train_slot *s = train_find(p, aF[f], 0);
+    if( s ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += s->aW[c];
+  }
+  int best = 0;
+  for(int c=1; c<MARSAD_ML_NTAG; c++) if( aScore[c]>aScore[best] ) best = c;
+  return best;
+}
+
+int marsad_ml_train(marsad_ml_trainer *p, const marsad_ml_tok *a, int n, const int *aGold){
+  uint32_t aF[NF_MAX];
+  int nWrong = 0, t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
+  for(int i=0; i<n; i++){
+    if( ml_skip(&a[i]) ){
+      t2 = t1;
+      t1 = aGold[i];
+      continue;
+    }
+    int nF = features(a, n, i, t1, t2, aF);
+    int g = aGold[i], y = train_predict(p, aF, nF);
+    if( y!=g ){
+      nWrong++;
+      for(int f=0; f<nF; f++){
+        train_slot *s = train_find(p, aF[f], 1);
+        if( s==0 ) continue;
+        s->aW[g] += 1; s->aU[g] += (float)p->c;
+        s->aW[y] -= 1; s->aU[y] -= (float)p->c;
+      }
+    }
+    p->c += 1;
+    t2 = t1;
+    t1 = g;                          /* gold history while training */
+  }
+  return nWrong;
+}
+
+/* Strength of a feature for keeping (largest averaged weight). */
+typedef struct keep_row { float r; unsigned i; } keep_row;
+
+/* Orders keep rows strongest first. */
+static int keep_cmp(const void *x, const void *y){
+  float a = ((const keep_row*)x)->r, b = ((const keep_row*)y)->r;
+  return a<b ? 1 : a>b ? -1 : 0;
+}
+
+int marsad_ml_write(marsad_ml_trainer *p, int nKeep, const char *zHeader, FILE *pOut){
+  keep_row *aRow = marsad_malloc(sizeof(keep_row)*(p->nUsed+1));
+  unsigned nRow = 0;
+  float rMax = 0;
+  if( aRow==0 ) return MARSAD_NOMEM;
+  for(unsigned i=0; i<(1u<<TRAIN_BITS); i++){
+    train_slot *s = &p->a[i];
+    if( s->id==0 ) continue;
+    float r = 0;
+    for(int c=0; c<MARSAD_ML_NTAG; c++){
+      float w = s->aW[c] - s->aU[c]/(float)p->c;
+      s->aW[c] = w;                  /* averaged from here on */
+      if( fabsf(w)>r ) r = fabsf(w);
+    }
+    aRow[nRow].r = r;
+    aRow[nRow++].i = i;
+    if( r>rMax ) rMax = r;
+  }
+  qsort(aRow, nRow, sizeof *aRow, keep_cmp);
+  if( nKeep>(int)nRow ) nKeep = (int)nRow;
+  float scale = rMax>0 ? 30000.0f/rMax : 1;
+  fputs(zHeader, pOut);
+  for(int k=0; k<nKeep; k++){
+    const train_slot *s = &p->a[aRow[k].i];
+    fprintf(pOut, "%08x\t", s->id);
+    for(int c=0; c<MARSAD_ML_NTAG; c++){
+      fprintf(pOut, c ? " %d" : "%d", (int)lrintf(s->aW[c]*scale));
+    }
+    fputc('\n', pOut);
+  }
+  marsad_free(aRow);
+  return ferror(pOut) ? MARSAD_IO : MARSAD_OK;
+}

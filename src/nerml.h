@@ -1,0 +1,73 @@
+/*
+** nerml.h: a statistical tagger beside the rules of the recogniser: an
+** averaged perceptron over word, affix, shape and gazetteer features and the
+** rules' own tags, decoding greedily left to right with the previous tags
+** as features. It tags tokens O, B-/I- PERS, LOC, ORG.
+**
+** The model is trained by `marsad ner-train` on a CoNLL file (the derived
+** ANERcorp train split), written as data/model_ner.tsv and compiled into the
+** library by tools/gen_ner_model.py (build/gen/ner_model.c). Without that
+** file the model is empty and the recogniser uses its rules alone.
+*/
+#ifndef MARSAD_NERML_H
+#define MARSAD_NERML_H
+#include <stdint.h>
+#include <stdio.h>
+
+/* Tags. */
+#define MARSAD_ML_O       0
+#define MARSAD_ML_B_PERS  1
+#define MARSAD_ML_I_PERS  2
+#define MARSAD_ML_B_LOC   3
+#define MARSAD_ML_I_LOC   4
+#define MARSAD_ML_B_ORG   5
+#define MARSAD_ML_I_ORG   6
+#define MARSAD_ML_NTAG    7
+
+/* What the tagger knows of one token. */
+typedef struct marsad_ml_tok {
+  uint32_t hKey;       /* hash of the normalized word (0 for punctuation) */
+  uint32_t hBare;      /* hash of the word without clitics and article */
+  uint32_t hPre2, hPre3, hSuf2, hSuf3;  /* hashes of its first / last letters */
+  uint32_t hPunct;     /* hash of the punctuation character, else 0 */
+  int eKind;           /* MARSAD_TOKEN_* */
+  unsigned cAny;       /* gazetteer classes of its readings (gaz.h, + entity) */
+  int iRule;           /* the rules' tag (MARSAD_ML_*), or -1 for an adjective */
+  int bUpper;          /* a Latin word with a capital */
+} marsad_ml_tok;
+
+/* The compiled model (build/gen/ner_model.c). */
+typedef struct marsad_ml_slot {
+  uint32_t id;         /* feature id; 0 marks an empty slot */
+  int16_t aW[MARSAD_ML_NTAG];  /* weights, scaled */
+} marsad_ml_slot;
+extern const marsad_ml_slot marsad_ml_slots[];
+extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
+extern const int marsad_ml_nfeatures;      /* 0: no model */
+
+/* FNV-1a of p[0..n) (never 0). */
+uint32_t marsad_ml_hash(const char *p, size_t n);
+
+/* Tags a[0..n) with the compiled model into aTag (B/I fixed so that an I
+** follows a B or I of its type). */
+void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag);
+
+/* Training. */
+typedef struct marsad_ml_trainer marsad_ml_trainer;
+
+/* A trainer with empty weights. MARSAD_OK or NOMEM. */
+int marsad_ml_trainer_new(marsad_ml_trainer **ppOut /* OUT */);
+
+/* Frees the trainer. NULL is fine. */
+void marsad_ml_trainer_free(marsad_ml_trainer *p);
+
+/* One perceptron pass over a sentence with gold tags aGold; returns the
+** number of tokens it tagged wrong before updating. */
+int marsad_ml_train(marsad_ml_trainer *p, const marsad_ml_tok *a, int n, const int *aGold);
+
+/* Writes the averaged weights of the nKeep strongest features to pOut as
+** TSV ("id<TAB>w0 .. w6", hexadecimal id, integer weights), after the
+** comment lines of zHeader. MARSAD_OK, NOMEM or IO. */
+int marsad_ml_write(marsad_ml_trainer *p, int nKeep, const char *zHeader, FILE *pOut);
+
+#endif
