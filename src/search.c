@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "db.h"
 #include "fts_arabic.h"
+#include "jsonq.h"
 #include "norm.h"
 #include "search.h"
 #include "token.h"
@@ -466,22 +467,14 @@ static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
   return rc;
 }
 
-/* A JSON string of column i of pStmt, or null. NULL when out of memory. */
-static json_t *column_json(sqlite3_stmt *pStmt, int i){
-  const char *z = (const char*)sqlite3_column_text(pStmt, i);
-  return z ? json_stringn(z, (size_t)sqlite3_column_bytes(pStmt, i)) : json_null();
-}
-
 /* Reads one hit's article into a new JSON object, with its score and
 ** snippet, appended to pArr. */
 static int hit_json(marsad_db *pDb, sqlite3_stmt *pStmt, const SHit *pH, json_t *pArr){
   sqlite3_reset(pStmt);
   sqlite3_bind_int64(pStmt, 1, pH->iRowid);
   if( sqlite3_step(pStmt)!=SQLITE_ROW ) return marsad_db_sqlite_error(pDb, "search hit");
-  json_t *pObj = json_object();
+  json_t *pObj = marsad_jsonq_row(pStmt);
   int bFail = pObj==0;
-  static const char *const azKey[] = {"id", "input", "title", "outlet", "published"};
-  for(int i=0; !bFail && i<5; i++) bFail = json_object_set_new(pObj, azKey[i], column_json(pStmt, i))!=0;
   if( !bFail ) bFail = json_object_set_new(pObj, "score", json_real(-pH->rScore))!=0;
   if( !bFail ) bFail = json_object_set_new(pObj, "snippet", json_string(pH->zSnippet))!=0;
   if( !bFail ) bFail = json_array_append(pArr, pObj)!=0;
@@ -493,7 +486,7 @@ static int hit_json(marsad_db *pDb, sqlite3_stmt *pStmt, const SHit *pH, json_t 
 static int hits_json(marsad_db *pDb, const SHit *aHit, long iFirst, long nHit,
                      char **pzJson){
   static const char zSql[] =
-    "SELECT uid, input, title, outlet, published FROM article WHERE id=?1";
+    "SELECT uid AS id, input, title, outlet, published FROM article WHERE id=?1";
   sqlite3_stmt *pStmt = 0;
   json_t *pArr = json_array();
   int rc = pArr ? marsad_db_prepare(pDb, zSql, &pStmt) : MARSAD_NOMEM;
@@ -501,14 +494,11 @@ static int hits_json(marsad_db *pDb, const SHit *aHit, long iFirst, long nHit,
     rc = hit_json(pDb, pStmt, &aHit[h], pArr);
   }
   sqlite3_finalize(pStmt);
-  if( rc==MARSAD_OK ){
-    char *z = json_dumps(pArr, JSON_COMPACT);
-    *pzJson = z ? marsad_strdup(z) : 0;
-    free(z);
-    if( *pzJson==0 ) rc = MARSAD_NOMEM;
+  if( rc!=MARSAD_OK ){
+    json_decref(pArr);
+    return rc;
   }
-  json_decref(pArr);
-  return rc;
+  return marsad_jsonq_finish(pArr, pzJson);
 }
 
 /* Sets anDoc[c] to the number of articles holding clause c of pExpr,
@@ -600,8 +590,9 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
 /* ---- The module ----------------------------------------------------------- */
 
 /* Rebuilds the index when the tokenizer's version differs from the one
-** recorded in meta(search_tokenizer), in one write transaction. Read-only
-** handles leave it as it is. */
+** recorded in meta(search_tokenizer), in one write transaction, and merges
+** it into one segment (fewer segments, faster queries). Read-only handles
+** leave it as it is. */
 static int search_open(marsad_db *pDb, void **ppState){
   char zVersion[64];
   char *zOld = 0;
@@ -619,7 +610,8 @@ static int search_open(marsad_db *pDb, void **ppState){
   if( rc!=MARSAD_OK ) return rc;
   rc = marsad_db_meta_get(pDb, "search_tokenizer", &zOld);  /* another process may have done it */
   if( rc==MARSAD_OK && (zOld==0 || strcmp(zOld, zVersion)!=0) ){
-    rc = marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts) VALUES('rebuild')");
+    rc = marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts) VALUES('rebuild');"
+                             "INSERT INTO article_fts(article_fts) VALUES('optimize')");
     if( rc==MARSAD_OK ) rc = marsad_db_meta_set(pDb, "search_tokenizer", zVersion);
   }
   marsad_free(zOld);

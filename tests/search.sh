@@ -63,6 +63,17 @@ case "$out" in *"[والمعلمون]"*) ok ;; *) no "plain output does not mark
 # paging: --limit 1 --offset 1 gives the second of two
 [ "$(ids والمعلمون --limit 1 --offset 1 | wc -w)" -eq 1 ] && ok || no "--limit/--offset"
 
+# --story keeps one story's articles (stories are made while ingesting)
+story=$(sqlite3 "$db" "SELECT s.story FROM article_story s JOIN article a ON a.id=s.article WHERE a.input='n3'" 2>/dev/null)
+if [ -n "$story" ]; then
+  got=$("$BIN" --db "$db" search --json أعلن --story "s$story" | python3 -c 'import json,sys; print(" ".join(sorted(h["input"] for h in json.load(sys.stdin))))')
+  inside=$(sqlite3 "$db" "SELECT group_concat(a.input, ' ') FROM (SELECT a.input FROM article_story s JOIN article a ON a.id=s.article WHERE s.story=$story ORDER BY a.input) a")
+  case " $inside " in *" n3 "*) ok ;; *) no "story s$story lacks n3" ;; esac
+  for i in $got; do case " $inside " in *" $i "*) ok ;; *) no "--story s$story gave $i from another story" ;; esac; done
+  case " $got " in *" n3 "*) ok ;; *) no "--story s$story: أعلن should find n3 (got '$got')" ;; esac
+fi
+"$BIN" --db "$db" search أعلن --story x12 >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "--story with a bad id should exit 2"
+
 # nothing found: status 1
 "$BIN" --db "$db" search كمبيوتر >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "no hit should exit 1"
 
