@@ -3,8 +3,8 @@
 # here, any form of a word finds the others, phrases, OR, -word, prefix*,
 # =word and --exact, the filters, --json with its fields, matches marked in
 # the plain output, bad queries refused with exit status 2 and a plain
-# message; then on the seeds (when ../shared is there) the two searches of
-# the issue: مرتزقة and "وقف إطلاق النار".
+# message; then on the bundled examples, and on the seeds (when ../shared is
+# there) the two searches of the issue: مرتزقة and "وقف إطلاق النار".
 set -u
 BIN=${MARSAD_BIN:-marsad}
 tmp=$(mktemp -d)
@@ -84,6 +84,16 @@ refuse '(المعلم)'
 refuse -- '-المعلم'
 refuse 'OR'
 "$BIN" --db "$db" search >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "search without a query should exit 2"
+
+# the bundled examples: each event's words find its articles
+ex="${MARSAD_SRC:-$(dirname "$0")/..}/examples/news"
+if [ -d "$ex" ]; then
+  db="$tmp/examples.db"
+  "$BIN" --db "$db" ingest "$ex" >/dev/null 2>&1
+  n=$(ids السيول | wc -w); [ "$n" -ge 3 ] && ok || no "examples: السيول finds $n articles"
+  n=$(ids '"انهيار عقار"' | wc -w); [ "$n" -ge 2 ] && ok || no "examples: \"انهيار عقار\" finds $n articles"
+  "$BIN" --db "$db" search --json والمسلحين | grep -q 'موبتي' && ok || no "examples: والمسلحين should find the Mopti attack"
+fi
 
 # the seeds: the searches of issue 3
 if [ -n "${MARSAD_SHARED:-}" ] && [ -d "$MARSAD_SHARED/seeds" ]; then
