@@ -81,6 +81,7 @@ struct marsad_server {
   int nIdle;                   /* handles in apIdle */
   int nIdleMax;                /* room in apIdle (the thread count) */
   int iPort;                   /* the port listened on */
+  int bLoopback;               /* listening on loopback: Host must name it */
 };
 
 /* One request: its target as sent, captured before libmicrohttpd parses it. */
@@ -261,6 +262,19 @@ static enum MHD_Result serve_file(struct MHD_Connection *pConn, const char *zPat
   return answer_error(pConn, MHD_HTTP_NOT_FOUND, "no such page");
 }
 
+/* True when the Host header zHost (NULL when absent) names this machine's
+** loopback (localhost, 127.x.y.z or [::1], with any port). A server on
+** loopback refuses other names, so that a web page elsewhere cannot reach
+** it through a DNS name rebound to 127.0.0.1. */
+static int host_is_loopback(const char *zHost){
+  if( zHost==0 ) return 1;
+  if( strncmp(zHost, "[::1]", 5)==0 ) return zHost[5]==0 || zHost[5]==':';
+  size_t n = strcspn(zHost, ":");
+  if( zHost[n] && strspn(zHost+n+1, "0123456789")!=strlen(zHost+n+1) ) return 0;
+  if( n==9 && strncmp(zHost, "localhost", 9)==0 ) return 1;
+  return n>4 && strncmp(zHost, "127.", 4)==0 && strspn(zHost, "0123456789.")==n;
+}
+
 /* libmicrohttpd's URI callback: keeps the raw request target, before it is
 ** parsed, as the request's state. NULL (answered 503) when out of memory. */
 static void *on_uri(void *pCls, const char *zUri, struct MHD_Connection *pConn){
@@ -301,6 +315,10 @@ static enum MHD_Result on_request(void *pCls, struct MHD_Connection *pConn,
     if( pResp==0 ){ marsad_free(zJson); return MHD_NO; }
     MHD_add_response_header(pResp, "Allow", "GET, HEAD");
     return queue(pConn, MHD_HTTP_METHOD_NOT_ALLOWED, pResp, "application/json; charset=utf-8");
+  }
+  if( p->bLoopback
+   && !host_is_loopback(MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Host")) ){
+    return answer_error(pConn, MHD_HTTP_FORBIDDEN, "this server answers only to localhost");
   }
   if( pReq==0 ) return answer_error(pConn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
   if( pReq->zTarget==0 ) return answer_error(pConn, MHD_HTTP_URI_TOO_LONG, "request target too long");
@@ -427,6 +445,8 @@ int marsad_server_start(const char *zDbPath, const marsad_server_opts *pOpts,
   }
   const union MHD_DaemonInfo *pInfo = MHD_get_daemon_info(p->pDaemon, MHD_DAEMON_INFO_BIND_PORT);
   p->iPort = pInfo ? pInfo->port : o.iPort;
+  p->bLoopback = bIpv6 ? IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6*)&addr)->sin6_addr)
+                       : (ntohl(((struct sockaddr_in*)&addr)->sin_addr.s_addr)>>24)==127;
   *ppServer = p;
   return MARSAD_OK;
 }

@@ -237,21 +237,27 @@ def check_errors(port):
 
 
 def check_limits(port):
-    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 40000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 40000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     check(re.match(rb"HTTP/1\.[01] 414", line) is not None, f"huge request line: 414, got {line[:40]!r}")
-    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    line = raw(port, b"GET /api/articles?outlet=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     check(re.match(rb"HTTP/1\.[01] 414", line) is not None, f"long target: 414, got {line[:40]!r}")
-    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 40000 + b"\r\n\r\n")
+    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"b" * 40000 + b"\r\n\r\n")
     check(re.match(rb"HTTP/1\.[01] 431", hdr) is not None, f"huge header: 431, got {hdr[:40]!r}")
     many = b"".join(b"X-H%d: v\r\n" % i for i in range(3000))
-    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: x\r\n" + many + b"\r\n")
+    hdr = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n" + many + b"\r\n")
     check(re.match(rb"HTTP/1\.[01] 431", hdr) is not None, f"many headers: 431, got {hdr[:40]!r}")
+    for host in (b"evil.example", b"127.0.0.1.evil.example:80", b"localhost.evil.example", b"127.0.0.1:x"):
+        got = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n")
+        check(re.match(rb"HTTP/1\.[01] 403", got) is not None, f"Host {host!r}: 403, got {got[:40]!r}")
+    for host in (b"localhost:1", b"127.0.0.1", b"[::1]:8080"):
+        got = raw(port, b"GET /api/stats HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n")
+        check(re.match(rb"HTTP/1\.[01] 200", got) is not None, f"Host {host!r}: 200, got {got[:40]!r}")
     junk = raw(port, b"\x00\xff NOT HTTP AT ALL\r\n\r\n")
     check(re.match(rb"HTTP/1\.[01] 400", junk) is not None or junk == b"", f"garbage: 400 or closed, got {junk[:40]!r}")
     # A client that sends half a request and stalls: others are still served,
     # and the server closes the stalled connection once it is idle too long.
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
-    s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\n")
+    s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n")
     st, _, _ = get(port, "/api/stats")
     check(st == 200, "served while another client stalls")
     try:
