@@ -11,8 +11,9 @@ Usage: facts_score.py BUILD_DIR WOJOOD_TEST ANS_STANCE_TEST
    spaces, run through `marsad --json analyze -`.
 2. ANS stance pairs (test split): for the pairs labelled agree or disagree,
    each headline is put in a neutral report (قال المصدر إن ...) and marsad's
-   stance read back; a pair is predicted "disagree" when the two stances
-   differ. Reports precision, recall and F1 of disagree, and accuracy.
+   stance and numbers read back; a pair is predicted "disagree" when the two
+   stances differ, when both hold numbers that differ, or either. Reports
+   precision, recall and F1 of disagree, and accuracy.
 """
 import csv, json, subprocess, sys
 
@@ -104,6 +105,8 @@ def wojood(build, path):
 
 
 def ans(build, path):
+    """Disagree told from agree by two signals of marsad's facts: the stances
+    differ, or both headlines hold numbers and their values differ."""
     rows = [r for r in csv.DictReader(open(path, encoding="utf-8")) if r["stance"] in ("agree", "disagree")]
     frame = "قال المصدر إن "
     texts = []
@@ -114,19 +117,32 @@ def ans(build, path):
     def stance(rec):
         st = (rec or {}).get("statements") or []
         return st[0]["stance"] if st else "none"
-    tp = fp = fn = tn = 0
-    for i, r in enumerate(rows):
-        pred = stance(recs[2 * i]) != stance(recs[2 * i + 1])
-        gold = r["stance"] == "disagree"
-        tp += pred and gold
-        fp += pred and not gold
-        fn += gold and not pred
-        tn += not pred and not gold
-    p, rr, f = prf(tp, fp, fn)
+
+    def numbers(rec):
+        return {round(x["value"], 3) for x in (rec or {}).get("numbers", [])}
+
+    def signals(i):
+        a, b = recs[2 * i], recs[2 * i + 1]
+        by_stance = stance(a) != stance(b)
+        na, nb = numbers(a), numbers(b)
+        by_number = bool(na) and bool(nb) and na != nb
+        return by_stance, by_number
+
     n = len(rows)
-    print(f"ans stance test: {n} agree/disagree pairs ({tp + fn} disagree)")
-    print(f"  disagree told from agree: P {p:.3f} R {rr:.3f} F1 {f:.3f}, accuracy {(tp + tn) / n:.3f}"
-          f" (all-agree baseline {(fp + tn) / n:.3f})")
+    n_dis = sum(r["stance"] == "disagree" for r in rows)
+    print(f"ans stance test: {n} agree/disagree pairs ({n_dis} disagree); all-agree baseline accuracy {(n - n_dis) / n:.3f}")
+    for label, pick in (("stances differ", lambda s: s[0]), ("numbers differ", lambda s: s[1]),
+                        ("either", lambda s: s[0] or s[1])):
+        tp = fp = fn = tn = 0
+        for i, r in enumerate(rows):
+            pred = pick(signals(i))
+            gold = r["stance"] == "disagree"
+            tp += pred and gold
+            fp += pred and not gold
+            fn += gold and not pred
+            tn += not pred and not gold
+        p, rr, f = prf(tp, fp, fn)
+        print(f"  {label:<15} disagree P {p:.3f} R {rr:.3f} F1 {f:.3f}, accuracy {(tp + tn) / n:.3f}")
 
 
 def main():

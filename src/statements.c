@@ -27,6 +27,7 @@
 #define COREF_MAX_WORDS   3   /* a speaker this short may stand for a fuller one */
 
 #define K_FI   "\xd9\x81\xd9\x8a"                    /* في */
+#define K_MIN  "\xd9\x85\xd9\x86"                    /* من */
 #define K_AN   "\xd8\xb9\xd9\x86"                    /* عن */
 #define K_LA   "\xd9\x84\xd8\xa7"                    /* لا */
 #define K_LAM  "\xd9\x84\xd9\x85"                    /* لم */
@@ -96,7 +97,8 @@ static int name_word(const stmt_scan *p, int i){
   if( eKind!=MARSAD_TOKEN_ARABIC && eKind!=MARSAD_TOKEN_LATIN ) return 0;
   if( p->aUsed && p->aUsed[i] ) return 0;
   if( p->aFlag[i] & FLAG_ATTR ) return 0;
-  if( fw_class(pW, i) ) return 0;
+  int c = fw_class(pW, i);
+  if( c && c!=MARSAD_FW_MANY ) return 0;
   const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
   if( eCue && (eCue->eB & MARSAD_CUE_CLASS)!=MARSAD_CUE_NOUN ) return 0;  /* بيان الخارجية is a name */
   int n;
@@ -123,8 +125,23 @@ static int bare_lam(const marsad_words *pW, int i){
 
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
+  const marsad_words *pW = p->pW;
   int n = 0;
-  while( n<nMax && name_word(p, i+n) && !(n>0 && (prep_article(p->pW, i+n) || bare_lam(p->pW, i+n))) ) n++;
+  for(;;){
+    /* an abbreviated title: د. (doctor), م. (engineer) */
+    if( name_word(p, i+n) && pW->a[i+n].anKey[0]==2 && punct(pW, i+n+1, ".") ){
+      n += 2;
+      continue;
+    }
+    /* a partitive: عدد من المسؤولين */
+    if( n>0 && fw_class(pW, i+n-1)==MARSAD_FW_MANY && marsad_word_is(pW, i+n, K_MIN) ){
+      n++;
+      continue;
+    }
+    if( n>=nMax || !name_word(p, i+n) ) break;
+    if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n)) ) break;
+    n++;
+  }
   return n;
 }
 
