@@ -145,13 +145,12 @@ static int name_run(const stmt_scan *p, int i, int nMax){
   return n;
 }
 
-/* True when the word at i may close an apposition: a comma, a colon, a
-** complementizer or preposition, or the sentence's end. */
+/* True when the word at i may close an apposition: a comma, a colon or a
+** complementizer (، سيرغي لافروف، في ...; ، فلان: ...). */
 static int appos_close(const stmt_scan *p, int i){
-  if( i>=p->iLimit ) return 1;
-  if( punct(p->pW, i, COMMAS ":.") ) return 1;
-  int c = fw_class(p->pW, i);
-  return c==MARSAD_FW_COMP || c==MARSAD_FW_PREP;
+  if( i>=p->iLimit ) return 0;
+  if( punct(p->pW, i, COMMAS ":") ) return 1;
+  return fw_class(p->pW, i)==MARSAD_FW_COMP;
 }
 
 /* True when word j is the addressee or the channel of a saying that
@@ -178,6 +177,13 @@ static int skip_addressee(const stmt_scan *p, int j){
     if( k+m<p->iLimit ) k += m+1;
   }
   return k;
+}
+
+/* True when word i is a statement noun (في تصريح، في بيان): an adjunct of
+** the saying, not where the speaker works. */
+static int indefinite_noun_cue(const stmt_scan *p, int i){
+  const marsad_lexent *e = word_in(&marsad_lex_cues, p->pW, i);
+  return e && (e->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_NOUN;
 }
 
 /* Reads a speaker's phrase at word j: returns its end (exclusive), or j
@@ -216,6 +222,11 @@ static int np_after(const stmt_scan *p, int j, int *piStart){
     if( m>0 && punct(pW, k+1+m, COMMAS) ){
       int a = name_run(p, k+2+m, APPOS_MAX_WORDS);
       if( a>0 && appos_close(p, k+2+m+a) ) return k+2+m+a;
+    }
+    /* an unnamed source and where it works: مسؤول في وزارة الداخلية */
+    if( n==1 && m>0 && marsad_word_is(pW, k, K_FI) && !indefinite_noun_cue(p, k+1)
+     && !(pW->a[j].anKey[0]>=4 && memcmp(pW->zArena + pW->a[j].aKey[0], "\xd8\xa7\xd9\x84", 4)==0) ){
+      return k+1+m;
     }
   }
   return k;
