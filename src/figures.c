@@ -35,13 +35,6 @@ const char *marsad_counts_name(int eCounts){
   return azCounts[eCounts];
 }
 
-int marsad_counts_from_name(const char *z){
-  for(int i=1; z && i<(int)(sizeof azCounts/sizeof azCounts[0]); i++){
-    if( strcmp(z, azCounts[i])==0 ) return i;
-  }
-  return 0;
-}
-
 /* The counts entry of word i (with or without its clitics), or NULL. */
 static const marsad_lexent *counts_at(const marsad_words *pW, int i){
   int n;

@@ -48,9 +48,6 @@ int marsad_figures_find(const marsad_words *pW, const marsad_numbers *pNums,
 /* Name of a counts value: "killed", ..., "wounded_or_missing". */
 const char *marsad_counts_name(int eCounts);
 
-/* The counts value named z, or 0. */
-int marsad_counts_from_name(const char *z);
-
 /* Frees what *p owns and resets it. NULL is fine. */
 void marsad_figures_free(marsad_figures *p);
 

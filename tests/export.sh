@@ -15,6 +15,8 @@ db="$tmp/t.db"
 "$bin" --db "$db" export --format csv --table statements >"$tmp/st.csv" || { echo "FAIL: csv statements"; exit 1; }
 "$bin" --db "$db" --json figures --counts killed >"$tmp/killed.json" || { echo "FAIL: figures"; exit 1; }
 "$bin" --db "$db" --json statements --stance deny >"$tmp/deny.json" || { echo "FAIL: statements"; exit 1; }
+"$bin" --db "$db" --json statements --speaker 'الخطيب' >"$tmp/speaker.json" || { echo "FAIL: statements --speaker"; exit 1; }
+"$bin" --db "$db" --json figures --by 'وزاره الصحه' >"$tmp/by.json" || { echo "FAIL: figures --by"; exit 1; }
 "$bin" --db "$db" export --format xml >/dev/null 2>&1
 [ $? -eq 2 ] || { echo "FAIL: a bad --format is a usage error"; exit 1; }
 python3 - "$tmp" <<'PY'
@@ -70,6 +72,10 @@ killed = json.load(open(f"{tmp}/killed.json", encoding="utf-8"))
 check(killed and all(x["counts"] == "killed" for x in killed), "figures --counts killed")
 deny = json.load(open(f"{tmp}/deny.json", encoding="utf-8"))
 check(deny and all(x["stance"] == "deny" for x in deny), "statements --stance deny")
+speaker = json.load(open(f"{tmp}/speaker.json", encoding="utf-8"))
+check(speaker and all("الخطيب" in x["speaker_text"] for x in speaker), "statements --speaker")
+by = json.load(open(f"{tmp}/by.json", encoding="utf-8"))
+check(by and all("وزارة الصحة" in x["reported_by_text"] for x in by), "figures --by matches any spelling (ة/ه)")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
