@@ -520,6 +520,7 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
     cl_story *s = p->aCand[i];
     double decay = gap_decay(p, story_gap(s, a));
     int nSeen = 0;
+    s->rAcc = 0.0;    /* from here on: the story's best score */
     for(int k=s->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
       cl_article *m = s->aArt[k];
       if( m->iCopyOf ) continue;
@@ -527,6 +528,7 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
       marsad_simparts sim;
       marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
       double r = sim.rScore * decay;
+      if( r>s->rAcc ) s->rAcc = r;
       if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
         *pr = r;
         *ppBest = m;
@@ -589,6 +591,13 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
       pAs->rScore, sim.rCosine, sim.rTitle, story_gap(pBest->pStory, a),
       MARSAD_STORY_THRESHOLD);
   json_terms(p, pBuf, aShared, n);
+  if( pAs->nMerged ){
+    marsad_buf_puts(pBuf, ",\"merged\":[");
+    for(int i=0; i<pAs->nMerged; i++){
+      marsad_buf_printf(pBuf, "%s\"s%lld\"", i ? "," : "", pAs->aMerged[i]);
+    }
+    marsad_buf_putcp(pBuf, ']');
+  }
   marsad_buf_putcp(pBuf, '}');
   return pBuf->rc;
 }
@@ -730,8 +739,58 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
     pAs->iBest = pBest->iRowid;
     *ppBest = pBest;
     *ppStory = s;
+    /* Other stories the article also belongs to are the same story. */
+    for(int i=0; i<p->nCand && pAs->nMerged<MARSAD_CLUSTER_CANDIDATES; i++){
+      cl_story *o = p->aCand[i];
+      if( o!=s && o->rAcc>=MARSAD_MERGE_THRESHOLD ) pAs->aMerged[pAs->nMerged++] = o->iId;
+    }
   }
   return MARSAD_OK;
+}
+
+/* Moves every article of story b into story a (which keeps its id), in
+** memory and in the tables, and frees b. */
+static int story_merge(marsad_cluster *p, cl_story *a, cl_story *b){
+  int n = a->nArt + b->nArt;
+  cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)n);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  for(int i=0, j=0, k=0; k<n; k++){     /* merge by rowid: arrival order */
+    if( j>=b->nArt || (i<a->nArt && a->aArt[i]->iRowid<b->aArt[j]->iRowid) ){
+      aNew[k] = a->aArt[i++];
+    }else{
+      aNew[k] = b->aArt[j++];
+      aNew[k]->pStory = a;
+    }
+  }
+  marsad_free(a->aArt);
+  a->aArt = aNew;
+  a->nArt = a->nArtAlloc = n;
+  if( b->iFirstAny<a->iFirstAny ) a->iFirstAny = b->iFirstAny;
+  if( b->iLastAny>a->iLastAny ) a->iLastAny = b->iLastAny;
+  if( b->bDated ){
+    if( !a->bDated || b->iFirst<a->iFirst ) a->iFirst = b->iFirst;
+    if( !a->bDated || b->iLast>a->iLast ) a->iLast = b->iLast;
+    a->bDated = 1;
+  }
+  if( b->iLastArticle>a->iLastArticle ) a->iLastArticle = b->iLastArticle;
+  a->bDirty = 1;
+  int rc = MARSAD_OK;
+  for(int i=0; i<b->nIdx; i++){
+    cl_postings *pP = &p->aPost[b->aIdx[i]];
+    remove_ptr_ordered((void**)pP->a, &pP->n, b);
+    if( rc==MARSAD_OK ) rc = story_index_term(p, a, b->aIdx[i]);
+  }
+  marsad_imap_del(&p->stories, (uint64_t)b->iId);
+  if( rc==MARSAD_OK && p->pDb ){
+    char zSql[160];
+    snprintf(zSql, sizeof zSql, "UPDATE article_story SET story=%lld WHERE story=%lld;"
+             " DELETE FROM story WHERE id=%lld", a->iId, b->iId, b->iId);
+    rc = marsad_db_exec(p->pDb, zSql);
+  }
+  marsad_free(b->aArt);
+  marsad_free(b->aIdx);
+  marsad_free(b);
+  return rc;
 }
 
 int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
@@ -764,6 +823,10 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
   }
   if( rc==MARSAD_OK ) rc = story_add(p, s, a, aSalient, a->iCopyOf ? 0 : nSalient);
   if( a && a->pStory ) a = 0;   /* owned by its story, even after a failure */
+  for(int i=0; rc==MARSAD_OK && i<as.nMerged; i++){
+    cl_story *o = marsad_imap_get(&p->stories, (uint64_t)as.aMerged[i]);
+    if( o ) rc = story_merge(p, s, o);
+  }
   article_free(a);
   if( rc==MARSAD_OK && pOut ) *pOut = as;
   if( rc==MARSAD_OK && ++p->nSinceSweep>=SWEEP_EVERY ) sweep(p);

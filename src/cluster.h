@@ -9,8 +9,11 @@
 ** MARSAD_CLUSTER_CANDIDATES of them); the article is compared with the most
 ** recent articles of each candidate (storyterms.h) and joins the best story
 ** if the similarity, decayed by the date gap, reaches
-** MARSAD_STORY_THRESHOLD; else it starts a new story. Every decision keeps
-** its evidence: score, best-matching article, shared terms.
+** MARSAD_STORY_THRESHOLD; else it starts a new story. When the article also
+** reaches MARSAD_MERGE_THRESHOLD with other candidate stories, it shows that
+** they tell one story: they are merged into the one it joined (so that the
+** result depends less on the order articles arrive in). Every decision keeps
+** its evidence: score, best-matching article, shared terms, merged stories.
 **
 ** Dates: an article is placed at its publication day. A story accepts an
 ** article whose date lies within the window (30 days by default) of the
@@ -32,6 +35,7 @@
 #include "module.h"
 
 #define MARSAD_STORY_THRESHOLD 0.21     /* similarity that joins a story */
+#define MARSAD_MERGE_THRESHOLD 0.21     /* similarity to a second story that merges it */
 #define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */
 #define MARSAD_CLUSTER_WINDOW 30        /* days, default */
 #define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
@@ -48,6 +52,8 @@ typedef struct marsad_assignment {
   long long iBest;         /* best-matching article (rowid), 0 when new */
   long long iCopyOf;       /* the original it copies, 0 when not a copy */
   double rResemblance;     /* estimated resemblance to the original */
+  int nMerged;             /* other stories it also matched, merged into iStory */
+  long long aMerged[MARSAD_CLUSTER_CANDIDATES];  /* their ids */
 } marsad_assignment;
 
 /* Creates a clusterer. With a database (pDb not NULL) it loads its state

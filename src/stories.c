@@ -154,7 +154,6 @@ static int story_articles(marsad_db *pDb, long long iId, int bWhy, json_t **ppAr
   while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
     json_t *pRow = marsad_jsonq_row(pStmt);
     if( pRow==0 ){ rc = MARSAD_NOMEM; break; }
-    if( !bWhy ) json_object_del(pRow, "best");
     rc = place_article(pArr, pByRowid, pRow, bWhy);
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "story articles");
