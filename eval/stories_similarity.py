@@ -20,6 +20,7 @@ def load_lib(build):
     lib.marsad_similarity.argtypes = [ctypes.c_void_p] + [ctypes.c_char_p, ctypes.c_size_t] * 4 \
         + [ctypes.POINTER(ctypes.c_double)]
     lib.marsad_story_threshold.restype = ctypes.c_double
+    lib.marsad_story_threshold.argtypes = [ctypes.c_void_p]
     return lib
 
 
@@ -79,9 +80,9 @@ def main():
                               ctypes.byref(r))
         sims.append(r.value)
         gold.append(float(row["overall"]))
+    thr = lib.marsad_story_threshold(model)
     lib.marsad_simmodel_free(model)
     rho = pearson(ranks(sims), ranks(gold))
-    thr = lib.marsad_story_threshold()
     p, r, f = prf(sims, gold, thr)
     npos = sum(1 for g in gold if g <= 1.5)
     print(f"semeval2022-ar pairs: {len(rows)} ({npos} same story)")

@@ -318,7 +318,7 @@ MARSAD_API int marsad_simmodel_add(marsad_simmodel *p, const char *pTitle, size_
 
 /* The similarity in [0,1] of articles 1 and 2 under model p (NULL: an empty
 ** model) into *pr: the score the clusterer compares with
-** marsad_story_threshold() before the date decay. */
+** marsad_story_threshold(p) before the date decay. */
 MARSAD_API int marsad_similarity(marsad_simmodel *p,
                                  const char *pTitle1, size_t nTitle1,
                                  const char *pBody1, size_t nBody1,
@@ -326,8 +326,12 @@ MARSAD_API int marsad_similarity(marsad_simmodel *p,
                                  const char *pBody2, size_t nBody2,
                                  double *pr /* OUT */);
 
-/* The similarity at which an article joins a story. */
-MARSAD_API double marsad_story_threshold(void);
+/* The similarity at which the clusterer lets an article join a story when
+** as many articles have been counted as in model p (NULL: none). It rises
+** from 0.21 to 0.30 as the count grows (halfway at 1,000): with few articles
+** counted, word weights are less informative and related articles score
+** lower. */
+MARSAD_API double marsad_story_threshold(const marsad_simmodel *p);
 
 /* ------------------------------------------------------------------------
 ** Facts: dates, numbers, figures and statements (docs/EXPORT.md describes

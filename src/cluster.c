@@ -587,9 +587,9 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
   if( n<0 ) return MARSAD_NOMEM;
   marsad_buf_printf(pBuf,
       "{\"rule\":\"similar\",\"score\":%.3f,\"cosine\":%.3f,\"title\":%.3f,"
-      "\"gap_days\":%d,\"threshold\":%.2f,\"terms\":",
+      "\"gap_days\":%d,\"threshold\":%.3f,\"terms\":",
       pAs->rScore, sim.rCosine, sim.rTitle, story_gap(pBest->pStory, a),
-      MARSAD_STORY_THRESHOLD);
+      marsad_cluster_threshold(marsad_vocab_ndoc(p->pVocab)));
   json_terms(p, pBuf, aShared, n);
   if( pAs->nMerged ){
     marsad_buf_puts(pBuf, ",\"merged\":[");
@@ -653,6 +653,11 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
 }
 
 /* ---- the public entry points ---- */
+
+double marsad_cluster_threshold(unsigned nDoc){
+  double f = (double)MARSAD_THRESHOLD_HALF / ((double)nDoc + MARSAD_THRESHOLD_HALF);
+  return MARSAD_THRESHOLD_MATURE - (MARSAD_THRESHOLD_MATURE - MARSAD_THRESHOLD_YOUNG)*f;
+}
 
 int marsad_cluster_new(marsad_db *pDb, int nWindow, marsad_cluster **ppOut){
   marsad_cluster *p = marsad_malloc(sizeof *p);
@@ -734,7 +739,8 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   if( rc ) return rc;
   cl_article *pBest = 0;
   cl_story *s = best_story(p, a, &pBest, &r);
-  if( s && r>=MARSAD_STORY_THRESHOLD ){
+  double rThreshold = marsad_cluster_threshold(marsad_vocab_ndoc(p->pVocab));
+  if( s && r>=rThreshold ){
     pAs->rScore = r;
     pAs->iBest = pBest->iRowid;
     *ppBest = pBest;
@@ -742,7 +748,9 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
     /* Other stories the article also belongs to are the same story. */
     for(int i=0; i<p->nCand && pAs->nMerged<MARSAD_CLUSTER_CANDIDATES; i++){
       cl_story *o = p->aCand[i];
-      if( o!=s && o->rAcc>=MARSAD_MERGE_THRESHOLD ) pAs->aMerged[pAs->nMerged++] = o->iId;
+      if( o!=s && o->rAcc>=rThreshold+MARSAD_MERGE_MARGIN ){
+        pAs->aMerged[pAs->nMerged++] = o->iId;
+      }
     }
   }
   return MARSAD_OK;

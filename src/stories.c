@@ -296,6 +296,6 @@ int marsad_similarity(marsad_simmodel *pModel,
   return rc;
 }
 
-double marsad_story_threshold(void){
-  return MARSAD_STORY_THRESHOLD;
+double marsad_story_threshold(const marsad_simmodel *p){
+  return marsad_cluster_threshold(p ? marsad_vocab_ndoc(p->pVocab) : 0);
 }

@@ -119,7 +119,7 @@ static void test_grouping(void){
   CHECK(as[2].iStory!=as[0].iStory);
   CHECK(as[5].iStory!=as[0].iStory && as[5].iStory!=as[2].iStory);
   CHECK(as[0].bNew && as[2].bNew && as[5].bNew && !as[1].bNew);
-  CHECK(as[1].iBest==1 && as[1].rScore>=MARSAD_STORY_THRESHOLD);
+  CHECK(as[1].iBest==1 && as[1].rScore>=marsad_cluster_threshold(2));
 }
 
 /* An article too far from a story's dates starts a new story. */
@@ -166,7 +166,7 @@ static void test_similarity(void){
   CHECK(rSame>0.999 && rSame<=1.0);
   CHECK(rEvent==rBack);
   CHECK(rEvent>rOther);
-  CHECK(rOther<MARSAD_STORY_THRESHOLD);
+  CHECK(rOther<marsad_story_threshold(m));
   marsad_simmodel_free(m);
   CHECK_EQ_INT(marsad_similarity(0, ART(2), ART(4), &rEvent), MARSAD_OK);
   CHECK(rEvent>0.0);
