@@ -42,10 +42,13 @@ def check(marsad, tmp, name, lines, seed_ids):
     stories = sorted({s for _, s in rows})
     sizes = [con.execute("SELECT n_articles FROM story WHERE id=?", (s,)).fetchone()[0]
              for s in stories]
+    n_story, n_multi, n_max = con.execute(
+        "SELECT count(*), sum(n_articles>1), max(n_articles) FROM story").fetchone()
     con.close()
     ok = len(rows) == len(seed_ids) and len(stories) == 1 and sizes == [len(seed_ids)]
     print(f"  {name:<12} {'PASS' if ok else 'FAIL'}: seeds in {len(stories)} "
-          f"stor{'y' if len(stories) == 1 else 'ies'} of sizes {sizes}")
+          f"stor{'y' if len(stories) == 1 else 'ies'} of sizes {sizes}; "
+          f"{n_story} stories in all, {n_multi} of 2+ articles, largest {n_max}")
     return ok
 
 

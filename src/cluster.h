@@ -45,7 +45,7 @@
 #define MARSAD_THRESHOLD_YOUNG 0.21     /* joining similarity, first articles */
 #define MARSAD_THRESHOLD_MATURE 0.30    /* joining similarity, many articles */
 #define MARSAD_THRESHOLD_HALF 1000      /* documents where it is halfway */
-#define MARSAD_MERGE_MARGIN 0.06        /* above the threshold: merges stories */
+#define MARSAD_MERGE_MARGIN 0.12        /* above the threshold: merges stories */
 #define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */
 #define MARSAD_CLUSTER_WINDOW 30        /* days, default */
 #define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
