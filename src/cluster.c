@@ -838,7 +838,7 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
   article_free(a);
   if( rc==MARSAD_OK && pOut ) *pOut = as;
   if( rc==MARSAD_OK && ++p->nSinceSweep>=SWEEP_EVERY ) sweep(p);
-  if( rc && p->pDb ) marsad_cluster_forget(p);
+  if( rc ) marsad_cluster_forget(p);
   return rc;
 }
 
@@ -1152,6 +1152,10 @@ static int cluster_load(marsad_cluster *p){
   sqlite3_stmt *st = 0;
   int rc = MARSAD_OK;
   if( p->pVocab==0 ) rc = marsad_vocab_new(&p->pVocab);
+  if( p->pDb==0 ){         /* memory only: nothing to read */
+    p->bLoaded = (rc==MARSAD_OK);
+    return rc;
+  }
   if( rc==MARSAD_OK ) rc = state_load(p);
   if( rc==MARSAD_OK ) rc = vocab_load(p);
   if( rc==MARSAD_OK ){
@@ -1177,7 +1181,7 @@ static int cluster_load(marsad_cluster *p){
 void marsad_cluster_forget(marsad_cluster *p){
   state_clear(p);
   p->iFlushedRowid = 0;
-  p->bLoaded = (p->pDb==0);
+  p->bLoaded = 0;
 }
 
 /* Makes sure the state matches the database before article iRowid:

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 #include "harness.h"
+#include "alloc.h"
 #include "marsad.h"
 #include "analysis.h"
 #include "cluster.h"
@@ -197,7 +198,34 @@ static void test_minhash(void){
   CHECK(marsad_minhash_resemblance(&s1, &s2)==0.0);
 }
 
+/* Every allocation failure is reported as MARSAD_NOMEM and leaves a
+** clusterer that can go on (the sanitizers check that nothing leaks or is
+** touched after being freed). */
+static void test_fault_injection(void){
+  int nNoMem = 0, nClean = 0;
+  for(long n=0; n<3000 && nClean<2; n++){
+    marsad_cluster *p = 0;
+    int bFailed = 0;
+    marsad_alloc_fail_after(n);
+    int rc = marsad_cluster_new(0, 0, &p);
+    for(int i=0; rc==MARSAD_OK && i<N_ART; i++){
+      marsad_analysis a;
+      make_article(&a, i, i+1);
+      int rc2 = marsad_cluster_add(p, &a, 0);
+      if( rc2!=MARSAD_OK ){ CHECK_EQ_INT(rc2, MARSAD_NOMEM); bFailed = 1; }
+    }
+    marsad_alloc_fail_after(-1);
+    if( rc ){ CHECK_EQ_INT(rc, MARSAD_NOMEM); CHECK(p==0); bFailed = 1; }
+    nNoMem += bFailed;
+    nClean += !bFailed;
+    marsad_cluster_free(p);
+  }
+  CHECK(nNoMem>10);
+  CHECK(nClean>0);
+}
+
 int main(void){
+  RUN(test_fault_injection);
   RUN(test_copies);
   RUN(test_exact_copy);
   RUN(test_grouping);
