@@ -328,7 +328,7 @@ MARSAD_API int marsad_similarity(marsad_simmodel *p,
 
 /* The similarity at which the clusterer lets an article join a story when
 ** as many articles have been counted as in model p (NULL: none). It rises
-** from 0.21 to 0.30 as the count grows (halfway at 1,000): with few articles
+** from 0.21 to 0.25 as the count grows (halfway at 1,000): with few articles
 ** counted, word weights are less informative and related articles score
 ** lower. */
 MARSAD_API double marsad_story_threshold(const marsad_simmodel *p);

@@ -43,7 +43,7 @@
 #include "module.h"
 
 #define MARSAD_THRESHOLD_YOUNG 0.21     /* joining similarity, first articles */
-#define MARSAD_THRESHOLD_MATURE 0.30    /* joining similarity, many articles */
+#define MARSAD_THRESHOLD_MATURE 0.25    /* joining similarity, many articles */
 #define MARSAD_THRESHOLD_HALF 1000      /* documents where it is halfway */
 #define MARSAD_MERGE_MARGIN 0.12        /* above the threshold: merges stories */
 #define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */

@@ -17,9 +17,17 @@ uint64_t marsad_mix64(uint64_t x){
 
 uint64_t marsad_hash64(const void *p, size_t n){
   const unsigned char *a = p;
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for(size_t i=0; i<n; i++){ h ^= a[i]; h *= 0x100000001b3ULL; }
-  return marsad_mix64(h ^ n);
+  uint64_t h = 0xcbf29ce484222325ULL ^ n;
+  size_t i = 0;
+  for(; i+8<=n; i+=8){              /* eight bytes at a time, little-endian */
+    uint64_t w = 0;
+    for(int k=7; k>=0; k--) w = (w<<8) | a[i+k];
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  for(size_t k=n; k>i; k--) w = (w<<8) | a[k-1];
+  return marsad_mix64(h ^ w);
 }
 
 /* The home slot of iKey in a table of nSlot slots. */

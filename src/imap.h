@@ -36,7 +36,8 @@ void *marsad_imap_del(marsad_imap *p, uint64_t iKey);
 /* Frees the slots (not the values) and returns the map to MARSAD_IMAP_INIT. */
 void marsad_imap_free(marsad_imap *p);
 
-/* A well-mixed 64-bit hash of p[0..n) (FNV-1a followed by a finalizer). */
+/* A well-mixed 64-bit hash of p[0..n): eight bytes at a time, then a
+** finalizer. The same bytes give the same hash on every machine. */
 uint64_t marsad_hash64(const void *p, size_t n);
 
 /* Mixes a 64-bit integer into a well-distributed 64-bit hash. */

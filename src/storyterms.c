@@ -37,6 +37,8 @@ struct marsad_vocab {
   double rLogN;               /* ln(nDoc + 10) */
   double aLog[N_LOG_TABLE];   /* aLog[k] = ln(k) (aLog[0] unused) */
   marsad_imap stop;           /* hashes of stop-word keys -> non-NULL */
+  size_t nStopMax;            /* bytes in the longest stop-word key */
+  uint32_t *aCount;           /* scratch: per-term counts, zero between uses */
   marsad_stemmer *pStem;      /* stemmer for the terms */
 };
 
@@ -55,6 +57,7 @@ static int vocab_load_stopwords(marsad_vocab *p){
     const char *zWord = marsad_story_stopwords[i];
     rc = marsad_normalize(zWord, strlen(zWord), &z, &n);
     if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->stop, term_hash(z, n), p);
+    if( n>p->nStopMax ) p->nStopMax = n;
     marsad_free(z);
   }
   return rc;
@@ -82,6 +85,7 @@ void marsad_vocab_free(marsad_vocab *p){
   marsad_free(p->aOff);
   marsad_free(p->aDf);
   marsad_free(p->aChanged);
+  marsad_free(p->aCount);
   marsad_stemmer_free(p->pStem);
   marsad_free(p);
 }
@@ -158,6 +162,10 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
     size_t nChunkNew = nNew/MARSAD_VOCAB_CHUNK + 1;
     unsigned char *aCh = aDf ? marsad_realloc(p->aChanged, nChunkNew) : 0;
     if( aCh==0 ) return MARSAD_NOMEM;
+    uint32_t *aCount = marsad_realloc(p->aCount, sizeof(uint32_t)*nNew);
+    if( aCount==0 ){ p->aChanged = aCh; return MARSAD_NOMEM; }
+    memset(aCount + p->nAlloc, 0, sizeof(uint32_t)*(nNew - p->nAlloc));
+    p->aCount = aCount;
     memset(aCh + (p->aChanged ? nChunkOld : 0), 0, nChunkNew - (p->aChanged ? nChunkOld : 0));
     p->aChanged = aCh;
     p->nAlloc = nNew;
@@ -235,7 +243,7 @@ static int is_content(const marsad_vocab *p, const marsad_token *t, uint64_t hKe
     case MARSAD_TOKEN_NUMBER: if( t->nKey<3 ) return 0; break;
     default: return 0;
   }
-  return marsad_imap_get(&p->stop, hKey)==0;
+  return t->nKey>p->nStopMax || marsad_imap_get(&p->stop, hKey)==0;
 }
 
 /* Token callback of marsad_docterms_build. */
@@ -262,22 +270,23 @@ static int cmp_u32(const void *a, const void *b){
   return (x>y) - (x<y);
 }
 
-/* Sorts aId[0..n) and writes the distinct ids with their counts times
-** nMul into *paOut (allocated, or NULL when n is 0); returns the count or -1
-** when out of memory. */
-static int count_terms(uint32_t *aId, int n, marsad_tf **paOut){
+/* Writes the distinct ids of aId[0..n) with their counts into *paOut
+** (allocated, or NULL when n is 0), sorted by id; returns their number or
+** -1 when out of memory. Counts through the vocabulary's dense scratch. */
+static int count_terms(marsad_vocab *p, uint32_t *aId, int n, marsad_tf **paOut){
   *paOut = 0;
   if( n==0 ) return 0;
-  qsort(aId, (size_t)n, sizeof(uint32_t), cmp_u32);
-  marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)n);
-  if( a==0 ) return -1;
   int k = 0;
-  for(int i=0; i<n; i++){
-    if( k>0 && a[k-1].iTerm==aId[i] ){ a[k-1].nTf++; continue; }
-    a[k].iTerm = aId[i];
-    a[k].nTf = 1;
-    k++;
+  for(int i=0; i<n; i++){                 /* distinct ids, in place */
+    if( p->aCount[aId[i]]++==0 ) aId[k++] = aId[i];
   }
+  qsort(aId, (size_t)k, sizeof(uint32_t), cmp_u32);
+  marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)k);
+  for(int i=0; i<k; i++){
+    if( a ){ a[i].iTerm = aId[i]; a[i].nTf = p->aCount[aId[i]]; }
+    p->aCount[aId[i]] = 0;
+  }
+  if( a==0 ) return -1;
   *paOut = a;
   return k;
 }
@@ -328,8 +337,8 @@ int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitl
     marsad_shingler_finish(&sh);
     pOut->nWord = c.nWord;
     pOut->iExact = c.nWord>=MIN_EXACT_WORDS ? (c.iExact ? c.iExact : 1) : 0;
-    pOut->nTitle = count_terms(title.a, title.n, &pOut->aTitle);
-    nB = count_terms(body.a, body.n, &aBody);
+    pOut->nTitle = count_terms(pVocab, title.a, title.n, &pOut->aTitle);
+    nB = count_terms(pVocab, body.a, body.n, &aBody);
     if( pOut->nTitle<0 || nB<0 ) rc = MARSAD_NOMEM;
   }
   if( rc==MARSAD_OK ){
