@@ -71,8 +71,6 @@ static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32
   aF[nF++] = mix(2, k0);
   aF[nF++] = mix(3, key_at(a, n, i-1));
   aF[nF++] = mix(4, key_at(a, n, i+1));
-  aF[nF++] = mix(5, key_at(a, n, i-2));
-  aF[nF++] = mix(6, key_at(a, n, i+2));
   if( x->hBare ) aF[nF++] = mix(7, x->hBare);
   if( i>0 && a[i-1].hBare ) aF[nF++] = mix(8, a[i-1].hBare);
   if( i+1<n && a[i+1].hBare ) aF[nF++] = mix(9, a[i+1].hBare);
@@ -82,8 +80,6 @@ static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32
   if( x->hSuf3 ) aF[nF++] = mix(13, x->hSuf3);
   aF[nF++] = mix(14, (uint32_t)(x->eKind*2 + x->bUpper));
   nF = class_features(a, n, i, 15, aF, nF);
-  nF = class_features(a, n, i-1, 16, aF, nF);
-  nF = class_features(a, n, i+1, 17, aF, nF);
   aF[nF++] = mix(18, rule_at(a, n, i));
   aF[nF++] = mix(19, rule_at(a, n, i-1));
   aF[nF++] = mix(20, rule_at(a, n, i+1));
@@ -103,18 +99,25 @@ static int fix_tag(int t, int tPrev){
   return t;
 }
 
-/* True when token x is tagged O without scoring: punctuation and numbers. */
+/* True when token x is not scored: punctuation and numbers (O), and words
+** the rules named (they keep the rules' tag, and adjectives are O). */
 static int ml_skip(const marsad_ml_tok *x){
-  return x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN;
+  return x->iRule!=MARSAD_ML_O
+      || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN);
+}
+
+/* The tag of a token that is not scored. */
+static int ml_skip_tag(const marsad_ml_tok *x){
+  return x->iRule>0 ? x->iRule : MARSAD_ML_O;
 }
 
 /* The compiled model's weights of feature id, or NULL. */
 static const int16_t *model_weights(uint32_t id){
   unsigned h = id & marsad_ml_mask;
-  for(;;){
-    const marsad_ml_slot *s = &marsad_ml_slots[h];
-    if( s->id==0 ) return 0;
-    if( s->id==id ) return s->aW;
+  for(;;){                      /* ids apart from weights: fewer cache misses */
+    uint32_t x = marsad_ml_ids[h];
+    if( x==0 ) return 0;
+    if( x==id ) return marsad_ml_weights[h];
     h = (h+1) & marsad_ml_mask;
   }
 }
@@ -125,9 +128,9 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   for(int i=0; i<n; i++){
     long aScore[MARSAD_ML_NTAG] = {0};
     if( ml_skip(&a[i]) ){
-      aTag[i] = MARSAD_ML_O;
+      aTag[i] = ml_skip_tag(&a[i]);
       t2 = t1;
-      t1 = MARSAD_ML_O;
+      t1 = aTag[i];
       continue;
     }
     int nF = features(a, n, i, t1, t2, aF);

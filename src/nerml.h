@@ -36,12 +36,11 @@ typedef struct marsad_ml_tok {
   int bUpper;          /* a Latin word with a capital */
 } marsad_ml_tok;
 
-/* The compiled model (build/gen/ner_model.c). */
-typedef struct marsad_ml_slot {
-  uint32_t id;         /* feature id; 0 marks an empty slot */
-  int16_t aW[MARSAD_ML_NTAG];  /* weights, scaled */
-} marsad_ml_slot;
-extern const marsad_ml_slot marsad_ml_slots[];
+/* The compiled model (build/gen/ner_model.c): an open-addressing table
+** of feature ids (0 marks an empty slot) and, at the same index, their
+** scaled weights. */
+extern const uint32_t marsad_ml_ids[];
+extern const int16_t marsad_ml_weights[][MARSAD_ML_NTAG];
 extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
 extern const int marsad_ml_nfeatures;      /* 0: no model */
 
