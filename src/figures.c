@@ -124,7 +124,9 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ) return 0;
   *piWho0 = k;
   *piWho1 = who_end(pW, k, iLimit);
+  int iAfter = *piWho1>pN->iExpr1 ? *piWho1 : pN->iExpr1;   /* past a hedge: أشخاص على الأقل حتفهم */
   const marsad_lexent *after = counts_at(pW, *piWho1);
+  if( after==0 || after->eB!=MARSAD_ROLE_EVENT ) after = counts_at(pW, iAfter);
   if( after && after->eB==MARSAD_ROLE_EVENT ) return after->eA;   /* شخصا مصرعهم */
   return e->eA;
 }
