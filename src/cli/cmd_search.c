@@ -31,21 +31,31 @@ static void print_snippet(const char *z, int bColor){
   }
 }
 
-/* Prints the hits of a marsad_search_json answer; iFirst numbers the first. */
-static void print_hits(json_t *pArr, long iFirst, int bColor){
+/* Rank of the first hit printed: --offset plus one. Set by run_search before
+** it prints (the command runs once per process). */
+static long iFirstRank = 1;
+
+/* cli_print_fn: prints the hits of a marsad_search_json answer, best first;
+** CLI_PARTIAL (after a message) when there are none. */
+static int print_hits(cli *pCli, json_t *pArr){
   size_t i;
   json_t *pHit;
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad search: no article matches\n");
+    return CLI_PARTIAL;
+  }
   json_array_foreach(pArr, i, pHit){
-    printf("%3ld. %-10s  ", iFirst + (long)i + 1, cli_json_str(pHit, "published", "-"));
+    printf("%3ld. %-10s  ", iFirstRank + (long)i, cli_json_str(pHit, "published", "-"));
     cli_print_cut(cli_json_str(pHit, "outlet", "-"), 18, 1);
     fputs("  ", stdout);
-    if( bColor ) fputs("\033[1m", stdout);
+    if( pCli->bColor ) fputs("\033[1m", stdout);
     cli_print_cut(cli_json_str(pHit, "title", ""), 90, 0);
-    if( bColor ) fputs("\033[0m", stdout);
+    if( pCli->bColor ) fputs("\033[0m", stdout);
     printf("  (%.12s)\n     ", cli_json_str(pHit, "id", ""));
-    print_snippet(cli_json_str(pHit, "snippet", ""), bColor);
+    print_snippet(cli_json_str(pHit, "snippet", ""), pCli->bColor);
     fputs("\n", stdout);
   }
+  return CLI_OK;
 }
 
 /* `marsad search`. */
@@ -98,23 +108,8 @@ static int run_search(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int src = marsad_search_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( src ){
-    status = cli_fail(pCli, pDb, src);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    if( pArr==0 ) status = CLI_FAIL;
-    else if( json_array_size(pArr)==0 ){
-      fprintf(stderr, "marsad search: no article matches\n");
-      status = CLI_PARTIAL;
-    }else print_hits(pArr, q.nOffset, pCli->bColor);
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  iFirstRank = q.nOffset + 1;
+  return cli_answer(pCli, pDb, src, zJson, print_hits);
 }
 
 const cli_command cli_cmd_search = {
