@@ -115,6 +115,7 @@ typedef struct marsad_lexicon {
 #define MARSAD_FW_PART   6
 #define MARSAD_FW_OBJ    7
 #define MARSAD_FW_MANY   8
+#define MARSAD_FW_HON    9
 
 /* The tables. months: iValue month, eA calendar, eB 1 when strict.
 ** weekdays: iValue 0 (Sunday)..6. relative: iValue offset, eA precision.

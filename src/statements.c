@@ -98,7 +98,7 @@ static int name_word(const stmt_scan *p, int i){
   if( p->aUsed && p->aUsed[i] ) return 0;
   if( p->aFlag[i] & FLAG_ATTR ) return 0;
   int c = fw_class(pW, i);
-  if( c && c!=MARSAD_FW_MANY ) return 0;
+  if( c && c!=MARSAD_FW_MANY && c!=MARSAD_FW_HON ) return 0;
   const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
   if( eCue && (eCue->eB & MARSAD_CUE_CLASS)!=MARSAD_CUE_NOUN ) return 0;  /* بيان الخارجية is a name */
   int n;
@@ -665,6 +665,18 @@ static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
   }
   if( pSt && pSt->iParent>=0 && s->iDate<0 ) s->iDate = aSt[pSt->iParent].spk.iDate;
   int nWords = s->iW1 - s->iW0;
+  if( nWords==1 && fw_class(pW, s->iW0)==MARSAD_FW_HON ){
+    /* سموه، معاليه: the latest speaker named with more than one word */
+    for(int q=r-1; q>=0; q--){
+      const marsad_source *t = aRef[q].pSrc;
+      if( t->iR1-t->iR0>1 ){
+        s->iR0 = t->iR0;
+        s->iR1 = t->iR1;
+        return;
+      }
+    }
+    return;
+  }
   if( nWords==0 || nWords>COREF_MAX_WORDS ) return;
   for(int q=r-1; q>=0; q--){
     const marsad_source *t = aRef[q].pSrc;
