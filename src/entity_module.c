@@ -157,6 +157,10 @@ static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(s->pRes, pA);
   if( rc==MARSAD_OK ) rc = entity_store_mentions(s, pA);
   if( rc==MARSAD_NOMEM ) marsad_db_error(pDb, rc, "out of memory recognising entities");
+  if( rc ){                      /* the batch will roll back: forget what it added */
+    marsad_resolver_free(s->pRes);
+    s->pRes = 0;
+  }
   return rc;
 }
 
