@@ -339,8 +339,7 @@ static enum MHD_Result on_request(void *pCls, struct MHD_Connection *pConn,
     return serve_index(pConn);
   }
   if( strncmp(zTarget, "/api/", 5)==0 ) return serve_api(p, pConn, zTarget, zQuery, nQuery);
-  if( nQuery>0 ) return answer_error(pConn, MHD_HTTP_BAD_REQUEST, "pages take no parameters");
-  return serve_file(pConn, zTarget);
+  return serve_file(pConn, zTarget);   /* a page's query string is the page's */
 }
 
 /* Fills *pAddr for zHost:iPort. MARSAD_OK or MARSAD_MISUSE. */

@@ -107,6 +107,11 @@ if route "/api/entities/{id}"; then
   has "$tmp/entity.html" 'class="chip"' "its spellings"
 fi
 
+# The English labels (?lang=en): left to right, labels in English.
+chrome "$base/?lang=en#/stories" "$tmp/en.html" "$shots/home-en.png"
+has "$tmp/en.html" 'dir="ltr"' "English: left to right"
+has "$tmp/en.html" '>عربي<' "English: the switch back to Arabic"
+
 # Search, with the matches marked.
 if route /api/search; then
   chrome "$base/#/search?q=%D9%85%D8%B1%D8%AA%D8%B2%D9%82%D8%A9" "$tmp/search.html" "$shots/search.png"

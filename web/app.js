@@ -63,7 +63,9 @@
     about: ['نحو', 'about'],
   };
 
-  let lang = localStorage.getItem('marsad.lang') === 'en' ? 'en' : 'ar';
+  /* The language: ?lang=en|ar in the address, else the last choice, else Arabic. */
+  const askedLang = new URLSearchParams(location.search).get('lang');
+  let lang = (askedLang || localStorage.getItem('marsad.lang')) === 'en' ? 'en' : 'ar';
   let routes = new Set();      /* API routes this server has (GET /api) */
   let renderId = 0;            /* drops answers of a page the user has left */
 
@@ -139,7 +141,8 @@
     return id && has('/api/entities/{id}') ? h('a', { href: '#/entity/' + encodeURIComponent(id) }, text || id) : (text || id);
   }
   function chip(e) {
-    return h('span', { class: 'chip ' + (e.kind || '') }, entityLink(e.id, e.name));
+    const name = lang === 'en' && e.name_en ? e.name_en : e.name;
+    return h('span', { class: 'chip ' + (e.kind || ''), title: e.name }, entityLink(e.id, name));
   }
   function empty() { return h('p', { class: 'empty' }, t('nothing')); }
   function hedge(f) {
