@@ -474,12 +474,13 @@ static void ner_build_key(marsad_ner *p, int i0, int i1, ner_form f, int bDropHe
 }
 
 /* Keeps candidate c at token i. MARSAD_OK or NOMEM. A person named by a
-** given name alone (عبدالله، فهد) is not kept: it names too many people. */
+** given name alone (عبدالله، فهد، عبد الرحمن) is not kept: it names too
+** many people. */
 static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   const ner_tok *t = &p->aTok[i];
   if( c->eKind==MARSAD_ENTITY_PERSON && c->iGaz<0 && !(c->flags & MARSAD_NER_SURNAME)
-   && (c->n==1 || (c->n==2 && (tok_class(p, i) & MARSAD_GAZ_PARTICLE)))
-   && (tok_class(p, i+c->n-1) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)) ){
+   && ((c->n==1 && (tok_class(p, i) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)))
+       || (c->n==2 && (tok_class(p, i) & MARSAD_GAZ_PARTICLE))) ){
     return MARSAD_OK;
   }
   if( p->nHit>=p->nHitAlloc ){
