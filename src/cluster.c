@@ -92,6 +92,7 @@ struct marsad_cluster {
   sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
   sqlite3_stmt *pPutTerm;   /* INSERT INTO story_term */
   sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
+  sqlite3_stmt *pMentions;  /* an article's stored mentions */
   uint32_t nTermStored;     /* terms already in story_term */
 };
 
@@ -559,11 +560,25 @@ static void json_string(marsad_buf *pBuf, const char *z, size_t n){
 static void json_terms(const marsad_cluster *p, marsad_buf *pBuf,
                        const uint32_t *aTerm, int n){
   marsad_buf_putcp(pBuf, '[');
-  for(int i=0; i<n; i++){
+  for(int i=0, k=0; i<n; i++){
     size_t nz;
+    long long iEntity;
+    if( marsad_vocab_is_entity(p->pVocab, aTerm[i], &iEntity) ) continue;
     const char *z = marsad_vocab_term(p->pVocab, aTerm[i], &nz);
-    if( i ) marsad_buf_putcp(pBuf, ',');
+    if( k++ ) marsad_buf_putcp(pBuf, ',');
     json_string(pBuf, z, nz);
+  }
+  marsad_buf_putcp(pBuf, ']');
+}
+
+/* Appends a JSON array of the entity ids ("e12") among aTerm[0..n). */
+static void json_entities(const marsad_cluster *p, marsad_buf *pBuf,
+                          const uint32_t *aTerm, int n){
+  marsad_buf_putcp(pBuf, '[');
+  for(int i=0, k=0; i<n; i++){
+    long long iEntity;
+    if( !marsad_vocab_is_entity(p->pVocab, aTerm[i], &iEntity) ) continue;
+    marsad_buf_printf(pBuf, "%s\"e%lld\"", k++ ? "," : "", iEntity);
   }
   marsad_buf_putcp(pBuf, ']');
 }
@@ -582,8 +597,8 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
     return pBuf->rc;
   }
   const marsad_simparts sim = p->bestSim;
-  uint32_t aShared[N_EVIDENCE];
-  int n = marsad_docterms_shared(p->pVocab, &a->d, &pBest->d, aShared, N_EVIDENCE);
+  uint32_t aShared[2*N_EVIDENCE];
+  int n = marsad_docterms_shared(p->pVocab, &a->d, &pBest->d, aShared, 2*N_EVIDENCE);
   if( n<0 ) return MARSAD_NOMEM;
   marsad_buf_printf(pBuf,
       "{\"rule\":\"similar\",\"score\":%.3f,\"cosine\":%.3f,\"title\":%.3f,"
@@ -591,6 +606,8 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
       pAs->rScore, sim.rCosine, sim.rTitle, story_gap(pBest->pStory, a),
       marsad_cluster_threshold(marsad_vocab_ndoc(p->pVocab)));
   json_terms(p, pBuf, aShared, n);
+  marsad_buf_puts(pBuf, ",\"entities\":");
+  json_entities(p, pBuf, aShared, n);
   if( pAs->nMerged ){
     marsad_buf_puts(pBuf, ",\"merged\":[");
     for(int i=0; i<pAs->nMerged; i++){
@@ -685,10 +702,49 @@ void marsad_cluster_free(marsad_cluster *p){
   sqlite3_finalize(p->pPutStory);
   sqlite3_finalize(p->pPutTerm);
   sqlite3_finalize(p->pPutDf);
+  sqlite3_finalize(p->pMentions);
   marsad_free(p);
 }
 
 static int cluster_check(marsad_cluster *p, long long iRowid);
+
+/* Adds the resolved entities of pA's mentions to the terms d. */
+static int article_entities(marsad_cluster *p, const marsad_analysis *pA,
+                            marsad_docterms *d){
+  long long *aEnt = marsad_malloc(sizeof(long long)*(size_t)pA->nMention);
+  int *abTitle = marsad_malloc(sizeof(int)*(size_t)pA->nMention);
+  int rc = (aEnt && abTitle) ? MARSAD_OK : MARSAD_NOMEM;
+  for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
+    aEnt[i] = pA->aMention[i].iEntity;
+    abTitle[i] = (pA->aMention[i].eField==MARSAD_FIELD_TITLE);
+  }
+  if( rc==MARSAD_OK ) rc = marsad_docterms_add_entities(p->pVocab, d, aEnt, abTitle, pA->nMention);
+  marsad_free(aEnt);
+  marsad_free(abTitle);
+  return rc;
+}
+
+int marsad_cluster_read_mentions(marsad_cluster *p, marsad_analysis *pA){
+  int rc = MARSAD_OK;
+  int s = SQLITE_DONE;
+  if( p->pDb==0 ) return MARSAD_OK;
+  if( p->pMentions==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "SELECT entity, field FROM mention WHERE article=?1 ORDER BY id", &p->pMentions);
+  }
+  if( rc ) return rc;
+  sqlite3_bind_int64(p->pMentions, 1, pA->art.iRowid);
+  while( rc==MARSAD_OK && (s = sqlite3_step(p->pMentions))==SQLITE_ROW ){
+    marsad_mention m;
+    memset(&m, 0, sizeof m);
+    m.iEntity = sqlite3_column_int64(p->pMentions, 0);
+    m.eField = sqlite3_column_int(p->pMentions, 1);
+    rc = marsad_analysis_add_mention(pA, &m);
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "mention");
+  sqlite3_reset(p->pMentions);
+  return rc;
+}
 
 /* Builds the article record for pA (not yet in any story). */
 static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article **ppOut){
@@ -708,6 +764,7 @@ static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article
     rc = marsad_docterms_build(p->pVocab, pArt->zTitle, pArt->nTitle,
                                pArt->zBody, pArt->nBody, &a->d);
   }
+  if( rc==MARSAD_OK && pA->nMention>0 ) rc = article_entities(p, pA, &a->d);
   if( rc==MARSAD_OK ) rc = postings_reserve(p);
   if( rc==MARSAD_OK ) rc = acc_reserve(p);
   if( rc ){ article_free(a); return rc; }
@@ -897,7 +954,8 @@ static int story_top_terms(marsad_cluster *p, const cl_story *s, uint32_t *aOut,
     int iBest = -1;
     for(int j=0; j<s->nIdx; j++){
       uint32_t t = s->aIdx[j];
-      if( p->aAcc[t]<=0.0 ) continue;
+      long long iEntity;
+      if( p->aAcc[t]<=0.0 || marsad_vocab_is_entity(p->pVocab, t, &iEntity) ) continue;
       if( iBest<0 || term_before(p, t, s->aIdx[iBest]) ) iBest = j;
     }
     if( iBest<0 ) break;
@@ -1122,7 +1180,9 @@ static int load_article(marsad_cluster *p, sqlite3_stmt *st){
   an.art.zIngested = (const char*)sqlite3_column_text(st, 7);
   an.art.zOutlet = (const char*)sqlite3_column_text(st, 8);
   long long iStory = sqlite3_column_int64(st, 1);
-  int rc = article_make(p, &an, &a);
+  int rc = marsad_cluster_read_mentions(p, &an);
+  if( rc==MARSAD_OK ) rc = article_make(p, &an, &a);
+  marsad_analysis_clear(&an);
   if( rc==MARSAD_OK ){
     a->iCopyOf = sqlite3_column_int64(st, 2);
     rc = parse_terms(p, (const char*)sqlite3_column_text(st, 3), aSalient, N_SALIENT, &nSalient);

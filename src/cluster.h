@@ -81,6 +81,11 @@ void marsad_cluster_free(marsad_cluster *p);
 int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
                        marsad_assignment *pOut /* OUT */);
 
+/* Reads the stored mentions of article pA->art.iRowid (their entity and
+** field) into pA->aMention, as the entities module gave them at ingestion.
+** Does nothing without a database. */
+int marsad_cluster_read_mentions(marsad_cluster *p, marsad_analysis *pA);
+
 /* Writes the changed stories, term counts and the clock to the database.
 ** Call inside the transaction that holds the articles. */
 int marsad_cluster_flush(marsad_cluster *p);

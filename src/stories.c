@@ -11,6 +11,8 @@
 #include "jsonq.h"
 #include "cluster.h"
 #include "storyterms.h"
+#include "entity.h"
+#include "ner.h"
 
 #define LIST_DEFAULT 50       /* stories per page by default */
 #define LIST_MAX 10000        /* and at most */
@@ -204,7 +206,9 @@ static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
     a.art.nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
     a.art.zBody = (const char*)sqlite3_column_text(pStmt, 6);
     a.art.nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
-    rc = marsad_cluster_add(p, &a, 0);
+    rc = marsad_cluster_read_mentions(p, &a);
+    if( rc==MARSAD_OK ) rc = marsad_cluster_add(p, &a, 0);
+    marsad_analysis_clear(&a);
     *piLast = a.art.iRowid;
     (*pnDone)++;
   }
@@ -244,15 +248,20 @@ int marsad_recluster(marsad_db *pDb, int nWindow, marsad_progress_fn xProgress,
 /* ---- similarity without a database ---- */
 
 struct marsad_simmodel {
-  marsad_vocab *pVocab;   /* the words seen and their document frequencies */
+  marsad_vocab *pVocab;       /* the words seen and their document frequencies */
+  marsad_ner *pNer;           /* names in the articles */
+  marsad_resolver *pResolver; /* their entities, in memory */
 };
 
 int marsad_simmodel_new(marsad_simmodel **ppOut){
   marsad_simmodel *p = marsad_malloc(sizeof *p);
   *ppOut = 0;
   if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
   int rc = marsad_vocab_new(&p->pVocab);
-  if( rc ){ marsad_free(p); return rc; }
+  if( rc==MARSAD_OK ) rc = marsad_ner_new(&p->pNer);
+  if( rc==MARSAD_OK ) rc = marsad_resolver_new(0, &p->pResolver);
+  if( rc ){ marsad_simmodel_free(p); return rc; }
   *ppOut = p;
   return MARSAD_OK;
 }
@@ -260,13 +269,48 @@ int marsad_simmodel_new(marsad_simmodel **ppOut){
 void marsad_simmodel_free(marsad_simmodel *p){
   if( p==0 ) return;
   marsad_vocab_free(p->pVocab);
+  marsad_ner_free(p->pNer);
+  marsad_resolver_free(p->pResolver);
   marsad_free(p);
+}
+
+/* The terms of one article as the clusterer builds them during ingestion:
+** words, and the entities the entities module would find in it. */
+static int simmodel_terms(marsad_simmodel *p, const char *pTitle, size_t nTitle,
+                          const char *pBody, size_t nBody, marsad_docterms *d){
+  marsad_analysis an;
+  memset(&an, 0, sizeof an);
+  an.art.zTitle = pTitle;
+  an.art.nTitle = nTitle;
+  an.art.zBody = pBody;
+  an.art.nBody = nBody;
+  int rc = marsad_docterms_build(p->pVocab, pTitle, nTitle, pBody, nBody, d);
+  if( rc==MARSAD_OK ) rc = marsad_ner_run(p->pNer, &an);
+  if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(p->pResolver, &an);
+  if( rc==MARSAD_OK && an.nMention>0 ){
+    long long *aEnt = marsad_malloc(sizeof(long long)*(size_t)an.nMention);
+    int *abTitle = marsad_malloc(sizeof(int)*(size_t)an.nMention);
+    if( aEnt && abTitle ){
+      for(int i=0; i<an.nMention; i++){
+        aEnt[i] = an.aMention[i].iEntity;
+        abTitle[i] = (an.aMention[i].eField==MARSAD_FIELD_TITLE);
+      }
+      rc = marsad_docterms_add_entities(p->pVocab, d, aEnt, abTitle, an.nMention);
+    }else{
+      rc = MARSAD_NOMEM;
+    }
+    marsad_free(aEnt);
+    marsad_free(abTitle);
+  }
+  marsad_analysis_clear(&an);
+  if( rc ) marsad_docterms_clear(d);
+  return rc;
 }
 
 int marsad_simmodel_add(marsad_simmodel *p, const char *pTitle, size_t nTitle,
                         const char *pBody, size_t nBody){
   marsad_docterms d;
-  int rc = marsad_docterms_build(p->pVocab, pTitle, nTitle, pBody, nBody, &d);
+  int rc = simmodel_terms(p, pTitle, nTitle, pBody, nBody, &d);
   if( rc==MARSAD_OK ) marsad_vocab_count(p->pVocab, &d);
   marsad_docterms_clear(&d);
   return rc;
@@ -283,11 +327,11 @@ int marsad_similarity(marsad_simmodel *pModel,
   memset(&b, 0, sizeof b);
   *pr = 0.0;
   int rc = pModel ? MARSAD_OK : marsad_simmodel_new(&pOwn);
-  marsad_vocab *pVocab = pModel ? pModel->pVocab : pOwn ? pOwn->pVocab : 0;
-  if( rc==MARSAD_OK ) rc = marsad_docterms_build(pVocab, pTitle1, nTitle1, pBody1, nBody1, &a);
-  if( rc==MARSAD_OK ) rc = marsad_docterms_build(pVocab, pTitle2, nTitle2, pBody2, nBody2, &b);
+  marsad_simmodel *p = pModel ? pModel : pOwn;
+  if( rc==MARSAD_OK ) rc = simmodel_terms(p, pTitle1, nTitle1, pBody1, nBody1, &a);
+  if( rc==MARSAD_OK ) rc = simmodel_terms(p, pTitle2, nTitle2, pBody2, nBody2, &b);
   if( rc==MARSAD_OK ){
-    marsad_docterms_similarity(pVocab, &a, -1.0, -1.0, &b, &sim);
+    marsad_docterms_similarity(p->pVocab, &a, -1.0, -1.0, &b, &sim);
     *pr = sim.rScore;
   }
   marsad_docterms_clear(&a);

@@ -291,10 +291,10 @@ static int count_terms(marsad_vocab *p, uint32_t *aId, int n, marsad_tf **paOut)
   return k;
 }
 
-/* Merges title counts (boosted) into body counts: aBody and aTitle are
-** sorted; the union is written to *paOut. Returns its size or -1. */
+/* Merges the counts of aTitle, times nMul, into those of aBody (both
+** sorted by id); the union is written to *paOut. Returns its size or -1. */
 static int merge_terms(const marsad_tf *aBody, int nBody, const marsad_tf *aTitle,
-                       int nTitle, marsad_tf **paOut){
+                       int nTitle, uint32_t nMul, marsad_tf **paOut){
   *paOut = 0;
   if( nBody+nTitle==0 ) return 0;
   marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)(nBody+nTitle));
@@ -305,10 +305,10 @@ static int merge_terms(const marsad_tf *aBody, int nBody, const marsad_tf *aTitl
       a[k++] = aBody[i++];
     }else if( i>=nBody || aTitle[j].iTerm<aBody[i].iTerm ){
       a[k] = aTitle[j++];
-      a[k++].nTf *= TITLE_BOOST;
+      a[k++].nTf *= nMul;
     }else{
       a[k] = aBody[i++];
-      a[k++].nTf += TITLE_BOOST*aTitle[j++].nTf;
+      a[k++].nTf += nMul*aTitle[j++].nTf;
     }
   }
   *paOut = a;
@@ -342,7 +342,7 @@ int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitl
     if( pOut->nTitle<0 || nB<0 ) rc = MARSAD_NOMEM;
   }
   if( rc==MARSAD_OK ){
-    pOut->nTerm = merge_terms(aBody, nB, pOut->aTitle, pOut->nTitle, &pOut->aTerm);
+    pOut->nTerm = merge_terms(aBody, nB, pOut->aTitle, pOut->nTitle, TITLE_BOOST, &pOut->aTerm);
     if( pOut->nTerm<0 ) rc = MARSAD_NOMEM;
   }
   marsad_free(aBody);
@@ -350,6 +350,46 @@ int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitl
   marsad_free(body.a);
   if( rc ) marsad_docterms_clear(pOut);
   return rc;
+}
+
+int marsad_docterms_add_entities(marsad_vocab *pVocab, marsad_docterms *d,
+                                 const long long *aEntity, const int *abTitle, int n){
+  id_list ids = {0, 0, 0};
+  marsad_tf *aEnt = 0, *aNew = 0;
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<n; i++){
+    char z[32];
+    uint32_t iTerm;
+    if( aEntity[i]<=0 ) continue;
+    int nz = snprintf(z, sizeof z, "@%lld", aEntity[i]);
+    rc = marsad_vocab_intern(pVocab, z, (size_t)nz, &iTerm);
+    for(int k=0; rc==MARSAD_OK && k<(abTitle[i] ? TITLE_BOOST : 1); k++){
+      rc = id_list_add(&ids, iTerm);
+    }
+  }
+  int nEnt = rc ? 0 : count_terms(pVocab, ids.a, ids.n, &aEnt);
+  if( nEnt<0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK && nEnt>0 ){
+    /* A union where counts add: entity terms never collide with words. */
+    int nNew = merge_terms(d->aTerm, d->nTerm, aEnt, nEnt, 1, &aNew);
+    if( nNew<0 ) rc = MARSAD_NOMEM;
+    else{
+      marsad_free(d->aTerm);
+      d->aTerm = aNew;
+      d->nTerm = nNew;
+    }
+  }
+  marsad_free(aEnt);
+  marsad_free(ids.a);
+  if( rc ) marsad_docterms_clear(d);
+  return rc;
+}
+
+int marsad_vocab_is_entity(const marsad_vocab *p, uint32_t iTerm, long long *piEntity){
+  const char *z = p->aText + p->aOff[iTerm];
+  if( z[0]!='@' ) return 0;
+  *piEntity = strtoll(z+1, 0, 10);
+  return 1;
 }
 
 void marsad_docterms_clear(marsad_docterms *d){

@@ -91,6 +91,18 @@ int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitl
                           const char *pBody, size_t nBody,
                           marsad_docterms *pOut /* OUT */);
 
+/* Adds the entities an article mentions to its terms: entity iEntity
+** becomes the term "@<iEntity>", counted once a mention (twice in the
+** title, like words), so that articles naming the same person, place or
+** organisation in different spellings share a term. aEntity[i] is an entity
+** id (0: skipped), abTitle[i] 1 for a mention in the title. MARSAD_OK or
+** MARSAD_NOMEM (d is then cleared). */
+int marsad_docterms_add_entities(marsad_vocab *pVocab, marsad_docterms *d,
+                                 const long long *aEntity, const int *abTitle, int n);
+
+/* True when term iTerm stands for an entity ("@<id>"); sets *piEntity. */
+int marsad_vocab_is_entity(const marsad_vocab *p, uint32_t iTerm, long long *piEntity);
+
 /* Frees what d owns and zeroes it. */
 void marsad_docterms_clear(marsad_docterms *d);
 
