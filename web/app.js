@@ -185,7 +185,8 @@
    * A timeline of points [{day, value, label, tip, series, vague, href}] as
    * an SVG: time runs left to right; each point is a dot with its value
    * above it and a tooltip naming its source; the points of one series (one
-   * source) are joined in date order and share a colour, named in a legend.
+   * source) share a colour, named in a legend, and are joined in date order
+   * unless a point says join: false.
    */
   function timeline(points, caption) {
     const W = 760, H = 230, L = 60, R = 48, T = 28, B = 36;
@@ -213,7 +214,7 @@
     const colour = k => PALETTE[series.indexOf(k) % PALETTE.length];
     for (const k of series) {
       const pts = points.filter(p => (p.series || '') === k).sort((a, b) => a.day - b.day || a.value - b.value);
-      if (pts.length > 1) {
+      if (pts.length > 1 && pts.every(p => p.join !== false)) {
         svg.appendChild(s('polyline', { class: 'line', stroke: colour(k), points: pts.map(p => x(p.day) + ',' + y(p.value)).join(' ') }));
       }
     }
@@ -246,6 +247,7 @@
         label: (HEDGES[f.approx] && f.approx !== 'exact' ? (f.approx === 'at_least' ? '≥' : f.approx === 'at_most' ? '≤' : '~') : '') + f.value,
         tip: hedge(f) + ' · ' + (f.reported_by_text || '?') + ' · ' + (f.date || '') + ' · ' + (f.outlet || ''),
         series: (f.reported_by_text || t('unattributed')) + (f.total ? ' · ' + t('total') : ''),
+        join: !!f.reported_by_text,   /* unattributed points may come from anyone: not a line */
         href: f.article ? '#/article/' + encodeURIComponent(f.article) + '/fig-' + f.start : null,
       }));
       out.push(h('h3', {}, tv(COUNTS, kind)));
