@@ -131,10 +131,13 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   return e->eA;
 }
 
+/* Quotation marks: " “ ” « ». */
+#define QUOTE_MARKS "\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab\xc2\xbb"
+
 /* The word before word k, passing over quotation marks. */
 static int prev_word(const marsad_words *pW, int k, int iFloor){
   k--;
-  while( k>=iFloor && marsad_word_punct_in(pW, k, "\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab\xc2\xbb") ) k--;
+  while( k>=iFloor && marsad_word_punct_in(pW, k, QUOTE_MARKS) ) k--;
   return k;
 }
 
@@ -172,6 +175,14 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
     }
     *piWho0 = i0;
     *piWho1 = k+1;
+    /* a construct that runs into a quote: جثث "مرتزقة الفصائل" */
+    for(int q=i0; q<k; q++){
+      if( !marsad_word_punct_in(pW, q, QUOTE_MARKS) ) continue;
+      for(int c=k+1; c<iLimit && c<=k+3; c++){
+        if( marsad_word_punct_in(pW, c, QUOTE_MARKS) ){ *piWho1 = c+1; break; }
+      }
+      break;
+    }
     return eCounts;
   }
   return 0;
