@@ -223,7 +223,9 @@
       g.appendChild(s('title', {}, p.tip));
       g.appendChild(s('circle', { class: p.vague ? 'pt-vague' : 'pt', cx: x(p.day), cy: y(p.value), r: 5,
         fill: p.vague ? '#fff' : colour(p.series || ''), stroke: p.vague ? colour(p.series || '') : '#fff' }));
-      g.appendChild(s('text', { class: 'val', x: x(p.day), y: y(p.value) - 9, 'text-anchor': 'middle' }, p.label));
+      if (points.length <= 12) {   /* more labels would overlap: the tooltips and the table have them */
+        g.appendChild(s('text', { class: 'val', x: x(p.day), y: y(p.value) - 9, 'text-anchor': 'middle' }, p.label));
+      }
       svg.appendChild(p.href ? add(s('a', { href: p.href }), [g]) : g);
     }
     const legend = series.length > 1 || series[0] ? h('div', { class: 'legend' }, series.map(k =>
