@@ -428,23 +428,34 @@ static void state_clear(marsad_cluster *p){
 
 /* ---- deciding ---- */
 
+/* True when articles a and o are dated further apart than the window: a
+** text republished that late is news again, not a copy. */
+static int too_far(const marsad_cluster *p, const cl_article *a, const cl_article *o){
+  if( a->bUndated || o->bUndated ) return 0;
+  int nGap = a->iDay>o->iDay ? a->iDay-o->iDay : o->iDay-a->iDay;
+  return nGap>p->nWindow;
+}
+
 /* Finds the original that article a copies, if any: the alive article
-** with the same exact hash, else the one with the highest estimated
-** resemblance (ties: earliest) at or above the copy threshold. */
+** within the window with the same exact hash, else the one with the highest
+** estimated resemblance (ties: earliest) at or above the copy threshold. */
 static cl_article *find_original(marsad_cluster *p, const cl_article *a, double *pr){
   cl_article *pBest = 0;
   double rBest = 0.0;
   *pr = 0.0;
   if( a->d.iExact ){
     pBest = marsad_imap_get(&p->exact, a->d.iExact);
-    if( pBest && story_alive(p, pBest->pStory) ){ *pr = 1.0; return pBest; }
+    if( pBest && story_alive(p, pBest->pStory) && !too_far(p, a, pBest) ){
+      *pr = 1.0;
+      return pBest;
+    }
     pBest = 0;
   }
   for(int b=0; a->d.sig.nShingle && b<MARSAD_LSH_BANDS; b++){
     cl_bucket *pB = marsad_imap_get(&p->buckets, marsad_minhash_band(&a->d.sig, b));
     for(int i=0; pB && i<pB->n; i++){
       cl_article *o = pB->a[i];
-      if( !story_alive(p, o->pStory) ) continue;
+      if( !story_alive(p, o->pStory) || too_far(p, a, o) ) continue;
       double r = marsad_minhash_resemblance(&a->d.sig, &o->d.sig);
       if( r<MARSAD_COPY_THRESHOLD ) continue;
       if( pBest==0 || r>rBest || (r==rBest && o->iRowid<pBest->iRowid) ){

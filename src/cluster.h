@@ -3,8 +3,9 @@
 **
 ** Each article, in arrival order, is first compared with the fingerprints of
 ** the articles still alive (shingle.h): an exact or near copy (estimated
-** resemblance >= MARSAD_COPY_THRESHOLD) is folded under the earliest article
-** of its group and joins that article's story. Otherwise its most salient
+** resemblance >= MARSAD_COPY_THRESHOLD) of an article dated within the
+** window is folded under the earliest article of its group and joins that
+** article's story (a text republished later than that is news again). Otherwise its most salient
 ** terms pick candidate stories from an inverted index (at most
 ** MARSAD_CLUSTER_CANDIDATES of them); the article is compared with the most
 ** recent articles of each candidate (storyterms.h) and joins the best story

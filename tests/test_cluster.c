@@ -109,6 +109,23 @@ static void test_exact_copy(void){
   marsad_cluster_free(p);
 }
 
+/* A copy dated beyond the window of its original is news again. */
+static void test_late_copy(void){
+  marsad_cluster *p = 0;
+  marsad_assignment a1, a2;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_cluster_new(0, 0, &p), MARSAD_OK);
+  make_article(&a, 0, 1); marsad_cluster_add(p, &a, &a1);
+  make_article(&a, 0, 2); a.art.zPublished = "2024-05-20";
+  marsad_cluster_add(p, &a, &a2);
+  CHECK_EQ_INT(a2.iCopyOf, 0);
+  CHECK(a2.iStory!=a1.iStory);
+  make_article(&a, 6, 3); a.art.zPublished = "2024-05-21";
+  marsad_cluster_add(p, &a, &a1);
+  CHECK_EQ_INT(a1.iCopyOf, 2);             /* a copy of the late one */
+  marsad_cluster_free(p);
+}
+
 /* Same-event articles share a story; other events get their own. */
 static void test_grouping(void){
   int aOrder[N_ART] = {0, 1, 2, 3, 4, 5, 6};
@@ -228,6 +245,7 @@ int main(void){
   RUN(test_fault_injection);
   RUN(test_copies);
   RUN(test_exact_copy);
+  RUN(test_late_copy);
   RUN(test_grouping);
   RUN(test_window);
   RUN(test_determinism);
