@@ -103,7 +103,9 @@ static int fix_tag(int t, int tPrev){
 ** the rules named (they keep the rules' tag, and adjectives are O). */
 static int ml_skip(const marsad_ml_tok *x){
   return x->iRule!=MARSAD_ML_O
-      || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN);
+      || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
+      || ((x->cAny & MARSAD_GAZ_STOP)
+          && !(x->cAny & (0x10000u|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|MARSAD_GAZ_PREFIX)));
 }
 
 /* The tag of a token that is not scored. */
