@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <xxhash.h>
@@ -32,6 +33,22 @@
 /* Inputs larger than this are refused (a page or feed this big is not news). */
 #define INGEST_MAX_FILE ((size_t)512 << 20)
 
+/* Lines with invalid UTF-8 reported one by one in an input; the rest are
+** summed up in one more report. */
+#define INGEST_MAX_BAD_LINES 5
+
+/* Problems held back while a file may turn out to be of another kind. */
+#define INGEST_MAX_HELD 8
+
+/* A problem held back (see ingest.bHold). */
+typedef struct held_problem {
+  long iLine;                  /* its line, 0 for the whole input */
+  char zMsg[200];              /* its message, cut to fit */
+} held_problem;
+
+/* Directories nested deeper than this are passed over. */
+#define INGEST_MAX_DEPTH 64
+
 /* State of one marsad_ingest_* call. */
 typedef struct ingest {
   marsad_db *pDb;
@@ -48,6 +65,13 @@ typedef struct ingest {
   sqlite3_stmt *pInsertRaw;    /* INSERT INTO article_raw */
   sqlite3_stmt *pLineSeen;     /* outlet_line count */
   sqlite3_stmt *pLineAdd;      /* outlet_line upsert */
+  struct stat aOpenDir[INGEST_MAX_DEPTH];  /* directories being walked, outermost first */
+  int nOpenDir;                /* entries of aOpenDir in use */
+  int bHold;                   /* hold problems back: a .xml file met in a walk */
+  int bRefused;                /* the last reader refused its input as a whole */
+  const char *zHeldSource;     /* the input whose problems are held */
+  held_problem aHeld[INGEST_MAX_HELD];  /* problems held back */
+  int nHeld;                   /* entries of aHeld in use */
 } ingest;
 
 /* Reports a problem through the caller's callback. */
@@ -55,9 +79,27 @@ static void report(ingest *p, const char *zSource, long iLine, const char *zMsg)
   if( p->pOpts && p->pOpts->xReport ) p->pOpts->xReport(p->pOpts->pCtx, zSource, iLine, zMsg);
 }
 
-/* marsad_problem_fn for readers: a skipped part of the input. */
+/* Reports (and counts) the problems held back, and stops holding. */
+static void release_held(ingest *p){
+  p->bHold = 0;
+  for(int i=0; i<p->nHeld; i++){
+    p->pStats->nSkipped++;
+    report(p, p->zHeldSource, p->aHeld[i].iLine, p->aHeld[i].zMsg);
+  }
+  p->nHeld = 0;
+}
+
+/* marsad_problem_fn for readers: a skipped part of the input. While
+** problems are held back, it is kept (up to INGEST_MAX_HELD) for later. */
 static void reader_problem(void *pCtx, const char *zSource, long iLine, const char *zMsg){
   ingest *p = pCtx;
+  if( p->bHold && p->nHeld<INGEST_MAX_HELD ){
+    held_problem *h = &p->aHeld[p->nHeld++];
+    h->iLine = iLine;
+    snprintf(h->zMsg, sizeof h->zMsg, "%s", zMsg);
+    return;
+  }
+  release_held(p);
   p->pStats->nSkipped++;
   report(p, zSource, iLine, zMsg);
 }
@@ -319,6 +361,7 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
   marsad_clean clean;
   memset(&clean, 0, sizeof clean);
   marsad_line_memory mem = { line_seen, p };
+  release_held(p);   /* an article came: the input is of the reader's kind */
   p->pStats->nRead++;
   s.pDoc = pDoc;
   s.zTitle = pDoc->zTitle ? pDoc->zTitle : "";
@@ -348,8 +391,32 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
   return rc;
 }
 
+/* Reports the lines of p[0..n) that hold invalid UTF-8, with their count:
+** the first INGEST_MAX_BAD_LINES one by one, then how many more. */
+static void report_bad_utf8(ingest *p, const char *zSource, const char *pData, size_t nData){
+  long iLine = 1, nLines = 0;
+  char zMsg[96];
+  for(size_t i=0; i<nData; iLine++){
+    const char *pEnd = memchr(pData+i, '\n', nData-i);
+    size_t nLine = pEnd ? (size_t)(pEnd-(pData+i)) : nData-i;
+    size_t nBad = marsad_utf8_count_invalid(pData+i, nLine);
+    if( nBad && ++nLines<=INGEST_MAX_BAD_LINES ){
+      snprintf(zMsg, sizeof zMsg, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
+               nBad, nBad==1 ? "" : "s");
+      report(p, zSource, iLine, zMsg);
+    }
+    i += nLine + 1;
+  }
+  if( nLines>INGEST_MAX_BAD_LINES ){
+    snprintf(zMsg, sizeof zMsg, "%ld more lines with invalid UTF-8 replaced by U+FFFD",
+             nLines-INGEST_MAX_BAD_LINES);
+    report(p, zSource, 0, zMsg);
+  }
+}
+
 /* Ingests one in-memory input with reader pReader. Invalid UTF-8 is
-** replaced (in a repaired copy) and counted; valid input is read in place. */
+** replaced (in a repaired copy), counted and reported by line; valid input
+** is read in place. Sets p->bRefused when the reader refused the input. */
 static int ingest_data(ingest *p, const marsad_reader *pReader, const char *zSource,
                        const char *pData, size_t nData){
   char *zRepaired = 0, *zDecoded = 0;
@@ -362,17 +429,17 @@ static int ingest_data(ingest *p, const marsad_reader *pReader, const char *zSou
   }
   size_t nBad = marsad_utf8_count_invalid(pData, nData);
   if( nBad ){
-    char zMsg[96];
+    /* in binary data (NUL bytes) they mean nothing: the reader says why */
+    if( memchr(pData, 0, nData)==0 ) report_bad_utf8(p, zSource, pData, nData);
     rc = marsad_utf8_sanitize(pData, nData, &zRepaired, &nData, &nBad);
     if( rc ){ marsad_free(zDecoded); return rc; }
     pData = zRepaired;
-    snprintf(zMsg, sizeof zMsg, "%zu invalid UTF-8 sequences replaced by U+FFFD", nBad);
     p->pStats->nBadUtf8 += (long)nBad;
-    report(p, zSource, 0, zMsg);
   }
   p->zFormat = pReader->zName;
   p->pStats->nBytes += (double)nData;
   rc = pReader->xRead(zSource, pData, nData, ingest_doc, reader_problem, p);
+  p->bRefused = (rc==MARSAD_FORMAT);
   if( rc==MARSAD_FORMAT ) rc = MARSAD_OK;   /* reported through reader_problem */
   marsad_free(zRepaired);
   marsad_free(zDecoded);
@@ -403,8 +470,16 @@ static int read_stream(FILE *f, char **pz, size_t *pn, char *zErr, size_t nErr){
   return *pz ? MARSAD_OK : MARSAD_NOMEM;
 }
 
+/* True when zPath's extension is zExt (case-insensitive). */
+static int has_ext(const char *zPath, const char *zExt){
+  const char *z = strrchr(zPath, '.');
+  return z && strchr(z, '/')==0 && strcasecmp(z+1, zExt)==0;
+}
+
 /* Ingests one file, choosing the reader by eFormat or the extension.
-** bExplicit: named by the user (an unknown type is then reported). */
+** bExplicit: named by the user (an unknown type is then reported). A .xml
+** file met in a directory walk that the feed reader refuses as a whole (XML
+** of another kind: a sitemap, a configuration) is passed over quietly. */
 static int ingest_file(ingest *p, const char *zPath, int eFormat, int bExplicit){
   const marsad_reader *pReader = eFormat ? marsad_reader_for_format(eFormat)
                                          : marsad_reader_for_path(zPath);
@@ -425,7 +500,12 @@ static int ingest_file(ingest *p, const char *zPath, int eFormat, int bExplicit)
     reader_problem(p, zPath, 0, zErr);
     return MARSAD_OK;
   }
+  p->bHold = !bExplicit && !eFormat && has_ext(zPath, "xml");
+  p->zHeldSource = zPath;
+  p->nHeld = 0;
   if( rc==MARSAD_OK ) rc = ingest_data(p, pReader, zPath, zData, nData);
+  if( p->bHold && p->bRefused ) p->nHeld = 0;   /* not a feed: passed over */
+  release_held(p);
   marsad_free(zData);
   return rc;
 }
@@ -437,9 +517,24 @@ static int compare_names(const void *a, const void *b){
 
 static int ingest_tree(ingest *p, const char *zPath, int bExplicit);
 
+/* True when the directory pSt is one being walked already (a symbolic link
+** back to an enclosing directory). */
+static int dir_is_open(const ingest *p, const struct stat *pSt){
+  for(int i=0; i<p->nOpenDir; i++){
+    if( p->aOpenDir[i].st_dev==pSt->st_dev && p->aOpenDir[i].st_ino==pSt->st_ino ) return 1;
+  }
+  return 0;
+}
+
 /* Ingests a directory's entries in name order, recursively; hidden entries
-** are passed over. */
-static int ingest_dir(ingest *p, const char *zDir){
+** are passed over, and so are directories that enclose it (symbolic link
+** loops) or lie too deep. pSt is the directory's stat. */
+static int ingest_dir(ingest *p, const char *zDir, const struct stat *pSt){
+  if( dir_is_open(p, pSt) ) return MARSAD_OK;
+  if( p->nOpenDir>=INGEST_MAX_DEPTH ){
+    reader_problem(p, zDir, 0, "directories nested too deep, not read");
+    return MARSAD_OK;
+  }
   DIR *d = opendir(zDir);
   if( d==0 ){ reader_problem(p, zDir, 0, strerror(errno)); return MARSAD_OK; }
   char **azName = 0;
@@ -463,7 +558,9 @@ static int ingest_dir(ingest *p, const char *zDir){
   }
   closedir(d);
   if( rc==MARSAD_OK && nName ) qsort(azName, nName, sizeof(char*), compare_names);
+  p->aOpenDir[p->nOpenDir++] = *pSt;
   for(size_t i=0; rc==MARSAD_OK && i<nName; i++) rc = ingest_tree(p, azName[i], 0);
+  p->nOpenDir--;
   for(size_t i=0; i<nName; i++) marsad_free(azName[i]);
   marsad_free(azName);
   return rc;
@@ -473,10 +570,11 @@ static int ingest_dir(ingest *p, const char *zDir){
 static int ingest_tree(ingest *p, const char *zPath, int bExplicit){
   struct stat st;
   if( stat(zPath, &st)!=0 ){
-    reader_problem(p, zPath, 0, strerror(errno));
+    int bBrokenLink = errno==ENOENT && lstat(zPath, &st)==0 && S_ISLNK(st.st_mode);
+    reader_problem(p, zPath, 0, bBrokenLink ? "broken symbolic link" : strerror(errno));
     return MARSAD_OK;
   }
-  if( S_ISDIR(st.st_mode) ) return ingest_dir(p, zPath);
+  if( S_ISDIR(st.st_mode) ) return ingest_dir(p, zPath, &st);
   if( !S_ISREG(st.st_mode) ){
     if( bExplicit ) reader_problem(p, zPath, 0, "not a regular file");
     return MARSAD_OK;

@@ -2,9 +2,11 @@
 ** test_ingest.c: ingestion through the public interface: text and JSON Lines
 ** inputs, bad lines reported with their line numbers while the rest is
 ** stored, idempotence, exact copies linked, empty articles refused, bad
-** dates and invalid UTF-8 reported, the queries over what was stored, and
+** dates and invalid UTF-8 reported by line, directory walks (symbolic link
+** loops, XML that is no feed), the queries over what was stored, and
 ** every allocation failure handled cleanly (fault injection).
 */
+#include <sys/stat.h>
 #include <unistd.h>
 #include "harness.h"
 #include "marsad.h"
@@ -105,7 +107,7 @@ static void test_text_and_problems(void){
   CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_TEXT, "bad.txt", "عنوان\n" BODY " \xff\xfe نهاية\n", &s), MARSAD_OK);
   CHECK_EQ_INT(s.nBadUtf8, 2);
   CHECK_EQ_INT(s.nAdded, 1);
-  CHECK(strstr(zReports, "bad.txt:0: 2 invalid UTF-8")!=0);
+  CHECK(strstr(zReports, "bad.txt:2: 2 invalid UTF-8")!=0);
   CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "d.jsonl",
                "{\"published\":\"2020-13-45\",\"title\":\"ت\",\"text\":\"" BODY " أخرى\"}\n", &s), MARSAD_OK);
   CHECK_EQ_INT(s.nAdded, 1);
@@ -119,6 +121,79 @@ static void test_text_and_problems(void){
   marsad_free(zJson);
   marsad_close(pDb);
   unlink(zPath);
+}
+
+/* Invalid UTF-8 is reported with the line it is on. */
+static void test_bad_utf8_lines(void){
+  char zPath[512];
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  marsad_ingest_stats s;
+  const char *z = LINE("u1", "وكالة", "2020-10-01", "عنوان")
+                  LINE("u2", "وكالة", "2020-10-01", "عنوان \xff ثان")
+                  "{\"id\":\"u3\",\"title\":\"\xc3\x28\",\"text\":\"" BODY " \xfe\xfe\"}\n";
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "u.jsonl", z, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 3);
+  CHECK_EQ_INT(s.nBadUtf8, 4);
+  CHECK(strstr(zReports, "u.jsonl:2: 1 invalid UTF-8 sequence replaced")!=0);
+  CHECK(strstr(zReports, "u.jsonl:3: 3 invalid UTF-8 sequences replaced")!=0);
+  CHECK(strstr(zReports, "u.jsonl:1:")==0);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
+/* Writes z to zDir/zName. */
+static void write_file(const char *zDir, const char *zName, const char *z){
+  char zPath[600];
+  snprintf(zPath, sizeof zPath, "%s/%s", zDir, zName);
+  FILE *f = fopen(zPath, "wb");
+  CHECK(f!=0);
+  if( f ){ fputs(z, f); fclose(f); }
+}
+
+/* A directory walk: a symbolic link back to an enclosing directory is not
+** followed again, a .xml file that is no feed is passed over quietly (but
+** reported when named), a broken link is reported as such. */
+static void test_walk(void){
+  char zPath[512], zDir[64], zSub[128], zLink[160];
+  snprintf(zDir, sizeof zDir, "/tmp/marsad-walk-%d", (int)getpid());
+  snprintf(zSub, sizeof zSub, "%s/sub", zDir);
+  CHECK_EQ_INT(mkdir(zDir, 0700), 0);
+  CHECK_EQ_INT(mkdir(zSub, 0700), 0);
+  write_file(zDir, "a.txt", "عنوان الخبر\n\n" BODY "\n");
+  write_file(zDir, "sitemap.xml", "<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>");
+  snprintf(zLink, sizeof zLink, "%s/loop", zSub);
+  CHECK_EQ_INT(symlink(zDir, zLink), 0);
+  snprintf(zLink, sizeof zLink, "%s/gone.txt", zDir);
+  CHECK_EQ_INT(symlink("/nonexistent/marsad", zLink), 0);
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  marsad_ingest_opts o;
+  memset(&o, 0, sizeof o);
+  o.xReport = on_report;
+  marsad_ingest_stats s;
+  memset(&s, 0, sizeof s);
+  zReports[0] = 0;
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zDir, &o, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nRead, 1);
+  CHECK_EQ_INT(s.nAdded, 1);
+  CHECK_EQ_INT(s.nSkipped, 1);
+  CHECK(strstr(zReports, "gone.txt:0: broken symbolic link")!=0);
+  CHECK(strstr(zReports, "sitemap.xml")==0);
+  CHECK(strstr(zReports, "loop/")==0);
+  char zXml[160];
+  snprintf(zXml, sizeof zXml, "%s/sitemap.xml", zDir);
+  memset(&s, 0, sizeof s);
+  zReports[0] = 0;
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zXml, &o, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nSkipped, 1);
+  CHECK(strstr(zReports, "sitemap.xml:0: not an RSS or Atom feed")!=0);
+  marsad_close(pDb);
+  unlink(zPath);
+  unlink(zLink);
+  snprintf(zLink, sizeof zLink, "%s/loop", zSub); unlink(zLink);
+  unlink(zXml);
+  snprintf(zXml, sizeof zXml, "%s/a.txt", zDir); unlink(zXml);
+  rmdir(zSub);
+  rmdir(zDir);
 }
 
 static void test_fault_injection(void){
@@ -149,6 +224,8 @@ static void test_fault_injection(void){
 int main(void){
   RUN(test_jsonl_bad_lines);
   RUN(test_text_and_problems);
+  RUN(test_bad_utf8_lines);
+  RUN(test_walk);
   RUN(test_fault_injection);
   return DONE();
 }

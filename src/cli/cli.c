@@ -33,6 +33,18 @@ static int parse_long(const char *z, long *pl){
   return 0;
 }
 
+/* True when z is a calendar date YYYY-MM-DD. */
+static int is_date(const char *z){
+  static const int aDays[] = {31,29,31,30,31,30,31,31,30,31,30,31};
+  if( strlen(z)!=10 || z[4]!='-' || z[7]!='-' ) return 0;
+  for(int i=0; i<10; i++){
+    if( i!=4 && i!=7 && (z[i]<'0' || z[i]>'9') ) return 0;
+  }
+  int y = atoi(z), m = atoi(z+5), d = atoi(z+8);
+  if( m<1 || m>12 || d<1 || d>aDays[m-1] ) return 0;
+  return m!=2 || d<29 || (y%4==0 && y%100!=0) || y%400==0;
+}
+
 /* Finds the option named zName (or "--name=value", with *pzInline set). */
 static const cli_opt *find_opt(const cli_opt *aOpt, const char *zArg,
                                const char **pzInline){
@@ -74,6 +86,10 @@ int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
     if( zVal==0 ){
       if( i+1>=argc ) return cli_usage_error(pCli, "%s needs a value", p->zName);
       zVal = argv[++i];
+    }
+    int bDate = strcmp(p->zName, "--since")==0 || strcmp(p->zName, "--until")==0;
+    if( p->pzValue && bDate && !is_date(zVal) ){
+      return cli_usage_error(pCli, "%s needs a date YYYY-MM-DD, not '%s'", p->zName, zVal);
     }
     if( p->pzValue ){ *p->pzValue = zVal; continue; }
     if( parse_long(zVal, p->plValue) ){

@@ -43,7 +43,7 @@ typedef struct cli_command {
 /* Parses argv[0..argc) (the words after the command name) against aOpt (ended
 ** by a zeroed entry) plus the global --db, --json and --help. Positional
 ** words are collected into azArg (room for argc entries) and counted in
-** *pnArg. Returns -1 to go on, or an exit status to return now: CLI_OK after
+** *pnArg. The values of --since and --until must be dates YYYY-MM-DD. Returns -1 to go on, or an exit status to return now: CLI_OK after
 ** printing --help, CLI_USAGE after a message for a bad option. zUsage is the
 ** "marsad NAME ..." line; zAbout a paragraph for --help. */
 int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,

@@ -55,7 +55,11 @@ int main(int argc, char **argv){
   int i = 1;
   for(; i<argc && argv[i][0]=='-'; i++){
     const char *z = argv[i];
-    if( strcmp(z, "--db")==0 && i+1<argc ){ c.zDb = argv[++i]; }
+    if( strcmp(z, "--db")==0 && i+1>=argc ){
+      fprintf(stderr, "marsad: --db needs a file name (see marsad --help)\n");
+      return CLI_USAGE;
+    }
+    else if( strcmp(z, "--db")==0 ){ c.zDb = argv[++i]; }
     else if( strncmp(z, "--db=", 5)==0 ){ c.zDb = z+5; }
     else if( strcmp(z, "--json")==0 ){ c.bJson = 1; }
     else if( strcmp(z, "--help")==0 || strcmp(z, "-h")==0 ){ print_help(stdout); return CLI_OK; }
