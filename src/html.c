@@ -166,6 +166,46 @@ char *marsad_html_collapse(const char *p, size_t n){
   return marsad_buf_take(&b);
 }
 
+/* Decodes the character reference at z[0..n) (z[0] is '&'): *pCp gets the
+** character, the return value the reference's length; 0 when it is none. */
+static size_t html_char_ref(const char *z, size_t n, uint32_t *pCp){
+  const char *pSemi = memchr(z, ';', n<40 ? n : 40);
+  if( pSemi==0 || pSemi-z<3 ) return 0;
+  size_t nRef = (size_t)(pSemi-z) + 1;
+  char zName[40];
+  memcpy(zName, z+1, nRef-2);
+  zName[nRef-2] = 0;
+  if( zName[0]=='#' ){
+    int bHex = zName[1]=='x' || zName[1]=='X';
+    char *zEnd = 0;
+    unsigned long v = strtoul(zName + 1 + bHex, &zEnd, bHex ? 16 : 10);
+    if( zEnd==zName+1+bHex || *zEnd || v==0 || v>0x10FFFF || (v>=0xD800 && v<0xE000) ) return 0;
+    *pCp = (uint32_t)v;
+    return nRef;
+  }
+  const htmlEntityDesc *pEnt = htmlEntityLookup((const xmlChar*)zName);
+  if( pEnt==0 ) return 0;
+  *pCp = pEnt->value;
+  return nRef;
+}
+
+char *marsad_html_unescape(const char *p, size_t n){
+  marsad_buf b = MARSAD_BUF_INIT;
+  size_t iDone = 0;
+  for(size_t i=0; i<n; i++){
+    uint32_t cp;
+    size_t nRef = p[i]=='&' ? html_char_ref(p+i, n-i, &cp) : 0;
+    if( nRef==0 ) continue;
+    unsigned char a[4];
+    marsad_buf_append(&b, p+iDone, i-iDone);
+    marsad_buf_append(&b, (const char*)a, marsad_utf8_encode(cp, a));
+    i += nRef - 1;
+    iDone = i + 1;
+  }
+  marsad_buf_append(&b, p+iDone, n-iDone);
+  return marsad_buf_take(&b);
+}
+
 /* State of html_text_of's walk. */
 typedef struct html_text_ctx {
   marsad_buf buf;  /* collapsed text so far */

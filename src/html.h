@@ -81,4 +81,10 @@ int marsad_markup_to_utf8(const char *p, size_t n, char **pzOut /* OUT */,
 ** caller, NULL when out of memory. */
 char *marsad_html_collapse(const char *p, size_t n);
 
+/* Replaces the HTML character references of plain text p[0..n) (&quot;
+** &amp; &#8220; &#x201D; ..., the names HTML knows) by their characters;
+** anything else, a bare & included, is kept. Returns a NUL-terminated copy
+** owned by the caller, NULL when out of memory. */
+char *marsad_html_unescape(const char *p, size_t n);
+
 #endif

@@ -3,7 +3,8 @@
 ** "id", "url", "outlet", "published", "title", and "text" or "html". A line
 ** that is not a JSON object, or has neither text nor html, is reported with
 ** its line number and skipped; the other lines go on. An "html" member is
-** read by the HTML reader when the library has one.
+** read by the HTML reader when the library has one. HTML character
+** references left in a title by scrapers (&quot;, &#8220;) are decoded.
 */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "doc.h"
+#include "html.h"
 
 /* A copy of string member zKey of pObj (numbers are written as text), or
 ** NULL when absent or null. *pbNoMem is set when a copy fails. */
@@ -110,6 +112,12 @@ static int read_object(const char *zSource, long iLine, json_t *pObj,
   doc.zOutlet = member_string(pObj, "outlet", &bNoMem);
   doc.zPublished = member_string(pObj, "published", &bNoMem);
   doc.zTitle = member_string(pObj, "title", &bNoMem);
+  if( doc.zTitle && strchr(doc.zTitle, '&') ){   /* scraped titles keep &quot; */
+    char *z = marsad_html_unescape(doc.zTitle, strlen(doc.zTitle));
+    if( z==0 ) bNoMem = 1;
+    marsad_free(doc.zTitle);
+    doc.zTitle = z;
+  }
   doc.zRaw = marsad_strndup(pLine, nLine);
   doc.nRaw = nLine;
   int rc = MARSAD_OK;

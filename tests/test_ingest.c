@@ -141,6 +141,25 @@ static void test_bad_utf8_lines(void){
   unlink(zPath);
 }
 
+/* HTML character references in a JSON Lines title are decoded; a bare &
+** and unknown names are kept. */
+static void test_title_references(void){
+  char zPath[512];
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  marsad_ingest_stats s;
+  const char *z = "{\"title\":\"يلقي &#8220;حفنة&#8221; &quot;ب&quot; &#x41;&amp;B & C &nosuch; &#0;\",\"text\":\"" BODY "\"}\n";
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "t.jsonl", z, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 1);
+  char *zJson = 0;
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  CHECK_EQ_INT(marsad_articles_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"title\":\"يلقي “حفنة” \\\"ب\\\" A&B & C &nosuch; &#0;\""));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
 /* Writes z to zDir/zName. */
 static void write_file(const char *zDir, const char *zName, const char *z){
   char zPath[600];
@@ -226,6 +245,7 @@ int main(void){
   RUN(test_text_and_problems);
   RUN(test_bad_utf8_lines);
   RUN(test_walk);
+  RUN(test_title_references);
   RUN(test_fault_injection);
   return DONE();
 }
