@@ -25,8 +25,20 @@ build: bootstrap
 
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD)/marsad --db $(DEMO_DB) ingest examples/news
-	$(BUILD)/marsad --db $(DEMO_DB) list
+	@echo; echo '== marsad ingest examples/news: the bundled articles (text, HTML, JSON Lines, RSS)'
+	@$(BUILD)/marsad --db $(DEMO_DB) ingest examples/news
+	@echo; echo '== marsad list: the stored articles (id, date, outlet, title)'
+	@$(BUILD)/marsad --db $(DEMO_DB) list
+	@echo; echo '== marsad stories: the articles grouped by event'
+	@$(BUILD)/marsad --db $(DEMO_DB) stories
+	@echo; echo '== marsad entities: people, places and organisations, most mentioned first'
+	@$(BUILD)/marsad --db $(DEMO_DB) entities --limit 10
+	@echo; echo '== marsad figures --counts killed: the death tolls reported, by date'
+	@$(BUILD)/marsad --db $(DEMO_DB) figures --counts killed
+	@echo; echo '== marsad statements --stance deny: who denied what'
+	@$(BUILD)/marsad --db $(DEMO_DB) statements --stance deny
+	@echo; echo 'The database is $(DEMO_DB): try  $(BUILD)/marsad --db $(DEMO_DB) search مقتل'
+	@echo '(or  story s1 --why,  entity موبتي,  serve).  marsad --help lists every command.'
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

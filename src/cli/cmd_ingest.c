@@ -68,9 +68,11 @@ static void print_summary(cli *pCli, const marsad_ingest_stats *s, double t){
            s->nNotArabic, s->nCopies, s->nBadUtf8, s->nBytes, t);
     return;
   }
-  fprintf(stderr, "ingested %ld articles: %ld new, %ld already stored, %ld skipped"
-          " (%ld exact copies, %ld not Arabic) in %.2f s, %.0f articles/s\n",
-          s->nRead, s->nAdded, s->nExisting, s->nSkipped, s->nCopies, s->nNotArabic,
+  fprintf(stderr, "%ld new article%s, %ld already stored, %ld input%s skipped"
+          " (%ld exact cop%s, %ld not Arabic) in %.2f s, %.0f articles/s\n",
+          s->nAdded, s->nAdded==1 ? "" : "s", s->nExisting,
+          s->nSkipped, s->nSkipped==1 ? "" : "s",
+          s->nCopies, s->nCopies==1 ? "y" : "ies", s->nNotArabic,
           t, t>0 ? (double)s->nRead/t : 0.0);
 }
 
