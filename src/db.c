@@ -229,6 +229,28 @@ void *marsad_module_state(marsad_db *pDb, const char *zName){
   return 0;
 }
 
+/* Refuses a database file of another program: one without marsad's
+** migration table that already holds tables of its own. Checked before
+** anything (WAL mode included) is written to it. */
+static int check_not_foreign(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT count(*), sum(name='migration') FROM sqlite_schema WHERE type='table'", &pStmt);
+  if( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    int nTable = sqlite3_column_int(pStmt, 0);
+    int bMarsad = sqlite3_column_int(pStmt, 1)>0;
+    if( nTable>0 && !bMarsad ){
+      rc = marsad_db_error(pDb, MARSAD_DBERROR,
+          "not a marsad database: it holds %d table%s of another program; marsad "
+          "will not write into it", nTable, nTable==1 ? "" : "s");
+    }
+  }else if( rc==MARSAD_OK ){
+    rc = marsad_db_sqlite_error(pDb, "schema");
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
 /* Connection settings: WAL for a reader beside a writer, a busy timeout so
 ** that they wait for each other, foreign keys on. */
 static int configure(marsad_db *pDb){
@@ -255,6 +277,7 @@ int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzEr
     rc = pDb->db ? marsad_db_sqlite_error(pDb, zPath)
                  : marsad_db_error(pDb, MARSAD_NOMEM, "out of memory");
   }
+  if( rc==MARSAD_OK && !(flags & MARSAD_OPEN_READONLY) ) rc = check_not_foreign(pDb);
   if( rc==MARSAD_OK ) rc = configure(pDb);
   if( rc==MARSAD_OK && marsad_fts_register(pDb->db)!=MARSAD_OK ){
     /* before migrating: the search table's schema names the tokenizer */

@@ -41,6 +41,7 @@ expect 2 "$bin" --db "$db" list --limit abc
 expect 2 "$bin" --db "$db" show
 expect 3 "$bin" --db "$tmp/none.db" list
 expect 2 "$bin" --db
+expect 3 "$bin" --db "$tmp" list
 expect 2 "$bin" --db "$tmp/none.db" list --since 2020-13-45
 expect 2 "$bin" --db "$tmp/none.db" list --until=2023-02-29
 expect 2 "$bin" --db "$tmp/none.db" list --since yesterday

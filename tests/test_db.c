@@ -1,8 +1,9 @@
 /*
 ** test_db.c: opening databases: a new file gets every migration recorded,
 ** reopening applies nothing twice, a database made by a newer marsad (an
-** unknown migration) is refused, and read-only opening refuses files that
-** are not marsad databases instead of misreading them.
+** unknown migration) is refused, files that are not marsad databases are
+** refused instead of misread (or, opened for writing, written into), and an
+** empty file is taken as a new database.
 */
 #include <sqlite3.h>
 #include <unistd.h>
@@ -80,8 +81,41 @@ static void test_not_marsad_refused(void){
   CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, &zErr), MARSAD_DBERROR);
   CHECK(zErr && strstr(zErr, "not a marsad database"));
   marsad_free(zErr);
+  /* nor is it written into when opened for writing: no marsad table added,
+  ** its journal mode untouched */
+  zErr = 0;
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, &zErr), MARSAD_DBERROR);
+  CHECK(pDb==0);
+  CHECK(zErr && strstr(zErr, "not a marsad database: it holds 1 table of another program"));
+  marsad_free(zErr);
+  sqlite3 *db = 0;
+  sqlite3_stmt *pStmt = 0;
+  CHECK_EQ_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_EQ_INT(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &pStmt, 0), SQLITE_OK);
+  CHECK_EQ_INT(sqlite3_step(pStmt), SQLITE_ROW);
+  CHECK_EQ_INT(sqlite3_column_int(pStmt, 0), 1);
+  sqlite3_finalize(pStmt);
+  CHECK_EQ_INT(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &pStmt, 0), SQLITE_OK);
+  CHECK_EQ_INT(sqlite3_step(pStmt), SQLITE_ROW);
+  CHECK_EQ_STR((const char*)sqlite3_column_text(pStmt, 0), "delete");
+  sqlite3_finalize(pStmt);
+  sqlite3_close(db);
   marsad_close(0);
   CHECK_EQ_STR(marsad_errstr(MARSAD_NOTFOUND), "not found");
+  unlink(zPath);
+}
+
+/* An empty file is a new database: marsad makes its schema there. */
+static void test_empty_file_taken(void){
+  const char *zPath = temp_db("empty");
+  FILE *f = fopen(zPath, "wb");
+  CHECK(f!=0);
+  if( f ) fclose(f);
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
   unlink(zPath);
 }
 
@@ -89,5 +123,6 @@ int main(void){
   RUN(test_migrations_recorded_once);
   RUN(test_newer_database_refused);
   RUN(test_not_marsad_refused);
+  RUN(test_empty_file_taken);
   return DONE();
 }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* Prints a command's --help from its usage, about text and options. */
@@ -112,11 +114,19 @@ int cli_usage_error(cli *pCli, const char *zFmt, ...){
 marsad_db *cli_open(cli *pCli, int bReadOnly){
   marsad_db *pDb = 0;
   char *zErr = 0;
+  struct stat st;
+  if( stat(pCli->zDb, &st)==0 && S_ISDIR(st.st_mode) ){
+    fprintf(stderr, "marsad %s: %s is a directory; --db names a database file\n",
+            pCli->zCmd, pCli->zDb);
+    return 0;
+  }
   int rc = marsad_open(pCli->zDb, bReadOnly ? MARSAD_OPEN_READONLY : 0, &pDb, &zErr);
   if( rc!=MARSAD_OK ){
     fprintf(stderr, "marsad %s: cannot open %s: %s\n", pCli->zCmd, pCli->zDb,
             zErr ? zErr : marsad_errstr(rc));
-    if( bReadOnly ) fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
+    if( bReadOnly && access(pCli->zDb, F_OK)!=0 ){
+      fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
+    }
     marsad_free(zErr);
     return 0;
   }
