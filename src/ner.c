@@ -503,6 +503,15 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   h->iTok1 = i+c->n;
   ner_build_key(p, i, i+c->n, c->f, c->bDropHead, &h->iKey, &h->nKey);
   if( p->hitKeys.rc ) return p->hitKeys.rc;
+  for(uint32_t e=1; c->iGaz<0 && e<=h->nKey; e++){   /* starts with a common phrase */
+    const char *zk = p->hitKeys.a+h->iKey;
+    if( e<h->nKey && zk[e]!=' ' ) continue;
+    const marsad_gaz_key *k = memchr(zk, ' ', e) ? marsad_gaz_lookup(zk, e) : 0;
+    if( k && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)) ){
+      p->hitKeys.n = h->iKey;
+      return MARSAD_OK;
+    }
+  }
   for(int k=i; k<i+c->n; k++) p->aTok[k].bCovered = 1;
   p->nHit++;
   return MARSAD_OK;

@@ -136,6 +136,21 @@ static void test_longest_and_apart(void){
   marsad_ner_free(pNer);
 }
 
+/* A given name before a common phrase is no person (حسن الجوار is "good
+** neighbourliness"), nor is a given name alone. */
+static void test_not_names(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "شدد الوزير على مبدأ حسن الجوار مهما كانت الظروف، وقال عبدالله إنه سيعود.", &a);
+  CHECK_EQ_INT(a.nMention, 0);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Spellings merge across articles: alias sets, adjectives, hamza and long
 ** vowels, a transposed letter; short different names do not. */
 static void test_spellings(void){
@@ -334,6 +349,7 @@ int main(void){
   RUN(test_clitics);
   RUN(test_patterns);
   RUN(test_longest_and_apart);
+  RUN(test_not_names);
   RUN(test_spellings);
   RUN(test_gazetteer_keys);
   RUN(test_nomem);
