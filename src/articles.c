@@ -46,13 +46,13 @@ int marsad_articles_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   return rc;
 }
 
-/* Finds the rowid of the article whose uid is zId or starts with it.
-** MARSAD_NOTFOUND (recorded) when none or several match. */
+/* Finds the rowid of the article whose uid is zId or starts with it, in
+** either case. MARSAD_NOTFOUND (recorded) when none or several match. */
 static int find_article(marsad_db *pDb, const char *zId, sqlite3_int64 *piRowid){
   sqlite3_stmt *pStmt = 0;
   int n = 0;
   int rc = marsad_db_prepare(pDb,
-      "SELECT id FROM article WHERE uid>=?1 AND uid<?1||'g' ORDER BY uid LIMIT 2", &pStmt);
+      "SELECT id FROM article WHERE uid>=lower(?1) AND uid<lower(?1)||'g' ORDER BY uid LIMIT 2", &pStmt);
   if( rc==MARSAD_OK ){
     marsad_bind_str(pStmt, 1, zId);
     while( sqlite3_step(pStmt)==SQLITE_ROW ){

@@ -6,6 +6,7 @@
 ** loops, XML that is no feed), the queries over what was stored, and
 ** every allocation failure handled cleanly (fault injection).
 */
+#include <ctype.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "harness.h"
@@ -79,6 +80,14 @@ static void test_jsonl_bad_lines(void){
   CHECK_EQ_INT(marsad_articles_json(pDb, &q, &zJson), MARSAD_OK);
   CHECK(zJson && strstr(zJson, "\"input\":\"a2\"") && strstr(zJson, "\"published\":\"2020-10-02\""));
   CHECK(zJson && strstr(zJson, "\"copy_of\":\""));
+  /* an id is found by a prefix of it, in upper case too */
+  char zPrefix[7] = {0};
+  const char *zId = zJson ? strstr(zJson, "\"id\":\"") : 0;
+  if( zId ) for(int i=0; i<6; i++) zPrefix[i] = (char)toupper((unsigned char)zId[6+i]);
+  marsad_free(zJson);
+  zJson = 0;
+  CHECK(strpbrk(zPrefix, "ABCDEF")!=0);   /* the case matters for this id */
+  CHECK_EQ_INT(marsad_article_json(pDb, zPrefix, 0, &zJson), MARSAD_OK);
   marsad_free(zJson);
   q.zSince = "2020-10-02";
   CHECK_EQ_INT(marsad_articles_json(pDb, &q, &zJson), MARSAD_OK);

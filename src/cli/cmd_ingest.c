@@ -112,6 +112,10 @@ static int run_ingest(cli *pCli, int argc, char **argv){
   memset(&stats, 0, sizeof stats);
   int lrc = MARSAD_OK;
   for(int i=0; lrc==MARSAD_OK && i<nArg; i++){
+    if( strcmp(azArg[i], "-")==0 && isatty(STDIN_FILENO) ){
+      fprintf(stderr, "marsad ingest: reading %s from the terminal; Ctrl-D ends\n",
+              zFormat ? zFormat : "JSON Lines");
+    }
     lrc = marsad_ingest_path(pDb, azArg[i], &opts, &stats);
   }
   clear_progress(&view);
