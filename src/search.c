@@ -4,7 +4,8 @@
 ** expressions (user text never reaches FTS5 as syntax: every word is
 ** re-emitted from the text core's word spans inside quotes), the ranked
 ** search with filters and snippets (marsad_search_json), and the search
-** module, which rebuilds the index when the tokenizer's version changes.
+** module, which indexes the articles of each ingest batch and rebuilds the
+** index when the tokenizer's version changes.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -589,15 +590,65 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
 
 /* ---- The module ----------------------------------------------------------- */
 
+/* The module's state on a writable handle: the articles of the open ingest
+** batch wait in temp.search_pending (a temp table, so that a rolled-back
+** batch forgets them too) and are indexed in one statement before the batch
+** commits (data/schema/021_search_batch.sql says why). */
+typedef struct SearchState {
+  sqlite3_stmt *pPending;   /* INSERT INTO temp.search_pending */
+  sqlite3_stmt *pIndex;     /* index the pending articles */
+  sqlite3_stmt *pClear;     /* DELETE FROM temp.search_pending */
+} SearchState;
+
+/* Frees the state. Accepts NULL. */
+static void search_close(void *pState){
+  SearchState *p = pState;
+  if( p==0 ) return;
+  sqlite3_finalize(p->pPending);
+  sqlite3_finalize(p->pIndex);
+  sqlite3_finalize(p->pClear);
+  marsad_free(p);
+}
+
+/* Creates the pending table and the state's statements in *ppState. */
+static int search_state(marsad_db *pDb, SearchState **ppState){
+  SearchState *p = marsad_malloc(sizeof *p);
+  *ppState = 0;
+  if( p==0 ) return MARSAD_NOMEM;
+  memset(p, 0, sizeof *p);
+  int rc = marsad_db_exec(pDb,
+      "CREATE TEMP TABLE IF NOT EXISTS search_pending(id INTEGER PRIMARY KEY)");
+  if( rc==MARSAD_OK ){
+    rc = marsad_db_prepare(pDb, "INSERT INTO temp.search_pending(id) VALUES(?1)", &p->pPending);
+  }
+  if( rc==MARSAD_OK ){
+    rc = marsad_db_prepare(pDb,
+        "INSERT INTO article_fts(rowid, title, body) "
+        "SELECT a.id, a.title, a.body FROM temp.search_pending p JOIN article a ON a.id=p.id",
+        &p->pIndex);
+  }
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb, "DELETE FROM temp.search_pending", &p->pClear);
+  if( rc!=MARSAD_OK ){
+    search_close(p);
+    return rc;
+  }
+  *ppState = p;
+  return MARSAD_OK;
+}
+
+/* Runs a statement without results and resets it. */
+static int step_done(marsad_db *pDb, sqlite3_stmt *pStmt, const char *zWhat){
+  int s = sqlite3_step(pStmt);
+  sqlite3_reset(pStmt);
+  return s==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(pDb, zWhat);
+}
+
 /* Rebuilds the index when the tokenizer's version differs from the one
 ** recorded in meta(search_tokenizer), in one write transaction, and merges
-** it into one segment (fewer segments, faster queries). Read-only handles
-** leave it as it is. */
-static int search_open(marsad_db *pDb, void **ppState){
+** it into one segment (fewer segments, faster queries). */
+static int search_check_version(marsad_db *pDb){
   char zVersion[64];
   char *zOld = 0;
-  *ppState = 0;
-  if( pDb->flags & MARSAD_OPEN_READONLY ) return MARSAD_OK;
   int rc = marsad_fts_version(zVersion, sizeof zVersion);
   if( rc==MARSAD_OK ) rc = marsad_db_meta_get(pDb, "search_tokenizer", &zOld);
   if( rc==MARSAD_OK && zOld && strcmp(zOld, zVersion)==0 ){
@@ -620,10 +671,39 @@ static int search_open(marsad_db *pDb, void **ppState){
   return rc;
 }
 
+/* On writable handles: brings the index up to date with the tokenizer and
+** makes the state that ingestion uses. Read-only handles get no state. */
+static int search_open(marsad_db *pDb, void **ppState){
+  *ppState = 0;
+  if( pDb->flags & MARSAD_OPEN_READONLY ) return MARSAD_OK;
+  int rc = search_check_version(pDb);
+  SearchState *p = 0;
+  if( rc==MARSAD_OK ) rc = search_state(pDb, &p);
+  *ppState = p;
+  return rc;
+}
+
+/* Notes a newly stored article for indexing when its batch is flushed. */
+static int search_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
+  SearchState *p = pState;
+  if( p==0 ) return MARSAD_OK;
+  sqlite3_bind_int64(p->pPending, 1, pA->art.iRowid);
+  return step_done(pDb, p->pPending, "search pending");
+}
+
+/* Indexes the batch's articles in one statement (one new FTS5 segment). */
+static int search_flush(marsad_db *pDb, void *pState){
+  SearchState *p = pState;
+  if( p==0 ) return MARSAD_OK;
+  int rc = step_done(pDb, p->pIndex, "search index");
+  if( rc==MARSAD_OK ) rc = step_done(pDb, p->pClear, "search pending");
+  return rc;
+}
+
 const marsad_module marsad_search_module = {
   "search",       /* zName */
   search_open,    /* xOpen */
-  0,              /* xClose */
-  0,              /* xArticle: triggers of 002_search.sql index each article */
-  0               /* xFlush */
+  search_close,   /* xClose */
+  search_article, /* xArticle */
+  search_flush    /* xFlush */
 };

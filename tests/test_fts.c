@@ -140,7 +140,7 @@ static const char *const azDoc[][5] = {
   {"a6", "gamma", "2020-11-06", "مفاوضات", "استؤنفت المفاوضات بين الطرفين، وقال اردوغان إنها جادة."},
 };
 
-/* Stores the corpus as articles. */
+/* Stores the corpus as articles and indexes them. */
 static void load_corpus(marsad_db *pDb){
   sqlite3_stmt *pStmt = 0;
   CHECK(marsad_db_prepare(pDb,
@@ -153,6 +153,8 @@ static void load_corpus(marsad_db *pDb){
     sqlite3_reset(pStmt);
   }
   sqlite3_finalize(pStmt);
+  /* articles stored other than by ingestion are indexed by a rebuild */
+  CHECK(marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts) VALUES('rebuild')")==MARSAD_OK);
 }
 
 /* Runs a search and renders the inputs of its hits as "a1 a2 ...", or the
