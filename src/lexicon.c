@@ -3,6 +3,7 @@
 ** (see lexicon.h). Multi-word entries are matched by joining the keys of
 ** consecutive words with one space and searching for the join.
 */
+#include <stdint.h>
 #include <string.h>
 #include "marsad.h"
 #include "lexicon.h"
@@ -29,6 +30,18 @@ const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, s
   return lex_find(pLex->a, pLex->n, p, n);
 }
 
+/* The entry of marsad_lex_first_all for key p[0..n), or NULL, through its
+** hash table (one probe or two for most words, instead of a binary search). */
+static const marsad_lexent *first_all_get(const char *p, size_t n){
+  uint32_t h = 2166136261u;
+  for(size_t i=0; i<n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+  for(uint32_t s=h & marsad_lex_first_mask; marsad_lex_first_slots[s]; s=(s+1) & marsad_lex_first_mask){
+    const marsad_lexent *e = &marsad_lex_first_all.a[marsad_lex_first_slots[s]-1];
+    if( (size_t)e->nKey==n && memcmp(e->zKey, p, n)==0 ) return e;
+  }
+  return 0;
+}
+
 void marsad_lex_index(marsad_words *pW){
   for(int i=0; i<pW->nWord; i++){
     int eKind = pW->a[i].eKind;
@@ -36,7 +49,7 @@ void marsad_lex_index(marsad_words *pW){
     for(int v=0; v<3; v++){
       size_t nk;
       const char *k = marsad_word_key(pW, i, v, &nk);
-      const marsad_lexent *e = k ? lex_find(marsad_lex_first_all.a, marsad_lex_first_all.n, k, nk) : 0;
+      const marsad_lexent *e = k ? first_all_get(k, nk) : 0;
       pW->a[i].aLex[v] = e ? (unsigned)e->iValue : 0;
     }
   }

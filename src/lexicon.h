@@ -144,6 +144,11 @@ extern const marsad_lexicon marsad_lex_function;
 /* Every first word of every table; iValue: the bits (iBit) of the tables
 ** that have an entry starting with it. */
 extern const marsad_lexicon marsad_lex_first_all;
+/* marsad_lex_first_all's entries as a hash table (32-bit FNV-1a of the key,
+** linear probing): each slot holds an entry's index + 1, or 0 when empty;
+** marsad_lex_first_mask + 1 slots, at most half of them used. */
+extern const unsigned short marsad_lex_first_slots[];
+extern const unsigned marsad_lex_first_mask;
 
 /* Sets every word's aLex masks (words.h): for each of its keys, the tables
 ** that have an entry starting with it, so that lookups of words no table

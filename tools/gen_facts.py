@@ -73,6 +73,29 @@ def enum(path, no, kind, value):
     return table[value]
 
 
+def fnv1a(b):
+    """32-bit FNV-1a of bytes b, as lexicon.c computes it."""
+    h = 2166136261
+    for c in b:
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def first_hash_slots(keys):
+    """An open-addressing table (linear probing, at most half full) of the
+    sorted first-word keys: slot value = index + 1, 0 = empty."""
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [0] * size
+    for i, k in enumerate(keys):
+        h = fnv1a(k) & (size - 1)
+        while slots[h]:
+            h = (h + 1) & (size - 1)
+        slots[h] = i + 1
+    return slots
+
+
 def c_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -213,6 +236,12 @@ def main():
             fh.write(f"  {{{c_str(w)}, {len(w.encode())}, 1, {allfirst[w]}LL, 0, 0}},\n")
         fh.write("};\n")
         fh.write(f"const marsad_lexicon marsad_lex_first_all = {{a_first_all, {len(fkeys)}, 1, a_first_all, {len(fkeys)}, -1}};\n\n")
+        slots = first_hash_slots([w.encode() for w in fkeys])
+        fh.write("const unsigned short marsad_lex_first_slots[] = {\n")
+        for i in range(0, len(slots), 16):
+            fh.write("  " + ", ".join(str(v) for v in slots[i:i + 16]) + ",\n")
+        fh.write("};\n")
+        fh.write(f"const unsigned marsad_lex_first_mask = {len(slots) - 1}u;\n\n")
         fh.write("const char *const marsad_cue_lemmas[] = {\n")
         fh.write("".join(f"  {c_str(l)},\n" for l in lemmas))
         fh.write("};\n")
