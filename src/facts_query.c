@@ -12,7 +12,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "db.h"
+#include "figures.h"
 #include "jsonq.h"
+#include "lexicon.h"
+#include "statements.h"
 
 /* The bytes of the body between two columns' offsets, as text. */
 #define BODY_SPAN(s, e) "CAST(substr(CAST(a.body AS BLOB), " s "+1, " e "-" s ") AS TEXT)"
@@ -158,12 +161,34 @@ static int listing_json(marsad_db *pDb, const char *zSql, const marsad_query *pQ
   return rc;
 }
 
+/* Checks a stance or counts filter zKind against the names xName gives for
+** 1..nLast. MARSAD_MISUSE, with the valid names in the message, when it is
+** none of them, so that a mistyped filter is not answered "none found". */
+static int check_kind(marsad_db *pDb, const char *zKind, const char *zWhat,
+                      const char *(*xName)(int), int nLast){
+  if( zKind==0 || zKind[0]==0 ) return MARSAD_OK;
+  marsad_buf names = MARSAD_BUF_INIT;
+  for(int i=1; i<=nLast; i++){
+    if( strcmp(zKind, xName(i))==0 ){ marsad_buf_free(&names); return MARSAD_OK; }
+    marsad_buf_printf(&names, "%s%s", i>1 ? ", " : "", xName(i));
+  }
+  int rc = marsad_db_error(pDb, MARSAD_MISUSE, "unknown %s '%s' (one of: %s)",
+                           zWhat, zKind, names.a ? names.a : "");
+  marsad_buf_free(&names);
+  return rc;
+}
+
 int marsad_statements_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
-  return listing_json(pDb, zStatementsSql, pQ, pzJson);
+  *pzJson = 0;
+  int rc = check_kind(pDb, pQ->zKind, "stance", marsad_stance_name, MARSAD_STANCE_STATE);
+  return rc ? rc : listing_json(pDb, zStatementsSql, pQ, pzJson);
 }
 
 int marsad_figures_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
-  return listing_json(pDb, zFiguresSql, pQ, pzJson);
+  *pzJson = 0;
+  int rc = check_kind(pDb, pQ->zKind, "counts", marsad_counts_name,
+                      MARSAD_COUNTS_WOUNDED_OR_MISSING);
+  return rc ? rc : listing_json(pDb, zFiguresSql, pQ, pzJson);
 }
 
 /* ---- export ---- */

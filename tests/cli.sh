@@ -54,6 +54,9 @@ golden stats "$bin" --db "$db" stats
 id=$("$bin" --db "$db" --json list | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["input"]=="data/cli/a.txt"][0])')
 golden show "$bin" --db "$db" show --raw "$id"
 expect 1 "$bin" --db "$db" show 0000
+expect 2 "$bin" --db "$db" figures --counts bogus
+expect 2 "$bin" --db "$db" statements --stance bogus
+expect 1 "$bin" --db "$db" figures --counts wounded_or_missing
 "$bin" --db "$db" list --json | python3 -c 'import json,sys; a=json.load(sys.stdin); assert len(a)==4, a' \
   && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: list --json"; }
 echo "$pass passed, $fail failed"
