@@ -198,6 +198,7 @@ typedef struct marsad_query {
 #define MARSAD_QUERY_RAW     0x01   /* article: include the raw input */
 #define MARSAD_QUERY_EXACT   0x02   /* search: no stemming */
 #define MARSAD_QUERY_WHY     0x04   /* story/entity: include the evidence */
+#define MARSAD_QUERY_LATEST  0x08   /* stories: latest first instead of largest first */
 
 /* Articles by date: [{id, input, published, outlet, title}, ...]. */
 MARSAD_API int marsad_articles_json(marsad_db *pDb, const marsad_query *pQ,

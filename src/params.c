@@ -41,6 +41,7 @@ static const param_def aParam[] = {
   {"exact",        MARSAD_P_EXACT,   PT_FLAG, F(flags),       MARSAD_QUERY_EXACT, 0},
   {"why",          MARSAD_P_WHY,     PT_FLAG, F(flags),       MARSAD_QUERY_WHY, 0},
   {"raw",          MARSAD_P_RAW,     PT_FLAG, F(flags),       MARSAD_QUERY_RAW, 0},
+  {"latest",       MARSAD_P_LATEST,  PT_FLAG, F(flags),       MARSAD_QUERY_LATEST, 0},
 };
 #undef F
 #define N_PARAM (sizeof aParam / sizeof aParam[0])

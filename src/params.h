@@ -27,6 +27,7 @@
 #define MARSAD_P_RAW      0x2000   /* raw=1: include the raw input */
 #define MARSAD_P_BY       0x4000   /* by: who reported (figures) */
 #define MARSAD_P_NAME     0x8000   /* name: a part of an entity's name */
+#define MARSAD_P_LATEST   0x10000  /* latest=1: stories latest first */
 
 /* Bounds on what a request may ask for. */
 #define MARSAD_PARAMS_MAX_VALUE   1024     /* bytes of one decoded value */

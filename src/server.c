@@ -63,7 +63,7 @@ static const route aRoute[] = {
   {"/api/articles/{id}",       MARSAD_P_RAW, 0, 0, ITEM(marsad_article_json)},
   {"/api/articles/{id}/facts", 0, 0, 0, BYID(marsad_article_facts_json)},
   {"/api/stats",               0, 0, 0, PLAIN(marsad_stats_json)},
-  {"/api/stories",             P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE, 0, 0, LIST(marsad_stories_json)},
+  {"/api/stories",             P_DATES|MARSAD_P_MIN|MARSAD_P_PAGE|MARSAD_P_LATEST, 0, 0, LIST(marsad_stories_json)},
   {"/api/stories/{id}",        MARSAD_P_WHY, 0, 0, ITEM(marsad_story_json)},
   {"/api/search",              MARSAD_P_Q|MARSAD_P_EXACT|P_WHERE, 1, 0, LIST(marsad_search_json)},
   {"/api/entities",            MARSAD_P_KIND|MARSAD_P_NAME|P_WHERE, 0, 0, LIST(marsad_entities_json)},

@@ -47,7 +47,8 @@ int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   static const char zSql[] =
     "SELECT " STORY_COLUMNS " FROM story "
     "WHERE n_articles>=?1 AND (?2 IS NULL OR last>=?2) AND (?3 IS NULL OR first<=?3) "
-    "ORDER BY n_articles DESC, last DESC, id LIMIT ?4 OFFSET ?5";
+    "ORDER BY CASE WHEN ?6 THEN last END DESC, n_articles DESC, last DESC, id "
+    "LIMIT ?4 OFFSET ?5";
   sqlite3_stmt *pStmt = 0;
   json_t *pArr = 0;
   long nLimit = pQ && pQ->nLimit>0 ? pQ->nLimit : LIST_DEFAULT;
@@ -59,6 +60,7 @@ int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
     marsad_bind_str(pStmt, 3, pQ ? pQ->zUntil : 0);
     sqlite3_bind_int64(pStmt, 4, nLimit>LIST_MAX ? LIST_MAX : nLimit);
     sqlite3_bind_int64(pStmt, 5, pQ && pQ->nOffset>0 ? pQ->nOffset : 0);
+    sqlite3_bind_int(pStmt, 6, pQ && (pQ->flags & MARSAD_QUERY_LATEST)!=0);
     rc = marsad_jsonq_rows(pDb, pStmt, &pArr);
   }
   sqlite3_finalize(pStmt);

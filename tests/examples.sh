@@ -49,6 +49,13 @@ for a in arts:
         formats["script"] = 1
 expect = {"text": 3, "html": 3, "jsonl": 4, "feed": 2, "script": 1}
 check(formats == expect, f"articles by format {formats}, expected {expect}")
+# stories: largest first by default, latest first with --latest
+stories = run("stories")
+check(len(stories) >= 3, f"three events make stories, got {len(stories)}")
+sizes = [st["n_articles"] for st in stories]
+check(sizes == sorted(sizes, reverse=True), f"stories largest first {sizes}")
+lasts = [st["last"] or "" for st in run("stories", "--latest")]
+check(lasts == sorted(lasts, reverse=True), f"stories --latest latest first {lasts}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

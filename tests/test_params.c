@@ -66,6 +66,12 @@ static void test_parse(void){
   CHECK_EQ_INT(p.q.nMinArticles, 3);
   marsad_params_free(&p);
 
+  CHECK_EQ_INT(parse("latest=1", MARSAD_P_LATEST, &p), MARSAD_OK);
+  CHECK_EQ_INT(p.q.flags, MARSAD_QUERY_LATEST);
+  marsad_params_free(&p);
+  CHECK_EQ_INT(parse("latest=1", MARSAD_P_PAGE, &p), MARSAD_MISUSE);
+  marsad_params_free(&p);
+
   /* kind, counts and stance all fill zKind, each only where the route takes it. */
   CHECK_EQ_INT(parse("counts=killed", MARSAD_P_COUNTS, &p), MARSAD_OK);
   CHECK_EQ_STR(p.q.zKind, "killed");

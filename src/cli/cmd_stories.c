@@ -28,8 +28,10 @@ static void print_stories(json_t *pArr){
 /* `marsad stories`. */
 static int run_stories(cli *pCli, int argc, char **argv){
   marsad_query q;
+  int bLatest = 0;
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
+    {"--latest", 0, &bLatest, 0, "latest first (by last date) instead of largest first"},
     {"--since", &q.zSince, 0, 0, "only stories with articles on or after YYYY-MM-DD"},
     {"--until", &q.zUntil, 0, 0, "only stories with articles on or before YYYY-MM-DD"},
     {"--min-articles", 0, 0, &q.nMinArticles, "only stories of at least N articles"},
@@ -41,10 +43,11 @@ static int run_stories(cli *pCli, int argc, char **argv){
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad stories [OPTIONS]",
       "Lists the stories the articles were grouped into as they were ingested,\n"
-      "largest first: id, first..last date, articles (copies included),\n"
+      "largest first (--latest: latest first): id, first..last date, articles (copies included),\n"
       "outlets and headline. `marsad story ID` shows one.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
+  if( bLatest ) q.flags |= MARSAD_QUERY_LATEST;
   if( q.nMinArticles<0 || q.nLimit<0 || q.nOffset<0 ){
     return cli_usage_error(pCli, "numbers must not be negative");
   }
