@@ -147,7 +147,8 @@ json_t *cli_json_parse(cli *pCli, const char *zJson){
   return p;
 }
 
-int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint){
+int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint,
+               void *pCtx){
   int status = CLI_OK;
   if( rc!=MARSAD_OK ){
     status = cli_fail(pCli, pDb, rc);
@@ -155,7 +156,7 @@ int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPri
     cli_print_json(zJson);
   }else{
     json_t *pAnswer = cli_json_parse(pCli, zJson);
-    status = pAnswer ? xPrint(pCli, pAnswer) : CLI_FAIL;
+    status = pAnswer ? xPrint(pCli, pAnswer, pCtx) : CLI_FAIL;
     json_decref(pAnswer);
   }
   marsad_free(zJson);

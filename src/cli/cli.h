@@ -67,14 +67,16 @@ int cli_fail(cli *pCli, marsad_db *pDb, int rc);
 ** not JSON, which would be a library bug. The caller json_decref()s it. */
 json_t *cli_json_parse(cli *pCli, const char *zJson);
 
-/* Formats a library answer as readable text; returns the exit status. */
-typedef int (*cli_print_fn)(cli *pCli, json_t *pAnswer);
+/* Formats a library answer as readable text; returns the exit status. pCtx
+** is what the command passed to cli_answer (its own options). */
+typedef int (*cli_print_fn)(cli *pCli, json_t *pAnswer, void *pCtx);
 
 /* Finishes a command that asked the library one query (rc, zJson): prints
 ** the failure when rc is not MARSAD_OK, else the JSON as it is with --json,
-** else the answer formatted by xPrint. Frees zJson and closes pDb. Returns
-** the exit status. */
-int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint);
+** else the answer formatted by xPrint (given pCtx). Frees zJson and closes
+** pDb. Returns the exit status. */
+int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint,
+               void *pCtx);
 
 /* Prints zJson followed by a newline (the --json output). */
 void cli_print_json(const char *zJson);

@@ -8,9 +8,10 @@
 #include "cli.h"
 
 /* Prints the entities of a marsad_entities_json answer as a table. */
-static void print_entities(json_t *pArr){
+static int print_entities(cli *pCli, json_t *pArr, void *pCtx){
   size_t i;
   json_t *pRow;
+  if( json_array_size(pArr)>0 ) printf("%-7s %-6s %6s %7s  %s\n", "id", "kind", "arts", "ments", "name");
   json_array_foreach(pArr, i, pRow){
     printf("%-7s %-6s %6lld %7lld  ", cli_json_str(pRow, "id", ""), cli_json_str(pRow, "kind", ""),
            (long long)json_integer_value(json_object_get(pRow, "articles")),
@@ -21,6 +22,8 @@ static void print_entities(json_t *pArr){
     }
     fputc('\n', stdout);
   }
+  (void)pCli; (void)pCtx;
+  return CLI_OK;
 }
 
 /* `marsad entities`. */
@@ -51,24 +54,7 @@ static int run_entities(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_entities_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    if( pArr ){
-      if( json_array_size(pArr)>0 ) printf("%-7s %-6s %6s %7s  %s\n", "id", "kind", "arts", "ments", "name");
-      print_entities(pArr);
-    }else{
-      status = CLI_FAIL;
-    }
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_entities, 0);
 }
 
 const cli_command cli_cmd_entities = {

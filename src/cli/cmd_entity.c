@@ -13,7 +13,8 @@ static long long num(json_t *pObj, const char *zKey){
 }
 
 /* Prints a marsad_entity_json answer for people. */
-static void print_entity(json_t *p, int bWhy){
+static int print_entity(cli *pCli, json_t *p, void *pCtx){
+  int bWhy = *(int*)pCtx;
   size_t i;
   json_t *pRow;
   printf("%s  %s  %s", cli_json_str(p, "id", ""), cli_json_str(p, "kind", ""), cli_json_str(p, "name", ""));
@@ -51,6 +52,8 @@ static void print_entity(json_t *p, int bWhy){
     cli_print_cut(cli_json_str(pRow, "title", ""), 80, 0);
     fputc('\n', stdout);
   }
+  (void)pCli;
+  return CLI_OK;
 }
 
 /* `marsad entity`. */
@@ -72,19 +75,7 @@ static int run_entity(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_entity_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *p = cli_json_parse(pCli, zJson);
-    if( p ) print_entity(p, bWhy); else status = CLI_FAIL;
-    json_decref(p);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_entity, &bWhy);
 }
 
 const cli_command cli_cmd_entity = {

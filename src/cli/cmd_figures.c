@@ -9,7 +9,8 @@
 #include "cli.h"
 
 /* Prints the figures as timelines, one per kind of count. */
-static int print_figures(cli *pCli, json_t *pArr){
+static int print_figures(cli *pCli, json_t *pArr, void *pCtx){
+  (void)pCtx;
   size_t i;
   json_t *p;
   const char *zLast = "";
@@ -56,7 +57,7 @@ static int run_figures(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_figures_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_figures);
+  return cli_answer(pCli, pDb, lrc, zJson, print_figures, 0);
 }
 
 const cli_command cli_cmd_figures = {

@@ -7,7 +7,8 @@
 #include "cli.h"
 
 /* Prints the articles of a marsad_articles_json answer as a table. */
-static int print_articles(cli *pCli, json_t *pArr){
+static int print_articles(cli *pCli, json_t *pArr, void *pCtx){
+  (void)pCtx;
   size_t i;
   json_t *pRow;
   json_array_foreach(pArr, i, pRow){
@@ -47,7 +48,7 @@ static int run_list(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_articles_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_articles);
+  return cli_answer(pCli, pDb, lrc, zJson, print_articles, 0);
 }
 
 const cli_command cli_cmd_list = {

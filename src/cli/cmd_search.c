@@ -37,7 +37,8 @@ static long iFirstRank = 1;
 
 /* cli_print_fn: prints the hits of a marsad_search_json answer, best first;
 ** CLI_PARTIAL (after a message) when there are none. */
-static int print_hits(cli *pCli, json_t *pArr){
+static int print_hits(cli *pCli, json_t *pArr, void *pCtx){
+  (void)pCtx;
   size_t i;
   json_t *pHit;
   if( json_array_size(pArr)==0 ){
@@ -109,7 +110,7 @@ static int run_search(cli *pCli, int argc, char **argv){
   char *zJson = 0;
   int src = marsad_search_json(pDb, &q, &zJson);
   iFirstRank = q.nOffset + 1;
-  return cli_answer(pCli, pDb, src, zJson, print_hits);
+  return cli_answer(pCli, pDb, src, zJson, print_hits, 0);
 }
 
 const cli_command cli_cmd_search = {

@@ -14,7 +14,8 @@ static void print_field(json_t *pObj, const char *zLabel, const char *zKey){
 }
 
 /* Prints an article answer as text. */
-static int print_article(cli *pCli, json_t *pObj){
+static int print_article(cli *pCli, json_t *pObj, void *pCtx){
+  (void)pCtx;
   print_field(pObj, "id:", "id");
   print_field(pObj, "input:", "input");
   print_field(pObj, "source:", "source");
@@ -59,7 +60,7 @@ static int run_show(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_article_json(pDb, azArg[0], bRaw ? MARSAD_QUERY_RAW : 0, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_article);
+  return cli_answer(pCli, pDb, lrc, zJson, print_article, 0);
 }
 
 const cli_command cli_cmd_show = {

@@ -37,7 +37,8 @@ static void print_sides(json_t *pArr){
 }
 
 /* Prints the statements, one by one. */
-static int print_statements(cli *pCli, json_t *pArr){
+static int print_statements(cli *pCli, json_t *pArr, void *pCtx){
+  (void)pCtx;
   size_t i;
   json_t *p;
   json_array_foreach(pArr, i, p) cli_print_statement(p);
@@ -49,9 +50,9 @@ static int print_statements(cli *pCli, json_t *pArr){
 }
 
 /* Prints who stands on which side, then the statements (for one story). */
-static int print_story_statements(cli *pCli, json_t *pArr){
+static int print_story_statements(cli *pCli, json_t *pArr, void *pCtx){
   if( json_array_size(pArr) ) print_sides(pArr);
-  return print_statements(pCli, pArr);
+  return print_statements(pCli, pArr, pCtx);
 }
 
 /* `marsad statements`. */
@@ -81,7 +82,7 @@ static int run_statements(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_statements_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, q.zStory ? print_story_statements : print_statements);
+  return cli_answer(pCli, pDb, lrc, zJson, q.zStory ? print_story_statements : print_statements, 0);
 }
 
 const cli_command cli_cmd_statements = {

@@ -11,7 +11,8 @@ static void print_count(json_t *pObj, const char *zLabel, const char *zKey){
 }
 
 /* Prints a stats answer as text. */
-static int print_stats(cli *pCli, json_t *pObj){
+static int print_stats(cli *pCli, json_t *pObj, void *pCtx){
+  (void)pCtx;
   print_count(pObj, "articles", "articles");
   print_count(pObj, "exact copies", "copies");
   print_count(pObj, "not Arabic", "not_arabic");
@@ -42,7 +43,7 @@ static int run_stats(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_stats_json(pDb, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_stats);
+  return cli_answer(pCli, pDb, lrc, zJson, print_stats, 0);
 }
 
 const cli_command cli_cmd_stats = {

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 /* Prints the stories of a marsad_stories_json answer as a table. */
-static void print_stories(json_t *pArr){
+static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
   size_t i;
   json_t *pRow;
   json_array_foreach(pArr, i, pRow){
@@ -23,6 +23,8 @@ static void print_stories(json_t *pArr){
     if( nCopies ) printf("  (%lld copies)", nCopies);
     fputc('\n', stdout);
   }
+  (void)pCli; (void)pCtx;
+  return CLI_OK;
 }
 
 /* `marsad stories`. */
@@ -55,19 +57,7 @@ static int run_stories(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_stories_json(pDb, &q, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pArr = cli_json_parse(pCli, zJson);
-    if( pArr ) print_stories(pArr); else status = CLI_FAIL;
-    json_decref(pArr);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_stories, 0);
 }
 
 const cli_command cli_cmd_stories = {

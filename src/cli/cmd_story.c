@@ -51,7 +51,8 @@ static void print_article(json_t *pRow, int bWhy, int bCopy){
 }
 
 /* Prints a marsad_story_json answer. */
-static void print_story(json_t *pObj, int bWhy){
+static int print_story(cli *pCli, json_t *pObj, void *pCtx){
+  int bWhy = *(int*)pCtx;
   printf("%s  %s", cli_json_str(pObj, "id", ""), cli_json_str(pObj, "title", ""));
   printf("\n%s .. %s, %lld articles (%lld copies), %lld outlets\n",
          cli_json_str(pObj, "first", "-"), cli_json_str(pObj, "last", "-"),
@@ -64,6 +65,8 @@ static void print_story(json_t *pObj, int bWhy){
   json_array_foreach(json_object_get(pObj, "top_terms"), i, pT) printf(" %s", json_string_value(pT));
   fputs("\n\n", stdout);
   json_array_foreach(json_object_get(pObj, "articles"), i, pT) print_article(pT, bWhy, 0);
+  (void)pCli;
+  return CLI_OK;
 }
 
 /* `marsad story ID`. */
@@ -85,19 +88,7 @@ static int run_story(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_story_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
-  int status = CLI_OK;
-  if( lrc ){
-    status = cli_fail(pCli, pDb, lrc);
-  }else if( pCli->bJson ){
-    cli_print_json(zJson);
-  }else{
-    json_t *pObj = cli_json_parse(pCli, zJson);
-    if( pObj ) print_story(pObj, bWhy); else status = CLI_FAIL;
-    json_decref(pObj);
-  }
-  marsad_free(zJson);
-  marsad_close(pDb);
-  return status;
+  return cli_answer(pCli, pDb, lrc, zJson, print_story, &bWhy);
 }
 
 const cli_command cli_cmd_story = {
