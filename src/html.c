@@ -543,7 +543,7 @@ static int html_find_separator(const char *z, size_t n, int bLast,
 ** site name matched, a short side (at most four words, shorter than the
 ** rest) is dropped as the site name. */
 static char *html_strip_site(const char *z, const char *zSite, int bGuess){
-  size_t n = strlen(z), iFirst, nFirst, iLast, nLast;
+  size_t n = strlen(z), iFirst, nFirst, iLast = 0, nLast = 0;
   if( !html_find_separator(z, n, 0, &iFirst, &nFirst) ) return marsad_strdup(z);
   html_find_separator(z, n, 1, &iLast, &nLast);
   const char *pTail = z+iLast+nLast;
