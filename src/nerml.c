@@ -62,8 +62,9 @@ static int class_features(const marsad_ml_tok *a, int n, int j, uint32_t t,
   return nF;
 }
 
-/* The features of token i given the previous two tags t1, t2. */
-static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
+/* The features of token i that do not depend on the tags before it, into
+** aF; returns their number. */
+static int static_features(const marsad_ml_tok *a, int n, int i, uint32_t *aF){
   const marsad_ml_tok *x = &a[i];
   uint32_t k0 = key_at(a, n, i);
   int nF = 0;
@@ -83,13 +84,25 @@ static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32
   aF[nF++] = mix(18, rule_at(a, n, i));
   aF[nF++] = mix(19, rule_at(a, n, i-1));
   aF[nF++] = mix(20, rule_at(a, n, i+1));
-  aF[nF++] = mix(21, (uint32_t)t1);
-  aF[nF++] = mix(22, (uint32_t)(t1*16+t2));
-  aF[nF++] = mix(mix(23, (uint32_t)t1), k0);
-  aF[nF++] = mix(mix(24, rule_at(a, n, i)), (uint32_t)t1);
   aF[nF++] = mix(mix(25, k0), key_at(a, n, i+1));
   aF[nF++] = mix(mix(26, key_at(a, n, i-1)), k0);
   return nF;
+}
+
+/* The features of token i that depend on the previous two tags t1, t2,
+** appended to aF[0..nF); returns the new number. */
+static int tag_features(const marsad_ml_tok *a, int n, int i, int t1, int t2,
+                        uint32_t *aF, int nF){
+  aF[nF++] = mix(21, (uint32_t)t1);
+  aF[nF++] = mix(22, (uint32_t)(t1*16+t2));
+  aF[nF++] = mix(mix(23, (uint32_t)t1), key_at(a, n, i));
+  aF[nF++] = mix(mix(24, rule_at(a, n, i)), (uint32_t)t1);
+  return nF;
+}
+
+/* All the features of token i given the previous two tags t1, t2. */
+static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
+  return tag_features(a, n, i, t1, t2, aF, static_features(a, n, i, aF));
 }
 
 /* Makes tag t valid after tag tPrev: an I- that does not continue its type
@@ -113,32 +126,76 @@ static int ml_skip_tag(const marsad_ml_tok *x){
   return x->iRule>0 ? x->iRule : MARSAD_ML_O;
 }
 
-/* The compiled model's weights of feature id, or NULL. */
-static const int16_t *model_weights(uint32_t id){
+/* The slot of feature id in the compiled model, or -1. */
+static int model_slot(uint32_t id){
   unsigned h = id & marsad_ml_mask;
   for(;;){                      /* ids apart from weights: fewer cache misses */
     uint32_t x = marsad_ml_ids[h];
-    if( x==0 ) return 0;
-    if( x==id ) return marsad_ml_weights[h];
+    if( x==0 ) return -1;
+    if( x==id ) return (int)h;
     h = (h+1) & marsad_ml_mask;
   }
 }
 
+/* Adds the weights of features aF[0..nF) to aScore. */
+static void add_weights(const uint32_t *aF, int nF, long *aScore){
+  for(int f=0; f<nF; f++){
+    int h = model_slot(aF[f]);
+    if( h>=0 ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += marsad_ml_weights[h][c];
+  }
+}
+
+#define ML_BLOCK 32               /* tokens whose static scores are gathered at once */
+
+/* Sums into aScore[j] the weights of the static features of the scored
+** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
+** features of the whole block are computed first and their slots, then
+** their weight rows, fetched ahead of use: the lookups overlap instead of
+** waiting for memory one by one. */
+static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
+                          long aScore[][MARSAD_ML_NTAG]){
+  uint32_t aF[ML_BLOCK][NF_MAX];
+  int aN[ML_BLOCK], aSlot[ML_BLOCK][NF_MAX];
+  for(int i=i0; i<i1; i++){
+    int j = i-i0;
+    aN[j] = ml_skip(&a[i]) ? 0 : static_features(a, n, i, aF[j]);
+    for(int f=0; f<aN[j]; f++) __builtin_prefetch(&marsad_ml_ids[aF[j][f] & marsad_ml_mask]);
+  }
+  for(int j=0; j<i1-i0; j++){
+    for(int f=0; f<aN[j]; f++){
+      aSlot[j][f] = model_slot(aF[j][f]);
+      if( aSlot[j][f]>=0 ) __builtin_prefetch(marsad_ml_weights[aSlot[j][f]]);
+    }
+  }
+  for(int j=0; j<i1-i0; j++){
+    memset(aScore[j], 0, sizeof aScore[j]);
+    for(int f=0; f<aN[j]; f++){
+      if( aSlot[j][f]<0 ) continue;
+      const int16_t *w = marsad_ml_weights[aSlot[j][f]];
+      for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] += w[c];
+    }
+  }
+}
+
 void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
+  long aStatic[ML_BLOCK][MARSAD_ML_NTAG];
   uint32_t aF[NF_MAX];
   int t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
   for(int i=0; i<n; i++){
-    long aScore[MARSAD_ML_NTAG] = {0};
+    int j = i % ML_BLOCK;
+    if( j==0 && marsad_ml_nfeatures>0 ){
+      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, aStatic);
+    }
     if( ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
       t2 = t1;
       t1 = aTag[i];
       continue;
     }
-    int nF = features(a, n, i, t1, t2, aF);
-    for(int f=0; f<nF && marsad_ml_nfeatures>0; f++){
-      const int16_t *w = model_weights(aF[f]);
-      if( w ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += w[c];
+    long aScore[MARSAD_ML_NTAG] = {0};
+    if( marsad_ml_nfeatures>0 ){
+      memcpy(aScore, aStatic[j], sizeof aScore);
+      add_weights(aF, tag_features(a, n, i, t1, t2, aF, 0), aScore);
     }
     int best = 0;
     for(int c=1; c<MARSAD_ML_NTAG; c++) if( aScore[c]>aScore[best] ) best = c;
