@@ -6,7 +6,8 @@
 **   DAY [من] MONTH [/MONTH] [[عام] YEAR [هـ]] [DIRECTION]
 **   MONTH [/MONTH] [YEAR] [DIRECTION]          (a month with its year)
 **   عام|سنة YEAR                                (a year)
-**   DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY-MM-DD
+**   DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY-MM-DD [هـ]  (Hijri when marked
+**                                             or when the year is 1300-1500)
 ** The word lists are data/facts_months.tsv, facts_weekdays.tsv,
 ** facts_relative.tsv and facts_direction.tsv.
 */
@@ -27,6 +28,10 @@
 #define K_HA     "\xd9\x87"                                 /* هـ */
 #define K_HIJRI  "\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a"         /* هجري */
 #define K_HIJRIA "\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a\xd9\x87" /* هجرية */
+/* Years of a numeric date read as Hijri without a mark (1300 AH began in
+** 1882, 1500 AH will in 2077). */
+#define HIJRI_YEAR_MIN 1300
+#define HIJRI_YEAR_MAX 1500
 #define K_SHAHR  "\xd8\xb4\xd9\x87\xd8\xb1"                 /* شهر */
 
 int marsad_ymd_parse(const char *z, marsad_ymd *pOut){
@@ -149,6 +154,12 @@ static int is_year_word(const marsad_words *pW, int i){
   return 0;
 }
 
+/* True when word i marks a Hijri year: هـ، هجري، هجرية. */
+static int hijri_mark(const marsad_words *pW, int i){
+  return marsad_word_is(pW, i, K_HA) || marsad_word_is(pW, i, K_HIJRI)
+      || marsad_word_is(pW, i, K_HIJRIA);
+}
+
 /* Reads a year at word j: [عام|سنة] [(] YYYY [)] [هـ|هجري]. Returns the
 ** word after it (j when there is none) and sets *pY and *pbHijri. */
 static int read_year(const date_scan *p, int j, int *pY, int *pbHijri){
@@ -164,12 +175,8 @@ static int read_year(const date_scan *p, int j, int *pY, int *pbHijri){
     if( !marsad_word_punct_in(pW, i, ")") ) return j;
     i++;
   }
-  *pbHijri = 0;
-  if( marsad_word_is(pW, i, K_HA) || marsad_word_is(pW, i, K_HIJRI) || marsad_word_is(pW, i, K_HIJRIA) ){
-    *pbHijri = 1;
-    i++;
-  }
-  return i;
+  *pbHijri = hijri_mark(pW, i);
+  return i + *pbHijri;
 }
 
 static void read_tail(const date_scan *p, int i, date_parts *pParts){
@@ -450,6 +457,16 @@ static int scan_at(date_scan *p, int i, int *pRc){
   int n;
   if( pW->a[i].bNum ){
     if( (n = read_numeric(p, i, &v))>0 ){
+      /* a Hijri date: marked (27-12-1406هـ), or with a year no Gregorian
+      ** date in the news has (1436/5/12, as Saudi official texts write) */
+      int bMark = i+n<p->iLimit && hijri_mark(pW, i+n);
+      if( bMark || (v.y>=HIJRI_YEAR_MIN && v.y<=HIJRI_YEAR_MAX) ){
+        if( v.d>30 ) return 0;
+        v = marsad_hijri_to_gregorian(v.y, v.m, v.d);
+        n += bMark;
+        *pRc = push_date(p, i, i+n, v, MARSAD_PREC_DAY, MARSAD_DATE_HIJRI, 1);
+        return n;
+      }
       *pRc = push_date(p, i, i+n, v, MARSAD_PREC_DAY, MARSAD_DATE_NUMERIC, 1);
       return n;
     }

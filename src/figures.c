@@ -66,6 +66,18 @@ static int not_a_count(const marsad_words *pW, const marsad_number *pN, int iFlo
   return 0;
 }
 
+/* True when the event verb at word i already has its own subject, so that
+** it does not share the number of a verb coordinated after it (ثلاثة أشخاص
+** قتلوا وأصيب 23: the 23 are wounded only): a plural ending (قتلوا، فقدوا),
+** or a number, or a number and its noun, right before it. */
+static int has_subject(const marsad_words *pW, int i, int iFloor){
+  size_t n;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  if( n>=6 && memcmp(z+n-4, "\xd9\x88\xd8\xa7", 4)==0 ) return 1;   /* ـوا */
+  if( i-1>=iFloor && pW->a[i-1].bNum ) return 1;
+  return i-2>=iFloor && pW->a[i-2].bNum && counts_at(pW, i-1)!=0;
+}
+
 /* What the event before the number counts (0: none); *piEv its first word. */
 static int event_before(const marsad_words *pW, const marsad_number *pN, int iFloor, int *piEv){
   int k = pN->iExpr0-1;
@@ -77,7 +89,8 @@ static int event_before(const marsad_words *pW, const marsad_number *pN, int iFl
   *piEv = k;
   const marsad_lexent *e2 = k-1>=iFloor ? counts_at(pW, k-1) : 0;
   size_t nConj;
-  if( e2 && e2->eB==MARSAD_ROLE_EVENT && marsad_word_key(pW, k, MARSAD_KEY_CONJ, &nConj) ){
+  if( e2 && e2->eB==MARSAD_ROLE_EVENT && marsad_word_key(pW, k, MARSAD_KEY_CONJ, &nConj)
+   && !has_subject(pW, k-1, iFloor) ){
     int a = e2->eA, b = eCounts;
     if( (a==MARSAD_COUNTS_WOUNDED && b==MARSAD_COUNTS_MISSING)
      || (a==MARSAD_COUNTS_MISSING && b==MARSAD_COUNTS_WOUNDED) ){
@@ -121,8 +134,14 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   if( k>=iLimit ) return 0;
   const marsad_lexent *e = counts_at(pW, k);
   if( e==0 || e->eB==MARSAD_ROLE_EVENT || e->eB==MARSAD_ROLE_DUAL ) return 0;
-  if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ) return 0;
   *piWho0 = k;
+  if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ){
+    /* a neutral head counts through its noun: 12 حالة وفاة */
+    const marsad_lexent *n = k+1<iLimit ? counts_at(pW, k+1) : 0;
+    if( n==0 || n->eB!=MARSAD_ROLE_NOUN ) return 0;
+    *piWho1 = who_end(pW, k+1, iLimit);
+    return n->eA;
+  }
   *piWho1 = who_end(pW, k, iLimit);
   int iAfter = *piWho1>pN->iExpr1 ? *piWho1 : pN->iExpr1;   /* past a hedge: أشخاص على الأقل حتفهم */
   const marsad_lexent *after = counts_at(pW, *piWho1);

@@ -76,6 +76,17 @@ static const fig_case aCase[] = {
   /* a relative clause does not lend its verb to the count */
   {"وأكدت الجماعة وصول جثث المسلحين الذين قتلوا في المعارك، مقدرة أعدادهم بـ40 أو ما يزيد.",
    "2021-03-05", "40", 40, "at_least", "bodies", 0, "الجماعة", "2021-03-05"},
+  /* a verb with its own subject keeps it: only the 23 are wounded */
+  {"وقال المتحدث إن ثلاثة أشخاص قتلوا وأصيب 23 آخرون في الهجوم.", "2021-03-05",
+   "23", 23, "exact", "wounded", 0, "المتحدث", "2021-03-05"},
+  {"وقالت الشرطة إن 4 قتلوا وأصيب 17 في الحادث.", "2021-03-05",
+   "17", 17, "exact", "wounded", 0, "الشرطة", "2021-03-05"},
+  /* a running total of the dead through عدد الوفيات; a neutral head
+  ** (حالة) counts through its noun */
+  {"وأعلنت وزارة الصحة ارتفاع عدد الوفيات إلى 12.", "2021-03-05",
+   "12", 12, "exact", "killed", 1, "وزارة الصحة", "2021-03-05"},
+  {"وسجلت المدينة 7 حالات وفاة خلال الأسبوع.", "2021-03-05",
+   "7 حالات", 7, "exact", "killed", 0, 0, "2021-03-05"},
 };
 
 /* Analyses z as a body published on zPub; the caller clears *pA. */
