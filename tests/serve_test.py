@@ -331,6 +331,11 @@ def main():
         check(srv.wait(timeout=30) == 0, "SIGTERM stops the server cleanly (exit 0)")
         r = subprocess.run([BIN, "--db", db, "serve", "--port", "70000"], capture_output=True)
         check(r.returncode == 2, "a bad port is a usage error")
+        r = subprocess.run([BIN, "--db", db, "serve", "--host", "999.1.1.1", "--port", "0"],
+                           capture_output=True, text=True)
+        check(r.returncode == 2 and r.stderr.startswith("marsad serve: the host is not")
+              and "999.1.1.1" in r.stderr and db not in r.stderr,
+              f"a bad --host is a usage error naming the host, not the database: {r.stderr!r}")
         r = subprocess.run([BIN, "--db", os.path.join(tmp, "missing.db"), "serve", "--port", "0"], capture_output=True)
         check(r.returncode == 3, "a missing database is refused")
     finally:

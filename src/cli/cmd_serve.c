@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <pthread.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* Blocks SIGINT and SIGTERM in this thread (and the threads it starts), so
@@ -55,8 +56,13 @@ static int serve_run(cli *pCli, int argc, char **argv){
   char *zErr = 0;
   rc = marsad_server_start(pCli->zDb, &opts, &pServer, &zErr);
   if( rc!=MARSAD_OK ){
-    fprintf(stderr, "marsad serve: %s: %s\n", pCli->zDb, zErr ? zErr : marsad_errstr(rc));
-    if( rc==MARSAD_DBERROR ) fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
+    const char *zWhy = zErr ? zErr : marsad_errstr(rc);
+    if( rc==MARSAD_MISUSE ){   /* the address, not the database */
+      fprintf(stderr, "marsad serve: %s (--host %s --port %ld)\n", zWhy, zHost, nPort);
+    }else{
+      fprintf(stderr, "marsad serve: cannot open %s: %s\n", pCli->zDb, zWhy);
+    }
+    if( rc==MARSAD_DBERROR && access(pCli->zDb, F_OK)!=0 ) fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
     marsad_free(zErr);
     return rc==MARSAD_MISUSE ? CLI_USAGE : CLI_FAIL;
   }
