@@ -23,6 +23,8 @@ typedef struct marsad_doc {
   size_t nText;      /* bytes in zText */
   char *zRaw;        /* the raw input of this article (HTML page, JSON line, file) */
   size_t nRaw;       /* bytes in zRaw */
+  char *zWarning;    /* a flaw the reader got past (the article is still
+                     ** read): reported by the caller, not a skip */
 } marsad_doc;
 
 /* Frees what the doc owns and zeroes it. NULL is fine. */

@@ -383,6 +383,7 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
                pDoc->zPublished);
       report(p, pDoc->zSource, pDoc->iLine, zMsg);
     }
+    if( pDoc->zWarning ) report(p, pDoc->zSource, pDoc->iLine, pDoc->zWarning);
     rc = store_doc(p, &s);
   }
   marsad_clean_free(&clean);

@@ -47,5 +47,6 @@ void marsad_doc_clear(marsad_doc *pDoc){
   marsad_free(pDoc->zPublished);
   marsad_free(pDoc->zText);
   marsad_free(pDoc->zRaw);
+  marsad_free(pDoc->zWarning);
   memset(pDoc, 0, sizeof *pDoc);
 }

@@ -5,16 +5,24 @@
 ** The feed is parsed by libxml2's XML parser without network access and
 ** without substituting entities: external entities are never loaded and
 ** entity references are left out of the text (no XXE, no entity
-** expansion bombs). The parser recovers from errors; every error is mapped
-** to the item whose lines hold it, and that item is reported and skipped
-** while the others are read. Item bodies (content:encoded, description,
-** Atom content or summary) are HTML and go through html.c's text
-** extraction.
+** expansion bombs). Before parsing, the slips of hand-made feeds are
+** repaired in a copy, line numbers kept: a bare '&' (AT&T, a URL's
+** ?a=1&b=2) becomes "&amp;", an HTML entity reference XML does not know
+** (&nbsp;) its character reference, a '<' that starts no markup "&lt;";
+** CDATA sections, comments and the DOCTYPE are left as they are. The
+** parser recovers from what remains; every error is mapped to the item
+** whose lines hold it. An item with a repair or a character-level error
+** (an unknown entity, a bad character reference) is read with a warning
+** (marsad_doc.zWarning); one with a structural error (a tag left open, a
+** truncated feed) is reported and skipped while the others are read. Item
+** bodies (content:encoded, description, Atom content or summary) are HTML
+** and go through html.c's text extraction.
 */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "marsad.h"
@@ -26,10 +34,11 @@
 /* Parse errors kept per feed; later ones are counted but not located. */
 #define FEED_MAX_ERRORS 256
 
-/* One parse error of the feed. */
+/* One parse error of the feed, or one repair made before parsing. */
 typedef struct feed_error {
   long iLine;        /* 1-based line of the error */
-  char zMsg[160];    /* libxml2's message, trimmed */
+  int bMinor;        /* a repair or character-level error: the item is still read */
+  char zMsg[160];    /* libxml2's message, trimmed, or the repair made */
 } feed_error;
 
 /* The state of reading one feed. */
@@ -43,7 +52,18 @@ typedef struct feed_reader {
   char *zOutlet;               /* the channel's or feed's title, owned */
   feed_error aErr[FEED_MAX_ERRORS];  /* parse errors in line order */
   int nErr;                    /* entries used in aErr */
+  feed_error aFix[FEED_MAX_ERRORS];  /* repairs before parsing, one per line */
+  int nFix;                    /* entries used in aFix */
 } feed_reader;
+
+/* True for libxml2 errors that spoil a character or a reference but not
+** the tree: the item around them is still read. */
+static int feed_error_is_minor(int iCode){
+  return iCode==XML_ERR_INVALID_HEX_CHARREF || iCode==XML_ERR_INVALID_DEC_CHARREF
+      || iCode==XML_ERR_INVALID_CHARREF || iCode==XML_ERR_INVALID_CHAR
+      || iCode==XML_ERR_ENTITYREF_NO_NAME || iCode==XML_ERR_ENTITYREF_SEMICOL_MISSING
+      || iCode==XML_ERR_UNDECLARED_ENTITY || iCode==XML_WAR_UNDECLARED_ENTITY;
+}
 
 /* libxml2's structured error callback: records errors (not warnings). */
 static void feed_on_error(void *pData, xmlErrorPtr pErr){
@@ -52,6 +72,7 @@ static void feed_on_error(void *pData, xmlErrorPtr pErr){
   if( p==0 || pErr==0 || pErr->level<XML_ERR_ERROR || p->nErr>=FEED_MAX_ERRORS ) return;
   feed_error *e = &p->aErr[p->nErr++];
   e->iLine = pErr->line;
+  e->bMinor = feed_error_is_minor(pErr->code);
   snprintf(e->zMsg, sizeof e->zMsg, "%s", pErr->message ? pErr->message : "parse error");
   size_t n = strlen(e->zMsg);
   while( n>0 && (e->zMsg[n-1]=='\n' || e->zMsg[n-1]==' ') ) e->zMsg[--n] = 0;
@@ -388,14 +409,50 @@ static int feed_item_raw(feed_reader *p, xmlNode *pItem, marsad_doc *pDoc){
   return pDoc->zRaw ? MARSAD_OK : MARSAD_NOMEM;
 }
 
-/* Reads one item or entry: skipped with a report when a parse error lies
-** in its lines [iLine, iNextLine) (iNextLine 0: to the end) or when it has
-** neither title nor text; else handed to xDoc. Returns MARSAD_OK, NOMEM or
-** the sink's code. */
+/* True when line iErr lies in the lines [iLine, iNextLine) of an item
+** (iNextLine 0: to the end). */
+static int feed_in_lines(long iErr, long iLine, long iNextLine){
+  return iErr>=iLine && (iNextLine<=0 || iErr<iNextLine);
+}
+
+/* Counts in *pnIn the entries of a[0..n) that are minor and lie in lines
+** [iLine, iNextLine); *ppFirst gets the first of them unless already set. */
+static void feed_minor_in(const feed_error *a, int n, long iLine, long iNextLine,
+                          const feed_error **ppFirst, int *pnIn){
+  for(int i=0; i<n; i++){
+    if( !a[i].bMinor || !feed_in_lines(a[i].iLine, iLine, iNextLine) ) continue;
+    if( *ppFirst==0 ) *ppFirst = &a[i];
+    (*pnIn)++;
+  }
+}
+
+/* The warning of an item in lines [iLine, iNextLine): the repairs and the
+** minor parse errors in them, into *pzWarning (owned by the caller; NULL
+** when there are none). MARSAD_OK or MARSAD_NOMEM. */
+static int feed_item_warning(const feed_reader *p, long iLine, long iNextLine,
+                             char **pzWarning){
+  const feed_error *pFirst = 0;
+  int nIn = 0;
+  feed_minor_in(p->aFix, p->nFix, iLine, iNextLine, &pFirst, &nIn);
+  feed_minor_in(p->aErr, p->nErr, iLine, iNextLine, &pFirst, &nIn);
+  if( pFirst==0 ) return MARSAD_OK;
+  marsad_buf b = MARSAD_BUF_INIT;
+  marsad_buf_printf(&b, "XML error%s recovered: %s (line %ld)", nIn==1 ? "" : "s",
+                    pFirst->zMsg, pFirst->iLine);
+  if( nIn>1 ) marsad_buf_printf(&b, " and %d more", nIn-1);
+  *pzWarning = marsad_buf_take(&b);
+  return *pzWarning ? MARSAD_OK : MARSAD_NOMEM;
+}
+
+/* Reads one item or entry: skipped with a report when a structural parse
+** error lies in its lines [iLine, iNextLine) (iNextLine 0: to the end) or
+** when it has neither title nor text; else handed to xDoc, with a warning
+** when repairs or minor errors lie in its lines. Returns MARSAD_OK, NOMEM
+** or the sink's code. */
 static int feed_item(feed_reader *p, xmlNode *pItem, int bAtom, long iNextLine){
   long iLine = xmlGetLineNo(pItem);
   for(int i=0; i<p->nErr; i++){
-    if( p->aErr[i].iLine>=iLine && (iNextLine<=0 || p->aErr[i].iLine<iNextLine) ){
+    if( !p->aErr[i].bMinor && feed_in_lines(p->aErr[i].iLine, iLine, iNextLine) ){
       feed_problem(p, iLine, "item skipped: %s", p->aErr[i].zMsg);
       return MARSAD_OK;
     }
@@ -406,6 +463,7 @@ static int feed_item(feed_reader *p, xmlNode *pItem, int bAtom, long iNextLine){
   doc.zSource = marsad_strdup(p->zSource);
   doc.zInput = marsad_strdup(p->zSource);
   int rc = doc.zSource && doc.zInput ? MARSAD_OK : MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) rc = feed_item_warning(p, iLine, iNextLine, &doc.zWarning);
   if( rc==MARSAD_OK ) rc = feed_item_fields(p, pItem, bAtom, &doc);
   if( rc==MARSAD_OK ) rc = feed_item_raw(p, pItem, &doc);
   if( rc==MARSAD_OK && (doc.zTitle==0 || *doc.zTitle==0) && doc.nText==0 ){
@@ -437,11 +495,12 @@ static int feed_error_in_item(const xmlNode *pParent, const char *zItem, long iL
 }
 
 /* Reads the items (zItem: "item" or "entry") that are children of pParent,
-** after reporting the parse errors that lie outside every item. */
+** after reporting the structural parse errors that lie outside every item
+** (a minor one there spoils a character of the feed's own fields). */
 static int feed_items(feed_reader *p, xmlNode *pParent, const char *zItem, int bAtom){
   int rc = MARSAD_OK;
   for(int i=0; i<p->nErr; i++){
-    if( !feed_error_in_item(pParent, zItem, p->aErr[i].iLine) ){
+    if( !p->aErr[i].bMinor && !feed_error_in_item(pParent, zItem, p->aErr[i].iLine) ){
       feed_problem(p, p->aErr[i].iLine, "feed damaged: %s", p->aErr[i].zMsg);
     }
   }
@@ -473,10 +532,147 @@ static int feed_dispatch(feed_reader *p){
   return rc;
 }
 
+/* Notes a repair made at line iLine: one entry per line, named after the
+** line's first repair. */
+static void feed_note_fix(feed_reader *p, long iLine, const char *zWhat){
+  if( p->nFix>0 && p->aFix[p->nFix-1].iLine==iLine ) return;
+  if( p->nFix>=FEED_MAX_ERRORS ) return;
+  feed_error *e = &p->aFix[p->nFix++];
+  e->iLine = iLine;
+  e->bMinor = 1;
+  snprintf(e->zMsg, sizeof e->zMsg, "%s", zWhat);
+}
+
+/* The offset of the first zNeedle in z[0..n) past its end, or n when it
+** does not occur. */
+static size_t feed_past(const char *z, size_t n, const char *zNeedle){
+  size_t nNeedle = strlen(zNeedle);
+  for(size_t i=0; i+nNeedle<=n; i++){
+    if( memcmp(z+i, zNeedle, nNeedle)==0 ) return i+nNeedle;
+  }
+  return n;
+}
+
+/* The length of the markup at z[0..n) that the repair leaves as it is: a
+** CDATA section, a comment, a processing instruction or the DOCTYPE (with
+** its internal subset), to its end or the end of the input; 0 when z
+** starts none of them. */
+static size_t feed_verbatim(const char *z, size_t n){
+  static const struct { const char *zOpen, *zClose; } aSection[] = {
+    {"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"<?", "?>"},
+  };
+  for(size_t k=0; k<sizeof aSection/sizeof aSection[0]; k++){
+    size_t nOpen = strlen(aSection[k].zOpen);
+    if( n>=nOpen && memcmp(z, aSection[k].zOpen, nOpen)==0 ){
+      return nOpen + feed_past(z+nOpen, n-nOpen, aSection[k].zClose);
+    }
+  }
+  if( n<9 || memcmp(z, "<!DOCTYPE", 9)!=0 ) return 0;
+  int nDepth = 0;
+  for(size_t i=9; i<n; i++){
+    if( z[i]=='[' ) nDepth++;
+    else if( z[i]==']' ) nDepth--;
+    else if( z[i]=='>' && nDepth<=0 ) return i+1;
+  }
+  return n;
+}
+
+/* The length of the well-formed reference z[0..n) starts ("&amp;",
+** "&#1575;", "&#x627;"), 0 when it starts none. *pnName gets the length of
+** a named reference's name, 0 for a character reference. */
+static size_t feed_reference(const char *z, size_t n, size_t *pnName){
+  size_t i = 1;
+  *pnName = 0;
+  if( n>2 && z[1]=='#' ){
+    int bHex = n>3 && z[2]=='x';
+    for(i = bHex ? 3 : 2; i<n && (bHex ? isxdigit((unsigned char)z[i]) : isdigit((unsigned char)z[i])); i++){}
+    return i>(size_t)(bHex ? 3 : 2) && i<n && z[i]==';' ? i+1 : 0;
+  }
+  if( n<3 || !(isalpha((unsigned char)z[1]) || z[1]=='_' || z[1]==':') ) return 0;
+  while( i<n && (isalnum((unsigned char)z[i]) || (z[i] && strchr("_-.:", z[i]))) ) i++;
+  if( i>=n || z[i]!=';' ) return 0;
+  *pnName = i-1;
+  return i+1;
+}
+
+/* The repair of the markup at z[0..n) (see the top of the file) into
+** zOut (room for 16 bytes) with *pnUsed the bytes it replaces and *pzWhat
+** what was repaired; false when z needs none. */
+static int feed_repair_at(const char *z, size_t n, char *zOut, size_t *pnUsed,
+                          const char **pzWhat){
+  static const char *const azXml[] = {"amp", "lt", "gt", "quot", "apos"};
+  if( z[0]=='<' ){
+    unsigned char d = n>1 ? (unsigned char)z[1] : 0;
+    if( d>=0x80 || isalpha(d) || d=='_' || d==':' || d=='/' || d=='!' || d=='?' ) return 0;
+    strcpy(zOut, "&lt;");
+    *pnUsed = 1;
+    *pzWhat = "a '<' that opens no tag read as text";
+    return 1;
+  }
+  size_t nName = 0, nRef = feed_reference(z, n, &nName);
+  if( nRef==0 ){
+    strcpy(zOut, "&amp;");
+    *pnUsed = 1;
+    *pzWhat = "a bare '&' read as text";
+    return 1;
+  }
+  if( nName==0 || nName>=32 ) return 0;
+  for(size_t k=0; k<sizeof azXml/sizeof azXml[0]; k++){
+    if( strlen(azXml[k])==nName && memcmp(z+1, azXml[k], nName)==0 ) return 0;
+  }
+  char zName[32];
+  memcpy(zName, z+1, nName);
+  zName[nName] = 0;
+  const htmlEntityDesc *pEnt = htmlEntityLookup((const xmlChar*)zName);
+  if( pEnt==0 ) return 0;   /* unknown to HTML too: the parser reports it */
+  snprintf(zOut, 16, "&#%u;", pEnt->value);
+  *pnUsed = nRef;
+  *pzWhat = "an HTML entity reference (&nbsp;...) read as its character";
+  return 1;
+}
+
+/* Repairs the slips of a hand-made feed in z[0..n) (see the top of the
+** file) into *pzOut, owned by the caller, NULL when nothing needed it;
+** newlines are kept, so lines stay where they were. Each repaired line is
+** noted in p->aFix. MARSAD_OK or MARSAD_NOMEM. */
+static int feed_repair(feed_reader *p, const char *z, size_t n, char **pzOut,
+                       size_t *pnOut){
+  marsad_buf b = MARSAD_BUF_INIT;
+  size_t iDone = 0;   /* z[0..iDone) is copied into b */
+  long iLine = 1;
+  int bFixed = 0;
+  *pzOut = 0;
+  for(size_t i=0; i<n; ){
+    if( z[i]=='\n' ) iLine++;
+    size_t nSkip = z[i]=='<' ? feed_verbatim(z+i, n-i) : 0;
+    for(size_t k=0; k<nSkip; k++) iLine += z[i+k]=='\n';
+    if( nSkip ){ i += nSkip; continue; }
+    char zRepl[16];
+    size_t nUsed = 0;
+    const char *zWhat = 0;
+    if( (z[i]=='<' || z[i]=='&') && feed_repair_at(z+i, n-i, zRepl, &nUsed, &zWhat) ){
+      marsad_buf_append(&b, z+iDone, i-iDone);
+      marsad_buf_puts(&b, zRepl);
+      feed_note_fix(p, iLine, zWhat);
+      bFixed = 1;
+      i += nUsed;
+      iDone = i;
+    }else{
+      i++;
+    }
+  }
+  if( !bFixed ) return MARSAD_OK;
+  marsad_buf_append(&b, z+iDone, n-iDone);
+  if( b.rc ){ marsad_buf_free(&b); return MARSAD_NOMEM; }
+  *pnOut = b.n;
+  *pzOut = marsad_buf_take(&b);
+  return *pzOut ? MARSAD_OK : MARSAD_NOMEM;
+}
+
 /* Reads the feed p[0..n) named zSource (see marsad_reader in doc.h). */
 static int feed_read(const char *zSource, const char *pIn, size_t n,
                      marsad_doc_fn xDoc, marsad_problem_fn xProblem, void *pCtx){
-  char *zCopy = 0;
+  char *zCopy = 0, *zFixed = 0;
   const char *zEncoding = 0;
   if( n==0 || n>MARSAD_HTML_MAX_INPUT ){
     xProblem(pCtx, zSource, 0, n==0 ? "empty feed" : "feed too large");
@@ -490,12 +686,16 @@ static int feed_read(const char *zSource, const char *pIn, size_t n,
   p->xProblem = xProblem;
   p->pCtx = pCtx;
   int rc = marsad_markup_prepare(pIn, n, &zCopy, &zEncoding);
+  const char *pXml = zCopy ? zCopy : pIn;
+  size_t nXml = zCopy ? strlen(zCopy) : n;
+  if( rc==MARSAD_OK ) rc = feed_repair(p, pXml, nXml, &zFixed, &nXml);
+  if( zFixed ) pXml = zFixed;
   xmlParserCtxtPtr pCtxt = rc==MARSAD_OK ? xmlNewParserCtxt() : 0;
   if( rc==MARSAD_OK && pCtxt==0 ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ){
     pCtxt->sax->serror = feed_on_error;
     pCtxt->_private = p;
-    p->pDoc = xmlCtxtReadMemory(pCtxt, zCopy ? zCopy : pIn, (int)(zCopy ? strlen(zCopy) : n),
+    p->pDoc = xmlCtxtReadMemory(pCtxt, pXml, (int)nXml,
         0, zEncoding, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR
         | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA
         | (zEncoding ? XML_PARSE_IGNORE_ENC : 0));
@@ -509,6 +709,7 @@ static int feed_read(const char *zSource, const char *pIn, size_t n,
   xmlFreeDoc(p->pDoc);
   xmlFreeParserCtxt(pCtxt);
   marsad_free(zCopy);
+  marsad_free(zFixed);
   marsad_free(p->zOutlet);
   marsad_free(p);
   return rc;

@@ -49,6 +49,9 @@ expect 2 "$bin" --db "$tmp/none.db" list --since yesterday
 cd "$here"
 golden ingest "$bin" --db "$db" ingest data/cli
 expect 0 "$bin" --db "$db" ingest data/cli/a.txt
+# feed items with XML slips are stored with a warning: exit 0, nothing skipped
+golden ingest_slips "$bin" --db "$tmp/slips.db" ingest data/slips.rss
+expect 0 "$bin" --db "$tmp/slips2.db" ingest data/slips.rss
 golden list "$bin" --db "$db" list
 golden stats "$bin" --db "$db" stats
 id=$("$bin" --db "$db" --json list | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["input"]=="data/cli/a.txt"][0])')

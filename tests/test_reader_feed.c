@@ -128,6 +128,37 @@ static void test_bad_item(void){
   sink_free(&s);
 }
 
+/* The slips of hand-made feeds (a bare '&' in a title or a link, an HTML
+** entity, a '<' in text, an entity nobody declared) are repaired or passed
+** over: the item is read with a warning naming the first slip, not skipped;
+** CDATA is left as it is, and a tag left open still skips its item. */
+static void test_recovered_item(void){
+  static const char zFeed[] =
+    "<rss version=\"2.0\"><channel><title>أخبار & تقارير</title>\n"
+    "<item><title>شركة AT&T تعلن&nbsp;نتائجها</title>\n"
+    "<link>https://x.example/n?id=1&lang=ar</link><description>نص أول.</description></item>\n"
+    "<item><title>الثاني</title><description>3 < 4 &foo; نص.</description></item>\n"
+    "<item><title>الثالث</title><description><![CDATA[<p>Q&A &amp; نص</p>]]></description></item>\n"
+    "<item><title>الرابع</title><description>نص <b>مفتوح</description></item>\n"
+    "</channel></rss>\n";
+  sink s;
+  CHECK_EQ_INT(read_feed(&s, "slips.rss", zFeed, sizeof zFeed - 1), MARSAD_OK);
+  CHECK_EQ_INT(s.nDoc, 3);
+  CHECK_EQ_INT(s.nProblem, 1);
+  CHECK_EQ_STR(s.zProblem, "slips.rss:6: item skipped: Opening and ending tag mismatch: b line 6 and description");
+  if( s.nDoc==3 ){
+    CHECK_EQ_STR(s.aDoc[0].zTitle, "شركة AT&T تعلن نتائجها");
+    CHECK_EQ_STR(s.aDoc[0].zUrl, "https://x.example/n?id=1&lang=ar");
+    CHECK_EQ_STR(s.aDoc[0].zOutlet, "أخبار & تقارير");
+    CHECK_EQ_STR(s.aDoc[0].zWarning, "XML errors recovered: a bare '&' read as text (line 2) and 1 more");
+    CHECK_EQ_STR(s.aDoc[1].zText, "3 < 4 نص.");
+    CHECK(s.aDoc[1].zWarning && strstr(s.aDoc[1].zWarning, "a '<' that opens no tag read as text (line 4) and 1 more"));
+    CHECK_EQ_STR(s.aDoc[2].zText, "Q&A & نص");
+    CHECK_EQ_STR(s.aDoc[2].zWarning, 0);
+  }
+  sink_free(&s);
+}
+
 /* An empty or by-reference body gives way to the other one; text beside
 ** elements in xhtml content stays text. */
 static void test_body_fallback(void){
@@ -257,6 +288,7 @@ int main(void){
   RUN(test_atom);
   RUN(test_truncated);
   RUN(test_bad_item);
+  RUN(test_recovered_item);
   RUN(test_body_fallback);
   RUN(test_xxe);
   RUN(test_not_feed);
