@@ -338,6 +338,11 @@ def main():
               f"a bad --host is a usage error naming the host, not the database: {r.stderr!r}")
         r = subprocess.run([BIN, "--db", os.path.join(tmp, "missing.db"), "serve", "--port", "0"], capture_output=True)
         check(r.returncode == 3, "a missing database is refused")
+        err = r.stderr.decode()
+        check(err.count("missing.db") == 2 and "create it with" in err,
+              f"the missing database is named once, then how to create it: {err!r}")
+        r = subprocess.run([BIN, "--db", tmp, "serve", "--port", "0"], capture_output=True, text=True)
+        check(r.returncode == 3 and "is a directory" in r.stderr, f"a directory as --db: {r.stderr!r}")
     finally:
         if srv and srv.poll() is None:
             srv.kill()

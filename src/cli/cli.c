@@ -116,21 +116,33 @@ marsad_db *cli_open(cli *pCli, int bReadOnly){
   char *zErr = 0;
   struct stat st;
   if( stat(pCli->zDb, &st)==0 && S_ISDIR(st.st_mode) ){
-    fprintf(stderr, "marsad %s: %s is a directory; --db names a database file\n",
-            pCli->zCmd, pCli->zDb);
+    cli_open_error(pCli, bReadOnly, MARSAD_IO, 0);
     return 0;
   }
   int rc = marsad_open(pCli->zDb, bReadOnly ? MARSAD_OPEN_READONLY : 0, &pDb, &zErr);
   if( rc!=MARSAD_OK ){
-    fprintf(stderr, "marsad %s: cannot open %s: %s\n", pCli->zCmd, pCli->zDb,
-            zErr ? zErr : marsad_errstr(rc));
-    if( bReadOnly && access(pCli->zDb, F_OK)!=0 ){
-      fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
-    }
+    cli_open_error(pCli, bReadOnly, rc, zErr);
     marsad_free(zErr);
     return 0;
   }
   return pDb;
+}
+
+void cli_open_error(cli *pCli, int bReadOnly, int rc, const char *zErr){
+  const char *zWhy = zErr ? zErr : marsad_errstr(rc);
+  size_t nDb = strlen(pCli->zDb);
+  struct stat st;
+  if( stat(pCli->zDb, &st)==0 && S_ISDIR(st.st_mode) ){
+    fprintf(stderr, "marsad %s: %s is a directory; --db names a database file\n",
+            pCli->zCmd, pCli->zDb);
+  }else if( strncmp(zWhy, pCli->zDb, nDb)==0 && zWhy[nDb]==':' ){   /* it names the file */
+    fprintf(stderr, "marsad %s: cannot open %s\n", pCli->zCmd, zWhy);
+  }else{
+    fprintf(stderr, "marsad %s: cannot open %s: %s\n", pCli->zCmd, pCli->zDb, zWhy);
+  }
+  if( bReadOnly && access(pCli->zDb, F_OK)!=0 ){
+    fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
+  }
 }
 
 int cli_fail(cli *pCli, marsad_db *pDb, int rc){

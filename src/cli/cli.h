@@ -58,6 +58,11 @@ int cli_usage_error(cli *pCli, const char *zFmt, ...)
 ** returns NULL. */
 marsad_db *cli_open(cli *pCli, int bReadOnly);
 
+/* Prints why the database could not be opened (zErr: the library's
+** message, or NULL for rc's), naming the file once: that it is a
+** directory, and for a read that found no file how to create it. */
+void cli_open_error(cli *pCli, int bReadOnly, int rc, const char *zErr);
+
 /* Prints a library failure (rc and the handle's message) and returns the
 ** exit status for it: CLI_PARTIAL for NOTFOUND, CLI_USAGE for MISUSE,
 ** CLI_FAIL otherwise. */

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <pthread.h>
-#include <unistd.h>
 #include "cli.h"
 
 /* Blocks SIGINT and SIGTERM in this thread (and the threads it starts), so
@@ -60,9 +59,8 @@ static int serve_run(cli *pCli, int argc, char **argv){
     if( rc==MARSAD_MISUSE ){   /* the address, not the database */
       fprintf(stderr, "marsad serve: %s (--host %s --port %ld)\n", zWhy, zHost, nPort);
     }else{
-      fprintf(stderr, "marsad serve: cannot open %s: %s\n", pCli->zDb, zWhy);
+      cli_open_error(pCli, 1, rc, zErr);
     }
-    if( rc==MARSAD_DBERROR && access(pCli->zDb, F_OK)!=0 ) fprintf(stderr, "(create it with: marsad --db %s ingest PATH)\n", pCli->zDb);
     marsad_free(zErr);
     return rc==MARSAD_MISUSE ? CLI_USAGE : CLI_FAIL;
   }
