@@ -140,6 +140,8 @@ typedef struct marsad_ingest_stats {
   long nCopies;      /* stored articles whose body exactly copies another's */
   long nBadUtf8;     /* invalid UTF-8 sequences replaced by U+FFFD */
   double nBytes;     /* input bytes consumed */
+  long nFilled;      /* of nExisting: stored copies given the date or URL
+                     ** they lacked (ids unchanged) */
 } marsad_ingest_stats;
 
 /* Reports one input that was skipped or repaired: zSource is the file (or

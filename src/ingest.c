@@ -60,6 +60,7 @@ typedef struct ingest {
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
   sqlite3_stmt *pExists;       /* SELECT 1 FROM article WHERE uid=? */
+  sqlite3_stmt *pFill;         /* fills a stored article's missing date and URL */
   sqlite3_stmt *pCopyOf;       /* earliest article with a body hash */
   sqlite3_stmt *pInsert;       /* INSERT INTO article */
   sqlite3_stmt *pInsertRaw;    /* INSERT INTO article_raw */
@@ -114,6 +115,12 @@ static int ingest_prepare(ingest *p){
   marsad_db *pDb = p->pDb;
   int rc = marsad_db_prepare(pDb, "SELECT 1 FROM article WHERE uid=?1", &p->pExists);
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
+      "UPDATE article SET published=coalesce(published,?2),"
+      " published_raw=CASE WHEN published IS NULL AND ?2 IS NOT NULL THEN ?3 ELSE published_raw END,"
+      " url=coalesce(url,?4) "
+      "WHERE uid=?1 AND ((published IS NULL AND ?2 IS NOT NULL) OR (url IS NULL AND ?4 IS NOT NULL))",
+      &p->pFill);
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "SELECT id FROM article WHERE body_hash=?1 AND copy_of IS NULL "
       "ORDER BY id LIMIT 1", &p->pCopyOf);
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
@@ -133,6 +140,7 @@ static int ingest_prepare(ingest *p){
 /* Finalizes what ingest_prepare made. */
 static void ingest_finalize(ingest *p){
   sqlite3_finalize(p->pExists);
+  sqlite3_finalize(p->pFill);
   sqlite3_finalize(p->pCopyOf);
   sqlite3_finalize(p->pInsert);
   sqlite3_finalize(p->pInsertRaw);
@@ -328,13 +336,33 @@ static int run_modules(ingest *p, const stored *s, sqlite3_int64 iRowid){
   return rc;
 }
 
-/* Stores one cleaned article unless it is known; counts what happened. */
+/* Gives the stored article with s's id the publication date and URL of s
+** where it has none (a copy read earlier from a file without them); its id
+** and what the modules found when it was stored stay. Counts in nFilled. */
+static int fill_missing(ingest *p, const stored *s){
+  sqlite3_stmt *q = p->pFill;
+  marsad_bind_str(q, 1, s->zUid);
+  marsad_bind_str(q, 2, s->bPublished ? s->zPublished : 0);
+  marsad_bind_str(q, 3, s->pDoc->zPublished);
+  marsad_bind_str(q, 4, s->pDoc->zUrl && s->pDoc->zUrl[0] ? s->pDoc->zUrl : 0);
+  int st = sqlite3_step(q);
+  sqlite3_reset(q);
+  if( st!=SQLITE_DONE ) return marsad_db_sqlite_error(p->pDb, "fill article");
+  if( sqlite3_changes(p->pDb->db)>0 ) p->pStats->nFilled++;
+  return MARSAD_OK;
+}
+
+/* Stores one cleaned article unless it is known, in which case what the
+** stored copy lacks is filled in; counts what happened. */
 static int store_doc(ingest *p, stored *s){
   int bExists = 0;
   int rc = article_ids(p, s->pDoc->zOutlet, s->zTitle, s->pClean, s->zUid, s->zBodyHash);
   if( rc==MARSAD_OK ) rc = uid_exists(p, s->zUid, &bExists);
   if( rc || bExists ){
     if( bExists ) p->pStats->nExisting++;
+    if( rc==MARSAD_OK && (s->bPublished || (s->pDoc->zUrl && s->pDoc->zUrl[0])) ){
+      rc = fill_missing(p, s);
+    }
     return rc;
   }
   s->iCopyOf = copy_of(p, s->zBodyHash);

@@ -169,6 +169,44 @@ static void test_title_references(void){
   unlink(zPath);
 }
 
+/* A later copy of a stored article (same id: same outlet, title and text)
+** gives it the date and URL it lacked, without changing its id; a date it
+** already has stays. */
+static void test_fill_missing(void){
+  char zPath[512];
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  marsad_ingest_stats s;
+  char *zJson = 0, zId[17] = {0};
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_TEXT, "a.txt", "عنوان الخبر\n\n" BODY "\n", &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 1);
+  CHECK_EQ_INT(marsad_articles_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"published\":null"));
+  const char *zAt = zJson ? strstr(zJson, "\"id\":\"") : 0;
+  if( zAt ) memcpy(zId, zAt+6, 16);
+  marsad_free(zJson);
+  const char *zLine = "{\"id\":\"b\",\"url\":\"https://x.example/1\",\"published\":\"2020-10-03\","
+                      "\"title\":\"عنوان الخبر\",\"text\":\"" BODY "\"}\n";
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "b.jsonl", zLine, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 0);
+  CHECK_EQ_INT(s.nExisting, 1);
+  CHECK_EQ_INT(s.nFilled, 1);
+  CHECK_EQ_INT(marsad_article_json(pDb, zId, 0, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"published\":\"2020-10-03\"") && strstr(zJson, "\"url\":\"https://x.example/1\""));
+  CHECK(zJson && strstr(zJson, "\"input\":\"a.txt\""));
+  marsad_free(zJson);
+  const char *zOther = "{\"published\":\"2021-01-01\",\"title\":\"عنوان الخبر\",\"text\":\"" BODY "\"}\n";
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "c.jsonl", zOther, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nExisting, 1);
+  CHECK_EQ_INT(s.nFilled, 0);
+  CHECK_EQ_INT(marsad_article_json(pDb, zId, 0, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"published\":\"2020-10-03\""));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
 /* Writes z to zDir/zName. */
 static void write_file(const char *zDir, const char *zName, const char *z){
   char zPath[600];
@@ -255,6 +293,7 @@ int main(void){
   RUN(test_bad_utf8_lines);
   RUN(test_walk);
   RUN(test_title_references);
+  RUN(test_fill_missing);
   RUN(test_fault_injection);
   return DONE();
 }

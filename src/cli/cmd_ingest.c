@@ -62,15 +62,17 @@ static int parse_format(const char *z){
 /* Prints the summary line (stderr, or JSON on stdout). */
 static void print_summary(cli *pCli, const marsad_ingest_stats *s, double t){
   if( pCli->bJson ){
-    printf("{\"read\":%ld,\"added\":%ld,\"existing\":%ld,\"skipped\":%ld,"
+    printf("{\"read\":%ld,\"added\":%ld,\"existing\":%ld,\"filled\":%ld,\"skipped\":%ld,"
            "\"not_arabic\":%ld,\"copies\":%ld,\"bad_utf8\":%ld,\"bytes\":%.0f,"
-           "\"seconds\":%.3f}\n", s->nRead, s->nAdded, s->nExisting, s->nSkipped,
+           "\"seconds\":%.3f}\n", s->nRead, s->nAdded, s->nExisting, s->nFilled, s->nSkipped,
            s->nNotArabic, s->nCopies, s->nBadUtf8, s->nBytes, t);
     return;
   }
-  fprintf(stderr, "%ld new article%s, %ld already stored, %ld input%s skipped"
+  char zFilled[64] = "";
+  if( s->nFilled ) snprintf(zFilled, sizeof zFilled, " (%ld given a missing date or URL)", s->nFilled);
+  fprintf(stderr, "%ld new article%s, %ld already stored%s, %ld input%s skipped"
           " (%ld exact cop%s, %ld not Arabic) in %.2f s, %.0f articles/s\n",
-          s->nAdded, s->nAdded==1 ? "" : "s", s->nExisting,
+          s->nAdded, s->nAdded==1 ? "" : "s", s->nExisting, zFilled,
           s->nSkipped, s->nSkipped==1 ? "" : "s",
           s->nCopies, s->nCopies==1 ? "y" : "ies", s->nNotArabic,
           t, t>0 ? (double)s->nRead/t : 0.0);
