@@ -1,7 +1,8 @@
 /*
 ** analyze.c: the analysis of articles without a database (marsad.h,
 ** marsad_analyze_buffer): each article is read by its format's reader,
-** cleaned as ingestion cleans it, and its facts found (facts.h); the answer
+** cleaned as ingestion cleans it, its names recognised (ner.h) and its
+** facts found (facts.h), as ingestion does; the answer
 ** is one JSON object per article, in the shape of the export's article
 ** records (docs/EXPORT.md).
 */
@@ -14,12 +15,14 @@
 #include "facts.h"
 #include "jsonq.h"
 #include "lexicon.h"
+#include "ner.h"
 #include "utf8.h"
 
 /* The state of one analysis. */
 typedef struct analyze_run {
   json_t *pArr;           /* the answer */
   const char *zToday;     /* YYYY-MM-DD, for dates the text itself fixes */
+  marsad_ner *pNer;       /* the name recogniser (speakers end at names) */
   int rc;
 } analyze_run;
 
@@ -72,7 +75,8 @@ static int analyze_doc(void *pCtx, marsad_doc *pDoc){
     a.art.nTitle = strlen(zTitle);
     a.art.zBody = clean.zBody;
     a.art.nBody = clean.nBody;
-    rc = marsad_facts_analyze(&a);
+    rc = marsad_ner_run(p->pNer, &a);
+    if( rc==MARSAD_OK ) rc = marsad_facts_analyze(&a);
     if( rc==MARSAD_OK ) rc = article_json(pDoc, &clean, &a, &pObj);
     if( rc==MARSAD_OK && json_array_append_new(p->pArr, pObj) ) rc = MARSAD_NOMEM;
   }
@@ -99,9 +103,11 @@ int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,
   size_t nBad = 0;
   int rc = marsad_utf8_sanitize(pData, nData, &zClean, &nData, &nBad);
   if( rc ) return rc;
-  analyze_run run = { json_array(), zToday, MARSAD_OK };
+  analyze_run run = { json_array(), zToday, 0, MARSAD_OK };
   if( run.pArr==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) rc = marsad_ner_new(&run.pNer);
   if( rc==MARSAD_OK ) rc = pReader->xRead(zSource, zClean, nData, analyze_doc, analyze_problem, &run);
+  marsad_ner_free(run.pNer);
   marsad_free(zClean);
   if( rc==MARSAD_OK ) rc = run.rc;
   if( rc!=MARSAD_OK && rc!=MARSAD_FORMAT ){

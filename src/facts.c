@@ -49,16 +49,27 @@ static int kind_rank(int eKind){
   return 1;
 }
 
+/* The index of the first body mention of pA (in text order, title first)
+** that starts at or after body byte iByte; nMention when none. */
+static int mention_from(const marsad_analysis *pA, size_t iByte){
+  int lo = 0, hi = pA->nMention;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    const marsad_mention *m = &pA->aMention[mid];
+    if( m->eField!=MARSAD_FIELD_BODY || m->iStart<iByte ) lo = mid+1; else hi = mid;
+  }
+  return lo;
+}
+
 /* The entity named within body bytes [iStart, iEnd): of the resolved
 ** mentions inside it, the one of the best kind, then the longest; 0. */
 static long long entity_in(const marsad_analysis *pA, size_t iStart, size_t iEnd){
   long long iBest = 0;
   int nRank = 0;
   size_t nLen = 0;
-  for(int i=0; i<pA->nMention; i++){
+  for(int i=mention_from(pA, iStart); i<pA->nMention && pA->aMention[i].iStart<iEnd; i++){
     const marsad_mention *m = &pA->aMention[i];
-    if( m->eField!=MARSAD_FIELD_BODY || m->iEntity==0 ) continue;
-    if( m->iStart<iStart || m->iEnd>iEnd ) continue;
+    if( m->iEntity==0 || m->iEnd>iEnd ) continue;
     int r = kind_rank(m->eKind);
     if( r>nRank || (r==nRank && m->iEnd-m->iStart>nLen) ){
       iBest = m->iEntity; nRank = r; nLen = m->iEnd - m->iStart;
@@ -88,6 +99,20 @@ static int link_entities(marsad_facts *p, const marsad_analysis *pA){
   return MARSAD_OK;
 }
 
+/* Flags the words of pW inside a body mention of pA in a new array *paName
+** (one byte a word; the caller frees it). MARSAD_OK or MARSAD_NOMEM. */
+static int name_words(const marsad_words *pW, const marsad_analysis *pA, unsigned char **paName){
+  unsigned char *a = marsad_malloc((size_t)pW->nWord + 1);
+  if( a==0 ) return MARSAD_NOMEM;
+  memset(a, 0, (size_t)pW->nWord + 1);
+  for(int i=mention_from(pA, 0); i<pA->nMention; i++){
+    const marsad_mention *m = &pA->aMention[i];
+    for(int w=marsad_words_at(pW, m->iStart); w<pW->nWord && pW->a[w].iEnd<=m->iEnd; w++) a[w] = 1;
+  }
+  *paName = a;
+  return MARSAD_OK;
+}
+
 /* Runs the extractors over the body. */
 static int run_extractors(marsad_facts *p, const marsad_analysis *pA){
   const marsad_article *art = &pA->art;
@@ -107,7 +132,10 @@ static int run_extractors(marsad_facts *p, const marsad_analysis *pA){
   }
   if( rc==MARSAD_OK ) rc = marsad_dates_find(&p->words, &p->pub, &now, p->aUsed, &p->dates);
   if( rc==MARSAD_OK ) rc = marsad_numbers_find(&p->words, p->aUsed, &p->numbers);
-  if( rc==MARSAD_OK ) rc = marsad_statements_find(&p->words, &p->dates, p->aUsed, &p->statements);
+  unsigned char *aName = 0;
+  if( rc==MARSAD_OK ) rc = name_words(&p->words, pA, &aName);
+  if( rc==MARSAD_OK ) rc = marsad_statements_find(&p->words, &p->dates, p->aUsed, aName, &p->statements);
+  marsad_free(aName);
   if( rc==MARSAD_OK ) rc = marsad_figures_find(&p->words, &p->numbers, &p->statements, &p->dates, &p->figures);
   if( rc==MARSAD_OK ) rc = link_entities(p, pA);
   return rc;

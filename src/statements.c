@@ -50,6 +50,7 @@ typedef struct stmt_scan {
   const marsad_words *pW;
   const marsad_dates *pDates;
   const unsigned char *aUsed;   /* words of dates, or NULL */
+  const unsigned char *aName;   /* words inside a recognised name, or NULL */
   unsigned char *aFlag;         /* per word: FLAG_* */
   marsad_statements *pOut;
   int iFloor;                   /* first word of the current sentence */
@@ -123,6 +124,31 @@ static int bare_lam(const marsad_words *pW, int i){
   return n==2 && memcmp(z, "\xd9\x84", 2)==0;
 }
 
+/* True when a key of word i (as written, without و/ف, or without a
+** preposition too: للمركز) starts with the article ال. */
+static int definite(const marsad_words *pW, int i){
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
+    size_t n;
+    const char *z = marsad_word_key(pW, i, v, &n);
+    if( z && n>4 && memcmp(z, "\xd8\xa7\xd9\x84", 4)==0 ) return 1;
+  }
+  return 0;
+}
+
+/* True when word i, after the definite word i-1, cannot go on a noun
+** phrase: an Arabic word without the article, without a preposition (a
+** complement: باسم، لوزارة) and outside any recognised name. A construct
+** ends with its definite genitive, so what follows is the verb's object
+** (أعلنت وزارة الصحة ارتفاع ...، نفت إدارة حي المنتزه منح ...), while a
+** name in apposition (وزير الخارجية سيرغي لافروف) is a recognised name. */
+static int after_definite(const stmt_scan *p, int i){
+  const marsad_words *pW = p->pW;
+  size_t n;
+  if( pW->a[i].eKind!=MARSAD_TOKEN_ARABIC || (p->aName && p->aName[i]) ) return 0;
+  if( !definite(pW, i-1) || definite(pW, i) ) return 0;
+  return marsad_word_key(pW, i, MARSAD_KEY_PREP, &n)==0;
+}
+
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
   const marsad_words *pW = p->pW;
@@ -139,7 +165,7 @@ static int name_run(const stmt_scan *p, int i, int nMax){
       continue;
     }
     if( n>=nMax || !name_word(p, i+n) ) break;
-    if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n)) ) break;
+    if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n) || after_definite(p, i+n)) ) break;
     n++;
   }
   return n;
@@ -420,6 +446,21 @@ static int content_stance(const marsad_words *pW, int i0, int i1){
   return eBest;
 }
 
+/* The end of a speaker's phrase [s0, e) of a verb that takes its
+** complement with ب: the first word after s0 that starts with the clitic ب
+** and is not in a recognised name (the complement), or e. */
+static int before_b(const stmt_scan *p, int s0, int e){
+  const marsad_words *pW = p->pW;
+  for(int k=s0+1; k<e; k++){
+    if( p->aName && p->aName[k] ) continue;
+    size_t n, nPrep;
+    const char *z = marsad_word_key(pW, k, MARSAD_KEY_CONJ, &n);
+    if( z==0 ) z = marsad_word_key(pW, k, MARSAD_KEY_FULL, &n);
+    if( n>2 && memcmp(z, "\xd8\xa8", 2)==0 && marsad_word_key(pW, k, MARSAD_KEY_PREP, &nPrep) ) return k;
+  }
+  return e;
+}
+
 /* Finds the speaker of a new statement at cue word i of class eClass: sets
 ** *pSpk and the word where the content search starts. *piFrom is the
 ** latest top-level statement before (or -1): when the speaker is not named
@@ -466,6 +507,7 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
                  && memcmp(zNext, "\xd8\xa8", 2)==0;   /* starts with ب */
   int s0 = i+1;
   int e = bComplement ? i+1 : np_after(p, i+1, &s0);
+  if( eFlags & MARSAD_CUE_TAKES_B ) e = before_b(p, s0, e);   /* اتهمت المعارضة الحكومة بتزوير */
   if( e>i+1 ){
     *pSpk = source_of(s0, e);
     *piAfter = e;
@@ -730,8 +772,9 @@ static int finish(stmt_scan *p){
 }
 
 int marsad_statements_find(const marsad_words *pW, const marsad_dates *pDates,
-                           const unsigned char *aUsed, marsad_statements *pOut){
-  stmt_scan scan = { pW, pDates, aUsed, 0, pOut, 0, 0, -1 };
+                           const unsigned char *aUsed, const unsigned char *aName,
+                           marsad_statements *pOut){
+  stmt_scan scan = { pW, pDates, aUsed, aName, 0, pOut, 0, 0, -1 };
   int rc = MARSAD_OK;
   scan.aFlag = marsad_malloc((size_t)pW->nWord + 1);
   if( scan.aFlag==0 ) return MARSAD_NOMEM;

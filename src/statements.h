@@ -58,10 +58,14 @@ typedef struct marsad_statements {
 #define MARSAD_STATEMENTS_INIT {0, 0, 0, 0, 0, 0}
 
 /* Finds the statements and attributions of pW. pDates are its dates, and
-** aUsed flags the words they use (one byte a word; may be NULL). Appends to
-** *pOut. MARSAD_OK or MARSAD_NOMEM. */
+** aUsed flags the words they use; aName flags the words inside names the
+** entity recogniser found (a speaker's phrase goes on past its definite
+** genitive only into a name: وزير الخارجية سيرغي لافروف, but not أعلنت وزارة
+** الصحة ارتفاع ...). Both one byte a word, may be NULL. Appends to *pOut.
+** MARSAD_OK or MARSAD_NOMEM. */
 int marsad_statements_find(const marsad_words *pW, const marsad_dates *pDates,
-                           const unsigned char *aUsed, marsad_statements *pOut);
+                           const unsigned char *aUsed, const unsigned char *aName,
+                           marsad_statements *pOut);
 
 /* Name of a stance: "affirm", "deny", "appeal", "warn", "accuse", "state". */
 const char *marsad_stance_name(int eStance);
