@@ -440,6 +440,21 @@ static const char *skel_value_key(const marsad_resolver *p, int bGaz, int v){
   return bGaz ? marsad_gaz_keys[v].zKey : p->aVar[v].zKey;
 }
 
+/* True when normalized keys x and y have the same skeleton. */
+static int skel_equal(const char *x, const char *y){
+  uint32_t a[SKEL_MAX], b[SKEL_MAX];
+  int na = skeleton(x, strlen(x), a), nb = skeleton(y, strlen(y), b);
+  return na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0;
+}
+
+/* True when gazetteer key v may take spelling zKey: a GeoNames town only
+** with the same skeleton (one edit from a small town's name is too often
+** another place or a common word: انجلترا ~ انكستر, Inkster). */
+static int gaz_spelling_ok(int v, const char *zKey){
+  const char *zId = marsad_gaz_entities[marsad_gaz_keys[v].iEntity].zId;
+  return strncmp(zId, "geo:", 4)!=0 || skel_equal(zKey, marsad_gaz_keys[v].zKey);
+}
+
 /* A value of skeleton map m whose key is one spelling away from zKey (kind
 ** eKind), or -1. */
 static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
@@ -455,7 +470,7 @@ static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
     if( p->b.rc ) return -1;
     for(int k=km_find(m, p->b.a, p->b.n, -1); k>=0; k=km_find(m, p->b.a, p->b.n, k)){
       int v = m->a[k].iVal;
-      if( spelling_match(zKey, skel_value_key(p, bGaz, v)) ) return v;
+      if( spelling_match(zKey, skel_value_key(p, bGaz, v)) && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
     }
   }
   return -1;

@@ -25,6 +25,7 @@
 #define MARSAD_GAZ_COMMON     0x400  /* a common word: never a name by itself */
 #define MARSAD_GAZ_ARTREQ     0x1000 /* one word named with the article: only
                                         with it (الرقة, not رقة) */
+#define MARSAD_GAZ_CURRENCY   0x2000 /* a currency: دولار (أمريكي) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

@@ -358,6 +358,7 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
   if( t->eKind!=MARSAD_TOKEN_ARABIC || t->bCovered ) return 0;
   if( c & (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_GIVEN|MARSAD_GAZ_COMMON) ) return 0;
   if( key_at(k, nk, 0, AR_ALEF AR_LAM) || key_at(k, nk, 0, AR_LAM AR_LAM) ) return 1;
+  if( n==0 && (c & MARSAD_GAZ_ADJ) ) return 0;   /* جامعة بريطانية: a British university */
   if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ) return 1;
   if( n>0 && key_at(k, nk, 0, AR_LAM) && j+1<p->aEnd[t->iField]
    && p->aTok[j+1].eKind==MARSAD_TOKEN_ARABIC
@@ -365,6 +366,20 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
     return 1;                                       /* لحقوق الإنسان */
   }
   return (c & NER_ENTITY)!=0;
+}
+
+static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
+
+/* The words of a royal or honorific title with the article and the name
+** after it inside an organisation's name (جامعة الملك سعود، مستشفى الأمير
+** سلطان بن عبدالعزيز), or 0. */
+static int ner_tail_royal(marsad_ner *p, int j){
+  int iEnd = p->aEnd[p->aTok[j].iField];
+  if( p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC || p->aTok[j].bCovered || j+1>=iEnd ) return 0;
+  if( !tok_article(p, j) || !(tok_class(p, j) & MARSAD_GAZ_TITLE) ) return 0;
+  if( !(tok_class(p, j+1) & MARSAD_GAZ_GIVEN) ) return 0;
+  int n = ner_name_len(p, j+1, tok_form0(p, j+1), 1);
+  return n>0 ? 1+n : 0;
 }
 
 /* An organisation pattern at token i (n==0: none). */
@@ -392,7 +407,12 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
       n += nAdj;
       j += nAdj;
     }
-    while( n<4 && j<iEnd && ner_tail_word(p, j, n) ){ n++; j++; }
+    while( n<6 && j<iEnd ){
+      int nw = ner_tail_word(p, j, n) ? (n<4) : ner_tail_royal(p, j);
+      if( nw==0 ) break;
+      n += nw;
+      j += nw;
+    }
     if( n>0 && 1+n>best.n ){
       best.n = 1+n;
       best.f = a[k];
@@ -425,6 +445,9 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
     if( n==0 ){
       if( ((c & cStop) || (c & NER_ENTITY)) && !bGiven && !bPart ) return 0;
       if( bArt ) return 0;
+      if( fj.iSpan==0 && !bGiven && !bPart && key_at(tok_key(p, t), (int)t->nKey, 0, AR_WAW) ){
+        return 0;     /* و starts the next clause, not a name (الفريق ... وأفضل) */
+      }
       if( (int)t->nKey-fj.iBare<4 ) return 0;
       nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
@@ -434,6 +457,8 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       const char *k = tok_key(p, t);
       if( (c & cStop) || (c & NER_ENTITY) ) break;
       if( bArt && !bJoin ) break;
+      if( key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(k, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM) ) break;
+      if( tok_any(p, j) & cStop ) break;     /* a preposition and a noun: بمنطقة */
       if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
       if( t->eKind!=p->aTok[i].eKind ) break;
     }
@@ -475,9 +500,15 @@ static void ner_build_key(marsad_ner *p, int i0, int i1, ner_form f, int bDropHe
 
 /* Keeps candidate c at token i. MARSAD_OK or NOMEM. A person named by a
 ** given name alone (عبدالله، فهد، عبد الرحمن) is not kept: it names too
-** many people. */
+** many people; nor is a nationality after a currency (دولار أمريكي: the
+** money, not the place). */
 static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   const ner_tok *t = &p->aTok[i];
+  int i0 = t->iField==0 ? 0 : p->aEnd[0];
+  if( (c->flags & MARSAD_NER_ADJ) && i>i0 && tok_word(p, i-1)
+   && (tok_any(p, i-1) & MARSAD_GAZ_CURRENCY) ){
+    return MARSAD_OK;
+  }
   if( c->eKind==MARSAD_ENTITY_PERSON && c->iGaz<0 && !(c->flags & MARSAD_NER_SURNAME)
    && ((c->n==1 && (tok_class(p, i) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)))
        || (c->n==2 && (tok_class(p, i) & MARSAD_GAZ_PARTICLE))) ){
@@ -838,17 +869,65 @@ static int tag_kind(int t){
   return MARSAD_ENTITY_ORG;
 }
 
+/* True when some word of the text other than token i has the key of
+** token i from byte off on (the word written without a clitic). */
+static int tok_seen_bare(marsad_ner *p, int i, int off){
+  const ner_tok *t = &p->aTok[i];
+  const char *k = tok_key(p, t)+off;
+  uint32_t n = t->nKey-(uint32_t)off;
+  for(int j=0; j<p->nTok; j++){
+    const ner_tok *u = &p->aTok[j];
+    if( j!=i && u->nKey==n && memcmp(tok_key(p, u), k, n)==0 ) return 1;
+  }
+  return 0;
+}
+
 /* The form a name found by the model starts with in token i: the word as
-** it is when it is known, else without a conjunction و/ف (and the article
-** of what follows). */
+** it is when it is known; else without the conjunction و; without another
+** one-letter clitic (ف ب ل ك) only when the text also has the word without
+** it (بلافروف beside لافروف), since many foreign names start with those
+** letters (ليونيل، كارلوس، بلاتر، فارس). */
 static ner_form model_form(marsad_ner *p, int i){
   int nf;
   const ner_form *a = tok_forms(p, i, &nf);
   if( tok_class(p, i) & (NER_ENTITY|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) return a[0];
+  const char *k = tok_key(p, &p->aTok[i]);
   for(int f=0; f<nf; f++){
-    if( a[f].iSpan==2 && !(tok_class(p, i) & MARSAD_GAZ_GIVEN) ) return a[f];
+    if( a[f].iSpan!=2 ) continue;
+    if( key_at(k, (int)p->aTok[i].nKey, 0, AR_WAW) || tok_seen_bare(p, i, a[f].iSpan) ) return a[f];
   }
   return a[0];
+}
+
+/* True when every word of tokens [i, i+n) is a generic noun of names (a
+** title, an organisation head, a function word) and none is a name or
+** given name: منظمة، الحكومة، الرئيس alone name nothing. */
+static int ner_generic_run(marsad_ner *p, int i, int n){
+  const unsigned cGeneric = MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD
+    |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_STOP;
+  for(int k=i; k<i+n; k++){
+    unsigned c = tok_any(p, k);
+    if( !tok_word(p, k) ) continue;
+    if( !(c & cGeneric) || (c & (NER_ENTITY|MARSAD_GAZ_GIVEN)) ) return 0;
+  }
+  return 1;
+}
+
+/* The words of a person's name of n words at token i that the rules
+** would take: it ends before a word with a preposition and the article
+** (للعلوم، بالرياض) or one that reads as a function word or title after
+** a clitic (بمنطقة). */
+static int ner_person_trim(marsad_ner *p, int i, int n){
+  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
+    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
+  for(int k=i+1; k<i+n; k++){
+    const ner_tok *t = &p->aTok[k];
+    const char *z = tok_key(p, t);
+    if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
+    if( key_at(z, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(z, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM)
+     || (tok_any(p, k) & cStop) ) return k-i;
+  }
+  return n;
 }
 
 /* Replaces the rules' names by the model's: a name of the model keeps the
@@ -873,10 +952,11 @@ static int ner_apply_model(marsad_ner *p){
       int bFree = 1;
       for(int k=i; k<i+n; k++) bFree = bFree && !p->aTok[k].bCovered;
       while( n>1 && !tok_word(p, i+n-1) ) n--;
-      if( bFree ){
+      int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n) : n;
+      if( bFree && !ner_generic_run(p, i, nName) ){
         ner_cand c;
         memset(&c, 0, sizeof c);
-        c.n = n;
+        c.n = nName;
         c.f = model_form(p, i);
         c.eKind = tag_kind(t);
         c.flags = MARSAD_NER_PATTERN;

@@ -151,6 +151,94 @@ static void test_not_names(void){
   marsad_ner_free(pNer);
 }
 
+/* The span of the only mention of kind eKind in pA, as "start-end", or
+** "none" / "several". */
+static const char *only_span(const marsad_analysis *pA, int eKind, char *zBuf, size_t nBuf){
+  int iFound = -1;
+  for(int i=0; i<pA->nMention; i++){
+    if( pA->aMention[i].eKind!=eKind ) continue;
+    if( iFound>=0 ) return "several";
+    iFound = i;
+  }
+  if( iFound<0 ) return "none";
+  const marsad_mention *m = &pA->aMention[iFound];
+  snprintf(zBuf, nBuf, "%.*s", (int)(m->iEnd-m->iStart), pA->art.zBody+m->iStart);
+  return zBuf;
+}
+
+/* What a reader of news would not call a name: generic organisation
+** nouns (the club's management, the board, a British university), a
+** clause after a title that starts with و, a nationality after a currency
+** (the dollar is no mention of the United States); a royal name inside an
+** organisation's name stays in it; a foreign name that starts with a
+** clitic letter keeps it (ليونيل، بلاتر). */
+static void test_not_names_in_news(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وأكدت إدارة النادي أن مجلس الإدارة وافق، وقالت منظمة إن جامعة بريطانية تبرعت.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "ويبلغ السعر 3 ملايين دولار أمريكي، أي 11 مليون ريال سعودي.", &a);
+  CHECK_EQ_INT(a.nMention, 0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "تخرج الطالب من جامعة الملك سعود عام 1990.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "جامعة الملك سعود");
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "فاز فريق برشلونة الإسباني وأفضل لاعبي العالم بالمباراة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال المسؤول جوزيف بلاتر إن اللاعب ليونيل ميسي سيحضر. وأكد بلاتر ذلك.", &a);
+  CHECK(find(&a, "ليونيل ميسي")!=0);
+  CHECK(entity_of(&a, "بلاتر")!=0);
+  CHECK_EQ_INT(entity_of(&a, "بلاتر"), entity_of(&a, "جوزيف بلاتر"));
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* Records the gazetteer id of each entity created (a resolver store). */
+static int store_gaz(void *pCtx, int eKind, const char *zName, const char *zNameEn,
+                     const char *zGaz, long long *piId){
+  char *z = pCtx;
+  static long long iNext = 0;
+  (void)eKind; (void)zName; (void)zNameEn;
+  snprintf(z, 64, "%s", zGaz ? zGaz : "-");
+  *piId = ++iNext;
+  return MARSAD_OK;
+}
+
+/* A spelling one letter from a small GeoNames town's name is not that
+** town (انكستل is not انكستر, Inkster, Michigan), and England has an entry
+** of its own. */
+static void test_no_town_by_distance(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char zGaz[64] = "";
+  marsad_resolver_store st;
+  memset(&st, 0, sizeof st);
+  st.xEntity = store_gaz;
+  st.pCtx = zGaz;
+  CHECK(marsad_gaz_find_id("geo:4832554")>=0);
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وفي إنجلترا قال المدرب إن الفريق جاهز.", &a);
+  CHECK(find(&a, "إنجلترا")!=0);
+  CHECK_EQ_STR(zGaz, "place:england");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وصل الوفد إلى مدينة انكستل الصغيرة.", &a);
+  CHECK(find(&a, "انكستل")!=0);
+  CHECK_EQ_STR(zGaz, "-");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Spellings merge across articles: alias sets, adjectives, hamza and long
 ** vowels, a transposed letter; short different names do not. */
 static void test_spellings(void){
@@ -192,6 +280,16 @@ static void test_gazetteer_keys(void){
       if( nBad++<5 ) fprintf(stderr, "key not normalized: %s -> %s\n", k->zKey, norm.z);
     }
     if( marsad_gaz_lookup(k->zKey, (size_t)k->nKey)!=k ) nBad++;
+  }
+  CHECK_EQ_INT(nBad, 0);
+  for(int i=0; i<marsad_gaz_nentities; i++){    /* display names: no harakat, no marks */
+    const unsigned char *z = (const unsigned char*)marsad_gaz_entities[i].zLabel;
+    for(; z && *z; z++){
+      if( (z[0]==0xD9 && z[1]>=0x8B && z[1]<=0x92) || (z[0]==0xE2 && z[1]==0x80 && (z[2]==0x8E || z[2]==0x8F)) ){
+        if( nBad++<5 ) fprintf(stderr, "label with marks: %s\n", marsad_gaz_entities[i].zLabel);
+        break;
+      }
+    }
   }
   CHECK_EQ_INT(nBad, 0);
   CHECK(marsad_gaz_lookup("zzz", 3)==0);
@@ -350,6 +448,8 @@ int main(void){
   RUN(test_patterns);
   RUN(test_longest_and_apart);
   RUN(test_not_names);
+  RUN(test_not_names_in_news);
+  RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_gazetteer_keys);
   RUN(test_nomem);

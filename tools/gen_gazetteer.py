@@ -33,7 +33,7 @@ KIND = {"person": 1, "place": 2, "org": 3, "other": 4}
 F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "orghead": 0x010, "orgadj": 0x020, "placehead": 0x040,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
-     "adjart": 0x800, "artreq": 0x1000}
+     "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -119,6 +119,8 @@ class Gaz:
         self.keys = {}           # key -> [entity, flags, tier]
 
     def entity(self, eid, kind, name, label):
+        # a display name without harakat or direction marks (النّمسا, حفر الباطن\u200e)
+        label = "".join(c for c in label if fold_char(c) != "").strip()
         if eid in self.index:
             e = self.entities[self.index[eid]]
             if not e[3]:
