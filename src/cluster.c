@@ -22,8 +22,25 @@
 #define POSTINGS_SCAN 256     /* most recent stories of a term looked at */
 #define DECAY_AT_EDGE 0.8     /* score factor at the window's edge */
 #define SWEEP_EVERY 2048      /* articles between evictions */
+#define EVENT_GAP 1           /* days from an event's article to join it */
+#define EVENT_SPAN 2          /* days from an event's first to last article */
+#define EVENT_CANDIDATES 16   /* events of a story compared per article */
+#define HEADLINE_WORDS 4      /* content words of a full headline */
 
 typedef struct cl_story cl_story;
+typedef struct cl_event cl_event;
+
+/* An alive event: the articles of one story told within a day or two. */
+struct cl_event {
+  long long iId;            /* event id */
+  cl_story *pStory;         /* the story it belongs to */
+  int iFirst, iLast;        /* day range of its dated articles */
+  int bDated;               /* has a dated article */
+  long long iFirstArticle;  /* rowid of its first article */
+  struct cl_article **aArt; /* its articles in arrival order */
+  int nArt, nArtAlloc;
+  int bDirty;               /* changed since last flush */
+};
 
 /* An alive article. */
 typedef struct cl_article {
@@ -33,6 +50,7 @@ typedef struct cl_article {
   long long iCopyOf;        /* root of its copy group, 0 when original */
   const char *zOutlet;      /* interned outlet name, or NULL */
   cl_story *pStory;         /* its story */
+  cl_event *pEvent;         /* its event within the story */
   marsad_docterms d;        /* terms and fingerprints */
 } cl_article;
 
@@ -47,6 +65,8 @@ struct cl_story {
   int nArt, nArtAlloc;
   uint32_t *aIdx;           /* its index terms, sorted */
   int nIdx, nIdxAlloc;
+  cl_event **aEvt;          /* its events, in the order they started */
+  int nEvt, nEvtAlloc;
   int bDirty;               /* changed since last flush */
   double rAcc;              /* scratch: candidate score */
   int bTouched;             /* scratch: in the candidate list */
@@ -75,9 +95,11 @@ struct marsad_cluster {
   marsad_imap exact;        /* exact body hash -> earliest cl_article */
   marsad_imap buckets;      /* LSH band key -> cl_bucket */
   marsad_imap outlets;      /* outlet hash -> interned name */
+  marsad_imap events;       /* event id -> cl_event (alive ones) */
   cl_postings *aPost;       /* per term id; nPost entries */
   uint32_t nPost;
   long long iNextStory;     /* id of the next new story */
+  long long iNextEvent;     /* id of the next new event */
   long long iLastRowid;     /* last article clustered */
   long long iFlushedRowid;  /* last article whose decision was flushed */
   double *aAcc;             /* scratch: per-term sums, zero between uses */
@@ -90,6 +112,7 @@ struct marsad_cluster {
   int nCand, nCandAlloc;
   sqlite3_stmt *pInsArticle;/* INSERT INTO article_story */
   sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
+  sqlite3_stmt *pPutEvent;  /* INSERT OR REPLACE INTO event */
   sqlite3_stmt *pPutTerm;   /* INSERT INTO story_term */
   sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
   sqlite3_stmt *pMentions;  /* an article's stored mentions */
@@ -288,6 +311,46 @@ static int story_new(marsad_cluster *p, cl_story **ppOut){
   return MARSAD_OK;
 }
 
+/* A new, empty event of story s with id iId (0: the next id), added to
+** the story's events. */
+static int event_new(marsad_cluster *p, cl_story *s, long long iId, cl_event **ppOut){
+  cl_event *e = marsad_malloc(sizeof *e);
+  *ppOut = 0;
+  if( e==0 ) return MARSAD_NOMEM;
+  memset(e, 0, sizeof *e);
+  e->iId = iId ? iId : p->iNextEvent;
+  e->pStory = s;
+  int rc = grow_ptrs(&s->aEvt, s->nEvt, &s->nEvtAlloc);
+  if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->events, (uint64_t)e->iId, e);
+  if( rc ){ marsad_free(e); return rc; }
+  s->aEvt[s->nEvt++] = e;
+  if( e->iId>=p->iNextEvent ) p->iNextEvent = e->iId+1;
+  *ppOut = e;
+  return MARSAD_OK;
+}
+
+/* Frees event e (not its articles). */
+static void event_free(cl_event *e){
+  if( e==0 ) return;
+  marsad_free(e->aArt);
+  marsad_free(e);
+}
+
+/* Adds article a to its event a->pEvent (updating the event's dates). */
+static int event_add(cl_event *e, cl_article *a){
+  int rc = grow_ptrs(&e->aArt, e->nArt, &e->nArtAlloc);
+  if( rc ) return rc;
+  if( e->nArt==0 ) e->iFirstArticle = a->iRowid;
+  e->aArt[e->nArt++] = a;
+  if( !a->bUndated ){
+    if( !e->bDated ){ e->iFirst = e->iLast = a->iDay; e->bDated = 1; }
+    if( a->iDay<e->iFirst ) e->iFirst = a->iDay;
+    if( a->iDay>e->iLast ) e->iLast = a->iDay;
+  }
+  e->bDirty = 1;
+  return MARSAD_OK;
+}
+
 /* Adds the copy fingerprints of article a: its exact hash (unless an
 ** earlier article holds it) and, for an original, its LSH bands. */
 static int copies_index(marsad_cluster *p, cl_article *a){
@@ -335,7 +398,11 @@ static int story_add(marsad_cluster *p, cl_story *s, cl_article *a,
                      const uint32_t *aSalient, int nSalient){
   int rc = grow_ptrs(&s->aArt, s->nArt, &s->nArtAlloc);
   if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->articles, (uint64_t)a->iRowid, a);
-  if( rc ) return rc;    /* a is not attached: the caller still owns it */
+  if( rc==MARSAD_OK ) rc = event_add(a->pEvent, a);
+  if( rc ){    /* a is not attached: the caller still owns it */
+    marsad_imap_del(&p->articles, (uint64_t)a->iRowid);
+    return rc;
+  }
   s->aArt[s->nArt++] = a;
   a->pStory = s;
   if( s->nArt==1 ){
@@ -370,9 +437,14 @@ static void story_evict(marsad_cluster *p, cl_story *s){
     marsad_imap_del(&p->articles, (uint64_t)a->iRowid);
     article_free(a);
   }
+  for(int i=0; i<s->nEvt; i++){
+    marsad_imap_del(&p->events, (uint64_t)s->aEvt[i]->iId);
+    event_free(s->aEvt[i]);
+  }
   marsad_imap_del(&p->stories, (uint64_t)s->iId);
   marsad_free(s->aArt);
   marsad_free(s->aIdx);
+  marsad_free(s->aEvt);
   marsad_free(s);
 }
 
@@ -398,8 +470,10 @@ static void state_clear(marsad_cluster *p){
     cl_story *s = p->stories.a[i].pVal;
     if( s==0 ) continue;
     for(int k=0; k<s->nArt; k++) article_free(s->aArt[k]);
+    for(int k=0; k<s->nEvt; k++) event_free(s->aEvt[k]);
     marsad_free(s->aArt);
     marsad_free(s->aIdx);
+    marsad_free(s->aEvt);
     marsad_free(s);
   }
   for(size_t i=0; i<p->buckets.nSlot; i++){
@@ -416,9 +490,11 @@ static void state_clear(marsad_cluster *p){
   marsad_imap_free(&p->exact);
   marsad_imap_free(&p->buckets);
   marsad_imap_free(&p->outlets);
+  marsad_imap_free(&p->events);
   marsad_vocab_free(p->pVocab);
   p->pVocab = 0;
   p->iNextStory = 1;
+  p->iNextEvent = 1;
   p->iLastRowid = 0;
   p->iFlushedRowid = 0;
   p->nTermStored = 0;
@@ -553,6 +629,60 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
   return pWin;
 }
 
+/* True when article a may join event e by its dates: an undated article
+** may join any event; a dated one must lie within EVENT_GAP days of one of
+** the event's dated articles and keep the event within EVENT_SPAN days. */
+static int event_fits(const cl_event *e, const cl_article *a){
+  if( a->bUndated || !e->bDated ) return 1;
+  int iFirst = a->iDay<e->iFirst ? a->iDay : e->iFirst;
+  int iLast = a->iDay>e->iLast ? a->iDay : e->iLast;
+  if( iLast-iFirst>EVENT_SPAN ) return 0;
+  for(int i=e->nArt-1; i>=0; i--){
+    const cl_article *m = e->aArt[i];
+    if( m->bUndated ) continue;
+    int nGap = a->iDay>m->iDay ? a->iDay-m->iDay : m->iDay-a->iDay;
+    if( nGap<=EVENT_GAP ) return 1;
+  }
+  return 0;
+}
+
+/* The event of story s that article a (not a copy) joins: among the last
+** EVENT_CANDIDATES events of s that a fits by date, the one holding the
+** original most similar to a (comparing a with the last
+** MARSAD_CLUSTER_MEMBERS originals of each), when that similarity reaches
+** the event threshold; NULL when a starts a new event. *pr gets the best
+** similarity seen (0 when none), *ppBest that article. */
+static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_story *s,
+                            cl_article **ppBest, double *pr){
+  cl_event *pWin = 0;
+  marsad_simquery q;
+  int nSeenEvt = 0;
+  *pr = 0.0;
+  *ppBest = 0;
+  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, &q);
+  for(int i=s->nEvt-1; i>=0 && nSeenEvt<EVENT_CANDIDATES; i--){
+    cl_event *e = s->aEvt[i];
+    if( !event_fits(e, a) ) continue;
+    nSeenEvt++;
+    int nSeen = 0;
+    for(int k=e->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
+      cl_article *m = e->aArt[k];
+      if( m->iCopyOf ) continue;
+      nSeen++;
+      marsad_simparts sim;
+      marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
+      if( sim.rScore>*pr ){
+        *pr = sim.rScore;
+        *ppBest = m;
+        pWin = e;
+      }
+    }
+  }
+  marsad_simquery_end(&q);
+  if( *pr<marsad_event_threshold(marsad_vocab_ndoc(p->pVocab)) ) pWin = 0;
+  return pWin;
+}
+
 /* ---- storing ---- */
 
 /* Appends a JSON string (quotes and escapes) to pBuf. */
@@ -619,6 +749,9 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
   json_terms(p, pBuf, aShared, n);
   marsad_buf_puts(pBuf, ",\"entities\":");
   json_entities(p, pBuf, aShared, n);
+  marsad_buf_printf(pBuf, ",\"event\":{\"rule\":\"%s\",\"score\":%.3f,\"threshold\":%.3f}",
+      pAs->bNewEvent ? "new" : "similar", pAs->rEventScore,
+      marsad_event_threshold(marsad_vocab_ndoc(p->pVocab)));
   if( pAs->nMerged ){
     marsad_buf_puts(pBuf, ",\"merged\":[");
     for(int i=0; i<pAs->nMerged; i++){
@@ -650,7 +783,8 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
   if( p->pInsArticle==0 ){
     rc = marsad_db_prepare(p->pDb,
         "INSERT OR REPLACE INTO article_story(article, story, score, best, evidence,"
-        " copy_of, resemblance, terms) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)", &p->pInsArticle);
+        " copy_of, resemblance, terms, event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+        &p->pInsArticle);
   }
   if( rc==MARSAD_OK ) rc = evidence_json(p, a, pBest, pAs, &ev);
   if( rc==MARSAD_OK ){
@@ -672,6 +806,7 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
       sqlite3_bind_null(s, 7);
     }
     marsad_bind_text(s, 8, terms.a ? terms.a : "", terms.n);
+    sqlite3_bind_int64(s, 9, pAs->iEvent);
     if( sqlite3_step(s)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "article_story");
     sqlite3_reset(s);
   }
@@ -685,6 +820,10 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
 double marsad_cluster_threshold(unsigned nDoc){
   double f = (double)MARSAD_THRESHOLD_HALF / ((double)nDoc + MARSAD_THRESHOLD_HALF);
   return MARSAD_THRESHOLD_MATURE - (MARSAD_THRESHOLD_MATURE - MARSAD_THRESHOLD_YOUNG)*f;
+}
+
+double marsad_event_threshold(unsigned nDoc){
+  return marsad_cluster_threshold(nDoc) + MARSAD_EVENT_MARGIN;
 }
 
 int marsad_cluster_new(marsad_db *pDb, int nWindow, marsad_cluster **ppOut){
@@ -711,6 +850,7 @@ void marsad_cluster_free(marsad_cluster *p){
   marsad_free(p->aWTitle);
   sqlite3_finalize(p->pInsArticle);
   sqlite3_finalize(p->pPutStory);
+  sqlite3_finalize(p->pPutEvent);
   sqlite3_finalize(p->pPutTerm);
   sqlite3_finalize(p->pPutDf);
   sqlite3_finalize(p->pMentions);
@@ -795,6 +935,7 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   cl_article *pOrig = find_original(p, a, &r);
   if( pOrig ){
     a->iCopyOf = pOrig->iCopyOf ? pOrig->iCopyOf : pOrig->iRowid;
+    a->pEvent = pOrig->pEvent;
     pAs->iCopyOf = a->iCopyOf;
     pAs->rResemblance = r;
     pAs->rScore = r;
@@ -820,7 +961,30 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
         pAs->aMerged[pAs->nMerged++] = o->iId;
       }
     }
+    cl_article *pEvtBest = 0;
+    a->pEvent = find_event(p, a, s, &pEvtBest, &pAs->rEventScore);
   }
+  return MARSAD_OK;
+}
+
+/* Moves the events of story b into story a, keeping them in the order
+** they started (by their first article), as a reload would list them. */
+static int events_merge(cl_story *a, cl_story *b){
+  int n = a->nEvt + b->nEvt;
+  cl_event **aNew = marsad_malloc(sizeof(cl_event*)*(size_t)(n ? n : 1));
+  if( aNew==0 ) return MARSAD_NOMEM;
+  for(int i=0, j=0, k=0; k<n; k++){
+    if( j>=b->nEvt || (i<a->nEvt && a->aEvt[i]->iFirstArticle<b->aEvt[j]->iFirstArticle) ){
+      aNew[k] = a->aEvt[i++];
+    }else{
+      aNew[k] = b->aEvt[j++];
+      aNew[k]->pStory = a;
+    }
+  }
+  marsad_free(a->aEvt);
+  a->aEvt = aNew;
+  a->nEvt = a->nEvtAlloc = n;
+  b->nEvt = 0;
   return MARSAD_OK;
 }
 
@@ -830,6 +994,7 @@ static int story_merge(marsad_cluster *p, cl_story *a, cl_story *b){
   int n = a->nArt + b->nArt;
   cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)n);
   if( aNew==0 ) return MARSAD_NOMEM;
+  if( events_merge(a, b) ){ marsad_free(aNew); return MARSAD_NOMEM; }
   for(int i=0, j=0, k=0; k<n; k++){     /* merge by rowid: arrival order */
     if( j>=b->nArt || (i<a->nArt && a->aArt[i]->iRowid<b->aArt[j]->iRowid) ){
       aNew[k] = a->aArt[i++];
@@ -860,11 +1025,13 @@ static int story_merge(marsad_cluster *p, cl_story *a, cl_story *b){
   if( rc==MARSAD_OK && p->pDb ){
     char zSql[160];
     snprintf(zSql, sizeof zSql, "UPDATE article_story SET story=%lld WHERE story=%lld;"
-             " DELETE FROM story WHERE id=%lld", a->iId, b->iId, b->iId);
+             " UPDATE event SET story=%lld WHERE story=%lld; DELETE FROM story WHERE id=%lld",
+             a->iId, b->iId, a->iId, b->iId, b->iId);
     rc = marsad_db_exec(p->pDb, zSql);
   }
   marsad_free(b->aArt);
   marsad_free(b->aIdx);
+  marsad_free(b->aEvt);
   marsad_free(b);
   return rc;
 }
@@ -893,8 +1060,13 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
     rc = story_new(p, &s);
     if( rc==MARSAD_OK ) as.bNew = 1;
   }
+  if( rc==MARSAD_OK && a->pEvent==0 ){
+    rc = event_new(p, s, 0, &a->pEvent);
+    if( rc==MARSAD_OK ) as.bNewEvent = 1;
+  }
   if( rc==MARSAD_OK ){
     as.iStory = s->iId;
+    as.iEvent = a->pEvent->iId;
     if( p->pDb ) rc = store_assignment(p, a, pBest, &as, aSalient, nSalient);
   }
   if( rc==MARSAD_OK ) rc = story_add(p, s, a, aSalient, a->iCopyOf ? 0 : nSalient);
@@ -925,14 +1097,17 @@ static void acc_clear(marsad_cluster *p, const marsad_tf *a, int n){
   for(int i=0; i<n; i++) p->aAcc[a[i].iTerm] = 0.0;
 }
 
-/* The representative article of s: the original whose title is closest to
-** the sum of all its titles (ties: earliest); NULL when no title has words. */
-static const cl_article *story_headline(marsad_cluster *p, const cl_story *s){
+/* The representative article of aArt[0..n): the original whose title is
+** closest to the sum of all their titles, a title of fewer than
+** HEADLINE_WORDS content words counting proportionally less (a news
+** headline says who did what; a column's title is a phrase of two words);
+** ties: earliest. NULL when n is 0. */
+static const cl_article *headline_of(marsad_cluster *p, cl_article *const *aArt, int n){
   const cl_article *pBest = 0;
   double rBest = -1.0;
-  for(int i=0; i<s->nArt; i++) acc_add(p, s->aArt[i]->d.aTitle, s->aArt[i]->d.nTitle);
-  for(int i=0; i<s->nArt; i++){
-    const cl_article *a = s->aArt[i];
+  for(int i=0; i<n; i++) acc_add(p, aArt[i]->d.aTitle, aArt[i]->d.nTitle);
+  for(int i=0; i<n; i++){
+    const cl_article *a = aArt[i];
     double norm = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
     if( a->iCopyOf || norm<=0.0 ) continue;
     double r = 0.0;
@@ -940,10 +1115,11 @@ static const cl_article *story_headline(marsad_cluster *p, const cl_story *s){
       uint32_t t = a->d.aTitle[k].iTerm;
       r += p->aAcc[t] * marsad_vocab_weight(p->pVocab, t, a->d.aTitle[k].nTf)/norm;
     }
+    if( a->d.nTitle<HEADLINE_WORDS ) r *= (double)a->d.nTitle/HEADLINE_WORDS;
     if( r>rBest ){ rBest = r; pBest = a; }
   }
-  for(int i=0; i<s->nArt; i++) acc_clear(p, s->aArt[i]->d.aTitle, s->aArt[i]->d.nTitle);
-  return pBest ? pBest : (s->nArt ? s->aArt[0] : 0);
+  for(int i=0; i<n; i++) acc_clear(p, aArt[i]->d.aTitle, aArt[i]->d.nTitle);
+  return pBest ? pBest : (n ? aArt[0] : 0);
 }
 
 /* True when term x ranks before term y: higher sum, then stem order. */
@@ -979,6 +1155,67 @@ static int story_top_terms(marsad_cluster *p, const cl_story *s, uint32_t *aOut,
 
 /* ---- persistence ---- */
 
+/* Writes the JSON array of the distinct outlets of aArt[0..n), by first
+** appearance, into pBuf; sets *pnOutlet to their number and *pnCopy to the
+** number of copies among the articles. */
+static void outlets_json(cl_article *const *aArt, int n, marsad_buf *pBuf,
+                         int *pnOutlet, int *pnCopy){
+  *pnOutlet = *pnCopy = 0;
+  marsad_buf_putcp(pBuf, '[');
+  for(int i=0; i<n; i++){
+    const cl_article *a = aArt[i];
+    *pnCopy += (a->iCopyOf!=0);
+    int bSeen = (a->zOutlet==0);
+    for(int k=0; k<i && !bSeen; k++) bSeen = (aArt[k]->zOutlet==a->zOutlet);
+    if( bSeen ) continue;
+    if( (*pnOutlet)++ ) marsad_buf_putcp(pBuf, ',');
+    json_string(pBuf, a->zOutlet, strlen(a->zOutlet));
+  }
+  marsad_buf_putcp(pBuf, ']');
+}
+
+/* Writes event e (summary included) to the event table. */
+static int event_store(marsad_cluster *p, const cl_event *e){
+  marsad_buf outlets = MARSAD_BUF_INIT;
+  char zFirst[32], zLast[32];
+  int nOutlet = 0, nCopy = 0;
+  int rc = MARSAD_OK;
+  if( p->pPutEvent==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO event(id, story, title, headline, first, last, n_articles,"
+        " n_copies, n_outlets, outlets)"
+        " SELECT ?1, ?2, coalesce((SELECT title FROM article WHERE id=?3),''), ?3, ?4, ?5,"
+        " ?6, ?7, ?8, ?9", &p->pPutEvent);
+  }
+  if( rc ) return rc;
+  const cl_article *pHead = headline_of(p, e->aArt, e->nArt);
+  outlets_json(e->aArt, e->nArt, &outlets, &nOutlet, &nCopy);
+  civil_from_days(e->iFirst, zFirst);
+  civil_from_days(e->iLast, zLast);
+  rc = outlets.rc;
+  if( rc==MARSAD_OK ){
+    sqlite3_stmt *st = p->pPutEvent;
+    sqlite3_bind_int64(st, 1, e->iId);
+    sqlite3_bind_int64(st, 2, e->pStory->iId);
+    sqlite3_bind_int64(st, 3, pHead ? pHead->iRowid : 0);
+    if( e->bDated ){
+      sqlite3_bind_text(st, 4, zFirst, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 5, zLast, -1, SQLITE_TRANSIENT);
+    }else{
+      sqlite3_bind_null(st, 4);
+      sqlite3_bind_null(st, 5);
+    }
+    sqlite3_bind_int(st, 6, e->nArt);
+    sqlite3_bind_int(st, 7, nCopy);
+    sqlite3_bind_int(st, 8, nOutlet);
+    marsad_bind_text(st, 9, outlets.a, outlets.n);
+    if( sqlite3_step(st)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "event");
+    sqlite3_reset(st);
+  }
+  marsad_buf_free(&outlets);
+  return rc;
+}
+
 /* Writes story s (summary included) to the story table. */
 static int story_store(marsad_cluster *p, const cl_story *s){
   marsad_buf outlets = MARSAD_BUF_INIT, top = MARSAD_BUF_INIT;
@@ -994,19 +1231,9 @@ static int story_store(marsad_cluster *p, const cl_story *s){
         " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12", &p->pPutStory);
   }
   if( rc ) return rc;
-  const cl_article *pHead = story_headline(p, s);
+  const cl_article *pHead = headline_of(p, s->aArt, s->nArt);
   int nTop = story_top_terms(p, s, aTop, N_EVIDENCE);
-  marsad_buf_putcp(&outlets, '[');
-  for(int i=0; i<s->nArt; i++){
-    const cl_article *a = s->aArt[i];
-    nCopy += (a->iCopyOf!=0);
-    int bSeen = (a->zOutlet==0);
-    for(int k=0; k<i && !bSeen; k++) bSeen = (s->aArt[k]->zOutlet==a->zOutlet);
-    if( bSeen ) continue;
-    if( nOutlet++ ) marsad_buf_putcp(&outlets, ',');
-    json_string(&outlets, a->zOutlet, strlen(a->zOutlet));
-  }
-  marsad_buf_putcp(&outlets, ']');
+  outlets_json(s->aArt, s->nArt, &outlets, &nOutlet, &nCopy);
   json_terms(p, &top, aTop, nTop);
   civil_from_days(s->bDated ? s->iFirst : s->iFirstAny, zFirst);
   civil_from_days(s->bDated ? s->iLast : s->iLastAny, zLast);
@@ -1091,6 +1318,12 @@ int marsad_cluster_flush(marsad_cluster *p){
     cl_story *s = p->stories.a[i].pVal;
     if( s==0 || !s->bDirty ) continue;
     rc = story_store(p, s);
+    for(int k=0; rc==MARSAD_OK && k<s->nEvt; k++){
+      cl_event *e = s->aEvt[k];
+      if( !e->bDirty ) continue;
+      rc = event_store(p, e);
+      if( rc==MARSAD_OK ) e->bDirty = 0;
+    }
     if( rc==MARSAD_OK ) s->bDirty = 0;
   }
   if( rc==MARSAD_OK ) rc = terms_store(p);
@@ -1210,9 +1443,15 @@ static int load_article(marsad_cluster *p, sqlite3_stmt *st){
       if( rc ){ marsad_free(s); s = 0; }
     }
   }
+  if( rc==MARSAD_OK ){
+    long long iEvent = sqlite3_column_int64(st, 9);
+    a->pEvent = marsad_imap_get(&p->events, (uint64_t)iEvent);
+    if( a->pEvent==0 ) rc = event_new(p, s, iEvent, &a->pEvent);
+  }
   if( rc==MARSAD_OK ) rc = story_add(p, s, a, aSalient, a->iCopyOf ? 0 : nSalient);
   if( a && a->pStory ) a = 0;
   article_free(a);
+  for(int i=0; s && i<s->nEvt; i++) s->aEvt[i]->bDirty = 0;
   if( s ) s->bDirty = 0;
   return rc;
 }
@@ -1229,10 +1468,17 @@ static int cluster_load(marsad_cluster *p){
   }
   if( rc==MARSAD_OK ) rc = state_load(p);
   if( rc==MARSAD_OK ) rc = vocab_load(p);
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(p->pDb, "SELECT coalesce(max(id),0)+1 FROM event", &st);
+  if( rc==MARSAD_OK ){
+    if( sqlite3_step(st)==SQLITE_ROW ) p->iNextEvent = sqlite3_column_int64(st, 0);
+    else rc = marsad_db_sqlite_error(p->pDb, "event");
+    sqlite3_finalize(st);
+    st = 0;
+  }
   if( rc==MARSAD_OK ){
     rc = marsad_db_prepare(p->pDb,
         "SELECT x.article, x.story, x.copy_of, x.terms, a.title, a.body, a.published,"
-        " a.ingested, a.outlet FROM article_story x JOIN article a ON a.id=x.article"
+        " a.ingested, a.outlet, x.event FROM article_story x JOIN article a ON a.id=x.article"
         " WHERE x.story IN (SELECT id FROM story WHERE (dated AND last_day>=?1)"
         " OR last_article>?2) ORDER BY x.article", &st);
   }
@@ -1286,7 +1532,7 @@ int marsad_cluster_reset(marsad_cluster *p, int nWindow){
   state_clear(p);
   if( nWindow>0 ) p->nWindow = nWindow;
   if( p->pDb ){
-    rc = marsad_db_exec(p->pDb, "DELETE FROM article_story; DELETE FROM story;"
+    rc = marsad_db_exec(p->pDb, "DELETE FROM article_story; DELETE FROM story; DELETE FROM event;"
                         " DELETE FROM story_term; DELETE FROM story_df; DELETE FROM meta WHERE key='stories_state'");
   }
   if( rc==MARSAD_OK ) rc = marsad_vocab_new(&p->pVocab);

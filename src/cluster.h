@@ -24,6 +24,17 @@
 ** as the count grows, halfway at MARSAD_THRESHOLD_HALF documents. Every decision keeps
 ** its evidence: score, best-matching article, shared terms, merged stories.
 **
+** Two levels: within its story, each article also joins an event, the
+** articles telling one development within a day or two (what a front page
+** shows), or starts a new one. An article joins the event of the story's
+** original most similar to it (among the last articles of the story's
+** recent events) when that similarity reaches the event threshold
+** (marsad_event_threshold: the joining threshold plus MARSAD_EVENT_MARGIN)
+** and its date lies within a day of one of the event's articles, the event
+** spanning at most three days; a copy joins its original's event. Stories
+** thread events over weeks (the seeds: a war followed for a month); events
+** are tight.
+**
 ** Dates: an article is placed at its publication day. A story accepts an
 ** article whose date lies within the window (30 days by default) of the
 ** story's nearest dated article; the score decays linearly down to 0.8 times at
@@ -47,6 +58,7 @@
 #define MARSAD_THRESHOLD_MATURE 0.25    /* joining similarity, many articles */
 #define MARSAD_THRESHOLD_HALF 1000      /* documents where it is halfway */
 #define MARSAD_MERGE_MARGIN 0.12        /* above the threshold: merges stories */
+#define MARSAD_EVENT_MARGIN 0.18        /* above the threshold: joins an event */
 #define MARSAD_COPY_THRESHOLD 0.60      /* resemblance that makes a copy */
 #define MARSAD_CLUSTER_WINDOW 30        /* days, default */
 #define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
@@ -65,6 +77,9 @@ typedef struct marsad_assignment {
   double rResemblance;     /* estimated resemblance to the original */
   int nMerged;             /* other stories it also matched, merged into iStory */
   long long aMerged[MARSAD_CLUSTER_CANDIDATES];  /* their ids */
+  long long iEvent;        /* the event it joined or started */
+  int bNewEvent;           /* 1 when it started the event */
+  double rEventScore;      /* best similarity to an article of a fitting event */
 } marsad_assignment;
 
 /* Creates a clusterer. With a database (pDb not NULL) it loads its state
@@ -103,6 +118,10 @@ void marsad_cluster_forget(marsad_cluster *p);
 /* The similarity at which an article joins a story once nDoc documents are
 ** counted in the vocabulary. */
 double marsad_cluster_threshold(unsigned nDoc);
+
+/* The similarity at which an article joins an event of its story once
+** nDoc documents are counted. */
+double marsad_event_threshold(unsigned nDoc);
 
 /* The module that runs the clusterer on every ingested article. */
 extern const marsad_module marsad_module_stories;

@@ -36,6 +36,7 @@ static int expand_stories(json_t *pArr){
   json_array_foreach(pArr, i, pObj){
     if( rc==MARSAD_OK ) rc = expand_member(pObj, "outlets");
     if( rc==MARSAD_OK ) rc = expand_member(pObj, "top_terms");
+    if( rc==MARSAD_OK ) rc = expand_member(pObj, "lead");
   }
   return rc;
 }
@@ -43,11 +44,28 @@ static int expand_stories(json_t *pArr){
 #define STORY_COLUMNS \
   "'s'||id AS id, title, first, last, n_articles, n_copies, n_outlets, outlets, top_terms"
 
+/* The stories as a front page: each story is represented by its lead event
+** among those within the dates asked (its largest, or with ?6 its latest;
+** dated events first), and the stories come in the order of their lead
+** events. An undated event shows its story's dates. */
 int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   static const char zSql[] =
-    "SELECT " STORY_COLUMNS " FROM story "
-    "WHERE n_articles>=?1 AND (?2 IS NULL OR last>=?2) AND (?3 IS NULL OR first<=?3) "
-    "ORDER BY CASE WHEN ?6 THEN last END DESC, n_articles DESC, last DESC, id "
+    "WITH e AS (SELECT x.*, coalesce(x.first, s.first) AS f, coalesce(x.last, s.last) AS l,"
+    "   row_number() OVER (PARTITION BY x.story ORDER BY x.last IS NULL,"
+    "   CASE WHEN ?6 THEN x.last END DESC, x.n_articles DESC, x.n_outlets DESC, x.last DESC,"
+    "   x.id) AS k"
+    "   FROM event x JOIN story s ON s.id=x.story"
+    "   WHERE (?2 IS NULL OR coalesce(x.last, s.last)>=?2)"
+    "   AND (?3 IS NULL OR coalesce(x.first, s.first)<=?3)) "
+    "SELECT 's'||s.id AS id, s.title, s.first, s.last, s.n_articles, s.n_copies,"
+    " s.n_outlets, s.outlets, s.top_terms,"
+    " (SELECT count(*) FROM event WHERE story=s.id) AS n_events,"
+    " json_object('title', e.title, 'first', e.f, 'last', e.l,"
+    "  'n_articles', e.n_articles, 'n_copies', e.n_copies, 'n_outlets', e.n_outlets,"
+    "  'outlets', json(e.outlets)) AS lead "
+    "FROM e JOIN story s ON s.id=e.story WHERE e.k=1 AND s.n_articles>=?1 "
+    "ORDER BY CASE WHEN ?6 THEN e.l END DESC, e.n_articles DESC, e.n_outlets DESC,"
+    " s.n_articles DESC, e.l DESC, s.id "
     "LIMIT ?4 OFFSET ?5";
   sqlite3_stmt *pStmt = 0;
   json_t *pArr = 0;
@@ -145,7 +163,7 @@ static int place_article(json_t *pArr, json_t *pByRowid, json_t *pRow, int bWhy)
 static int story_articles(marsad_db *pDb, long long iId, int bWhy, json_t **ppArr){
   static const char zSql[] =
     "SELECT a.id AS rowid, a.uid AS id, a.published, a.outlet, a.title, x.score,"
-    "  x.copy_of, x.resemblance, x.evidence AS why,"
+    "  x.copy_of, x.resemblance, x.evidence AS why, x.event,"
     "  (SELECT uid FROM article b WHERE b.id=x.best) AS best "
     "FROM article_story x JOIN article a ON a.id=x.article WHERE x.story=?1 "
     "ORDER BY coalesce(a.published, substr(a.ingested,1,10)), a.id";
@@ -168,12 +186,29 @@ static int story_articles(marsad_db *pDb, long long iId, int bWhy, json_t **ppAr
   return rc;
 }
 
+/* Reads the events of story iId, by date, into *ppArr. */
+static int story_events(marsad_db *pDb, long long iId, json_t **ppArr){
+  sqlite3_stmt *pStmt = 0;
+  *ppArr = 0;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT id, title, first, last, n_articles, n_copies, n_outlets FROM event"
+      " WHERE story=?1 ORDER BY first, id", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iId);
+    rc = marsad_jsonq_rows(pDb, pStmt, ppArr);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
 int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags, char **pzJson){
   long long iId = 0;
-  json_t *pObj = 0, *pArr = 0;
+  json_t *pObj = 0, *pArr = 0, *pEvents = 0;
   *pzJson = 0;
   int rc = parse_story_id(pDb, zId, &iId);
   if( rc==MARSAD_OK ) rc = story_summary(pDb, iId, &pObj);
+  if( rc==MARSAD_OK ) rc = story_events(pDb, iId, &pEvents);
+  if( rc==MARSAD_OK && json_object_set_new(pObj, "events", pEvents) ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ) rc = story_articles(pDb, iId, (flags & MARSAD_QUERY_WHY)!=0, &pArr);
   if( rc==MARSAD_OK && json_object_set_new(pObj, "articles", pArr) ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ) return marsad_jsonq_finish(pObj, pzJson);

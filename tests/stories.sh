@@ -27,7 +27,8 @@ expect() {
 
 # dump DB: the stories tables as text, for comparison
 dump() {
-  sqlite3 "$1" "SELECT * FROM story ORDER BY id; SELECT * FROM article_story ORDER BY article;"
+  sqlite3 "$1" "SELECT * FROM story ORDER BY id; SELECT * FROM event ORDER BY id;"\
+    " SELECT * FROM article_story ORDER BY article;"
 }
 
 db=$tmp/s.db
@@ -39,14 +40,18 @@ expect 0 "$bin" --db "$db" ingest "$seeds"
 expect 1 "$bin" --db "$db" story s999
 expect 1 "$bin" --db "$db" story bogus
 
-# The seeds are one story of five articles.
+# The seeds are one story of five articles, listed by its lead event.
 "$bin" --db "$db" --json stories >"$tmp/stories.json"
-check "seeds: one story of five" [ "$(grep -o '"n_articles":[0-9]*' "$tmp/stories.json")" = '"n_articles":5' ]
+check "seeds: one story of five" [ "$(sqlite3 "$db" 'SELECT count(*), sum(n_articles) FROM story')" = '1|5' ]
+check "stories: a lead event per story" grep -q '"lead":{"title":' "$tmp/stories.json"
+check "every article in an event of its story" [ "$(sqlite3 "$db" 'SELECT count(*) FROM article_story x JOIN event e ON e.id=x.event AND e.story=x.story')" = 5 ]
 
 # The story lists its five articles, with evidence when asked.
 "$bin" --db "$db" --json story s1 --why >"$tmp/s1.json"
 check "story s1 has five articles" [ "$(grep -o '"outlet":' "$tmp/s1.json" | wc -l)" -eq 5 ]
 check "story s1 explains its merges" grep -q '"rule":"similar"' "$tmp/s1.json"
+check "story s1 lists its events" grep -q '"events":\[{"id":' "$tmp/s1.json"
+check "story s1 explains its events" grep -q '"event":{"rule":' "$tmp/s1.json"
 "$bin" --db "$db" story --why s1 >"$tmp/s1.txt"
 check "story --why prints shared terms" grep -q 'shared:' "$tmp/s1.txt"
 

@@ -1,6 +1,8 @@
 /*
-** cmd_stories.c: `marsad stories`: the stories, largest first: id, dates,
-** article and outlet counts, headline.
+** cmd_stories.c: `marsad stories`: the stories as a front page, each by its
+** lead event (its largest within the dates asked), largest first: id,
+** dates, article and outlet counts and headline of the lead event, then the
+** whole story's size when it holds other events.
 */
 #include <stdio.h>
 #include <string.h>
@@ -11,17 +13,25 @@ static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
   size_t i;
   json_t *pRow;
   json_array_foreach(pArr, i, pRow){
-    const char *zFirst = cli_json_str(pRow, "first", "-");
-    const char *zLast = cli_json_str(pRow, "last", "-");
+    json_t *pLead = json_object_get(pRow, "lead");
+    const char *zFirst = cli_json_str(pLead, "first", "-");
+    const char *zLast = cli_json_str(pLead, "last", "-");
     printf("%-7s %s", cli_json_str(pRow, "id", ""), zFirst);
-    if( strcmp(zFirst, zLast)!=0 ) printf("..%s", zLast+5); else fputs("       ", stdout);
+    if( strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ) printf("..%s", zLast+5);
+    else fputs("       ", stdout);
     printf("  %4lld art %3lld outlets  ",
-           (long long)json_integer_value(json_object_get(pRow, "n_articles")),
-           (long long)json_integer_value(json_object_get(pRow, "n_outlets")));
-    cli_print_cut(cli_json_str(pRow, "title", ""), 90, 0);
-    long long nCopies = json_integer_value(json_object_get(pRow, "n_copies"));
+           (long long)json_integer_value(json_object_get(pLead, "n_articles")),
+           (long long)json_integer_value(json_object_get(pLead, "n_outlets")));
+    cli_print_cut(cli_json_str(pLead, "title", ""), 90, 0);
+    long long nCopies = json_integer_value(json_object_get(pLead, "n_copies"));
     if( nCopies ) printf("  (%lld copies)", nCopies);
     fputc('\n', stdout);
+    long long nEvents = json_integer_value(json_object_get(pRow, "n_events"));
+    if( nEvents>1 ){
+      printf("%18s story of %lld articles, %lld events, %s..%s\n", "",
+             (long long)json_integer_value(json_object_get(pRow, "n_articles")), nEvents,
+             cli_json_str(pRow, "first", "-"), cli_json_str(pRow, "last", "-"));
+    }
   }
   (void)pCli; (void)pCtx;
   return CLI_OK;
@@ -44,9 +54,12 @@ static int run_stories(cli *pCli, int argc, char **argv){
   char *azArg[argc+1];
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad stories [OPTIONS]",
-      "Lists the stories the articles were grouped into as they were ingested,\n"
-      "largest first (--latest: latest first): id, first..last date, articles (copies included),\n"
-      "outlets and headline. `marsad story ID` shows one.", azArg, &nArg);
+      "Lists the stories the articles were grouped into as they were ingested, as a\n"
+      "front page: each story by its lead event (the articles telling one development\n"
+      "within a day or two), its largest within --since/--until (--latest: its latest),\n"
+      "largest first (--latest: latest first): id, dates, articles (copies included),\n"
+      "outlets and headline of the event, then the whole story's size when it threads\n"
+      "several events. `marsad story ID` shows one.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
   if( bLatest ) q.flags |= MARSAD_QUERY_LATEST;

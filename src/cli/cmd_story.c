@@ -1,7 +1,7 @@
 /*
-** cmd_story.c: `marsad story ID`: one story's articles by date with their
-** outlets, copies folded under their original, and with --why the evidence
-** of every decision.
+** cmd_story.c: `marsad story ID`: one story's events by date, each with its
+** articles by date with their outlets, copies folded under their original,
+** and with --why the evidence of every decision.
 */
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +23,14 @@ static void print_why(json_t *pWhy, const char *zBest){
     fputs("      shared:", stdout);
     json_array_foreach(pTerms, i, pT) printf(" %s", json_string_value(pT));
     fputc('\n', stdout);
+    json_t *pEvent = json_object_get(pWhy, "event");
+    if( pEvent ){
+      int bNew = strcmp(cli_json_str(pEvent, "rule", ""), "new")==0;
+      printf("      event: %s (best similarity within a day %.3f, %s %.2f)\n",
+             bNew ? "started a new one" : "joined",
+             json_real_value(json_object_get(pEvent, "score")), bNew ? "<" : ">=",
+             json_real_value(json_object_get(pEvent, "threshold")));
+    }
   }else if( strcmp(zRule, "new")==0 ){
     fputs("      why: no story close enough: started this one\n", stdout);
   }
@@ -64,7 +72,27 @@ static int print_story(cli *pCli, json_t *pObj, void *pCtx){
   fputs("terms:", stdout);
   json_array_foreach(json_object_get(pObj, "top_terms"), i, pT) printf(" %s", json_string_value(pT));
   fputs("\n\n", stdout);
-  json_array_foreach(json_object_get(pObj, "articles"), i, pT) print_article(pT, bWhy, 0);
+  json_t *pArts = json_object_get(pObj, "articles");
+  json_t *pEvents = json_object_get(pObj, "events");
+  json_array_foreach(pEvents, i, pT){
+    long long iEvent = json_integer_value(json_object_get(pT, "id"));
+    if( json_array_size(pEvents)>1 ){
+      const char *zFirst = cli_json_str(pT, "first", "-");
+      const char *zLast = cli_json_str(pT, "last", "-");
+      printf("%s%s%s%s  %lld articles, %lld outlets: ", i ? "\n" : "", zFirst,
+             strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ? ".." : "",
+             strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ? zLast+5 : "",
+             (long long)json_integer_value(json_object_get(pT, "n_articles")),
+             (long long)json_integer_value(json_object_get(pT, "n_outlets")));
+      cli_print_cut(cli_json_str(pT, "title", ""), 90, 0);
+      fputc('\n', stdout);
+    }
+    size_t k;
+    json_t *pA;
+    json_array_foreach(pArts, k, pA){
+      if( json_integer_value(json_object_get(pA, "event"))==iEvent ) print_article(pA, bWhy, 0);
+    }
+  }
   (void)pCli;
   return CLI_OK;
 }
