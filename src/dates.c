@@ -32,6 +32,9 @@
 ** 1882, 1500 AH will in 2077). */
 #define HIJRI_YEAR_MIN 1300
 #define HIJRI_YEAR_MAX 1500
+/* How many days before publication a written date may be the day of a
+** report. */
+#define RECENT_DAYS 7
 #define K_SHAHR  "\xd8\xb4\xd9\x87\xd8\xb1"                 /* شهر */
 
 int marsad_ymd_parse(const char *z, marsad_ymd *pOut){
@@ -532,4 +535,21 @@ void marsad_dates_free(marsad_dates *p){
   marsad_free(p->a);
   p->a = 0;
   p->n = p->nAlloc = 0;
+}
+
+int marsad_dates_from(const marsad_dates *p, int iWord){
+  int lo = 0, hi = p->n;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( p->a[mid].iWord0<iWord ) lo = mid+1; else hi = mid;
+  }
+  return lo;
+}
+
+int marsad_dates_recent(const marsad_dates *p, int iDate, const marsad_ymd *pPub){
+  const marsad_date *pD = &p->a[iDate];
+  if( pD->bSince || pD->v.y==0 || pD->ePrec!=MARSAD_PREC_DAY ) return 0;
+  if( pPub==0 || pPub->y==0 ) return 1;
+  long nGap = marsad_ymd_days(pPub) - marsad_ymd_days(&pD->v);
+  return nGap>=0 && nGap<=RECENT_DAYS;
 }

@@ -81,6 +81,17 @@ int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
 int marsad_dates_publication(const marsad_words *pW, const marsad_dates *pDates,
                              marsad_ymd *pOut);
 
+/* The index of the first date of p (in text order) that starts at or after
+** word iWord; p->n when none. O(log n). */
+int marsad_dates_from(const marsad_dates *p, int iWord);
+
+/* True when date index iDate is a day on which something may have been
+** reported: resolved to a day, not a start or an end (منذ), and at most a
+** week before pPub, not after it (any day when pPub is NULL or unknown). A
+** date further off (or to come: الأربعاء المقبل) is when what is told
+** happened or will. */
+int marsad_dates_recent(const marsad_dates *p, int iDate, const marsad_ymd *pPub);
+
 /* Frees what *p owns and resets it. NULL is fine. */
 void marsad_dates_free(marsad_dates *p);
 

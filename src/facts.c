@@ -136,7 +136,7 @@ static int run_extractors(marsad_facts *p, const marsad_analysis *pA){
   if( rc==MARSAD_OK ) rc = name_words(&p->words, pA, &aName);
   if( rc==MARSAD_OK ) rc = marsad_statements_find(&p->words, &p->dates, p->aUsed, aName, &p->statements);
   marsad_free(aName);
-  if( rc==MARSAD_OK ) rc = marsad_figures_find(&p->words, &p->numbers, &p->statements, &p->dates, &p->figures);
+  if( rc==MARSAD_OK ) rc = marsad_figures_find(&p->words, &p->numbers, &p->statements, &p->dates, &p->pub, &p->figures);
   if( rc==MARSAD_OK ) rc = link_entities(p, pA);
   return rc;
 }

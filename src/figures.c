@@ -18,6 +18,8 @@
 #define BACK_MAX_WORDS   24   /* how far back a counted noun is looked for */
 #define TOTAL_MAX_WORDS  15   /* how far back a running-total word counts */
 #define WHO_MAX_WORDS     3   /* words of what is counted */
+#define LOOK_BACK        16   /* statements, attributions or dates looked at
+                                 around a figure (bounds the work) */
 
 #define K_MIN    "\xd9\x85\xd9\x86"                        /* من */
 #define K_MINHUM "\xd9\x85\xd9\x86\xd9\x87\xd9\x85"        /* منهم */
@@ -218,24 +220,41 @@ static int is_total(const marsad_words *pW, const marsad_number *pN, int iFloor)
 }
 
 /* The statement whose content holds word iWord: the one who says it, not
-** a statement reported inside another's words (nested); -1. */
-static int statement_at(const marsad_statements *pSt, const marsad_words *pW, int iWord){
-  int iBest = -1;
-  for(int i=0; i<pSt->n; i++){
+** a statement reported inside another's words (nested); -1. Statements are
+** in the order of their cues: the LOOK_BACK ones whose cue comes last
+** before the word, in its sentence, are looked at. */
+static int statement_at(const marsad_statements *pSt, const marsad_words *pW, int iWord,
+                        long *pnWork){
+  int lo = 0, hi = pSt->n;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( pSt->a[mid].iCue0<iWord ) lo = mid+1; else hi = mid;
+  }
+  int iBest = -1, iSent = pW->a[iWord].iSent;
+  for(int i=lo-1; i>=0 && i>=lo-LOOK_BACK && pSt->a[i].iSent==iSent; i--){
     const marsad_statement *s = &pSt->a[i];
+    (*pnWork)++;
     if( s->iParent>=0 || iWord<s->iCont0 || iWord>=s->iCont1 ) continue;
     if( s->iCont0<s->iCue0 ) continue;   /* a claim denied (تنفيه) is not the denier's figure */
-    if( iBest<0 || s->iCont0>=pSt->a[iBest].iCont0 ) iBest = i;
+    if( iBest<0 || s->iCont0>pSt->a[iBest].iCont0 ) iBest = i;
   }
-  (void)pW;
   return iBest;
 }
 
-/* The attribution of the sentence of word i nearest to it; -1. */
-static int attribution_at(const marsad_statements *pSt, const marsad_words *pW, int i){
+/* The attribution of the sentence of word i nearest to it, among the
+** LOOK_BACK before and after it; -1. Attributions are in text order. */
+static int attribution_at(const marsad_statements *pSt, const marsad_words *pW, int i,
+                          long *pnWork){
+  int lo = 0, hi = pSt->nAttr;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( pSt->aAttr[mid].iWord0<i ) lo = mid+1; else hi = mid;
+  }
   int iBest = -1, nBest = 0;
-  for(int a=0; a<pSt->nAttr; a++){
+  int a0 = lo-LOOK_BACK>0 ? lo-LOOK_BACK : 0;
+  for(int a=a0; a<pSt->nAttr && a<lo+LOOK_BACK; a++){
     const marsad_attrib *t = &pSt->aAttr[a];
+    (*pnWork)++;
     if( pW->a[t->iWord0].iSent!=pW->a[i].iSent || t->src.iR0==t->src.iR1 ) continue;
     int gap = t->iWord0>i ? t->iWord0-i : i-t->iWord1;
     if( iBest<0 || gap<nBest ){ iBest = a; nBest = gap; }
@@ -243,19 +262,24 @@ static int attribution_at(const marsad_statements *pSt, const marsad_words *pW, 
   return iBest;
 }
 
-/* The day the figure at word i was reported: a date of its sentence (the
-** last before it, else the first after it) that is not a start or an end;
-** else iFallback. */
-static int figure_date(const marsad_words *pW, const marsad_dates *pDates, int i, int iFallback){
-  int iBefore = -1, iAfter = -1;
-  for(int d=0; d<pDates->n; d++){
-    const marsad_date *pD = &pDates->a[d];
-    if( pD->bSince || pD->v.y==0 || pD->ePrec!=MARSAD_PREC_DAY
-     || pW->a[pD->iWord0].iSent!=pW->a[i].iSent ) continue;
-    if( pD->iWord1<=i ) iBefore = d;
-    else if( iAfter<0 ) iAfter = d;
+/* The day the figure at word i was reported: the day its source said it
+** (iSaid, when its sentence tells), else a recent day of its sentence (the
+** last before it, else the first after it, among the LOOK_BACK dates each
+** way: قتل 5 أمس); else -1, the publication day. A date further back is
+** when the counted thing happened, not when it was reported. */
+static int figure_date(const marsad_words *pW, const marsad_dates *pDates, const marsad_ymd *pPub,
+                       int i, int iSaid, long *pnWork){
+  if( iSaid>=0 ) return iSaid;
+  int iSent = pW->a[i].iSent, lo = marsad_dates_from(pDates, i);
+  for(int d=lo-1; d>=0 && d>=lo-LOOK_BACK && pW->a[pDates->a[d].iWord0].iSent==iSent; d--){
+    (*pnWork)++;
+    if( marsad_dates_recent(pDates, d, pPub) ) return d;
   }
-  return iBefore>=0 ? iBefore : iAfter>=0 ? iAfter : iFallback;
+  for(int d=lo; d<pDates->n && d<lo+LOOK_BACK && pW->a[pDates->a[d].iWord0].iSent==iSent; d++){
+    (*pnWork)++;
+    if( marsad_dates_recent(pDates, d, pPub) ) return d;
+  }
+  return -1;
 }
 
 /* Appends a figure. */
@@ -274,7 +298,7 @@ static int push_figure(marsad_figures *pOut, const marsad_figure *pF){
 /* Reads number pN as a figure; appends it when it is one. */
 static int read_figure(const marsad_words *pW, const marsad_number *pN,
                        const marsad_statements *pSt, const marsad_dates *pDates,
-                       marsad_figures *pOut){
+                       const marsad_ymd *pPub, marsad_figures *pOut){
   int iSent = pW->a[pN->iWord0].iSent;
   int iFloor = pW->aSent[iSent], iLimit = pW->aSent[iSent+1];
   marsad_figure f;
@@ -294,17 +318,17 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
   }
   if( f.eCounts==0 ) return MARSAD_OK;
   f.bTotal = is_total(pW, pN, iFloor);
-  f.iStmt = statement_at(pSt, pW, pN->iWord0);
-  int iFallback = -1;
+  f.iStmt = statement_at(pSt, pW, pN->iWord0, &pOut->nWork);
+  int iSaid = -1;
   if( f.iStmt>=0 ){
     f.src = pSt->a[f.iStmt].spk;
-    iFallback = f.src.iDate;
+    iSaid = f.src.iDate;
   }else{
-    int a = attribution_at(pSt, pW, pN->iWord0);
-    if( a>=0 ){ f.src = pSt->aAttr[a].src; iFallback = f.src.iDate; }
+    int a = attribution_at(pSt, pW, pN->iWord0, &pOut->nWork);
+    if( a>=0 ){ f.src = pSt->aAttr[a].src; iSaid = f.src.iDate; }
     else { f.src.iR0 = f.src.iR1 = 0; }
   }
-  f.iDate = figure_date(pW, pDates, pN->iWord0, iFallback);
+  f.iDate = figure_date(pW, pDates, pPub, pN->iWord0, iSaid, &pOut->nWork);
   int i0 = iEv<pN->iExpr0 ? iEv : pN->iExpr0;
   int i1 = (f.iWho1>pN->iExpr1 && f.iWho0>=pN->iWord1) ? f.iWho1 : pN->iExpr1;
   f.iStart = pW->a[i0].iStart;
@@ -314,10 +338,10 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
 
 int marsad_figures_find(const marsad_words *pW, const marsad_numbers *pNums,
                         const marsad_statements *pSt, const marsad_dates *pDates,
-                        marsad_figures *pOut){
+                        const marsad_ymd *pPub, marsad_figures *pOut){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<pNums->n; i++){
-    rc = read_figure(pW, &pNums->a[i], pSt, pDates, pOut);
+    rc = read_figure(pW, &pNums->a[i], pSt, pDates, pPub, pOut);
   }
   return rc;
 }

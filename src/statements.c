@@ -25,6 +25,8 @@
 #define SVO_MAX_WORDS    14   /* longest subject read before a verb */
 #define APPOS_MAX_WORDS   4   /* longest name in apposition */
 #define COREF_MAX_WORDS   3   /* a speaker this short may stand for a fuller one */
+#define COREF_BACK       64   /* ... named among the 64 sources before it */
+#define SAID_AFTER_WORDS  2   /* a date this near after a cue is when it was said */
 
 #define K_FI   "\xd9\x81\xd9\x8a"                    /* في */
 #define K_MIN  "\xd9\x85\xd9\x86"                    /* من */
@@ -660,19 +662,49 @@ static int naming_within(const marsad_words *pW, int s0, int s1, int l0, int l1)
   return 1;
 }
 
-/* The date of the report in the sentence of word i: the day nearest to i
-** that is not a start or an end (منذ), or -1. A month or a year is the
-** time of what is told, not the day it was said. */
-static int sentence_date(const stmt_scan *p, int i){
-  int iSent = p->pW->a[i].iSent, iBest = -1, nBest = 0;
-  for(int d=0; d<p->pDates->n; d++){
+/* The first date of the current text that starts in words [w0, w1) and
+** can be a day of report (a resolved day, not a start or an end: منذ), or
+** -1. The dates there are at most w1-w0. */
+static int date_in(const stmt_scan *p, int w0, int w1){
+  for(int d=marsad_dates_from(p->pDates, w0); d<p->pDates->n && p->pDates->a[d].iWord0<w1; d++){
     const marsad_date *pD = &p->pDates->a[d];
-    if( pD->bSince || p->pW->a[pD->iWord0].iSent!=iSent || pD->v.y==0
-     || pD->ePrec!=MARSAD_PREC_DAY ) continue;
-    int gap = pD->iWord0>i ? pD->iWord0-i : i-pD->iWord1;
-    if( iBest<0 || gap<nBest ){ iBest = d; nBest = gap; }
+    p->pOut->nWork++;
+    if( !pD->bSince && pD->v.y!=0 && pD->ePrec==MARSAD_PREC_DAY ) return d;
   }
-  return iBest;
+  return -1;
+}
+
+/* The date that opens the sentence of word i (أمس، وفي يوم الخميس، ...),
+** after at most one function word; or -1. */
+static int opening_date(const stmt_scan *p, int i){
+  int f = p->pW->aSent[p->pW->a[i].iSent];
+  int d = date_in(p, f, f+1);
+  if( d<0 && fw_class(p->pW, f) ) d = date_in(p, f+1, f+2);
+  return d;
+}
+
+/* The day statement pSt was made, as its sentence says it, or -1 (then it
+** is the publication day): a date between the cue and the content (وقال
+** المرصد في 2 آذار إن، أفاد المرصد أمس بمقتل ...: a date that opens a
+** content without أن or a quote), else one that opens the sentence. A date
+** inside what is said is when the things told happened, not the day it
+** was said. */
+static int statement_date(const stmt_scan *p, const marsad_statement *pSt){
+  const marsad_words *pW = p->pW;
+  int w1 = pSt->iCue1 + SAID_AFTER_WORDS;
+  if( pSt->iCont0>=pSt->iCue1 ){
+    int k = pSt->iCont0;
+    int bMarked = k>0 && (fw_class(pW, k-1)==MARSAD_FW_COMP || punct(pW, k-1, ":") || punct(pW, k, QUOTES));
+    w1 = bMarked ? k : k + SAID_AFTER_WORDS;
+  }
+  int d = date_in(p, pSt->iCue1, w1);
+  return d>=0 ? d : opening_date(p, pSt->spk.iW0<pSt->spk.iW1 ? pSt->spk.iW0 : pSt->iCue0);
+}
+
+/* The day of an attribution (بحسب المرصد أمس), or -1. */
+static int attribution_date(const stmt_scan *p, const marsad_source *pSrc){
+  int d = date_in(p, pSrc->iW1, pSrc->iW1 + SAID_AFTER_WORDS);
+  return d>=0 ? d : opening_date(p, pSrc->iW0);
 }
 
 /* A source of the text, for resolving them in text order. */
@@ -691,13 +723,14 @@ static int cmp_ref(const void *a, const void *b){
 ** report date, and its fullest naming. A speaker carried over takes the
 ** naming (and, without a date of its own, the date) of the statement it
 ** continues; a nested one the date of its parent; a short naming (المرصد،
-** بيسكوف) the latest fuller naming before it that holds all its words. */
+** بيسكوف) the latest fuller naming that holds all its words among the
+** COREF_BACK sources before it (so the work stays linear in the text). */
 static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
   const marsad_words *pW = p->pW;
   marsad_source *s = aRef[r].pSrc;
   const marsad_statement *pSt = aRef[r].pStmt;
   const marsad_statement *aSt = p->pOut->a;
-  s->iDate = sentence_date(p, aRef[r].iWord);
+  s->iDate = pSt ? statement_date(p, pSt) : attribution_date(p, s);
   if( pSt && pSt->iFrom>=0 && s->iW0==s->iW1 ){
     const marsad_source *f = &aSt[pSt->iFrom].spk;
     s->iR0 = f->iR0;
@@ -709,8 +742,9 @@ static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
   int nWords = s->iW1 - s->iW0;
   if( nWords==1 && fw_class(pW, s->iW0)==MARSAD_FW_HON ){
     /* سموه، معاليه: the latest speaker named with more than one word */
-    for(int q=r-1; q>=0; q--){
+    for(int q=r-1; q>=0 && q>=r-COREF_BACK; q--){
       const marsad_source *t = aRef[q].pSrc;
+      p->pOut->nWork++;
       if( t->iR1-t->iR0>1 ){
         s->iR0 = t->iR0;
         s->iR1 = t->iR1;
@@ -720,13 +754,14 @@ static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
     return;
   }
   if( nWords==0 || nWords>COREF_MAX_WORDS ) return;
-  for(int q=r-1; q>=0; q--){
+  for(int q=r-1; q>=0 && q>=r-COREF_BACK; q--){
     const marsad_source *t = aRef[q].pSrc;
+    p->pOut->nWork++;
     if( t->iR1-t->iR0<=nWords ) continue;
     if( naming_within(pW, s->iW0, s->iW1, t->iR0, t->iR1) ){
       s->iR0 = t->iR0;
       s->iR1 = t->iR1;
-      if( s->iDate<0 ) s->iDate = t->iDate;
+      if( s->iDate<0 ) s->iDate = t->iDate;   /* the same report, named again */
       return;
     }
   }

@@ -53,9 +53,11 @@ typedef struct marsad_statements {
   marsad_attrib *aAttr;
   int nAttr;
   int nAttrAlloc;
+  long nWork;          /* sources and dates looked at while resolving: linear
+                          in the text (a test bounds it) */
 } marsad_statements;
 
-#define MARSAD_STATEMENTS_INIT {0, 0, 0, 0, 0, 0}
+#define MARSAD_STATEMENTS_INIT {0, 0, 0, 0, 0, 0, 0}
 
 /* Finds the statements and attributions of pW. pDates are its dates, and
 ** aUsed flags the words they use; aName flags the words inside names the

@@ -81,6 +81,12 @@ static const fig_case aCase[] = {
    "23", 23, "exact", "wounded", 0, "المتحدث", "2021-03-05"},
   {"وقالت الشرطة إن 4 قتلوا وأصيب 17 في الحادث.", "2021-03-05",
    "17", 17, "exact", "wounded", 0, "الشرطة", "2021-03-05"},
+  /* a day to come, or long before publication, is when things happen or
+  ** happened, not the day of the report */
+  {"وأسفر إسقاط الطائرة عن مقتل 298 شخصا، ويصوت المجلس الأربعاء المقبل على المحكمة.", "2021-03-05",
+   "298", 298, "exact", "killed", 0, 0, "2021-03-05"},
+  {"وألقيت القنبلة في 9 أغسطس 1945 فقتلت 70 ألف شخص.", "2021-03-05",
+   "70 ألف", 70000, "exact", "killed", 0, 0, "2021-03-05"},
   /* a running total of the dead through عدد الوفيات; a neutral head
   ** (حالة) counts through its noun */
   {"وأعلنت وزارة الصحة ارتفاع عدد الوفيات إلى 12.", "2021-03-05",
@@ -169,6 +175,35 @@ static void test_not_figures(void){
   }
 }
 
+/* The work of resolving sources, dates and figures is linear in the
+** text: a page holding four times the statements and figures does at most
+** a little more work for each of them (a quadratic search, as a 50 MB page
+** once showed, would do four times as much). Counts, not time. */
+static void test_linear_work(void){
+  static const char zUnit[] =
+    "وقال المتحدث باسم الوزارة أمس إن 5 أشخاص قتلوا، وأكد المرصد أن الحصيلة "
+    "بلغت 20 قتيلا بحسب مصادر طبية يوم الخميس، ونفى الجيش ذلك. ";
+  double aPer[2];
+  for(int k=0; k<2; k++){
+    int nRep = k==0 ? 300 : 1200;
+    size_t nUnit = sizeof zUnit - 1;
+    char *z = marsad_malloc(nUnit*(size_t)nRep + 1);
+    CHECK(z!=0);
+    if( z==0 ) return;
+    for(int r=0; r<nRep; r++) memcpy(z + nUnit*(size_t)r, zUnit, nUnit);
+    z[nUnit*(size_t)nRep] = 0;
+    marsad_analysis a;
+    const marsad_facts *f = analyse(z, "2021-03-05", &a);
+    CHECK(f && f->statements.n>=2*nRep && f->figures.n>=2*nRep);
+    aPer[k] = f ? (double)(f->statements.nWork + f->figures.nWork)
+                  / (f->statements.n + f->figures.n) : 0;
+    marsad_analysis_clear(&a);
+    marsad_free(z);
+  }
+  if( aPer[1]>aPer[0]*1.25 ) fprintf(stderr, "work per fact %.1f, then %.1f\n", aPer[0], aPer[1]);
+  CHECK(aPer[0]>0 && aPer[1]<=aPer[0]*1.25);
+}
+
 /* Every allocation failure is reported as MARSAD_NOMEM and leaks nothing
 ** (the sanitizer build checks the leaks). */
 static void test_nomem(void){
@@ -192,6 +227,7 @@ static void test_nomem(void){
 int main(void){
   RUN(test_cases);
   RUN(test_not_figures);
+  RUN(test_linear_work);
   RUN(test_nomem);
   return DONE();
 }

@@ -138,8 +138,32 @@ static void test_none(void){
   }
 }
 
+/* A statement's day is the publication day unless its sentence says when
+** it was said: a date between the cue and what is said, or one opening the
+** sentence; a date inside what is said is when the things told happened. */
+static void test_days(void){
+  static const struct { const char *z; const char *zDay; } a[] = {
+    {"وقال الوزير أمس إن المحادثات مستمرة.", "2021-05-31"},
+    {"أفاد المرصد أمس بمقتل عشرة مقاتلين.", "2021-05-31"},
+    {"وفي يوم الخميس، قال الوزير إن المحادثات مستمرة.", "2021-05-27"},
+    {"وقال الوزير إن الهجوم وقع أمس.", "2021-06-01"},
+    {"وأكدت المصادر أن الأمر يتعلق بما جرى بعد 14 يناير 2011 في البلاد.", "2021-06-01"},
+    {"وأكد المتحدث أن الوزير سيزور البلاد في 3 يونيو.", "2021-06-01"},
+  };
+  for(size_t k=0; k<sizeof a/sizeof a[0]; k++){
+    marsad_analysis an;
+    const marsad_facts *f = analyse(a[k].z, &an);
+    char zDay[11] = "";
+    if( f && f->statements.n>0 ) marsad_facts_day(f, f->statements.a[0].spk.iDate, zDay);
+    if( strcmp(zDay, a[k].zDay)!=0 ) fprintf(stderr, "«%s»: said on %s\n", a[k].z, zDay);
+    CHECK(strcmp(zDay, a[k].zDay)==0);
+    marsad_analysis_clear(&an);
+  }
+}
+
 int main(void){
   RUN(test_cases);
+  RUN(test_days);
   RUN(test_none);
   return DONE();
 }
