@@ -343,16 +343,22 @@ MARSAD_API double marsad_story_threshold(const marsad_simmodel *p);
 
 /* Analyses the articles of one in-memory input without a database: each is
 ** read by the reader of eFormat (MARSAD_INPUT_AUTO: by zSource's extension;
-** "-" means JSON Lines), cleaned as ingestion cleans it, and its dates,
-** figures and statements found. zToday (YYYY-MM-DD, may be NULL) is the day
-** of the analysis, which only serves to fix the year of a date written with
-** its weekday when the article has no publication date. *pzJson receives a
-** JSON array of article records (the export's article shape, plus
-** "published_from_text"), owned by the caller. MARSAD_FORMAT when the input
-** as a whole is unreadable (the records read so far are still returned),
-** MARSAD_MISUSE for an unknown format. */
+** "-" means JSON Lines), cleaned as ingestion cleans it, its names
+** recognised and its dates, figures and statements found. zToday
+** (YYYY-MM-DD, may be NULL) is the day of the analysis, which only serves
+** to fix the year of a date written with its weekday when the article has
+** no publication date. As ingestion does, each bad part of the input (a
+** line that is not an article, an article with no text) is reported to
+** xReport (may be NULL) with its line, counted in *pnSkipped (may be NULL)
+** and passed over; flaws the reader got past are reported, not counted.
+** *pzJson receives a JSON array of article records (the export's article
+** shape, plus "published_from_text"), owned by the caller. MARSAD_FORMAT
+** when the input as a whole is unreadable (the records read so far are
+** still returned), MARSAD_MISUSE for an unknown format. */
 MARSAD_API int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,
                                      int eFormat, const char *zToday,
+                                     marsad_report_fn xReport, void *pCtx,
+                                     long *pnSkipped /* OUT */,
                                      char **pzJson /* OUT */);
 
 /* Statements stored in the database, by date: [{article, outlet,

@@ -23,6 +23,9 @@ typedef struct analyze_run {
   json_t *pArr;           /* the answer */
   const char *zToday;     /* YYYY-MM-DD, for dates the text itself fixes */
   marsad_ner *pNer;       /* the name recogniser (speakers end at names) */
+  marsad_report_fn xReport;  /* where problems go, or NULL */
+  void *pReportCtx;
+  long nSkipped;          /* parts of the input passed over */
   int rc;
 } analyze_run;
 
@@ -55,6 +58,14 @@ static int article_json(const marsad_doc *pDoc, const marsad_clean *pClean,
   return rc;
 }
 
+/* marsad_problem_fn: a bad part of the input is reported, counted and
+** passed over. */
+static void analyze_problem(void *pCtx, const char *zSource, long iLine, const char *zMsg){
+  analyze_run *p = pCtx;
+  p->nSkipped++;
+  if( p->xReport ) p->xReport(p->pReportCtx, zSource, iLine, zMsg);
+}
+
 /* marsad_doc_fn: cleans and analyses one article, appending its record. */
 static int analyze_doc(void *pCtx, marsad_doc *pDoc){
   analyze_run *p = pCtx;
@@ -65,7 +76,10 @@ static int analyze_doc(void *pCtx, marsad_doc *pDoc){
   const char *zTitle = pDoc->zTitle ? pDoc->zTitle : "";
   int rc = marsad_clean_text(pDoc->zText ? pDoc->zText : "", pDoc->nText, zTitle,
                              pDoc->zOutlet, 0, &clean);
-  if( rc==MARSAD_OK && clean.nBody>0 ){
+  if( rc==MARSAD_OK && clean.nBody==0 ){
+    analyze_problem(p, pDoc->zSource, pDoc->iLine, "empty article: no body text, skipped");
+  }else if( rc==MARSAD_OK ){
+    if( pDoc->zWarning && p->xReport ) p->xReport(p->pReportCtx, pDoc->zSource, pDoc->iLine, pDoc->zWarning);
     json_t *pObj = 0;
     a.art.zId = pDoc->zInput;
     a.art.zOutlet = pDoc->zOutlet;
@@ -87,14 +101,13 @@ static int analyze_doc(void *pCtx, marsad_doc *pDoc){
   return rc;
 }
 
-/* marsad_problem_fn: a bad part of the input is passed over. */
-static void analyze_problem(void *pCtx, const char *zSource, long iLine, const char *zMsg){
-  (void)pCtx; (void)zSource; (void)iLine; (void)zMsg;
-}
 
 int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,
-                          int eFormat, const char *zToday, char **pzJson){
+                          int eFormat, const char *zToday,
+                          marsad_report_fn xReport, void *pCtx,
+                          long *pnSkipped, char **pzJson){
   *pzJson = 0;
+  if( pnSkipped ) *pnSkipped = 0;
   const marsad_reader *pReader = eFormat ? marsad_reader_for_format(eFormat)
                                : strcmp(zSource, "-")==0 ? marsad_reader_for_format(MARSAD_INPUT_JSONL)
                                : marsad_reader_for_path(zSource);
@@ -103,12 +116,13 @@ int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,
   size_t nBad = 0;
   int rc = marsad_utf8_sanitize(pData, nData, &zClean, &nData, &nBad);
   if( rc ) return rc;
-  analyze_run run = { json_array(), zToday, 0, MARSAD_OK };
+  analyze_run run = { json_array(), zToday, 0, xReport, pCtx, 0, MARSAD_OK };
   if( run.pArr==0 ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ) rc = marsad_ner_new(&run.pNer);
   if( rc==MARSAD_OK ) rc = pReader->xRead(zSource, zClean, nData, analyze_doc, analyze_problem, &run);
   marsad_ner_free(run.pNer);
   marsad_free(zClean);
+  if( pnSkipped ) *pnSkipped = run.nSkipped;
   if( rc==MARSAD_OK ) rc = run.rc;
   if( rc!=MARSAD_OK && rc!=MARSAD_FORMAT ){
     json_decref(run.pArr);

@@ -46,8 +46,16 @@ static void print_record(json_t *pArt){
   fputc('\n', stdout);
 }
 
+/* marsad_report_fn: one line per problem, "path:line: reason", as ingest
+** writes them. */
+static void report_problem(void *pCtx, const char *zSource, long iLine, const char *zMsg){
+  (void)pCtx;
+  if( iLine>0 ) fprintf(stderr, "%s:%ld: %s\n", zSource, iLine, zMsg);
+  else fprintf(stderr, "%s: %s\n", zSource, zMsg);
+}
+
 /* Analyses one input (a file, or "-" for standard input); returns an exit
-** status. */
+** status: CLI_PARTIAL when some of it was skipped. */
 static int analyze_one(cli *pCli, const char *zPath, const char *zToday){
   FILE *f = strcmp(zPath, "-")==0 ? stdin : fopen(zPath, "rb");
   if( f==0 ){
@@ -63,7 +71,9 @@ static int analyze_one(cli *pCli, const char *zPath, const char *zToday){
     return CLI_PARTIAL;
   }
   char *zJson = 0;
-  int rc = marsad_analyze_buffer(zPath, zData, nData, MARSAD_INPUT_AUTO, zToday, &zJson);
+  long nSkipped = 0;
+  int rc = marsad_analyze_buffer(zPath, zData, nData, MARSAD_INPUT_AUTO, zToday,
+                                 report_problem, 0, &nSkipped, &zJson);
   free(zData);
   if( rc==MARSAD_MISUSE ){
     fprintf(stderr, "marsad analyze: %s: unknown file type (use .txt, .html, .jsonl, .rss or .atom)\n", zPath);
@@ -80,7 +90,7 @@ static int analyze_one(cli *pCli, const char *zPath, const char *zToday){
     json_decref(pArr);
   }
   marsad_free(zJson);
-  return rc==MARSAD_OK ? CLI_OK : CLI_PARTIAL;
+  return rc==MARSAD_OK && nSkipped==0 ? CLI_OK : CLI_PARTIAL;
 }
 
 /* `marsad analyze`. */
@@ -91,7 +101,9 @@ static int run_analyze(cli *pCli, int argc, char **argv){
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad analyze FILE... | -",
       "Finds the dates, figures and statements of articles without storing\n"
       "them: .txt, .html, .jsonl or feed files, or JSON Lines on standard\n"
-      "input (-). Offsets in --json point into each record's body.", azArg, &nArg);
+      "input (-). Offsets in --json point into each record's body. Bad lines\n"
+      "are reported as path:line: reason and skipped; the rest goes on. Exit\n"
+      "status 1 when some input was skipped.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg==0 ) return cli_usage_error(pCli, "give at least one file (or - for standard input)");
   char zToday[11];
