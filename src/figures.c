@@ -18,6 +18,7 @@
 #define BACK_MAX_WORDS   24   /* how far back a counted noun is looked for */
 #define TOTAL_MAX_WORDS  15   /* how far back a running-total word counts */
 #define WHO_MAX_WORDS     3   /* words of what is counted */
+#define FATE_MAX_WORDS    8   /* how far after the counted noun a fate (مصرعهم) is looked for */
 #define LOOK_BACK        16   /* statements, attributions or dates looked at
                                  around a figure (bounds the work) */
 
@@ -128,6 +129,37 @@ static int who_end(const marsad_words *pW, int i, int iLimit){
   return e;
 }
 
+/* True when a counted noun of kind eCounts names no outcome (people,
+** fighters, personnel): an event after it tells what befell them. */
+static int neutral(int eCounts){
+  return eCounts==MARSAD_COUNTS_OTHER || eCounts==MARSAD_COUNTS_FIGHTERS
+      || eCounts==MARSAD_COUNTS_PERSONNEL;
+}
+
+/* What the event or fate at word k counts, when it is not joined by و/ف;
+** 0. */
+static int event_at(const marsad_words *pW, int k){
+  size_t nConj;
+  const marsad_lexent *e = counts_at(pW, k);
+  if( e==0 || (e->eB!=MARSAD_ROLE_EVENT && e->eB!=MARSAD_ROLE_FATE) ) return 0;
+  return marsad_word_key(pW, k, MARSAD_KEY_CONJ, &nConj) ? 0 : e->eA;
+}
+
+/* What befell the counted noun that ends at word i (iAfter: past its
+** hedge): an event right after it, not joined by و/ف (500 مقاتل قتلوا; but
+** ألف قتيل وجرح 9 آلاف starts another clause), or a fate within
+** FATE_MAX_WORDS of its clause (لقي 7 أشخاص بينهم 5 أشقاء مصرعهم); 0. */
+static int event_after(const marsad_words *pW, int i, int iAfter, int iLimit){
+  int e = i<iLimit ? event_at(pW, i) : 0;
+  if( e==0 && iAfter!=i && iAfter<iLimit ) e = event_at(pW, iAfter);
+  for(int k=iAfter; e==0 && k<iLimit && k<iAfter+FATE_MAX_WORDS; k++){
+    if( marsad_word_punct_in(pW, k, ",.\xd8\x8c\xd8\x9b;") ) break;
+    const marsad_lexent *f = counts_at(pW, k);
+    if( f && f->eB==MARSAD_ROLE_FATE ) e = f->eA;
+  }
+  return e;
+}
+
 /* What the noun after the number counts (0: none); sets [*piWho0, *piWho1). */
 static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimit,
                       int *piWho0, int *piWho1){
@@ -135,7 +167,7 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   if( marsad_word_is(pW, k, K_MIN) ) k++;
   if( k>=iLimit ) return 0;
   const marsad_lexent *e = counts_at(pW, k);
-  if( e==0 || e->eB==MARSAD_ROLE_EVENT || e->eB==MARSAD_ROLE_DUAL ) return 0;
+  if( e==0 || e->eB==MARSAD_ROLE_EVENT || e->eB==MARSAD_ROLE_DUAL || e->eB==MARSAD_ROLE_FATE ) return 0;
   *piWho0 = k;
   if( e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER ){
     /* a neutral head counts through its noun: 12 حالة وفاة */
@@ -146,10 +178,8 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
   }
   *piWho1 = who_end(pW, k, iLimit);
   int iAfter = *piWho1>pN->iExpr1 ? *piWho1 : pN->iExpr1;   /* past a hedge: أشخاص على الأقل حتفهم */
-  const marsad_lexent *after = counts_at(pW, *piWho1);
-  if( after==0 || after->eB!=MARSAD_ROLE_EVENT ) after = counts_at(pW, iAfter);
-  if( after && after->eB==MARSAD_ROLE_EVENT ) return after->eA;   /* شخصا مصرعهم */
-  return e->eA;
+  int eAfter = neutral(e->eA) ? event_after(pW, *piWho1, iAfter, iLimit) : 0;
+  return eAfter ? eAfter : e->eA;
 }
 
 /* Quotation marks: " “ ” « ». */
@@ -176,20 +206,21 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
                      int *piWho0, int *piWho1){
   int k = pN->iExpr0-1;
   if( !(marsad_word_is(pW, k, K_ILA) || marsad_word_is(pW, k, K_MIN) || marsad_word_is(pW, k, K_BA)) ) return 0;
-  if( pN->iExpr1<iLimit && counts_at(pW, pN->iExpr1) ) return 0;
   int iStop = k-BACK_MAX_WORDS;
   if( iStop<iFloor ) iStop = iFloor;
   for(k=k-1; k>=iStop; k--){
     int n;
     if( pW->a[k].bNum || marsad_lex_match(&marsad_lex_cues, pW, k, k+1, 1, &n) ) return 0;
     const marsad_lexent *e = counts_at(pW, k);
-    if( e==0 || e->eB==MARSAD_ROLE_DUAL || (e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER) ) continue;
+    if( e==0 || e->eB==MARSAD_ROLE_DUAL || e->eB==MARSAD_ROLE_FATE
+     || (e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER) ) continue;
     int p = prev_word(pW, k, iFloor);
     if( is_relative(pW, p) ){ k = p; continue; }   /* inside a relative clause */
     int eCounts = e->eA, i0 = k;
     for(;;){
       const marsad_lexent *h = p>=iFloor ? counts_at(pW, p) : 0;
-      if( h==0 || h->eA==MARSAD_COUNTS_OTHER || h->eB==MARSAD_ROLE_EVENT || h->eB==MARSAD_ROLE_DUAL ) break;
+      if( h==0 || h->eA==MARSAD_COUNTS_OTHER || h->eB==MARSAD_ROLE_EVENT || h->eB==MARSAD_ROLE_DUAL
+       || h->eB==MARSAD_ROLE_FATE ) break;
       eCounts = h->eA;
       i0 = p;
       p = prev_word(pW, p, iFloor);
@@ -207,6 +238,19 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
     return eCounts;
   }
   return 0;
+}
+
+/* True when the number is followed by a noun of its own that counts
+** nothing listed (تتكون من 4 أسطر): a word that is neither a function word,
+** a cue, a unit, a counted word nor part of a date. Such a number does not
+** take a counted noun from before it. */
+static int own_noun(const marsad_words *pW, const marsad_dates *pDates, const marsad_number *pN,
+                    int iLimit){
+  int j = pN->iExpr1;
+  if( j>=iLimit || pW->a[j].eKind!=MARSAD_TOKEN_ARABIC || !plain_word(pW, j, iLimit) ) return 0;
+  if( counts_at(pW, j) ) return 0;
+  int d = marsad_dates_from(pDates, j);
+  return !(d<pDates->n && pDates->a[d].iWord0==j);
 }
 
 /* True when a running-total word comes before the number in its clause. */
@@ -310,11 +354,22 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
   if( pN->bDual ){
     f.eCounts = counts_at(pW, pN->iWord0)->eA;
     f.iWho1 = pN->iWord1;
+    if( neutral(f.eCounts) ){   /* وتوفي شخصان، لقي شخصان مصرعهما */
+      int e = event_before(pW, pN, iFloor, &iEv);
+      if( e==0 ) e = event_after(pW, pN->iWord1, pN->iExpr1, iLimit);
+      if( e ) f.eCounts = e;
+    }
   }else{
     int eEvent = event_before(pW, pN, iFloor, &iEv);
     int eNoun = noun_after(pW, pN, iLimit, &f.iWho0, &f.iWho1);
     f.eCounts = eEvent ? eEvent : eNoun;
-    if( f.eCounts==0 ) f.eCounts = back_scan(pW, pN, iFloor, iLimit, &f.iWho0, &f.iWho1);
+    if( f.eCounts==0 && !own_noun(pW, pDates, pN, iLimit) ){
+      f.eCounts = back_scan(pW, pN, iFloor, iLimit, &f.iWho0, &f.iWho1);
+    }else if( f.eCounts==MARSAD_COUNTS_OTHER && eEvent==0 ){
+      /* ارتفع عدد القتلى إلى 15 شخصا: the people are the dead */
+      int w0, w1, eBack = back_scan(pW, pN, iFloor, iLimit, &w0, &w1);
+      if( eBack && !neutral(eBack) ) f.eCounts = eBack;
+    }
   }
   if( f.eCounts==0 ) return MARSAD_OK;
   f.bTotal = is_total(pW, pN, iFloor);

@@ -80,6 +80,7 @@ typedef struct marsad_lexicon {
 #define MARSAD_ROLE_EVENT  2
 #define MARSAD_ROLE_DUAL   3
 #define MARSAD_ROLE_HEAD   4
+#define MARSAD_ROLE_FATE   5   /* a death with the noun's pronoun: مصرعهم */
 
 /* Kinds of non-figure units (units_* eA). */
 #define MARSAD_UNIT_DURATION  1

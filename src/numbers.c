@@ -25,6 +25,7 @@ const char *marsad_approx_name(int eApprox){
 typedef struct num_read {
   double dTotal;       /* sum of the completed multiplier groups */
   double dCur;         /* the group being read */
+  double dMult;        /* the last multiplier read (ألف: 1000), or 0 */
   int bAny;            /* something was read */
   int bVague;
 } num_read;
@@ -34,7 +35,7 @@ typedef struct num_read {
 ** none) and sets *pValue and *pbVague. */
 static int read_number(const marsad_words *pW, const unsigned char *aUsed,
                        int i, int iLimit, double *pValue, int *pbVague){
-  num_read r = {0, 0, 0, 0};
+  num_read r = {0, 0, 0, 0, 0};
   int j = i;
   while( j<iLimit && !(aUsed && aUsed[j]) ){
     const marsad_word *w = &pW->a[j];
@@ -46,6 +47,13 @@ static int read_number(const marsad_words *pW, const unsigned char *aUsed,
       continue;
     }
     if( w->eKind!=MARSAD_TOKEN_ARABIC ) break;
+    /* the rest in digits after a multiplier: 3 آلاف و800 */
+    if( r.dMult>0 && r.dCur==0 && marsad_word_is(pW, j, K_WAW) && j+1<iLimit
+     && pW->a[j+1].bNum && !(aUsed && aUsed[j+1]) && pW->a[j+1].dNum<r.dMult ){
+      r.dCur = pW->a[j+1].dNum;
+      j += 2;
+      break;
+    }
     int n;
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_numbers, pW, j, iLimit, 1, &n);
     if( e==0 ) break;
@@ -63,6 +71,7 @@ static int read_number(const marsad_words *pW, const unsigned char *aUsed,
       case MARSAD_NUMW_MULT:
         r.dTotal += (r.dCur>0 ? r.dCur : 1) * v;
         r.dCur = 0;
+        r.dMult = v;
         break;
       default: /* vague */
         if( r.bAny ) goto done;

@@ -107,7 +107,7 @@ static int name_word(const stmt_scan *p, int i){
   int n;
   if( marsad_lex_match(&marsad_lex_numbers, pW, i, i+1, 1, &n) ) return 0;
   const marsad_lexent *e = marsad_lex_match(&marsad_lex_counts, pW, i, i+1, 1, &n);
-  if( e && e->eB==MARSAD_ROLE_EVENT ) return 0;
+  if( e && (e->eB==MARSAD_ROLE_EVENT || e->eB==MARSAD_ROLE_FATE) ) return 0;
   return 1;
 }
 

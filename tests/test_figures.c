@@ -81,6 +81,21 @@ static const fig_case aCase[] = {
    "23", 23, "exact", "wounded", 0, "المتحدث", "2021-03-05"},
   {"وقالت الشرطة إن 4 قتلوا وأصيب 17 في الحادث.", "2021-03-05",
    "17", 17, "exact", "wounded", 0, "الشرطة", "2021-03-05"},
+  /* a fate with the noun's pronoun, a few words on; a dual that an event
+  ** before or after tells the fate of */
+  {"ولقي 7 أشخاص بينهم 5 أشقاء مصرعهم في حادث سير.", "2021-03-05",
+   "7 أشخاص", 7, "exact", "killed", 0, 0, "2021-03-05"},
+  {"لقي شخصان مصرعهما وأصيب 4 آخرون في حادث مروري.", "2021-03-05",
+   "شخصان", 2, "exact", "killed", 0, 0, "2021-03-05"},
+  {"وتوفي شخصان منذ تفشي الموجة.", "2021-03-05",
+   "شخصان", 2, "exact", "killed", 0, 0, "2021-03-05"},
+  /* an event joined by و starts another clause; a noun that names an
+  ** outcome keeps it */
+  {"وقال المدير إن ألف قتيل سقطوا وجرح 9 آلاف آخرين.", "2021-03-05",
+   "ألف قتيل", 1000, "exact", "killed", 0, "المدير", "2021-03-05"},
+  /* a neutral noun after a running total of the dead */
+  {"وارتفع عدد القتلى إلى 15 شخصا.", "2021-03-05",
+   "15 شخصا", 15, "exact", "killed", 1, 0, "2021-03-05"},
   /* a day to come, or long before publication, is when things happen or
   ** happened, not the day of the report */
   {"وأسفر إسقاط الطائرة عن مقتل 298 شخصا، ويصوت المجلس الأربعاء المقبل على المحكمة.", "2021-03-05",
@@ -165,6 +180,9 @@ static void test_not_figures(void){
     "واستند المجلس إلى القرار 2254 في بيانه.",
     "وفشلت المحادثات في التوصل إلى وقف إطلاق نار رابع.",
     "وتبعد المدينة 40 كيلومترا عن الحدود.",
+    /* فقد is also ف + قد; a number with a noun of its own takes no
+    ** counted noun from before it */
+    "فقد أصبحت أكتب قصائد تتكون من 4 أسطر.",
   };
   for(size_t k=0; k<sizeof az/sizeof az[0]; k++){
     marsad_analysis a;

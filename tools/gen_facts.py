@@ -27,7 +27,7 @@ ENUMS = {
     "counts": {k: "MARSAD_COUNTS_" + k.upper() for k in (
         "killed", "wounded", "missing", "kidnapped", "arrested", "fighters",
         "bodies", "returned", "displaced", "personnel", "other")},
-    "role": {k: "MARSAD_ROLE_" + k.upper() for k in ("noun", "event", "dual", "head")},
+    "role": {k: "MARSAD_ROLE_" + k.upper() for k in ("noun", "event", "dual", "head", "fate")},
     "unitkind": {k: "MARSAD_UNIT_" + k.upper() for k in ("duration", "money", "percent", "measure", "reference")},
     "stance": {k: "MARSAD_STANCE_" + k.upper() for k in ("affirm", "deny", "appeal", "warn", "accuse", "state")},
     "cueclass": {k: "MARSAD_CUE_" + k.upper() for k in ("verb", "continue", "relay", "noun", "impersonal")},
