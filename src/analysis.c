@@ -1,10 +1,15 @@
 /*
-** analysis.c: ownership of an article's findings (see analysis.h).
+** analysis.c: ownership of an article's findings, and the tokens of its
+** title and body shared by the modules (see analysis.h).
 */
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
 #include "analysis.h"
+#include "buf.h"
+#include "norm.h"
+#include "stem.h"
+#include "token.h"
 
 int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
   if( p->nMention>=p->nMentionAlloc ){
@@ -18,6 +23,157 @@ int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
   return MARSAD_OK;
 }
 
+/* ---------------------------------------------------------------- tokens */
+
+/* One token of a field: its span, and its key and stem in the field's
+** text buffer. */
+typedef struct atok {
+  int eKind;                 /* MARSAD_TOKEN_* */
+  size_t iStart, iEnd;       /* byte span in the field */
+  size_t iKey, nKey;         /* its key, in afield.text */
+  size_t iStem, nStem;       /* its stem, in afield.text (set with bStems) */
+} atok;
+
+/* The tokens of one field. */
+typedef struct afield {
+  int bDone;                 /* tokens and keys computed */
+  int bStems;                /* stems computed */
+  atok *a;                   /* the tokens, punctuation included */
+  int n, nAlloc;
+  marsad_buf text;           /* keys and stems, one after another */
+} afield;
+
+struct marsad_atokens {
+  afield aField[2];          /* indexed by MARSAD_FIELD_* */
+  marsad_norm norm;          /* scratch normalizer */
+  marsad_stemmer *pStem;     /* light stemmer, made on first need */
+};
+
+/* Frees what *p owns (not p). */
+static void atokens_clear(struct marsad_atokens *p){
+  for(int f=0; f<2; f++){
+    marsad_free(p->aField[f].a);
+    marsad_buf_free(&p->aField[f].text);
+  }
+  marsad_norm_free(&p->norm);
+  marsad_stemmer_free(p->pStem);
+  memset(p, 0, sizeof *p);
+}
+
+int marsad_analysis_keep_tokens(marsad_analysis *pA){
+  if( pA->pTokens ) return MARSAD_OK;
+  pA->pTokens = marsad_malloc(sizeof *pA->pTokens);
+  if( pA->pTokens==0 ) return MARSAD_NOMEM;
+  memset(pA->pTokens, 0, sizeof *pA->pTokens);
+  return MARSAD_OK;
+}
+
+/* Context of atok_span. */
+typedef struct atok_ctx {
+  struct marsad_atokens *p;
+  afield *pF;
+  const char *z;             /* the field's text */
+} atok_ctx;
+
+/* Stores one token with its key (a marsad_span_fn). */
+static int atok_span(void *pCtx, const marsad_span_token *pT){
+  atok_ctx *c = pCtx;
+  afield *pF = c->pF;
+  if( pF->n>=pF->nAlloc ){
+    int nNew = pF->nAlloc ? pF->nAlloc*2 : 512;
+    atok *aNew = marsad_realloc(pF->a, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    pF->a = aNew;
+    pF->nAlloc = nNew;
+  }
+  int rc = marsad_norm_run(c->z+pT->iStart, pT->iEnd-pT->iStart, &c->p->norm);
+  if( rc ) return rc;
+  atok *t = &pF->a[pF->n];
+  t->eKind = pT->eKind;
+  t->iStart = pT->iStart;
+  t->iEnd = pT->iEnd;
+  t->iKey = pF->text.n;
+  t->nKey = c->p->norm.n;
+  t->iStem = t->iKey;
+  t->nStem = t->nKey;
+  marsad_buf_append(&pF->text, c->p->norm.z, c->p->norm.n);
+  if( pF->text.rc ) return pF->text.rc;
+  pF->n++;
+  return MARSAD_OK;
+}
+
+/* Computes the stems of the Arabic words of pF. */
+static int atok_stems(struct marsad_atokens *p, afield *pF){
+  int rc = MARSAD_OK;
+  if( p->pStem==0 ) rc = marsad_stemmer_new(&p->pStem);
+  for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
+    atok *t = &pF->a[i];
+    if( t->eKind!=MARSAD_TOKEN_ARABIC ) continue;
+    size_t nStem = 0;
+    const char *zStem = marsad_stem(p->pStem, pF->text.a+t->iKey, t->nKey, &nStem);
+    if( zStem==0 ) return MARSAD_NOMEM;
+    t->iStem = pF->text.n;
+    t->nStem = nStem;
+    marsad_buf_append(&pF->text, zStem, nStem);
+    rc = pF->text.rc;
+  }
+  if( rc==MARSAD_OK ) pF->bStems = 1;
+  return rc;
+}
+
+/* Fills field eField of p from text z[0..n), stems when bStem. */
+static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t n, int bStem){
+  afield *pF = &p->aField[eField];
+  int rc = MARSAD_OK;
+  if( !pF->bDone ){
+    atok_ctx c = {p, pF, z};
+    pF->n = 0;
+    marsad_buf_reset(&pF->text);
+    rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
+    if( rc==MARSAD_OK ) pF->bDone = 1;
+  }
+  if( rc==MARSAD_OK && bStem && !pF->bStems ) rc = atok_stems(p, pF);
+  return rc;
+}
+
+/* Calls xToken for the tokens of pF. */
+static int atok_replay(const afield *pF, unsigned flags, int bStem,
+                       marsad_token_fn xToken, void *pCtx){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
+    const atok *t = &pF->a[i];
+    if( t->eKind==MARSAD_TOKEN_PUNCT && !(flags & MARSAD_TOKENIZE_PUNCT) ) continue;
+    marsad_token tok;
+    tok.eKind = t->eKind;
+    tok.iStart = t->iStart;
+    tok.iEnd = t->iEnd;
+    tok.pKey = pF->text.a + t->iKey;
+    tok.nKey = t->nKey;
+    tok.pStem = bStem ? pF->text.a + t->iStem : tok.pKey;
+    tok.nStem = bStem ? t->nStem : t->nKey;
+    rc = xToken(pCtx, &tok);
+  }
+  return rc;
+}
+
+int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
+                           int bStem, marsad_token_fn xToken, void *pCtx){
+  const char *z = eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
+  size_t n = eField==MARSAD_FIELD_TITLE ? pA->art.nTitle : pA->art.nBody;
+  struct marsad_atokens once;
+  struct marsad_atokens *p = pA->pTokens;
+  if( eField!=MARSAD_FIELD_TITLE && eField!=MARSAD_FIELD_BODY ) return MARSAD_MISUSE;
+  if( z==0 ){ z = ""; n = 0; }
+  if( p==0 ){                       /* nothing kept: tokenize for this call */
+    memset(&once, 0, sizeof once);
+    p = &once;
+  }
+  int rc = atok_fill(p, eField, z, n, bStem);
+  if( rc==MARSAD_OK ) rc = atok_replay(&p->aField[eField], flags, bStem, xToken, pCtx);
+  if( p==&once ) atokens_clear(&once);
+  return rc;
+}
+
 void marsad_analysis_clear(marsad_analysis *p){
   for(int i=0; i<p->nMention; i++) marsad_free(p->aMention[i].zKey);
   marsad_free(p->aMention);
@@ -26,4 +182,9 @@ void marsad_analysis_clear(marsad_analysis *p){
   p->nMention = p->nMentionAlloc = 0;
   p->pFacts = 0;
   p->xFactsFree = 0;
+  if( p->pTokens ){
+    atokens_clear(p->pTokens);
+    marsad_free(p->pTokens);
+    p->pTokens = 0;
+  }
 }

@@ -7,6 +7,7 @@
 #ifndef MARSAD_ANALYSIS_H
 #define MARSAD_ANALYSIS_H
 #include <stddef.h>
+#include "marsad.h"
 
 /* Which text a span points into. */
 #define MARSAD_FIELD_BODY   0
@@ -42,6 +43,7 @@ typedef struct marsad_mention {
 } marsad_mention;
 
 struct marsad_facts;
+struct marsad_atokens;
 
 /* Everything found in one article. Owned by whoever ran the analysis; freed
 ** with marsad_analysis_clear. */
@@ -52,13 +54,33 @@ typedef struct marsad_analysis {
   int nMentionAlloc;
   struct marsad_facts *pFacts;   /* dates, numbers, figures, statements */
   void (*xFactsFree)(struct marsad_facts*); /* frees pFacts; set with it */
+  struct marsad_atokens *pTokens; /* the fields' tokens, kept for every module
+                                  ** (marsad_analysis_keep_tokens), or NULL */
 } marsad_analysis;
 
 /* Appends a mention (taking ownership of zKey even on failure).
 ** MARSAD_OK or MARSAD_NOMEM. */
 int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM);
 
-/* Frees the findings (not the borrowed article) and zeroes them. */
+/* Makes pA keep the tokens of its title and body once they are computed,
+** so that every module that reads them (marsad_analysis_tokens) shares one
+** tokenization of the article. Call it before any module runs, and
+** marsad_analysis_clear before the article's text changes. MARSAD_OK or
+** NOMEM. */
+int marsad_analysis_keep_tokens(marsad_analysis *pA);
+
+/* Calls xToken for every token of field eField (MARSAD_FIELD_*) of pA's
+** article, in text order, exactly as marsad_tokenize_stem with a light
+** stemmer would: the same spans, keys and stems; punctuation when flags has
+** MARSAD_TOKENIZE_PUNCT. Stems are computed only when bStem is set (else
+** pStem is the key). With kept tokens (marsad_analysis_keep_tokens) the
+** field is tokenized on the first call only. Returns MARSAD_OK, NOMEM or the
+** callback's value. */
+int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
+                           int bStem, marsad_token_fn xToken, void *pCtx);
+
+/* Frees the findings and kept tokens (not the borrowed article) and zeroes
+** them. */
 void marsad_analysis_clear(marsad_analysis *p);
 
 #endif

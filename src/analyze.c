@@ -89,7 +89,8 @@ static int analyze_doc(void *pCtx, marsad_doc *pDoc){
     a.art.nTitle = strlen(zTitle);
     a.art.zBody = clean.zBody;
     a.art.nBody = clean.nBody;
-    rc = marsad_ner_run(p->pNer, &a);
+    rc = marsad_analysis_keep_tokens(&a);      /* one tokenization for both */
+    if( rc==MARSAD_OK ) rc = marsad_ner_run(p->pNer, &a);
     if( rc==MARSAD_OK ) rc = marsad_facts_analyze(&a);
     if( rc==MARSAD_OK ) rc = article_json(pDoc, &clean, &a, &pObj);
     if( rc==MARSAD_OK && json_array_append_new(p->pArr, pObj) ) rc = MARSAD_NOMEM;

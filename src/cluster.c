@@ -912,8 +912,7 @@ static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article
   }
   int rc = intern_outlet(p, pArt->zOutlet, &a->zOutlet);
   if( rc==MARSAD_OK ){
-    rc = marsad_docterms_build(p->pVocab, pArt->zTitle, pArt->nTitle,
-                               pArt->zBody, pArt->nBody, &a->d);
+    rc = marsad_docterms_build(p->pVocab, pA, &a->d);
   }
   if( rc==MARSAD_OK && pA->nMention>0 ) rc = article_entities(p, pA, &a->d);
   if( rc==MARSAD_OK ) rc = postings_reserve(p);

@@ -117,7 +117,7 @@ static int name_words(const marsad_words *pW, const marsad_analysis *pA, unsigne
 static int run_extractors(marsad_facts *p, const marsad_analysis *pA){
   const marsad_article *art = &pA->art;
   marsad_ymd now = {0, 0, 0};
-  int rc = marsad_words_build(art->zBody ? art->zBody : "", art->zBody ? art->nBody : 0, &p->words);
+  int rc = marsad_words_build_body(pA, &p->words);
   if( rc==MARSAD_OK ){
     p->aUsed = marsad_malloc((size_t)p->words.nWord + 1);
     if( p->aUsed==0 ) rc = MARSAD_NOMEM;

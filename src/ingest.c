@@ -326,7 +326,7 @@ static int run_modules(ingest *p, const stored *s, sqlite3_int64 iRowid){
   a.art.nTitle = strlen(s->zTitle);
   a.art.zBody = s->pClean->zBody;
   a.art.nBody = s->pClean->nBody;
-  int rc = MARSAD_OK;
+  int rc = marsad_analysis_keep_tokens(&a);   /* one tokenization for all modules */
   for(int i=0; rc==MARSAD_OK && i<marsad_nmodules; i++){
     if( marsad_modules[i]->xArticle ){
       rc = marsad_modules[i]->xArticle(p->pDb, p->pDb->apState[i], &a);

@@ -127,11 +127,11 @@ typedef struct ner_tokctx {
   int iField;
 } ner_tokctx;
 
-/* Stores one token with its key (a marsad_span_fn). */
-static int ner_token_cb(void *pCtx, const marsad_span_token *pT){
-  ner_tokctx *c = pCtx;
-  marsad_ner *p = c->p;
-  const char *z = p->az[c->iField];
+/* Stores one token of field iField: its kind, span and, for a word, its
+** key k[0..nk). */
+static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
+                         size_t iEnd, const char *k, size_t nk){
+  const char *z = p->az[iField];
   if( p->nTok>=p->nTokAlloc ){
     int nNew = p->nTokAlloc ? p->nTokAlloc*2 : 256;
     ner_tok *aNew = marsad_realloc(p->aTok, sizeof(*aNew)*(size_t)nNew);
@@ -141,26 +141,42 @@ static int ner_token_cb(void *pCtx, const marsad_span_token *pT){
   }
   ner_tok *t = &p->aTok[p->nTok];
   memset(t, 0, sizeof *t);
-  t->iStart = (uint32_t)pT->iStart;
-  t->iEnd = (uint32_t)pT->iEnd;
-  t->eKind = pT->eKind;
-  t->iField = c->iField;
-  if( pT->eKind==MARSAD_TOKEN_PUNCT ){
-    const char *s = z+pT->iStart;
-    size_t n = pT->iEnd-pT->iStart;
+  t->iStart = (uint32_t)iStart;
+  t->iEnd = (uint32_t)iEnd;
+  t->eKind = eKind;
+  t->iField = iField;
+  if( eKind==MARSAD_TOKEN_PUNCT ){
+    const char *s = z+iStart;
+    size_t n = iEnd-iStart;
     t->bComma = (n==1 && s[0]==',') || (n==2 && memcmp(s, "\xD8\x8C", 2)==0);
   }else{
-    int rc = marsad_norm_run(z+pT->iStart, pT->iEnd-pT->iStart, &p->norm);
-    if( rc ) return rc;
     t->iKey = (uint32_t)p->keys.n;
-    t->nKey = (uint32_t)p->norm.n;
-    marsad_buf_append(&p->keys, p->norm.z, p->norm.n);
+    t->nKey = (uint32_t)nk;
+    marsad_buf_append(&p->keys, k, nk);
     marsad_buf_append(&p->keys, "", 1);
     if( p->keys.rc ) return p->keys.rc;
-    t->bUpper = pT->eKind==MARSAD_TOKEN_LATIN && z[pT->iStart]>='A' && z[pT->iStart]<='Z';
+    t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
   }
   p->nTok++;
   return MARSAD_OK;
+}
+
+/* Stores one token, normalizing its key (a marsad_span_fn). */
+static int ner_span_cb(void *pCtx, const marsad_span_token *pT){
+  ner_tokctx *c = pCtx;
+  marsad_ner *p = c->p;
+  if( pT->eKind==MARSAD_TOKEN_PUNCT ){
+    return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, 0, 0);
+  }
+  int rc = marsad_norm_run(p->az[c->iField]+pT->iStart, pT->iEnd-pT->iStart, &p->norm);
+  if( rc ) return rc;
+  return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, p->norm.z, p->norm.n);
+}
+
+/* Stores one token with the key it comes with (a marsad_token_fn). */
+static int ner_token_cb(void *pCtx, const marsad_token *pT){
+  ner_tokctx *c = pCtx;
+  return ner_add_token(c->p, c->iField, pT->eKind, pT->iStart, pT->iEnd, pT->pKey, pT->nKey);
 }
 
 /* True when token i is a word (Arabic or Latin). */
@@ -1000,9 +1016,10 @@ static int ner_hit_cmp(const void *a, const void *b){
   return x->iStart<y->iStart ? -1 : x->iStart>y->iStart;
 }
 
-/* Tokenizes both fields and finds every name into p->aHit. */
-static int ner_find(marsad_ner *p, const char *zTitle, size_t nTitle,
-                    const char *zBody, size_t nBody){
+/* Tokenizes both fields (taking the tokens pA shares when pA is given: its
+** article is then the title and body) and finds every name into p->aHit. */
+static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle,
+                    size_t nTitle, const char *zBody, size_t nBody){
   int rc = MARSAD_OK;
   p->az[0] = zTitle; p->an[0] = nTitle;
   p->az[1] = zBody;  p->an[1] = nBody;
@@ -1012,7 +1029,12 @@ static int ner_find(marsad_ner *p, const char *zTitle, size_t nTitle,
   marsad_buf_reset(&p->hitKeys);
   for(int f=0; rc==MARSAD_OK && f<2; f++){
     ner_tokctx c = {p, f};
-    if( p->an[f]>0 ) rc = marsad_tokenize_spans(p->az[f], p->an[f], 1, ner_token_cb, &c);
+    if( p->an[f]>0 && pA ){
+      rc = marsad_analysis_tokens(pA, f==0 ? MARSAD_FIELD_TITLE : MARSAD_FIELD_BODY,
+                                  MARSAD_TOKENIZE_PUNCT, 0, ner_token_cb, &c);
+    }else if( p->an[f]>0 ){
+      rc = marsad_tokenize_spans(p->az[f], p->an[f], 1, ner_span_cb, &c);
+    }
     p->aEnd[f] = p->nTok;
   }
   for(int i=0; rc==MARSAD_OK && i<p->nTok; ){
@@ -1027,10 +1049,11 @@ static int ner_find(marsad_ner *p, const char *zTitle, size_t nTitle,
   return rc;
 }
 
-int marsad_ner_text(marsad_ner *p, const char *zTitle, size_t nTitle,
-                    const char *zBody, size_t nBody,
+/* marsad_ner_text, with the tokens pA shares when pA is given. */
+static int ner_text(marsad_ner *p, const marsad_analysis *pA, const char *zTitle,
+                    size_t nTitle, const char *zBody, size_t nBody,
                     marsad_ner_fn xSpan, void *pCtx){
-  int rc = ner_find(p, zTitle, nTitle, zBody, nBody);
+  int rc = ner_find(p, pA, zTitle, nTitle, zBody, nBody);
   for(int h=0; rc==MARSAD_OK && h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
     marsad_ner_span s;
@@ -1045,6 +1068,12 @@ int marsad_ner_text(marsad_ner *p, const char *zTitle, size_t nTitle,
     rc = xSpan(pCtx, &s);
   }
   return rc;
+}
+
+int marsad_ner_text(marsad_ner *p, const char *zTitle, size_t nTitle,
+                    const char *zBody, size_t nBody,
+                    marsad_ner_fn xSpan, void *pCtx){
+  return ner_text(p, 0, zTitle, nTitle, zBody, nBody, xSpan, pCtx);
 }
 
 /* Appends one span to the analysis (a marsad_ner_fn). */
@@ -1063,9 +1092,9 @@ static int ner_to_mention(void *pCtx, const marsad_ner_span *pS){
 
 int marsad_ner_run(marsad_ner *p, marsad_analysis *pA){
   const marsad_article *a = &pA->art;
-  return marsad_ner_text(p, a->zTitle ? a->zTitle : "", a->zTitle ? a->nTitle : 0,
-                         a->zBody ? a->zBody : "", a->zBody ? a->nBody : 0,
-                         ner_to_mention, pA);
+  return ner_text(p, pA, a->zTitle ? a->zTitle : "", a->zTitle ? a->nTitle : 0,
+                  a->zBody ? a->zBody : "", a->zBody ? a->nBody : 0,
+                  ner_to_mention, pA);
 }
 
 void marsad_ner_rules_only(marsad_ner *p, int bOn){
@@ -1077,7 +1106,7 @@ int marsad_ner_train_text(marsad_ner *p, marsad_ml_trainer *pTr,
                           const marsad_ner_gold *aGold, int nGold, int *pnWrong){
   int bWas = p->bRulesOnly, rc;
   p->bRulesOnly = 1;
-  rc = ner_find(p, "", 0, zText, nText);
+  rc = ner_find(p, 0, "", 0, zText, nText);
   p->bRulesOnly = bWas;
   if( rc==MARSAD_OK ) rc = ner_ml_tokens(p);
   if( rc ) return rc;

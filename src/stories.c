@@ -321,7 +321,8 @@ static int simmodel_terms(marsad_simmodel *p, const char *pTitle, size_t nTitle,
   an.art.nTitle = nTitle;
   an.art.zBody = pBody;
   an.art.nBody = nBody;
-  int rc = marsad_docterms_build(p->pVocab, pTitle, nTitle, pBody, nBody, d);
+  int rc = marsad_analysis_keep_tokens(&an);     /* for the terms and the names */
+  if( rc==MARSAD_OK ) rc = marsad_docterms_build(p->pVocab, &an, d);
   if( rc==MARSAD_OK ) rc = marsad_ner_run(p->pNer, &an);
   if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(p->pResolver, &an);
   if( rc==MARSAD_OK && an.nMention>0 ){

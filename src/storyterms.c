@@ -315,8 +315,8 @@ static int merge_terms(const marsad_tf *aBody, int nBody, const marsad_tf *aTitl
   return k;
 }
 
-int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitle,
-                          const char *pBody, size_t nBody, marsad_docterms *pOut){
+int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
+                          marsad_docterms *pOut){
   id_list title = {0, 0, 0}, body = {0, 0, 0};
   marsad_tf *aBody = 0;
   marsad_shingler sh;
@@ -326,11 +326,11 @@ int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitl
   marsad_shingler_init(&sh, &pOut->sig);
   c.pVocab = pVocab;
   c.pList = &title;
-  int rc = marsad_tokenize_stem(pTitle, nTitle, 0, pVocab->pStem, build_on_token, &c);
+  int rc = marsad_analysis_tokens(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_token, &c);
   if( rc==MARSAD_OK ){
     c.pList = &body;
     c.pShingle = &sh;
-    rc = marsad_tokenize_stem(pBody, nBody, 0, pVocab->pStem, build_on_token, &c);
+    rc = marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, 0, 1, build_on_token, &c);
   }
   int nB = 0;
   if( rc==MARSAD_OK ){

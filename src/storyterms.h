@@ -15,6 +15,7 @@
 #define MARSAD_STORYTERMS_H
 #include <stddef.h>
 #include <stdint.h>
+#include "analysis.h"
 #include "shingle.h"
 
 struct marsad_stemmer;
@@ -83,12 +84,13 @@ long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom);
 ** their number in *pn. Owned by the vocabulary. */
 const uint32_t *marsad_vocab_chunk(const marsad_vocab *p, uint32_t iChunk, uint32_t *pn);
 
-/* Builds the terms of an article from its title and body (UTF-8, any may be
-** empty). Content words are Arabic or Latin words (and numbers of 3+ digits)
-** that are not stop words; their stems are interned. *pOut is cleared
-** first; free with marsad_docterms_clear. MARSAD_OK or MARSAD_NOMEM. */
-int marsad_docterms_build(marsad_vocab *pVocab, const char *pTitle, size_t nTitle,
-                          const char *pBody, size_t nBody,
+/* Builds the terms of the article of pA from its title and body (UTF-8,
+** any may be empty), tokenized through pA (marsad_analysis_tokens: the
+** tokens the other modules share). Content words are Arabic or Latin words
+** (and numbers of 3+ digits) that are not stop words; their stems are
+** interned. *pOut is cleared first; free with marsad_docterms_clear.
+** MARSAD_OK or MARSAD_NOMEM. */
+int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
                           marsad_docterms *pOut /* OUT */);
 
 /* Adds the entities an article mentions to its terms: entity iEntity

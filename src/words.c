@@ -6,6 +6,7 @@
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "analysis.h"
 #include "lexicon.h"
 #include "sentence.h"
 #include "token.h"
@@ -104,9 +105,9 @@ static void word_number(marsad_word *w, const char *z, size_t n){
   w->nDigits = nDigits;
 }
 
-/* Appends a word of the tokenizer's span. */
-static int on_token(void *pCtx, const marsad_span_token *pTok){
-  marsad_words *pW = pCtx;
+/* Appends a word: its kind, span and key k[0..nk). */
+static int add_word(marsad_words *pW, int eKind, size_t iStart, size_t iEnd,
+                    const char *k, size_t nk){
   if( pW->nWord>=pW->nWordAlloc ){
     int nNew = pW->nWordAlloc ? pW->nWordAlloc*2 : 256;
     marsad_word *aNew = marsad_realloc(pW->a, sizeof(*aNew)*(size_t)nNew);
@@ -116,13 +117,12 @@ static int on_token(void *pCtx, const marsad_span_token *pTok){
   }
   marsad_word *w = &pW->a[pW->nWord];
   memset(w, 0, sizeof *w);
-  w->iStart = pTok->iStart;
-  w->iEnd = pTok->iEnd;
-  w->eKind = pTok->eKind;
-  int rc = marsad_norm_run(pW->p + pTok->iStart, pTok->iEnd - pTok->iStart, &pW->norm);
-  if( rc==MARSAD_OK ) rc = arena_put(pW, pW->norm.z, pW->norm.n, "", 0, &w->aKey[0]);
+  w->iStart = iStart;
+  w->iEnd = iEnd;
+  w->eKind = eKind;
+  int rc = arena_put(pW, k, nk, "", 0, &w->aKey[0]);
   if( rc!=MARSAD_OK ) return rc;
-  w->anKey[0] = (unsigned)pW->norm.n;
+  w->anKey[0] = (unsigned)nk;
   if( w->eKind==MARSAD_TOKEN_NUMBER ){
     word_number(w, pW->zArena + w->aKey[0], w->anKey[0]);
   }else if( w->eKind==MARSAD_TOKEN_ARABIC ){
@@ -130,6 +130,19 @@ static int on_token(void *pCtx, const marsad_span_token *pTok){
   }
   if( rc==MARSAD_OK ) pW->nWord++;
   return rc;
+}
+
+/* Appends a word of the tokenizer's span (a marsad_span_fn). */
+static int on_span(void *pCtx, const marsad_span_token *pTok){
+  marsad_words *pW = pCtx;
+  int rc = marsad_norm_run(pW->p + pTok->iStart, pTok->iEnd - pTok->iStart, &pW->norm);
+  if( rc!=MARSAD_OK ) return rc;
+  return add_word(pW, pTok->eKind, pTok->iStart, pTok->iEnd, pW->norm.z, pW->norm.n);
+}
+
+/* Appends a token with its key (a marsad_token_fn). */
+static int on_token(void *pCtx, const marsad_token *pTok){
+  return add_word(pCtx, pTok->eKind, pTok->iStart, pTok->iEnd, pTok->pKey, pTok->nKey);
 }
 
 /* Records a sentence: the index of its first word. */
@@ -165,13 +178,17 @@ static void assign_sentences(marsad_words *pW){
   }
 }
 
-int marsad_words_build(const char *p, size_t n, marsad_words *pW){
+/* Builds the words of p[0..n) into *pW: the tokens from pA's shared
+** tokens of its body when pA is given (p is then that body), else from the
+** tokenizer. */
+static int words_build(const char *p, size_t n, const marsad_analysis *pA, marsad_words *pW){
   pW->p = p;
   pW->n = n;
   pW->nWord = 0;
   pW->nArena = 0;
   pW->nSent = 0;
-  int rc = marsad_tokenize_spans(p, n, 1, on_token, pW);
+  int rc = pA ? marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0, on_token, pW)
+              : marsad_tokenize_spans(p, n, 1, on_span, pW);
   if( rc==MARSAD_OK ) rc = marsad_sentences(p, n, on_sentence, pW);
   if( rc==MARSAD_OK && pW->nSentAlloc<2 ) rc = on_sentence(pW, 0, n);
   if( rc==MARSAD_OK ){
@@ -182,6 +199,14 @@ int marsad_words_build(const char *p, size_t n, marsad_words *pW){
     pW->nSent = 0;
   }
   return rc;
+}
+
+int marsad_words_build(const char *p, size_t n, marsad_words *pW){
+  return words_build(p, n, 0, pW);
+}
+
+int marsad_words_build_body(const marsad_analysis *pA, marsad_words *pW){
+  return words_build(pA->art.zBody ? pA->art.zBody : "", pA->art.zBody ? pA->art.nBody : 0, pA, pW);
 }
 
 void marsad_words_free(marsad_words *pW){

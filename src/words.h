@@ -51,6 +51,12 @@ typedef struct marsad_words {
 ** pW's use). MARSAD_OK or MARSAD_NOMEM (pW is then empty but valid). */
 int marsad_words_build(const char *p, size_t n, marsad_words *pW);
 
+struct marsad_analysis;
+
+/* marsad_words_build of the body of pA's article, from the tokens pA
+** shares between the modules (analysis.h): the same words. */
+int marsad_words_build_body(const struct marsad_analysis *pA, marsad_words *pW);
+
 /* Frees what *pW owns and resets it to MARSAD_WORDS_INIT. NULL is fine. */
 void marsad_words_free(marsad_words *pW);
 
