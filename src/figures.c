@@ -121,11 +121,18 @@ static int modifier(const marsad_words *pW, int i){
   return 0;
 }
 
-/* Extends what is counted from its noun at word i: [i, *piEnd). */
-static int who_end(const marsad_words *pW, int i, int iLimit){
+/* True when word i starts a date of pDates. */
+static int date_at(const marsad_dates *pDates, int i){
+  int d = marsad_dates_from(pDates, i);
+  return d<pDates->n && pDates->a[d].iWord0==i;
+}
+
+/* Extends what is counted from its noun at word i: the end of [i, end).
+** A date (شخصا الشهر الماضي) is not part of it. */
+static int who_end(const marsad_words *pW, const marsad_dates *pDates, int i, int iLimit){
   int e = i+1;
   while( e<iLimit && e<i+WHO_MAX_WORDS && plain_word(pW, e, iLimit) && !pW->a[e].bNum
-      && counts_at(pW, e)==0 && modifier(pW, e) ) e++;
+      && counts_at(pW, e)==0 && modifier(pW, e) && !date_at(pDates, e) ) e++;
   return e;
 }
 
@@ -161,8 +168,8 @@ static int event_after(const marsad_words *pW, int i, int iAfter, int iLimit){
 }
 
 /* What the noun after the number counts (0: none); sets [*piWho0, *piWho1). */
-static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimit,
-                      int *piWho0, int *piWho1){
+static int noun_after(const marsad_words *pW, const marsad_dates *pDates, const marsad_number *pN,
+                      int iLimit, int *piWho0, int *piWho1){
   int k = pN->iWord1;
   if( marsad_word_is(pW, k, K_MIN) ) k++;
   if( k>=iLimit ) return 0;
@@ -173,10 +180,10 @@ static int noun_after(const marsad_words *pW, const marsad_number *pN, int iLimi
     /* a neutral head counts through its noun: 12 حالة وفاة */
     const marsad_lexent *n = k+1<iLimit ? counts_at(pW, k+1) : 0;
     if( n==0 || n->eB!=MARSAD_ROLE_NOUN ) return 0;
-    *piWho1 = who_end(pW, k+1, iLimit);
+    *piWho1 = who_end(pW, pDates, k+1, iLimit);
     return n->eA;
   }
-  *piWho1 = who_end(pW, k, iLimit);
+  *piWho1 = who_end(pW, pDates, k, iLimit);
   int iAfter = *piWho1>pN->iExpr1 ? *piWho1 : pN->iExpr1;   /* past a hedge: أشخاص على الأقل حتفهم */
   int eAfter = neutral(e->eA) ? event_after(pW, *piWho1, iAfter, iLimit) : 0;
   return eAfter ? eAfter : e->eA;
@@ -249,8 +256,7 @@ static int own_noun(const marsad_words *pW, const marsad_dates *pDates, const ma
   int j = pN->iExpr1;
   if( j>=iLimit || pW->a[j].eKind!=MARSAD_TOKEN_ARABIC || !plain_word(pW, j, iLimit) ) return 0;
   if( counts_at(pW, j) ) return 0;
-  int d = marsad_dates_from(pDates, j);
-  return !(d<pDates->n && pDates->a[d].iWord0==j);
+  return !date_at(pDates, j);
 }
 
 /* True when a running-total word comes before the number in its clause. */
@@ -361,7 +367,7 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
     }
   }else{
     int eEvent = event_before(pW, pN, iFloor, &iEv);
-    int eNoun = noun_after(pW, pN, iLimit, &f.iWho0, &f.iWho1);
+    int eNoun = noun_after(pW, pDates, pN, iLimit, &f.iWho0, &f.iWho1);
     f.eCounts = eEvent ? eEvent : eNoun;
     if( f.eCounts==0 && !own_noun(pW, pDates, pN, iLimit) ){
       f.eCounts = back_scan(pW, pN, iFloor, iLimit, &f.iWho0, &f.iWho1);

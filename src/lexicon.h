@@ -117,6 +117,7 @@ typedef struct marsad_lexicon {
 #define MARSAD_FW_OBJ    7
 #define MARSAD_FW_MANY   8
 #define MARSAD_FW_HON    9
+#define MARSAD_FW_ANON  10
 
 /* The tables. months: iValue month, eA calendar, eB 1 when strict.
 ** weekdays: iValue 0 (Sunday)..6. relative: iValue offset, eA precision.

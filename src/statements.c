@@ -101,7 +101,7 @@ static int name_word(const stmt_scan *p, int i){
   if( p->aUsed && p->aUsed[i] ) return 0;
   if( p->aFlag[i] & FLAG_ATTR ) return 0;
   int c = fw_class(pW, i);
-  if( c && c!=MARSAD_FW_MANY && c!=MARSAD_FW_HON ) return 0;
+  if( c && c!=MARSAD_FW_MANY && c!=MARSAD_FW_HON && c!=MARSAD_FW_ANON ) return 0;
   const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
   if( eCue && (eCue->eB & MARSAD_CUE_CLASS)!=MARSAD_CUE_NOUN ) return 0;  /* بيان الخارجية is a name */
   int n;
@@ -270,6 +270,13 @@ static int after_impersonal(const stmt_scan *p, int k){
   return 0;
 }
 
+/* True when word i starts with the conjunction ف (فقال). */
+static int with_fa(const marsad_words *pW, int i){
+  size_t n, nConj;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  return marsad_word_key(pW, i, MARSAD_KEY_CONJ, &nConj) && memcmp(z, "\xd9\x81", 2)==0;
+}
+
 /* Reads a subject before the verb at word i: sets [*pi0, *pi1) and returns
 ** 1, or returns 0. iFloor bounds the search. */
 static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
@@ -283,7 +290,9 @@ static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
     if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT ){
       size_t nConj;
       if( !punct(pW, k, COMMAS) ) return 0;
-      if( marsad_word_key(pW, k+1, MARSAD_KEY_CONJ, &nConj) ) break;
+      /* a comma right before a verb with ف closes its subject: أما
+      ** الرئيس، محمود عباس، فقال */
+      if( marsad_word_key(pW, k+1, MARSAD_KEY_CONJ, &nConj) && !(k==i-1 && with_fa(pW, i)) ) break;
     }else{
       int c = fw_class(pW, k);
       if( c==MARSAD_FW_DISC ) break;
@@ -463,6 +472,21 @@ static int before_b(const stmt_scan *p, int s0, int e){
   return e;
 }
 
+/* True when the phrase [s0, e) read after a verb can be its subject: it
+** holds a word with the article or a recognised name, starts with a noun
+** of an unnamed source (مصدر أمني، شهود عيان) or Latin letters, or what is
+** said follows it (أن، إن، a colon, a quote: وقال زينجر إن). Otherwise the
+** verb's subject is a pronoun and the phrase its object (ونفى وجود أي
+** صفقة، تستبعد أي مرشح). */
+static int likely_speaker(const stmt_scan *p, int s0, int e){
+  const marsad_words *pW = p->pW;
+  if( fw_class(pW, s0)==MARSAD_FW_ANON || pW->a[s0].eKind==MARSAD_TOKEN_LATIN ) return 1;
+  for(int k=s0; k<e; k++){
+    if( definite(pW, k) || (p->aName && p->aName[k]) ) return 1;
+  }
+  return content_start(p, e)!=e || punct(pW, e, QUOTES);
+}
+
 /* Finds the speaker of a new statement at cue word i of class eClass: sets
 ** *pSpk and the word where the content search starts. *piFrom is the
 ** latest top-level statement before (or -1): when the speaker is not named
@@ -510,6 +534,7 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
   int s0 = i+1;
   int e = bComplement ? i+1 : np_after(p, i+1, &s0);
   if( eFlags & MARSAD_CUE_TAKES_B ) e = before_b(p, s0, e);   /* اتهمت المعارضة الحكومة بتزوير */
+  if( e>i+1 && !likely_speaker(p, s0, e) ) e = i+1;
   if( e>i+1 ){
     *pSpk = source_of(s0, e);
     *piAfter = e;

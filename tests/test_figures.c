@@ -96,6 +96,9 @@ static const fig_case aCase[] = {
   /* a neutral noun after a running total of the dead */
   {"وارتفع عدد القتلى إلى 15 شخصا.", "2021-03-05",
    "15 شخصا", 15, "exact", "killed", 1, 0, "2021-03-05"},
+  /* what is counted stops at a date */
+  {"وقتل 32 شخصا الشهر الماضي في المدينة.", "2021-03-05",
+   "32 شخصا", 32, "exact", "killed", 0, 0, "2021-03-05"},
   /* a day to come, or long before publication, is when things happen or
   ** happened, not the day of the report */
   {"وأسفر إسقاط الطائرة عن مقتل 298 شخصا، ويصوت المجلس الأربعاء المقبل على المحكمة.", "2021-03-05",
@@ -165,6 +168,24 @@ static void test_cases(void){
     }
     CHECK(bOk);
     marsad_analysis_clear(&a);
+  }
+}
+
+/* What is counted: the noun and its modifiers, not a date after it. */
+static void test_who(void){
+  static const struct { const char *z; const char *zWho; } a[] = {
+    {"وقتل 32 شخصا الشهر الماضي في المدينة.", "شخصا"},
+    {"وأعلن المرصد مقتل 14 من المرتزقة السوريين أمس.", "المرتزقة السوريين"},
+  };
+  for(size_t k=0; k<sizeof a/sizeof a[0]; k++){
+    marsad_analysis an;
+    const marsad_facts *f = analyse(a[k].z, "2021-03-05", &an);
+    size_t n = 0;
+    const char *z = f && f->figures.n ? marsad_facts_span(f, f->figures.a[0].iWho0, f->figures.a[0].iWho1, &n) : 0;
+    int bOk = z && n==strlen(a[k].zWho) && memcmp(z, a[k].zWho, n)==0;
+    if( !bOk ) fprintf(stderr, "«%s»: who «%.*s»\n", a[k].z, (int)n, z ? z : "");
+    CHECK(bOk);
+    marsad_analysis_clear(&an);
   }
 }
 
@@ -244,6 +265,7 @@ static void test_nomem(void){
 
 int main(void){
   RUN(test_cases);
+  RUN(test_who);
   RUN(test_not_figures);
   RUN(test_linear_work);
   RUN(test_nomem);

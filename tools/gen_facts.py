@@ -31,7 +31,7 @@ ENUMS = {
     "unitkind": {k: "MARSAD_UNIT_" + k.upper() for k in ("duration", "money", "percent", "measure", "reference")},
     "stance": {k: "MARSAD_STANCE_" + k.upper() for k in ("affirm", "deny", "appeal", "warn", "accuse", "state")},
     "cueclass": {k: "MARSAD_CUE_" + k.upper() for k in ("verb", "continue", "relay", "noun", "impersonal")},
-    "fclass": {k: "MARSAD_FW_" + k.upper() for k in ("comp", "prep", "disc", "since", "rel", "part", "obj", "many", "hon")},
+    "fclass": {k: "MARSAD_FW_" + k.upper() for k in ("comp", "prep", "disc", "since", "rel", "part", "obj", "many", "hon", "anon")},
     "flag": {"": "0", "strict": "1"},
 }
 
