@@ -444,6 +444,14 @@ static int stance_rank(int e){
   return 0;
 }
 
+/* True when the n words at i end, as written, in ى: a past verb that
+** normalization folds into a stance noun (نفى, someone's denial told, read
+** as نفي, a denial). */
+static int past_verb(const marsad_words *pW, int i, int n){
+  const marsad_word *w = &pW->a[i+n-1];
+  return w->iEnd-w->iStart>=2 && memcmp(pW->p + w->iEnd - 2, "\xd9\x89", 2)==0;
+}
+
 /* The strongest stance word (data/facts_markers.tsv) of words [i0, i1),
 ** or MARSAD_STANCE_STATE. A reporting verb in there is someone else's
 ** statement (nested), not a stance of this one. */
@@ -452,7 +460,7 @@ static int content_stance(const marsad_words *pW, int i0, int i1){
   for(int i=i0; i<i1; i++){
     int n;
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_markers, pW, i, i1, 1, &n);
-    if( e && !negated(pW, i) && stance_rank(e->eA)>stance_rank(eBest) ) eBest = e->eA;
+    if( e && !negated(pW, i) && !past_verb(pW, i, n) && stance_rank(e->eA)>stance_rank(eBest) ) eBest = e->eA;
   }
   return eBest;
 }

@@ -77,6 +77,9 @@ static const st_case aCase[] = {
    "الهجمات ستستمر", "محمود عباس", "state"},
   /* كانت opens the clause, it is not part of the speaker */
   {"وكانت وكالة الأنباء قالت إن الطائرة سقطت.", "الطائرة سقطت", "وكالة الأنباء", "state"},
+  /* someone else's past denial told in the content is not this speaker's
+  ** (نفى is a verb, not the noun نفي) */
+  {"وأضاف المحامي أن والد الفتاة نفى تصوير المقطع.", "تصوير المقطع", "المحامي", "state"},
   /* a negated denial is no denial */
   {"ولم تنف الشركة أنها تلقت عرضا جديدا.", "تلقت عرضا", "الشركة", "state"},
 };
