@@ -22,9 +22,11 @@ def analyze(build, texts):
     """Runs marsad analyze on the texts (one article each); the records in order."""
     lines = "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
                     for i, t in enumerate(texts))
-    out = subprocess.run([f"{build}/marsad", "--json", "analyze", "-"], input=lines,
-                         capture_output=True, text=True, check=True).stdout
-    recs = {r["input"]: r for r in json.loads(out)}
+    run = subprocess.run([f"{build}/marsad", "--json", "analyze", "-"], input=lines,
+                         capture_output=True, text=True)
+    if run.returncode not in (0, 1):   # 1: some texts were empty (reported, skipped)
+        sys.exit(f"marsad analyze failed ({run.returncode}): {run.stderr[:400]}")
+    recs = {r["input"]: r for r in json.loads(run.stdout)}
     return [recs.get(str(i)) for i in range(len(texts))]
 
 

@@ -253,9 +253,12 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
 ** take a counted noun from before it. */
 static int own_noun(const marsad_words *pW, const marsad_dates *pDates, const marsad_number *pN,
                     int iLimit){
-  int j = pN->iExpr1;
-  if( j>=iLimit || pW->a[j].eKind!=MARSAD_TOKEN_ARABIC || !plain_word(pW, j, iLimit) ) return 0;
-  if( counts_at(pW, j) ) return 0;
+  int j = pN->iExpr1, n;
+  if( j>=iLimit || pW->a[j].eKind!=MARSAD_TOKEN_ARABIC || counts_at(pW, j) ) return 0;
+  const marsad_lexent *f = marsad_lex_match(&marsad_lex_function, pW, j, j+1, 1, &n);
+  if( f && f->eA!=MARSAD_FW_ANON && f->eA!=MARSAD_FW_MANY ) return 0;   /* أربع جهات is a noun */
+  if( marsad_lex_match(&marsad_lex_cues, pW, j, j+1, 1, &n)
+   || marsad_lex_match(&marsad_lex_units_after, pW, j, iLimit, 1, &n) ) return 0;
   return !date_at(pDates, j);
 }
 

@@ -137,17 +137,18 @@ static int definite(const marsad_words *pW, int i){
   return 0;
 }
 
-/* True when word i, after the definite word i-1, cannot go on a noun
-** phrase: an Arabic word without the article, without a preposition (a
-** complement: باسم، لوزارة) and outside any recognised name. A construct
-** ends with its definite genitive, so what follows is the verb's object
-** (أعلنت وزارة الصحة ارتفاع ...، نفت إدارة حي المنتزه منح ...), while a
-** name in apposition (وزير الخارجية سيرغي لافروف) is a recognised name. */
+/* True when word i, after a definite word or a name at i-1, cannot go on
+** a noun phrase: an Arabic word without the article, without a preposition
+** (a complement: باسم، لوزارة) and outside any recognised name. A construct
+** ends with its definite genitive and a name with its last word, so what
+** follows is the verb's object (أعلنت وزارة الصحة ارتفاع ...، نفت إدارة حي
+** المنتزه منح ...، أبلغ الرئيس باراك أوباما نظيره ...), while a name in
+** apposition (وزير الخارجية سيرغي لافروف) is a recognised name. */
 static int after_definite(const stmt_scan *p, int i){
   const marsad_words *pW = p->pW;
   size_t n;
   if( pW->a[i].eKind!=MARSAD_TOKEN_ARABIC || (p->aName && p->aName[i]) ) return 0;
-  if( !definite(pW, i-1) || definite(pW, i) ) return 0;
+  if( !(definite(pW, i-1) || (p->aName && p->aName[i-1])) || definite(pW, i) ) return 0;
   return marsad_word_key(pW, i, MARSAD_KEY_PREP, &n)==0;
 }
 

@@ -96,6 +96,9 @@ static const fig_case aCase[] = {
   /* a neutral noun after a running total of the dead */
   {"وارتفع عدد القتلى إلى 15 شخصا.", "2021-03-05",
    "15 شخصا", 15, "exact", "killed", 1, 0, "2021-03-05"},
+  /* raising a count is a running total */
+  {"وقتل شرطيان في الهجوم ما يرفع إلى 13 شخصا على الأقل عدد القتلى.", "2021-03-05",
+   "13 شخصا", 13, "at_least", "killed", 1, 0, "2021-03-05"},
   /* what is counted stops at a date */
   {"وقتل 32 شخصا الشهر الماضي في المدينة.", "2021-03-05",
    "32 شخصا", 32, "exact", "killed", 0, 0, "2021-03-05"},
@@ -204,6 +207,7 @@ static void test_not_figures(void){
     /* فقد is also ف + قد; a number with a noun of its own takes no
     ** counted noun from before it */
     "فقد أصبحت أكتب قصائد تتكون من 4 أسطر.",
+    "فقد تم إعداد منظومة عمل من أربع جهات حكومية.",
   };
   for(size_t k=0; k<sizeof az/sizeof az[0]; k++){
     marsad_analysis a;
