@@ -279,7 +279,7 @@ int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzEr
   }
   if( rc==MARSAD_OK && !(flags & MARSAD_OPEN_READONLY) ) rc = check_not_foreign(pDb);
   if( rc==MARSAD_OK ) rc = configure(pDb);
-  if( rc==MARSAD_OK && marsad_fts_register(pDb->db)!=MARSAD_OK ){
+  if( rc==MARSAD_OK && marsad_fts_register(pDb->db, &pDb->pFtsDocs)!=MARSAD_OK ){
     /* before migrating: the search table's schema names the tokenizer */
     rc = marsad_db_error(pDb, MARSAD_DBERROR, "SQLite lacks FTS5: cannot register the arabic tokenizer");
   }

@@ -18,6 +18,8 @@ struct marsad_db {
   char *zErr;                  /* message of the last failure, or NULL */
   struct marsad_stemmer *pStem;/* stemmer shared by the modules */
   void **apState;              /* per-module state, indexed like marsad_modules */
+  struct marsad_fts_docs *pFtsDocs; /* documents the search tokenizer knows
+                               ** in advance (fts_arabic.h); owned by db */
 };
 
 /* Records a printf-formatted message as the handle's error and returns rc.

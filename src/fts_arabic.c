@@ -2,12 +2,17 @@
 ** fts_arabic.c: the FTS5 tokenizer "arabic" (see fts_arabic.h), written
 ** against the version-1 tokenizer interface of SQLite 3.40 (fts5_api
 ** version 2). Words come from the text core: spans from token.h, keys from
-** norm.h, stems from stem.h, of the kind the tokenizer's argument names.
+** norm.h, stems from stem.h, of the kind the tokenizer's argument names;
+** or, for documents the search module announced (marsad_fts_docs), the
+** same tokens taken from the analysis that already made them.
 */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "analysis.h"
+#include "buf.h"
 #include "fts_arabic.h"
 #include "norm.h"
 #include "stem.h"
@@ -24,8 +29,32 @@
 /* Stemmers the tokenizer can use (tokenize='arabic NAME'). */
 enum { STEM_LIGHT, STEM_SNOWBALL, STEM_NONE };
 
+/* One word of a known document: what emit_word would hand FTS5. */
+typedef struct fts_word {
+  int iStart, iEnd;               /* byte span in the document */
+  size_t iStem, nStem;            /* the stem, in marsad_fts_docs.text */
+  size_t iMarked, nMarked;        /* '=' + key when it differs from the stem
+                                  ** (else nMarked is 0), in .text */
+} fts_word;
+
+/* One known document. */
+typedef struct fts_doc {
+  size_t iText, nText;            /* the document's text, in .text */
+  int iWord, nWord;               /* its words, in .aWord */
+} fts_doc;
+
+struct marsad_fts_docs {
+  fts_doc *aDoc;                  /* the documents, in the order added */
+  int nDoc, nDocAlloc;
+  fts_word *aWord;                /* their words */
+  int nWord, nWordAlloc;
+  marsad_buf text;                /* texts, stems and marked keys */
+  int iNext;                      /* where the next lookup starts */
+};
+
 /* One tokenizer instance (one per FTS5 table per connection). */
 typedef struct ArabicTokenizer {
+  marsad_fts_docs *pDocs;         /* known documents (default stemmer only) */
   int eStem;                      /* STEM_* */
   marsad_stemmer *pStem;          /* the stemmer (NULL for STEM_NONE) */
   marsad_norm norm;               /* scratch key of the current word */
@@ -56,7 +85,7 @@ static void arabic_delete(Fts5Tokenizer *pTokenizer){
 /* Creates an instance; azArg[0], when given, names the stemmer. Unknown
 ** arguments are an error (SQLITE_ERROR), so that a typo in a table
 ** definition is caught when the table is created. */
-static int arabic_create(void *pUnused, const char **azArg, int nArg,
+static int arabic_create(void *pDocs, const char **azArg, int nArg,
                          Fts5Tokenizer **ppOut){
   *ppOut = 0;
   int eStem = STEM_LIGHT;
@@ -71,6 +100,7 @@ static int arabic_create(void *pUnused, const char **azArg, int nArg,
   if( p==0 ) return SQLITE_NOMEM;
   memset(p, 0, sizeof *p);
   p->eStem = eStem;
+  p->pDocs = eStem==STEM_LIGHT ? pDocs : 0;   /* its tokens are the light stemmer's */
   if( eStem!=STEM_NONE ){
     int eKind = eStem==STEM_LIGHT ? MARSAD_STEM_LIGHT : MARSAD_STEM_SNOWBALL;
     if( marsad_stemmer_new_kind(eKind, &p->pStem)!=MARSAD_OK ){
@@ -188,6 +218,122 @@ static int on_span(void *pCtx, const marsad_span_token *pSpan){
   return emit_word((TokenizeCall*)pCtx, pSpan->iStart, pSpan->iEnd);
 }
 
+/* ---------------------------------------------------------------- known documents */
+
+/* The document of the list whose text is pText[0..nText), or NULL. The
+** search looks on from the last one found: FTS5 asks in the order added. */
+static const fts_doc *docs_find(marsad_fts_docs *d, const char *pText, size_t nText){
+  if( d==0 ) return 0;
+  for(int k=0; k<d->nDoc; k++){
+    int i = (d->iNext + k) % d->nDoc;
+    const fts_doc *x = &d->aDoc[i];
+    if( x->nText==nText && memcmp(d->text.a+x->iText, pText, nText)==0 ){
+      d->iNext = i+1;
+      return x;
+    }
+  }
+  return 0;
+}
+
+/* Hands FTS5 the tokens of known document pDoc, as emit_word would. */
+static int docs_replay(const marsad_fts_docs *d, const fts_doc *pDoc, void *pCtx,
+                       int (*xToken)(void*, int, const char*, int, int, int)){
+  int rc = SQLITE_OK;
+  for(int i=pDoc->iWord; rc==SQLITE_OK && i<pDoc->iWord+pDoc->nWord; i++){
+    const fts_word *w = &d->aWord[i];
+    rc = xToken(pCtx, 0, d->text.a+w->iStem, (int)w->nStem, w->iStart, w->iEnd);
+    if( rc==SQLITE_OK && w->nMarked ){
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, d->text.a+w->iMarked, (int)w->nMarked,
+                  w->iStart, w->iEnd);
+    }
+  }
+  return rc;
+}
+
+/* Returned by docs_word for a word the list cannot hold exactly. */
+#define DOCS_TOO_LONG 1000
+
+/* Adds one word of the document being added (a marsad_token_fn): its stem
+** and marked key as emit_word makes them from the same key and stem. */
+static int docs_word(void *pCtx, const marsad_token *t){
+  marsad_fts_docs *d = pCtx;
+  if( t->nKey==0 ) return MARSAD_OK;
+  if( t->nKey>FTS_MAX_KEY ) return DOCS_TOO_LONG;    /* emit_word cuts it first */
+  if( d->nWord>=d->nWordAlloc ){
+    int nNew = d->nWordAlloc ? d->nWordAlloc*2 : 4096;
+    fts_word *aNew = marsad_realloc(d->aWord, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    d->aWord = aNew;
+    d->nWordAlloc = nNew;
+  }
+  const char *zStem = t->nStem ? t->pStem : t->pKey;
+  size_t nStem = t->nStem ? t->nStem : t->nKey;
+  fts_word *w = &d->aWord[d->nWord];
+  w->iStart = (int)t->iStart;
+  w->iEnd = (int)t->iEnd;
+  w->iStem = d->text.n;
+  w->nStem = nStem;
+  marsad_buf_append(&d->text, zStem, nStem);
+  w->iMarked = d->text.n;
+  w->nMarked = 0;
+  if( nStem!=t->nKey || memcmp(zStem, t->pKey, t->nKey)!=0 ){
+    char cMark = MARSAD_FTS_EXACT_MARK;
+    marsad_buf_append(&d->text, &cMark, 1);
+    marsad_buf_append(&d->text, t->pKey, t->nKey);
+    w->nMarked = t->nKey+1;
+  }
+  if( d->text.rc ) return d->text.rc;
+  d->nWord++;
+  return MARSAD_OK;
+}
+
+int marsad_fts_docs_add(marsad_fts_docs *d, const marsad_analysis *pA, int eField){
+  const char *z = eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
+  size_t n = eField==MARSAD_FIELD_TITLE ? pA->art.nTitle : pA->art.nBody;
+  if( z==0 || n==0 || n>INT_MAX ) return MARSAD_OK;  /* FTS5 asks for none of these */
+  if( d->nDoc>=d->nDocAlloc ){
+    int nNew = d->nDocAlloc ? d->nDocAlloc*2 : 256;
+    fts_doc *aNew = marsad_realloc(d->aDoc, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    d->aDoc = aNew;
+    d->nDocAlloc = nNew;
+  }
+  fts_doc *x = &d->aDoc[d->nDoc];
+  size_t nTextWas = d->text.n;
+  int nWordWas = d->nWord;
+  x->iText = d->text.n;
+  x->nText = n;
+  x->iWord = d->nWord;
+  marsad_buf_append(&d->text, z, n);
+  int rc = d->text.rc;
+  if( rc==MARSAD_OK ) rc = marsad_analysis_tokens(pA, eField, 0, 1, docs_word, d);
+  if( rc==MARSAD_OK ){
+    x->nWord = d->nWord - x->iWord;
+    d->nDoc++;
+    return MARSAD_OK;
+  }
+  d->text.n = nTextWas;                  /* left out: the tokenizer will do it */
+  d->nWord = nWordWas;
+  return rc==DOCS_TOO_LONG ? MARSAD_OK : rc;
+}
+
+void marsad_fts_docs_clear(marsad_fts_docs *d){
+  d->nDoc = 0;
+  d->nWord = 0;
+  d->iNext = 0;
+  marsad_buf_reset(&d->text);
+}
+
+/* Frees a document list (the xDestroy of the tokenizer's registration). */
+static void docs_free(void *pArg){
+  marsad_fts_docs *d = pArg;
+  if( d==0 ) return;
+  marsad_free(d->aDoc);
+  marsad_free(d->aWord);
+  marsad_buf_free(&d->text);
+  marsad_free(d);
+}
+
 /* Tokenizes pText[0..nText) for FTS5. A nested call on a busy instance (an
 ** auxiliary function tokenizing while a query tokenizes) runs on a fresh
 ** instance of the same kind. */
@@ -204,6 +350,10 @@ static int arabic_tokenize(Fts5Tokenizer *pTokenizer, void *pCtx, int flags,
     if( rc==SQLITE_OK ) rc = arabic_tokenize(pFresh, pCtx, flags, pText, nText, xToken);
     arabic_delete(pFresh);
     return rc;
+  }
+  if( !(flags & FTS5_TOKENIZE_QUERY) ){
+    const fts_doc *pDoc = docs_find(p->pDocs, pText, (size_t)nText);
+    if( pDoc ) return docs_replay(p->pDocs, pDoc, pCtx, xToken);
   }
   TokenizeCall call = {p, pText, flags, pCtx, xToken};
   p->bBusy = 1;
@@ -224,12 +374,21 @@ static fts5_api *fts5_api_of(sqlite3 *db){
   return (pApi && pApi->iVersion>=2) ? pApi : 0;
 }
 
-int marsad_fts_register(sqlite3 *db){
+int marsad_fts_register(sqlite3 *db, marsad_fts_docs **ppDocs){
   static fts5_tokenizer tokenizer = {arabic_create, arabic_delete, arabic_tokenize};
+  if( ppDocs ) *ppDocs = 0;
   fts5_api *pApi = fts5_api_of(db);
   if( pApi==0 ) return MARSAD_DBERROR;
-  int rc = pApi->xCreateTokenizer(pApi, "arabic", 0, &tokenizer, 0);
-  return rc==SQLITE_OK ? MARSAD_OK : rc==SQLITE_NOMEM ? MARSAD_NOMEM : MARSAD_DBERROR;
+  marsad_fts_docs *d = marsad_malloc(sizeof *d);
+  if( d==0 ) return MARSAD_NOMEM;
+  memset(d, 0, sizeof *d);
+  int rc = pApi->xCreateTokenizer(pApi, "arabic", d, &tokenizer, docs_free);
+  if( rc!=SQLITE_OK ){                  /* FTS5 did not take it: not destroyed there */
+    docs_free(d);
+    return rc==SQLITE_NOMEM ? MARSAD_NOMEM : MARSAD_DBERROR;
+  }
+  if( ppDocs ) *ppDocs = d;
+  return MARSAD_OK;
 }
 
 /* xToken for the version probe: folds each token and its flags into an

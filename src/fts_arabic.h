@@ -25,10 +25,31 @@
 ** a query. Keys are made of letters and digits, so it never starts one. */
 #define MARSAD_FTS_EXACT_MARK '='
 
+struct marsad_analysis;
+
+/* Documents whose tokens are known before FTS5 asks for them: the search
+** module adds the title and body of each article it will index, from the
+** tokens the analysis modules share (analysis.h), and the tokenizer (with
+** its default stemmer) hands FTS5 the same tokens it would make itself
+** without tokenizing again. A document is recognised by its whole text,
+** compared byte for byte, so a document the list holds can only ever give
+** the tokens of that very text. */
+typedef struct marsad_fts_docs marsad_fts_docs;
+
 /* Registers the tokenizer "arabic" on connection db (needed on every
-** connection, before the search table is created or used). MARSAD_OK, or
-** MARSAD_DBERROR when the connection has no FTS5. */
-int marsad_fts_register(sqlite3 *db);
+** connection, before the search table is created or used). *ppDocs, when
+** ppDocs is not NULL, gets the connection's document list, owned by the
+** connection (freed when it closes). MARSAD_OK, NOMEM, or MARSAD_DBERROR
+** when the connection has no FTS5. */
+int marsad_fts_register(sqlite3 *db, marsad_fts_docs **ppDocs);
+
+/* Adds field eField (MARSAD_FIELD_*) of pA's article to the list. A field
+** with a word longer than the index keeps is left out (the tokenizer then
+** tokenizes it). MARSAD_OK or NOMEM. */
+int marsad_fts_docs_add(marsad_fts_docs *p, const struct marsad_analysis *pA, int eField);
+
+/* Forgets every document of the list. */
+void marsad_fts_docs_clear(marsad_fts_docs *p);
 
 /* Writes the version of the default tokenizer's output into zOut (room for
 ** nOut bytes, at least 32): a format number and a checksum of the tokens

@@ -687,6 +687,12 @@ static int search_open(marsad_db *pDb, void **ppState){
 static int search_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   SearchState *p = pState;
   if( p==0 ) return MARSAD_OK;
+  int rc = MARSAD_OK;
+  if( pDb->pFtsDocs ){          /* its tokens, from the analysis, for the flush */
+    rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_TITLE);
+    if( rc==MARSAD_OK ) rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_BODY);
+    if( rc ) return marsad_db_error(pDb, rc, "out of memory indexing an article");
+  }
   sqlite3_bind_int64(p->pPending, 1, pA->art.iRowid);
   return step_done(pDb, p->pPending, "search pending");
 }
@@ -696,6 +702,7 @@ static int search_flush(marsad_db *pDb, void *pState){
   SearchState *p = pState;
   if( p==0 ) return MARSAD_OK;
   int rc = step_done(pDb, p->pIndex, "search index");
+  if( pDb->pFtsDocs ) marsad_fts_docs_clear(pDb->pFtsDocs);
   if( rc==MARSAD_OK ) rc = step_done(pDb, p->pClear, "search pending");
   return rc;
 }

@@ -10,7 +10,9 @@
 #include "harness.h"
 #include "marsad.h"
 #include "buf.h"
+#include "analysis.h"
 #include "db.h"
+#include "fts_arabic.h"
 #include "search.h"
 
 /* The tokens one xTokenize call produced, as "tok tok+coloc ...". */
@@ -82,6 +84,48 @@ static void test_document_tokens(marsad_db *pDb){
     tokenize(pDb, aCase[i].zIn, FTS5_TOKENIZE_DOCUMENT, &c);
     CHECK_EQ_STR(c.b.a ? c.b.a : "", aCase[i].zOut);
     marsad_buf_free(&c.b);
+  }
+}
+
+/* A document announced through marsad_fts_docs (as ingestion does, from the
+** analysis's shared tokens) gets exactly the tokens, flags and offsets the
+** tokenizer makes of the same text itself: words with clitics, marks and
+** tatweel, hamza forms, digits, Latin, punctuation, and a word longer than
+** the index keeps (which is cut; the list leaves that text to the
+** tokenizer). */
+static void test_known_documents(marsad_db *pDb){
+  char zLong[600];
+  size_t n = 0;
+  memcpy(zLong, "قال ", 7);
+  for(n=7; n+2<400; n+=2) memcpy(zLong+n, "\xD8\xA8", 2);   /* بببب...: 196 letters */
+  strcpy(zLong+n, " وَالمُعَلِّمُونَ");
+  const char *azText[] = {
+    "قال وَالمُعَلِّمُونَ للأطفال في القـــدس: إِسرائيل، ٢٠٢٠ و3.5 COVID-19 Reuters ﻻ مستشفى.",
+    "أكد المتحدث باسم الوزارة أن الاجتماع سيعقد «غدا» (الأحد) في موعده.",
+    zLong,
+  };
+  CHECK(pDb->pFtsDocs!=0);
+  for(size_t i=0; pDb->pFtsDocs && i<sizeof azText/sizeof azText[0]; i++){
+    Collect live, known;
+    tokenize(pDb, azText[i], FTS5_TOKENIZE_DOCUMENT, &live);
+    marsad_analysis a;
+    memset(&a, 0, sizeof a);
+    a.art.zTitle = "";
+    a.art.zBody = azText[i];
+    a.art.nBody = strlen(azText[i]);
+    CHECK_EQ_INT(marsad_analysis_keep_tokens(&a), MARSAD_OK);
+    CHECK_EQ_INT(marsad_fts_docs_add(pDb->pFtsDocs, &a, MARSAD_FIELD_BODY), MARSAD_OK);
+    tokenize(pDb, azText[i], FTS5_TOKENIZE_DOCUMENT, &known);
+    CHECK_EQ_STR(known.b.a, live.b.a);
+    CHECK_EQ_INT(known.n, live.n);
+    for(int k=0; k<live.n && k<16; k++){
+      CHECK_EQ_INT(known.aStart[k], live.aStart[k]);
+      CHECK_EQ_INT(known.aEnd[k], live.aEnd[k]);
+    }
+    marsad_fts_docs_clear(pDb->pFtsDocs);
+    marsad_analysis_clear(&a);
+    marsad_buf_free(&live.b);
+    marsad_buf_free(&known.b);
   }
 }
 
@@ -236,6 +280,33 @@ static void test_search(marsad_db *pDb){
   marsad_free(z);
 }
 
+/* The index ingestion builds (from the analysis's tokens) is the one the
+** tokenizer makes of the stored articles: FTS5's integrity check
+** tokenizes the stored text again and compares. */
+static void test_ingested_index(void){
+  static const char zData[] =
+    "{\"id\":\"k1\",\"outlet\":\"o\",\"title\":\"وزير الخارجية في القـــدس\","
+    "\"text\":\"قال وَالمُعَلِّمُونَ للأطفال: إِسرائيل، ٢٠٢٠ و3.5 COVID-19 Reuters ﻻ مستشفى.\"}\n"
+    "{\"id\":\"k2\",\"outlet\":\"o\",\"title\":\"الاجتماع\","
+    "\"text\":\"أكد المتحدث باسم الوزارة أن الاجتماع سيعقد «غدا» في موعده.\"}\n";
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(":memory:", 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  marsad_ingest_opts o;
+  marsad_ingest_stats st;
+  memset(&o, 0, sizeof o);
+  memset(&st, 0, sizeof st);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
+  CHECK_EQ_INT(st.nAdded, 2);
+  CHECK_EQ_INT(marsad_db_exec(pDb,
+      "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)"), MARSAD_OK);
+  char *z = hits(pDb, "المعلم", 0, 0, 0);
+  CHECK_EQ_STR(z, "k1");
+  marsad_free(z);
+  marsad_close(pDb);
+}
+
 /* Bad queries: MISUSE and a plain message, never SQLite's. */
 static void test_bad_queries(marsad_db *pDb){
   static const char *const azBad[] = {
@@ -281,8 +352,10 @@ int main(void){
   test_offsets(pDb);
   test_query_tokens(pDb);
   test_highlight(pDb);
+  test_known_documents(pDb);
   test_search(pDb);
   test_bad_queries(pDb);
+  RUN(test_ingested_index);
   marsad_close(pDb);
   return DONE();
 }
