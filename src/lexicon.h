@@ -106,6 +106,7 @@ typedef struct marsad_lexicon {
 #define MARSAD_CUE_CLASS   0x0F  /* the class bits of eB */
 #define MARSAD_CUE_OBJECT  0x10  /* flag: the form carries an object pronoun */
 #define MARSAD_CUE_TAKES_B 0x20  /* flag: the verb takes its complement with ب */
+#define MARSAD_CUE_MANNER  0x40  /* flag: a participle of manner (مؤكدا): no subject of its own */
 
 /* Function word classes (function eA): see data/facts_function.tsv. */
 #define MARSAD_FW_COMP   1

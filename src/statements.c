@@ -481,6 +481,18 @@ static int before_b(const stmt_scan *p, int s0, int e){
   return e;
 }
 
+/* A short name in quotes at word j followed by أن/إن or a colon (وأكدت
+** "زين السعودية" أن): returns the word after the closing quote, or j. */
+static int quoted_name(const stmt_scan *p, int j){
+  const marsad_words *pW = p->pW;
+  if( !punct(pW, j, QUOTES) ) return j;
+  int m = 0;
+  while( m<APPOS_MAX_WORDS && name_word(p, j+1+m) ) m++;
+  int k = j+1+m;
+  if( m==0 || !punct(pW, k, QUOTES) ) return j;
+  return fw_class(pW, k+1)==MARSAD_FW_COMP || punct(pW, k+1, ":") ? k+1 : j;
+}
+
 /* True when the phrase [s0, e) read after a verb can be its subject: it
 ** holds a word with the article or a recognised name, starts with a noun
 ** of an unnamed source (مصدر أمني، شهود عيان) or Latin letters, or what is
@@ -526,6 +538,15 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
     *piAfter = i1;
     return 1;
   }
+  if( eFlags & MARSAD_CUE_MANNER ){
+    /* مشيرا، مؤكدا: the saying of a statement before it in its sentence
+    ** goes on; the words before it are that clause, not a subject */
+    if( iFrom<0 || p->pOut->a[iFrom].iSent!=pW->a[i].iSent ) return 0;
+    *pSpk = source_of(i, i);
+    *piFrom = iFrom;
+    *piAfter = i+1;
+    return 1;
+  }
   /* a verb that opens its clause has its subject after it (VSO); after a
   ** noun phrase, that phrase is its subject (SVO) unless the verb carries
   ** an object pronoun (وهو ادعاء تنفيه أذربيجان) */
@@ -541,7 +562,13 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
   int bComplement = (eFlags & MARSAD_CUE_TAKES_B) && zNext && nNext>4
                  && memcmp(zNext, "\xd8\xa8", 2)==0;   /* starts with ب */
   int s0 = i+1;
-  int e = bComplement ? i+1 : np_after(p, i+1, &s0);
+  int e = bComplement ? i+1 : quoted_name(p, i+1);
+  if( e>i+1 ){   /* وأكدت "زين السعودية" أن */
+    *pSpk = source_of(i+2, e-1);
+    *piAfter = e;
+    return 1;
+  }
+  e = bComplement ? i+1 : np_after(p, i+1, &s0);
   if( eFlags & MARSAD_CUE_TAKES_B ) e = before_b(p, s0, e);   /* اتهمت المعارضة الحكومة بتزوير */
   if( e>i+1 && !likely_speaker(p, s0, e) ) e = i+1;
   if( e>i+1 ){

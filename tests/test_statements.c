@@ -69,6 +69,10 @@ static const st_case aCase[] = {
   {"وأكد قائد فريق النصر صعوبة التمارين.", "صعوبة التمارين", "قائد فريق النصر", "affirm"},
   {"وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات صعبة.", "المحادثات صعبة", "سيرغي لافروف", "state"},
   {"وأبلغ الرئيس الأميركي باراك أوباما نظيره المصري رفع تجميد الصفقة.", "رفع تجميد", "باراك أوباما", "state"},
+  /* a name in quotes right after the verb */
+  {"وأكدت \"زين السعودية\" أن الأسعار الجديدة تشمل الجميع.", "الأسعار الجديدة", "زين السعودية", "affirm"},
+  /* حينما opens a clause: it is not part of the speaker */
+  {"وحينما رفض المصلون الانصياع له غادر المسجد.", "غادر المسجد", "المصلون", "state"},
   /* a pronoun subject: the phrase after the verb is its object, and the
   ** speaker before goes on; an unnamed source is still a speaker */
   {"وقال وزير المالية إن الميزانية متوازنة. ونفى وجود أي صفقة مع الشركة.", "وجود أي صفقة", "وزير المالية", "deny"},
@@ -141,6 +145,9 @@ static void test_none(void){
     {"يذكر أن المدينة شهدت احتجاجات العام الماضي.", 0},
     {"وصل الوفد إلى العاصمة مساء الأحد.", 0},
     {"وقال الوزير: “أكدنا للجميع أننا ننفي هذه الاتهامات”.", 1},
+    /* a participle of manner with no statement before it in its sentence:
+    ** the words before it are a clause, not a speaker */
+    {"واستسلم الجمهور في نهاية الأمر لقرار الإدارة مطالبا بمهاجم جديد.", 0},
   };
   for(size_t k=0; k<sizeof a/sizeof a[0]; k++){
     marsad_analysis an;

@@ -204,6 +204,8 @@ def main():
             flags = enum(p, no, "cueclass", cls)
             if f.endswith("+"):
                 f, flags = f[:-1], flags + "|MARSAD_CUE_OBJECT"
+            if f.endswith("~"):
+                f, flags = f[:-1], flags + "|MARSAD_CUE_MANNER"
             if comp:
                 flags += "|MARSAD_CUE_TAKES_B"
             t.add(p, no, key(f), str(len(lemmas) - 1), enum(p, no, "stance", stance), flags)
