@@ -8,9 +8,13 @@
 #include <string.h>
 #include "cli.h"
 
-/* Prints the figures as timelines, one per kind of count. */
+/* More figures than this, printed with no filter, come with a hint. */
+#define FIGURES_HINT 200
+
+/* Prints the figures as timelines, one per kind of count; pCtx is the
+** query, for a hint on narrowing a long unfiltered listing. */
 static int print_figures(cli *pCli, json_t *pArr, void *pCtx){
-  (void)pCtx;
+  const marsad_query *q = pCtx;
   size_t i;
   json_t *p;
   const char *zLast = "";
@@ -23,6 +27,11 @@ static int print_figures(cli *pCli, json_t *pArr, void *pCtx){
   if( json_array_size(pArr)==0 ){
     fprintf(stderr, "marsad %s: none found\n", pCli->zCmd);
     return CLI_PARTIAL;
+  }
+  if( json_array_size(pArr)>FIGURES_HINT && !q->zStory && !q->zSince && !q->zUntil
+   && !q->zSpeaker && !q->zOutlet && q->nLimit==0 ){
+    fprintf(stderr, "marsad %s: %zu figures; narrow them with --story, --counts, "
+            "--since/--until, --by or --limit\n", pCli->zCmd, json_array_size(pArr));
   }
   return CLI_OK;
 }
@@ -57,7 +66,7 @@ static int run_figures(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_figures_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_figures, 0);
+  return cli_answer(pCli, pDb, lrc, zJson, print_figures, &q);
 }
 
 const cli_command cli_cmd_figures = {
