@@ -16,6 +16,8 @@ static uint32_t gaz_hash(const char *p, size_t n){
 
 const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n){
   uint32_t hFull = gaz_hash(p, n);
+  uint32_t b = (hFull * 0x9E3779B1u) >> (32 - MARSAD_GAZ_FILTER_BITS);
+  if( !((marsad_gaz_filter[b>>6] >> (b&63)) & 1) ) return 0;   /* surely absent */
   uint32_t h = hFull & marsad_gaz_mask;
   for(;;){                      /* linear probing; the table is half empty */
     const marsad_gaz_slot *s = &marsad_gaz_slots[h];

@@ -58,6 +58,13 @@ typedef struct marsad_gaz_slot {
 extern const marsad_gaz_slot marsad_gaz_slots[]; /* open addressing, linear probing */
 extern const unsigned marsad_gaz_mask;     /* slots - 1 (a power of two) */
 
+/* A presence filter beside the table: bit (h * 0x9E3779B1) >> (32 -
+** MARSAD_GAZ_FILTER_BITS) of it is set for the full hash h of every key
+** (tools/gen_gazetteer.py). Small enough to stay in the cache, it answers
+** most lookups of words the gazetteer lacks without touching the table. */
+#define MARSAD_GAZ_FILTER_BITS 18
+extern const uint64_t marsad_gaz_filter[];
+
 /* The key p[0..n) of the gazetteer, or NULL when it has none. */
 const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n);
 

@@ -287,6 +287,15 @@ def fnv1a(b):
     return h
 
 
+FILTER_BITS = 18        # bits of the presence filter (gaz.h MARSAD_GAZ_FILTER_BITS)
+
+
+def filter_bit(full):
+    """The bit of a key's full hash in the presence filter, as gaz.c
+    computes it."""
+    return ((full * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - FILTER_BITS)
+
+
 def c_str(s):
     out = []
     for b in s.encode("utf-8"):
@@ -303,8 +312,11 @@ def write(gaz, out, notes):
     while size < 2 * len(keys):
         size *= 2
     slots = [(-1, 0)] * size
+    bits = [0] * ((1 << FILTER_BITS) // 64)
     for i, k in enumerate(keys):
         full = fnv1a(k.encode("utf-8"))
+        b = filter_bit(full)
+        bits[b >> 6] |= 1 << (b & 63)
         h = full & (size - 1)
         while slots[h][0] >= 0:
             h = (h + 1) & (size - 1)
@@ -330,6 +342,10 @@ def write(gaz, out, notes):
         fh.write("const marsad_gaz_slot marsad_gaz_slots[] = {\n")
         for i in range(0, size, 8):
             fh.write("  " + ",".join("{%d,%uu}" % s for s in slots[i:i + 8]) + ",\n")
+        fh.write("};\n")
+        fh.write("const uint64_t marsad_gaz_filter[] = {\n")
+        for i in range(0, len(bits), 4):
+            fh.write("  " + ",".join("0x%016xull" % w for w in bits[i:i + 4]) + ",\n")
         fh.write("};\n")
 
 
