@@ -206,6 +206,16 @@ static int is_relative(const marsad_words *pW, int k){
   return e && e->eA==MARSAD_FW_REL;
 }
 
+/* True when word i also reads as و/ف and a particle (فقد = ف + قد, not
+** "lost"): far from a number, it is not taken for an event. */
+static int particle_read(const marsad_words *pW, int i){
+  size_t n;
+  int nMatch;
+  if( marsad_word_key(pW, i, MARSAD_KEY_CONJ, &n)==0 ) return 0;
+  const marsad_lexent *f = marsad_lex_match(&marsad_lex_function, pW, i, i+1, 1, &nMatch);
+  return f!=0;
+}
+
 /* For a number ending its phrase after إلى/من/بـ: the nearest counted noun
 ** or event before it in the sentence, read through its construct. Returns
 ** its counts (0: none) and sets [*piWho0, *piWho1). */
@@ -219,7 +229,7 @@ static int back_scan(const marsad_words *pW, const marsad_number *pN, int iFloor
     int n;
     if( pW->a[k].bNum || marsad_lex_match(&marsad_lex_cues, pW, k, k+1, 1, &n) ) return 0;
     const marsad_lexent *e = counts_at(pW, k);
-    if( e==0 || e->eB==MARSAD_ROLE_DUAL || e->eB==MARSAD_ROLE_FATE
+    if( e==0 || e->eB==MARSAD_ROLE_DUAL || e->eB==MARSAD_ROLE_FATE || particle_read(pW, k)
      || (e->eB==MARSAD_ROLE_HEAD && e->eA==MARSAD_COUNTS_OTHER) ) continue;
     int p = prev_word(pW, k, iFloor);
     if( is_relative(pW, p) ){ k = p; continue; }   /* inside a relative clause */
@@ -348,6 +358,16 @@ static int push_figure(marsad_figures *pOut, const marsad_figure *pF){
   return MARSAD_OK;
 }
 
+/* True when number pN starts, with و, right where figure pPrev (of the
+** same sentence) ends. */
+static int joined_to(const marsad_words *pW, const marsad_number *pN, const marsad_figure *pPrev){
+  size_t n;
+  int iEnd = pPrev->iWho1>pPrev->pNum->iExpr1 ? pPrev->iWho1 : pPrev->pNum->iExpr1;
+  if( pN->iExpr0!=iEnd || pW->a[pN->iExpr0].iSent!=pW->a[pPrev->pNum->iWord0].iSent ) return 0;
+  const char *z = marsad_word_key(pW, pN->iExpr0, MARSAD_KEY_FULL, &n);
+  return marsad_word_key(pW, pN->iExpr0, MARSAD_KEY_CONJ, &n) && memcmp(z, "\xd9\x88", 2)==0;
+}
+
 /* Reads number pN as a figure; appends it when it is one. */
 static int read_figure(const marsad_words *pW, const marsad_number *pN,
                        const marsad_statements *pSt, const marsad_dates *pDates,
@@ -381,6 +401,12 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
     }
   }
   if( f.eCounts==0 ) return MARSAD_OK;
+  /* a number joined by و to the figure before it shares what befell it:
+  ** قتل أربعة أطفال وثلاث نساء */
+  const marsad_figure *pPrev = pOut->n ? &pOut->a[pOut->n-1] : 0;
+  if( neutral(f.eCounts) && pPrev && !neutral(pPrev->eCounts) && joined_to(pW, pN, pPrev) ){
+    f.eCounts = pPrev->eCounts;
+  }
   f.bTotal = is_total(pW, pN, iFloor);
   f.iStmt = statement_at(pSt, pW, pN->iWord0, &pOut->nWork);
   int iSaid = -1;

@@ -126,13 +126,17 @@ static int bare_lam(const marsad_words *pW, int i){
   return n==2 && memcmp(z, "\xd9\x84", 2)==0;
 }
 
-/* True when a key of word i (as written, without و/ف, or without a
-** preposition too: للمركز) starts with the article ال. */
+/* True when word i, as written or without و/ف, starts with the article
+** ال, or with a preposition and the article (بال، كال، لل: للمركز). */
 static int definite(const marsad_words *pW, int i){
-  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_CONJ; v++){
     size_t n;
     const char *z = marsad_word_key(pW, i, v, &n);
-    if( z && n>4 && memcmp(z, "\xd8\xa7\xd9\x84", 4)==0 ) return 1;
+    if( z==0 || n<6 ) continue;
+    if( memcmp(z, "\xd8\xa7\xd9\x84", 4)==0 ) return 1;                 /* ال */
+    if( memcmp(z, "\xd9\x84\xd9\x84", 4)==0 ) return 1;                 /* لل */
+    if( n>=10 && (memcmp(z, "\xd8\xa8", 2)==0 || memcmp(z, "\xd9\x83", 2)==0)
+     && memcmp(z+2, "\xd8\xa7\xd9\x84", 4)==0 ) return 1;              /* بالـ، كالـ (not كالة) */
   }
   return 0;
 }

@@ -99,6 +99,9 @@ static const fig_case aCase[] = {
   /* raising a count is a running total */
   {"وقتل شرطيان في الهجوم ما يرفع إلى 13 شخصا على الأقل عدد القتلى.", "2021-03-05",
    "13 شخصا", 13, "at_least", "killed", 1, 0, "2021-03-05"},
+  /* a number joined by و to a figure shares what befell it */
+  {"وقتل أربعة أطفال وثلاث نساء في صاعقة.", "2021-03-05",
+   "وثلاث نساء", 3, "exact", "killed", 0, 0, "2021-03-05"},
   /* what is counted stops at a date */
   {"وقتل 32 شخصا الشهر الماضي في المدينة.", "2021-03-05",
    "32 شخصا", 32, "exact", "killed", 0, 0, "2021-03-05"},
@@ -208,6 +211,7 @@ static void test_not_figures(void){
     ** counted noun from before it */
     "فقد أصبحت أكتب قصائد تتكون من 4 أسطر.",
     "فقد تم إعداد منظومة عمل من أربع جهات حكومية.",
+    "فقد باتت المنطقة أمام خيار من اثنين: القتال أو الحياد.",
   };
   for(size_t k=0; k<sizeof az/sizeof az[0]; k++){
     marsad_analysis a;
