@@ -100,14 +100,20 @@ static int link_entities(marsad_facts *p, const marsad_analysis *pA){
 }
 
 /* Flags the words of pW inside a body mention of pA in a new array *paName
-** (one byte a word; the caller frees it). MARSAD_OK or MARSAD_NOMEM. */
+** (one byte a word of MARSAD_NAME_* bits; the caller frees it). MARSAD_OK
+** or MARSAD_NOMEM. */
 static int name_words(const marsad_words *pW, const marsad_analysis *pA, unsigned char **paName){
   unsigned char *a = marsad_malloc((size_t)pW->nWord + 1);
   if( a==0 ) return MARSAD_NOMEM;
   memset(a, 0, (size_t)pW->nWord + 1);
   for(int i=mention_from(pA, 0); i<pA->nMention; i++){
     const marsad_mention *m = &pA->aMention[i];
-    for(int w=marsad_words_at(pW, m->iStart); w<pW->nWord && pW->a[w].iEnd<=m->iEnd; w++) a[w] = 1;
+    unsigned char f = MARSAD_NAME_IN | MARSAD_NAME_FIRST
+                    | (m->eKind==MARSAD_ENTITY_PERSON ? MARSAD_NAME_PERSON : 0);
+    for(int w=marsad_words_at(pW, m->iStart); w<pW->nWord && pW->a[w].iEnd<=m->iEnd; w++){
+      a[w] |= f;
+      f &= (unsigned char)~MARSAD_NAME_FIRST;
+    }
   }
   *paName = a;
   return MARSAD_OK;

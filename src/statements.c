@@ -156,6 +156,12 @@ static int after_definite(const stmt_scan *p, int i){
   return marsad_word_key(pW, i, MARSAD_KEY_PREP, &n)==0;
 }
 
+/* True when word i starts a recognised name right after a person's name
+** (اتهم الرئيس رجب طيب اردوغان اوروبا): the person's phrase ends there. */
+static int after_person(const stmt_scan *p, int i){
+  return p->aName && (p->aName[i-1] & MARSAD_NAME_PERSON) && (p->aName[i] & MARSAD_NAME_FIRST);
+}
+
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
   const marsad_words *pW = p->pW;
@@ -172,7 +178,8 @@ static int name_run(const stmt_scan *p, int i, int nMax){
       continue;
     }
     if( n>=nMax || !name_word(p, i+n) ) break;
-    if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n) || after_definite(p, i+n)) ) break;
+    if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n) || after_definite(p, i+n)
+             || after_person(p, i+n)) ) break;
     n++;
   }
   return n;
@@ -551,10 +558,12 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
     *piAfter = i+1;
     return 1;
   }
-  /* a verb that opens its clause has its subject after it (VSO); after a
-  ** noun phrase, that phrase is its subject (SVO) unless the verb carries
-  ** an object pronoun (وهو ادعاء تنفيه أذربيجان) */
-  int bInitial = clause_initial(p, i);
+  /* a verb that opens its clause (also one joined by و/ف) has its subject
+  ** after it (VSO); after a noun phrase, that phrase is its subject (SVO)
+  ** unless the verb carries an object pronoun (وهو ادعاء تنفيه أذربيجان) */
+  size_t nConj;
+  int bInitial = clause_initial(p, i)
+              || marsad_word_key(pW, i, MARSAD_KEY_CONJ, &nConj)!=0;   /* وأعرب opens a clause */
   int bObject = (eFlags & MARSAD_CUE_OBJECT)!=0;
   if( !bInitial && !bObject && np_before(p, i, p->iFloor, &i0, &i1) ){
     *pSpk = source_of(i0, i1);

@@ -59,12 +59,18 @@ typedef struct marsad_statements {
 
 #define MARSAD_STATEMENTS_INIT {0, 0, 0, 0, 0, 0, 0}
 
+/* Bits of a word's aName byte. */
+#define MARSAD_NAME_IN      0x01   /* inside a recognised name */
+#define MARSAD_NAME_PERSON  0x02   /* ... of a person */
+#define MARSAD_NAME_FIRST   0x04   /* its first word */
+
 /* Finds the statements and attributions of pW. pDates are its dates, and
 ** aUsed flags the words they use; aName flags the words inside names the
-** entity recogniser found (a speaker's phrase goes on past its definite
-** genitive only into a name: وزير الخارجية سيرغي لافروف, but not أعلنت وزارة
-** الصحة ارتفاع ...). Both one byte a word, may be NULL. Appends to *pOut.
-** MARSAD_OK or MARSAD_NOMEM. */
+** entity recogniser found, with MARSAD_NAME_* bits (a speaker's phrase goes
+** on past its definite genitive only into a name: وزير الخارجية سيرغي
+** لافروف, but not أعلنت وزارة الصحة ارتفاع ...; and ends with a person's
+** name). Both one byte a word, may be NULL. Appends to *pOut. MARSAD_OK or
+** MARSAD_NOMEM. */
 int marsad_statements_find(const marsad_words *pW, const marsad_dates *pDates,
                            const unsigned char *aUsed, const unsigned char *aName,
                            marsad_statements *pOut);

@@ -75,6 +75,9 @@ static const st_case aCase[] = {
   {"وأكدت \"زين السعودية\" أن الأسعار الجديدة تشمل الجميع.", "الأسعار الجديدة", "زين السعودية", "affirm"},
   /* حينما opens a clause: it is not part of the speaker */
   {"وحينما رفض المصلون الانصياع له غادر المسجد.", "غادر المسجد", "المصلون", "state"},
+  /* a person's name ends the speaker, a verb with و opens a clause */
+  {"واتهم الرئيس التركي رجب طيب أردوغان أوروبا بأنها لا تبذل ما يكفي.", "أوروبا", "أردوغان", "accuse"},
+  {"فعاليات المتنزه وأعرب أمين الأحساء عن ترحيبه بالزوار.", "ترحيبه بالزوار", "أمين الأحساء", "state"},
   /* a pronoun subject: the phrase after the verb is its object, and the
   ** speaker before goes on; an unnamed source is still a speaker */
   {"وقال وزير المالية إن الميزانية متوازنة. ونفى وجود أي صفقة مع الشركة.", "وجود أي صفقة", "وزير المالية", "deny"},
