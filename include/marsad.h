@@ -336,6 +336,11 @@ MARSAD_API int marsad_similarity(marsad_simmodel *p,
 ** lower. */
 MARSAD_API double marsad_story_threshold(const marsad_simmodel *p);
 
+/* The similarity at which an article joins an event of its story (the
+** articles on one development within a day or two) under model p (NULL:
+** none): the story threshold plus 0.18. */
+MARSAD_API double marsad_event_threshold(const marsad_simmodel *p);
+
 /* ------------------------------------------------------------------------
 ** Facts: dates, numbers, figures and statements (docs/EXPORT.md describes
 ** every field). Offsets are byte offsets into the article's body.

@@ -24,8 +24,8 @@
 #define SWEEP_EVERY 2048      /* articles between evictions */
 #define EVENT_GAP 1           /* days from an event's article to join it */
 #define EVENT_SPAN 2          /* days from an event's first to last article */
-#define EVENT_CANDIDATES 16   /* events of a story compared per article */
-#define HEADLINE_WORDS 4      /* content words of a full headline */
+#define FRAGMENT_ARTICLES 2   /* a story this small merges at the threshold */
+#define HEADLINE_WORDS 6      /* content words of a full headline */
 
 typedef struct cl_story cl_story;
 typedef struct cl_event cl_event;
@@ -37,6 +37,7 @@ struct cl_event {
   int iFirst, iLast;        /* day range of its dated articles */
   int bDated;               /* has a dated article */
   long long iFirstArticle;  /* rowid of its first article */
+  double rAcc;              /* scratch: best score of the article being placed */
   struct cl_article **aArt; /* its articles in arrival order */
   int nArt, nArtAlloc;
   int bDirty;               /* changed since last flush */
@@ -646,24 +647,41 @@ static int event_fits(const cl_event *e, const cl_article *a){
   return 0;
 }
 
+/* True when events e and f, with article a, would span at most EVENT_SPAN
+** days. */
+static int events_fit(const cl_event *e, const cl_event *f, const cl_article *a){
+  if( !e->bDated || !f->bDated ) return 1;
+  int iFirst = e->iFirst<f->iFirst ? e->iFirst : f->iFirst;
+  int iLast = e->iLast>f->iLast ? e->iLast : f->iLast;
+  if( !a->bUndated && a->iDay<iFirst ) iFirst = a->iDay;
+  if( !a->bUndated && a->iDay>iLast ) iLast = a->iDay;
+  return iLast-iFirst<=EVENT_SPAN;
+}
+
 /* The event of story s that article a (not a copy) joins: among the last
-** EVENT_CANDIDATES events of s that a fits by date, the one holding the
+** MARSAD_EVENT_CANDIDATES events of s that a fits by date, the one holding the
 ** original most similar to a (comparing a with the last
 ** MARSAD_CLUSTER_MEMBERS originals of each), when that similarity reaches
 ** the event threshold; NULL when a starts a new event. *pr gets the best
-** similarity seen (0 when none), *ppBest that article. */
+** similarity seen (0 when none), *ppBest that article. The other fitting
+** events that a also reaches the threshold with, and that the winner can
+** take in within EVENT_SPAN days, tell the same development: their ids go
+** to pAs->aMergedEvent (a bridges them). */
 static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_story *s,
-                            cl_article **ppBest, double *pr){
+                            cl_article **ppBest, double *pr, marsad_assignment *pAs){
   cl_event *pWin = 0;
+  cl_event *aSeen[MARSAD_EVENT_CANDIDATES];
   marsad_simquery q;
   int nSeenEvt = 0;
+  double rThreshold = marsad_cluster_event_threshold(marsad_vocab_ndoc(p->pVocab));
   *pr = 0.0;
   *ppBest = 0;
   marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, &q);
-  for(int i=s->nEvt-1; i>=0 && nSeenEvt<EVENT_CANDIDATES; i--){
+  for(int i=s->nEvt-1; i>=0 && nSeenEvt<MARSAD_EVENT_CANDIDATES; i--){
     cl_event *e = s->aEvt[i];
     if( !event_fits(e, a) ) continue;
-    nSeenEvt++;
+    aSeen[nSeenEvt++] = e;
+    e->rAcc = 0.0;
     int nSeen = 0;
     for(int k=e->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
       cl_article *m = e->aArt[k];
@@ -671,6 +689,7 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
       nSeen++;
       marsad_simparts sim;
       marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
+      if( sim.rScore>e->rAcc ) e->rAcc = sim.rScore;
       if( sim.rScore>*pr ){
         *pr = sim.rScore;
         *ppBest = m;
@@ -679,7 +698,13 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
     }
   }
   marsad_simquery_end(&q);
-  if( *pr<marsad_event_threshold(marsad_vocab_ndoc(p->pVocab)) ) pWin = 0;
+  if( *pr<rThreshold ) return 0;
+  for(int i=0; i<nSeenEvt; i++){
+    cl_event *e = aSeen[i];
+    if( e!=pWin && e->rAcc>=rThreshold && events_fit(pWin, e, a) ){
+      pAs->aMergedEvent[pAs->nMergedEvent++] = e->iId;
+    }
+  }
   return pWin;
 }
 
@@ -749,9 +774,13 @@ static int evidence_json(const marsad_cluster *p, const cl_article *a,
   json_terms(p, pBuf, aShared, n);
   marsad_buf_puts(pBuf, ",\"entities\":");
   json_entities(p, pBuf, aShared, n);
-  marsad_buf_printf(pBuf, ",\"event\":{\"rule\":\"%s\",\"score\":%.3f,\"threshold\":%.3f}",
+  marsad_buf_printf(pBuf, ",\"event\":{\"rule\":\"%s\",\"score\":%.3f,\"threshold\":%.3f",
       pAs->bNewEvent ? "new" : "similar", pAs->rEventScore,
-      marsad_event_threshold(marsad_vocab_ndoc(p->pVocab)));
+      marsad_cluster_event_threshold(marsad_vocab_ndoc(p->pVocab)));
+  for(int i=0; i<pAs->nMergedEvent; i++){
+    marsad_buf_printf(pBuf, "%s%lld", i ? "," : ",\"merged\":[", pAs->aMergedEvent[i]);
+  }
+  marsad_buf_puts(pBuf, pAs->nMergedEvent ? "]}" : "}");
   if( pAs->nMerged ){
     marsad_buf_puts(pBuf, ",\"merged\":[");
     for(int i=0; i<pAs->nMerged; i++){
@@ -817,12 +846,18 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
 
 /* ---- the public entry points ---- */
 
-double marsad_cluster_threshold(unsigned nDoc){
-  double f = (double)MARSAD_THRESHOLD_HALF / ((double)nDoc + MARSAD_THRESHOLD_HALF);
-  return MARSAD_THRESHOLD_MATURE - (MARSAD_THRESHOLD_MATURE - MARSAD_THRESHOLD_YOUNG)*f;
+/* How far the vocabulary has matured after nDoc documents: 0 at the first,
+** 1/2 at MARSAD_THRESHOLD_HALF, towards 1. */
+static double vocab_maturity(unsigned nDoc){
+  return (double)nDoc / ((double)nDoc + MARSAD_THRESHOLD_HALF);
 }
 
-double marsad_event_threshold(unsigned nDoc){
+double marsad_cluster_threshold(unsigned nDoc){
+  double m = vocab_maturity(nDoc);
+  return MARSAD_THRESHOLD_YOUNG + (MARSAD_THRESHOLD_MATURE - MARSAD_THRESHOLD_YOUNG)*m;
+}
+
+double marsad_cluster_event_threshold(unsigned nDoc){
   return marsad_cluster_threshold(nDoc) + MARSAD_EVENT_MARGIN;
 }
 
@@ -934,7 +969,7 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   cl_article *pOrig = find_original(p, a, &r);
   if( pOrig ){
     a->iCopyOf = pOrig->iCopyOf ? pOrig->iCopyOf : pOrig->iRowid;
-    a->pEvent = pOrig->pEvent;
+    a->pEvent = event_fits(pOrig->pEvent, a) ? pOrig->pEvent : 0;  /* else a new one */
     pAs->iCopyOf = a->iCopyOf;
     pAs->rResemblance = r;
     pAs->rScore = r;
@@ -947,7 +982,9 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   if( rc ) return rc;
   cl_article *pBest = 0;
   cl_story *s = best_story(p, a, &pBest, &r);
-  double rThreshold = marsad_cluster_threshold(marsad_vocab_ndoc(p->pVocab));
+  unsigned nDoc = marsad_vocab_ndoc(p->pVocab);
+  double rThreshold = marsad_cluster_threshold(nDoc);
+  double rMerge = rThreshold + MARSAD_MERGE_MARGIN*vocab_maturity(nDoc);
   if( s && r>=rThreshold ){
     pAs->rScore = r;
     pAs->iBest = pBest->iRowid;
@@ -956,14 +993,62 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
     /* Other stories the article also belongs to are the same story. */
     for(int i=0; i<p->nCand && pAs->nMerged<MARSAD_CLUSTER_CANDIDATES; i++){
       cl_story *o = p->aCand[i];
-      if( o!=s && o->rAcc>=rThreshold+MARSAD_MERGE_MARGIN ){
+      if( o!=s && (o->rAcc>=rMerge || (o->rAcc>=rThreshold && o->nArt<=FRAGMENT_ARTICLES)) ){
         pAs->aMerged[pAs->nMerged++] = o->iId;
       }
     }
     cl_article *pEvtBest = 0;
-    a->pEvent = find_event(p, a, s, &pEvtBest, &pAs->rEventScore);
+    a->pEvent = find_event(p, a, s, &pEvtBest, &pAs->rEventScore, pAs);
   }
   return MARSAD_OK;
+}
+
+/* Moves every article of event f into event e (which keeps its id; both
+** of one story), in memory and in the tables, and frees f. */
+static int event_merge(marsad_cluster *p, cl_event *e, cl_event *f){
+  int n = e->nArt + f->nArt;
+  cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)n);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  for(int i=0, j=0, k=0; k<n; k++){     /* merge by rowid: arrival order */
+    if( j>=f->nArt || (i<e->nArt && e->aArt[i]->iRowid<f->aArt[j]->iRowid) ){
+      aNew[k] = e->aArt[i++];
+    }else{
+      aNew[k] = f->aArt[j++];
+      aNew[k]->pEvent = e;
+    }
+  }
+  marsad_free(e->aArt);
+  e->aArt = aNew;
+  e->nArt = e->nArtAlloc = n;
+  if( f->bDated ){
+    if( !e->bDated || f->iFirst<e->iFirst ) e->iFirst = f->iFirst;
+    if( !e->bDated || f->iLast>e->iLast ) e->iLast = f->iLast;
+    e->bDated = 1;
+  }
+  e->bDirty = 1;
+  cl_story *s = e->pStory;
+  remove_ptr_ordered((void**)s->aEvt, &s->nEvt, f);
+  if( f->iFirstArticle<e->iFirstArticle ){
+    /* e now starts where f started: keep the story's events in the order
+    ** they started, as a reload lists them. */
+    e->iFirstArticle = f->iFirstArticle;
+    remove_ptr_ordered((void**)s->aEvt, &s->nEvt, e);
+    int k = s->nEvt;
+    while( k>0 && s->aEvt[k-1]->iFirstArticle>e->iFirstArticle ) k--;
+    memmove(&s->aEvt[k+1], &s->aEvt[k], sizeof(cl_event*)*(size_t)(s->nEvt-k));
+    s->aEvt[k] = e;
+    s->nEvt++;
+  }
+  marsad_imap_del(&p->events, (uint64_t)f->iId);
+  int rc = MARSAD_OK;
+  if( p->pDb ){
+    char zSql[160];
+    snprintf(zSql, sizeof zSql, "UPDATE article_story SET event=%lld WHERE event=%lld;"
+             " DELETE FROM event WHERE id=%lld", e->iId, f->iId, f->iId);
+    rc = marsad_db_exec(p->pDb, zSql);
+  }
+  event_free(f);
+  return rc;
 }
 
 /* Moves the events of story b into story a, keeping them in the order
@@ -1073,6 +1158,11 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
   for(int i=0; rc==MARSAD_OK && i<as.nMerged; i++){
     cl_story *o = marsad_imap_get(&p->stories, (uint64_t)as.aMerged[i]);
     if( o ) rc = story_merge(p, s, o);
+  }
+  for(int i=0; rc==MARSAD_OK && i<as.nMergedEvent; i++){
+    cl_event *f = marsad_imap_get(&p->events, (uint64_t)as.aMergedEvent[i]);
+    cl_event *e = marsad_imap_get(&p->events, (uint64_t)as.iEvent);
+    if( e && f && f!=e ) rc = event_merge(p, e, f);
   }
   article_free(a);
   if( rc==MARSAD_OK && pOut ) *pOut = as;

@@ -11,27 +11,32 @@
 ** recent articles of each candidate (storyterms.h) and joins the best story
 ** if the similarity, decayed by the date gap, reaches the threshold
 ** (marsad_cluster_threshold); else it starts a new story. When the article
-** also reaches the threshold plus MARSAD_MERGE_MARGIN with other candidate
-** stories, it shows that they tell one story: they are merged into the one
-** it joined (so that the result depends less on the order articles arrive
-** in).
+** also reaches the threshold plus MARSAD_MERGE_MARGIN (scaled by the
+** vocabulary's maturity, see below) with other candidate stories, or the
+** threshold with a story of one or two articles (a fragment started by an
+** article that arrived before what links it), it shows that they tell one
+** story: they are merged into the one it joined (so that the result
+** depends less on the order articles arrive in).
 **
 ** The threshold follows the vocabulary's age: with few documents counted,
 ** inverse document frequencies cannot tell common words from rare ones, and
 ** scores of related articles come out lower (the seeds' pairs score about
 ** 0.25 among themselves, 0.45 once SaudiNewsNet is counted too). It goes
 ** from MARSAD_THRESHOLD_YOUNG at the first article to MARSAD_THRESHOLD_MATURE
-** as the count grows, halfway at MARSAD_THRESHOLD_HALF documents. Every decision keeps
-** its evidence: score, best-matching article, shared terms, merged stories.
+** as the count grows, halfway at MARSAD_THRESHOLD_HALF documents; the merge
+** margin likewise grows from 0 to MARSAD_MERGE_MARGIN (young scores are
+** compressed: a fixed margin would never merge). Every decision keeps its
+** evidence: score, best-matching article, shared terms, merged stories.
 **
 ** Two levels: within its story, each article also joins an event, the
 ** articles telling one development within a day or two (what a front page
 ** shows), or starts a new one. An article joins the event of the story's
 ** original most similar to it (among the last articles of the story's
 ** recent events) when that similarity reaches the event threshold
-** (marsad_event_threshold: the joining threshold plus MARSAD_EVENT_MARGIN)
+** (marsad_cluster_event_threshold: the joining threshold plus MARSAD_EVENT_MARGIN)
 ** and its date lies within a day of one of the event's articles, the event
-** spanning at most three days; a copy joins its original's event. Stories
+** spanning at most three days; a copy joins its original's event when its
+** date fits it so (else it starts one: a republication days later). Stories
 ** thread events over weeks (the seeds: a war followed for a month); events
 ** are tight.
 **
@@ -64,6 +69,7 @@
 #define MARSAD_CLUSTER_KEEP 20000       /* recent articles keeping stories alive */
 #define MARSAD_CLUSTER_CANDIDATES 8     /* stories compared per article */
 #define MARSAD_CLUSTER_MEMBERS 4        /* recent articles compared per story */
+#define MARSAD_EVENT_CANDIDATES 16      /* events of its story compared per article */
 
 typedef struct marsad_cluster marsad_cluster;
 
@@ -80,6 +86,8 @@ typedef struct marsad_assignment {
   long long iEvent;        /* the event it joined or started */
   int bNewEvent;           /* 1 when it started the event */
   double rEventScore;      /* best similarity to an article of a fitting event */
+  int nMergedEvent;        /* other events of the story it also matched */
+  long long aMergedEvent[MARSAD_EVENT_CANDIDATES];  /* their ids, merged into iEvent */
 } marsad_assignment;
 
 /* Creates a clusterer. With a database (pDb not NULL) it loads its state
@@ -121,7 +129,7 @@ double marsad_cluster_threshold(unsigned nDoc);
 
 /* The similarity at which an article joins an event of its story once
 ** nDoc documents are counted. */
-double marsad_event_threshold(unsigned nDoc);
+double marsad_cluster_event_threshold(unsigned nDoc);
 
 /* The module that runs the clusterer on every ingested article. */
 extern const marsad_module marsad_module_stories;

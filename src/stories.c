@@ -381,3 +381,7 @@ int marsad_similarity(marsad_simmodel *pModel,
 double marsad_story_threshold(const marsad_simmodel *p){
   return marsad_cluster_threshold(p ? marsad_vocab_ndoc(p->pVocab) : 0);
 }
+
+double marsad_event_threshold(const marsad_simmodel *p){
+  return marsad_cluster_event_threshold(p ? marsad_vocab_ndoc(p->pVocab) : 0);
+}

@@ -17,6 +17,7 @@ extern const char *const marsad_story_stopwords[];
 extern const int marsad_story_nstopwords;
 
 #define TITLE_BOOST 2         /* a title word counts as this many body words */
+#define LEDE_WORDS 60         /* the body's first words (its lede) count twice */
 #define MIN_EXACT_WORDS 8     /* bodies shorter than this get no exact hash */
 #define N_LOG_TABLE 4096      /* ln(k) is tabulated for k < this */
 
@@ -261,6 +262,9 @@ static int build_on_token(void *pArg, const marsad_token *t){
   int rc = t->nStem>0 ? marsad_vocab_intern(c->pVocab, t->pStem, t->nStem, &iTerm)
                       : marsad_vocab_intern(c->pVocab, t->pKey, t->nKey, &iTerm);
   if( rc==MARSAD_OK ) rc = id_list_add(c->pList, iTerm);
+  if( rc==MARSAD_OK && c->pShingle && c->nWord<=LEDE_WORDS ){  /* the lede: twice */
+    rc = id_list_add(c->pList, iTerm);
+  }
   return rc;
 }
 

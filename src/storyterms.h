@@ -5,8 +5,9 @@
 ** A vocabulary (marsad_vocab) interns the stems of content words and counts
 ** in how many documents each occurs, which gives every term an inverse
 ** document frequency. An article becomes a marsad_docterms: the distinct
-** stems of its title and body with their counts (title words count double),
-** the stems of its title alone, a MinHash signature of its word shingles
+** stems of its title and body with their counts (title words, and the
+** words of the body's first 60, its lede, count double: news says what
+** happened first), the stems of its title alone, a MinHash signature of its word shingles
 ** (shingle.h) and a hash of its whole word sequence for exact copies.
 ** Similarity = a blend of the TF-IDF cosine of the two term vectors and the
 ** cosine of the two titles (marsad_docterms_similarity).
