@@ -145,7 +145,7 @@ static void add_weights(const uint32_t *aF, int nF, long *aScore){
   }
 }
 
-#define ML_BLOCK 32               /* tokens whose static scores are gathered at once */
+#define ML_BLOCK 8               /* tokens whose static scores are gathered at once */
 
 /* Sums into aScore[j] the weights of the static features of the scored
 ** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
@@ -160,6 +160,9 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
     int j = i-i0;
     aN[j] = ml_skip(&a[i]) ? 0 : static_features(a, n, i, aF[j]);
     for(int f=0; f<aN[j]; f++) __builtin_prefetch(&marsad_ml_ids[aF[j][f] & marsad_ml_mask]);
+    for(int t=0; aN[j] && t<MARSAD_ML_NTAG; t++){   /* the word with each previous tag */
+      __builtin_prefetch(&marsad_ml_ids[mix(mix(23, (uint32_t)t), key_at(a, n, i)) & marsad_ml_mask]);
+    }
   }
   for(int j=0; j<i1-i0; j++){
     for(int f=0; f<aN[j]; f++){
@@ -168,12 +171,13 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
     }
   }
   for(int j=0; j<i1-i0; j++){
-    memset(aScore[j], 0, sizeof aScore[j]);
+    long aSum[MARSAD_ML_NTAG] = {0};  /* local sums: kept in registers */
     for(int f=0; f<aN[j]; f++){
       if( aSlot[j][f]<0 ) continue;
       const int16_t *w = marsad_ml_weights[aSlot[j][f]];
-      for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] += w[c];
+      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w[c];
     }
+    memcpy(aScore[j], aSum, sizeof aSum);
   }
 }
 
