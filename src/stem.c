@@ -11,9 +11,6 @@
 #include "stem.h"
 #include "utf8.h"
 
-/* Fewest letters a light stem keeps. */
-#define STEM_MIN_LETTERS 3
-
 struct marsad_stemmer {
   int eKind;                      /* MARSAD_STEM_* */
   struct sb_stemmer *pSnowball;   /* Snowball's Arabic stemmer, or NULL */
@@ -87,27 +84,43 @@ static inline int affix_at(const stem_word *pW, int i, const marsad_affix *pAffi
 }
 
 /* Strips the first affix of aList (a prefix when bEnd is 0, else a suffix)
-** found on letters [*piFirst, *piLast) that leaves at least
-** STEM_MIN_LETTERS; with bAll, tries every affix of the list in turn
-** instead of stopping at the first one stripped. */
+** found on letters [*piFirst, *piLast) that leaves at least its nLeast
+** letters; with bAll, tries every affix of the list in turn instead of
+** stopping at the first one stripped. */
 static void strip_list(const stem_word *pW, int *piFirst, int *piLast,
                        const marsad_affix *aList, int bEnd, int bAll){
   for(const marsad_affix *pA=aList; pA->n; pA++){
-    if( *piLast - *piFirst - pA->n < STEM_MIN_LETTERS ) continue;
+    if( *piLast - *piFirst - pA->n < pA->nLeast ) continue;
     if( !affix_at(pW, bEnd ? *piLast-pA->n : *piFirst, pA) ) continue;
     if( bEnd ) *piLast -= pA->n; else *piFirst += pA->n;
     if( !bAll ) return;
   }
 }
 
-/* The light stem of p[0..n) as a byte span [*piStart, *piEnd) of it. */
-static void light_stem(const char *p, size_t n, size_t *piStart, size_t *piEnd){
+/* The given stem of letters [iFirst, n) of pW when they are one of the
+** stemmer's words (marsad_stem_words), else NULL. */
+static const char *stem_given(const stem_word *pW, int iFirst){
+  for(const marsad_stem_word *pS=marsad_stem_words; pS->n; pS++){
+    if( pS->n!=pW->n-iFirst ) continue;
+    int k = 0;
+    while( k<pS->n && pS->a[k]==pW->aCp[iFirst+k] ) k++;
+    if( k==pS->n ) return pS->zStem;
+  }
+  return 0;
+}
+
+/* The light stem of p[0..n) as a byte span [*piStart, *piEnd) of it, or,
+** for a word whose stem is given, that stem in *pzGiven (else NULL). */
+static void light_stem(const char *p, size_t n, size_t *piStart, size_t *piEnd,
+                       const char **pzGiven){
   stem_word w;
   *piStart = 0;
   *piEnd = n;
+  *pzGiven = 0;
   if( !stem_decode(p, n, &w) ) return;
   int iFirst = 0, iLast = w.n;
   strip_list(&w, &iFirst, &iLast, marsad_stem_conj, 0, 0);
+  if( (*pzGiven = stem_given(&w, iFirst))!=0 ) return;
   strip_list(&w, &iFirst, &iLast, marsad_stem_articles, 0, 0);
   strip_list(&w, &iFirst, &iLast, marsad_stem_suffixes, 1, 1);
   *piStart = w.aOff[iFirst];
@@ -144,7 +157,9 @@ const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
     return z;
   }
   size_t iStart, iEnd;
-  light_stem(p, n, &iStart, &iEnd);
+  const char *zGiven;
+  light_stem(p, n, &iStart, &iEnd, &zGiven);
+  if( zGiven ){ p = zGiven; iStart = 0; iEnd = strlen(zGiven); }
   z = stem_output(pStem, p+iStart, iEnd-iStart);
   if( z ) *pnOut = iEnd-iStart;
   return z;

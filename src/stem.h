@@ -59,12 +59,21 @@ const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
 typedef struct marsad_affix {
   unsigned char n;     /* letters; 0 ends a list */
   uint16_t a[4];       /* the letters (all in U+0621..U+064A) */
+  unsigned char nLeast;  /* fewest letters it may leave */
 } marsad_affix;
 
-/* The affix lists of the light stemmer, generated from
+/* A word the light stemmer does not take apart: its stem is given. */
+typedef struct marsad_stem_word {
+  unsigned char n;     /* letters of the word (its key); 0 ends the list */
+  uint16_t a[8];       /* the letters */
+  const char *zStem;   /* its stem, UTF-8 */
+} marsad_stem_word;
+
+/* The affix lists and the words of the light stemmer, generated from
 ** data/stem_affixes.tsv (articles longest first). */
 extern const marsad_affix marsad_stem_conj[];
 extern const marsad_affix marsad_stem_articles[];
 extern const marsad_affix marsad_stem_suffixes[];
+extern const marsad_stem_word marsad_stem_words[];
 
 #endif

@@ -64,7 +64,7 @@ static const tok_case aCase[] = {
   /* script change splits */
   { "CNNالعربية", 0, "L:0-3:cnn:cnn | A:3-17:العربيه:عرب" },
   /* presentation forms are Arabic words */
-  { "\xef\xbb\xbb \xef\xb7\xb2", 0, "A:0-3:لا:لا | A:4-7:الله:الل" },
+  { "\xef\xbb\xbb \xef\xb7\xb2", 0, "A:0-3:لا:لا | A:4-7:الله:الله" },
   /* invalid UTF-8 separates words and is never reported */
   { "ab\xff" "cd\xc3", MARSAD_TOKENIZE_PUNCT, "L:0-2:ab:ab | L:3-5:cd:cd" },
   /* U+FFFD is a separator too */
