@@ -39,19 +39,37 @@ uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
   return XXH3_64bits(pKey, nKey);
 }
 
-/* Counts white-space separated words of p[0..n). */
+/* True when cp is a space separator beyond ASCII (Unicode category Zs:
+** no-break space U+00A0, U+2000..U+200A, U+202F, U+3000 ...). */
+static int is_unicode_space(uint32_t cp){
+  return cp>0x7F && utf8proc_category((utf8proc_int32_t)cp)==UTF8PROC_CATEGORY_ZS;
+}
+
+/* The length in bytes of the Unicode space separator at p[0..n), 0 when p
+** starts none (or starts ASCII). */
+static size_t unicode_space_len(const char *p, size_t n){
+  if( n==0 || (unsigned char)p[0]<0x80 ) return 0;
+  size_t len; int bBad;
+  uint32_t cp = marsad_utf8_decode((const unsigned char*)p, n, &len, &bBad);
+  return !bBad && is_unicode_space(cp) ? len : 0;
+}
+
+/* Counts white-space separated words of p[0..n) (Unicode spaces count as
+** white space). */
 static int count_words(const char *p, size_t n){
   int nWord = 0, bIn = 0;
   for(size_t i=0; i<n; i++){
-    int bSpace = (p[i]==' ' || p[i]=='\t');
+    size_t nSpace = unicode_space_len(p+i, n-i);
+    int bSpace = (p[i]==' ' || p[i]=='\t' || nSpace>0);
+    if( nSpace ) i += nSpace-1;
     if( !bSpace && !bIn ) nWord++;
     bIn = !bSpace;
   }
   return nWord;
 }
 
-/* The last code point of p[0..n) once closing quotes and brackets are
-** skipped, or 0. */
+/* The last code point of p[0..n) once closing quotes and brackets (and
+** Unicode spaces) are skipped, or 0. */
 static uint32_t last_significant(const char *p, size_t n){
   static const uint32_t aClose[] = { '"', '\'', ')', ']', 0x201D, 0x2019, 0xBB, 0x201C };
   while( n>0 ){
@@ -59,7 +77,7 @@ static uint32_t last_significant(const char *p, size_t n){
     while( i>0 && ((unsigned char)p[i] & 0xC0)==0x80 ) i--;
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
-    int bClose = 0;
+    int bClose = is_unicode_space(cp);
     for(size_t k=0; k<sizeof aClose/sizeof aClose[0]; k++) bClose |= (cp==aClose[k]);
     if( !bClose ) return cp;
     n = i;
@@ -207,6 +225,28 @@ static void decide(clean_line *aLine, int nLine){
   }
 }
 
+/* Appends the line p[0..n) to *pTo after zSep (when *pTo is not empty),
+** with its Unicode space separators read as spaces: runs of spaces become
+** one, none at either end. A line of such spaces alone adds nothing. (The
+** line's key, and so the article's id and body hash, are those of the line
+** as split: ids stay what they were.) */
+static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t n){
+  size_t i = 0, nSpace;
+  int bSpace = 0, bAny = 0;
+  while( i<n ){
+    nSpace = p[i]==' ' ? 1 : unicode_space_len(p+i, n-i);
+    if( nSpace ){ bSpace = 1; i += nSpace; continue; }
+    size_t j = i+1;
+    while( j<n && p[j]!=' ' && unicode_space_len(p+j, n-j)==0 ) j++;
+    if( !bAny && pTo->n ) marsad_buf_puts(pTo, zSep);
+    if( bSpace && bAny ) marsad_buf_append(pTo, " ", 1);
+    marsad_buf_append(pTo, p+i, j-i);
+    bAny = 1;
+    bSpace = 0;
+    i = j;
+  }
+}
+
 /* Splits zText into trimmed non-empty lines, collapsing inner runs of
 ** spaces and tabs in place. Returns the line array (owned by the caller) or
 ** NULL when out of memory; *pnLine its length. */
@@ -320,9 +360,8 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
       pOut->hText = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hText);
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
-      const char *zSep = aLine[i].bDrop ? "\n" : "\n\n";
-      if( pTo->n ) marsad_buf_puts(pTo, zSep);
-      marsad_buf_append(pTo, zNfc+aLine[i].iStart, aLine[i].iEnd-aLine[i].iStart);
+      append_line(pTo, aLine[i].bDrop ? "\n" : "\n\n", zNfc+aLine[i].iStart,
+                  aLine[i].iEnd-aLine[i].iStart);
       pOut->nLinesDropped += aLine[i].bDrop;
     }
     rc = body.rc ? body.rc : dropped.rc ? dropped.rc : shorts.rc;

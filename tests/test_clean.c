@@ -78,6 +78,15 @@ static void test_whitespace_and_crlf(void){
   CHECK(z && strncmp(z, "قال", 6)==0);
 }
 
+/* Unicode spaces (no-break U+00A0, thin U+2009, ideographic U+3000) are
+** white space too: trimmed at line ends, one ASCII space inside; a line of
+** them alone is blank. Other characters (ZWNJ U+200C) stay. */
+static void test_unicode_spaces(void){
+  const char *z = clean("\xc2\xa0\xc2\xa0" P1 "\xc2\xa0\n\xe3\x80\x80\xc2\xa0\n"
+                        "وأضاف\xc2\xa0\xe2\x80\x89أن الوفود ستصل تباعا خلال الأيام المقبلة لبحث الملفات\xe2\x80\x8cالعالقة.\n", 0, 0);
+  CHECK_EQ_STR(z, P1 "\n\nوأضاف أن الوفود ستصل تباعا خلال الأيام المقبلة لبحث الملفات\xe2\x80\x8cالعالقة.");
+}
+
 static void test_short_article_kept(void){
   /* no prose line at all: nothing is "outside" the article */
   const char *z = clean("انفجار في الميناء\nلا إصابات\n", 0, 0);
@@ -104,6 +113,7 @@ int main(void){
   RUN(test_repeated_lines);
   RUN(test_title_line_dropped);
   RUN(test_whitespace_and_crlf);
+  RUN(test_unicode_spaces);
   RUN(test_short_article_kept);
   RUN(test_dropped_lines_listed);
   return DONE();
