@@ -15,12 +15,13 @@
 #include "buf.h"
 #include "fts_arabic.h"
 #include "norm.h"
+#include "search.h"
 #include "stem.h"
 #include "token.h"
 #include "utf8.h"
 
 /* Format of the tokenizer's output: bump when the token scheme changes. */
-#define FTS_ARABIC_FORMAT 1
+#define FTS_ARABIC_FORMAT 2
 
 /* Longest key indexed, in bytes; longer words are cut (at a character
 ** boundary) so that a pathological input cannot blow up the index. */
@@ -29,12 +30,25 @@
 /* Stemmers the tokenizer can use (tokenize='arabic NAME'). */
 enum { STEM_LIGHT, STEM_SNOWBALL, STEM_NONE };
 
+/* True when the word with key zKey[0..nKey) (stem differing from it when
+** bDiffer; bStemmer: the index stems) is indexed with its marked key beside
+** its stem, so that =word finds exactly it: when the stem differs
+** from the key, and when other words could share the stem (the stemmer
+** stems words of Arabic letters, and only into Arabic letters: numbers and
+** Latin words have their key as their stem, and no other word has it),
+** except the query stopwords (في، من ...), the most frequent words by far,
+** which =word finds by their stem, with the words stemmed to them. */
+static int indexes_key(int bStemmer, const char *zKey, size_t nKey, int bDiffer){
+  if( bDiffer ) return 1;
+  return bStemmer && (unsigned char)zKey[0]>=0x80 && !marsad_search_is_stopword(zKey, nKey);
+}
+
 /* One word of a known document: what emit_word would hand FTS5. */
 typedef struct fts_word {
   int iStart, iEnd;               /* byte span in the document */
   size_t iStem, nStem;            /* the stem, in marsad_fts_docs.text */
-  size_t iMarked, nMarked;        /* '=' + key when it differs from the stem
-                                  ** (else nMarked is 0), in .text */
+  size_t iMarked, nMarked;        /* '=' + key when indexes_key says so (else
+                                  ** nMarked is 0), in .text */
 } fts_word;
 
 /* One known document. */
@@ -194,14 +208,14 @@ static int emit_word(TokenizeCall *pCall, size_t iStart, size_t iEnd){
     if( pCall->flags & FTS5_TOKENIZE_PREFIX ){
       if( bExact ){ zOut = zKey; nOut = nKey; }
       else prefix_key(zKey, nKey, &zOut, &nOut);
-    }else if( bExact && bDiffer ){
+    }else if( bExact && indexes_key(p->pStem!=0, zKey, nKey, bDiffer) ){
       rc = mark_key(p, zKey, nKey, &zOut, &nOut);
     }
     if( rc==SQLITE_OK ) rc = pCall->xToken(pCall->pCtx, 0, zOut, (int)nOut, iS, iE);
     return rc;
   }
   rc = pCall->xToken(pCall->pCtx, 0, zStem, (int)nStem, iS, iE);
-  if( rc==SQLITE_OK && bDiffer ){
+  if( rc==SQLITE_OK && indexes_key(p->pStem!=0, zKey, nKey, bDiffer) ){
     const char *zMarked = 0;
     size_t nMarked = 0;
     rc = mark_key(p, zKey, nKey, &zMarked, &nMarked);
@@ -276,7 +290,8 @@ static int docs_word(void *pCtx, const marsad_token *t){
   marsad_buf_append(&d->text, zStem, nStem);
   w->iMarked = d->text.n;
   w->nMarked = 0;
-  if( nStem!=t->nKey || memcmp(zStem, t->pKey, t->nKey)!=0 ){
+  int bDiffer = nStem!=t->nKey || memcmp(zStem, t->pKey, t->nKey)!=0;
+  if( indexes_key(1, t->pKey, t->nKey, bDiffer) ){   /* the default stemmer */
     char cMark = MARSAD_FTS_EXACT_MARK;
     marsad_buf_append(&d->text, &cMark, 1);
     marsad_buf_append(&d->text, t->pKey, t->nKey);

@@ -2,16 +2,21 @@
 ** fts_arabic.h: the FTS5 tokenizer "arabic" that the search index uses.
 **
 ** In documents, every word is indexed by its search stem (norm.h key, then
-** stem), and, when the normalized surface key differs from the stem, also
-** by that key, marked with a leading '=', as a colocated token at the same
-** position. Token offsets are the word's byte offsets in the original text,
-** so highlight() and snippet() mark the original spelling.
+** stem), and also by its normalized surface key, marked with a leading '=',
+** as a colocated token at the same position: always for words of Arabic
+** letters, since other words may share their stem (كتاب is the stem of
+** الكتاب too); for numbers and Latin words only when the key differs from
+** the stem, which it never does with a stemmer (none stems into them); the
+** query stopwords (في، من ...) whose key is their stem are left unmarked,
+** to keep the index small, so =من also finds ومن.
+** Token offsets are the word's byte offsets in the original text, so
+** highlight() and snippet() mark the original spelling.
 **
 ** In queries, a word is looked up by its stem; a word written right after
 ** an '=' (the query translator in search.c writes "=word" for exact terms)
-** is looked up by its marked surface key when that differs from its stem,
-** else by the stem it equals. Prefix queries look up stems beginning with
-** the word less a leading definite article (ال وال بال ...).
+** is looked up by its marked surface key wherever documents index one, so
+** =كتاب finds كتاب and not الكتاب. Prefix queries look up stems beginning
+** with the word less a leading definite article (ال وال بال ...).
 **
 ** Arguments (tokenize='arabic [light|snowball|none]') choose the stemmer;
 ** the default is the one the search evaluation chose (docs/QUALITY.md).

@@ -25,6 +25,7 @@
 #include "html.h"
 #include "module.h"
 #include "norm.h"
+#include "search.h"
 #include "utf8.h"
 
 /* Articles per transaction. */
@@ -629,10 +630,16 @@ static int ingest_begin(ingest *p, marsad_db *pDb, const marsad_ingest_opts *pOp
   return ingest_prepare(p);
 }
 
-/* Commits what is pending (or rolls back after a failure) and cleans up. */
-static int ingest_end(ingest *p, int rc){
+/* Commits what is pending (or rolls back after a failure), lets the search
+** index merge after a large ingestion (nAdded0: articles stored before
+** this call) and cleans up. */
+static int ingest_end(ingest *p, int rc, long nAdded0){
   if( rc==MARSAD_OK ) rc = batch_commit(p);
   else marsad_db_rollback(p->pDb);
+  if( rc==MARSAD_OK ){
+    /* best effort: an unmerged index is still correct */
+    (void)marsad_search_after_ingest(p->pDb, p->pStats->nAdded - nAdded0);
+  }
   progress(p);
   ingest_finalize(p);
   return rc;
@@ -641,6 +648,7 @@ static int ingest_end(ingest *p, int rc){
 int marsad_ingest_path(marsad_db *pDb, const char *zPath,
                        const marsad_ingest_opts *pOpts, marsad_ingest_stats *pStats){
   ingest p;
+  long nAdded0 = pStats->nAdded;
   int rc = ingest_begin(&p, pDb, pOpts, pStats);
   if( rc==MARSAD_OK && strcmp(zPath, "-")==0 ){
     char *zData = 0, zErr[128];
@@ -660,7 +668,7 @@ int marsad_ingest_path(marsad_db *pDb, const char *zPath,
   }else if( rc==MARSAD_OK ){
     rc = ingest_tree(&p, zPath, 1);
   }
-  return ingest_end(&p, rc);
+  return ingest_end(&p, rc, nAdded0);
 }
 
 int marsad_ingest_buffer(marsad_db *pDb, const char *zSource, const char *pData,
@@ -669,7 +677,8 @@ int marsad_ingest_buffer(marsad_db *pDb, const char *zSource, const char *pData,
   const marsad_reader *pReader = marsad_reader_for_format(pOpts ? pOpts->eFormat : 0);
   if( pReader==0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "ingest_buffer needs a known format");
   ingest p;
+  long nAdded0 = pStats->nAdded;
   int rc = ingest_begin(&p, pDb, pOpts, pStats);
   if( rc==MARSAD_OK ) rc = ingest_data(&p, pReader, zSource, pData, nData);
-  return ingest_end(&p, rc);
+  return ingest_end(&p, rc, nAdded0);
 }

@@ -54,6 +54,14 @@ void marsad_search_expr_free(marsad_search_expr *pExpr);
 ** data/search_stopwords.txt by tools/gen_stopwords.py. */
 int marsad_search_is_stopword(const char *p, size_t n);
 
+/* After an ingestion that stored nAdded articles (committed): merges the
+** index into one segment when they are many (SEARCH_OPTIMIZE_MIN or more)
+** and at least an eighth of the store, so that the segments a large
+** ingestion leaves (one per batch, partly merged) stop slowing queries;
+** smaller runs leave merging to FTS5's automerge. Best effort: a failure
+** leaves the index as it was, correct but unmerged, and is returned. */
+int marsad_search_after_ingest(marsad_db *pDb, long nAdded);
+
 /* The search module: keeps the index in step with the tokenizer. */
 extern const marsad_module marsad_search_module;
 
