@@ -142,6 +142,8 @@ typedef struct marsad_ingest_stats {
   double nBytes;     /* input bytes consumed */
   long nFilled;      /* of nExisting: stored copies given the date or URL
                      ** they lacked (ids unchanged) */
+  long nRepeated;    /* of nExisting: stored during this same ingestion
+                     ** (the input holds the article twice) */
 } marsad_ingest_stats;
 
 /* Reports one input that was skipped or repaired: zSource is the file (or

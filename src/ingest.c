@@ -60,7 +60,8 @@ typedef struct ingest {
   char zNow[24];               /* ingestion time, ISO 8601 UTC */
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
-  sqlite3_stmt *pExists;       /* SELECT 1 FROM article WHERE uid=? */
+  sqlite3_stmt *pExists;       /* the rowid of the article with a uid */
+  sqlite3_int64 iMaxBefore;    /* the largest article rowid before this ingestion */
   sqlite3_stmt *pFill;         /* fills a stored article's missing date and URL */
   sqlite3_stmt *pCopyOf;       /* earliest article with a body hash */
   sqlite3_stmt *pInsert;       /* INSERT INTO article */
@@ -114,7 +115,11 @@ static void progress(ingest *p){
 /* Prepares the statements of an ingestion. */
 static int ingest_prepare(ingest *p){
   marsad_db *pDb = p->pDb;
-  int rc = marsad_db_prepare(pDb, "SELECT 1 FROM article WHERE uid=?1", &p->pExists);
+  int rc = marsad_db_prepare(pDb, "SELECT id FROM article WHERE uid=?1", &p->pExists);
+  sqlite3_stmt *pMax = 0;
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb, "SELECT max(id) FROM article", &pMax);
+  if( rc==MARSAD_OK && sqlite3_step(pMax)==SQLITE_ROW ) p->iMaxBefore = sqlite3_column_int64(pMax, 0);
+  sqlite3_finalize(pMax);
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "UPDATE article SET published=coalesce(published,?2),"
       " published_raw=CASE WHEN published IS NULL AND ?2 IS NOT NULL THEN ?3 ELSE published_raw END,"
@@ -248,11 +253,14 @@ static int article_ids(ingest *p, const char *zOutlet, const char *zTitle,
   return MARSAD_OK;
 }
 
-/* True when an article with this uid is stored. */
-static int uid_exists(ingest *p, const char *zUid, int *pbExists){
+/* Sets *pbExists when an article with this uid is stored, and *pbThisRun
+** when it was stored by this ingestion (the input repeats it): rowids grow,
+** so this ingestion's are above those stored before it. */
+static int uid_exists(ingest *p, const char *zUid, int *pbExists, int *pbThisRun){
   sqlite3_bind_text(p->pExists, 1, zUid, -1, SQLITE_STATIC);
   int s = sqlite3_step(p->pExists);
   *pbExists = (s==SQLITE_ROW);
+  *pbThisRun = *pbExists && sqlite3_column_int64(p->pExists, 0)>p->iMaxBefore;
   sqlite3_reset(p->pExists);
   return (s==SQLITE_ROW || s==SQLITE_DONE) ? MARSAD_OK : marsad_db_sqlite_error(p->pDb, "lookup");
 }
@@ -356,11 +364,12 @@ static int fill_missing(ingest *p, const stored *s){
 /* Stores one cleaned article unless it is known, in which case what the
 ** stored copy lacks is filled in; counts what happened. */
 static int store_doc(ingest *p, stored *s){
-  int bExists = 0;
+  int bExists = 0, bThisRun = 0;
   int rc = article_ids(p, s->pDoc->zOutlet, s->zTitle, s->pClean, s->zUid, s->zBodyHash);
-  if( rc==MARSAD_OK ) rc = uid_exists(p, s->zUid, &bExists);
+  if( rc==MARSAD_OK ) rc = uid_exists(p, s->zUid, &bExists, &bThisRun);
   if( rc || bExists ){
     if( bExists ) p->pStats->nExisting++;
+    if( bThisRun ) p->pStats->nRepeated++;
     if( rc==MARSAD_OK && (s->bPublished || (s->pDoc->zUrl && s->pDoc->zUrl[0])) ){
       rc = fill_missing(p, s);
     }

@@ -69,10 +69,14 @@ static void test_jsonl_bad_lines(void){
   /* the same body from another outlet: an exact copy, linked */
   CHECK_EQ_INT(s.nCopies, 1);
 
-  /* idempotent */
+  CHECK_EQ_INT(s.nRepeated, 0);
+
+  /* idempotent: already stored, not repeated in the input */
   CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "in.jsonl", z, &s), MARSAD_OK);
   CHECK_EQ_INT(s.nAdded, 0);
   CHECK_EQ_INT(s.nExisting, 2);
+  CHECK_EQ_INT(s.nRepeated, 0);
+
 
   char *zJson = 0;
   marsad_query q;
@@ -98,6 +102,12 @@ static void test_jsonl_bad_lines(void){
   marsad_free(zJson);
   CHECK_EQ_INT(marsad_article_json(pDb, "zz", 0, &zJson), MARSAD_NOTFOUND);
   CHECK(zJson==0);
+  /* an input holding one new article twice: one stored, one repeated */
+  const char *zTwice = LINE("a3", "وكالة", "2020-10-03", "عنوان ثالث") LINE("a3", "وكالة", "2020-10-03", "عنوان ثالث");
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "twice.jsonl", zTwice, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 1);
+  CHECK_EQ_INT(s.nExisting, 1);
+  CHECK_EQ_INT(s.nRepeated, 1);
   marsad_close(pDb);
   unlink(zPath);
 }

@@ -62,17 +62,19 @@ static int parse_format(const char *z){
 /* Prints the summary line (stderr, or JSON on stdout). */
 static void print_summary(cli *pCli, const marsad_ingest_stats *s, double t){
   if( pCli->bJson ){
-    printf("{\"read\":%ld,\"added\":%ld,\"existing\":%ld,\"filled\":%ld,\"skipped\":%ld,"
-           "\"not_arabic\":%ld,\"copies\":%ld,\"bad_utf8\":%ld,\"bytes\":%.0f,"
-           "\"seconds\":%.3f}\n", s->nRead, s->nAdded, s->nExisting, s->nFilled, s->nSkipped,
-           s->nNotArabic, s->nCopies, s->nBadUtf8, s->nBytes, t);
+    printf("{\"read\":%ld,\"added\":%ld,\"existing\":%ld,\"repeated\":%ld,\"filled\":%ld,"
+           "\"skipped\":%ld,\"not_arabic\":%ld,\"copies\":%ld,\"bad_utf8\":%ld,"
+           "\"bytes\":%.0f,\"seconds\":%.3f}\n", s->nRead, s->nAdded, s->nExisting,
+           s->nRepeated, s->nFilled, s->nSkipped, s->nNotArabic, s->nCopies, s->nBadUtf8,
+           s->nBytes, t);
     return;
   }
-  char zFilled[64] = "";
+  char zFilled[64] = "", zRepeated[64] = "";
   if( s->nFilled ) snprintf(zFilled, sizeof zFilled, " (%ld given a missing date or URL)", s->nFilled);
-  fprintf(stderr, "%ld new article%s, %ld already stored%s, %ld input%s skipped"
+  if( s->nRepeated ) snprintf(zRepeated, sizeof zRepeated, ", %ld repeated in the input", s->nRepeated);
+  fprintf(stderr, "%ld new article%s, %ld already stored%s%s, %ld input%s skipped"
           " (%ld exact cop%s, %ld not Arabic) in %.2f s, %.0f articles/s\n",
-          s->nAdded, s->nAdded==1 ? "" : "s", s->nExisting, zFilled,
+          s->nAdded, s->nAdded==1 ? "" : "s", s->nExisting-s->nRepeated, zFilled, zRepeated,
           s->nSkipped, s->nSkipped==1 ? "" : "s",
           s->nCopies, s->nCopies==1 ? "y" : "ies", s->nNotArabic,
           t, t>0 ? (double)s->nRead/t : 0.0);
