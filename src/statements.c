@@ -550,9 +550,10 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
     return 1;
   }
   if( eFlags & MARSAD_CUE_MANNER ){
-    /* مشيرا، مؤكدا: the saying of a statement before it in its sentence
-    ** goes on; the words before it are that clause, not a subject */
-    if( iFrom<0 || p->pOut->a[iFrom].iSent!=pW->a[i].iSent ) return 0;
+    /* مشيرا، مؤكدا: opening its clause, the saying before it goes on;
+    ** after other words, those are a clause of their own (واستسلم الجمهور
+    ** ... مطالبا), not a subject, and no one known speaks */
+    if( iFrom<0 || !clause_initial(p, i) ) return 0;
     *pSpk = source_of(i, i);
     *piFrom = iFrom;
     *piAfter = i+1;

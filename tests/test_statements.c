@@ -73,6 +73,8 @@ static const st_case aCase[] = {
   {"وأبلغ الرئيس الأميركي باراك أوباما نظيره المصري رفع تجميد الصفقة.", "رفع تجميد", "باراك أوباما", "state"},
   /* a name in quotes right after the verb */
   {"وأكدت \"زين السعودية\" أن الأسعار الجديدة تشمل الجميع.", "الأسعار الجديدة", "زين السعودية", "affirm"},
+  /* a participle of manner opening its clause goes on the saying before */
+  {"وقال المتحدث إن العمل مستمر. مفيدا أن الفريق يتابع الحالات.", "الفريق يتابع", "المتحدث", "affirm"},
   /* حينما opens a clause: it is not part of the speaker */
   {"وحينما رفض المصلون الانصياع له غادر المسجد.", "غادر المسجد", "المصلون", "state"},
   /* a person's name ends the speaker, a verb with و opens a clause */
