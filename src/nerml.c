@@ -126,21 +126,23 @@ static int ml_skip_tag(const marsad_ml_tok *x){
   return x->iRule>0 ? x->iRule : MARSAD_ML_O;
 }
 
-/* The slot of feature id in the compiled model, or -1. */
-static int model_slot(uint32_t id){
+/* The weight row of feature id in the compiled model, or -1. */
+static int model_row(uint32_t id){
   unsigned h = id & marsad_ml_mask;
   for(;;){                      /* ids apart from weights: fewer cache misses */
     uint32_t x = marsad_ml_ids[h];
     if( x==0 ) return -1;
-    if( x==id ) return (int)h;
+    if( x==id ) break;
     h = (h+1) & marsad_ml_mask;
   }
+  uint64_t before = marsad_ml_used[h/64] & ((1ull << (h%64)) - 1);
+  return (int)marsad_ml_rank[h/64] + __builtin_popcountll(before);
 }
 
 /* Adds the weights of features aF[0..nF) to aScore. */
 static void add_weights(const uint32_t *aF, int nF, long *aScore){
   for(int f=0; f<nF; f++){
-    int h = model_slot(aF[f]);
+    int h = model_row(aF[f]);
     if( h>=0 ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += marsad_ml_weights[h][c];
   }
 }
@@ -155,7 +157,7 @@ static void add_weights(const uint32_t *aF, int nF, long *aScore){
 static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
                           long aScore[][MARSAD_ML_NTAG]){
   uint32_t aF[ML_BLOCK][NF_MAX];
-  int aN[ML_BLOCK], aSlot[ML_BLOCK][NF_MAX];
+  int aN[ML_BLOCK], aRow[ML_BLOCK][NF_MAX];
   for(int i=i0; i<i1; i++){
     int j = i-i0;
     aN[j] = ml_skip(&a[i]) ? 0 : static_features(a, n, i, aF[j]);
@@ -166,15 +168,15 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
   }
   for(int j=0; j<i1-i0; j++){
     for(int f=0; f<aN[j]; f++){
-      aSlot[j][f] = model_slot(aF[j][f]);
-      if( aSlot[j][f]>=0 ) __builtin_prefetch(marsad_ml_weights[aSlot[j][f]]);
+      aRow[j][f] = model_row(aF[j][f]);
+      if( aRow[j][f]>=0 ) __builtin_prefetch(marsad_ml_weights[aRow[j][f]]);
     }
   }
   for(int j=0; j<i1-i0; j++){
     long aSum[MARSAD_ML_NTAG] = {0};  /* local sums: kept in registers */
     for(int f=0; f<aN[j]; f++){
-      if( aSlot[j][f]<0 ) continue;
-      const int16_t *w = marsad_ml_weights[aSlot[j][f]];
+      if( aRow[j][f]<0 ) continue;
+      const int16_t *w = marsad_ml_weights[aRow[j][f]];
       for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w[c];
     }
     memcpy(aScore[j], aSum, sizeof aSum);

@@ -37,9 +37,12 @@ typedef struct marsad_ml_tok {
 } marsad_ml_tok;
 
 /* The compiled model (build/gen/ner_model.c): an open-addressing table
-** of feature ids (0 marks an empty slot) and, at the same index, their
-** scaled weights. */
+** of feature ids (0 marks an empty slot) and the scaled weights of the used
+** slots, in slot order: the row of used slot h is marsad_ml_rank[h/64]
+** plus the used slots before h in bitmap word marsad_ml_used[h/64]. */
 extern const uint32_t marsad_ml_ids[];
+extern const uint64_t marsad_ml_used[];
+extern const uint32_t marsad_ml_rank[];
 extern const int16_t marsad_ml_weights[][MARSAD_ML_NTAG];
 extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
 extern const int marsad_ml_nfeatures;      /* 0: no model */

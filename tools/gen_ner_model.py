@@ -6,9 +6,12 @@ Usage: gen_ner_model.py DATA_DIR OUT.c
 Reads DATA_DIR/model_ner.tsv, written by `marsad ner-train` (see the
 recipe in that file's header): one feature a line, "id<TAB>w0 .. w6" with a
 hexadecimal feature id and seven integer weights (O, B-PERS, I-PERS, B-LOC,
-I-LOC, B-ORG, I-ORG). Writes an open-addressing table keyed by the id
-(linear probing from id & mask, as src/nerml.c looks it up). Without the
-file the model is empty and the recogniser uses its rules alone.
+I-LOC, B-ORG, I-ORG). Writes an open-addressing table of the ids (linear
+probing from id & mask, as src/nerml.c looks it up, at most 2/3 full) and
+the weights of the used slots only, in slot order: the row of slot h is
+the number of used slots before it (a bitmap of the used slots and a count
+per 64 slots give it). Small tables stay in the cache. Without the file the
+model is empty and the recogniser uses its rules alone.
 """
 import os, sys
 
@@ -27,8 +30,8 @@ def main():
                 if len(w) != 7 or int(fid, 16) == 0:
                     sys.exit(f"gen_ner_model: {path}:{n}: expected id<TAB>7 weights")
                 rows.append((int(fid, 16), w))
-    size = 1
-    while size < 2 * max(1, len(rows)):
+    size = 64
+    while size * 2 < 3 * max(1, len(rows)):   # at most two thirds full
         size *= 2
     slots = [None] * size
     for fid, w in rows:
@@ -43,9 +46,29 @@ def main():
         for i in range(0, size, 8):
             fh.write("  " + ",".join("0x%08xu" % (s[0] if s else 0) for s in slots[i:i + 8]) + ",\n")
         fh.write("};\n")
+        used = [0] * (size // 64)
+        rank = [0] * (size // 64)
+        n = 0
+        for i in range(size):
+            if i % 64 == 0:
+                rank[i // 64] = n
+            if slots[i]:
+                used[i // 64] |= 1 << (i % 64)
+                n += 1
+        fh.write("const uint64_t marsad_ml_used[] = {\n")
+        for i in range(0, len(used), 4):
+            fh.write("  " + ",".join("0x%016xull" % w for w in used[i:i + 4]) + ",\n")
+        fh.write("};\n")
+        fh.write("const uint32_t marsad_ml_rank[] = {\n")
+        for i in range(0, len(rank), 8):
+            fh.write("  " + ",".join("%du" % r for r in rank[i:i + 8]) + ",\n")
+        fh.write("};\n")
         fh.write("const int16_t marsad_ml_weights[][7] = {\n")
         for s in slots:
-            fh.write("  {%s},\n" % (",".join(str(x) for x in s[1]) if s else "0"))
+            if s:
+                fh.write("  {%s},\n" % ",".join(str(x) for x in s[1]))
+        if not rows:
+            fh.write("  {0},\n")
         fh.write("};\n")
         fh.write(f"const unsigned marsad_ml_mask = {size - 1}u;\n")
         fh.write(f"const int marsad_ml_nfeatures = {len(rows)};\n")
