@@ -26,6 +26,8 @@
 #define MARSAD_GAZ_ARTREQ     0x1000 /* one word named with the article: only
                                         with it (الرقة, not رقة) */
 #define MARSAD_GAZ_CURRENCY   0x2000 /* a currency: دولار (أمريكي) */
+#define MARSAD_GAZ_TITLEART   0x4000 /* a one-word title only with the article
+                                        (السلطان, not the given name سلطان) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

@@ -52,6 +52,21 @@
 #define AR_WAW  "\xD9\x88"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
 
+/* Which rule found a name (ner_hit.eSrc). */
+#define SRC_GAZ     0   /* the gazetteer */
+#define SRC_ORG     1   /* an organisation head and its tail */
+#define SRC_TITLE   2   /* a title before a person's name */
+#define SRC_GIVEN   3   /* a given name and the words after it */
+#define SRC_PLACE   4   /* a place noun before a place's name */
+#define SRC_LATIN   5   /* capitalized Latin words */
+#define SRC_SURNAME 6   /* the surname of a person found before */
+#define SRC_MODEL   7   /* the statistical model */
+/* The rules whose names the model may undo (ner_apply_model): a given name
+** and the words after it, a place noun and the word after it. The others
+** stand: gazetteer names, titles and organisation heads (ANERcorp leaves
+** الخارجية الروسية untagged, where the product needs it). */
+#define NER_MODEL_VETO ((1u<<SRC_GIVEN)|(1u<<SRC_PLACE))
+
 /* One reading of a word with its clitics stripped. */
 typedef struct ner_form {
   int iBare;   /* key byte where the looked-up form starts (article gone) */
@@ -85,6 +100,7 @@ typedef struct ner_hit {
   int iGaz;                /* gazetteer entity, or -1 */
   uint32_t iKey, nKey;     /* the key, in marsad_ner.hitKeys */
   int iTok0, iTok1;        /* its tokens [iTok0, iTok1) */
+  int eSrc;                /* SRC_*: the rule that found it */
 } ner_hit;
 
 /* A surname to look for: nWord words of key zKey (in marsad_ner.hitKeys). */
@@ -315,6 +331,7 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
     const marsad_gaz_key *k = marsad_gaz_lookup(p->tmp.a, p->tmp.n);
     if( k==0 ) break;
     int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
+                                  && !(j==i && (k->fClass & MARSAD_GAZ_TITLEART) && !f.bArt)
             : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
                && !(j==i && (k->fClass & MARSAD_GAZ_ARTREQ) && !f.bArt));
     if( bOk ){ nBest = j-i+1; *ppKey = k; }
@@ -336,6 +353,7 @@ typedef struct ner_cand {
   unsigned flags;          /* MARSAD_NER_* */
   int iGaz;                /* gazetteer entity or -1 */
   int bDropHead;           /* key leaves out the first word (وزارة) */
+  int eSrc;                /* SRC_* */
 } ner_cand;
 
 /* The longest gazetteer name at token i over all its forms (n==0: none). */
@@ -355,6 +373,7 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
       best.iGaz = pKey->iEntity;
       best.eKind = marsad_gaz_entities[pKey->iEntity].eKind;
       best.flags = MARSAD_NER_GAZ;
+      best.eSrc = SRC_GAZ;
       if( (pKey->fClass & MARSAD_GAZ_ADJ)
        || ((pKey->fClass & MARSAD_GAZ_ADJART) && a[k].bArt) ){
         best.flags |= MARSAD_NER_ADJ;
@@ -385,6 +404,18 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
 }
 
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
+
+/* True when token j is a preposition with the article (للعلوم، بالرياض)
+** or with a noun that is never a name (بمنطقة، لشركة): no part of a
+** person's name. */
+static int ner_prep_word(marsad_ner *p, int j){
+  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
+    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  return key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(k, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM)
+      || (tok_any(p, j) & cStop)!=0;
+}
 
 /* The words of a royal or honorific title with the article and the name
 ** after it inside an organisation's name (جامعة الملك سعود، مستشفى الأمير
@@ -434,6 +465,7 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
       best.f = a[k];
       best.eKind = MARSAD_ENTITY_ORG;
       best.flags = MARSAD_NER_PATTERN;
+      best.eSrc = SRC_ORG;
       best.bDropHead = (c & MARSAD_GAZ_ORGHEAD) && !bArt && n>=2
                     && (tok_class(p, i+1) & MARSAD_GAZ_ORGADJ);
     }
@@ -464,6 +496,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       if( fj.iSpan==0 && !bGiven && !bPart && key_at(tok_key(p, t), (int)t->nKey, 0, AR_WAW) ){
         return 0;     /* و starts the next clause, not a name (الفريق ... وأفضل) */
       }
+      if( !bGiven && !bPart && ner_prep_word(p, j) ) return 0;   /* المدير التنفيذي لشركة */
       if( (int)t->nKey-fj.iBare<4 ) return 0;
       nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
@@ -473,8 +506,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       const char *k = tok_key(p, t);
       if( (c & cStop) || (c & NER_ENTITY) ) break;
       if( bArt && !bJoin ) break;
-      if( key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(k, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM) ) break;
-      if( tok_any(p, j) & cStop ) break;     /* a preposition and a noun: بمنطقة */
+      if( ner_prep_word(p, j) ) break;
       if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
       if( t->eKind!=p->aTok[i].eKind ) break;
     }
@@ -548,6 +580,7 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   h->iGaz = c->iGaz;
   h->iTok0 = i;
   h->iTok1 = i+c->n;
+  h->eSrc = c->eSrc;
   ner_build_key(p, i, i+c->n, c->f, c->bDropHead, &h->iKey, &h->nKey);
   if( p->hitKeys.rc ) return p->hitKeys.rc;
   for(uint32_t e=1; c->iGaz<0 && e<=h->nKey; e++){   /* starts with a common phrase */
@@ -565,7 +598,7 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
 }
 
 /* Keeps a person's name at token i of n words read with form f. */
-static int ner_keep_person(marsad_ner *p, int i, int n, ner_form f){
+static int ner_keep_person(marsad_ner *p, int i, int n, ner_form f, int eSrc){
   ner_cand c;
   memset(&c, 0, sizeof c);
   c.n = n;
@@ -573,6 +606,7 @@ static int ner_keep_person(marsad_ner *p, int i, int n, ner_form f){
   c.eKind = MARSAD_ENTITY_PERSON;
   c.flags = MARSAD_NER_PATTERN;
   c.iGaz = -1;
+  c.eSrc = eSrc;
   return ner_keep(p, i, &c);
 }
 
@@ -643,7 +677,7 @@ static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
     }else if( n.n==0 ){
       int nName = ner_name_len(p, j, tok_form0(p, j), 1);
       if( nName>0 ){
-        rc = ner_keep_person(p, j, nName, tok_form0(p, j));
+        rc = ner_keep_person(p, j, nName, tok_form0(p, j), SRC_TITLE);
         j += nName;
       }
     }
@@ -666,7 +700,7 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
     int n = ner_name_len(p, i, a[k], 0);
     if( n>=2 ){
       *pnUsed = n;
-      return ner_keep_person(p, i, n, a[k]);
+      return ner_keep_person(p, i, n, a[k], SRC_GIVEN);
     }
   }
   return MARSAD_OK;
@@ -699,6 +733,7 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   c.f = tok_form0(p, j);
   c.eKind = MARSAD_ENTITY_PLACE;
   c.flags = MARSAD_NER_PATTERN;
+  c.eSrc = SRC_PLACE;
   c.iGaz = -1;
   *pnUsed = 1+c.n;
   return ner_keep(p, j, &c);
@@ -715,6 +750,7 @@ static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
   c.n = n;
   c.eKind = MARSAD_ENTITY_OTHER;
   c.flags = MARSAD_NER_PATTERN;
+  c.eSrc = SRC_LATIN;
   c.iGaz = -1;
   *pnUsed = n;
   return ner_keep(p, i, &c);
@@ -801,6 +837,7 @@ static int ner_surnames(marsad_ner *p){
         c.f = a[k];
         c.eKind = MARSAD_ENTITY_PERSON;
         c.flags = MARSAD_NER_SURNAME;
+        c.eSrc = SRC_SURNAME;
         c.iGaz = -1;
         rc = ner_keep(p, i, &c);
         break;
@@ -870,10 +907,18 @@ static int ner_ml_tokens(marsad_ner *p){
     m->hSuf2 = affix_hash(k, n, 2, 0);
     m->hSuf3 = affix_hash(k, n, 3, 0);
     m->cAny = tok_any(p, i);
+    for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
+      const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
+      if( g && g->iEntity>=0 ) m->cKind |= 1u<<marsad_gaz_entities[g->iEntity].eKind;
+    }
   }
   for(int h=0; h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
-    for(int i=x->iTok0; i<x->iTok1; i++) p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
+    int bFixed = (x->flags & MARSAD_NER_ADJ) || !((NER_MODEL_VETO>>x->eSrc) & 1);
+    for(int i=x->iTok0; i<x->iTok1; i++){
+      p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
+      p->aMl[i].bFixed = bFixed;
+    }
   }
   return MARSAD_OK;
 }
@@ -934,22 +979,18 @@ static int ner_generic_run(marsad_ner *p, int i, int n){
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
 ** a clitic (بمنطقة). */
 static int ner_person_trim(marsad_ner *p, int i, int n){
-  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
-    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
   for(int k=i+1; k<i+n; k++){
-    const ner_tok *t = &p->aTok[k];
-    const char *z = tok_key(p, t);
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
-    if( key_at(z, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(z, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM)
-     || (tok_any(p, k) & cStop) ) return k-i;
+    if( ner_prep_word(p, k) ) return k-i;
   }
   return n;
 }
 
-/* Replaces the rules' names by the model's: a name of the model keeps the
-** rules' hit when they agree on its tokens and kind (and so its gazetteer
-** entity), else becomes a hit of its own; the rules' adjectives and Latin
-** names stay; rules' names the model does not confirm go. */
+/* Runs the model and merges its names with the rules': the rules' names
+** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
+** those of the rules in NER_MODEL_VETO that the model does not tag the
+** same (tokens and kind), which go; then the model's names on words no
+** remaining name covers are added. */
 static int ner_apply_model(marsad_ner *p){
   int rc = ner_ml_tokens(p);
   for(int f=0; rc==MARSAD_OK && f<2; f++){
@@ -957,6 +998,18 @@ static int ner_apply_model(marsad_ner *p){
     if( i1>i0 ) marsad_ml_tag(p->aMl+i0, i1-i0, p->aTag+i0);
   }
   if( rc ) return rc;
+  int nKept = 0;
+  for(int h=0; h<p->nHit; h++){      /* the rules' pattern names the model confirms */
+    const ner_hit *x = &p->aHit[h];
+    int bKeep = p->aMl[x->iTok0].bFixed || x->eKind==MARSAD_ENTITY_OTHER;
+    if( !bKeep ){
+      bKeep = 1;
+      for(int i=x->iTok0; i<x->iTok1; i++) bKeep = bKeep && p->aTag[i]==p->aMl[i].iRule;
+      if( x->iTok1<p->aEnd[x->iField] && p->aTag[x->iTok1]==p->aMl[x->iTok0].iRule+1 ) bKeep = 0;
+    }
+    if( bKeep ) p->aHit[nKept++] = *x;
+  }
+  p->nHit = nKept;
   for(int i=0; i<p->nTok; i++) p->aTok[i].bCovered = 0;
   for(int h=0; h<p->nHit; h++){
     for(int i=p->aHit[h].iTok0; i<p->aHit[h].iTok1; i++) p->aTok[i].bCovered = 1;
@@ -976,6 +1029,7 @@ static int ner_apply_model(marsad_ner *p){
         c.f = model_form(p, i);
         c.eKind = tag_kind(t);
         c.flags = MARSAD_NER_PATTERN;
+        c.eSrc = SRC_MODEL;
         c.iGaz = -1;
         rc = ner_keep(p, i, &c);
       }

@@ -3,9 +3,10 @@
 **
 ** Features are 32-bit ids mixed from a template number and hashes computed
 ** once per token (no strings are built per feature): the word, its
-** neighbours, its bare form, first and last letters, shape, gazetteer
-** classes of it and its neighbours, the rules' tags around it, and the two
-** previous predicted tags. Training keeps float weights and the running
+** neighbours one and two away, its bare form (and the previous word's),
+** first and last letters, shape, gazetteer classes and the kinds of names
+** the gazetteer gives it and its neighbours, the rules' tags around it, and
+** the two previous predicted tags. Training keeps float weights and the running
 ** sums for averaging in an open-addressing table; the written model keeps
 ** the strongest features, quantized, and is compiled into a table of the
 ** same shape.
@@ -18,7 +19,7 @@
 #include "gaz.h"
 #include "nerml.h"
 
-#define NF_MAX 64                 /* features of one token at most */
+#define NF_MAX 128                /* features of one token at most */
 #define TRAIN_BITS 21             /* the trainer's table: 2^21 slots */
 
 uint32_t marsad_ml_hash(const char *p, size_t n){
@@ -86,6 +87,16 @@ static int static_features(const marsad_ml_tok *a, int n, int i, uint32_t *aF){
   aF[nF++] = mix(20, rule_at(a, n, i+1));
   aF[nF++] = mix(mix(25, k0), key_at(a, n, i+1));
   aF[nF++] = mix(mix(26, key_at(a, n, i-1)), k0);
+  aF[nF++] = mix(27, key_at(a, n, i-2));
+  aF[nF++] = mix(28, key_at(a, n, i+2));
+  for(int d=-1; d<=1; d++){         /* kinds the gazetteer gives it and its neighbours */
+    int j = i+d;
+    if( j<0 || j>=n ) continue;
+    for(unsigned k=1; k<5; k++) if( a[j].cKind & (1u<<k) ) aF[nF++] = mix(30+(uint32_t)(d+1), k);
+  }
+  nF = class_features(a, n, i-1, 16, aF, nF);
+  nF = class_features(a, n, i+1, 17, aF, nF);
+  if( i>0 && x->hBare && a[i-1].hBare ) aF[nF++] = mix(mix(33, a[i-1].hBare), x->hBare);
   return nF;
 }
 
@@ -113,9 +124,10 @@ static int fix_tag(int t, int tPrev){
 }
 
 /* True when token x is not scored: punctuation and numbers (O), and words
-** the rules named (they keep the rules' tag, and adjectives are O). */
+** of names the rules found that stand (bFixed: they keep the rules' tag,
+** and adjectives are O). */
 static int ml_skip(const marsad_ml_tok *x){
-  return x->iRule!=MARSAD_ML_O
+  return x->bFixed
       || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
       || ((x->cAny & MARSAD_GAZ_STOP)
           && !(x->cAny & (0x10000u|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|MARSAD_GAZ_PREFIX)));

@@ -32,7 +32,9 @@ typedef struct marsad_ml_tok {
   uint32_t hPunct;     /* hash of the punctuation character, else 0 */
   int eKind;           /* MARSAD_TOKEN_* */
   unsigned cAny;       /* gazetteer classes of its readings (gaz.h, + entity) */
+  unsigned cKind;      /* bit 1<<MARSAD_ENTITY_* of each kind its readings name */
   int iRule;           /* the rules' tag (MARSAD_ML_*), or -1 for an adjective */
+  int bFixed;          /* the rules' tag stands (a gazetteer name or adjective) */
   int bUpper;          /* a Latin word with a capital */
 } marsad_ml_tok;
 

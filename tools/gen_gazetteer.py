@@ -33,7 +33,7 @@ KIND = {"person": 1, "place": 2, "org": 3, "other": 4}
 F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "orghead": 0x010, "orgadj": 0x020, "placehead": 0x040,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
-     "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000}
+     "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -172,13 +172,22 @@ def read_tsv(path):
 
 
 def load_words(gaz, data):
+    """Word classes; a one-word title listed only with the article (السلطان,
+    not سلطان) gets TITLEART: a title only when written with it."""
+    art_only = {}
     for f in sorted(os.listdir(data)):
         if not (f.startswith("ner_") and f.endswith(".tsv")):
             continue
         for n, cols in read_tsv(os.path.join(data, f)):
             if len(cols) != 2 or cols[0] not in F:
                 sys.exit(f"gen_gazetteer: {f}:{n}: expected 'class<TAB>word'")
-            gaz.add_key(key_of(cols[1]), -1, F[cols[0]], 1)
+            k = key_of(cols[1])
+            gaz.add_key(k, -1, F[cols[0]], 1)
+            if cols[0] == "title" and " " not in k:
+                art_only[k] = art_only.get(k, True) and bool(article_flag(cols[1]))
+    for k, only in art_only.items():
+        if only:
+            gaz.add_key(k, -1, F["titleart"], 1)
 
 
 def load_entities(gaz, data):
