@@ -249,9 +249,9 @@ int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **p
   if( p==0 ) return MARSAD_NOMEM;
   memset(p, 0, sizeof *p);
   if( pStore ) p->store = *pStore;
-  p->aGazEnt = marsad_malloc(sizeof(int)*(size_t)(marsad_gaz_nentities+1));
+  p->aGazEnt = marsad_malloc(sizeof(int)*(size_t)(marsad_gaz_entity_count()+1));
   if( p->aGazEnt==0 ){ marsad_free(p); return MARSAD_NOMEM; }
-  for(int i=0; i<marsad_gaz_nentities; i++) p->aGazEnt[i] = -1;
+  for(int i=0; i<marsad_gaz_entity_count(); i++) p->aGazEnt[i] = -1;
   *ppOut = p;
   return MARSAD_OK;
 }
@@ -379,10 +379,10 @@ int marsad_resolver_load_variant(marsad_resolver *p, long long iId, const char *
 static int build_gaz_skeletons(marsad_resolver *p){
   int rc = MARSAD_OK;
   p->bGazSkel = 1;
-  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_nkeys; i++){
-    const marsad_gaz_key *k = &marsad_gaz_keys[i];
+  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_key_count(); i++){
+    const marsad_gaz_key *k = marsad_gaz_key_at(i);
     if( k->iEntity<0 || (k->fClass & MARSAD_GAZ_ADJ) ) continue;
-    int eKind = marsad_gaz_entities[k->iEntity].eKind;
+    int eKind = marsad_gaz_entity_at(k->iEntity)->eKind;
     if( eKind!=MARSAD_ENTITY_PERSON && eKind!=MARSAD_ENTITY_PLACE ) continue;
     rc = index_skeleton(p, &p->mGazSkel, eKind, k->zKey, i);
   }
@@ -393,7 +393,7 @@ static int build_gaz_skeletons(marsad_resolver *p){
 ** (-1 on failure, with *pRc set). */
 static int gaz_entity(marsad_resolver *p, int iGaz, int *pRc){
   if( p->aGazEnt[iGaz]>=0 ) return p->aGazEnt[iGaz];
-  const marsad_gaz_entity *g = &marsad_gaz_entities[iGaz];
+  const marsad_gaz_entity *g = marsad_gaz_entity_at(iGaz);
   long long iId = p->nEnt+1;
   if( p->store.xEntity ){
     *pRc = p->store.xEntity(p->store.pCtx, g->eKind, g->zLabel, g->zName, g->zId, &iId);
@@ -437,7 +437,7 @@ static int add_variant(marsad_resolver *p, int e, const res_ment *m){
 
 /* The key of value v of a skeleton map: a variant, or a gazetteer key. */
 static const char *skel_value_key(const marsad_resolver *p, int bGaz, int v){
-  return bGaz ? marsad_gaz_keys[v].zKey : p->aVar[v].zKey;
+  return bGaz ? marsad_gaz_key_at(v)->zKey : p->aVar[v].zKey;
 }
 
 /* True when normalized keys x and y have the same skeleton. */
@@ -451,8 +451,8 @@ static int skel_equal(const char *x, const char *y){
 ** with the same skeleton (one edit from a small town's name is too often
 ** another place or a common word: انجلترا ~ انكستر, Inkster). */
 static int gaz_spelling_ok(int v, const char *zKey){
-  const char *zId = marsad_gaz_entities[marsad_gaz_keys[v].iEntity].zId;
-  return strncmp(zId, "geo:", 4)!=0 || skel_equal(zKey, marsad_gaz_keys[v].zKey);
+  const char *zId = marsad_gaz_entity_at(marsad_gaz_key_at(v)->iEntity)->zId;
+  return strncmp(zId, "geo:", 4)!=0 || skel_equal(zKey, marsad_gaz_key_at(v)->zKey);
 }
 
 /* A value of skeleton map m whose key is one spelling away from zKey (kind
@@ -518,8 +518,8 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   }
   marsad_buf_reset(&p->reason);
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
-  if( g && g->iEntity>=0 && marsad_gaz_entities[g->iEntity].eKind==eKind ){
-    const marsad_gaz_entity *ge = &marsad_gaz_entities[g->iEntity];
+  if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind ){
+    const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
     e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
     marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,
         (g->fClass & MARSAD_GAZ_ADJ) ? "adjective" : "a name", ge->zLabel, ge->zName);
@@ -541,9 +541,9 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
       if( !p->bGazSkel ) rc = build_gaz_skeletons(p);
       f = rc==MARSAD_OK ? fuzzy_find(p, &p->mGazSkel, 1, eKind, zKey) : -1;
       if( f>=0 ){
-        e = gaz_entity(p, marsad_gaz_keys[f].iEntity, &rc);
+        e = gaz_entity(p, marsad_gaz_key_at(f)->iEntity, &rc);
         marsad_buf_printf(&p->reason, "spelling: %s ~ %s (gazetteer %s)", zKey,
-            marsad_gaz_keys[f].zKey, marsad_gaz_entities[marsad_gaz_keys[f].iEntity].zId);
+            marsad_gaz_key_at(f)->zKey, marsad_gaz_entity_at(marsad_gaz_key_at(f)->iEntity)->zId);
       }
     }
   }

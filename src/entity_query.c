@@ -58,7 +58,7 @@ static int names_add(void *pCtx, const marsad_ner_span *pS){
       "key", pS->pKey, pS->nKey,
       "how", names_how(pS->flags));
   if( pObj && pS->iGaz>=0 ){
-    json_object_set_new(pObj, "gazetteer", json_string(marsad_gaz_entities[pS->iGaz].zId));
+    json_object_set_new(pObj, "gazetteer", json_string(marsad_gaz_entity_at(pS->iGaz)->zId));
   }
   if( pObj==0 || json_array_append_new(c->pArr, pObj)!=0 ) return MARSAD_NOMEM;
   return MARSAD_OK;

@@ -28,6 +28,8 @@
 #define MARSAD_GAZ_CURRENCY   0x2000 /* a currency: دولار (أمريكي) */
 #define MARSAD_GAZ_TITLEART   0x4000 /* a one-word title only with the article
                                         (السلطان, not the given name سلطان) */
+#define MARSAD_GAZ_CURATED    0x8000 /* its name comes from data/entities_*.tsv
+                                        (left out when a data directory is loaded) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 
@@ -67,10 +69,22 @@ extern const unsigned marsad_gaz_mask;     /* slots - 1 (a power of two) */
 #define MARSAD_GAZ_FILTER_BITS 18
 extern const uint64_t marsad_gaz_filter[];
 
+/* The arrays above are the compiled gazetteer. Use the functions below,
+** which answer from the gazetteer in force: the compiled one, or the one
+** built when marsad_entities_data_dir (marsad.h) loaded a directory. */
+
 /* The key p[0..n) of the gazetteer, or NULL when it has none. */
 const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n);
 
 /* The gazetteer entity with stable id zId, or -1. Linear: for queries. */
 int marsad_gaz_find_id(const char *zId);
+
+/* Entity i (0 <= i < marsad_gaz_entity_count()). */
+const marsad_gaz_entity *marsad_gaz_entity_at(int i);
+int marsad_gaz_entity_count(void);
+
+/* Key i (0 <= i < marsad_gaz_key_count()). */
+const marsad_gaz_key *marsad_gaz_key_at(int i);
+int marsad_gaz_key_count(void);
 
 #endif

@@ -371,7 +371,7 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
       best.n = n;
       best.f = a[k];
       best.iGaz = pKey->iEntity;
-      best.eKind = marsad_gaz_entities[pKey->iEntity].eKind;
+      best.eKind = marsad_gaz_entity_at(pKey->iEntity)->eKind;
       best.flags = MARSAD_NER_GAZ;
       best.eSrc = SRC_GAZ;
       if( (pKey->fClass & MARSAD_GAZ_ADJ)
@@ -450,7 +450,7 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
       if( !bArt || j>=iEnd || !tok_word(p, j) || p->aTok[j].bCovered ) continue;
       const marsad_gaz_key *pAdj = 0;
       int nAdj = ner_longest(p, j, tok_form0(p, j), WANT_ENTITY, &pAdj);
-      if( nAdj==0 || marsad_gaz_entities[pAdj->iEntity].eKind!=MARSAD_ENTITY_PLACE ) continue;
+      if( nAdj==0 || marsad_gaz_entity_at(pAdj->iEntity)->eKind!=MARSAD_ENTITY_PLACE ) continue;
       n += nAdj;
       j += nAdj;
     }
@@ -909,7 +909,7 @@ static int ner_ml_tokens(marsad_ner *p){
     m->cAny = tok_any(p, i);
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
-      if( g && g->iEntity>=0 ) m->cKind |= 1u<<marsad_gaz_entities[g->iEntity].eKind;
+      if( g && g->iEntity>=0 ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
     }
   }
   for(int h=0; h<p->nHit; h++){

@@ -247,6 +247,61 @@ static void test_no_town_by_distance(void){
   marsad_ner_free(pNer);
 }
 
+/* The curated lists read at run time (marsad_entities_data_dir) from the
+** source tree's data/ give the gazetteer the build compiled: every key with
+** the same name and classes. Then an edited copy: a person added, a title
+** taken out; a bad line is reported by file and line and changes nothing. */
+static void test_data_dir(void){
+  const char *zSrc = getenv("MARSAD_SRC");
+  char zData[1024], zDir[] = "/tmp/marsad-test-data-XXXXXX", zCmd[8192];
+  char *zErr = 0;
+  snprintf(zData, sizeof zData, "%s/data", zSrc ? zSrc : "..");
+  CHECK_EQ_INT(marsad_entities_data_dir(zData, &zErr), MARSAD_OK);
+  CHECK(zErr==0);
+  int nBad = 0;
+  for(int i=0; i<marsad_gaz_nkeys; i++){
+    const marsad_gaz_key *k = &marsad_gaz_keys[i];
+    const marsad_gaz_key *r = marsad_gaz_lookup(k->zKey, (size_t)k->nKey);
+    unsigned fMask = ~(unsigned)MARSAD_GAZ_CURATED;
+    int bSame = r && (r->fClass & fMask)==(k->fClass & fMask) && (r->iEntity<0)==(k->iEntity<0)
+      && (k->iEntity<0 || strcmp(marsad_gaz_entity_at(r->iEntity)->zId, marsad_gaz_entities[k->iEntity].zId)==0);
+    if( !bSame && nBad++<5 ){
+      fprintf(stderr, "key «%s»: compiled %x %d, loaded %x %d\n", k->zKey, k->fClass,
+              k->iEntity, r ? r->fClass : 0, r ? r->iEntity : -2);
+    }
+  }
+  CHECK_EQ_INT(nBad, 0);
+  CHECK_EQ_INT(marsad_gaz_key_count(), marsad_gaz_nkeys);
+  int iRu = marsad_gaz_find_id("RU");
+  CHECK(iRu>=0 && strcmp(marsad_gaz_entity_at(iRu)->zName, "Russia")==0);
+
+  CHECK(mkdtemp(zDir)!=0);
+  snprintf(zCmd, sizeof zCmd, "cp %s/entities_*.tsv %s/ner_*.tsv %s/ && "
+           "printf 'person:test\tperson\tZaid al-Fulani\tزيد الفلاني\n' >> %s/entities_people.tsv && "
+           "sed -i '/^title\tالرئيس$/d; /^title\tرئيس$/d' %s/ner_words.tsv", zData, zData, zDir, zDir, zDir);
+  CHECK_EQ_INT(system(zCmd), 0);
+  CHECK_EQ_INT(marsad_entities_data_dir(zDir, &zErr), MARSAD_OK);
+  const marsad_gaz_key *k = marsad_gaz_lookup("زيد الفلاني", strlen("زيد الفلاني"));
+  CHECK(k && k->iEntity>=0 && strcmp(marsad_gaz_entity_at(k->iEntity)->zId, "person:test")==0);
+  k = marsad_gaz_lookup("رئيس", strlen("رئيس"));
+  CHECK(k==0 || !(k->fClass & MARSAD_GAZ_TITLE));
+  CHECK(marsad_gaz_lookup("زيد", strlen("زيد"))!=0);        /* its prefix */
+  snprintf(zCmd, sizeof zCmd, "printf 'person:bad\tperson\n' >> %s/entities_people.tsv", zDir);
+  CHECK_EQ_INT(system(zCmd), 0);
+  CHECK_EQ_INT(marsad_entities_data_dir(zDir, &zErr), MARSAD_ERROR);
+  CHECK(zErr && strstr(zErr, "entities_people.tsv:") && strstr(zErr, "expected"));
+  marsad_free(zErr);
+  zErr = 0;
+  k = marsad_gaz_lookup("زيد الفلاني", strlen("زيد الفلاني"));
+  CHECK(k && k->iEntity>=0);                                  /* the lists before stay */
+  CHECK_EQ_INT(marsad_entities_data_dir("/nonexistent-marsad-dir", &zErr), MARSAD_ERROR);
+  marsad_free(zErr);
+  CHECK_EQ_INT(marsad_entities_data_dir(0, 0), MARSAD_OK);
+  CHECK(marsad_gaz_lookup("زيد الفلاني", strlen("زيد الفلاني"))==0);
+  snprintf(zCmd, sizeof zCmd, "rm -rf %s", zDir);
+  CHECK_EQ_INT(system(zCmd), 0);
+}
+
 /* Spellings merge across articles: alias sets, adjectives, hamza and long
 ** vowels, a transposed letter; short different names do not. */
 static void test_spellings(void){
@@ -460,6 +515,7 @@ int main(void){
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_gazetteer_keys);
+  RUN(test_data_dir);
   RUN(test_nomem);
   RUN(test_seeds);
   return DONE();

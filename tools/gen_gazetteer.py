@@ -33,7 +33,8 @@ KIND = {"person": 1, "place": 2, "org": 3, "other": 4}
 F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "orghead": 0x010, "orgadj": 0x020, "placehead": 0x040,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
-     "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000}
+     "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000,
+     "curated": 0x8000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -343,7 +344,9 @@ def write(gaz, out, notes):
         fh.write(f"const int marsad_gaz_nentities = {len(gaz.entities)};\n\n")
         fh.write("const marsad_gaz_key marsad_gaz_keys[] = {\n")
         for k in keys:
-            ent, flags, _ = gaz.keys[k]
+            ent, flags, tier = gaz.keys[k]
+            if ent >= 0 and tier == 1:
+                flags |= F["curated"]
             fh.write(f"  {{{c_str(k)}, {len(k.encode('utf-8'))}, {ent}, {flags}}},\n")
         fh.write("};\n")
         fh.write(f"const int marsad_gaz_nkeys = {len(keys)};\n\n")

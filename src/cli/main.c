@@ -33,7 +33,7 @@ static const cli_command *const aCommand[] = {
 static void print_help(FILE *out){
   fprintf(out,
     "marsad %s: Arabic news into tracked stories.\n\n"
-    "usage: marsad [--db FILE] [--json] COMMAND [ARGS...]\n\n"
+    "usage: marsad [--db FILE] [--json] [--data-dir DIR] COMMAND [ARGS...]\n\n"
     "commands:\n", marsad_version());
   for(int i=0; i<N_COMMAND; i++){
     fprintf(out, "  %-12s %s\n", aCommand[i]->zName, aCommand[i]->zSummary);
@@ -42,6 +42,8 @@ static void print_help(FILE *out){
     "\nglobal options:\n"
     "  --db FILE    the database (default: $MARSAD_DB, else ./marsad.db)\n"
     "  --json       machine-readable output\n"
+    "  --data-dir DIR  the recogniser's curated lists (entities_*.tsv, ner_*.tsv)\n"
+    "               read from DIR instead of the copies built in\n"
     "  --help       this help; `marsad COMMAND --help` for a command's\n"
     "  --version    print the version\n");
 }
@@ -52,6 +54,7 @@ int main(int argc, char **argv){
   c.zDb = getenv("MARSAD_DB");
   if( c.zDb==0 || c.zDb[0]==0 ) c.zDb = "marsad.db";
   c.bColor = isatty(STDOUT_FILENO) && getenv("NO_COLOR")==0;
+  const char *zDataDir = 0;
   int i = 1;
   for(; i<argc && argv[i][0]=='-'; i++){
     const char *z = argv[i];
@@ -62,6 +65,12 @@ int main(int argc, char **argv){
     else if( strcmp(z, "--db")==0 ){ c.zDb = argv[++i]; }
     else if( strncmp(z, "--db=", 5)==0 ){ c.zDb = z+5; }
     else if( strcmp(z, "--json")==0 ){ c.bJson = 1; }
+    else if( strcmp(z, "--data-dir")==0 && i+1>=argc ){
+      fprintf(stderr, "marsad: --data-dir needs a directory (see marsad --help)\n");
+      return CLI_USAGE;
+    }
+    else if( strcmp(z, "--data-dir")==0 ){ zDataDir = argv[++i]; }
+    else if( strncmp(z, "--data-dir=", 11)==0 ){ zDataDir = z+11; }
     else if( strcmp(z, "--help")==0 || strcmp(z, "-h")==0 ){ print_help(stdout); return CLI_OK; }
     else if( strcmp(z, "--version")==0 ){ printf("marsad %s\n", marsad_version()); return CLI_OK; }
     else { fprintf(stderr, "marsad: unknown option %s (see marsad --help)\n", z); return CLI_USAGE; }
@@ -69,6 +78,14 @@ int main(int argc, char **argv){
   if( i>=argc ){
     print_help(stderr);
     return CLI_USAGE;
+  }
+  if( zDataDir ){
+    char *zErr = 0;
+    if( marsad_entities_data_dir(zDataDir, &zErr)!=MARSAD_OK ){
+      fprintf(stderr, "marsad: --data-dir: %s\n", zErr ? zErr : "out of memory");
+      marsad_free(zErr);
+      return CLI_USAGE;
+    }
   }
   for(int k=0; k<N_COMMAND; k++){
     if( strcmp(argv[i], aCommand[k]->zName)==0 ){
