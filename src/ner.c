@@ -557,9 +557,10 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
    && (tok_any(p, i-1) & MARSAD_GAZ_CURRENCY) ){
     return MARSAD_OK;
   }
+  unsigned c0 = tok_class_f(p, i, c->f);       /* the first word without its clitics */
   if( c->eKind==MARSAD_ENTITY_PERSON && c->iGaz<0 && !(c->flags & MARSAD_NER_SURNAME)
-   && ((c->n==1 && (tok_class(p, i) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)))
-       || (c->n==2 && (tok_class(p, i) & MARSAD_GAZ_PARTICLE))) ){
+   && ((c->n==1 && (c0 & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)))
+       || (c->n==2 && (c0 & MARSAD_GAZ_PARTICLE))) ){
     return MARSAD_OK;
   }
   if( p->nHit>=p->nHitAlloc ){
@@ -961,11 +962,11 @@ static ner_form model_form(marsad_ner *p, int i){
 }
 
 /* True when every word of tokens [i, i+n) is a generic noun of names (a
-** title, an organisation head, a function word) and none is a name or
-** given name: منظمة، الحكومة، الرئيس alone name nothing. */
+** title, an organisation head, a common or function word) and none is a
+** name or given name: منظمة، الحكومة، الرئيس، شيعة alone name nothing. */
 static int ner_generic_run(marsad_ner *p, int i, int n){
   const unsigned cGeneric = MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD
-    |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_STOP;
+    |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_STOP|MARSAD_GAZ_COMMON;
   for(int k=i; k<i+n; k++){
     unsigned c = tok_any(p, k);
     if( !tok_word(p, k) ) continue;
@@ -990,7 +991,8 @@ static int ner_person_trim(marsad_ner *p, int i, int n){
 ** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
 ** those of the rules in NER_MODEL_VETO that the model does not tag the
 ** same (tokens and kind), which go; then the model's names on words no
-** remaining name covers are added. */
+** remaining name covers are added, unless they are one word of one or two
+** letters (بي، سي: the letters of an acronym) or generic nouns alone. */
 static int ner_apply_model(marsad_ner *p){
   int rc = ner_ml_tokens(p);
   for(int f=0; rc==MARSAD_OK && f<2; f++){
@@ -1022,7 +1024,8 @@ static int ner_apply_model(marsad_ner *p){
       for(int k=i; k<i+n; k++) bFree = bFree && !p->aTok[k].bCovered;
       while( n>1 && !tok_word(p, i+n-1) ) n--;
       int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n) : n;
-      if( bFree && !ner_generic_run(p, i, nName) ){
+      int bShort = nName==1 && p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6;
+      if( bFree && !bShort && !ner_generic_run(p, i, nName) ){
         ner_cand c;
         memset(&c, 0, sizeof c);
         c.n = nName;

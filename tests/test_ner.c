@@ -171,7 +171,8 @@ static const char *only_span(const marsad_analysis *pA, int eKind, char *zBuf, s
 ** clause after a title that starts with و, a nationality after a currency
 ** (the dollar is no mention of the United States), a preposition and a
 ** noun after a title (لشركة); a royal name inside an organisation's name
-** stays in it; a given name that is also a title without the article
+** stays in it; a given name alone, even after و, is no person; a given
+** name that is also a title without the article
 ** (سلطان) starts a name; a foreign name that starts with a
 ** clitic letter keeps it (ليونيل، بلاتر). */
 static void test_not_names_in_news(void){
@@ -196,6 +197,15 @@ static void test_not_names_in_news(void){
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وعد صاحب السمو الملكي الأمير سلطان بن سلمان بن عبدالعزيز بالزيارة.", &a);
   CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلطان بن سلمان بن عبدالعزيز");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال كاميرون لشبكة \"ان.بي.سي\" إن مؤسسة «بي 612» ستطلق مقاتلين شيعة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "والفقيدة والدة عبدالله ومحمد وعبدالمحسن، ونجح المكتب بحمد الله.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وأدى الوفد الصلاة في المسجد الحرام بمكة المكرمة.", &a);
+  CHECK_EQ_INT(kind_of(&a, "المسجد الحرام"), MARSAD_ENTITY_PLACE);
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وقال المدير التنفيذي لشركة «الأفق» إن الأرباح زادت.", &a);
   CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
