@@ -496,12 +496,48 @@ static int surname_in_article(marsad_resolver *p, const marsad_analysis *pA, con
 static int surname_unique(marsad_resolver *p, const char *zKey){
   int e = -1;
   size_t n = strlen(zKey);
-  if( n<8 || strchr(zKey, ' ') ) return -1;
-  for(int k=km_find(&p->mSur, zKey, n, -1); k>=0; k=km_find(&p->mSur, zKey, n, k)){
-    if( e>=0 && e!=p->mSur.a[k].iVal ) return -1;
-    e = p->mSur.a[k].iVal;
+  if( n<6 || strchr(zKey, ' ') ) return -1;
+  marsad_buf_reset(&p->b);                  /* a surname with the article is */
+  marsad_buf_puts(&p->b, "\xD8\xA7\xD9\x84");  /* keyed without it: الأسد -> اسد */
+  marsad_buf_puts(&p->b, zKey);
+  if( p->b.rc ) return -1;
+  for(int bArt=(n<8); bArt<2; bArt++){
+    const char *z = bArt ? p->b.a : zKey;
+    size_t nz = bArt ? p->b.n : n;
+    for(int k=km_find(&p->mSur, z, nz, -1); k>=0; k=km_find(&p->mSur, z, nz, k)){
+      if( e>=0 && e!=p->mSur.a[k].iVal ) return -1;
+      e = p->mSur.a[k].iVal;
+    }
   }
   return e;
+}
+
+/* The person entity known so far only by the surname of full name zKey
+** (its last word, also without the article: الأسد is keyed اسد alone),
+** when no other full name known ends with that word; or -1. It lets a
+** full name seen after its surname alone (ميسي, then ليونيل ميسي) join it. */
+static int surname_only_entity(marsad_resolver *p, const char *zKey){
+  const char *zLast = strrchr(zKey, ' ');
+  if( zLast==0 ) return -1;
+  zLast++;
+  size_t n = strlen(zLast);
+  if( n<8 || km_find(&p->mSur, zLast, n, -1)>=0 ) return -1;
+  for(int bArt=0; bArt<2; bArt++){
+    const char *z = zLast;
+    size_t nz = n;
+    if( bArt ){
+      if( n<12 || memcmp(z, "\xD8\xA7\xD9\x84", 4)!=0 ) break;
+      z += 4;
+      nz -= 4;
+    }
+    const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, z, nz);
+    int v = zk ? km_find(&p->mKey, zk, p->b.n, -1) : -1;
+    if( v>=0 ){
+      int e = p->aVar[p->mKey.a[v].iVal].e;
+      if( p->aEnt[e].iGaz<0 && p->aEnt[e].nNameWords==1 ) return e;
+    }
+  }
+  return -1;
 }
 
 /* Resolves one mention. */
@@ -545,6 +581,12 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
         marsad_buf_printf(&p->reason, "spelling: %s ~ %s (gazetteer %s)", zKey,
             marsad_gaz_key_at(f)->zKey, marsad_gaz_entity_at(marsad_gaz_key_at(f)->iEntity)->zId);
       }
+    }
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && strchr(zKey, ' ') ){
+    e = surname_only_entity(p, zKey);            /* 5. the full name of a surname */
+    if( e>=0 ){
+      marsad_buf_printf(&p->reason, "full name of %s, known before by that surname alone", p->aEnt[e].zName);
     }
   }
   if( e<0 && rc==MARSAD_OK ){                   /* a new entity */

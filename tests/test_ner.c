@@ -312,6 +312,48 @@ static void test_data_dir(void){
   CHECK_EQ_INT(system(zCmd), 0);
 }
 
+/* Resolves a body zBody of which the whole is one person's name, key zKey. */
+static long long resolve_person(marsad_resolver *pRes, const char *zBody, const char *zKey){
+  marsad_analysis a;
+  marsad_mention m;
+  memset(&a, 0, sizeof a);
+  memset(&m, 0, sizeof m);
+  a.art.zTitle = "";
+  a.art.zBody = zBody;
+  a.art.nBody = strlen(zBody);
+  m.eField = MARSAD_FIELD_BODY;
+  m.iEnd = a.art.nBody;
+  m.eKind = MARSAD_ENTITY_PERSON;
+  m.zKey = marsad_strdup(zKey);
+  CHECK_EQ_INT(marsad_analysis_add_mention(&a, &m), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_resolve(pRes, &a), MARSAD_OK);
+  long long iEnt = a.nMention==1 ? a.aMention[0].iEntity : 0;
+  marsad_analysis_clear(&a);
+  return iEnt;
+}
+
+/* Surnames across articles: a full name seen after its surname alone
+** joins it (ميسي, then ليونيل ميسي); a surname written with the article
+** joins the one full name that ends with it (الأسد); two full names with
+** one surname keep a lone surname apart from both. */
+static void test_surnames_across(void){
+  marsad_resolver *pRes = 0;
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  long long iMessi = resolve_person(pRes, "ميسي", "ميسي");
+  CHECK_EQ_INT(resolve_person(pRes, "ليونيل ميسي", "ليونيل ميسي"), iMessi);
+  CHECK_EQ_INT(resolve_person(pRes, "ميسي", "ميسي"), iMessi);
+  long long iAssad = resolve_person(pRes, "بشار الأسد", "بشار الاسد");
+  CHECK(iAssad!=iMessi);
+  CHECK_EQ_INT(resolve_person(pRes, "الأسد", "اسد"), iAssad);
+  long long iNouri = resolve_person(pRes, "نوري المالكي", "نوري المالكي");
+  long long iOther = resolve_person(pRes, "خالد المالكي", "خالد المالكي");
+  CHECK(iNouri!=iOther);
+  long long iLone = resolve_person(pRes, "المالكي", "مالكي");
+  CHECK(iLone!=iNouri && iLone!=iOther);
+  CHECK(resolve_person(pRes, "سعد المالكي", "سعد المالكي")!=iLone);  /* others known */
+  marsad_resolver_free(pRes);
+}
+
 /* Spellings merge across articles: alias sets, adjectives, hamza and long
 ** vowels, a transposed letter; short different names do not. */
 static void test_spellings(void){
@@ -524,6 +566,7 @@ int main(void){
   RUN(test_not_names_in_news);
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
+  RUN(test_surnames_across);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
