@@ -8,8 +8,11 @@
 ** prose line and after its last, so there every line that is not prose (or a
 ** dateline) is dropped; in between only interface elements are. A heading
 ** such as "related articles" ends the article. Lines repeated across many
-** articles of one outlet are dropped wherever they are. Kept lines become
-** paragraphs separated by blank lines; dropped lines are listed apart.
+** articles of one outlet are dropped wherever they are. A share row a
+** scraper glued to the start of a line ("شارك من خلال تويتر فيسبوك ...",
+** data/share_words.tsv) is cut off it. Kept lines become paragraphs
+** separated by blank lines, Unicode spaces read as spaces; dropped lines
+** are listed apart.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,8 @@
 /* What the cleaner knows of one line. */
 typedef struct clean_line {
   size_t iStart, iEnd;   /* trimmed span in the NFC text */
+  size_t iRow;           /* start of a share row cut off the line's start
+                         ** (iStart when none): [iRow, iStart) is dropped */
   int nWord;             /* white-space separated words */
   int bProse;            /* a sentence or more of running text */
   int bDateline;         /* a short line holding digits (a date, a place-date) */
@@ -155,17 +160,73 @@ static void trim_key(const char **ppKey, size_t *pnKey){
   *pnKey = n;
 }
 
-/* Classifies line pL of zText using its key (normalized). */
+/* The kind of the word with key p[0..n) in share rows: 1 a network, 0
+** another share-row word, -1 none. */
+static int share_word(const char *p, size_t n){
+  int lo = 0, hi = marsad_share_nwords-1;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2;
+    const marsad_share_word *pW = &marsad_share_words[mid];
+    size_t nCmp = n<(size_t)pW->nKey ? n : (size_t)pW->nKey;
+    int c = memcmp(p, pW->zKey, nCmp);
+    if( c==0 ) c = (n>(size_t)pW->nKey) - (n<(size_t)pW->nKey);
+    if( c==0 ) return pW->bNetwork;
+    if( c<0 ) hi = mid-1; else lo = mid+1;
+  }
+  return -1;
+}
+
+/* The length of white space (spaces, Unicode spaces) at p[0..n). */
+static size_t skip_spaces(const char *p, size_t n){
+  size_t i = 0, nSpace;
+  while( i<n && (nSpace = p[i]==' ' ? 1 : unicode_space_len(p+i, n-i))>0 ) i += nSpace;
+  return i;
+}
+
+/* Sets *pnRow to the length of the share row that line p[0..n) begins
+** with: words of data/share_words.tsv only, at least two of them naming a
+** network, and more text after them; 0 when it begins with none. pWord is
+** scratch for the words' keys. MARSAD_OK or MARSAD_NOMEM. */
+static int share_row_len(const char *p, size_t n, marsad_norm *pWord, size_t *pnRow){
+  size_t i = 0;
+  int nNetwork = 0;
+  *pnRow = 0;
+  while( i<n ){
+    size_t j = i;
+    while( j<n && p[j]!=' ' && unicode_space_len(p+j, n-j)==0 ) j++;
+    int rc = marsad_norm_run(p+i, j-i, pWord);
+    if( rc ) return rc;
+    int eKind = share_word(pWord->z, pWord->n);
+    if( eKind<0 ) break;
+    nNetwork += eKind;
+    i = j + skip_spaces(p+j, n-j);
+  }
+  if( nNetwork>=2 && i<n ) *pnRow = i;
+  return MARSAD_OK;
+}
+
+/* Classifies line pL of zText using its key (normalized). The line's key
+** hash is that of the whole line; a share row it begins with is then cut
+** off (pL->iRow) and the rest classified. pWord is scratch. */
 static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
-                         const char *zOutlet, const marsad_line_memory *pMem,
-                         marsad_buf *pShort){
+                         marsad_norm *pWord, const char *zOutlet,
+                         const marsad_line_memory *pMem, marsad_buf *pShort){
   const char *p = zText + pL->iStart;
-  size_t n = pL->iEnd - pL->iStart;
+  size_t n = pL->iEnd - pL->iStart, nRow = 0;
   int rc = marsad_norm_run(p, n, pNorm);
+  if( rc ) return rc;
+  pL->hKey = marsad_clean_line_hash(pNorm->z, pNorm->n);
+  pL->iRow = pL->iStart;
+  rc = share_row_len(p, n, pWord, &nRow);
+  if( rc==MARSAD_OK && nRow ){
+    pL->iStart += nRow;
+    p += nRow;
+    n -= nRow;
+    rc = marsad_norm_run(p, n, pNorm);
+  }
   if( rc ) return rc;
   const char *pKey = pNorm->z;
   size_t nKey = pNorm->n;
-  pL->hKey = marsad_clean_line_hash(pKey, nKey);
   trim_key(&pKey, &nKey);
   line_chars c;
   scan_chars(p, n, &c);
@@ -343,7 +404,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
   size_t nNfc = 0;
   clean_line *aLine = 0;
   int nLine = 0;
-  marsad_norm norm = MARSAD_NORM_INIT;
+  marsad_norm norm = MARSAD_NORM_INIT, word = MARSAD_NORM_INIT;
   marsad_buf body = MARSAD_BUF_INIT, dropped = MARSAD_BUF_INIT, shorts = MARSAD_BUF_INIT;
   int rc = to_nfc(zText, nText, &zNfc, &nNfc);
   if( rc==MARSAD_OK ){
@@ -351,7 +412,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
     if( aLine==0 ) rc = MARSAD_NOMEM;
   }
   for(int i=0; rc==MARSAD_OK && i<nLine; i++){
-    rc = classify_line(zNfc, &aLine[i], &norm, zOutlet, pMem, &shorts);
+    rc = classify_line(zNfc, &aLine[i], &norm, &word, zOutlet, pMem, &shorts);
   }
   if( rc==MARSAD_OK ){
     decide(aLine, nLine);
@@ -359,6 +420,9 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
     for(int i=0; i<nLine; i++){
       pOut->hText = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hText);
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
+      if( aLine[i].iRow<aLine[i].iStart ){
+        append_line(&dropped, "\n", zNfc+aLine[i].iRow, aLine[i].iStart-aLine[i].iRow);
+      }
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
       append_line(pTo, aLine[i].bDrop ? "\n" : "\n\n", zNfc+aLine[i].iStart,
                   aLine[i].iEnd-aLine[i].iStart);
@@ -380,6 +444,7 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
   marsad_buf_free(&dropped);
   marsad_buf_free(&shorts);
   marsad_norm_free(&norm);
+  marsad_norm_free(&word);
   marsad_free(aLine);
   free(zNfc);
   return rc;

@@ -54,6 +54,16 @@ typedef struct marsad_chrome_phrase {
 extern const marsad_chrome_phrase marsad_chrome_phrases[];
 extern const int marsad_chrome_nphrases;
 
+/* One word of share rows (data/share_words.tsv), as a matching key;
+** generated, sorted by key bytes. */
+typedef struct marsad_share_word {
+  const char *zKey;
+  int nKey;
+  int bNetwork;      /* names a network (تويتر، فيسبوك), else a button word */
+} marsad_share_word;
+extern const marsad_share_word marsad_share_words[];
+extern const int marsad_share_nwords;
+
 /* Cleans zText[0..nText) of an article of outlet zOutlet (may be NULL) with
 ** title zTitle (may be NULL; a first line repeating it is dropped). pMem may
 ** be NULL. MARSAD_OK or MARSAD_NOMEM; *pOut is cleared first. */

@@ -87,6 +87,20 @@ static void test_unicode_spaces(void){
   CHECK_EQ_STR(z, P1 "\n\nوأضاف أن الوفود ستصل تباعا خلال الأيام المقبلة لبحث الملفات\xe2\x80\x8cالعالقة.");
 }
 
+/* A share row glued to the start of the first line is cut off and listed
+** with the dropped lines; a sentence that merely begins with such words, or
+** names one network, stays whole. */
+static void test_share_row_cut(void){
+  marsad_clean c;
+  const char *z = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " P1 "\n\n" P2 "\n";
+  CHECK_EQ_INT(marsad_clean_text(z, strlen(z), 0, "outlet", 0, &c), MARSAD_OK);
+  CHECK_EQ_STR(c.zBody, P1 "\n\n" P2);
+  CHECK(c.zDropped && strstr(c.zDropped, "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"));
+  marsad_clean_free(&c);
+  const char *zKept = "شارك من خلال تويتر آلاف المغردين في حملة لجمع التبرعات للمتضررين من السيول.\n";
+  CHECK_EQ_STR(clean(zKept, 0, 0), "شارك من خلال تويتر آلاف المغردين في حملة لجمع التبرعات للمتضررين من السيول.");
+}
+
 static void test_short_article_kept(void){
   /* no prose line at all: nothing is "outside" the article */
   const char *z = clean("انفجار في الميناء\nلا إصابات\n", 0, 0);
@@ -114,6 +128,7 @@ int main(void){
   RUN(test_title_line_dropped);
   RUN(test_whitespace_and_crlf);
   RUN(test_unicode_spaces);
+  RUN(test_share_row_cut);
   RUN(test_short_article_kept);
   RUN(test_dropped_lines_listed);
   return DONE();
