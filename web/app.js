@@ -13,7 +13,7 @@
 (function () {
   /* ---- Labels, in Arabic and English ---- */
   const LABELS = {
-    stories: ['القصص', 'Stories'], story: ['القصة', 'Story'],
+    stories: ['القصص', 'Stories'], story: ['القصة', 'Story'], events: ['الأحداث', 'Events'],
     articles: ['المقالات', 'Articles'], article: ['مقالة', 'Article'],
     entities: ['الكيانات', 'Entities'], entity: ['كيان', 'Entity'],
     figures: ['الأرقام', 'Figures'], statements: ['التصريحات', 'Statements'],
@@ -373,13 +373,17 @@
       const top = await Promise.all(list.map(st => api('/api/entities', { story: st.id, limit: 6 })));
       list.forEach((st, i) => { st.entities = top[i]; });
     }
+    /* Each story by its lead event (its latest development), as the command
+       line lists them: a front page; the whole story's span below it. */
     return [h('h1', {}, t('stories')),
-      list.length ? list.map(st => h('article', { class: 'card' },
-        h('h3', { dir: 'auto' }, storyLink(st.id, st.title)),
-        meta(count('articles', st.n_articles), span(st.first, st.last),
-          count('outlets', st.n_outlets) + ' (' + (st.outlets || []).slice(0, 6).join('، ') + ')'),
+      list.length ? list.map(st => { const ev = st.lead || st; return h('article', { class: 'card' },
+        h('h3', { dir: 'auto' }, storyLink(st.id, ev.title)),
+        meta(count('articles', ev.n_articles), span(ev.first, ev.last),
+          count('outlets', ev.n_outlets) + ((ev.outlets || []).length ? ' (' + ev.outlets.slice(0, 6).join('، ') + ')' : '')),
+        st.lead && st.n_events > 1 ? meta(t('story') + ': ' + count('articles', st.n_articles),
+          count('events', st.n_events), span(st.first, st.last)) : null,
         st.entities && st.entities.length ? h('div', { class: 'chips' }, st.entities.slice(0, 8).map(chip))
-          : st.top_terms && st.top_terms.length ? h('div', { class: 'chips' }, st.top_terms.slice(0, 8).map(w => h('span', { class: 'chip' }, w))) : null))
+          : st.top_terms && st.top_terms.length ? h('div', { class: 'chips' }, st.top_terms.slice(0, 8).map(w => h('span', { class: 'chip' }, w))) : null); })
         : empty(),
       pager('#/stories', q, offset, n, list.length)];
   }
