@@ -102,6 +102,9 @@ static const fig_case aCase[] = {
   /* a number joined by و to a figure shares what befell it */
   {"وقتل أربعة أطفال وثلاث نساء في صاعقة.", "2021-03-05",
    "وثلاث نساء", 3, "exact", "killed", 0, 0, "2021-03-05"},
+  /* an event in the plural before the number */
+  {"وأحرق مسلحون مدرسة وخطفوا عشرة عمال كانوا داخلها.", "2021-03-05",
+   "عشرة عمال", 10, "exact", "kidnapped", 0, 0, "2021-03-05"},
   /* what is counted stops at a date */
   {"وقتل 32 شخصا الشهر الماضي في المدينة.", "2021-03-05",
    "32 شخصا", 32, "exact", "killed", 0, 0, "2021-03-05"},
