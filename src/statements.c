@@ -664,6 +664,21 @@ static int add_nested(stmt_scan *p, int i, const marsad_lexent *eCue, int iParen
   return push_stmt(p, &s)<0 ? MARSAD_NOMEM : MARSAD_OK;
 }
 
+/* True when the cue at word i is a past verb whose lemma ends in ى (نفى)
+** written with ي, inside a clause and without و/ف: the verbal noun (رغم
+** نفي السلطات، تأكيد أو نفي المعلومات، لمجرد نفي الشائعات), not a saying. */
+static int masdar_reading(const stmt_scan *p, int i, const marsad_lexent *eCue){
+  const marsad_words *pW = p->pW;
+  size_t nConj;
+  if( eCue->iValue<0 || eCue->iValue>=marsad_cue_nlemmas ) return 0;
+  const char *zLemma = marsad_cue_lemmas[eCue->iValue];
+  size_t nLemma = strlen(zLemma), nWord = pW->a[i].iEnd - pW->a[i].iStart;
+  const char *zWord = pW->p + pW->a[i].iStart;
+  if( nLemma<4 || nWord!=nLemma || memcmp(zLemma+nLemma-2, "\xd9\x89", 2)!=0 ) return 0;   /* ى */
+  if( memcmp(zWord, zLemma, nLemma-2)!=0 || memcmp(zWord+nWord-2, "\xd9\x8a", 2)!=0 ) return 0; /* ي */
+  return marsad_word_key(pW, i, MARSAD_KEY_CONJ, &nConj)==0 && !clause_initial(p, i);
+}
+
 /* Finds the statements of the current sentence. */
 static int scan_sentence(stmt_scan *p, int iSent){
   const marsad_words *pW = p->pW;
@@ -673,6 +688,7 @@ static int scan_sentence(stmt_scan *p, int iSent){
     if( p->aFlag[i] ) continue;
     const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
     if( eCue==0 || (eCue->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL ) continue;
+    if( masdar_reading(p, i, eCue) ) continue;
     int iOpenBefore = iOpen;
     if( iOpen>=0 && i>=p->pOut->a[iOpen].iCont0 ){
       int iComma;

@@ -152,6 +152,9 @@ static void test_none(void){
     {"يذكر أن المدينة شهدت احتجاجات العام الماضي.", 0},
     {"وصل الوفد إلى العاصمة مساء الأحد.", 0},
     {"وقال الوزير: “أكدنا للجميع أننا ننفي هذه الاتهامات”.", 1},
+    /* نفي written with ي inside a clause is the noun, not the verb */
+    {"ورفضت الوزارة تأكيد أو نفي المعلومات المتداولة.", 1},
+    {"وقال المدرب إن الهدف هو نفي الشائعات المغرضة.", 1},
     /* a participle of manner with no statement before it in its sentence:
     ** the words before it are a clause, not a speaker */
     {"واستسلم الجمهور في نهاية الأمر لقرار الإدارة مطالبا بمهاجم جديد.", 0},
