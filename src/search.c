@@ -549,6 +549,19 @@ static int prune_some(marsad_db *pDb, const marsad_search_expr *pExpr, char **pz
   return rc;
 }
 
+/* The module's state on a writable handle: the articles of the open ingest
+** batch wait in temp.search_pending (a temp table, so that a rolled-back
+** batch forgets them too) and are indexed in one statement before the batch
+** commits (data/schema/021_search_batch.sql says why). A read-only handle
+** has one only to say that its index is stale. */
+typedef struct SearchState {
+  sqlite3_stmt *pPending;   /* INSERT INTO temp.search_pending */
+  sqlite3_stmt *pIndex;     /* index the pending articles */
+  sqlite3_stmt *pClear;     /* DELETE FROM temp.search_pending */
+  int bStale;               /* read-only handle (no statements) on an index
+                            ** another version of the tokenizer built */
+} SearchState;
+
 int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   marsad_search_expr expr;
   SFilter filt;
@@ -558,6 +571,11 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   *pzJson = 0;
   memset(&expr, 0, sizeof expr);
   if( pQ==0 || pQ->zText==0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "no search query");
+  const SearchState *pState = marsad_module_state(pDb, "search");
+  if( pState && pState->bStale ){
+    return marsad_db_error(pDb, MARSAD_DBERROR, "the search index was built by another "
+        "version of marsad; open the database for writing once (e.g. marsad ingest) to rebuild it");
+  }
   int rc = marsad_search_parse(pQ->zText, strlen(pQ->zText), pQ->flags, &expr, &zErr);
   if( rc==MARSAD_MISUSE ) rc = marsad_db_error(pDb, rc, "bad query: %s", zErr);
   marsad_free(zErr);
@@ -590,15 +608,6 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
 
 /* ---- The module ----------------------------------------------------------- */
 
-/* The module's state on a writable handle: the articles of the open ingest
-** batch wait in temp.search_pending (a temp table, so that a rolled-back
-** batch forgets them too) and are indexed in one statement before the batch
-** commits (data/schema/021_search_batch.sql says why). */
-typedef struct SearchState {
-  sqlite3_stmt *pPending;   /* INSERT INTO temp.search_pending */
-  sqlite3_stmt *pIndex;     /* index the pending articles */
-  sqlite3_stmt *pClear;     /* DELETE FROM temp.search_pending */
-} SearchState;
 
 /* Frees the state. Accepts NULL. */
 static void search_close(void *pState){
@@ -689,11 +698,33 @@ int marsad_search_after_ingest(marsad_db *pDb, long nAdded){
   return rc;
 }
 
+/* Sets *pbStale when the index was built by another version of the
+** tokenizer than this one (meta(search_tokenizer) differs). */
+static int search_is_stale(marsad_db *pDb, int *pbStale){
+  char zVersion[64];
+  char *zOld = 0;
+  int rc = marsad_fts_version(zVersion, sizeof zVersion);
+  if( rc==MARSAD_OK ) rc = marsad_db_meta_get(pDb, "search_tokenizer", &zOld);
+  *pbStale = rc==MARSAD_OK && zOld && strcmp(zOld, zVersion)!=0;
+  marsad_free(zOld);
+  return rc;
+}
+
 /* On writable handles: brings the index up to date with the tokenizer and
-** makes the state that ingestion uses. Read-only handles get no state. */
+** makes the state that ingestion uses. Read-only handles cannot rebuild: on
+** a stale index they get a state saying so (searches then fail with a
+** message, rather than look up keys the index does not hold), else none. */
 static int search_open(marsad_db *pDb, void **ppState){
   *ppState = 0;
-  if( pDb->flags & MARSAD_OPEN_READONLY ) return MARSAD_OK;
+  if( pDb->flags & MARSAD_OPEN_READONLY ){
+    int bStale = 0;
+    int rc = search_is_stale(pDb, &bStale);
+    SearchState *p = rc==MARSAD_OK && bStale ? marsad_malloc(sizeof *p) : 0;
+    if( rc==MARSAD_OK && bStale && p==0 ) rc = MARSAD_NOMEM;
+    if( p ){ memset(p, 0, sizeof *p); p->bStale = 1; }
+    *ppState = p;
+    return rc;
+  }
   int rc = search_check_version(pDb);
   SearchState *p = 0;
   if( rc==MARSAD_OK ) rc = search_state(pDb, &p);

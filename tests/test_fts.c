@@ -7,6 +7,7 @@
 ** prefixes, exact words, filters, and bad queries refused with MISUSE.
 */
 #include <jansson.h>
+#include <unistd.h>
 #include "harness.h"
 #include "marsad.h"
 #include "buf.h"
@@ -347,6 +348,47 @@ static void test_parse(void){
   marsad_search_expr_free(&e);
 }
 
+/* A read-only handle on an index another tokenizer version built refuses
+** to search (it cannot rebuild; the keys differ) with a message saying how
+** to rebuild; a writable open rebuilds it, and searches work again. */
+static void test_stale_index(void){
+  static const char zData[] =
+    "{\"id\":\"k1\",\"outlet\":\"o\",\"title\":\"زيارة\","
+    "\"text\":\"استقبل الملك سلمان وفدا رسميا في القصر اليوم لبحث العلاقات.\"}\n";
+  char zPath[64], zSide[80];
+  snprintf(zPath, sizeof zPath, "/tmp/marsad-test-fts-%d.db", (int)getpid());
+  marsad_db *pDb = 0;
+  marsad_ingest_opts o;
+  marsad_ingest_stats st;
+  memset(&o, 0, sizeof o);
+  memset(&st, 0, sizeof st);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  unlink(zPath);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
+  CHECK_EQ_INT(marsad_db_meta_set(pDb, "search_tokenizer", "arabic/0/0000000000000000"), MARSAD_OK);
+  marsad_close(pDb);
+  char *zJson = 0;
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  q.zText = "سلمان";
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_search_json(pDb, &q, &zJson), MARSAD_DBERROR);
+  CHECK(strstr(marsad_errmsg(pDb), "open the database for writing once")!=0);
+  marsad_close(pDb);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);   /* rebuilds */
+  marsad_close(pDb);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_search_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"input\":\"k1\""));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zPath);
+  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
+  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+}
+
 /* The number of segments of the search index. */
 static int segments(marsad_db *pDb){
   sqlite3_stmt *pStmt = 0;
@@ -393,6 +435,7 @@ int main(void){
   test_search(pDb);
   test_bad_queries(pDb);
   RUN(test_ingested_index);
+  RUN(test_stale_index);
   test_merge_after_ingest(pDb);
   marsad_close(pDb);
   return DONE();
