@@ -286,11 +286,43 @@ static void decide(clean_line *aLine, int nLine){
   }
 }
 
+/* True when cp is an Arabic presentation form (U+FB50..U+FDFF,
+** U+FE70..U+FEFE): a letter in one of its shapes, or a ligature. */
+static int is_presentation_form(uint32_t cp){
+  return (cp>=0xFB50 && cp<=0xFDFF) || (cp>=0xFE70 && cp<=0xFEFE);
+}
+
+/* Appends the word p[0..n) to *pTo with its Arabic presentation forms
+** (text typeset by an old program: ﺍﻟﻘﺘﻠﻰ, ﻻ, ﷲ) replaced by the letters they
+** stand for (their compatibility decomposition, composed: القتلى, لا,
+** الله). */
+static void append_word(marsad_buf *pTo, const char *p, size_t n){
+  size_t iDone = 0, i = 0;
+  while( i<n ){
+    if( (unsigned char)p[i]!=0xEF ){ i++; continue; }
+    size_t len; int bBad;
+    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    utf8proc_uint8_t *zLetters = 0;
+    utf8proc_ssize_t r = !bBad && is_presentation_form(cp)
+        ? utf8proc_map((const utf8proc_uint8_t*)p+i, (utf8proc_ssize_t)len, &zLetters,
+                       UTF8PROC_STABLE|UTF8PROC_COMPAT|UTF8PROC_COMPOSE) : -1;
+    if( r>0 ){
+      marsad_buf_append(pTo, p+iDone, i-iDone);
+      marsad_buf_append(pTo, (const char*)zLetters, (size_t)r);
+      iDone = i+len;
+    }
+    free(zLetters);
+    i += len;
+  }
+  marsad_buf_append(pTo, p+iDone, n-iDone);
+}
+
 /* Appends the line p[0..n) to *pTo after zSep (when *pTo is not empty),
 ** with its Unicode space separators read as spaces: runs of spaces become
-** one, none at either end. A line of such spaces alone adds nothing. (The
-** line's key, and so the article's id and body hash, are those of the line
-** as split: ids stay what they were.) */
+** one, none at either end; presentation forms become letters (append_word).
+** A line of such spaces alone adds nothing. (The line's key, and so the
+** article's id and body hash, are those of the line as split: ids stay what
+** they were.) */
 static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t n){
   size_t i = 0, nSpace;
   int bSpace = 0, bAny = 0;
@@ -301,7 +333,7 @@ static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t
     while( j<n && p[j]!=' ' && unicode_space_len(p+j, n-j)==0 ) j++;
     if( !bAny && pTo->n ) marsad_buf_puts(pTo, zSep);
     if( bSpace && bAny ) marsad_buf_append(pTo, " ", 1);
-    marsad_buf_append(pTo, p+i, j-i);
+    append_word(pTo, p+i, j-i);
     bAny = 1;
     bSpace = 0;
     i = j;

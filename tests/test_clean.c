@@ -101,6 +101,13 @@ static void test_share_row_cut(void){
   CHECK_EQ_STR(clean(zKept, 0, 0), "شارك من خلال تويتر آلاف المغردين في حملة لجمع التبرعات للمتضررين من السيول.");
 }
 
+/* Text in Arabic presentation forms (shaped letters, ligatures) is stored
+** as the letters it stands for. */
+static void test_presentation_forms(void){
+  const char *z = clean("قال المتحدث إن ﺍﻟﻘﺘﻠﻰ بلغوا ﺛﻼﺛﺔ ﺁﻻﻑ وفق ﺍﻟﻠﺠﻨﺔ ﺍﻟﺪﻭﻟﻴﺔ ﻟﻠﺼﻠﻴﺐ ﺍﻷﺣﻤﺮ، ﻻ سيما في المدن.\n", 0, 0);
+  CHECK_EQ_STR(z, "قال المتحدث إن القتلى بلغوا ثلاثة آلاف وفق اللجنة الدولية للصليب الأحمر، لا سيما في المدن.");
+}
+
 static void test_short_article_kept(void){
   /* no prose line at all: nothing is "outside" the article */
   const char *z = clean("انفجار في الميناء\nلا إصابات\n", 0, 0);
@@ -129,6 +136,7 @@ int main(void){
   RUN(test_whitespace_and_crlf);
   RUN(test_unicode_spaces);
   RUN(test_share_row_cut);
+  RUN(test_presentation_forms);
   RUN(test_short_article_kept);
   RUN(test_dropped_lines_listed);
   return DONE();
