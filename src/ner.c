@@ -907,6 +907,10 @@ static int ner_ml_tokens(marsad_ner *p){
     m->hPre3 = affix_hash(k, n, 3, 1);
     m->hSuf2 = affix_hash(k, n, 2, 0);
     m->hSuf3 = affix_hash(k, n, 3, 0);
+    m->hSuf1 = affix_hash(k, n, 1, 0);
+    m->hPre4 = affix_hash(k, n, 4, 1);
+    m->hSuf4 = affix_hash(k, n, 4, 0);
+    m->nLen = n/2<10 ? n/2 : 10;     /* Arabic letters are two bytes */
     m->cAny = tok_any(p, i);
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);

@@ -4,12 +4,12 @@
 ** Features are 32-bit ids mixed from a template number and hashes computed
 ** once per token (no strings are built per feature): the word, its
 ** neighbours one and two away, its bare form (and the previous word's),
-** first and last letters, shape, gazetteer classes and the kinds of names
-** the gazetteer gives it and its neighbours, the rules' tags around it, and
-** the two previous predicted tags. Training keeps float weights and the running
-** sums for averaging in an open-addressing table; the written model keeps
-** the strongest features, quantized, and is compiled into a table of the
-** same shape.
+** its first and last one to four letters, length, shape, gazetteer classes
+** and the kinds of names the gazetteer gives it and its neighbours, the
+** rules' tags around it, and the two previous predicted tags. Training keeps
+** float weights and the running sums for averaging in an open-addressing
+** table; the written model keeps the strongest features, quantized, and is
+** compiled into a table of the same shape.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -97,6 +97,10 @@ static int static_features(const marsad_ml_tok *a, int n, int i, uint32_t *aF){
   nF = class_features(a, n, i-1, 16, aF, nF);
   nF = class_features(a, n, i+1, 17, aF, nF);
   if( i>0 && x->hBare && a[i-1].hBare ) aF[nF++] = mix(mix(33, a[i-1].hBare), x->hBare);
+  if( x->hSuf1 ) aF[nF++] = mix(34, x->hSuf1);
+  if( x->hPre4 ) aF[nF++] = mix(35, x->hPre4);
+  if( x->hSuf4 ) aF[nF++] = mix(36, x->hSuf4);
+  aF[nF++] = mix(37, (uint32_t)x->nLen);
   return nF;
 }
 

@@ -28,7 +28,9 @@
 typedef struct marsad_ml_tok {
   uint32_t hKey;       /* hash of the normalized word (0 for punctuation) */
   uint32_t hBare;      /* hash of the word without clitics and article */
-  uint32_t hPre2, hPre3, hSuf2, hSuf3;  /* hashes of its first / last letters */
+  uint32_t hPre2, hPre3, hPre4;  /* hashes of its first 2, 3, 4 letters */
+  uint32_t hSuf1, hSuf2, hSuf3, hSuf4;  /* ... and of its last 1 to 4 */
+  int nLen;            /* its letters (at most 10 count) */
   uint32_t hPunct;     /* hash of the punctuation character, else 0 */
   int eKind;           /* MARSAD_TOKEN_* */
   unsigned cAny;       /* gazetteer classes of its readings (gaz.h, + entity) */
