@@ -18,6 +18,7 @@
 #define BACK_MAX_WORDS   24   /* how far back a counted noun is looked for */
 #define TOTAL_MAX_WORDS  15   /* how far back a running-total word counts */
 #define WHO_MAX_WORDS     3   /* words of what is counted */
+#define VERB_MAX_WORDS    6   /* how far before the number its clause's verb is looked for */
 #define FATE_MAX_WORDS    8   /* how far after the counted noun a fate (مصرعهم) is looked for */
 #define LOOK_BACK        16   /* statements, attributions or dates looked at
                                  around a figure (bounds the work) */
@@ -104,6 +105,37 @@ static int event_before(const marsad_words *pW, const marsad_number *pN, int iFl
     *piEv = k-1;
   }
   return eCounts;
+}
+
+/* True when word i also reads as و/ف and a particle (فقد = ف + قد, not
+** "lost"): far from a number, it is not taken for an event. */
+static int particle_read(const marsad_words *pW, int i){
+  size_t n;
+  int nMatch;
+  if( marsad_word_key(pW, i, MARSAD_KEY_CONJ, &n)==0 ) return 0;
+  const marsad_lexent *f = marsad_lex_match(&marsad_lex_function, pW, i, i+1, 1, &nMatch);
+  return f!=0;
+}
+
+/* What the verb that opens the number's clause counts, when only its
+** subject stands between them (أوقفت قوة من الجيش 23 شخصا، وأصيب في الحادث
+** 3 أشخاص): an event at the sentence's start, after a comma or joined by
+** و/ف, at most VERB_MAX_WORDS before the number with no punctuation,
+** number or cue between; 0. */
+static int clause_verb(const marsad_words *pW, const marsad_number *pN, int iFloor){
+  for(int k=pN->iExpr0-1; k>=iFloor && k>=pN->iExpr0-VERB_MAX_WORDS; k--){
+    int n;
+    if( pW->a[k].eKind==MARSAD_TOKEN_PUNCT || pW->a[k].bNum
+     || marsad_lex_match(&marsad_lex_cues, pW, k, k+1, 1, &n) ) return 0;
+    const marsad_lexent *e = counts_at(pW, k);
+    if( e==0 || e->eB!=MARSAD_ROLE_EVENT ) continue;
+    if( particle_read(pW, k) ) return 0;   /* فقد كان أربعون شخصا */
+    size_t nConj;
+    if( k==iFloor || marsad_word_punct_in(pW, k-1, ",\xd8\x8c\xd8\x9b;")
+     || marsad_word_key(pW, k, MARSAD_KEY_CONJ, &nConj) ) return e->eA;
+    return 0;
+  }
+  return 0;
 }
 
 /* True when word i reads as a modifier of the noun before it: definite
@@ -204,16 +236,6 @@ static int is_relative(const marsad_words *pW, int k){
   int n;
   const marsad_lexent *e = k>=0 ? marsad_lex_match(&marsad_lex_function, pW, k, k+1, 1, &n) : 0;
   return e && e->eA==MARSAD_FW_REL;
-}
-
-/* True when word i also reads as و/ف and a particle (فقد = ف + قد, not
-** "lost"): far from a number, it is not taken for an event. */
-static int particle_read(const marsad_words *pW, int i){
-  size_t n;
-  int nMatch;
-  if( marsad_word_key(pW, i, MARSAD_KEY_CONJ, &n)==0 ) return 0;
-  const marsad_lexent *f = marsad_lex_match(&marsad_lex_function, pW, i, i+1, 1, &nMatch);
-  return f!=0;
 }
 
 /* For a number ending its phrase after إلى/من/بـ: the nearest counted noun
@@ -398,6 +420,10 @@ static int read_figure(const marsad_words *pW, const marsad_number *pN,
       /* ارتفع عدد القتلى إلى 15 شخصا: the people are the dead */
       int w0, w1, eBack = back_scan(pW, pN, iFloor, iLimit, &w0, &w1);
       if( eBack && !neutral(eBack) ) f.eCounts = eBack;
+    }
+    if( neutral(f.eCounts) && eEvent==0 ){
+      int eVerb = clause_verb(pW, pN, iFloor);
+      if( eVerb ) f.eCounts = eVerb;
     }
   }
   if( f.eCounts==0 ) return MARSAD_OK;

@@ -105,6 +105,14 @@ static const fig_case aCase[] = {
   /* an event in the plural before the number */
   {"وأحرق مسلحون مدرسة وخطفوا عشرة عمال كانوا داخلها.", "2021-03-05",
    "عشرة عمال", 10, "exact", "kidnapped", 0, 0, "2021-03-05"},
+  /* the verb that opens the clause, with its subject between */
+  {"وأوقفت قوة من الجيش 23 شخصا شرق البلاد.", "2021-03-05",
+   "23 شخصا", 23, "exact", "arrested", 0, 0, "2021-03-05"},
+  {"وأصيب في الحادث 3 أشخاص بجروح.", "2021-03-05",
+   "3 أشخاص", 3, "exact", "wounded", 0, 0, "2021-03-05"},
+  /* فقد = ف + قد opening the clause is no event */
+  {"فقد كان أربعون شخصا يتكدسون في الزنزانة.", "2021-03-05",
+   "أربعون شخصا", 40, "exact", "other", 0, 0, "2021-03-05"},
   /* what is counted stops at a date */
   {"وقتل 32 شخصا الشهر الماضي في المدينة.", "2021-03-05",
    "32 شخصا", 32, "exact", "killed", 0, 0, "2021-03-05"},
