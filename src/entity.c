@@ -492,8 +492,10 @@ static int surname_in_article(marsad_resolver *p, const marsad_analysis *pA, con
   return -1;
 }
 
-/* The one person entity known with surname zKey, or -1 (none or several). */
-static int surname_unique(marsad_resolver *p, const char *zKey){
+/* The one person entity known with surname zKey, or -1 (none or several).
+** bArticle: the surname was written with the article (الأسد, keyed اسد),
+** so it is looked for with it too. */
+static int surname_unique(marsad_resolver *p, const char *zKey, int bArticle){
   int e = -1;
   size_t n = strlen(zKey);
   if( n<6 || strchr(zKey, ' ') ) return -1;
@@ -501,7 +503,7 @@ static int surname_unique(marsad_resolver *p, const char *zKey){
   marsad_buf_puts(&p->b, "\xD8\xA7\xD9\x84");  /* keyed without it: الأسد -> اسد */
   marsad_buf_puts(&p->b, zKey);
   if( p->b.rc ) return -1;
-  for(int bArt=(n<8); bArt<2; bArt++){
+  for(int bArt=(n<8); bArt<1+bArticle; bArt++){
     const char *z = bArt ? p->b.a : zKey;
     size_t nz = bArt ? p->b.n : n;
     for(int k=km_find(&p->mSur, z, nz, -1); k>=0; k=km_find(&p->mSur, z, nz, k)){
@@ -513,8 +515,9 @@ static int surname_unique(marsad_resolver *p, const char *zKey){
 }
 
 /* The person entity known so far only by the surname of full name zKey
-** (its last word, also without the article: الأسد is keyed اسد alone),
-** when no other full name known ends with that word; or -1. It lets a
+** (its last word; a surname with the article, الأسد, is keyed اسد alone
+** and must be shown with the article: فارس is not الفارس), when no other
+** full name known ends with that word; or -1. It lets a
 ** full name seen after its surname alone (ميسي, then ليونيل ميسي) join it. */
 static int surname_only_entity(marsad_resolver *p, const char *zKey){
   const char *zLast = strrchr(zKey, ' ');
@@ -534,7 +537,9 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
     int v = zk ? km_find(&p->mKey, zk, p->b.n, -1) : -1;
     if( v>=0 ){
       int e = p->aVar[p->mKey.a[v].iVal].e;
-      if( p->aEnt[e].iGaz<0 && p->aEnt[e].nNameWords==1 ) return e;
+      const char *zName = p->aEnt[e].zName;
+      int bNameArt = strncmp(zName, "\xD8\xA7\xD9\x84", 4)==0;
+      if( p->aEnt[e].iGaz<0 && p->aEnt[e].nNameWords==1 && bNameArt==bArt ) return e;
     }
   }
   return -1;
@@ -564,7 +569,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     e = surname_in_article(p, pA, zKey);        /* 3. a surname */
     if( e>=0 ){
       marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
-    }else if( (e = surname_unique(p, zKey))>=0 ){
+    }else if( (e = surname_unique(p, zKey, m->nText>4 && memcmp(m->zText, "\xD8\xA7\xD9\x84", 4)==0))>=0 ){
       marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
     }
   }

@@ -334,7 +334,8 @@ static long long resolve_person(marsad_resolver *pRes, const char *zBody, const 
 
 /* Surnames across articles: a full name seen after its surname alone
 ** joins it (ميسي, then ليونيل ميسي); a surname written with the article
-** joins the one full name that ends with it (الأسد); two full names with
+** joins the one full name that ends with it (الأسد), one without it does
+** not (فارس is not راشد الفارس); two full names with
 ** one surname keep a lone surname apart from both. */
 static void test_surnames_across(void){
   marsad_resolver *pRes = 0;
@@ -351,6 +352,10 @@ static void test_surnames_across(void){
   long long iLone = resolve_person(pRes, "المالكي", "مالكي");
   CHECK(iLone!=iNouri && iLone!=iOther);
   CHECK(resolve_person(pRes, "سعد المالكي", "سعد المالكي")!=iLone);  /* others known */
+  long long iFaris = resolve_person(pRes, "فارس", "فارس");            /* no article: */
+  long long iRashid = resolve_person(pRes, "راشد الفارس", "راشد الفارس");  /* not الفارس */
+  CHECK(iFaris!=iRashid);
+  CHECK_EQ_INT(resolve_person(pRes, "فارس", "فارس"), iFaris);
   marsad_resolver_free(pRes);
 }
 
