@@ -22,7 +22,7 @@ expect() {
 golden() {
   name=$1; shift
   "$@" >"$tmp/got" 2>&1
-  sed -e "s#$tmp#TMP#g" -e "s#$here/##g" -e 's/ in [0-9.]* s, [0-9]* articles\/s/ in T s/' -e 's/^ingested: .*/ingested:  T/' \
+  sed -e "s#$tmp#TMP#g" -e "s#$here/##g" -e 's/ in [0-9.]* s ([0-9.]* s CPU), [0-9]* articles\/s/ in T s/' -e 's/^ingested: .*/ingested:  T/' \
       "$tmp/got" >"$tmp/got.clean"
   if [ "${GOLDEN_UPDATE:-}" ]; then cp "$tmp/got.clean" "$here/golden/$name.out"; fi
   if diff -u "$here/golden/$name.out" "$tmp/got.clean"; then pass=$((pass+1)); else
