@@ -26,10 +26,13 @@ static void print_why(json_t *pWhy, const char *zBest){
     json_t *pEvent = json_object_get(pWhy, "event");
     if( pEvent ){
       int bNew = strcmp(cli_json_str(pEvent, "rule", ""), "new")==0;
-      printf("      event: %s (best similarity within a day %.3f, %s %.2f)\n",
+      size_t nMerged = json_array_size(json_object_get(pEvent, "merged"));
+      printf("      event: %s (best similarity within a day %.3f, %s %.2f)",
              bNew ? "started a new one" : "joined",
              json_real_value(json_object_get(pEvent, "score")), bNew ? "<" : ">=",
              json_real_value(json_object_get(pEvent, "threshold")));
+      if( nMerged ) printf(", merging %zu other event%s into it", nMerged, nMerged>1 ? "s" : "");
+      fputc('\n', stdout);
     }
   }else if( strcmp(zRule, "new")==0 ){
     fputs("      why: no story close enough: started this one\n", stdout);
