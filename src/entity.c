@@ -185,8 +185,34 @@ static int skel_words(const uint32_t *a, int n, int *aStart, int *aLen){
   return nw;
 }
 
+/* Word w of key z (words separated by one space); sets *pn. */
+static const char *key_word(const char *z, int w, size_t *pn){
+  for(; w>0 && z; w--){
+    z = strchr(z, ' ');
+    if( z ) z++;
+  }
+  if( z==0 ){ *pn = 0; return ""; }
+  const char *zEnd = strchr(z, ' ');
+  *pn = zEnd ? (size_t)(zEnd-z) : strlen(z);
+  return z;
+}
+
+/* True when words w of keys x and y may be one word spelled two ways
+** although their skeletons agree: not when they differ and are both given
+** names (محمد and أحمد are two names), nor when their skeleton is shorter
+** than three letters (عيد and عواد are both عد). */
+static int word_spellings_ok(const char *x, const char *y, int w, int nSkel){
+  size_t nx, ny;
+  const char *zx = key_word(x, w, &nx), *zy = key_word(y, w, &ny);
+  if( nx==ny && memcmp(zx, zy, nx)==0 ) return 1;
+  if( nSkel<3 ) return 0;
+  const marsad_gaz_key *kx = marsad_gaz_lookup(zx, nx), *ky = marsad_gaz_lookup(zy, ny);
+  return !(kx && ky && (kx->fClass & MARSAD_GAZ_GIVEN) && (ky->fClass & MARSAD_GAZ_GIVEN));
+}
+
 /* True when normalized keys x and y are spellings of one foreign name:
-** the same number of words, each word's skeleton equal to the other's or,
+** the same number of words, each word alike (word_spellings_ok) and its
+** skeleton equal to the other's or,
 ** for at most one word, one edit apart when long enough (five skeleton
 ** letters; four when another word is equal). */
 static int spelling_match(const char *x, const char *y){
@@ -197,6 +223,8 @@ static int spelling_match(const char *x, const char *y){
   int nEdit = 0, nSame = 0, nMin = 99;
   if( nwa!=nwb || nwa==0 ) return 0;
   for(int w=0; w<nwa; w++){
+    int nSkel = aL[w]<bL[w] ? aL[w] : bL[w];
+    if( !word_spellings_ok(x, y, w, nSkel) ) return 0;
     if( aL[w]==bL[w] && memcmp(a+aS[w], b+bS[w], sizeof(uint32_t)*(size_t)aL[w])==0 ){
       nSame++;
       continue;

@@ -335,7 +335,9 @@ static long long resolve_person(marsad_resolver *pRes, const char *zBody, const 
 /* Surnames across articles: a full name seen after its surname alone
 ** joins it (ميسي, then ليونيل ميسي); a surname written with the article
 ** joins the one full name that ends with it (الأسد), one without it does
-** not (فارس is not راشد الفارس); two full names with
+** not (فارس is not راشد الفارس); two given names or short family names
+** one letter apart are different people (محمد عواد, أحمد عيد, محمد عيد);
+** two full names with
 ** one surname keep a lone surname apart from both. */
 static void test_surnames_across(void){
   marsad_resolver *pRes = 0;
@@ -352,6 +354,9 @@ static void test_surnames_across(void){
   long long iLone = resolve_person(pRes, "المالكي", "مالكي");
   CHECK(iLone!=iNouri && iLone!=iOther);
   CHECK(resolve_person(pRes, "سعد المالكي", "سعد المالكي")!=iLone);  /* others known */
+  long long iAwwad = resolve_person(pRes, "محمد عواد", "محمد عواد");   /* Arabic names: */
+  CHECK(resolve_person(pRes, "أحمد عيد", "احمد عيد")!=iAwwad);       /* two given names, */
+  CHECK(resolve_person(pRes, "محمد عيد", "محمد عيد")!=iAwwad);       /* short skeletons */
   long long iFaris = resolve_person(pRes, "فارس", "فارس");            /* no article: */
   long long iRashid = resolve_person(pRes, "راشد الفارس", "راشد الفارس");  /* not الفارس */
   CHECK(iFaris!=iRashid);
