@@ -47,13 +47,16 @@ uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
 /* True when cp is a space separator beyond ASCII (Unicode category Zs:
 ** no-break space U+00A0, U+2000..U+200A, U+202F, U+3000 ...). */
 static int is_unicode_space(uint32_t cp){
-  return cp>0x7F && utf8proc_category((utf8proc_int32_t)cp)==UTF8PROC_CATEGORY_ZS;
+  /* no Unicode version has a Zs between U+00A1 and U+167F (Arabic among
+  ** them): those are answered without the category lookup */
+  if( cp<0xA0 || (cp>0xA0 && cp<0x1680) ) return 0;
+  return utf8proc_category((utf8proc_int32_t)cp)==UTF8PROC_CATEGORY_ZS;
 }
 
 /* The length in bytes of the Unicode space separator at p[0..n), 0 when p
 ** starts none (or starts ASCII). */
 static size_t unicode_space_len(const char *p, size_t n){
-  if( n==0 || (unsigned char)p[0]<0x80 ) return 0;
+  if( n==0 || (unsigned char)p[0]<0xC2 ) return 0;   /* ASCII, or not a lead byte */
   size_t len; int bBad;
   uint32_t cp = marsad_utf8_decode((const unsigned char*)p, n, &len, &bBad);
   return !bBad && is_unicode_space(cp) ? len : 0;
@@ -112,7 +115,12 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
-    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    utf8proc_category_t cat;
+    if( cp>=0x0621 && cp<=0x064A ) cat = UTF8PROC_CATEGORY_LO;  /* the Arabic letters (and tatweel, Lm) */
+    else if( cp<0x80 ){                                          /* ASCII, without the lookup */
+      cat = ((cp|0x20)>='a' && (cp|0x20)<='z') ? UTF8PROC_CATEGORY_LL
+          : (cp>='0' && cp<='9') ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+    }else cat = utf8proc_category((utf8proc_int32_t)cp);
     if( cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO ){
       pC->nLetter++;
       if( marsad_is_arabic_letter(cp) ) pC->nArabic++;
