@@ -265,6 +265,7 @@ struct marsad_resolver {
   keymap mKey;                  /* "kind|key" -> variant */
   keymap mSkel;                 /* "kind|skeleton or a deletion" -> variant */
   keymap mSur;                  /* "surname" -> person entity */
+  keymap mShort;                /* "A بن B" cut from "A بن B بن C" -> person entity */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
   int bGazSkel;                 /* mGazSkel built */
   marsad_buf b;                 /* scratch */
@@ -294,6 +295,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mKey);
   km_free(&p->mSkel);
   km_free(&p->mSur);
+  km_free(&p->mShort);
   km_free(&p->mGazSkel);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
@@ -331,7 +333,10 @@ static int index_skeleton(marsad_resolver *p, keymap *m, int eKind, const char *
   return rc;
 }
 
-/* Adds entity index e, known by key z, to the maps. */
+#define AR_SP_BIN " \xD8\xA8\xD9\x86 "   /* " بن " between the parts of a name */
+
+/* Adds entity index e, known by key z, to the maps (a person's name with
+** its lineage, "A بن B بن C", also under its shorter forms "A بن B"). */
 static int index_variant(marsad_resolver *p, int e, const char *z){
   int eKind = p->aEnt[e].eKind, rc = MARSAD_OK;
   if( p->nVar>=p->nVarAlloc ){
@@ -355,6 +360,12 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   const char *zLast = strrchr(z, ' ');
   if( rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && zLast && strlen(zLast+1)>=8 ){
     rc = km_add(&p->mSur, zLast+1, strlen(zLast+1), e);
+  }
+  for(const char *zBin=z; rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON
+      && (zBin = strstr(zBin+1, AR_SP_BIN))!=0; ){
+    if( key_words(z)-key_words(zBin+1)>=3 ){   /* at least "A بن B" before it */
+      rc = km_add(&p->mShort, z, (size_t)(zBin-z), e);
+    }
   }
   return rc;
 }
@@ -573,6 +584,28 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
   return -1;
 }
 
+/* The one person entity whose name is zKey with more of its lineage
+** ("فيصل بن خالد" of "فيصل بن خالد بن عبدالعزيز"), or whose name is a shorter
+** form of zKey of at least three words and not a gazetteer person (عبدالله
+** بن عبدالعزيز بن مساعد is not the king); -1 when none or several. */
+static int lineage_entity(marsad_resolver *p, const char *zKey){
+  int e = -1;
+  if( strstr(zKey, AR_SP_BIN)==0 || key_words(zKey)<3 ) return -1;
+  size_t n = strlen(zKey);
+  for(int k=km_find(&p->mShort, zKey, n, -1); k>=0; k=km_find(&p->mShort, zKey, n, k)){
+    if( e>=0 && e!=p->mShort.a[k].iVal ) return -1;
+    e = p->mShort.a[k].iVal;
+  }
+  for(const char *zBin=zKey; e<0 && (zBin = strstr(zBin+1, AR_SP_BIN))!=0; ){
+    if( key_words(zKey)-key_words(zBin+1)<3 ) continue;
+    const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, (size_t)(zBin-zKey));
+    int v = zk ? km_find(&p->mKey, zk, p->b.n, -1) : -1;
+    if( v>=0 && km_find(&p->mKey, zk, p->b.n, v)<0 ) e = p->aVar[p->mKey.a[v].iVal].e;
+    if( e>=0 && p->aEnt[e].iGaz>=0 ) e = -1;    /* a known person: a namesake's fuller name */
+  }
+  return e;
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
@@ -615,6 +648,9 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
             marsad_gaz_key_at(f)->zKey, marsad_gaz_entity_at(marsad_gaz_key_at(f)->iEntity)->zId);
       }
     }
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = lineage_entity(p, zKey))>=0 ){
+    marsad_buf_printf(&p->reason, "the same name with more or less of its lineage (%s)", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && strchr(zKey, ' ') ){
     e = surname_only_entity(p, zKey);            /* 5. the full name of a surname */

@@ -337,7 +337,8 @@ static long long resolve_person(marsad_resolver *pRes, const char *zBody, const 
 ** joins the one full name that ends with it (الأسد), one without it does
 ** not (فارس is not راشد الفارس); two given names or short family names
 ** one letter apart are different people (محمد عواد, أحمد عيد, محمد عيد);
-** two full names with
+** a name with more or less of its lineage is the same person (فيصل بن خالد
+** بن عبدالعزيز, فيصل بن خالد); two full names with
 ** one surname keep a lone surname apart from both. */
 static void test_surnames_across(void){
   marsad_resolver *pRes = 0;
@@ -354,6 +355,13 @@ static void test_surnames_across(void){
   long long iLone = resolve_person(pRes, "المالكي", "مالكي");
   CHECK(iLone!=iNouri && iLone!=iOther);
   CHECK(resolve_person(pRes, "سعد المالكي", "سعد المالكي")!=iLone);  /* others known */
+  long long iFaisal = resolve_person(pRes, "فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد بن عبدالعزيز");
+  CHECK_EQ_INT(resolve_person(pRes, "فيصل بن خالد", "فيصل بن خالد"), iFaisal);
+  long long iSultan = resolve_person(pRes, "سلطان بن سلمان", "سلطان بن سلمان");
+  CHECK_EQ_INT(resolve_person(pRes, "سلطان بن سلمان بن عبدالعزيز", "سلطان بن سلمان بن عبدالعزيز"), iSultan);
+  CHECK(resolve_person(pRes, "خالد بن سلمان", "خالد بن سلمان")!=iSultan);
+  long long iKing = resolve_person(pRes, "عبدالله بن عبدالعزيز", "عبدالله بن عبدالعزيز");
+  CHECK(resolve_person(pRes, "عبدالله بن عبدالعزيز بن مساعد", "عبدالله بن عبدالعزيز بن مساعد")!=iKing);
   long long iAwwad = resolve_person(pRes, "محمد عواد", "محمد عواد");   /* Arabic names: */
   CHECK(resolve_person(pRes, "أحمد عيد", "احمد عيد")!=iAwwad);       /* two given names, */
   CHECK(resolve_person(pRes, "محمد عيد", "محمد عيد")!=iAwwad);       /* short skeletons */
