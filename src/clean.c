@@ -10,7 +10,9 @@
 ** such as "related articles" ends the article. Lines repeated across many
 ** articles of one outlet are dropped wherever they are. A share row a
 ** scraper glued to the start of a line ("شارك من خلال تويتر فيسبوك ...",
-** data/share_words.tsv) is cut off it. Kept lines become paragraphs
+** data/share_words.tsv) is cut off it, as is a link row glued after a
+** line's last sentence ("... . رابط الخبر بصحيفة X: العنوان", the tail
+** phrases of data/chrome.tsv). Kept lines become paragraphs
 ** separated by blank lines, Unicode spaces read as spaces; dropped lines
 ** are listed apart.
 */
@@ -30,6 +32,8 @@ typedef struct clean_line {
   size_t iStart, iEnd;   /* trimmed span in the NFC text */
   size_t iRow;           /* start of a share row cut off the line's start
                          ** (iStart when none): [iRow, iStart) is dropped */
+  size_t iTail;          /* end of a link row cut off the line's end (iEnd
+                         ** when none): [iEnd, iTail) is dropped */
   int nWord;             /* white-space separated words */
   int bProse;            /* a sentence or more of running text */
   int bDateline;         /* a short line holding digits (a date, a place-date) */
@@ -143,7 +147,7 @@ static int chrome_class(const char *pKey, size_t nKey, int nWord){
     size_t nCmp = nKey<(size_t)pP->nKey ? nKey : (size_t)pP->nKey;
     int c = memcmp(pKey, pP->zKey, nCmp);
     if( c==0 ) c = (nKey>(size_t)pP->nKey) - (nKey<(size_t)pP->nKey);
-    if( c==0 ) return pP->eClass;
+    if( c==0 ) return pP->eClass==MARSAD_CHROME_TAIL ? MARSAD_CHROME_LINE : pP->eClass;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
   for(int i=0; i<marsad_chrome_nphrases && nWord<=20; i++){
@@ -152,7 +156,7 @@ static int chrome_class(const char *pKey, size_t nKey, int nWord){
     char cNext = pKey[pP->nKey];
     int nPhraseWords = count_words(pP->zKey, (size_t)pP->nKey);
     if( (cNext==' ' && nWord<=nPhraseWords+2) || (cNext==':' && nWord<=nPhraseWords+15) ){
-      return pP->eClass;
+      return pP->eClass==MARSAD_CHROME_TAIL ? MARSAD_CHROME_LINE : pP->eClass;
     }
   }
   return 0;
@@ -213,9 +217,56 @@ static int share_row_len(const char *p, size_t n, marsad_norm *pWord, size_t *pn
   return MARSAD_OK;
 }
 
+/* The code point that ends p[0..i) (0 when i is 0), and in *piStart where
+** it starts. */
+static uint32_t char_before(const char *p, size_t i, size_t *piStart){
+  if( i==0 ){ *piStart = 0; return 0; }
+  size_t k = i-1;
+  while( k>0 && ((unsigned char)p[k] & 0xC0)==0x80 ) k--;
+  size_t len; int bBad;
+  uint32_t cp = marsad_utf8_decode((const unsigned char*)p+k, i-k, &len, &bBad);
+  *piStart = k;
+  return bBad ? 0xFFFD : cp;
+}
+
+/* True when the text p[0..i) ends with punctuation or a symbol, then white
+** space (spaces or Unicode spaces): a sentence (or a markup remnant) ended
+** before offset i. */
+static int after_sentence(const char *p, size_t i){
+  size_t j = i, k;
+  uint32_t cp;
+  while( (cp = char_before(p, j, &k))==' ' || is_unicode_space(cp) ) j = k;
+  if( j==i || j==0 ) return 0;
+  utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+  return cat>=UTF8PROC_CATEGORY_PC && cat<=UTF8PROC_CATEGORY_SO;
+}
+
+/* The offset in line p[0..n) where a link row glued after a sentence
+** begins (a tail phrase of data/chrome.tsv as written, after punctuation
+** and a space or no-break space, followed by a space, a colon or the end),
+** else n. */
+static size_t tail_start(const char *p, size_t n){
+  const marsad_chrome_phrase *aTail[8];
+  int nTail = 0;
+  for(int k=0; k<marsad_chrome_nphrases && nTail<8; k++){
+    if( marsad_chrome_phrases[k].eClass==MARSAD_CHROME_TAIL ) aTail[nTail++] = &marsad_chrome_phrases[k];
+  }
+  for(size_t i=1; i<n; i++){
+    unsigned char b = (unsigned char)p[i-1];
+    if( b!=' ' && b!=0xA0 ) continue;   /* a word starts after a space (or U+00A0) */
+    for(int k=0; k<nTail; k++){
+      size_t m = (size_t)aTail[k]->nKey;
+      if( i+m>n || memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
+      if( (i+m==n || p[i+m]==' ' || p[i+m]==':') && after_sentence(p, i) ) return i;
+    }
+  }
+  return n;
+}
+
 /* Classifies line pL of zText using its key (normalized). The line's key
 ** hash is that of the whole line; a share row it begins with is then cut
-** off (pL->iRow) and the rest classified. pWord is scratch. */
+** off (pL->iRow), as is a link row glued after its last sentence
+** (pL->iTail), and the rest classified. pWord is scratch. */
 static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
                          marsad_norm *pWord, const char *zOutlet,
                          const marsad_line_memory *pMem, marsad_buf *pShort){
@@ -225,13 +276,21 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   if( rc ) return rc;
   pL->hKey = marsad_clean_line_hash(pNorm->z, pNorm->n);
   pL->iRow = pL->iStart;
+  pL->iTail = pL->iEnd;
   rc = share_row_len(p, n, pWord, &nRow);
-  if( rc==MARSAD_OK && nRow ){
+  size_t iTail = tail_start(p, n);
+  int bCut = iTail<n;
+  if( bCut ){   /* the line ends at its last sentence */
+    pL->iEnd = pL->iStart + iTail;
+    n = pL->iEnd - pL->iStart;
+  }
+  if( nRow && nRow<n ){   /* and starts after its share row */
     pL->iStart += nRow;
     p += nRow;
     n -= nRow;
-    rc = marsad_norm_run(p, n, pNorm);
+    bCut = 1;
   }
+  if( rc==MARSAD_OK && bCut ) rc = marsad_norm_run(p, n, pNorm);
   if( rc ) return rc;
   const char *pKey = pNorm->z;
   size_t nKey = pNorm->n;
@@ -462,6 +521,9 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
       if( aLine[i].iRow<aLine[i].iStart ){
         append_line(&dropped, "\n", zNfc+aLine[i].iRow, aLine[i].iStart-aLine[i].iRow);
+      }
+      if( aLine[i].iEnd<aLine[i].iTail ){
+        append_line(&dropped, "\n", zNfc+aLine[i].iEnd, aLine[i].iTail-aLine[i].iEnd);
       }
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
       append_line(pTo, aLine[i].bDrop ? "\n" : "\n\n", zNfc+aLine[i].iStart,

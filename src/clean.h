@@ -44,6 +44,8 @@ typedef struct marsad_clean {
 /* Classes of interface phrases (data/chrome.tsv). */
 #define MARSAD_CHROME_CUTOFF 1   /* the rest of the page is not the article */
 #define MARSAD_CHROME_LINE   2   /* this line is not the article */
+#define MARSAD_CHROME_TAIL   3   /* after a sentence in a line: the rest of it
+                                ** is not the article; alone: a line element */
 
 /* One interface phrase, as a matching key; generated, sorted by key bytes. */
 typedef struct marsad_chrome_phrase {

@@ -108,6 +108,20 @@ static void test_presentation_forms(void){
   CHECK_EQ_STR(z, "قال المتحدث إن القتلى بلغوا ثلاثة آلاف وفق اللجنة الدولية للصليب الأحمر، لا سيما في المدن.");
 }
 
+/* A link row glued after the article's last sentence ("... . رابط الخبر
+** بصحيفة X: the title") is cut off and listed with the dropped lines; the
+** phrase inside a sentence (no punctuation before it) stays. */
+static void test_link_row_cut(void){
+  marsad_clean c;
+  const char *z = P1 "\n\n" P2 "\xc2\xa0رابط الخبر بصحيفة الوئام: عنوان الخبر كما نشر\n";
+  CHECK_EQ_INT(marsad_clean_text(z, strlen(z), 0, "outlet", 0, &c), MARSAD_OK);
+  CHECK_EQ_STR(c.zBody, P1 "\n\n" P2);
+  CHECK(c.zDropped && strstr(c.zDropped, "رابط الخبر بصحيفة الوئام: عنوان الخبر كما نشر"));
+  marsad_clean_free(&c);
+  const char *zKept = "وقال إن الصحيفة نشرت رابط الخبر على حسابها في تويتر بعد ساعة من وقوع الحادث في المدينة.\n";
+  CHECK_EQ_STR(clean(zKept, 0, 0), "وقال إن الصحيفة نشرت رابط الخبر على حسابها في تويتر بعد ساعة من وقوع الحادث في المدينة.");
+}
+
 static void test_short_article_kept(void){
   /* no prose line at all: nothing is "outside" the article */
   const char *z = clean("انفجار في الميناء\nلا إصابات\n", 0, 0);
@@ -137,6 +151,7 @@ int main(void){
   RUN(test_unicode_spaces);
   RUN(test_share_row_cut);
   RUN(test_presentation_forms);
+  RUN(test_link_row_cut);
   RUN(test_short_article_kept);
   RUN(test_dropped_lines_listed);
   return DONE();

@@ -20,7 +20,7 @@ def main():
             if not line or line.startswith("#"):
                 continue
             cls, phrase = line.split("\t")
-            if cls not in ("cutoff", "line"):
+            if cls not in ("cutoff", "line", "tail"):
                 sys.exit(f"chrome.tsv:{n}: unknown class {cls!r}")
             bad = [c for c in phrase if c in UNFOLDED or c.isupper()]
             if bad or phrase != " ".join(phrase.split()):
@@ -36,7 +36,8 @@ def main():
         fh.write("const marsad_chrome_phrase marsad_chrome_phrases[] = {\n")
         for key, cls in rows:
             esc = "".join(f"\\x{b:02x}" for b in key)
-            kind = "MARSAD_CHROME_CUTOFF" if cls == "cutoff" else "MARSAD_CHROME_LINE"
+            kind = {"cutoff": "MARSAD_CHROME_CUTOFF", "line": "MARSAD_CHROME_LINE",
+                    "tail": "MARSAD_CHROME_TAIL"}[cls]
             fh.write(f'  {{"{esc}", {len(key)}, {kind}}},\n')
         fh.write("};\n")
         fh.write(f"const int marsad_chrome_nphrases = {len(rows)};\n")
