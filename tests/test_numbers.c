@@ -40,6 +40,7 @@ static const num_case aCase[] = {
   /* vague */
   {"وردت أنباء عن مقتل العشرات وإصابة المئات.", "العشرات", 10, 10, MARSAD_APPROX_AT_LEAST, 1},
   {"وخرج عشرات الآلاف إلى الشوارع.", "عشرات الآلاف", 10000, 10000, MARSAD_APPROX_AT_LEAST, 1},
+  {"وتسببت الحرب في مئات آلاف القتلى.", "مئات آلاف", 100000, 100000, MARSAD_APPROX_AT_LEAST, 1},
   {"ونزح آلاف المدنيين.", "آلاف", 1000, 1000, MARSAD_APPROX_AT_LEAST, 1},
   /* hedges before and after */
   {"بلغ عددهم ما لا يقل عن 2350 مرتزقا.", "ما لا يقل عن 2350", 2350, 2350, MARSAD_APPROX_AT_LEAST, 0},
