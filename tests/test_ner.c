@@ -172,9 +172,9 @@ static const char *only_span(const marsad_analysis *pA, int eKind, char *zBuf, s
 ** (the dollar is no mention of the United States), a preposition and a
 ** noun after a title (لشركة); a royal name inside an organisation's name
 ** stays in it; a given name alone, even after و, is no person; a given
-** name that is also a title without the article
-** (سلطان) starts a name; a foreign name that starts with a
-** clitic letter keeps it (ليونيل، بلاتر). */
+** name that is also a title without the article (سلطان) starts a name; a
+** rank's complement (اللواء طيار) is no name; a foreign name that starts
+** with a clitic letter keeps it (ليونيل، بلاتر). */
 static void test_not_names_in_news(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -203,6 +203,9 @@ static void test_not_names_in_news(void){
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "والفقيدة والدة عبدالله ومحمد وعبدالمحسن، ونجح المكتب بحمد الله.", &a);
   CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال الخبير العسكري اللواء طيار عبد الحكيم شلبي إن الصفقة مهمة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبد الحكيم شلبي");
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وأدى الوفد الصلاة في المسجد الحرام بمكة المكرمة.", &a);
   CHECK_EQ_INT(kind_of(&a, "المسجد الحرام"), MARSAD_ENTITY_PLACE);
