@@ -241,23 +241,36 @@ static int after_sentence(const char *p, size_t i){
   return cat>=UTF8PROC_CATEGORY_PC && cat<=UTF8PROC_CATEGORY_SO;
 }
 
+/* True when a colon follows p[0..n) within its first three words: a label
+** ("رابط الخبر بصحيفة X:") rather than running text. */
+static int colon_soon(const char *p, size_t n){
+  int nSpace = 0;
+  for(size_t i=0; i<n && nSpace<=3; i++){
+    if( p[i]==':' ) return 1;
+    nSpace += p[i]==' ';
+  }
+  return 0;
+}
+
 /* The offset in line p[0..n) where a link row glued after a sentence
-** begins (a tail phrase of data/chrome.tsv as written, after punctuation
-** and a space or no-break space, followed by a space, a colon or the end),
-** else n. */
+** begins: a tail phrase of data/chrome.tsv as written, after a space or
+** no-break space, followed by a space, a colon or the end, and either
+** after punctuation or followed by a colon within three words; 0 when the
+** line begins with one; else n. */
 static size_t tail_start(const char *p, size_t n){
   const marsad_chrome_phrase *aTail[8];
   int nTail = 0;
   for(int k=0; k<marsad_chrome_nphrases && nTail<8; k++){
     if( marsad_chrome_phrases[k].eClass==MARSAD_CHROME_TAIL ) aTail[nTail++] = &marsad_chrome_phrases[k];
   }
-  for(size_t i=1; i<n; i++){
-    unsigned char b = (unsigned char)p[i-1];
+  for(size_t i=0; i<n; i++){
+    unsigned char b = i ? (unsigned char)p[i-1] : ' ';
     if( b!=' ' && b!=0xA0 ) continue;   /* a word starts after a space (or U+00A0) */
     for(int k=0; k<nTail; k++){
       size_t m = (size_t)aTail[k]->nKey;
       if( i+m>n || memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
-      if( (i+m==n || p[i+m]==' ' || p[i+m]==':') && after_sentence(p, i) ) return i;
+      if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
+      if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return i;
     }
   }
   return n;
@@ -279,7 +292,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   pL->iTail = pL->iEnd;
   rc = share_row_len(p, n, pWord, &nRow);
   size_t iTail = tail_start(p, n);
-  int bCut = iTail<n;
+  int bCut = iTail<n && iTail>0;
   if( bCut ){   /* the line ends at its last sentence */
     pL->iEnd = pL->iStart + iTail;
     n = pL->iEnd - pL->iStart;
@@ -302,6 +315,10 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   pL->bProse = (pL->nWord>=8 && bEnds) || pL->nWord>=15;
   pL->bDateline = (c.nDigit>0 && pL->nWord<=6);
   pL->eChrome = chrome_class(pKey, nKey, pL->nWord);
+  if( iTail==0 ){   /* the whole line is a link row: never the article */
+    pL->eChrome = MARSAD_CHROME_LINE;
+    pL->bProse = 0;
+  }
   pL->bUiShape = (c.nLetter==0 && c.nDigit==0)
               || (c.nSep>=2 && pL->nWord<=c.nSep*4)
               || (c.bLatinStart && c.nArabic>0 && !pL->bProse);

@@ -118,6 +118,10 @@ static void test_link_row_cut(void){
   CHECK_EQ_STR(c.zBody, P1 "\n\n" P2);
   CHECK(c.zDropped && strstr(c.zDropped, "رابط الخبر بصحيفة الوئام: عنوان الخبر كما نشر"));
   marsad_clean_free(&c);
+  /* after a name (no punctuation) when a colon follows; or a line of its own */
+  z = P1 "\n\n" P2 " وذكر ذلك الناطق الإعلامي للشرطة رابط الخبر بصحيفة الوئام: عنوان\n\n"
+      "رابط الخبر بصحيفة الوئام: عنوان خبر آخر طويل من عشرين كلمة أو أكثر يسرد ما جرى في المدينة أمس بالتفصيل الممل\n";
+  CHECK_EQ_STR(clean(z, 0, 0), P1 "\n\n" P2 " وذكر ذلك الناطق الإعلامي للشرطة");
   const char *zKept = "وقال إن الصحيفة نشرت رابط الخبر على حسابها في تويتر بعد ساعة من وقوع الحادث في المدينة.\n";
   CHECK_EQ_STR(clean(zKept, 0, 0), "وقال إن الصحيفة نشرت رابط الخبر على حسابها في تويتر بعد ساعة من وقوع الحادث في المدينة.");
 }
