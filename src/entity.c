@@ -584,10 +584,10 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
   return -1;
 }
 
-/* The one person entity whose name is zKey with more of its lineage
-** ("فيصل بن خالد" of "فيصل بن خالد بن عبدالعزيز"), or whose name is a shorter
-** form of zKey of at least three words and not a gazetteer person (عبدالله
-** بن عبدالعزيز بن مساعد is not the king); -1 when none or several. */
+/* The one person entity known by a name that is zKey with more of its
+** lineage ("فيصل بن خالد" of "فيصل بن خالد بن عبدالعزيز"), or -1 when none or
+** several. Not the other way round: a fuller name may be a namesake's
+** (فيصل بن خالد بن سعود is not فيصل بن خالد بن عبدالعزيز). */
 static int lineage_entity(marsad_resolver *p, const char *zKey){
   int e = -1;
   if( strstr(zKey, AR_SP_BIN)==0 || key_words(zKey)<3 ) return -1;
@@ -595,13 +595,6 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
   for(int k=km_find(&p->mShort, zKey, n, -1); k>=0; k=km_find(&p->mShort, zKey, n, k)){
     if( e>=0 && e!=p->mShort.a[k].iVal ) return -1;
     e = p->mShort.a[k].iVal;
-  }
-  for(const char *zBin=zKey; e<0 && (zBin = strstr(zBin+1, AR_SP_BIN))!=0; ){
-    if( key_words(zKey)-key_words(zBin+1)<3 ) continue;
-    const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, (size_t)(zBin-zKey));
-    int v = zk ? km_find(&p->mKey, zk, p->b.n, -1) : -1;
-    if( v>=0 && km_find(&p->mKey, zk, p->b.n, v)<0 ) e = p->aVar[p->mKey.a[v].iVal].e;
-    if( e>=0 && p->aEnt[e].iGaz>=0 ) e = -1;    /* a known person: a namesake's fuller name */
   }
   return e;
 }
@@ -650,7 +643,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     }
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = lineage_entity(p, zKey))>=0 ){
-    marsad_buf_printf(&p->reason, "the same name with more or less of its lineage (%s)", p->aEnt[e].zName);
+    marsad_buf_printf(&p->reason, "a shorter form of %s, the only name known that starts so", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && strchr(zKey, ' ') ){
     e = surname_only_entity(p, zKey);            /* 5. the full name of a surname */

@@ -17,9 +17,9 @@
 **      د/ض folded, doubled letters single) that are equal, or one edit apart
 **      (a letter more, less, changed, or two swapped) when the word is long
 **      enough (five skeleton letters, four beside a word that is equal);
-**   5. it is a person's name with more or less of its lineage than one
-**      known person (فيصل بن خالد, فيصل بن خالد بن عبدالعزيز), or a full name
-**      whose surname alone is a person entity
+**   5. it is a shorter form of one known person's name (فيصل بن خالد of
+**      فيصل بن خالد بن عبدالعزيز, no other name known that starts so), or a
+**      full name whose surname alone is a person entity
 **      already (ميسي, then ليونيل ميسي), no other full name known ending
 **      with it;
 ** else it starts an entity of its own. Every new variant records the reason.
