@@ -1246,21 +1246,35 @@ static int story_top_terms(marsad_cluster *p, const cl_story *s, uint32_t *aOut,
 
 /* Writes the JSON array of the distinct outlets of aArt[0..n), by first
 ** appearance, into pBuf; sets *pnOutlet to their number and *pnCopy to the
-** number of copies among the articles. */
+** number of copies among the articles. Outlets are interned, so a name is
+** known by its pointer: each article is checked against the distinct
+** outlets met so far, not against every earlier article. Sets pBuf->rc to
+** MARSAD_NOMEM when the list cannot be allocated. */
 static void outlets_json(cl_article *const *aArt, int n, marsad_buf *pBuf,
                          int *pnOutlet, int *pnCopy){
+  const char **aSeen = 0;
+  int nSeen = 0, nAlloc = 0;
   *pnOutlet = *pnCopy = 0;
   marsad_buf_putcp(pBuf, '[');
-  for(int i=0; i<n; i++){
+  for(int i=0; i<n && pBuf->rc==MARSAD_OK; i++){
     const cl_article *a = aArt[i];
     *pnCopy += (a->iCopyOf!=0);
     int bSeen = (a->zOutlet==0);
-    for(int k=0; k<i && !bSeen; k++) bSeen = (aArt[k]->zOutlet==a->zOutlet);
+    for(int k=0; k<nSeen && !bSeen; k++) bSeen = (aSeen[k]==a->zOutlet);
     if( bSeen ) continue;
+    if( nSeen==nAlloc ){
+      int nNew = nAlloc ? 2*nAlloc : 16;
+      const char **aNew = marsad_realloc(aSeen, sizeof(*aSeen)*(size_t)nNew);
+      if( aNew==0 ){ pBuf->rc = MARSAD_NOMEM; break; }
+      aSeen = aNew;
+      nAlloc = nNew;
+    }
+    aSeen[nSeen++] = a->zOutlet;
     if( (*pnOutlet)++ ) marsad_buf_putcp(pBuf, ',');
     json_string(pBuf, a->zOutlet, strlen(a->zOutlet));
   }
   marsad_buf_putcp(pBuf, ']');
+  marsad_free(aSeen);
 }
 
 /* Writes event e (summary included) to the event table. */
