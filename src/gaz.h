@@ -30,6 +30,8 @@
                                         (السلطان, not the given name سلطان) */
 #define MARSAD_GAZ_CURATED    0x8000 /* its name comes from data/entities_*.tsv
                                         (left out when a data directory is loaded) */
+#define MARSAD_GAZ_CONSTRUCT  0x20000 /* a given name that is also a noun in
+                                        construct: مالك (owner of), أمين */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

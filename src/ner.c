@@ -498,6 +498,10 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       }
       if( !bGiven && !bPart && ner_prep_word(p, j) ) return 0;   /* المدير التنفيذي لشركة */
       if( (int)t->nKey-fj.iBare<4 ) return 0;
+      if( (c & MARSAD_GAZ_CONSTRUCT) && !bTitle && j+1<iEnd && tok_word(p, j+1)
+       && tok_article(p, j+1) ){
+        return 0;     /* مالك العقار: the owner of the building, not a name */
+      }
       nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
     }else if( bPart ){

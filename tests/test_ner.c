@@ -222,6 +222,40 @@ static void test_not_names_in_news(void){
   marsad_ner_free(pNer);
 }
 
+/* A given name that is also a noun in construct (مالك owner of) before a
+** word with the article names an owner, not a person (مالك العقار، مالك
+** المطعم); the same word before a name without the article (مالك عقار),
+** a particle or after a title starts a name, and other given names keep
+** the article word (بشار الأسد). */
+static void test_construct_nouns(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وأمرت النيابة بحبس مالك العقار المنهار في المدينة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "ورفض مالك المطعم دفع الغرامة المفروضة عليه.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال مالك بن نبي في كتابه إن الحضارة فكرة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "مالك بن نبي");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال الشيخ مالك الأشتر إن الحوار ضروري.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "مالك الأشتر");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال مالك عقار رئيس الحركة إن الحوار ضروري.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "مالك عقار");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال بشار الأسد إن الحوار ضروري.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "بشار الأسد");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Records the gazetteer id of each entity created (a resolver store). */
 static int store_gaz(void *pCtx, int eKind, const char *zName, const char *zNameEn,
                      const char *zGaz, long long *piId){
@@ -587,6 +621,7 @@ int main(void){
   RUN(test_longest_and_apart);
   RUN(test_not_names);
   RUN(test_not_names_in_news);
+  RUN(test_construct_nouns);
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_surnames_across);
