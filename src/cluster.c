@@ -807,18 +807,19 @@ static void terms_text(const marsad_cluster *p, marsad_buf *pBuf,
 static int store_assignment(marsad_cluster *p, const cl_article *a,
                             const cl_article *pBest, const marsad_assignment *pAs,
                             const uint32_t *aSalient, int nSalient){
-  marsad_buf ev = MARSAD_BUF_INIT, terms = MARSAD_BUF_INIT;
+  marsad_buf ev = MARSAD_BUF_INIT, terms = MARSAD_BUF_INIT, vec = MARSAD_BUF_INIT;
   int rc = MARSAD_OK;
   if( p->pInsArticle==0 ){
     rc = marsad_db_prepare(p->pDb,
         "INSERT OR REPLACE INTO article_story(article, story, score, best, evidence,"
-        " copy_of, resemblance, terms, event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+        " copy_of, resemblance, terms, event, vec) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
         &p->pInsArticle);
   }
   if( rc==MARSAD_OK ) rc = evidence_json(p, a, pBest, pAs, &ev);
   if( rc==MARSAD_OK ){
     terms_text(p, &terms, aSalient, nSalient);
-    rc = terms.rc;
+    marsad_docterms_encode(p->pVocab, &a->d, &vec);
+    rc = terms.rc ? terms.rc : vec.rc;
   }
   if( rc==MARSAD_OK ){
     sqlite3_stmt *s = p->pInsArticle;
@@ -836,11 +837,13 @@ static int store_assignment(marsad_cluster *p, const cl_article *a,
     }
     marsad_bind_text(s, 8, terms.a ? terms.a : "", terms.n);
     sqlite3_bind_int64(s, 9, pAs->iEvent);
+    sqlite3_bind_blob(s, 10, vec.a, (int)vec.n, SQLITE_STATIC);
     if( sqlite3_step(s)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "article_story");
     sqlite3_reset(s);
   }
   marsad_buf_free(&ev);
   marsad_buf_free(&terms);
+  marsad_buf_free(&vec);
   return rc;
 }
 
@@ -932,8 +935,11 @@ int marsad_cluster_read_mentions(marsad_cluster *p, marsad_analysis *pA){
   return rc;
 }
 
-/* Builds the article record for pA (not yet in any story). */
-static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article **ppOut){
+/* Builds the article record for pA (not yet in any story). Its word terms
+** come from aVec[0..nVec) (marsad_docterms_encode) when aVec is not NULL
+** and decodes, else from its text. */
+static int article_make(marsad_cluster *p, const marsad_analysis *pA,
+                        const unsigned char *aVec, size_t nVec, cl_article **ppOut){
   const marsad_article *pArt = &pA->art;
   cl_article *a = marsad_malloc(sizeof *a);
   *ppOut = 0;
@@ -946,7 +952,12 @@ static int article_make(marsad_cluster *p, const marsad_analysis *pA, cl_article
     a->iDay = parse_day(pArt->zIngested);
   }
   int rc = intern_outlet(p, pArt->zOutlet, &a->zOutlet);
-  if( rc==MARSAD_OK ){
+  if( rc==MARSAD_OK && aVec ){
+    rc = marsad_docterms_decode(p->pVocab, aVec, nVec, &a->d);
+    if( rc==MARSAD_DBERROR ) aVec = 0;
+    if( rc==MARSAD_DBERROR ) rc = MARSAD_OK;
+  }
+  if( rc==MARSAD_OK && aVec==0 ){
     rc = marsad_docterms_build(p->pVocab, pA, &a->d);
   }
   if( rc==MARSAD_OK && pA->nMention>0 ) rc = article_entities(p, pA, &a->d);
@@ -1129,7 +1140,7 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
   uint32_t aSalient[N_SALIENT];
   int nSalient = 0;
   int rc = cluster_check(p, pA->art.iRowid);
-  if( rc==MARSAD_OK ) rc = article_make(p, pA, &a);
+  if( rc==MARSAD_OK ) rc = article_make(p, pA, 0, 0, &a);
   if( rc==MARSAD_OK ){
     marsad_vocab_count(p->pVocab, &a->d);
     nSalient = marsad_docterms_salient(p->pVocab, &a->d, aSalient, N_SALIENT);
@@ -1527,8 +1538,10 @@ static int load_article(marsad_cluster *p, sqlite3_stmt *st){
   an.art.zIngested = (const char*)sqlite3_column_text(st, 7);
   an.art.zOutlet = (const char*)sqlite3_column_text(st, 8);
   long long iStory = sqlite3_column_int64(st, 1);
+  const unsigned char *aVec = sqlite3_column_blob(st, 10);
+  size_t nVec = (size_t)sqlite3_column_bytes(st, 10);
   int rc = marsad_cluster_read_mentions(p, &an);
-  if( rc==MARSAD_OK ) rc = article_make(p, &an, &a);
+  if( rc==MARSAD_OK ) rc = article_make(p, &an, aVec, nVec, &a);
   marsad_analysis_clear(&an);
   if( rc==MARSAD_OK ){
     a->iCopyOf = sqlite3_column_int64(st, 2);
@@ -1580,8 +1593,10 @@ static int cluster_load(marsad_cluster *p){
   }
   if( rc==MARSAD_OK ){
     rc = marsad_db_prepare(p->pDb,
-        "SELECT x.article, x.story, x.copy_of, x.terms, a.title, a.body, a.published,"
-        " a.ingested, a.outlet, x.event FROM article_story x JOIN article a ON a.id=x.article"
+        "SELECT x.article, x.story, x.copy_of, x.terms,"
+        " CASE WHEN x.vec IS NULL THEN a.title END, CASE WHEN x.vec IS NULL THEN a.body END,"
+        " a.published, a.ingested, a.outlet, x.event, x.vec"
+        " FROM article_story x JOIN article a ON a.id=x.article"
         " WHERE x.story IN (SELECT id FROM story WHERE (dated AND last_day>=?1)"
         " OR last_article>?2) ORDER BY x.article", &st);
   }

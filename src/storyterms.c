@@ -7,6 +7,7 @@
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "buf.h"
 #include "imap.h"
 #include "stem.h"
 #include "token.h"
@@ -553,4 +554,92 @@ int marsad_docterms_salient(const marsad_vocab *p, const marsad_docterms *d,
   int k = take_top(aR, d->nTerm, aOut, nMax);
   marsad_free(aR);
   return k;
+}
+
+/* Appends the 32-bit number v, little-endian. */
+static void put_u32(marsad_buf *pBuf, uint32_t v){
+  char a[4] = { (char)(v&0xff), (char)((v>>8)&0xff), (char)((v>>16)&0xff), (char)(v>>24) };
+  marsad_buf_append(pBuf, a, 4);
+}
+
+/* Appends a count and the terms of aTf[0..n) that satisfy the filter:
+** every term when pVocab is NULL, else the word terms only. */
+static void put_terms(const marsad_vocab *pVocab, const marsad_tf *aTf, int n,
+                      marsad_buf *pBuf){
+  uint32_t nPut = 0;
+  long long iEnt;
+  for(int i=0; i<n; i++) nPut += !(pVocab && marsad_vocab_is_entity(pVocab, aTf[i].iTerm, &iEnt));
+  put_u32(pBuf, nPut);
+  for(int i=0; i<n; i++){
+    if( pVocab && marsad_vocab_is_entity(pVocab, aTf[i].iTerm, &iEnt) ) continue;
+    put_u32(pBuf, aTf[i].iTerm);
+    put_u32(pBuf, aTf[i].nTf);
+  }
+}
+
+void marsad_docterms_encode(const marsad_vocab *pVocab, const marsad_docterms *d,
+                            marsad_buf *pBuf){
+  put_u32(pBuf, (uint32_t)d->nWord);
+  put_u32(pBuf, (uint32_t)(d->iExact & 0xffffffffu));
+  put_u32(pBuf, (uint32_t)(d->iExact >> 32));
+  put_u32(pBuf, (uint32_t)d->sig.nShingle);
+  for(int i=0; i<MARSAD_MINHASH_N; i++) put_u32(pBuf, d->sig.a[i]);
+  put_terms(0, d->aTitle, d->nTitle, pBuf);
+  put_terms(pVocab, d->aTerm, d->nTerm, pBuf);
+}
+
+/* A reader over the bytes of an encoding. */
+typedef struct enc_reader {
+  const unsigned char *a;
+  size_t n, i;
+  int bBad;                 /* read past the end */
+} enc_reader;
+
+/* Reads the next 32-bit number (0 past the end, setting bBad). */
+static uint32_t get_u32(enc_reader *r){
+  if( r->n - r->i < 4 ){ r->bBad = 1; return 0; }
+  const unsigned char *a = r->a + r->i;
+  r->i += 4;
+  return a[0] | (uint32_t)a[1]<<8 | (uint32_t)a[2]<<16 | (uint32_t)a[3]<<24;
+}
+
+/* Reads a count and its terms into *paOut and *pn; ids must be below nVocab and
+** rising. MARSAD_OK, MARSAD_NOMEM or MARSAD_DBERROR. */
+static int get_terms(enc_reader *r, uint32_t nVocab, marsad_tf **paOut, int *pn){
+  uint32_t n = get_u32(r);
+  *paOut = 0;
+  *pn = 0;
+  if( r->bBad || n > (r->n - r->i)/8 ) return MARSAD_DBERROR;
+  if( n==0 ) return MARSAD_OK;
+  marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*n);
+  if( a==0 ) return MARSAD_NOMEM;
+  for(uint32_t k=0; k<n; k++){
+    a[k].iTerm = get_u32(r);
+    a[k].nTf = get_u32(r);
+    if( a[k].iTerm>=nVocab || (k && a[k].iTerm<=a[k-1].iTerm) ){
+      marsad_free(a);
+      return MARSAD_DBERROR;
+    }
+  }
+  *paOut = a;
+  *pn = (int)n;
+  return MARSAD_OK;
+}
+
+int marsad_docterms_decode(const marsad_vocab *pVocab, const unsigned char *a, size_t n,
+                           marsad_docterms *pOut){
+  enc_reader r = { a, n, 0, 0 };
+  uint32_t nVocab = marsad_vocab_size(pVocab);
+  memset(pOut, 0, sizeof *pOut);
+  pOut->nWord = (int)get_u32(&r);
+  pOut->iExact = get_u32(&r);
+  pOut->iExact |= (uint64_t)get_u32(&r) << 32;
+  pOut->sig.nShingle = (int)get_u32(&r);
+  for(int i=0; i<MARSAD_MINHASH_N; i++) pOut->sig.a[i] = get_u32(&r);
+  int rc = r.bBad ? MARSAD_DBERROR : MARSAD_OK;
+  if( rc==MARSAD_OK ) rc = get_terms(&r, nVocab, &pOut->aTitle, &pOut->nTitle);
+  if( rc==MARSAD_OK ) rc = get_terms(&r, nVocab, &pOut->aTerm, &pOut->nTerm);
+  if( rc==MARSAD_OK && r.i!=r.n ) rc = MARSAD_DBERROR;
+  if( rc ) marsad_docterms_clear(pOut);
+  return rc;
 }

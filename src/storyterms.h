@@ -20,6 +20,7 @@
 #include "shingle.h"
 
 struct marsad_stemmer;
+struct marsad_buf;
 
 /* One term of a document with its weight count. */
 typedef struct marsad_tf {
@@ -102,6 +103,18 @@ int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
 ** MARSAD_NOMEM (d is then cleared). */
 int marsad_docterms_add_entities(marsad_vocab *pVocab, marsad_docterms *d,
                                  const long long *aEntity, const int *abTitle, int n);
+
+/* Appends to pBuf the word part of d (its entity terms left out: they are
+** added again from the mentions) in a portable form for
+** marsad_docterms_decode: little-endian 32-bit numbers. Sticky pBuf->rc. */
+void marsad_docterms_encode(const marsad_vocab *pVocab, const marsad_docterms *d,
+                            struct marsad_buf *pBuf);
+
+/* Rebuilds *pOut from a[0..n) written by marsad_docterms_encode. Returns
+** MARSAD_OK, MARSAD_NOMEM, or MARSAD_DBERROR when the bytes are not such an
+** encoding or name a term outside pVocab (*pOut is then empty). */
+int marsad_docterms_decode(const marsad_vocab *pVocab, const unsigned char *a, size_t n,
+                           marsad_docterms *pOut /* OUT */);
 
 /* True when term iTerm stands for an entity ("@<id>"); sets *piEntity. */
 int marsad_vocab_is_entity(const marsad_vocab *p, uint32_t iTerm, long long *piEntity);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "harness.h"
 #include "alloc.h"
+#include "buf.h"
 #include "marsad.h"
 #include "analysis.h"
 #include "cluster.h"
@@ -241,6 +242,46 @@ static void test_fault_injection(void){
   CHECK(nClean>0);
 }
 
+/* An article's stored terms (marsad_docterms_encode) decode to its word
+** terms and fingerprints, without its entity terms; damaged bytes are
+** refused. */
+static void test_terms_encoding(void){
+  marsad_vocab *v = 0;
+  marsad_analysis a;
+  marsad_docterms d, e, f;
+  marsad_buf buf = MARSAD_BUF_INIT;
+  long long aEnt[1] = {7};
+  int abTitle[1] = {1};
+  memset(&e, 0, sizeof e);
+  CHECK_EQ_INT(marsad_vocab_new(&v), MARSAD_OK);
+  make_article(&a, 0, 1);
+  CHECK_EQ_INT(marsad_docterms_build(v, &a, &d), MARSAD_OK);
+  CHECK(d.nTerm>0 && d.nTitle>0 && d.nWord>0);
+  CHECK_EQ_INT(marsad_docterms_build(v, &a, &f), MARSAD_OK);
+  CHECK_EQ_INT(marsad_docterms_add_entities(v, &f, aEnt, abTitle, 1), MARSAD_OK);
+  CHECK_EQ_INT(f.nTerm, d.nTerm+1);
+  marsad_docterms_encode(v, &f, &buf);
+  CHECK_EQ_INT(buf.rc, MARSAD_OK);
+  CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n, &e), MARSAD_OK);
+  CHECK_EQ_INT(e.nTerm, d.nTerm);
+  CHECK_EQ_INT(e.nTitle, d.nTitle);
+  CHECK(e.nTerm==d.nTerm && memcmp(e.aTerm, d.aTerm, sizeof(marsad_tf)*(size_t)d.nTerm)==0);
+  CHECK(e.nTitle==d.nTitle && memcmp(e.aTitle, d.aTitle, sizeof(marsad_tf)*(size_t)d.nTitle)==0);
+  CHECK(memcmp(&e.sig, &d.sig, sizeof d.sig)==0);
+  CHECK(e.iExact==d.iExact && e.nWord==d.nWord);
+  marsad_docterms_clear(&e);
+  CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n-1, &e), MARSAD_DBERROR);
+  CHECK(e.aTerm==0 && e.nTerm==0);
+  buf.a[buf.n-8] = (char)0xff;   /* the last term's id, outside the vocabulary */
+  buf.a[buf.n-5] = (char)0x7f;
+  CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n, &e), MARSAD_DBERROR);
+  marsad_buf_free(&buf);
+  marsad_docterms_clear(&d);
+  marsad_docterms_clear(&f);
+  marsad_analysis_clear(&a);
+  marsad_vocab_free(v);
+}
+
 int main(void){
   RUN(test_fault_injection);
   RUN(test_copies);
@@ -251,5 +292,6 @@ int main(void){
   RUN(test_determinism);
   RUN(test_similarity);
   RUN(test_minhash);
+  RUN(test_terms_encoding);
   return DONE();
 }
