@@ -436,7 +436,9 @@ MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
 /* One entity, named by its id ("e7"), any of its spellings (normalized:
 ** أردوغان = اردوغان) or its English name: {id, kind, name, name_en,
 ** gazetteer, articles, mentions, variants: [{text, key, mentions}],
-** spellings: [{text, mentions}], dates: [{date, articles, mentions}],
+** spellings: [{text, mentions}] (a name written after لل, ل and the
+** article, with its article: للولايات المتحدة gives الولايات المتحدة; the
+** mentions keep their exact bytes), dates: [{date, articles, mentions}],
 ** stories: [{id, title, articles}] (when stories exist), latest: the 20
 ** latest [{id, published, outlet, title, mentions: [{field, start, end,
 ** text}]}]}. With MARSAD_QUERY_WHY each variant also has reason (why it was

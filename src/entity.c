@@ -448,13 +448,28 @@ typedef struct res_ment {
   marsad_mention *pM;
   const char *zText;   /* the span as written (not NUL-terminated) */
   size_t nText;
+  int bLamLam;         /* the span follows لل (ل and the article): the
+                          name is shown with the article (الولايات المتحدة) */
 } res_ment;
+
+/* The text mention m is shown with (a variant, a new entity's name): the
+** span, with the article when لل took it (للولايات المتحدة). Owned by the
+** caller (marsad_free); NULL when out of memory. */
+static char *ment_display(const res_ment *m){
+  if( !m->bLamLam ) return marsad_strndup(m->zText, m->nText);
+  char *z = marsad_malloc(m->nText+5);
+  if( z==0 ) return 0;
+  memcpy(z, "\xD8\xA7\xD9\x84", 4);
+  memcpy(z+4, m->zText, m->nText);
+  z[m->nText+4] = 0;
+  return z;
+}
 
 /* Records key zKey (text pText[0..nText)) as a new variant of entity e
 ** with the reason in p->reason, and resolves the mention to it. */
 static int add_variant(marsad_resolver *p, int e, const res_ment *m){
   int rc = p->reason.rc;
-  char *zText = marsad_strndup(m->zText, m->nText);
+  char *zText = ment_display(m);
   if( zText==0 ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ) rc = index_variant(p, e, m->pM->zKey);
   if( rc==MARSAD_OK && p->store.xVariant ){
@@ -652,7 +667,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     }
   }
   if( e<0 && rc==MARSAD_OK ){                   /* a new entity */
-    char *zName = marsad_strndup(m->zText, m->nText);
+    char *zName = ment_display(m);
     long long iId = p->nEnt+1;
     if( zName==0 ) rc = MARSAD_NOMEM;
     if( rc==MARSAD_OK && p->store.xEntity ){
@@ -674,6 +689,8 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
   m.pM = pM;
   m.zText = z ? z+pM->iStart : "";
   m.nText = (z && pM->iEnd<=n && pM->iStart<=pM->iEnd) ? pM->iEnd-pM->iStart : 0;
+  m.bLamLam = m.nText>0 && pM->iStart>=4 && memcmp(m.zText-4, "\xD9\x84\xD9\x84", 4)==0
+           && !(m.nText>=4 && memcmp(m.zText, "\xD8\xA7\xD9\x84", 4)==0);
   return m;
 }
 

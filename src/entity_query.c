@@ -243,8 +243,11 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "FROM entity_variant v LEFT JOIN article a ON a.id=v.article "
       "WHERE v.entity=?1 ORDER BY v.rowid", iId, bWhy);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "spellings",
-      "SELECT text, count(*) AS mentions FROM mention WHERE entity=?1 "
-      "GROUP BY text ORDER BY mentions DESC, text LIMIT 50", iId, 0);
+      "SELECT CASE WHEN substr(CAST(CASE m.field WHEN 1 THEN a.title ELSE a.body END AS BLOB), "
+      "    m.start-3, 4)=X'D984D984' AND m.start>=4 AND m.text NOT LIKE 'ال%' "
+      "  THEN 'ال' || m.text ELSE m.text END AS text, count(*) AS mentions "
+      "FROM mention m JOIN article a ON a.id=m.article WHERE m.entity=?1 "
+      "GROUP BY 1 ORDER BY mentions DESC, text LIMIT 50", iId, 0);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "dates",
       "SELECT coalesce(a.published, substr(a.ingested,1,10)) AS date, "
       "  count(DISTINCT a.id) AS articles, count(*) AS mentions "

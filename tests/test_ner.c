@@ -256,6 +256,74 @@ static void test_construct_nouns(void){
   marsad_ner_free(pNer);
 }
 
+/* Appends each variant's text and a "|" to the buffer pCtx (a resolver
+** store). */
+static int store_variant_text(void *pCtx, long long iId, const char *zText,
+                              const char *zKey, const char *zReason){
+  char *z = pCtx;
+  size_t n = strlen(z);
+  (void)iId; (void)zKey; (void)zReason;
+  snprintf(z+n, 512-n, "%s|", zText);
+  return MARSAD_OK;
+}
+
+/* A name after لل (ل and the article) keeps the exact bytes of its span in
+** the mention (ولايات المتحدة) and is shown, as a variant, with its
+** article (الولايات المتحدة); a name with no clitic is shown as written. */
+static void test_variant_article(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char zVar[512] = "";
+  marsad_resolver_store st;
+  memset(&st, 0, sizeof st);
+  st.xVariant = store_variant_text;
+  st.pCtx = zVar;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وأرسل الوفد رسالة للولايات المتحدة أمس.", &a);
+  CHECK(find(&a, "ولايات المتحدة")!=0);
+  CHECK_EQ_STR(zVar, "الولايات المتحدة|");
+  marsad_analysis_clear(&a);
+  zVar[0] = 0;
+  analyse(pNer, pRes, "", "وزار الوفد موسكو أمس.", &a);
+  CHECK_EQ_STR(zVar, "موسكو|");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* marsad_entity_json lists a name written after لل with its article among
+** the spellings, counted with the same name written with the article. */
+static void test_spelling_article(void){
+  char zDb[64], zIn[64];
+  snprintf(zDb, sizeof zDb, "/tmp/marsad-test-ner-sp-%d.db", (int)getpid());
+  snprintf(zIn, sizeof zIn, "/tmp/marsad-test-ner-sp-%d.txt", (int)getpid());
+  unlink(zDb);
+  FILE *f = fopen(zIn, "w");
+  CHECK(f!=0);
+  if( f==0 ) return;
+  fputs("عنوان الخبر\nوأرسل الوفد رسالة للولايات المتحدة أمس، وقالت الولايات المتحدة إنها سترد.\n", f);
+  fclose(f);
+  marsad_db *pDb = 0;
+  marsad_ingest_stats st;
+  memset(&st, 0, sizeof st);
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zIn, 0, &st), MARSAD_OK);
+  char *zJson = 0;
+  CHECK_EQ_INT(marsad_entity_json(pDb, "الولايات المتحدة", 0, &zJson), MARSAD_OK);
+  json_t *pObj = zJson ? json_loads(zJson, 0, 0) : 0;
+  json_t *pSp = json_object_get(pObj, "spellings");
+  CHECK_EQ_INT((int)json_array_size(pSp), 1);
+  CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(pSp, 0), "text")), "الولايات المتحدة");
+  CHECK_EQ_INT((int)json_integer_value(json_object_get(json_array_get(pSp, 0), "mentions")), 2);
+  json_decref(pObj);
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zDb);
+  unlink(zIn);
+}
+
 /* Records the gazetteer id of each entity created (a resolver store). */
 static int store_gaz(void *pCtx, int eKind, const char *zName, const char *zNameEn,
                      const char *zGaz, long long *piId){
@@ -622,6 +690,8 @@ int main(void){
   RUN(test_not_names);
   RUN(test_not_names_in_news);
   RUN(test_construct_nouns);
+  RUN(test_variant_article);
+  RUN(test_spelling_article);
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_surnames_across);
