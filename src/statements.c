@@ -9,6 +9,9 @@
 **   SVO   لكن السكرتير الصحفي ...، ديمتري بيسكوف، قال إن: the phrase
 **         between the clause's start and the verb
 **   none  وأضاف أن / إلى ذلك، أوضح أن: the previous speaker goes on
+**   rel   في حين تبنته جماعة مسلحة نفت الأرقام ...: a verb right after an
+**         indefinite phrase is a relative clause describing it, so the
+**         phrase speaks and what follows the verb is what it says
 ** A cue inside a quote, or inside the content of another statement, is part
 ** of that content; but a stance verb there with its own subject (أعلنت
 ** موسكو أن لافروف وتشاووش أوغلو دعيا إلى ...) is also a statement of its
@@ -327,6 +330,86 @@ static int np_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
   return 1;
 }
 
+#define INDEF_MAX_WORDS   3   /* longest indefinite phrase a verb may describe */
+
+/* True when word i, as written, ends in a pronoun suffix (ه، ها، هم، هما):
+** a verb with its object (تبنته) or a noun made definite by it, either way
+** not part of an indefinite phrase. */
+static int pronoun_suffix(const marsad_words *pW, int i){
+  const marsad_word *w = &pW->a[i];
+  const char *z = pW->p + w->iStart;
+  int n = w->iEnd - w->iStart;
+  if( n>=4 && memcmp(z+n-4, "\xd9\x87\xd9\x85", 4)==0 ) return 1;                 /* هم */
+  if( n>=6 && memcmp(z+n-6, "\xd9\x87\xd9\x85\xd8\xa7", 6)==0 ) return 1;        /* هما */
+  if( n>=4 && memcmp(z+n-4, "\xd9\x87\xd8\xa7", 4)==0 ) return 1;                 /* ها */
+  return n>=6 && memcmp(z+n-2, "\xd9\x87", 2)==0;                                 /* ه */
+}
+
+/* True when word i, as written, starts with ي: a verb in the imperfect
+** (يستطيع، يتم), rarely a common noun. */
+static int imperfect(const marsad_words *pW, int i){
+  const marsad_word *w = &pW->a[i];
+  return w->iEnd-w->iStart>=6 && memcmp(pW->p + w->iStart, "\xd9\x8a", 2)==0;
+}
+
+/* True when word i, as written, ends in the accusative alif (جندياً،
+** هجوما): an object or an adverb, never a subject. */
+static int accusative(const marsad_words *pW, int i){
+  const marsad_word *w = &pW->a[i];
+  const char *z = pW->p + w->iStart;
+  int n = w->iEnd - w->iStart;
+  if( n>=4 && memcmp(z+n-2, "\xd9\x8b", 2)==0 ) return 1;                         /* tanwin -an */
+  return n>=6 && memcmp(z+n-2, "\xd8\xa7", 2)==0;                                 /* ا */
+}
+
+/* Reads an indefinite noun phrase right before the verb at word i (جماعة
+** مسلحة نفت، مصادر أمنية أكدت): two name words (one or three when the
+** first names an unnamed source) without the article, outside
+** recognised names, none in the accusative, with a clear start before them
+** (the sentence's start, a comma or colon, a complementizer or discourse
+** word, a cue, or a verb with its object); none a verb in the imperfect,
+** the first not a word with the preposition ب.
+** A verb right after such a phrase is a relative clause describing it, so
+** the phrase is its subject and what follows the verb its object. Sets
+** [*pi0, *pi1) and returns 1, or returns 0. iFloor bounds the search. */
+static int indefinite_before(const stmt_scan *p, int i, int iFloor, int *pi0, int *pi1){
+  const marsad_words *pW = p->pW;
+  int k = i-1;
+  while( k>=iFloor && i-k<=INDEF_MAX_WORDS ){
+    int c = fw_class(pW, k);
+    if( !name_word(p, k) || pW->a[k].eKind!=MARSAD_TOKEN_ARABIC || (c && c!=MARSAD_FW_ANON)
+     || definite(pW, k) || (p->aName && p->aName[k]) || pronoun_suffix(pW, k)
+     || imperfect(pW, k) ) break;
+    if( accusative(pW, k) ) return 0;
+    k--;
+  }
+  /* a preposition with a pronoun after the verb (في وقت أعلنت فيه
+  ** الرئاسة) takes the phrase back: the verb's subject follows */
+  if( k==i-1 || fw_class(pW, i+1)==MARSAD_FW_OBJ ) return 0;
+  /* one word alone must name an unnamed source (مسؤولون حذروا); other
+  ** single words are too often an adverb or a verb (في وقت مضى) */
+  if( k==i-2 && fw_class(pW, i-1)!=MARSAD_FW_ANON ) return 0;
+  /* three words only from such a noun (مصادر أمنية مطلعة): else the
+  ** first is too often a verb (خرجت تسريبات غربية) */
+  if( k==i-4 && fw_class(pW, i-3)!=MARSAD_FW_ANON ) return 0;
+  /* a first word with the preposition ب is an adverb (بشكل عام) */
+  size_t nPrep;
+  const char *z = marsad_word_key(pW, k+1, MARSAD_KEY_FULL, &nPrep);
+  if( z && memcmp(z, "\xd8\xa8", 2)==0 && marsad_word_key(pW, k+1, MARSAD_KEY_PREP, &nPrep) ) return 0;
+  if( k>=iFloor ){
+    /* what stands before the phrase must end a clause: after a preposition
+    ** it is a complement (في حين، من جهة أخرى)، after a particle a verb
+    ** (لم تكن قوة) */
+    int c = fw_class(pW, k);
+    int bClear = pW->a[k].eKind==MARSAD_TOKEN_PUNCT || c==MARSAD_FW_COMP || c==MARSAD_FW_DISC
+              || word_in(&marsad_lex_cues, pW, k) || pronoun_suffix(pW, k);
+    if( !bClear || (pW->a[k].eKind==MARSAD_TOKEN_PUNCT && !punct(pW, k, COMMAS ":")) ) return 0;
+  }
+  *pi0 = k+1;
+  *pi1 = i;
+  return 1;
+}
+
 /* True when the cue at word i opens a clause: at the sentence's start or
 ** after a comma or a discourse word, with only discourse words between. */
 static int clause_initial(const stmt_scan *p, int i){
@@ -566,7 +649,8 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
   int bInitial = clause_initial(p, i)
               || marsad_word_key(pW, i, MARSAD_KEY_CONJ, &nConj)!=0;   /* وأعرب opens a clause */
   int bObject = (eFlags & MARSAD_CUE_OBJECT)!=0;
-  if( !bInitial && !bObject && np_before(p, i, p->iFloor, &i0, &i1) ){
+  if( !bInitial && !bObject && (np_before(p, i, p->iFloor, &i0, &i1)
+                              || indefinite_before(p, i, p->iFloor, &i0, &i1)) ){
     *pSpk = source_of(i0, i1);
     *piAfter = i+1;
     return 1;
@@ -650,7 +734,8 @@ static int add_nested(stmt_scan *p, int i, const marsad_lexent *eCue, int iParen
   int i0, i1;
   if( eCue->eB!=MARSAD_CUE_VERB || eCue->eA==MARSAD_STANCE_AFFIRM
    || eCue->eA==MARSAD_STANCE_STATE || negated(p->pW, i) ) return MARSAD_OK;
-  if( !np_before(p, i, pParent->iCont0, &i0, &i1) ) return MARSAD_OK;
+  if( !np_before(p, i, pParent->iCont0, &i0, &i1)
+   && !indefinite_before(p, i, pParent->iCont0, &i0, &i1) ) return MARSAD_OK;
   marsad_statement s;
   memset(&s, 0, sizeof s);
   s.iCue0 = i; s.iCue1 = i+1;

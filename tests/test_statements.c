@@ -92,6 +92,26 @@ static const st_case aCase[] = {
   /* someone else's past denial told in the content is not this speaker's
   ** (نفى is a verb, not the noun نفي) */
   {"وأضاف المحامي أن والد الفتاة نفى تصوير المقطع.", "تصوير المقطع", "المحامي", "state"},
+  /* a verb right after an indefinite phrase describes it (a relative
+  ** clause): the phrase speaks and what follows the verb is its object */
+  {"وأعلن الجيش مقتل جنوده، في حين تبنته جماعة مسلحة نفت الأرقام الرسمية عن خسائرها.",
+   "الأرقام الرسمية", "جماعة مسلحة", "deny"},
+  {"وقالت الشرطة إن الحادث عرضي، بينما مصادر أمنية أكدت وجود شبهة جنائية.",
+   "شبهة جنائية", "مصادر أمنية", "affirm"},
+  {"وفي المقابل، ناشطون حقوقيون اتهموا السلطات بتعذيب المعتقلين.",
+   "بتعذيب المعتقلين", "ناشطون حقوقيون", "accuse"},
+  /* the verb opening its clause still has its subject after it */
+  {"قال مسؤول أمس إن المفاوضات متعثرة.", "المفاوضات متعثرة", "مسؤول", "state"},
+  {"تظاهر المئات، ونفت الشرطة اعتقال أي متظاهر.", "اعتقال أي متظاهر", "الشرطة", "deny"},
+  /* after a preposition or a particle the phrase is an adjunct, not a
+  ** subject */
+  {"وفي وقت سابق أعلنت الشركة عن خطتها الجديدة.", "خطتها الجديدة", "الشركة", "state"},
+  {"ومن جهة أخرى أكد الوزير أن المشروع اكتمل.", "المشروع اكتمل", "الوزير", "affirm"},
+  {"ولقد قال الوزير إن المشروع اكتمل.", "المشروع اكتمل", "الوزير", "state"},
+  /* an indefinite noun in the accusative (an object) or counted after a
+  ** number is no subject: the verb's subject follows it */
+  {"وشهدت المدينة عام 2019 هجوما أكد سكانها أنه الأعنف.", "الأعنف", "سكانها", "affirm"},
+  {"وأصيب 14 جنود نفى الجيش أنهم في خطر.", "في خطر", "الجيش", "deny"},
   /* a negated denial is no denial */
   {"ولم تنف الشركة أنها تلقت عرضا جديدا.", "تلقت عرضا", "الشركة", "state"},
 };
