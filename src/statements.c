@@ -764,6 +764,15 @@ static int masdar_reading(const stmt_scan *p, int i, const marsad_lexent *eCue){
   return marsad_word_key(pW, i, MARSAD_KEY_CONJ, &nConj)==0 && !clause_initial(p, i);
 }
 
+/* True when words [i0, i1) hold something said: a word that is not
+** punctuation. */
+static int says_something(const marsad_words *pW, int i0, int i1){
+  for(int k=i0; k<i1; k++){
+    if( pW->a[k].eKind!=MARSAD_TOKEN_PUNCT ) return 1;
+  }
+  return 0;
+}
+
 /* Finds the statements of the current sentence. */
 static int scan_sentence(stmt_scan *p, int iSent){
   const marsad_words *pW = p->pW;
@@ -943,6 +952,29 @@ static void resolve_source(stmt_scan *p, src_ref *aRef, int r){
   }
 }
 
+/* Removes the statements that say nothing (a content of punctuation
+** only: وأضاف الوزير.), once the statements carried on from them have
+** taken their speaker; the links between the others are kept. */
+static int drop_silent(stmt_scan *p){
+  marsad_statements *pOut = p->pOut;
+  int *aMap = marsad_malloc(sizeof(int)*(size_t)(pOut->n+1));
+  if( aMap==0 ) return MARSAD_NOMEM;
+  int n = 0;
+  for(int i=0; i<pOut->n; i++){
+    aMap[i] = says_something(p->pW, pOut->a[i].iCont0, pOut->a[i].iCont1) ? n++ : -1;
+  }
+  for(int i=0; i<pOut->n; i++){
+    if( aMap[i]<0 ) continue;
+    marsad_statement *s = &pOut->a[aMap[i]];
+    *s = pOut->a[i];
+    if( s->iFrom>=0 ) s->iFrom = aMap[s->iFrom];
+    if( s->iParent>=0 ) s->iParent = aMap[s->iParent];
+  }
+  pOut->n = n;
+  marsad_free(aMap);
+  return MARSAD_OK;
+}
+
 /* Resolves every statement's and attribution's source (dates, short
 ** namings), then sets the statements' spans and content stances. */
 static int finish(stmt_scan *p){
@@ -979,7 +1011,7 @@ static int finish(stmt_scan *p){
     s->iEnd = pW->a[i1-1].iEnd;
     if( s->eStance==MARSAD_STANCE_STATE ) s->eStance = content_stance(pW, s->iCont0, s->iCont1);
   }
-  return MARSAD_OK;
+  return drop_silent(p);
 }
 
 int marsad_statements_find(const marsad_words *pW, const marsad_dates *pDates,

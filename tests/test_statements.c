@@ -54,6 +54,8 @@ static const st_case aCase[] = {
   /* a carried-over speaker */
   {"أعلن وزير الصحة تسجيل إصابات جديدة. وأضاف أن المستشفيات ممتلئة.", "المستشفيات ممتلئة", "وزير الصحة", "state"},
   {"أفادت الوكالة بوقوع انفجار. إلى ذلك، أوضحت أن الأضرار محدودة.", "الأضرار محدودة", "الوكالة", "affirm"},
+  /* a saying of punctuation only is dropped, but its speaker goes on */
+  {"وأضاف الوزير. وأكد أن المشروع اكتمل.", "المشروع اكتمل", "الوزير", "affirm"},
   /* a short naming resolved to its fuller one */
   {"أفاد المرصد السوري لحقوق الإنسان بوقوع غارات. وأشار المرصد إلى تحليق طائرات.",
    "تحليق طائرات", "المرصد السوري لحقوق الإنسان", "state"},
@@ -180,6 +182,9 @@ static void test_none(void){
     /* a participle of manner with no statement before it in its sentence:
     ** the words before it are a clause, not a speaker */
     {"واستسلم الجمهور في نهاية الأمر لقرار الإدارة مطالبا بمهاجم جديد.", 0},
+    /* a saying whose content is only punctuation says nothing */
+    {"وأضاف الوزير.", 0},
+    {"وقال المتحدث: «.»", 0},
   };
   for(size_t k=0; k<sizeof a/sizeof a[0]; k++){
     marsad_analysis an;
