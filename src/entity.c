@@ -20,6 +20,8 @@
 #include "utf8.h"
 
 #define SKEL_MAX 64        /* code points of a skeleton considered */
+#define AR_ART "\xD8\xA7\xD9\x84"   /* the article ال */
+#define RES_MAX_HEAD 16    /* head nouns of organisations' names (namehead) */
 
 /* ---------------------------------------------------------------- keymap */
 
@@ -268,6 +270,9 @@ struct marsad_resolver {
   keymap mShort;                /* "A بن B" cut from "A بن B بن C" -> person entity */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
   int bGazSkel;                 /* mGazSkel built */
+  const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
+  int nHead;
+  int bHead;                    /* azHead filled */
   marsad_buf b;                 /* scratch */
   marsad_buf reason;            /* scratch for reasons */
 };
@@ -440,6 +445,53 @@ static int gaz_entity(marsad_resolver *p, int iGaz, int *pRc){
   }
   int e = add_entity(p, iId, g->eKind, g->zLabel, iGaz);
   if( e<0 ) *pRc = MARSAD_NOMEM;
+  return e;
+}
+
+/* The entity of organisation key z (a known variant, else a gazetteer
+** organisation), or -1. */
+static int org_entity(marsad_resolver *p, const char *z, int *pRc){
+  const char *zk = kind_key(p, MARSAD_ENTITY_ORG, z, strlen(z));
+  if( zk==0 ){ *pRc = MARSAD_NOMEM; return -1; }
+  int v = km_find(&p->mKey, zk, p->b.n, -1);
+  if( v>=0 ) return p->aVar[p->mKey.a[v].iVal].e;
+  const marsad_gaz_key *g = marsad_gaz_lookup(z, strlen(z));
+  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ)
+   || marsad_gaz_entity_at(g->iEntity)->eKind!=MARSAD_ENTITY_ORG ) return -1;
+  return gaz_entity(p, g->iEntity, pRc);
+}
+
+/* The entity of organisation key zKey written with another head noun of
+** names, or without one, or with one it lacks (class namehead: نادي
+** الأهلي = فريق الأهلي = الأهلي), or -1. The name without its head must be
+** no word of a class (اتحاد، هيئة, common or function words): alone, those
+** name nothing in particular. */
+static int headless_entity(marsad_resolver *p, const char *zKey, int *pRc){
+  const unsigned cGeneric = MARSAD_GAZ_STOP|MARSAD_GAZ_COMMON|MARSAD_GAZ_TITLE
+    |MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD
+    |MARSAD_GAZ_GIVEN|MARSAD_GAZ_NAMEHEAD;
+  char zCand[256];
+  if( !p->bHead ){
+    p->bHead = 1;
+    for(int i=0; i<marsad_gaz_key_count() && p->nHead<RES_MAX_HEAD; i++){
+      const marsad_gaz_key *k = marsad_gaz_key_at(i);
+      if( k->fClass & MARSAD_GAZ_NAMEHEAD ) p->azHead[p->nHead++] = k->zKey;
+    }
+  }
+  const char *zBase = zKey;     /* the name without head nor article */
+  for(int h=0; h<p->nHead; h++){
+    size_t n = strlen(p->azHead[h]);
+    if( strncmp(zKey, p->azHead[h], n)==0 && zKey[n]==' ' ){ zBase = zKey+n+1; break; }
+  }
+  if( zBase!=zKey && strncmp(zBase, AR_ART, 4)==0 && strlen(zBase)>=10 ) zBase += 4;
+  const marsad_gaz_key *gBase = marsad_gaz_lookup(zBase, strlen(zBase));
+  if( zBase[0]==0 || (gBase && (gBase->fClass & cGeneric)) ) return -1;
+  int e = zBase!=zKey ? org_entity(p, zBase, pRc) : -1;
+  for(int h=0; e<0 && *pRc==MARSAD_OK && h<2*p->nHead; h++){
+    int n = snprintf(zCand, sizeof zCand, "%s %s%s", p->azHead[h/2], h%2 ? AR_ART : "", zBase);
+    if( n<0 || (size_t)n>=sizeof zCand || strcmp(zCand, zKey)==0 ) continue;
+    e = org_entity(p, zCand, pRc);
+  }
   return e;
 }
 
@@ -633,6 +685,9 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
     marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,
         (g->fClass & MARSAD_GAZ_ADJ) ? "adjective" : "a name", ge->zLabel, ge->zName);
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_ORG && (e = headless_entity(p, zKey, &rc))>=0 ){
+    marsad_buf_printf(&p->reason, "%s, with or without a head noun (نادي، فريق، شركة)", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON ){
     e = surname_in_article(p, pA, zKey);        /* 3. a surname */

@@ -32,6 +32,8 @@
                                         (left out when a data directory is loaded) */
 #define MARSAD_GAZ_CONSTRUCT  0x20000 /* a given name that is also a noun in
                                         construct: مالك (owner of), أمين */
+#define MARSAD_GAZ_NAMEHEAD   0x40000 /* a noun an organisation's name goes
+                                        with or without (نادي الأهلي) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

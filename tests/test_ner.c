@@ -324,6 +324,31 @@ static void test_spelling_article(void){
   unlink(zIn);
 }
 
+/* A club's name with its head noun (نادي الأهلي, in the gazetteer) and
+** alone (الأهلي) is one organisation; other names stay apart from it. */
+static void test_org_head_noun(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وفاز نادي الأهلي على ضيفه أمس.", &a);
+  long long iClub = entity_of(&a, "نادي الأهلي");
+  CHECK(iClub!=0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال مدرب الأهلي إن اللاعبين جاهزون، وفاز الأهلي مجددا بهدفين.", &a);
+  CHECK(find(&a, "الأهلي")!=0);
+  CHECK_EQ_INT(kind_of(&a, "الأهلي"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(entity_of(&a, "الأهلي"), iClub);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وفاز نادي الهلال على ضيفه أمس.", &a);
+  CHECK(entity_of(&a, "نادي الهلال")!=0);
+  CHECK(entity_of(&a, "نادي الهلال")!=iClub);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Records the gazetteer id of each entity created (a resolver store). */
 static int store_gaz(void *pCtx, int eKind, const char *zName, const char *zNameEn,
                      const char *zGaz, long long *piId){
@@ -692,6 +717,7 @@ int main(void){
   RUN(test_construct_nouns);
   RUN(test_variant_article);
   RUN(test_spelling_article);
+  RUN(test_org_head_noun);
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_surnames_across);
