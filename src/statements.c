@@ -368,7 +368,8 @@ static int accusative(const marsad_words *pW, int i){
 ** recognised names, none in the accusative, with a clear start before them
 ** (the sentence's start, a comma or colon, a complementizer or discourse
 ** word, a cue, or a verb with its object); none a verb in the imperfect,
-** the first not a word with the preposition ب.
+** the first not a word with the preposition ب; and no person named right
+** after the verb.
 ** A verb right after such a phrase is a relative clause describing it, so
 ** the phrase is its subject and what follows the verb its object. Sets
 ** [*pi0, *pi1) and returns 1, or returns 0. iFloor bounds the search. */
@@ -386,6 +387,12 @@ static int indefinite_before(const stmt_scan *p, int i, int iFloor, int *pi0, in
   /* a preposition with a pronoun after the verb (في وقت أعلنت فيه
   ** الرئاسة) takes the phrase back: the verb's subject follows */
   if( k==i-1 || fw_class(pW, i+1)==MARSAD_FW_OBJ ) return 0;
+  /* so does a phrase after the verb that names a person: its subject
+  ** (قام رجل يدعى سليمان ...، قال الرئيس باراك أوباما) */
+  int s0, e = np_after(p, i+1, &s0);
+  for(int j=s0; p->aName && j<e; j++){
+    if( p->aName[j] & MARSAD_NAME_PERSON ) return 0;
+  }
   /* one word alone must name an unnamed source (مسؤولون حذروا); other
   ** single words are too often an adverb or a verb (في وقت مضى) */
   if( k==i-2 && fw_class(pW, i-1)!=MARSAD_FW_ANON ) return 0;
