@@ -498,10 +498,6 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       }
       if( !bGiven && !bPart && ner_prep_word(p, j) ) return 0;   /* المدير التنفيذي لشركة */
       if( (int)t->nKey-fj.iBare<4 ) return 0;
-      if( (c & MARSAD_GAZ_CONSTRUCT) && !bTitle && j+1<iEnd && tok_word(p, j+1)
-       && tok_article(p, j+1) ){
-        return 0;     /* مالك العقار: the owner of the building, not a name */
-      }
       nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
     }else if( bPart ){
@@ -513,6 +509,10 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       if( ner_prep_word(p, j) ) break;
       if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
       if( t->eKind!=p->aTok[i].eKind ) break;
+    }
+    if( (c & MARSAD_GAZ_CONSTRUCT) && !bTitle && j+1<iEnd && tok_word(p, j+1)
+     && tok_article(p, j+1) ){
+      return 0;       /* (تأمر بحبس) مالك العقار: the building's owner, no name */
     }
     bJoin = bGiven || bPart;
     n++;
@@ -995,6 +995,15 @@ static int ner_person_trim(marsad_ner *p, int i, int n){
   return n;
 }
 
+/* True when the word before token j is a given name that is also a noun
+** in construct and token j a word with the article (تأمر بحبس مالك |
+** العقار): the name the model found there ends on the noun of a
+** description (the building's owner), not on a person's name. */
+static int ner_construct_end(marsad_ner *p, int j){
+  return j>0 && j<p->aEnd[p->aTok[j-1].iField] && tok_word(p, j) && tok_word(p, j-1)
+      && (tok_class(p, j-1) & MARSAD_GAZ_CONSTRUCT) && tok_article(p, j);
+}
+
 /* Runs the model and merges its names with the rules': the rules' names
 ** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
 ** those of the rules in NER_MODEL_VETO that the model does not tag the
@@ -1033,7 +1042,7 @@ static int ner_apply_model(marsad_ner *p){
       while( n>1 && !tok_word(p, i+n-1) ) n--;
       int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n) : n;
       int bShort = nName==1 && p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6;
-      if( bFree && !bShort && !ner_generic_run(p, i, nName) ){
+      if( bFree && !bShort && !ner_generic_run(p, i, nName) && !ner_construct_end(p, i+nName) ){
         ner_cand c;
         memset(&c, 0, sizeof c);
         c.n = nName;
