@@ -463,9 +463,10 @@ static int org_entity(marsad_resolver *p, const char *z, int *pRc){
 
 /* The entity of organisation key zKey written with another head noun of
 ** names, or without one, or with one it lacks (class namehead: نادي
-** الأهلي = فريق الأهلي = الأهلي), or -1. The name without its head must be
-** no word of a class (اتحاد، هيئة, common or function words): alone, those
-** name nothing in particular. */
+** الأهلي = فريق الأهلي = الأهلي), or -1. The name without its head must
+** neither be nor start with a word of a class (اتحاد، هيئة, common or
+** function words: الاتحاد السعودي is the federation, نادي الاتحاد السعودي
+** the club). */
 static int headless_entity(marsad_resolver *p, const char *zKey, int *pRc){
   const unsigned cGeneric = MARSAD_GAZ_STOP|MARSAD_GAZ_COMMON|MARSAD_GAZ_TITLE
     |MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD
@@ -484,8 +485,12 @@ static int headless_entity(marsad_resolver *p, const char *zKey, int *pRc){
     if( strncmp(zKey, p->azHead[h], n)==0 && zKey[n]==' ' ){ zBase = zKey+n+1; break; }
   }
   if( zBase!=zKey && strncmp(zBase, AR_ART, 4)==0 && strlen(zBase)>=10 ) zBase += 4;
+  const char *zSp = strchr(zBase, ' ');
+  size_t nFirst = zSp ? (size_t)(zSp-zBase) : strlen(zBase);
   const marsad_gaz_key *gBase = marsad_gaz_lookup(zBase, strlen(zBase));
-  if( zBase[0]==0 || (gBase && (gBase->fClass & cGeneric)) ) return -1;
+  const marsad_gaz_key *gFirst = marsad_gaz_lookup(zBase, nFirst);
+  if( zBase[0]==0 || (gBase && (gBase->fClass & cGeneric))
+   || (gFirst && (gFirst->fClass & cGeneric)) ) return -1;
   int e = zBase!=zKey ? org_entity(p, zBase, pRc) : -1;
   for(int h=0; e<0 && *pRc==MARSAD_OK && h<2*p->nHead; h++){
     int n = snprintf(zCand, sizeof zCand, "%s %s%s", p->azHead[h/2], h%2 ? AR_ART : "", zBase);

@@ -326,7 +326,9 @@ static void test_spelling_article(void){
 }
 
 /* A club's name with its head noun (نادي الأهلي, in the gazetteer) and
-** alone (الأهلي) is one organisation; other names stay apart from it. */
+** alone (الأهلي) is one organisation; other names stay apart from it, and
+** so does a name whose first word is generic (الاتحاد السعودي, the
+** federation, is not نادي الاتحاد السعودي, the club). */
 static void test_org_head_noun(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -345,6 +347,10 @@ static void test_org_head_noun(void){
   analyse(pNer, pRes, "", "وفاز نادي الهلال على ضيفه أمس.", &a);
   CHECK(entity_of(&a, "نادي الهلال")!=0);
   CHECK(entity_of(&a, "نادي الهلال")!=iClub);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "بعد امتناع الاتحاد السعودي عن إرسال بطاقته الدولية. وفاز نادي الاتحاد السعودي أمس.", &a);
+  CHECK(entity_of(&a, "الاتحاد السعودي")!=0);
+  CHECK(entity_of(&a, "الاتحاد السعودي")!=entity_of(&a, "نادي الاتحاد السعودي"));
   marsad_analysis_clear(&a);
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);
