@@ -3,16 +3,7 @@
 # reported as "-:LINE: reason" on stderr, the good articles are still
 # analysed, and the exit status is 1 (as ingest does); all good gives 0.
 set -u
-bin=${MARSAD_BIN:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check DESCRIPTION CONDITION...: counts a pass when the condition holds
-check() {
-  what=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 printf '%s\n' \
   '{"id":"a","published":"2021-03-05","text":"وقال الوزير إن 5 قتلى سقطوا في الهجوم."}' \
@@ -34,5 +25,4 @@ head -1 "$tmp/in.jsonl" | "$bin" analyze - >"$tmp/out" 2>"$tmp/err"
 check "all good: exit 0" [ $? -eq 0 ]
 check "all good: nothing on stderr" [ ! -s "$tmp/err" ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

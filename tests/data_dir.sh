@@ -3,17 +3,8 @@
 # edited copy of data/) instead of the built-in ones, for ner and ingest;
 # a missing directory or a bad line is a usage error naming the line.
 set -u
-bin=${MARSAD_BIN:?}
 src=${MARSAD_SRC:-..}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check NAME COND: counts COND (a shell test) as passed or failed
-check() {
-  name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 text='أكد المهندس زيد الفلاني أمس أن المشروع اكتمل.'
 mkdir "$tmp/data"
@@ -41,5 +32,4 @@ check "bad line named" grep -q "ner_words.tsv:[0-9]*: expected" "$tmp/err"
 "$bin" --data-dir >/dev/null 2>&1; rc=$?
 check "--data-dir without a directory exits 2" [ $rc -eq 2 ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

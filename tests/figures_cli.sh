@@ -2,16 +2,7 @@
 # marsad figures on a store with many figures: an unfiltered listing says
 # how to narrow it (on stderr), a filtered one does not.
 set -u
-bin=${MARSAD_BIN:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check DESCRIPTION CONDITION...: counts a pass when the condition holds
-check() {
-  what=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 i=0
 while [ $i -lt 240 ]; do
@@ -27,5 +18,4 @@ check "a hint to narrow" grep -q 'narrow them with --story' "$tmp/err"
 "$bin" --db "$tmp/t.db" figures --since 2021-03-01 >"$tmp/out" 2>"$tmp/err"
 check "no hint when filtered" [ ! -s "$tmp/err" ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,19 +4,10 @@
 # five articles; `marsad recluster` gives the same
 # stories and decisions as the ingestion did. Skipped without ../shared.
 set -u
-bin=${MARSAD_BIN:?}
 shared=${MARSAD_SHARED:-}
 seeds=$shared/seeds/seeds.jsonl
 [ -f "$seeds" ] || { echo "stories: ../shared absent, skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check DESCRIPTION CONDITION...: counts a check that holds or fails
-check() {
-  what=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 # expect STATUS CMD...: the command exits with STATUS
 expect() {
@@ -73,5 +64,4 @@ dump "$tmp/two.db" >"$tmp/two.after"
 check "two sessions equal one recluster" cmp -s "$tmp/two.before" "$tmp/two.after"
 check "two sessions equal one ingestion" cmp -s "$tmp/two.before" "$tmp/before"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

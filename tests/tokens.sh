@@ -2,16 +2,7 @@
 # The `marsad tokens` command: usage errors, text and --json output with
 # keys, stems and byte spans, standard input.
 set -u
-bin=${MARSAD_BIN:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check NAME COND: counts COND (a shell test) as passed or failed
-check() {
-  name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 "$bin" tokens >/dev/null 2>&1; check "no text exits 2" [ $? -eq 2 ]
 "$bin" tokens a b >/dev/null 2>&1; check "two texts exit 2" [ $? -eq 2 ]
@@ -40,5 +31,4 @@ t = json.load(open(sys.argv[1]))
 assert t == [{"text": "abc\ufffd.", "start": 0, "end": 5}, {"text": "def", "start": 6, "end": 9}], t
 ' "$tmp/badjson"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
