@@ -602,14 +602,17 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   return MARSAD_OK;
 }
 
-/* Keeps a person's name at token i of n words read with form f. */
-static int ner_keep_person(marsad_ner *p, int i, int n, ner_form f, int eSrc){
+/* Keeps a name that a rule or the model found (not the gazetteer) at token
+** i: n words, the first read with form f, of kind eKind (MARSAD_ENTITY_*),
+** marked flags (MARSAD_NER_*), found by eSrc (SRC_*). */
+static int ner_keep_found(marsad_ner *p, int i, int n, ner_form f, int eKind,
+                          unsigned flags, int eSrc){
   ner_cand c;
   memset(&c, 0, sizeof c);
   c.n = n;
   c.f = f;
-  c.eKind = MARSAD_ENTITY_PERSON;
-  c.flags = MARSAD_NER_PATTERN;
+  c.eKind = eKind;
+  c.flags = flags;
   c.iGaz = -1;
   c.eSrc = eSrc;
   return ner_keep(p, i, &c);
@@ -682,7 +685,8 @@ static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
     }else if( n.n==0 ){
       int nName = ner_name_len(p, j, tok_form0(p, j), 1);
       if( nName>0 ){
-        rc = ner_keep_person(p, j, nName, tok_form0(p, j), SRC_TITLE);
+        rc = ner_keep_found(p, j, nName, tok_form0(p, j), MARSAD_ENTITY_PERSON,
+                            MARSAD_NER_PATTERN, SRC_TITLE);
         j += nName;
       }
     }
@@ -705,7 +709,7 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
     int n = ner_name_len(p, i, a[k], 0);
     if( n>=2 ){
       *pnUsed = n;
-      return ner_keep_person(p, i, n, a[k], SRC_GIVEN);
+      return ner_keep_found(p, i, n, a[k], MARSAD_ENTITY_PERSON, MARSAD_NER_PATTERN, SRC_GIVEN);
     }
   }
   return MARSAD_OK;
@@ -726,22 +730,15 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
   if( ner_named_at(p, j).n>0 ) return MARSAD_OK;
   if( key_at(tok_key(p, &p->aTok[j]), (int)p->aTok[j].nKey, 0, AR_WAW) ) return MARSAD_OK;
-  ner_cand c;
-  memset(&c, 0, sizeof c);
-  c.n = 1;
+  int n = 1;
   const marsad_gaz_key *pPre = tok_lookup(p, j, tok_form0(p, j));
   if( pPre && (pPre->fClass & MARSAD_GAZ_PREFIX) && j+1<p->aEnd[t->iField]
    && p->aTok[j+1].eKind==MARSAD_TOKEN_ARABIC && tok_class(p, j+1)==0
    && !tok_article(p, j+1) && !key_at(tok_key(p, &p->aTok[j+1]), (int)p->aTok[j+1].nKey, 0, AR_WAW) ){
-    c.n = 2;      /* the first word of a known name, then a misspelling */
+    n = 2;      /* the first word of a known name, then a misspelling */
   }
-  c.f = tok_form0(p, j);
-  c.eKind = MARSAD_ENTITY_PLACE;
-  c.flags = MARSAD_NER_PATTERN;
-  c.eSrc = SRC_PLACE;
-  c.iGaz = -1;
-  *pnUsed = 1+c.n;
-  return ner_keep(p, j, &c);
+  *pnUsed = 1+n;
+  return ner_keep_found(p, j, n, tok_form0(p, j), MARSAD_ENTITY_PLACE, MARSAD_NER_PATTERN, SRC_PLACE);
 }
 
 /* A run of capitalized Latin words at token i. */
@@ -750,15 +747,8 @@ static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
   *pnUsed = 0;
   while( i+n<iEnd && n<4 && p->aTok[i+n].bUpper && !p->aTok[i+n].bCovered ) n++;
   if( n==0 ) return MARSAD_OK;
-  ner_cand c;
-  memset(&c, 0, sizeof c);
-  c.n = n;
-  c.eKind = MARSAD_ENTITY_OTHER;
-  c.flags = MARSAD_NER_PATTERN;
-  c.eSrc = SRC_LATIN;
-  c.iGaz = -1;
   *pnUsed = n;
-  return ner_keep(p, i, &c);
+  return ner_keep_found(p, i, n, (ner_form){0}, MARSAD_ENTITY_OTHER, MARSAD_NER_PATTERN, SRC_LATIN);
 }
 
 /* Recognises what starts at word i; sets *pnUsed (at least 1). */
@@ -836,15 +826,8 @@ static int ner_surnames(marsad_ner *p){
          && (iBest<0 || p->aSur[s].nWord>p->aSur[iBest].nWord) ) iBest = s;
       }
       if( iBest>=0 ){
-        ner_cand c;
-        memset(&c, 0, sizeof c);
-        c.n = p->aSur[iBest].nWord;
-        c.f = a[k];
-        c.eKind = MARSAD_ENTITY_PERSON;
-        c.flags = MARSAD_NER_SURNAME;
-        c.eSrc = SRC_SURNAME;
-        c.iGaz = -1;
-        rc = ner_keep(p, i, &c);
+        rc = ner_keep_found(p, i, p->aSur[iBest].nWord, a[k], MARSAD_ENTITY_PERSON,
+                            MARSAD_NER_SURNAME, SRC_SURNAME);
         break;
       }
     }
@@ -1043,15 +1026,8 @@ static int ner_apply_model(marsad_ner *p){
       int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n) : n;
       int bShort = nName==1 && p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6;
       if( bFree && !bShort && !ner_generic_run(p, i, nName) && !ner_construct_end(p, i+nName) ){
-        ner_cand c;
-        memset(&c, 0, sizeof c);
-        c.n = nName;
-        c.f = model_form(p, i);
-        c.eKind = tag_kind(t);
-        c.flags = MARSAD_NER_PATTERN;
-        c.eSrc = SRC_MODEL;
-        c.iGaz = -1;
-        rc = ner_keep(p, i, &c);
+        rc = ner_keep_found(p, i, nName, model_form(p, i), tag_kind(t),
+                            MARSAD_NER_PATTERN, SRC_MODEL);
       }
     }
     i += n;
