@@ -50,6 +50,8 @@
 #define AR_KAF  "\xD9\x83"
 #define AR_LAM  "\xD9\x84"
 #define AR_WAW  "\xD9\x88"
+#define AR_NUN  "\xD9\x86"
+#define AR_TA   "\xD8\xAA"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
 
 /* Which rule found a name (ner_hit.eSrc). */
@@ -356,7 +358,20 @@ typedef struct ner_cand {
   int eSrc;                /* SRC_* */
 } ner_cand;
 
-/* The longest gazetteer name at token i over all its forms (n==0: none). */
+/* True when gazetteer entity iGaz is a town of GeoNames alone (id geo:),
+** not a country nor a name of the curated lists. */
+static int gaz_town(int iGaz){
+  return iGaz>=0 && strncmp(marsad_gaz_entity_at(iGaz)->zId, "geo:", 4)==0;
+}
+
+static int tok_seen_bare(marsad_ner *p, int i, int off);
+
+/* The longest gazetteer name at token i over all its forms (n==0: none).
+** Of two readings as long, a country or a curated name wins over a town
+** of GeoNames alone (وجدة: و + جدة, Jeddah, not Oujda); a GeoNames town
+** of one word is read after the conjunction ف (rare before a place) only
+** when the text also has the word without it (فريدة is "unique", not ف +
+** ريدة, Rhede). */
 static ner_cand ner_gaz_at(marsad_ner *p, int i){
   ner_cand best;
   memset(&best, 0, sizeof best);
@@ -367,7 +382,10 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
   for(int k=0; k<na; k++){
     const marsad_gaz_key *pKey = 0;
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
-    if( n>best.n ){
+    int bTown = n==1 && gaz_town(pKey->iEntity);
+    if( bTown && !a[k].bArt && key_at(tok_key(p, &p->aTok[i]), (int)p->aTok[i].nKey, 0, AR_FA)
+     && a[k].iSpan>0 && !tok_seen_bare(p, i, a[k].iBare) ) continue;
+    if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];
       best.iGaz = pKey->iEntity;
@@ -405,16 +423,21 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
 
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
 
+/* True when token j starts with a preposition and the article (للعلوم،
+** بالرياض). */
+static int ner_prep_article(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  return key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(k, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM);
+}
+
 /* True when token j is a preposition with the article (للعلوم، بالرياض)
 ** or with a noun that is never a name (بمنطقة، لشركة): no part of a
 ** person's name. */
 static int ner_prep_word(marsad_ner *p, int j){
   const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
     |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
-  const ner_tok *t = &p->aTok[j];
-  const char *k = tok_key(p, t);
-  return key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) || key_at(k, (int)t->nKey, 0, AR_BA AR_ALEF AR_LAM)
-      || (tok_any(p, j) & cStop)!=0;
+  return ner_prep_article(p, j) || (tok_any(p, j) & cStop)!=0;
 }
 
 /* The words of a royal or honorific title with the article and the name
@@ -478,7 +501,7 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
 ** that does not start with a given name may have one or two words. */
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
   int iEnd = p->aEnd[p->aTok[i].iField];
-  int n = 0, nMax = 0, bJoin = 0;
+  int n = 0, nMax = 0, bJoin = 0, bNamed = 0;
   const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
     |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
   for(int j=i; j<iEnd && (n<nMax || n==0); j++){
@@ -490,6 +513,16 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
     int bArt = fj.bArt;
     int bGiven = (c & MARSAD_GAZ_GIVEN)!=0;
     int bPart = (c & MARSAD_GAZ_PARTICLE)!=0;
+    if( n>0 && bJoin && !bGiven && (tok_class(p, j-1) & MARSAD_GAZ_PARTICLE) ){
+      /* the word after بن، آل، أبي، ولد is a name whatever else it reads as
+      ** (عمر بن الخطاب، عبدالله بن خميس، عبداللطيف آل الشيخ، علي بن أبي
+      ** طالب), unless it is a known name of another kind (فان إيران), a
+      ** function word (من، في) or a preposition with the article (للعلوم) */
+      if( t->eKind!=MARSAD_TOKEN_ARABIC || ner_prep_article(p, j) || (c & NER_ENTITY)
+       || ((c & MARSAD_GAZ_STOP) && t->nKey<=6) ) break;
+      if( !bPart ){ bJoin = 0; bNamed = 1; n++; continue; }
+    }
+    if( bNamed && !bGiven && !bPart ) break;  /* then only a name goes on */
     if( n==0 ){
       if( ((c & cStop) || (c & NER_ENTITY)) && !bGiven && !bPart ) return 0;
       if( bArt ) return 0;
@@ -624,12 +657,29 @@ static int tok_is_adj(marsad_ner *p, int i){
   return k && k->iEntity>=0 && (k->fClass & MARSAD_GAZ_ADJ);
 }
 
+/* True when the word after token i is بن، ابن or بنت (son or daughter
+** of): token i is then a given name. */
+static int ner_lineage_next(marsad_ner *p, int i){
+  static const char *const az[] = {AR_BA AR_NUN, AR_ALEF AR_BA AR_NUN, AR_BA AR_NUN AR_TA};
+  if( i+1>=p->aEnd[p->aTok[i].iField] || p->aTok[i+1].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  const ner_tok *t = &p->aTok[i+1];
+  for(size_t k=0; k<sizeof(az)/sizeof(az[0]); k++){
+    if( t->nKey==strlen(az[k]) && memcmp(tok_key(p, t), az[k], t->nKey)==0 ) return 1;
+  }
+  return 0;
+}
+
 /* The best name at token i: the gazetteer's, unless an organisation
 ** pattern is longer and, when the gazetteer found a name, ends on a
 ** nationality adjective (مجلس الأمن الروسي is not the UN's). */
 static ner_cand ner_named_at(marsad_ner *p, int i){
   ner_cand g = ner_gaz_at(p, i);
   ner_cand o = ner_org_at(p, i);
+  if( g.n==1 && (g.flags & MARSAD_NER_ADJ) && (tok_class(p, i) & MARSAD_GAZ_GIVEN)
+   && ner_lineage_next(p, i) ){
+    memset(&g, 0, sizeof g);      /* الأمير تركي بن محمد: a name, not Turkish */
+    g.iGaz = -1;
+  }
   if( o.n<=g.n ) return g;
   if( g.n>0 && !tok_is_adj(p, i+o.n-1) ) return g;
   return o;

@@ -257,6 +257,63 @@ static void test_construct_nouns(void){
   marsad_ner_free(pNer);
 }
 
+/* The parts of an Arabic name: the word after بن، آل، أبي، ولد belongs to
+** the name whatever else it reads as (a common noun الخطاب، a title
+** الشيخ، a weekday خميس), and a given name before بن is a name even when it
+** is also a nationality (تركي: Turkish); a name with no such word stops
+** where it did (مالك بن نبي). */
+static void test_name_particles(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "والتقى عمر بن الخطاب بالوفد في المدينة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عمر بن الخطاب");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وأصدر الوزير المهندس عبداللطيف آل الشيخ قرارا بتشكيل لجنة.", &a);
+  CHECK(find(&a, "عبداللطيف آل الشيخ")!=0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "ويقع المشروع في شارع عبدالله بن خميس بحي الروضة.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبدالله بن خميس");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقدم الأمير تركي بن محمد بن فهد الشكر للحضور.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "تركي بن محمد بن فهد");
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "واستقبل المبعوث إسماعيل ولد الشيخ أحمد الوفد.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "إسماعيل ولد الشيخ أحمد");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
+/* A word that reads as a GeoNames town and as a clitic before a better
+** known place is the better known place (وجدة: and Jeddah, not Oujda);
+** a common word after ف is no town (فريدة: unique, not Rhede), while a
+** town after و or ب still is one (وبرشلونة). */
+static void test_town_readings(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وصل الوفد إلى الرياض وجدة أمس.", &a);
+  CHECK(find(&a, "جدة")!=0);
+  CHECK_EQ_INT(entity_of(&a, "جدة")!=0, 1);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وهي تجربة فريدة من نوعها.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقد عاش الرسام في مدريد وبرشلونة سنوات.", &a);
+  CHECK(find(&a, "برشلونة")!=0);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Appends each variant's text and a "|" to the buffer pCtx (a resolver
 ** store). */
 static int store_variant_text(void *pCtx, long long iId, const char *zText,
@@ -722,6 +779,8 @@ int main(void){
   RUN(test_not_names);
   RUN(test_not_names_in_news);
   RUN(test_construct_nouns);
+  RUN(test_name_particles);
+  RUN(test_town_readings);
   RUN(test_variant_article);
   RUN(test_spelling_article);
   RUN(test_org_head_noun);
