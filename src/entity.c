@@ -29,6 +29,7 @@
 typedef struct km_entry {
   char *zKey;      /* owned, NUL-terminated */
   unsigned h;      /* hash of zKey */
+  unsigned nKey;   /* bytes of zKey */
   int iVal;        /* the value */
   int iNext;       /* next entry of the bucket, or -1 */
 } km_entry;
@@ -65,22 +66,48 @@ static int km_rehash(keymap *m){
   return MARSAD_OK;
 }
 
-/* The first entry of key p[0..n) after entry iFrom (-1: from the start),
+/* The walk over the entries of one key of a keymap, its hash computed
+** once: for(km_iter it = km_first(m, p, n); it.i>=0; km_next(m, &it)). */
+typedef struct km_iter {
+  const char *p;   /* the key looked for */
+  size_t n;        /* its bytes */
+  unsigned h;      /* its hash */
+  int i;           /* the entry found, or -1 */
+} km_iter;
+
+/* Moves it.i to the next entry of it's key from entry i on (i included),
 ** or -1. */
-static int km_find(const keymap *m, const char *p, size_t n, int iFrom){
-  if( m->nBucket==0 ) return -1;
-  unsigned h = km_hash(p, n);
-  int i = iFrom<0 ? m->aBucket[h & (m->nBucket-1)] : m->a[iFrom].iNext;
+static void km_scan(const keymap *m, km_iter *it, int i){
   for(; i>=0; i=m->a[i].iNext){
-    if( m->a[i].h==h && strncmp(m->a[i].zKey, p, n)==0 && m->a[i].zKey[n]==0 ) return i;
+    const km_entry *e = &m->a[i];
+    if( e->h==it->h && e->nKey==it->n && memcmp(e->zKey, it->p, it->n)==0 ) break;
   }
-  return -1;
+  it->i = i;
+}
+
+/* The first entry of key p[0..n) (it.i -1 when none). */
+static km_iter km_first(const keymap *m, const char *p, size_t n){
+  km_iter it = {p, n, 0, -1};
+  if( m->nBucket==0 ) return it;
+  it.h = km_hash(p, n);
+  km_scan(m, &it, m->aBucket[it.h & (m->nBucket-1)]);
+  return it;
+}
+
+/* The next entry of it's key after it.i (it.i>=0). */
+static void km_next(const keymap *m, km_iter *it){
+  km_scan(m, it, m->a[it->i].iNext);
+}
+
+/* The first entry of key p[0..n), or -1. */
+static int km_find(const keymap *m, const char *p, size_t n){
+  return km_first(m, p, n).i;
 }
 
 /* Adds (p[0..n), iVal) unless that pair is there. MARSAD_OK or NOMEM. */
 static int km_add(keymap *m, const char *p, size_t n, int iVal){
-  for(int i=km_find(m, p, n, -1); i>=0; i=km_find(m, p, n, i)){
-    if( m->a[i].iVal==iVal ) return MARSAD_OK;
+  for(km_iter it=km_first(m, p, n); it.i>=0; km_next(m, &it)){
+    if( m->a[it.i].iVal==iVal ) return MARSAD_OK;
   }
   if( (unsigned)m->n>=m->nBucket && km_rehash(m) ) return MARSAD_NOMEM;
   if( m->n>=m->nAlloc ){
@@ -94,6 +121,7 @@ static int km_add(keymap *m, const char *p, size_t n, int iVal){
   if( z==0 ) return MARSAD_NOMEM;
   unsigned h = km_hash(p, n);
   m->a[m->n].h = h;
+  m->a[m->n].nKey = (unsigned)n;
   h &= m->nBucket-1;
   m->a[m->n].zKey = z;
   m->a[m->n].iVal = iVal;
@@ -212,31 +240,46 @@ static int word_spellings_ok(const char *x, const char *y, int w, int nSkel){
   return !(kx && ky && (kx->fClass & MARSAD_GAZ_GIVEN) && (ky->fClass & MARSAD_GAZ_GIVEN));
 }
 
-/* True when normalized keys x and y are spellings of one foreign name:
-** the same number of words, each word alike (word_spellings_ok) and its
-** skeleton equal to the other's or,
-** for at most one word, one edit apart when long enough (five skeleton
-** letters; four when another word is equal). */
-static int spelling_match(const char *x, const char *y){
-  uint32_t a[SKEL_MAX], b[SKEL_MAX];
-  int aS[SKEL_MAX], aL[SKEL_MAX], bS[SKEL_MAX], bL[SKEL_MAX];
-  int na = skeleton(x, strlen(x), a), nb = skeleton(y, strlen(y), b);
-  int nwa = skel_words(a, na, aS, aL), nwb = skel_words(b, nb, bS, bL);
+/* The skeleton of a key split into words. */
+typedef struct key_skel {
+  uint32_t a[SKEL_MAX];    /* the skeleton (skeleton()) */
+  int n;                   /* its code points */
+  int aS[SKEL_MAX];        /* where each word starts in a */
+  int aL[SKEL_MAX];        /* its code points */
+  int nw;                  /* words */
+} key_skel;
+
+/* Fills *pS with the skeleton of normalized key z and its words. */
+static void key_skel_of(const char *z, key_skel *pS){
+  pS->n = skeleton(z, strlen(z), pS->a);
+  pS->nw = skel_words(pS->a, pS->n, pS->aS, pS->aL);
+}
+
+/* True when normalized keys x (with skeleton *pX) and y are spellings of
+** one foreign name: the same number of words, each word alike
+** (word_spellings_ok) and its skeleton equal to the other's or, for at
+** most one word, one edit apart when long enough (five skeleton letters;
+** four when another word is equal). */
+static int spelling_match(const char *x, const key_skel *pX, const char *y){
+  key_skel ys;
+  const key_skel *pY = &ys;
+  key_skel_of(y, &ys);
   int nEdit = 0, nSame = 0, nMin = 99;
-  if( nwa!=nwb || nwa==0 ) return 0;
-  for(int w=0; w<nwa; w++){
-    int nSkel = aL[w]<bL[w] ? aL[w] : bL[w];
-    if( !word_spellings_ok(x, y, w, nSkel) ) return 0;
-    if( aL[w]==bL[w] && memcmp(a+aS[w], b+bS[w], sizeof(uint32_t)*(size_t)aL[w])==0 ){
+  if( pX->nw!=pY->nw || pX->nw==0 ) return 0;
+  for(int w=0; w<pX->nw; w++){
+    const uint32_t *a = pX->a+pX->aS[w], *b = pY->a+pY->aS[w];
+    int na = pX->aL[w], nb = pY->aL[w];
+    if( !word_spellings_ok(x, y, w, na<nb ? na : nb) ) return 0;
+    if( na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0 ){
       nSame++;
       continue;
     }
-    if( !one_edit(a+aS[w], aL[w], b+bS[w], bL[w]) ) return 0;
+    if( !one_edit(a, na, b, nb) ) return 0;
     nEdit++;
-    if( aL[w]<nMin ) nMin = aL[w];
-    if( bL[w]<nMin ) nMin = bL[w];
+    if( na<nMin ) nMin = na;
+    if( nb<nMin ) nMin = nb;
   }
-  if( nEdit==0 ) return na>=4;      /* equal skeletons: not too short */
+  if( nEdit==0 ) return pX->n>=4;   /* equal skeletons: not too short */
   return nEdit==1 && nMin>=(nSame>0 ? 4 : 5);
 }
 
@@ -314,10 +357,16 @@ static int key_words(const char *z){
   return n;
 }
 
+/* Starts p->b with "K|", K the kind's digit (MARSAD_ENTITY_* are digits). */
+static void kind_prefix(marsad_resolver *p, int eKind){
+  char a[2] = {(char)('0'+eKind), '|'};
+  marsad_buf_reset(&p->b);
+  marsad_buf_append(&p->b, a, 2);
+}
+
 /* Builds "K|text" (K the kind digit) in p->b; returns it. */
 static const char *kind_key(marsad_resolver *p, int eKind, const char *z, size_t n){
-  marsad_buf_reset(&p->b);
-  marsad_buf_printf(&p->b, "%d|", eKind);
+  kind_prefix(p, eKind);
   marsad_buf_append(&p->b, z, n);
   return p->b.rc ? 0 : p->b.a;
 }
@@ -330,8 +379,7 @@ static int index_skeleton(marsad_resolver *p, keymap *m, int eKind, const char *
   if( n<3 ) return MARSAD_OK;
   for(int i=-1; rc==MARSAD_OK && i<n; i++){
     if( i>=0 && a[i]==' ' ) continue;
-    marsad_buf_reset(&p->b);
-    marsad_buf_printf(&p->b, "%d|", eKind);
+    kind_prefix(p, eKind);
     skel_put(&p->b, a, n, i);
     rc = p->b.rc ? p->b.rc : km_add(m, p->b.a, p->b.n, iVal);
   }
@@ -453,7 +501,7 @@ static int gaz_entity(marsad_resolver *p, int iGaz, int *pRc){
 static int org_entity(marsad_resolver *p, const char *z, int *pRc){
   const char *zk = kind_key(p, MARSAD_ENTITY_ORG, z, strlen(z));
   if( zk==0 ){ *pRc = MARSAD_NOMEM; return -1; }
-  int v = km_find(&p->mKey, zk, p->b.n, -1);
+  int v = km_find(&p->mKey, zk, p->b.n);
   if( v>=0 ) return p->aVar[p->mKey.a[v].iVal].e;
   const marsad_gaz_key *g = marsad_gaz_lookup(z, strlen(z));
   if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ)
@@ -566,22 +614,31 @@ static int gaz_spelling_ok(int v, const char *zKey){
   return strncmp(zId, "geo:", 4)!=0 || skel_equal(zKey, marsad_gaz_key_at(v)->zKey);
 }
 
+/* True when value v is among aTried[0..n) (the values fuzzy_find tested
+** already: one found under several deletions is tested once). */
+static int tried_before(const int *aTried, int n, int v){
+  for(int i=0; i<n; i++) if( aTried[i]==v ) return 1;
+  return 0;
+}
+
 /* A value of skeleton map m whose key is one spelling away from zKey (kind
 ** eKind), or -1. */
 static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
                       const char *zKey){
-  uint32_t a[SKEL_MAX];
-  int n = skeleton(zKey, strlen(zKey), a);
-  if( n<3 ) return -1;
-  for(int i=-1; i<n; i++){
-    if( i>=0 && a[i]==' ' ) continue;
-    marsad_buf_reset(&p->b);
-    marsad_buf_printf(&p->b, "%d|", eKind);
-    skel_put(&p->b, a, n, i);
+  key_skel x;
+  int aTried[64], nTried = 0;
+  key_skel_of(zKey, &x);
+  if( x.n<3 ) return -1;
+  for(int i=-1; i<x.n; i++){
+    if( i>=0 && x.a[i]==' ' ) continue;
+    kind_prefix(p, eKind);
+    skel_put(&p->b, x.a, x.n, i);
     if( p->b.rc ) return -1;
-    for(int k=km_find(m, p->b.a, p->b.n, -1); k>=0; k=km_find(m, p->b.a, p->b.n, k)){
-      int v = m->a[k].iVal;
-      if( spelling_match(zKey, skel_value_key(p, bGaz, v)) && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
+    for(km_iter it=km_first(m, p->b.a, p->b.n); it.i>=0; km_next(m, &it)){
+      int v = m->a[it.i].iVal;
+      if( tried_before(aTried, nTried, v) ) continue;
+      if( spelling_match(zKey, &x, skel_value_key(p, bGaz, v)) && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
+      if( nTried<(int)(sizeof aTried/sizeof aTried[0]) ) aTried[nTried++] = v;
     }
   }
   return -1;
@@ -617,9 +674,9 @@ static int surname_unique(marsad_resolver *p, const char *zKey, int bArticle){
   for(int bArt=(n<8); bArt<1+bArticle; bArt++){
     const char *z = bArt ? p->b.a : zKey;
     size_t nz = bArt ? p->b.n : n;
-    for(int k=km_find(&p->mSur, z, nz, -1); k>=0; k=km_find(&p->mSur, z, nz, k)){
-      if( e>=0 && e!=p->mSur.a[k].iVal ) return -1;
-      e = p->mSur.a[k].iVal;
+    for(km_iter it=km_first(&p->mSur, z, nz); it.i>=0; km_next(&p->mSur, &it)){
+      if( e>=0 && e!=p->mSur.a[it.i].iVal ) return -1;
+      e = p->mSur.a[it.i].iVal;
     }
   }
   return e;
@@ -635,7 +692,7 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
   if( zLast==0 ) return -1;
   zLast++;
   size_t n = strlen(zLast);
-  if( n<8 || km_find(&p->mSur, zLast, n, -1)>=0 ) return -1;
+  if( n<8 || km_find(&p->mSur, zLast, n)>=0 ) return -1;
   for(int bArt=0; bArt<2; bArt++){
     const char *z = zLast;
     size_t nz = n;
@@ -645,7 +702,7 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
       nz -= 4;
     }
     const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, z, nz);
-    int v = zk ? km_find(&p->mKey, zk, p->b.n, -1) : -1;
+    int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
     if( v>=0 ){
       int e = p->aVar[p->mKey.a[v].iVal].e;
       const char *zName = p->aEnt[e].zName;
@@ -664,9 +721,9 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
   int e = -1;
   if( strstr(zKey, AR_SP_BIN)==0 || key_words(zKey)<3 ) return -1;
   size_t n = strlen(zKey);
-  for(int k=km_find(&p->mShort, zKey, n, -1); k>=0; k=km_find(&p->mShort, zKey, n, k)){
-    if( e>=0 && e!=p->mShort.a[k].iVal ) return -1;
-    e = p->mShort.a[k].iVal;
+  for(km_iter it=km_first(&p->mShort, zKey, n); it.i>=0; km_next(&p->mShort, &it)){
+    if( e>=0 && e!=p->mShort.a[it.i].iVal ) return -1;
+    e = p->mShort.a[it.i].iVal;
   }
   return e;
 }
@@ -678,7 +735,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
-  int v = km_find(&p->mKey, zk, p->b.n, -1);
+  int v = km_find(&p->mKey, zk, p->b.n);
   if( v>=0 ){                                   /* 1. a known variant */
     pM->iEntity = p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iId;
     return MARSAD_OK;
