@@ -104,11 +104,17 @@ typedef struct marsad_db marsad_db;
 
 /* Flags for marsad_open. */
 #define MARSAD_OPEN_READONLY  0x01   /* never write; the file must exist */
+#define MARSAD_OPEN_UPGRADE   0x02   /* with READONLY: update an older database first */
 
 /* Opens (creating and migrating when needed) the marsad database at zPath.
 ** *ppDb is always set: to the new handle, or to NULL on failure. On failure
 ** with a handle-less error, *pzErr (if pzErr is not NULL) receives a message
-** owned by the caller. */
+** owned by the caller. A read-only handle cannot update a database an older
+** marsad wrote (a schema migration missing: the open fails; a search index
+** built by another tokenizer: searches fail); with MARSAD_OPEN_UPGRADE too,
+** such a database is first updated by one writable open (which needs write
+** access to the file; the open fails saying so without it), then opened
+** read-only. */
 MARSAD_API int marsad_open(const char *zPath, unsigned flags,
                            marsad_db **ppDb /* OUT */, char **pzErr /* OUT */);
 

@@ -200,6 +200,7 @@ static int migrate(marsad_db *pDb){
     rc = migration_applied(pDb, pM->iNumber, &bApplied);
     if( rc || bApplied ) continue;
     if( bReadOnly ){
+      pDb->bOutdated = 1;
       rc = marsad_db_error(pDb, MARSAD_DBERROR,
           "the database lacks schema migration %03d (%s); open it for writing once "
           "(e.g. marsad ingest) to update it", pM->iNumber, pM->zName);
@@ -263,8 +264,13 @@ static int configure(marsad_db *pDb){
       "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
 }
 
-int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzErr){
+/* Opens the database at zPath as marsad_open does without
+** MARSAD_OPEN_UPGRADE, and sets *pbOutdated when a read-only open found it
+** written by an older marsad (whether or not the open failed for it). */
+static int db_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzErr,
+                   int *pbOutdated){
   *ppDb = 0;
+  *pbOutdated = 0;
   if( pzErr ) *pzErr = 0;
   marsad_db *pDb = marsad_malloc(sizeof *pDb);
   if( pDb==0 ) return MARSAD_NOMEM;
@@ -286,6 +292,7 @@ int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzEr
   if( rc==MARSAD_OK ) rc = migrate(pDb);
   if( rc==MARSAD_OK ) rc = marsad_stemmer_new(&pDb->pStem);
   if( rc==MARSAD_OK ) rc = open_modules(pDb);
+  *pbOutdated = pDb->bOutdated;
   if( rc!=MARSAD_OK ){
     if( pzErr ) *pzErr = marsad_strdup(pDb->zErr ? pDb->zErr : marsad_errstr(rc));
     marsad_close(pDb);
@@ -293,6 +300,40 @@ int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzEr
   }
   *ppDb = pDb;
   return MARSAD_OK;
+}
+
+/* Updates the database at zPath, which an older marsad wrote, by opening it
+** for writing once (the open applies the missing migrations and rebuilds
+** the search index). On failure *pzErr (if not NULL) says why. */
+static int db_update(const char *zPath, char **pzErr){
+  marsad_db *pDb = 0;
+  char *zWhy = 0;
+  int bOutdated = 0;
+  int rc = db_open(zPath, 0, &pDb, &zWhy, &bOutdated);
+  marsad_close(pDb);
+  if( rc!=MARSAD_OK && pzErr ){
+    const char *zFmt = "it was written by an older version of marsad and must be "
+                       "updated once, which needs write access to it: %s";
+    const char *z = zWhy ? zWhy : marsad_errstr(rc);
+    size_t n = strlen(zFmt) + strlen(z);
+    *pzErr = marsad_malloc(n);
+    if( *pzErr ) snprintf(*pzErr, n, zFmt, z);
+  }
+  marsad_free(zWhy);
+  return rc;
+}
+
+int marsad_open(const char *zPath, unsigned flags, marsad_db **ppDb, char **pzErr){
+  const unsigned fUpgrade = MARSAD_OPEN_READONLY|MARSAD_OPEN_UPGRADE;
+  int bOutdated = 0;
+  int rc = db_open(zPath, flags, ppDb, pzErr, &bOutdated);
+  if( (flags & fUpgrade)!=fUpgrade || !bOutdated ) return rc;
+  marsad_close(*ppDb);
+  *ppDb = 0;
+  if( pzErr ){ marsad_free(*pzErr); *pzErr = 0; }
+  rc = db_update(zPath, pzErr);
+  if( rc==MARSAD_OK ) rc = db_open(zPath, flags, ppDb, pzErr, &bOutdated);
+  return rc;
 }
 
 void marsad_close(marsad_db *pDb){

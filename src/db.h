@@ -20,6 +20,9 @@ struct marsad_db {
   void **apState;              /* per-module state, indexed like marsad_modules */
   struct marsad_fts_docs *pFtsDocs; /* documents the search tokenizer knows
                                ** in advance (fts_arabic.h); owned by db */
+  int bOutdated;               /* read-only handle on a database an older
+                               ** marsad wrote: a migration missing or the
+                               ** search index of another tokenizer */
 };
 
 /* Records a printf-formatted message as the handle's error and returns rc.

@@ -721,7 +721,7 @@ static int search_open(marsad_db *pDb, void **ppState){
     int rc = search_is_stale(pDb, &bStale);
     SearchState *p = rc==MARSAD_OK && bStale ? marsad_malloc(sizeof *p) : 0;
     if( rc==MARSAD_OK && bStale && p==0 ) rc = MARSAD_NOMEM;
-    if( p ){ memset(p, 0, sizeof *p); p->bStale = 1; }
+    if( p ){ memset(p, 0, sizeof *p); p->bStale = 1; pDb->bOutdated = 1; }
     *ppState = p;
     return rc;
   }

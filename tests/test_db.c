@@ -105,6 +105,30 @@ static void test_not_marsad_refused(void){
   unlink(zPath);
 }
 
+/* A database an older marsad wrote (a migration missing) is refused by a
+** read-only open, with what to do; a read-only open with
+** MARSAD_OPEN_UPGRADE applies the migration first and succeeds. */
+static void test_older_database_upgraded(void){
+  const char *zPath = temp_db("older");
+  marsad_db *pDb = 0;
+  char *zErr = 0;
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(raw_exec(zPath, "DROP INDEX article_story_event; DELETE FROM migration WHERE id=33"),
+               SQLITE_OK);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, &zErr), MARSAD_DBERROR);
+  CHECK(pDb==0);
+  CHECK(zErr && strstr(zErr, "lacks schema migration 033") && strstr(zErr, "for writing once"));
+  marsad_free(zErr);
+  zErr = 0;
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY|MARSAD_OPEN_UPGRADE, &pDb, &zErr), MARSAD_OK);
+  CHECK(pDb!=0 && zErr==0);
+  marsad_close(pDb);
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
 /* An empty file is a new database: marsad makes its schema there. */
 static void test_empty_file_taken(void){
   const char *zPath = temp_db("empty");
@@ -124,5 +148,6 @@ int main(void){
   RUN(test_newer_database_refused);
   RUN(test_not_marsad_refused);
   RUN(test_empty_file_taken);
+  RUN(test_older_database_upgraded);
   return DONE();
 }

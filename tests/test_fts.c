@@ -350,7 +350,8 @@ static void test_parse(void){
 
 /* A read-only handle on an index another tokenizer version built refuses
 ** to search (it cannot rebuild; the keys differ) with a message saying how
-** to rebuild; a writable open rebuilds it, and searches work again. */
+** to rebuild; a writable open rebuilds it, and searches work again; so does
+** a read-only open with MARSAD_OPEN_UPGRADE (what the CLI and serve use). */
 static void test_stale_index(void){
   static const char zData[] =
     "{\"id\":\"k1\",\"outlet\":\"o\",\"title\":\"زيارة\","
@@ -380,6 +381,17 @@ static void test_stale_index(void){
   CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);   /* rebuilds */
   marsad_close(pDb);
   CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_search_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"input\":\"k1\""));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  /* a read-only open that may upgrade rebuilds it by itself */
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  CHECK_EQ_INT(marsad_db_meta_set(pDb, "search_tokenizer", "arabic/0/0000000000000000"), MARSAD_OK);
+  marsad_close(pDb);
+  zJson = 0;
+  CHECK_EQ_INT(marsad_open(zPath, MARSAD_OPEN_READONLY|MARSAD_OPEN_UPGRADE, &pDb, 0), MARSAD_OK);
   CHECK_EQ_INT(marsad_search_json(pDb, &q, &zJson), MARSAD_OK);
   CHECK(zJson && strstr(zJson, "\"input\":\"k1\""));
   marsad_free(zJson);

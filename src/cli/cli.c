@@ -119,7 +119,8 @@ marsad_db *cli_open(cli *pCli, int bReadOnly){
     cli_open_error(pCli, bReadOnly, MARSAD_IO, 0);
     return 0;
   }
-  int rc = marsad_open(pCli->zDb, bReadOnly ? MARSAD_OPEN_READONLY : 0, &pDb, &zErr);
+  unsigned flags = bReadOnly ? MARSAD_OPEN_READONLY|MARSAD_OPEN_UPGRADE : 0;
+  int rc = marsad_open(pCli->zDb, flags, &pDb, &zErr);
   if( rc!=MARSAD_OK ){
     cli_open_error(pCli, bReadOnly, rc, zErr);
     marsad_free(zErr);

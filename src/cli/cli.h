@@ -54,8 +54,9 @@ int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
 int cli_usage_error(cli *pCli, const char *zFmt, ...)
   __attribute__((format(printf, 2, 3)));
 
-/* Opens the database (read-only when bReadOnly). On failure prints why and
-** returns NULL. */
+/* Opens the database (read-only when bReadOnly; a database an older marsad
+** wrote is then updated first, MARSAD_OPEN_UPGRADE). On failure prints why
+** and returns NULL. */
 marsad_db *cli_open(cli *pCli, int bReadOnly);
 
 /* Prints why the database could not be opened (zErr: the library's

@@ -43,6 +43,9 @@ static int serve_run(cli *pCli, int argc, char **argv){
   if( nThreads<1 || nThreads>256 ) return cli_usage_error(pCli, "--threads must be from 1 to 256");
   if( nTimeout<1 || nTimeout>3600 ) return cli_usage_error(pCli, "--timeout must be from 1 to 3600");
 
+  marsad_db *pDb = cli_open(pCli, 1);   /* updates a database an older marsad wrote */
+  if( pDb==0 ) return CLI_FAIL;
+  marsad_close(pDb);
   sigset_t set;
   block_stop_signals(&set);
   marsad_server_opts opts;
