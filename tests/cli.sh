@@ -60,6 +60,13 @@ expect 1 "$bin" --db "$db" show 0000
 expect 2 "$bin" --db "$db" figures --counts bogus
 expect 2 "$bin" --db "$db" statements --stance bogus
 expect 1 "$bin" --db "$db" figures --counts wounded_or_missing
+# no entity found, or no such story: exit 1 with a message naming it
+expect 1 "$bin" --db "$db" entities --name zzzz
+grep -q 'no entity matches' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: entities: no message"; }
+expect 1 "$bin" --db "$db" entities --story s999999
+grep -q 'no story s999999' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: entities --story: no message"; }
+expect 1 "$bin" --db "$db" search القدس --story s999999
+grep -q 'no story s999999' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: search --story: no message"; }
 "$bin" --db "$db" list --json | python3 -c 'import json,sys; a=json.load(sys.stdin); assert len(a)==4, a' \
   && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: list --json"; }
 echo "$pass passed, $fail failed"

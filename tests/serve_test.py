@@ -176,11 +176,19 @@ def check_routes(port, ids):
         check(named and all("المرصد" in e["name"] for e in named), "entities name=")
         check(len(get_json(port, "/api/entities?limit=1")) == 1, "entities limit")
         error_of(port, "/api/entities?kind=planet", 400)
+        error_of(port, "/api/entities?story=s999999", 404)
+        stories = get_json(port, "/api/stories") if route("/api/stories") else []
+        if stories:
+            in_story = get_json(port, "/api/entities?story=" + stories[0]["id"])
+            check(all(k in e for e in in_story for k in ("id", "articles")), "entities story=")
         error_of(port, "/api/entities?stance=deny", 400)
     if route("/api/entities/{id}"):
         eid = get_json(port, "/api/entities?kind=place")[0]["id"]
         e = get_json(port, "/api/entities/" + eid)
         check(e.get("id") == eid and e.get("variants"), "one entity with its spellings")
+        check(sum(v["mentions"] for v in e["variants"]) <= e["mentions"] and e["latest"]
+              and all(a["mentions"] for a in e["latest"])
+              and sum(d["articles"] for d in e["dates"]) == e["articles"], "an entity's counts agree")
         by_name = get_json(port, "/api/entities/" + q(e["variants"][0]["text"]).replace("+", "%20"))
         check(by_name.get("id") == eid, "an entity found by one of its spellings")
         error_of(port, "/api/entities/" + q("لا أحد").replace("+", "%20"), 404)

@@ -7,11 +7,16 @@
 #include <string.h>
 #include "cli.h"
 
-/* Prints the entities of a marsad_entities_json answer as a table. */
+/* Prints the entities of a marsad_entities_json answer as a table;
+** CLI_PARTIAL (after a message) when there are none. */
 static int print_entities(cli *pCli, json_t *pArr, void *pCtx){
   size_t i;
   json_t *pRow;
-  if( json_array_size(pArr)>0 ) printf("%-7s %-6s %6s %7s  %s\n", "id", "kind", "arts", "ments", "name");
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad entities: no entity matches\n");
+    return CLI_PARTIAL;
+  }
+  printf("%-7s %-6s %6s %7s  %s\n", "id", "kind", "arts", "ments", "name");
   json_array_foreach(pArr, i, pRow){
     printf("%-7s %-6s %6lld %7lld  ", cli_json_str(pRow, "id", ""), cli_json_str(pRow, "kind", ""),
            (long long)json_integer_value(json_object_get(pRow, "articles")),
