@@ -52,6 +52,7 @@
 #define AR_WAW  "\xD9\x88"
 #define AR_NUN  "\xD9\x86"
 #define AR_TA   "\xD8\xAA"
+#define AR_TA_MARBUTA "\xD8\xA9"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
 
 /* Which rule found a name (ner_hit.eSrc). */
@@ -63,11 +64,14 @@
 #define SRC_LATIN   5   /* capitalized Latin words */
 #define SRC_SURNAME 6   /* the surname of a person found before */
 #define SRC_MODEL   7   /* the statistical model */
+#define SRC_TITLECL 8   /* a title before a word that may start with a
+                           preposition (وزير الدفاع بتأمين: ب + تأمين) */
 /* The rules whose names the model may undo (ner_apply_model): a given name
-** and the words after it, a place noun and the word after it. The others
+** and the words after it, a place noun and the word after it, a title and
+** a name that may start with a preposition (بتأمين). The others
 ** stand: gazetteer names, titles and organisation heads (ANERcorp leaves
 ** الخارجية الروسية untagged, where the product needs it). */
-#define NER_MODEL_VETO ((1u<<SRC_GIVEN)|(1u<<SRC_PLACE))
+#define NER_MODEL_VETO ((1u<<SRC_GIVEN)|(1u<<SRC_PLACE)|(1u<<SRC_TITLECL))
 
 /* One reading of a word with its clitics stripped. */
 typedef struct ner_form {
@@ -586,7 +590,9 @@ static void ner_build_key(marsad_ner *p, int i0, int i1, ner_form f, int bDropHe
 /* Keeps candidate c at token i. MARSAD_OK or NOMEM. A person named by a
 ** given name alone (عبدالله، فهد، عبد الرحمن) is not kept: it names too
 ** many people; nor is a nationality after a currency (دولار أمريكي: the
-** money, not the place). */
+** money, not the place); nor a person of the model's whose first word
+** ends in ta marbuta and is no given name of the lists (برقية تهنئة, a
+** cable of congratulation: foreign names are not written with ة). */
 static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
   const ner_tok *t = &p->aTok[i];
   int i0 = t->iField==0 ? 0 : p->aEnd[0];
@@ -599,6 +605,10 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
    && ((c->n==1 && (c0 & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)))
        || (c->n==2 && (c0 & MARSAD_GAZ_PARTICLE))) ){
     return MARSAD_OK;
+  }
+  if( c->eKind==MARSAD_ENTITY_PERSON && c->eSrc==SRC_MODEL && !(c0 & MARSAD_GAZ_GIVEN)
+   && t->iEnd-t->iStart>=2 && memcmp(p->az[t->iField]+t->iEnd-2, AR_TA_MARBUTA, 2)==0 ){
+    return MARSAD_OK;     /* برقية تهنئة: a noun in ة that no list knows as a name */
   }
   if( p->nHit>=p->nHitAlloc ){
     int nNew = p->nHitAlloc ? p->nHitAlloc*2 : 64;
@@ -685,6 +695,16 @@ static ner_cand ner_named_at(marsad_ner *p, int i){
   return o;
 }
 
+/* True when token j, no given name, may be read as a preposition (ب ل ك)
+** before a word of three letters or more (بتأمين، لتنفيذ). */
+static int ner_prep_start(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  if( tok_class(p, j) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|NER_ENTITY) ) return 0;
+  return t->nKey>=8 && (key_at(k, (int)t->nKey, 0, AR_BA) || key_at(k, (int)t->nKey, 0, AR_LAM)
+                        || key_at(k, (int)t->nKey, 0, AR_KAF));
+}
+
 /* A title at token i and the name after it. Sets *pnUsed to the tokens
 ** consumed (0 when there is no title). */
 static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
@@ -736,7 +756,7 @@ static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
       int nName = ner_name_len(p, j, tok_form0(p, j), 1);
       if( nName>0 ){
         rc = ner_keep_found(p, j, nName, tok_form0(p, j), MARSAD_ENTITY_PERSON,
-                            MARSAD_NER_PATTERN, SRC_TITLE);
+                            MARSAD_NER_PATTERN, ner_prep_start(p, j) ? SRC_TITLECL : SRC_TITLE);
         j += nName;
       }
     }

@@ -289,6 +289,32 @@ static void test_name_particles(void){
   marsad_ner_free(pNer);
 }
 
+/* Nouns a title or the model took for a person: a word after a title that
+** reads as a preposition and a noun goes when the model does not name it
+** (أمر وزير الدفاع بتأمين طائرات: ب + تأمين, to secure planes); a name of
+** the model's whose first word ends in ta marbuta and is no listed given
+** name is a noun (برقية تهنئة, a cable of congratulation), a listed one is
+** kept (معاوية). */
+static void test_not_names_after_names(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "أمر وزير الدفاع بتأمين طائرات شحن تابعة لقيادة القوات الجوية.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وبعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلمان بن عبدالعزيز آل سعود");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وسجل معاوية أوين هدفا رائعا.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "معاوية أوين");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* A word that reads as a GeoNames town and as a clitic before a better
 ** known place is the better known place (وجدة: and Jeddah, not Oujda);
 ** a common word after ف is no town (فريدة: unique, not Rhede), while a
@@ -781,6 +807,7 @@ int main(void){
   RUN(test_construct_nouns);
   RUN(test_name_particles);
   RUN(test_town_readings);
+  RUN(test_not_names_after_names);
   RUN(test_variant_article);
   RUN(test_spelling_article);
   RUN(test_org_head_noun);
