@@ -318,6 +318,7 @@ struct marsad_resolver {
   int bHead;                    /* azHead filled */
   marsad_buf b;                 /* scratch */
   marsad_buf reason;            /* scratch for reasons */
+  marsad_buf joined;            /* scratch for abd_joined */
 };
 
 int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **ppOut){
@@ -347,6 +348,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mGazSkel);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
+  marsad_buf_free(&p->joined);
   marsad_free(p);
 }
 
@@ -387,6 +389,27 @@ static int index_skeleton(marsad_resolver *p, keymap *m, int eKind, const char *
 }
 
 #define AR_SP_BIN " \xD8\xA8\xD9\x86 "   /* " بن " between the parts of a name */
+#define AR_ABD "\xD8\xB9\xD8\xA8\xD8\xAF"       /* عبد */
+
+/* Person key z with every word عبد joined to the word after it (عبد العزيز
+** -> عبدالعزيز: one name written in one word or two), in p->joined; NULL
+** when z has no such word or out of memory. */
+static const char *abd_joined(marsad_resolver *p, const char *z){
+  const size_t nAbd = sizeof(AR_ABD)-1;
+  int bJoined = 0;
+  marsad_buf_reset(&p->joined);
+  for(const char *zw=z; *zw; ){
+    const char *zEnd = strchr(zw, ' ');
+    size_t n = zEnd ? (size_t)(zEnd-zw) : strlen(zw);
+    int bAbd = n==nAbd && memcmp(zw, AR_ABD, nAbd)==0 && zEnd && zEnd[1];
+    marsad_buf_append(&p->joined, zw, n);
+    if( zEnd && !bAbd ) marsad_buf_append(&p->joined, " ", 1);
+    bJoined |= bAbd;
+    zw = zEnd ? zEnd+1 : zw+n;
+  }
+  marsad_buf_append(&p->joined, "", 1);
+  return bJoined && p->joined.rc==MARSAD_OK ? p->joined.a : 0;
+}
 
 /* Adds entity index e, known by key z, to the maps (a person's name with
 ** its lineage, "A بن B بن C", also under its shorter forms "A بن B"). */
@@ -407,6 +430,11 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   const char *zk = kind_key(p, eKind, z, strlen(z));
   if( zk==0 ) return MARSAD_NOMEM;
   rc = km_add(&p->mKey, zk, p->b.n, v);
+  const char *zJoined = eKind==MARSAD_ENTITY_PERSON ? abd_joined(p, z) : 0;
+  if( rc==MARSAD_OK && zJoined ){        /* also found by عبدالعزيز for عبد العزيز */
+    zk = kind_key(p, eKind, zJoined, strlen(zJoined));
+    rc = zk ? km_add(&p->mKey, zk, p->b.n, v) : MARSAD_NOMEM;
+  }
   if( rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
     rc = index_skeleton(p, &p->mSkel, eKind, z, v);
   }
@@ -728,6 +756,17 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
   return e;
 }
 
+/* The entry of p->mKey for "kind|key" zk (in p->b) whose variant is
+** spelled zKey, else the first entry of zk, else -1. */
+static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
+  int v = -1;
+  for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
+    if( strcmp(p->aVar[p->mKey.a[it.i].iVal].zKey, zKey)==0 ) return it.i;
+    if( v<0 ) v = it.i;
+  }
+  return v;
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
@@ -735,12 +774,23 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
-  int v = km_find(&p->mKey, zk, p->b.n);
-  if( v>=0 ){                                   /* 1. a known variant */
+  int v = find_key(p, zk, zKey);
+  const char *zJoined = 0;
+  if( v<0 && eKind==MARSAD_ENTITY_PERSON && (zJoined = abd_joined(p, zKey))!=0 ){
+    zk = kind_key(p, eKind, zJoined, strlen(zJoined));   /* عبد العزيز = عبدالعزيز */
+    if( zk==0 ) return MARSAD_NOMEM;
+    v = find_key(p, zk, zKey);
+  }
+  if( v>=0 && strcmp(p->aVar[p->mKey.a[v].iVal].zKey, zKey)==0 ){   /* 1. a known variant */
     pM->iEntity = p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iId;
     return MARSAD_OK;
   }
   marsad_buf_reset(&p->reason);
+  if( v>=0 ){           /* a known name with عبد written apart from the next word or not */
+    marsad_buf_printf(&p->reason, "spelling: %s ~ %s (عبد written with the next word or apart)",
+                      zKey, p->aVar[p->mKey.a[v].iVal].zKey);
+    return add_variant(p, p->aVar[p->mKey.a[v].iVal].e, m);
+  }
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
   if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind ){
     const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);

@@ -41,6 +41,8 @@
 #define NER_MAX_WORDS   8    /* the longest key the gazetteer holds, in words */
 #define NER_MAX_FORMS  24    /* ways to strip clitics off one word */
 #define NER_MAX_SURNAME 64   /* surnames remembered per article */
+#define NER_MAX_NAME   10    /* words of a person's name with its lineage
+                                (متعب بن عبد الله بن عبد العزيز) */
 #define NER_ENTITY  0x10000u /* pseudo class: the key names an entity */
 
 /* Arabic letters as UTF-8 (all two bytes). */
@@ -538,7 +540,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
     }else if( bPart ){
-      if( nMax<6 ) nMax++;
+      if( nMax<NER_MAX_NAME ) nMax++;
     }else if( !bGiven ){
       const char *k = tok_key(p, t);
       if( (c & cStop) || (c & NER_ENTITY) ) break;

@@ -594,6 +594,33 @@ static void test_surnames_across(void){
   marsad_resolver_free(pRes);
 }
 
+/* A person's name with عبد written apart from the next word or joined to
+** it (عبد العزيز، عبدالعزيز) is one entity in either order of arrival,
+** each spelling recorded once as a variant; a name that differs otherwise
+** stays apart. */
+static void test_abd_joined(void){
+  marsad_resolver *pRes = 0;
+  char zVar[512] = "";
+  marsad_resolver_store st;
+  memset(&st, 0, sizeof st);
+  st.xVariant = store_variant_text;
+  st.pCtx = zVar;
+  CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
+  long long iSultan = resolve_person(pRes, "سلطان بن سلمان بن عبدالعزيز", "سلطان بن سلمان بن عبدالعزيز");
+  CHECK_EQ_INT(resolve_person(pRes, "سلطان بن سلمان بن عبد العزيز", "سلطان بن سلمان بن عبد العزيز"), iSultan);
+  CHECK_EQ_INT(resolve_person(pRes, "سلطان بن سلمان بن عبدالعزيز", "سلطان بن سلمان بن عبدالعزيز"), iSultan);
+  CHECK_EQ_INT(resolve_person(pRes, "سلطان بن سلمان بن عبد العزيز", "سلطان بن سلمان بن عبد العزيز"), iSultan);
+  long long iMutaib = resolve_person(pRes, "متعب بن عبد الله", "متعب بن عبد الله");
+  CHECK(iMutaib!=iSultan);
+  CHECK_EQ_INT(resolve_person(pRes, "متعب بن عبدالله", "متعب بن عبدالله"), iMutaib);
+  CHECK_EQ_INT(resolve_person(pRes, "متعب بن عبد الله", "متعب بن عبد الله"), iMutaib);
+  CHECK_EQ_INT(resolve_person(pRes, "متعب بن عبدالله", "متعب بن عبدالله"), iMutaib);
+  CHECK(resolve_person(pRes, "متعب بن عبد الرحمن", "متعب بن عبد الرحمن")!=iMutaib);
+  CHECK_EQ_STR(zVar, "سلطان بن سلمان بن عبدالعزيز|سلطان بن سلمان بن عبد العزيز|"
+               "متعب بن عبد الله|متعب بن عبدالله|متعب بن عبد الرحمن|");
+  marsad_resolver_free(pRes);
+}
+
 /* Spellings merge across articles: alias sets, adjectives, hamza and long
 ** vowels, a transposed letter; short different names do not. */
 static void test_spellings(void){
@@ -814,6 +841,7 @@ int main(void){
   RUN(test_no_town_by_distance);
   RUN(test_spellings);
   RUN(test_surnames_across);
+  RUN(test_abd_joined);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
