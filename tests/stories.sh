@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the stories: the command line's usage and statuses;
 # the five reference reports (../shared/seeds) form exactly one story of
-# five articles; `marsad recluster` gives the same
+# five articles, its summary naming its top entities; `marsad recluster` gives the same
 # stories and decisions as the ingestion did. Skipped without ../shared.
 set -u
 shared=${MARSAD_SHARED:-}
@@ -45,6 +45,10 @@ check "story s1 lists its events" grep -q '"events":\[{"id":' "$tmp/s1.json"
 check "story s1 explains its events" grep -q '"event":{"rule":' "$tmp/s1.json"
 "$bin" --db "$db" story --why s1 >"$tmp/s1.txt"
 check "story --why prints shared terms" grep -q 'shared:' "$tmp/s1.txt"
+# Its summary names its top entities, with their articles: Azerbaijan in all five.
+check "story lists its top entities" grep -q '^entities: .*أذربيجان (5)' "$tmp/s1.txt"
+"$bin" --db "$db" stories >"$tmp/front.txt"
+check "stories name each story's entities" grep -q '^  *.*ناغورنو كاراباخ' "$tmp/front.txt"
 
 # Recluster gives what the ingestion gave.
 dump "$db" >"$tmp/before"

@@ -2,7 +2,7 @@
 ** cmd_stories.c: `marsad stories`: the stories as a front page, each by its
 ** lead event (its largest within the dates asked), largest first: id,
 ** dates, article and outlet counts and headline of the lead event, then the
-** whole story's size when it holds other events.
+** whole story's size when it holds other events, and its top entities.
 */
 #include <stdio.h>
 #include <string.h>
@@ -32,8 +32,9 @@ static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
              (long long)json_integer_value(json_object_get(pRow, "n_articles")), nEvents,
              cli_json_str(pRow, "first", "-"), cli_json_str(pRow, "last", "-"));
     }
+    cli_print_story_entities(pCtx, cli_json_str(pRow, "id", ""), 5, 0, "                   ");
   }
-  (void)pCli; (void)pCtx;
+  (void)pCli;
   return CLI_OK;
 }
 
@@ -59,7 +60,8 @@ static int run_stories(cli *pCli, int argc, char **argv){
       "within a day or two), its largest within --since/--until (--latest: its latest),\n"
       "largest first (--latest: latest first): id, dates, articles (copies included),\n"
       "outlets and headline of the event, then the whole story's size when it threads\n"
-      "several events. `marsad story ID` shows one.", azArg, &nArg);
+      "several events, and the entities named in most of its articles. `marsad story ID`\n"
+      "shows one.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
   if( bLatest ) q.flags |= MARSAD_QUERY_LATEST;
@@ -70,7 +72,7 @@ static int run_stories(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_stories_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_stories, 0);
+  return cli_answer(pCli, pDb, lrc, zJson, print_stories, pDb);
 }
 
 const cli_command cli_cmd_stories = {

@@ -61,9 +61,16 @@ static void print_article(json_t *pRow, int bWhy, int bCopy){
   }
 }
 
-/* Prints a marsad_story_json answer. */
+/* What print_story needs besides the answer. */
+typedef struct story_ctx {
+  int bWhy;                /* --why: each article's evidence */
+  marsad_db *pDb;          /* for the story's entities */
+} story_ctx;
+
+/* Prints a marsad_story_json answer, with the story's top entities. */
 static int print_story(cli *pCli, json_t *pObj, void *pCtx){
-  int bWhy = *(int*)pCtx;
+  const story_ctx *pC = pCtx;
+  int bWhy = pC->bWhy;
   printf("%s  %s", cli_json_str(pObj, "id", ""), cli_json_str(pObj, "title", ""));
   printf("\n%s .. %s, %lld articles (%lld copies), %lld outlets\n",
          cli_json_str(pObj, "first", "-"), cli_json_str(pObj, "last", "-"),
@@ -74,7 +81,9 @@ static int print_story(cli *pCli, json_t *pObj, void *pCtx){
   json_t *pT;
   fputs("terms:", stdout);
   json_array_foreach(json_object_get(pObj, "top_terms"), i, pT) printf(" %s", json_string_value(pT));
-  fputs("\n\n", stdout);
+  fputc('\n', stdout);
+  cli_print_story_entities(pC->pDb, cli_json_str(pObj, "id", ""), 8, 1, "entities: ");
+  fputc('\n', stdout);
   json_t *pArts = json_object_get(pObj, "articles");
   json_t *pEvents = json_object_get(pObj, "events");
   json_array_foreach(pEvents, i, pT){
@@ -119,7 +128,8 @@ static int run_story(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_story_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_story, &bWhy);
+  story_ctx c = { bWhy, pDb };
+  return cli_answer(pCli, pDb, lrc, zJson, print_story, &c);
 }
 
 const cli_command cli_cmd_story = {
