@@ -269,11 +269,10 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "FROM mention m WHERE m.entity=?1 "
       "GROUP BY 1 ORDER BY mentions DESC, text LIMIT 50", iId, 0);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "dates",
-      "SELECT coalesce(a.published, substr(a.ingested,1,10)) AS date, "
-      "  count(*) AS articles, sum(x.n) AS mentions "
+      "SELECT a.published AS date, count(*) AS articles, sum(x.n) AS mentions "
       "FROM (SELECT article, count(*) AS n FROM mention WHERE entity=?1 GROUP BY article) x "
       "  JOIN article a ON a.id=x.article "
-      "GROUP BY date ORDER BY date", iId, 0);
+      "GROUP BY date ORDER BY date IS NULL, date", iId, 0);
   if( rc==MARSAD_OK && has_stories(pDb) ) rc = entity_rows(pDb, pObj, "stories",
       "SELECT 's'||s.story AS id, (SELECT title FROM story WHERE id=s.story) AS title, "
       "  count(*) AS articles "

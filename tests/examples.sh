@@ -56,6 +56,9 @@ sizes = [st["n_articles"] for st in stories]
 check(sizes == sorted(sizes, reverse=True), f"stories largest first {sizes}")
 lasts = [st["last"] or "" for st in run("stories", "--latest")]
 check(lasts == sorted(lasts, reverse=True), f"stories --latest latest first {lasts}")
+# an entity's mentions by day: the undated .txt article in one last row, not on the day it was ingested
+dates = run("entity", "موبتي")["dates"]
+check([d["date"] for d in dates] == ["2025-11-02", "2025-11-03", None], f"Mopti by date {dates}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

@@ -189,6 +189,8 @@ def check_routes(port, ids):
         check(sum(v["mentions"] for v in e["variants"]) <= e["mentions"] and e["latest"]
               and all(a["mentions"] for a in e["latest"])
               and sum(d["articles"] for d in e["dates"]) == e["articles"], "an entity's counts agree")
+        check(all(d["date"] is None or len(d["date"]) == 10 for d in e["dates"])
+              and all(d["date"] for d in e["dates"][:-1]), "dates by day, the undated last")
         by_name = get_json(port, "/api/entities/" + q(e["variants"][0]["text"]).replace("+", "%20"))
         check(by_name.get("id") == eid, "an entity found by one of its spellings")
         error_of(port, "/api/entities/" + q("لا أحد").replace("+", "%20"), 404)

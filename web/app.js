@@ -532,6 +532,9 @@
     const pts = (e.dates || []).filter(d => dayOf(d.date) !== null).map(d => ({
       day: dayOf(d.date), value: d.mentions, label: String(d.mentions),
       tip: d.date + ': ' + count('mentions', d.mentions) + ', ' + count('articles', d.articles) }));
+    const undated = (e.dates || []).find(d => d.date === null);   /* articles without a date: not on the chart */
+    const caption = count('mentions', e.mentions) +
+      (undated ? ' · ' + t('undated') + ': ' + undated.mentions : '');
     return [
       h('div', { class: 'meta' }, h('a', { href: '#/entities' }, t('entities')), ' › ', e.id),
       h('h1', {}, e.name, e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null),
@@ -540,7 +543,7 @@
         h('a', { class: 'meta', href: '#/entity/' + encodeURIComponent(e.id) + (why ? '' : '?why=1') }, why ? '×' : t('whyMerged'))),
       h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
         v.text, v.mentions ? ' (' + v.mentions + ')' : '', why && v.reason ? ' — ' + v.reason : ''))),
-      pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, count('mentions', e.mentions))] : null,
+      pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, caption)] : null,
       stmts.length ? [h('h2', {}, t('said')), statementGroups(stmts)] : null,
       e.stories && e.stories.length ? [h('h2', {}, t('stories')), h('ul', {}, e.stories.map(st =>
         h('li', {}, storyLink(st.id, st.title), ' ', h('span', { class: 'meta' }, count('articles', st.articles)))))] : null,

@@ -35,7 +35,7 @@ static int print_entity(cli *pCli, json_t *p, void *pCtx){
   }
   printf("\nby date:\n");
   json_array_foreach(json_object_get(p, "dates"), i, pRow){
-    printf("  %-10s %5lld articles %6lld mentions\n", cli_json_str(pRow, "date", "-"),
+    printf("  %-10s %5lld articles %6lld mentions\n", cli_json_str(pRow, "date", "undated"),
            num(pRow, "articles"), num(pRow, "mentions"));
   }
   if( json_array_size(json_object_get(p, "stories"))>0 ){
