@@ -70,9 +70,10 @@
                            preposition (وزير الدفاع بتأمين: ب + تأمين) */
 /* The rules whose names the model may undo (ner_apply_model): a given name
 ** and the words after it, a place noun and the word after it, a title and
-** a name that may start with a preposition (بتأمين). The others
-** stand: gazetteer names, titles and organisation heads (ANERcorp leaves
-** الخارجية الروسية untagged, where the product needs it). */
+** a name that may start with a preposition (بتأمين). The others stand:
+** gazetteer names (but one-word GeoNames towns: ner_geo_word), titles and
+** organisation heads (ANERcorp leaves الخارجية الروسية untagged, where the
+** product needs it). */
 #define NER_MODEL_VETO ((1u<<SRC_GIVEN)|(1u<<SRC_PLACE)|(1u<<SRC_TITLECL))
 
 /* One reading of a word with its clitics stripped. */
@@ -934,6 +935,14 @@ static int rule_tag(int eKind, unsigned flags, int bBegin){
   return bBegin ? t : t+1;
 }
 
+/* True when hit x is one word the gazetteer names a place from GeoNames
+** alone (أنان، فيفي، جيهان: towns somewhere, and people's names in news):
+** the model may undo it. */
+static int ner_geo_word(const ner_hit *x){
+  return x->eSrc==SRC_GAZ && x->iGaz>=0 && x->iTok1-x->iTok0==1
+      && strncmp(marsad_gaz_entity_at(x->iGaz)->zId, "geo:", 4)==0;
+}
+
 /* Fills p->aMl for every token from the tokens and the rules' hits. */
 static int ner_ml_tokens(marsad_ner *p){
   if( p->nTok>p->nMlAlloc ){
@@ -978,7 +987,8 @@ static int ner_ml_tokens(marsad_ner *p){
   }
   for(int h=0; h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
-    int bFixed = (x->flags & MARSAD_NER_ADJ) || !((NER_MODEL_VETO>>x->eSrc) & 1);
+    int bFixed = (x->flags & MARSAD_NER_ADJ)
+              || (!((NER_MODEL_VETO>>x->eSrc) & 1) && !ner_geo_word(x));
     for(int i=x->iTok0; i<x->iTok1; i++){
       p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
       p->aMl[i].bFixed = bFixed;
@@ -1038,12 +1048,25 @@ static int ner_generic_run(marsad_ner *p, int i, int n){
   return 1;
 }
 
+/* True when token k is the conjunction و and a given name (ومحمد،
+** وعبدالمحسن): the next person of a list, not a word of the name before. */
+static int ner_and_given(marsad_ner *p, int k){
+  int nf;
+  const ner_form *a = tok_forms(p, k, &nf);
+  if( !key_at(tok_key(p, &p->aTok[k]), (int)p->aTok[k].nKey, 0, AR_WAW) ) return 0;
+  for(int f=0; f<nf; f++){
+    if( a[f].iBare==2 && (tok_class_f(p, k, a[f]) & MARSAD_GAZ_GIVEN) ) return 1;
+  }
+  return 0;
+}
+
 /* The words of a person's name of n words at token i that the rules
 ** would take: it ends before a word with a preposition and the article
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
-** a clitic (بمنطقة). */
+** a clitic (بمنطقة), and before the next given name of a list (ومحمد). */
 static int ner_person_trim(marsad_ner *p, int i, int n){
   for(int k=i+1; k<i+n; k++){
+    if( ner_and_given(p, k) ) return k-i;
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
     if( ner_prep_word(p, k) ) return k-i;
   }
