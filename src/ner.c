@@ -939,8 +939,7 @@ static int rule_tag(int eKind, unsigned flags, int bBegin){
 ** alone (أنان، فيفي، جيهان: towns somewhere, and people's names in news):
 ** the model may undo it. */
 static int ner_geo_word(const ner_hit *x){
-  return x->eSrc==SRC_GAZ && x->iGaz>=0 && x->iTok1-x->iTok0==1
-      && strncmp(marsad_gaz_entity_at(x->iGaz)->zId, "geo:", 4)==0;
+  return x->eSrc==SRC_GAZ && x->iTok1-x->iTok0==1 && gaz_town(x->iGaz);
 }
 
 /* Fills p->aMl for every token from the tokens and the rules' hits. */
@@ -1082,10 +1081,29 @@ static int ner_construct_end(marsad_ner *p, int j){
       && (tok_class(p, j-1) & MARSAD_GAZ_CONSTRUCT) && tok_article(p, j);
 }
 
+/* True when the model tags the words of hit x as the rules do, and does
+** not carry the name on past it. */
+static int ner_model_confirms(marsad_ner *p, const ner_hit *x){
+  for(int i=x->iTok0; i<x->iTok1; i++) if( p->aTag[i]!=p->aMl[i].iRule ) return 0;
+  return !(x->iTok1<p->aEnd[x->iField] && p->aTag[x->iTok1]==p->aMl[x->iTok0].iRule+1);
+}
+
+/* True when the model names none of the words of hit x as another kind of
+** name (a place after a place noun, بلدة تارتار, stands unless the model
+** reads a person or organisation there). */
+static int ner_model_allows(marsad_ner *p, const ner_hit *x){
+  int t = p->aMl[x->iTok0].iRule;
+  for(int i=x->iTok0; i<x->iTok1; i++){
+    if( p->aTag[i]!=MARSAD_ML_O && p->aTag[i]!=t && p->aTag[i]!=t+1 ) return 0;
+  }
+  return 1;
+}
+
 /* Runs the model and merges its names with the rules': the rules' names
 ** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
-** those of the rules in NER_MODEL_VETO that the model does not tag the
-** same (tokens and kind), which go; then the model's names on words no
+** those of the rules in NER_MODEL_VETO and one-word GeoNames towns that
+** the model does not tag the same (tokens and kind), which go (a place
+** after a place noun goes only when the model names another kind there); then the model's names on words no
 ** remaining name covers are added, unless they are one word of one or two
 ** letters (بي، سي: the letters of an acronym) or generic nouns alone. */
 static int ner_apply_model(marsad_ner *p){
@@ -1099,11 +1117,7 @@ static int ner_apply_model(marsad_ner *p){
   for(int h=0; h<p->nHit; h++){      /* the rules' pattern names the model confirms */
     const ner_hit *x = &p->aHit[h];
     int bKeep = p->aMl[x->iTok0].bFixed || x->eKind==MARSAD_ENTITY_OTHER;
-    if( !bKeep ){
-      bKeep = 1;
-      for(int i=x->iTok0; i<x->iTok1; i++) bKeep = bKeep && p->aTag[i]==p->aMl[i].iRule;
-      if( x->iTok1<p->aEnd[x->iField] && p->aTag[x->iTok1]==p->aMl[x->iTok0].iRule+1 ) bKeep = 0;
-    }
+    if( !bKeep ) bKeep = x->eSrc==SRC_PLACE ? ner_model_allows(p, x) : ner_model_confirms(p, x);
     if( bKeep ) p->aHit[nKept++] = *x;
   }
   p->nHit = nKept;

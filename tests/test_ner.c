@@ -479,17 +479,18 @@ static void test_no_town_by_distance(void){
 
 /* A word the gazetteer knows only as a GeoNames town (أنان، فيفي) is a
 ** person's name where the model reads one (كوفي أنان); a country stays a
-** place. */
+** place, and so does a name after a place noun (بلدة تارتار). */
 static void test_town_or_person(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
   marsad_analysis a;
   CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
   CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وقال كوفي أنان إن المنظمة ستعمل مع فرنسا.", &a);
+  analyse(pNer, pRes, "", "وقال كوفي أنان إن المنظمة ستعمل مع فرنسا بعد القصف في بلدة تارتار.", &a);
   CHECK_EQ_INT(kind_of(&a, "كوفي أنان"), MARSAD_ENTITY_PERSON);
   CHECK_EQ_INT(kind_of(&a, "فرنسا"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(a.nMention, 2);
+  CHECK_EQ_INT(kind_of(&a, "تارتار"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(a.nMention, 3);
   marsad_analysis_clear(&a);
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);
