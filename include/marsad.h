@@ -439,8 +439,9 @@ MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
 MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
                                     char **pzJson /* OUT */);
 
-/* One entity, named by its id ("e7"), any of its spellings (normalized:
-** أردوغان = اردوغان) or its English name: {id, kind, name, name_en,
+/* One entity, named by its id ("e7"), or by any of its spellings
+** (normalized: أردوغان = اردوغان) or its English name, or words of them
+** (Obama, سلمان; the most mentioned of the entities these name): {id, kind, name, name_en,
 ** gazetteer, articles, mentions, variants: [{text, key, mentions}],
 ** spellings: [{text, mentions}] (a name written after لل, ل and the
 ** article, with its article: للولايات المتحدة gives الولايات المتحدة; the

@@ -192,8 +192,10 @@ static int entity_rows(marsad_db *pDb, json_t *pObj, const char *zMember,
   return rc;
 }
 
-/* The entity named z: "e<id>", a spelling (any variant's key), or a name
-** (Arabic or English). Among several, the one with most mentions. */
+/* The entity named z: "e<id>"; else, of the entities with a spelling (by
+** its key, with or without the article) or an English name equal to z or
+** holding its words whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز;
+** English in any case), the most mentioned. */
 static int find_entity(marsad_db *pDb, const char *z, long long *piId){
   char *zKey = 0;
   size_t nKey = 0;
@@ -212,15 +214,22 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
   rc = marsad_normalize(z, strlen(z), &zKey, &nKey);
   const char *zBare = zKey;
   if( rc==MARSAD_OK && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0 && nKey>8 ) zBare = zKey+4;
+  /* w: LIKE patterns for z's words whole, its LIKE characters escaped */
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
-      "SELECT e.id FROM entity e WHERE e.id IN "
-      "  (SELECT entity FROM entity_variant WHERE key IN (?1, ?2)) "
-      "  OR e.name=?3 OR e.name_en=?3 COLLATE NOCASE "
-      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC LIMIT 1", &pStmt);
+      "WITH w(p) AS (SELECT '% '||replace(replace(replace(x, '\\', '\\\\'), '%', '\\%'), "
+      "                  '_', '\\_')||' %' FROM (SELECT ?1 AS x UNION SELECT ?2 UNION SELECT ?3)) "
+      "SELECT e.id FROM entity e "
+      "WHERE e.id IN (SELECT entity FROM entity_variant WHERE key IN (?2, ?3)) "
+      "   OR e.name=?1 OR e.name_en=?1 COLLATE NOCASE "
+      "   OR EXISTS (SELECT 1 FROM w WHERE "
+      "        ' '||replace(replace(e.name_en, '(', ' '), ')', ' ')||' ' LIKE w.p ESCAPE '\\') "
+      "   OR e.id IN (SELECT v.entity FROM entity_variant v, w "
+      "               WHERE ' '||v.key||' ' LIKE w.p ESCAPE '\\') "
+      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id LIMIT 1", &pStmt);
   if( rc==MARSAD_OK ){
-    marsad_bind_str(pStmt, 1, zKey);
-    marsad_bind_str(pStmt, 2, zBare);
-    marsad_bind_str(pStmt, 3, z);
+    marsad_bind_str(pStmt, 1, z);
+    marsad_bind_str(pStmt, 2, zKey);
+    marsad_bind_str(pStmt, 3, zBare);
     if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
   }
   sqlite3_finalize(pStmt);

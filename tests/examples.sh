@@ -59,6 +59,13 @@ check(lasts == sorted(lasts, reverse=True), f"stories --latest latest first {las
 # an entity's mentions by day: the undated .txt article in one last row, not on the day it was ingested
 dates = run("entity", "موبتي")["dates"]
 check([d["date"] for d in dates] == ["2025-11-02", "2025-11-03", None], f"Mopti by date {dates}")
+# an entity by its English name in any case, or by some of its words whole; LIKE's characters are no wildcards
+for name, want in (("mopti", "موبتي"), ("ALEXANDRIA", "الإسكندرية"), ("الدفاع المدني", "هيئة الدفاع المدني والإسعاف"),
+                   ("سلطنة", "سلطنة عمان")):
+    got = run("entity", name)
+    check(got.get("name") == want, f"entity {name}: {got.get('name')}")
+lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "%"], capture_output=True, text=True)
+check(lookup.returncode == 1 and "no entity %" in lookup.stderr, f"entity %: {lookup.returncode} {lookup.stderr}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

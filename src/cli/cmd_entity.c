@@ -67,8 +67,9 @@ static int run_entity(cli *pCli, int argc, char **argv){
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad entity [--why] NAME|ID",
       "Shows one entity, named by its id (e7), any of its spellings (أردوغان,\n"
-      "اردوغان, إردوغان are one) or its English name: its spellings, mentions\n"
-      "by date, stories and latest articles.", azArg, &nArg);
+      "اردوغان, إردوغان are one), its English name, or words of these (Obama,\n"
+      "سلمان: the most mentioned entity they name): its spellings, mentions by\n"
+      "date, stories and latest articles.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=1 ) return cli_usage_error(pCli, "expected one NAME or ID");
   marsad_db *pDb = cli_open(pCli, 1);
