@@ -310,7 +310,7 @@ struct marsad_resolver {
   keymap mKey;                  /* "kind|key" -> variant */
   keymap mSkel;                 /* "kind|skeleton or a deletion" -> variant */
   keymap mSur;                  /* "surname" -> person entity */
-  keymap mShort;                /* "A بن B" cut from "A بن B بن C" -> person entity */
+  keymap mShort;                /* "A بن B" (or "A B") cut from "A بن B بن C" -> person entity */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
   int bGazSkel;                 /* mGazSkel built */
   const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
@@ -444,7 +444,7 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   }
   for(const char *zBin=z; rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON
       && (zBin = strstr(zBin+1, AR_SP_BIN))!=0; ){
-    if( key_words(z)-key_words(zBin+1)>=3 ){   /* at least "A بن B" before it */
+    if( key_words(z)-key_words(zBin+1)>=2 ){   /* "A بن B" or "A B" before it */
       rc = km_add(&p->mShort, z, (size_t)(zBin-z), e);
     }
   }
@@ -756,6 +756,43 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
   return e;
 }
 
+/* True when analysis pA has a person mention keyed z[0..n). */
+static int person_in_article(const marsad_analysis *pA, const char *z, size_t n){
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *o = &pA->aMention[i];
+    if( o->eKind==MARSAD_ENTITY_PERSON && o->zKey && strlen(o->zKey)==n && memcmp(o->zKey, z, n)==0 ){
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The last " بن " of z that starts before zEnd, or NULL. */
+static const char *prev_bin(const char *z, const char *zEnd){
+  const char *zLast = 0;
+  for(const char *q=z; (q = strstr(q, AR_SP_BIN))!=0 && q<zEnd; q++) zLast = q;
+  return zLast;
+}
+
+/* The person entity that fuller name zKey ("فيصل بن خالد بن عبدالعزيز")
+** joins, or -1: the entity known so far by a shorter form cut before one
+** of its بن (of two words or more: فيصل بن خالد، خالد الفيصل), when this
+** article names that shorter form too and no fuller name known starts
+** with it (a second fuller name, فيصل بن خالد بن سعود, is a namesake's:
+** it stays apart). The longest such shorter form is tried first. */
+static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
+  for(const char *zBin=zKey+strlen(zKey); (zBin = prev_bin(zKey, zBin))!=0; ){
+    size_t n = (size_t)(zBin-zKey);
+    if( memchr(zKey, ' ', n)==0 || !person_in_article(pA, zKey, n) ) continue;
+    if( km_find(&p->mShort, zKey, n)>=0 ) return -1;   /* a fuller name known */
+    const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, n);
+    int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
+    if( v>=0 && p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iGaz<0 ) return p->aVar[p->mKey.a[v].iVal].e;
+  }
+  return -1;
+}
+
+
 /* The entry of p->mKey for "kind|key" zk (in p->b) whose variant is
 ** spelled zKey, else the first entry of zk, else -1. */
 static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
@@ -832,6 +869,10 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     if( e>=0 ){
       marsad_buf_printf(&p->reason, "full name of %s, known before by that surname alone", p->aEnt[e].zName);
     }
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = fuller_entity(p, pA, zKey))>=0 ){
+    marsad_buf_printf(&p->reason, "a fuller name of %s, known before by that shorter name alone"
+                      " and named so in the same article", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK ){                   /* a new entity */
     char *zName = ment_display(m);

@@ -613,6 +613,62 @@ static void test_surnames_across(void){
   marsad_resolver_free(pRes);
 }
 
+/* The entities of person keys zFull and zShort named in one article
+** (both spelled as their keys), into *piFull and *piShort. */
+static void resolve_pair(marsad_resolver *pRes, const char *zFull, const char *zShort,
+                         long long *piFull, long long *piShort){
+  marsad_analysis a;
+  char zBody[256];
+  memset(&a, 0, sizeof a);
+  snprintf(zBody, sizeof zBody, "%s %s", zFull, zShort);
+  a.art.zTitle = "";
+  a.art.zBody = zBody;
+  a.art.nBody = strlen(zBody);
+  const char *az[2] = {zFull, zShort};
+  for(int i=0; i<2; i++){
+    marsad_mention m;
+    memset(&m, 0, sizeof m);
+    m.eField = MARSAD_FIELD_BODY;
+    m.iStart = i==0 ? 0 : strlen(zFull)+1;
+    m.iEnd = m.iStart+strlen(az[i]);
+    m.eKind = MARSAD_ENTITY_PERSON;
+    m.zKey = marsad_strdup(az[i]);
+    CHECK_EQ_INT(marsad_analysis_add_mention(&a, &m), MARSAD_OK);
+  }
+  CHECK_EQ_INT(marsad_resolver_resolve(pRes, &a), MARSAD_OK);
+  *piFull = a.aMention[0].iEntity;
+  *piShort = a.aMention[1].iEntity;
+  marsad_analysis_clear(&a);
+}
+
+/* A short royal name seen first (فيصل بن خالد) is joined by the fuller name
+** (فيصل بن خالد بن عبدالعزيز) when an article names both, in any order of
+** arrival; a second fuller name with the same start is a namesake's and
+** stays apart, and so does a fuller name in an article without the short
+** one; once such a name is known, no fuller name joins the short one. A
+** name with a patronymic (خالد الفيصل) is joined the same way. */
+static void test_fuller_after_short(void){
+  marsad_resolver *pRes = 0;
+  long long iFull, iShort;
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  long long iFaisal = resolve_person(pRes, "فيصل بن خالد", "فيصل بن خالد");
+  resolve_pair(pRes, "فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد", &iFull, &iShort);
+  CHECK_EQ_INT(iFull, iFaisal);
+  CHECK_EQ_INT(iShort, iFaisal);
+  CHECK_EQ_INT(resolve_person(pRes, "فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد بن عبدالعزيز"), iFaisal);
+  resolve_pair(pRes, "فيصل بن خالد بن سعود", "فيصل بن خالد", &iFull, &iShort);
+  CHECK(iFull!=iFaisal);
+  CHECK(resolve_person(pRes, "فيصل بن خالد بن سلطان", "فيصل بن خالد بن سلطان")!=iFaisal);
+  long long iNayef = resolve_person(pRes, "نايف بن أحمد", "نايف بن احمد");
+  CHECK(resolve_person(pRes, "نايف بن أحمد بن سعود", "نايف بن احمد بن سعود")!=iNayef);
+  resolve_pair(pRes, "نايف بن احمد بن عبدالله", "نايف بن احمد", &iFull, &iShort);
+  CHECK(iFull!=iNayef);     /* a fuller name was known: which one is meant is unclear */
+  long long iKhalid = resolve_person(pRes, "خالد الفيصل", "خالد الفيصل");
+  resolve_pair(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل", &iFull, &iShort);
+  CHECK_EQ_INT(iFull, iKhalid);
+  marsad_resolver_free(pRes);
+}
+
 /* A person's name with عبد written apart from the next word or joined to
 ** it (عبد العزيز، عبدالعزيز) is one entity in either order of arrival,
 ** each spelling recorded once as a variant; a name that differs otherwise
@@ -862,6 +918,7 @@ int main(void){
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
+  RUN(test_fuller_after_short);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
