@@ -105,6 +105,9 @@ if route "/api/entities/{id}"; then
   chrome "$base/#/entity/${ent%% *}" "$tmp/entity.html" "$shots/entity.png"
   has "$tmp/entity.html" "${ent#* }" "the entity's name"
   has "$tmp/entity.html" 'class="chip"' "its spellings"
+  # with ?why=1, a table of the spellings with the reason of each merge
+  chrome "$base/#/entity/${ent%% *}?why=1" "$tmp/entity-why.html" "$shots/entity-why.png"
+  has "$tmp/entity-why.html" '<td dir="ltr">' "why each spelling was merged"
 fi
 
 # The English labels (?lang=en): left to right, labels in English.

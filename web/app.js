@@ -30,7 +30,7 @@
     speaker: ['المتحدث', 'Speaker'], stance: ['الموقف', 'Stance'], cue: ['الفعل', 'Cue'],
     variants: ['الكتابات', 'Spellings'], mentions: ['الإشارات', 'Mentions'],
     mentionsOverTime: ['الإشارات عبر الزمن', 'Mentions over time'],
-    said: ['ما قاله', 'What it said'], kind: ['النوع', 'Kind'],
+    said: ['ما قاله', 'What it said'], saidFrom: ['تصريحات من هناك', 'Statements from there'], kind: ['النوع', 'Kind'],
     topEntities: ['أبرز الكيانات', 'Top entities'], url: ['الرابط الأصلي', 'Original link'],
     input: ['المُدخل', 'Input'], published: ['تاريخ النشر', 'Published'],
     noDate: ['بلا تاريخ', 'undated'], facts: ['الوقائع في النص', 'Facts in the text'],
@@ -40,7 +40,7 @@
     notArabic: ['غير عربية', 'Not Arabic'], undated: ['بلا تاريخ', 'Undated'],
     first: ['الأول', 'First'], last: ['الأخير', 'Last'], bodyBytes: ['حجم النصوص', 'Body bytes'],
     source: ['المصدر', 'Source'], why: ['لماذا انضمت', 'Why it joined'],
-    whyMerged: ['لماذا دُمجت', 'Why merged'], unattributed: ['غير منسوب', 'unattributed'],
+    whyMerged: ['لماذا دُمجت', 'Why merged'], firstIn: ['أول مقالة', 'First article'], unattributed: ['غير منسوب', 'unattributed'],
   };
   const KINDS = {
     person: ['شخص', 'person'], place: ['مكان', 'place'], org: ['منظمة', 'organisation'],
@@ -525,6 +525,17 @@
       pager('#/entities', q, offset, n, list.length)];
   }
 
+  /* An entity's spellings with why each was merged: the reason (English,
+   * the resolver's words) left to right in its own cell, the article that
+   * brought it linked. */
+  function variantTable(vs) {
+    return h('table', {}, h('thead', {}, h('tr', {}, [t('variants'), t('mentions'), t('whyMerged'), t('firstIn')].map(x => h('th', {}, x)))),
+      h('tbody', {}, vs.map(v => h('tr', {},
+        h('td', { title: v.key || '' }, v.text), h('td', { class: 'num' }, v.mentions),
+        h('td', { dir: 'ltr' }, v.reason || ''),
+        h('td', {}, v.first_article ? articleLink(v.first_article, v.first_article.slice(0, 12)) : '')))));
+  }
+
   async function pageEntity(id, q) {
     const why = q.get('why') === '1';
     const e = await api('/api/entities/' + encodeURIComponent(id), { why: why ? 1 : null });
@@ -541,10 +552,11 @@
       meta(tv(KINDS, e.kind), count('articles', e.articles), count('mentions', e.mentions)),
       h('h2', {}, t('variants'), ' ',
         h('a', { class: 'meta', href: '#/entity/' + encodeURIComponent(e.id) + (why ? '' : '?why=1') }, why ? '×' : t('whyMerged'))),
-      h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
-        v.text, v.mentions ? ' (' + v.mentions + ')' : '', why && v.reason ? ' — ' + v.reason : ''))),
+      why ? variantTable(e.variants || []) :
+        h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
+          v.text, v.mentions ? ' (' + v.mentions + ')' : ''))),
       pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, caption)] : null,
-      stmts.length ? [h('h2', {}, t('said')), statementGroups(stmts)] : null,
+      stmts.length ? [h('h2', {}, t(e.kind === 'place' ? 'saidFrom' : 'said')), statementGroups(stmts)] : null,
       e.stories && e.stories.length ? [h('h2', {}, t('stories')), h('ul', {}, e.stories.map(st =>
         h('li', {}, storyLink(st.id, st.title), ' ', h('span', { class: 'meta' }, count('articles', st.articles)))))] : null,
       e.latest && e.latest.length ? [h('h2', {}, t('articles')), h('ul', {}, e.latest.map(a =>
