@@ -60,9 +60,13 @@ static int is_unicode_space(uint32_t cp){
 /* The length in bytes of the Unicode space separator at p[0..n), 0 when p
 ** starts none (or starts ASCII). */
 static size_t unicode_space_len(const char *p, size_t n){
-  if( n==0 || (unsigned char)p[0]<0xC2 ) return 0;   /* ASCII, or not a lead byte */
+  if( n==0 ) return 0;
+  unsigned char b = (unsigned char)p[0];
+  /* ASCII, not a lead byte, or the lead byte of U+00C0..U+0FFF (Arabic
+  ** among them), where is_unicode_space answers no */
+  if( b<0xC2 || (b>0xC2 && b<0xE1) ) return 0;
   size_t len; int bBad;
-  uint32_t cp = marsad_utf8_decode((const unsigned char*)p, n, &len, &bBad);
+  uint32_t cp = marsad_utf8_next((const unsigned char*)p, n, &len, &bBad);
   return !bBad && is_unicode_space(cp) ? len : 0;
 }
 
@@ -88,7 +92,7 @@ static uint32_t last_significant(const char *p, size_t n){
     size_t i = n-1;
     while( i>0 && ((unsigned char)p[i] & 0xC0)==0x80 ) i--;
     size_t len; int bBad;
-    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     int bClose = is_unicode_space(cp);
     for(size_t k=0; k<sizeof aClose/sizeof aClose[0]; k++) bClose |= (cp==aClose[k]);
     if( !bClose ) return cp;
@@ -117,7 +121,7 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
   size_t i = 0;
   while( i<n ){
     size_t len; int bBad;
-    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
     utf8proc_category_t cat;
     if( cp>=0x0621 && cp<=0x064A ) cat = UTF8PROC_CATEGORY_LO;  /* the Arabic letters (and tatweel, Lm) */
@@ -224,7 +228,7 @@ static uint32_t char_before(const char *p, size_t i, size_t *piStart){
   size_t k = i-1;
   while( k>0 && ((unsigned char)p[k] & 0xC0)==0x80 ) k--;
   size_t len; int bBad;
-  uint32_t cp = marsad_utf8_decode((const unsigned char*)p+k, i-k, &len, &bBad);
+  uint32_t cp = marsad_utf8_next((const unsigned char*)p+k, i-k, &len, &bBad);
   *piStart = k;
   return bBad ? 0xFFFD : cp;
 }
@@ -385,7 +389,7 @@ static void append_word(marsad_buf *pTo, const char *p, size_t n){
   while( i<n ){
     if( (unsigned char)p[i]!=0xEF ){ i++; continue; }
     size_t len; int bBad;
-    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     utf8proc_uint8_t *zLetters = 0;
     utf8proc_ssize_t r = !bBad && is_presentation_form(cp)
         ? utf8proc_map((const utf8proc_uint8_t*)p+i, (utf8proc_ssize_t)len, &zLetters,
@@ -484,7 +488,7 @@ static int is_quick_nfc(const char *p, size_t n){
   while( i<n ){
     if( (unsigned char)p[i]<0x80 ){ i++; continue; }
     size_t len; int bBad;
-    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     if( !nfc_stable(cp) ) return 0;
     i += len;
   }

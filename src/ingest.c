@@ -220,7 +220,7 @@ static int is_arabic(const char *p, size_t n){
   size_t nArabic = 0, nOther = 0, i = 0;
   while( i<n && nArabic+nOther<4000 ){
     size_t len; int bBad;
-    uint32_t cp = marsad_utf8_decode((const unsigned char*)p+i, n-i, &len, &bBad);
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
     if( marsad_is_arabic_letter(cp) ) nArabic++;
     else if( (cp|0x20)>='a' && (cp|0x20)<='z' ) nOther++;

@@ -62,7 +62,7 @@ size_t marsad_utf8_count_invalid(const char *p, size_t n){
   while( i<n ){
     if( a[i]<0x80 ){ i++; continue; }
     size_t len; int bBad;
-    marsad_utf8_decode(a+i, n-i, &len, &bBad);
+    marsad_utf8_next(a+i, n-i, &len, &bBad);
     nBad += bBad;
     i += len;
   }
@@ -78,7 +78,7 @@ int marsad_utf8_sanitize(const char *p, size_t n, char **pzOut, size_t *pnOut,
   while( i<n ){
     if( a[i]<0x80 ){ i++; continue; }
     size_t len; int bBad;
-    marsad_utf8_decode(a+i, n-i, &len, &bBad);
+    marsad_utf8_next(a+i, n-i, &len, &bBad);
     if( bBad ){
       marsad_buf_append(&out, p+iClean, i-iClean);
       marsad_buf_putcp(&out, MARSAD_UTF8_REPLACEMENT);
