@@ -272,7 +272,8 @@ static size_t tail_start(const char *p, size_t n){
     if( b!=' ' && b!=0xA0 ) continue;   /* a word starts after a space (or U+00A0) */
     for(int k=0; k<nTail; k++){
       size_t m = (size_t)aTail[k]->nKey;
-      if( i+m>n || memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
+      if( i+m>n || (m>0 && p[i]!=aTail[k]->zKey[0]) ) continue;   /* the first byte first */
+      if( memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
       if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
       if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return i;
     }
@@ -405,6 +406,25 @@ static void append_word(marsad_buf *pTo, const char *p, size_t n){
   marsad_buf_append(pTo, p+iDone, n-iDone);
 }
 
+/* True when append_line would copy the line p[0..n) as it is: no space at
+** either end or twice in a row, no Unicode space separator and no Arabic
+** presentation form (the only characters it rewrites). */
+static int is_plain_line(const char *p, size_t n){
+  if( n>0 && (p[0]==' ' || p[n-1]==' ') ) return 0;
+  for(size_t i=0; i<n; i++){
+    unsigned char b = (unsigned char)p[i];
+    if( b<0xC2 || (b>0xC2 && b<0xE1) ){    /* the usual case: ASCII, Arabic */
+      if( b==' ' && i+1<n && p[i+1]==' ' ) return 0;
+      continue;
+    }
+    if( unicode_space_len(p+i, n-i)>0 ) return 0;
+    size_t len; int bBad;
+    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
+    if( !bBad && is_presentation_form(cp) ) return 0;
+  }
+  return 1;
+}
+
 /* Appends the line p[0..n) to *pTo after zSep (when *pTo is not empty),
 ** with its Unicode space separators read as spaces: runs of spaces become
 ** one, none at either end; presentation forms become letters (append_word).
@@ -412,6 +432,11 @@ static void append_word(marsad_buf *pTo, const char *p, size_t n){
 ** article's id and body hash, are those of the line as split: ids stay what
 ** they were.) */
 static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t n){
+  if( is_plain_line(p, n) ){
+    if( n>0 && pTo->n ) marsad_buf_puts(pTo, zSep);
+    marsad_buf_append(pTo, p, n);
+    return;
+  }
   size_t i = 0, nSpace;
   int bSpace = 0, bAny = 0;
   while( i<n ){
