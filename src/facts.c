@@ -61,15 +61,20 @@ static int mention_from(const marsad_analysis *pA, size_t iByte){
   return lo;
 }
 
-/* The entity named within body bytes [iStart, iEnd): of the resolved
-** mentions inside it, the one of the best kind, then the longest; 0. */
-static long long entity_in(const marsad_analysis *pA, size_t iStart, size_t iEnd){
+/* The entity named within body bytes [iStart, iEnd), whose second word
+** ends at iHead: of the resolved mentions inside it, the one of the best
+** kind, then the longest; 0. A place counts only in the phrase's first two
+** words, as its head or the head's adjective (أذربيجان، الحكومة العمانية),
+** not further on, where it says where the speaker is (the Mopti of مسؤول
+** في المستشفى الإقليمي بموبتي does not speak). */
+static long long entity_in(const marsad_analysis *pA, size_t iStart, size_t iHead, size_t iEnd){
   long long iBest = 0;
   int nRank = 0;
   size_t nLen = 0;
   for(int i=mention_from(pA, iStart); i<pA->nMention && pA->aMention[i].iStart<iEnd; i++){
     const marsad_mention *m = &pA->aMention[i];
     if( m->iEntity==0 || m->iEnd>iEnd ) continue;
+    if( m->eKind==MARSAD_ENTITY_PLACE && m->iStart>=iHead ) continue;
     int r = kind_rank(m->eKind);
     if( r>nRank || (r==nRank && m->iEnd-m->iStart>nLen) ){
       iBest = m->iEntity; nRank = r; nLen = m->iEnd - m->iStart;
@@ -82,7 +87,9 @@ static long long entity_in(const marsad_analysis *pA, size_t iStart, size_t iEnd
 static long long source_entity(const marsad_facts *p, const marsad_analysis *pA,
                                const marsad_source *s){
   if( s->iR0>=s->iR1 ) return 0;
-  return entity_in(pA, p->words.a[s->iR0].iStart, p->words.a[s->iR1-1].iEnd);
+  int iHead = s->iR0+1<s->iR1 ? s->iR0+1 : s->iR0;
+  return entity_in(pA, p->words.a[s->iR0].iStart, p->words.a[iHead].iEnd,
+                   p->words.a[s->iR1-1].iEnd);
 }
 
 /* Links speakers and reporters to entities. */
