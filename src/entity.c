@@ -140,6 +140,34 @@ static void km_free(keymap *m){
 
 /* ---------------------------------------------------------------- skeletons */
 
+/* Letter c with the letters that transliterate one sound folded. */
+static uint32_t fold_letter(uint32_t c){
+  switch( c ){
+    case 0x0642: case 0x063A: case 0x062C: return 0x0643;   /* ق غ ج -> ك */
+    case 0x0637: return 0x062A;                             /* ط -> ت */
+    case 0x0635: case 0x062B: return 0x0633;                /* ص ث -> س */
+    case 0x0630: case 0x0638: return 0x0632;                /* ذ ظ -> ز */
+    case 0x0636: return 0x062F;                             /* ض -> د */
+    default: return c;
+  }
+}
+
+/* True when words x[0..nx) and y[0..ny) are the same letters but for
+** letters of one sound (غال، جال: Gaal), long vowels and hamza kept. */
+static int same_letters(const char *x, size_t nx, const char *y, size_t ny){
+  size_t i = 0, j = 0;
+  while( i<nx && j<ny ){
+    size_t ni, nj;
+    int bBad;
+    uint32_t a = marsad_utf8_decode((const unsigned char*)x+i, nx-i, &ni, &bBad);
+    uint32_t b = marsad_utf8_decode((const unsigned char*)y+j, ny-j, &nj, &bBad);
+    if( fold_letter(a)!=fold_letter(b) ) return 0;
+    i += ni;
+    j += nj;
+  }
+  return i==nx && j==ny;
+}
+
 /* The skeleton of a normalized key p[0..n) into a (room for SKEL_MAX):
 ** per word, the article dropped, long vowels and hamza dropped after the
 ** first letter, letters that transliterate one sound folded, doubled
@@ -165,14 +193,7 @@ static int skeleton(const char *p, size_t n, uint32_t *a){
     i += nLen;
     iWord++;
     if( iWord>1 && (c==0x0627 || c==0x0648 || c==0x064A || c==0x0621) ) continue;
-    switch( c ){
-      case 0x0642: case 0x063A: case 0x062C: c = 0x0643; break;   /* ق غ ج -> ك */
-      case 0x0637: c = 0x062A; break;                             /* ط -> ت */
-      case 0x0635: case 0x062B: c = 0x0633; break;                /* ص ث -> س */
-      case 0x0630: case 0x0638: c = 0x0632; break;                /* ذ ظ -> ز */
-      case 0x0636: c = 0x062F; break;                             /* ض -> د */
-      default: break;
-    }
+    c = fold_letter(c);
     if( na>0 && a[na-1]==c ) continue;                            /* doubled */
     a[na++] = c;
   }
@@ -230,12 +251,13 @@ static const char *key_word(const char *z, int w, size_t *pn){
 /* True when words w of keys x and y may be one word spelled two ways
 ** although their skeletons agree: not when they differ and are both given
 ** names (محمد and أحمد are two names), nor when their skeleton is shorter
-** than three letters (عيد and عواد are both عد). */
+** than three letters (عيد and عواد are both عد) unless they differ only in
+** letters of one sound (غال، جال). */
 static int word_spellings_ok(const char *x, const char *y, int w, int nSkel){
   size_t nx, ny;
   const char *zx = key_word(x, w, &nx), *zy = key_word(y, w, &ny);
   if( nx==ny && memcmp(zx, zy, nx)==0 ) return 1;
-  if( nSkel<3 ) return 0;
+  if( nSkel<3 && !same_letters(zx, nx, zy, ny) ) return 0;
   const marsad_gaz_key *kx = marsad_gaz_lookup(zx, nx), *ky = marsad_gaz_lookup(zy, ny);
   return !(kx && ky && (kx->fClass & MARSAD_GAZ_GIVEN) && (ky->fClass & MARSAD_GAZ_GIVEN));
 }

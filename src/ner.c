@@ -327,7 +327,9 @@ static int tok_article(marsad_ner *p, int i){
 #define WANT_TITLE  2   /* a title */
 
 /* The longest key that starts with form f of token i and ends on a record
-** of kind eWant: its length in tokens (0 when none) and *ppKey. */
+** of kind eWant: its length in tokens (0 when none) and *ppKey. A longer
+** common phrase that starts with a name hides it (الرباط الصليبي, the
+** cruciate ligament, names no Rabat). */
 static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
                        const marsad_gaz_key **ppKey){
   const ner_tok *t = &p->aTok[i];
@@ -344,6 +346,7 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
             : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
                && !(j==i && (k->fClass & MARSAD_GAZ_ARTREQ) && !f.bArt));
     if( bOk ){ nBest = j-i+1; *ppKey = k; }
+    if( eWant==WANT_ENTITY && j>i && k->iEntity<0 && (k->fClass & MARSAD_GAZ_COMMON) ) nBest = 0;
     if( !(k->fClass & MARSAD_GAZ_PREFIX) ) break;
     j++;
     if( j>=p->aEnd[t->iField] || j-i>=NER_MAX_WORDS || p->aTok[j].eKind==MARSAD_TOKEN_PUNCT ) break;
@@ -376,9 +379,10 @@ static int tok_seen_bare(marsad_ner *p, int i, int off);
 /* The longest gazetteer name at token i over all its forms (n==0: none).
 ** Of two readings as long, a country or a curated name wins over a town
 ** of GeoNames alone (وجدة: و + جدة, Jeddah, not Oujda); a GeoNames town
-** of one word is read after the conjunction ف (rare before a place) only
-** when the text also has the word without it (فريدة is "unique", not ف +
-** ريدة, Rhede). */
+** of one word is read after a clitic only when the word as written is
+** none of the lists' words (باولو, a given name, is not ب + اولو, Oulu),
+** and after the conjunction ف (rare before a place) only when the text
+** also has the word without it (فريدة is "unique", not ف + ريدة, Rhede). */
 static ner_cand ner_gaz_at(marsad_ner *p, int i){
   ner_cand best;
   memset(&best, 0, sizeof best);
@@ -390,8 +394,10 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
     const marsad_gaz_key *pKey = 0;
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
     int bTown = n==1 && gaz_town(pKey->iEntity);
-    if( bTown && !a[k].bArt && key_at(tok_key(p, &p->aTok[i]), (int)p->aTok[i].nKey, 0, AR_FA)
-     && a[k].iSpan>0 && !tok_seen_bare(p, i, a[k].iBare) ) continue;
+    if( bTown && !a[k].bArt && a[k].iSpan>0
+     && ((tok_class(p, i) & ~(unsigned)MARSAD_GAZ_PREFIX)
+         || (key_at(tok_key(p, &p->aTok[i]), (int)p->aTok[i].nKey, 0, AR_FA)
+             && !tok_seen_bare(p, i, a[k].iBare))) ) continue;
     if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];
@@ -801,6 +807,7 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
     bHead = (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
   }
   if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
+  if( ner_prep_word(p, j) ) return MARSAD_OK;    /* المنطقة بحركة: ب + a noun of the lists */
   if( ner_named_at(p, j).n>0 ) return MARSAD_OK;
   if( key_at(tok_key(p, &p->aTok[j]), (int)p->aTok[j].nKey, 0, AR_WAW) ) return MARSAD_OK;
   int n = 1;
@@ -1020,12 +1027,16 @@ static int tok_seen_bare(marsad_ner *p, int i, int off){
 ** it is when it is known; else without the conjunction و; without another
 ** one-letter clitic (ف ب ل ك) only when the text also has the word without
 ** it (بلافروف beside لافروف), since many foreign names start with those
-** letters (ليونيل، كارلوس، بلاتر، فارس). */
+** letters (ليونيل، كارلوس، بلاتر، فارس); after لل (ل and the article:
+** للأهلي) always. */
 static ner_form model_form(marsad_ner *p, int i){
   int nf;
   const ner_form *a = tok_forms(p, i, &nf);
   if( tok_class(p, i) & (NER_ENTITY|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) return a[0];
   const char *k = tok_key(p, &p->aTok[i]);
+  for(int f=0; f<nf; f++){
+    if( a[f].bArt && a[f].iSpan==a[f].iBare ) return a[f];   /* لل: ل and the article */
+  }
   for(int f=0; f<nf; f++){
     if( a[f].iSpan!=2 ) continue;
     if( key_at(k, (int)p->aTok[i].nKey, 0, AR_WAW) || tok_seen_bare(p, i, a[f].iSpan) ) return a[f];
