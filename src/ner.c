@@ -39,7 +39,10 @@
 #include "token.h"
 
 #define NER_MAX_WORDS   8    /* the longest key the gazetteer holds, in words */
-#define NER_MAX_FORMS  24    /* ways to strip clitics off one word */
+#define NER_MAX_FORMS   8    /* ways to strip clitics off one word: with or
+                                without و or ف, ب ل or ك, the article */
+#define NER_MAX_BARE    5    /* lookups cached per token: by iBare/2, iBare
+                                at most 8 (و, ب, the article) */
 #define NER_MAX_SURNAME 64   /* surnames remembered per article */
 #define NER_MAX_NAME   10    /* words of a person's name with its lineage
                                 (متعب بن عبد الله بن عبد العزيز) */
@@ -78,9 +81,9 @@
 
 /* One reading of a word with its clitics stripped. */
 typedef struct ner_form {
-  int iBare;   /* key byte where the looked-up form starts (article gone) */
-  int iSpan;   /* key byte where the name's span starts (article kept) */
-  int bArt;    /* the word has the article (ال, or لل) */
+  uint8_t iBare;   /* key byte where the looked-up form starts (article gone) */
+  uint8_t iSpan;   /* key byte where the name's span starts (article kept) */
+  uint8_t bArt;    /* the word has the article (ال, or لل) */
 } ner_form;
 
 /* One token of a field. */
@@ -98,6 +101,9 @@ typedef struct ner_tok {
   ner_form aForm[NER_MAX_FORMS]; /* the forms of the word (tok_forms) */
   int bAny;                /* cAny is computed */
   unsigned cAny;           /* classes of all its forms (tok_any) */
+  unsigned mLook;          /* bit b: aLook[b] is computed */
+  const marsad_gaz_key *aLook[NER_MAX_BARE]; /* the gazetteer record of
+                              the key from byte 2*b on (tok_lookup) */
 } ner_tok;
 
 /* One name found. */
@@ -115,6 +121,7 @@ typedef struct ner_hit {
 /* A surname to look for: nWord words of key zKey (in marsad_ner.hitKeys). */
 typedef struct ner_surname {
   uint32_t iKey, nKey;
+  uint32_t nFirst;         /* bytes of its first word */
   int nWord;
 } ner_surname;
 
@@ -219,27 +226,40 @@ static inline int key_at(const char *k, int n, int off, const char *z){
   return 1;
 }
 
+/* True when the two-byte letter z is at byte o of key k[0..n). */
+static inline int letter_at(const char *k, int n, int o, const char *z){
+  return o+2<=n && k[o]==z[0] && k[o+1]==z[1];
+}
+
+/* The number (1, 2, 3) of the one of the two-byte letters z1, z2, z3 (z3
+** may be NULL) at byte o of key k[0..n), or 0 when none is. */
+static int clitic_at(const char *k, int n, int o, const char *z1, const char *z2,
+                     const char *z3){
+  if( letter_at(k, n, o, z1) ) return 1;
+  if( letter_at(k, n, o, z2) ) return 2;
+  return z3 && letter_at(k, n, o, z3) ? 3 : 0;
+}
+
 /* The forms of key k[0..n) into a (NER_MAX_FORMS); returns how many. The
-** unstripped reading comes first. A stripped form keeps three letters. */
+** unstripped reading comes first, then the readings without a
+** conjunction (و ف), each without a preposition first (ب ل ك), then with
+** it; each with the article (ال, or لل for ل) stripped before as it is. A
+** stripped form keeps three letters. A word starts with at most one
+** conjunction and one preposition: at most 2 x 2 x 2 forms. */
 static int ner_forms(const char *k, int n, ner_form *a){
-  static const char *const azConj[] = {"", AR_WAW, AR_FA};
-  static const char *const azPrep[] = {"", AR_BA, AR_LAM, AR_KAF};
-  int na = 0;
-  for(int c=0; c<3; c++){
-    int o1 = (int)strlen(azConj[c]);
-    if( o1 && !key_at(k, n, 0, azConj[c]) ) continue;
-    for(int q=0; q<4; q++){
-      int o = o1 + (int)strlen(azPrep[q]);
-      if( q && !key_at(k, n, o1, azPrep[q]) ) continue;
-      if( q==2 && key_at(k, n, o, AR_LAM) ){          /* لل: ل + article */
-        if( n-(o+2)>=6 ){ a[na].iBare = a[na].iSpan = o+2; a[na].bArt = 1; na++; }
+  int na = 0, bConj = clitic_at(k, n, 0, AR_WAW, AR_FA, 0)!=0;
+  for(int o1=0; o1<=2*bConj; o1+=2){
+    int ePrep = clitic_at(k, n, o1, AR_BA, AR_LAM, AR_KAF);
+    for(int o=o1; o<=o1+2*(ePrep!=0); o+=2){
+      if( o>o1 && ePrep==2 && letter_at(k, n, o, AR_LAM) ){   /* لل: ل + article */
+        if( n-(o+2)>=6 ){ a[na].iBare = a[na].iSpan = (uint8_t)(o+2); a[na].bArt = 1; na++; }
         continue;
       }
-      if( key_at(k, n, o, AR_ALEF AR_LAM) && n-(o+4)>=4 ){
-        a[na].iBare = o+4; a[na].iSpan = o; a[na].bArt = 1; na++;
+      if( letter_at(k, n, o, AR_ALEF) && letter_at(k, n, o+2, AR_LAM) && n-(o+4)>=4 ){
+        a[na].iBare = (uint8_t)(o+4); a[na].iSpan = (uint8_t)o; a[na].bArt = 1; na++;
       }
       if( o==0 || n-o>=6 ){     /* the word as it is (ألمانيا folds to المانيا) */
-        a[na].iBare = a[na].iSpan = o; a[na].bArt = 0; na++;
+        a[na].iBare = a[na].iSpan = (uint8_t)o; a[na].bArt = 0; na++;
       }
     }
   }
@@ -260,11 +280,20 @@ static ner_form tok_form0(marsad_ner *p, int i){
   return tok_forms(p, i, &n)[0];
 }
 
-/* The gazetteer record of form f of token i alone, or NULL. */
+/* The gazetteer record of form f of token i alone, or NULL; looked up
+** once per token and form. */
 static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
-  const ner_tok *t = &p->aTok[i];
+  ner_tok *t = &p->aTok[i];
+  int b = f.iBare/2;
   if( (int)t->nKey<=f.iBare ) return 0;
-  return marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+  if( f.iBare%2 || b>=NER_MAX_BARE ){
+    return marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+  }
+  if( !(t->mLook & (1u<<b)) ){
+    t->aLook[b] = marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+    t->mLook |= 1u<<b;
+  }
+  return t->aLook[b];
 }
 
 /* Classes of a gazetteer record, with NER_ENTITY for names. */
@@ -335,11 +364,9 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
   const ner_tok *t = &p->aTok[i];
   int nBest = 0;
   if( (int)t->nKey<=f.iBare ) return 0;
-  marsad_buf_reset(&p->tmp);
-  marsad_buf_append(&p->tmp, tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
   for(int j=i; ; ){
-    if( p->tmp.rc ){ p->rc = p->tmp.rc; return 0; }
-    const marsad_gaz_key *k = marsad_gaz_lookup(p->tmp.a, p->tmp.n);
+    if( j>i && p->tmp.rc ){ p->rc = p->tmp.rc; return 0; }
+    const marsad_gaz_key *k = j==i ? tok_lookup(p, i, f) : marsad_gaz_lookup(p->tmp.a, p->tmp.n);
     if( k==0 ) break;
     int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
                                   && !(j==i && (k->fClass & MARSAD_GAZ_TITLEART) && !f.bArt)
@@ -351,6 +378,10 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
     j++;
     if( j>=p->aEnd[t->iField] || j-i>=NER_MAX_WORDS || p->aTok[j].eKind==MARSAD_TOKEN_PUNCT ) break;
     if( p->aTok[j].bCovered ) break;
+    if( j==i+1 ){
+      marsad_buf_reset(&p->tmp);
+      marsad_buf_append(&p->tmp, tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+    }
     marsad_buf_append(&p->tmp, " ", 1);
     marsad_buf_append(&p->tmp, tok_key(p, &p->aTok[j]), p->aTok[j].nKey);
   }
@@ -868,6 +899,7 @@ static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
     ner_form f = {0, 0, 0};
     ner_build_key(p, i0, h->iTok1, f, 0, &s->iKey, &s->nKey);
     s->nWord = h->iTok1-i0;
+    s->nFirst = t->nKey;
     p->nSur++;
   }
 }
@@ -876,6 +908,7 @@ static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
 static int ner_surname_match(marsad_ner *p, int i, ner_form f, const ner_surname *s){
   const char *z = p->hitKeys.a + s->iKey;
   size_t nz = s->nKey, o = 0;
+  if( p->aTok[i].nKey-(uint32_t)f.iBare!=s->nFirst ) return 0;
   if( i+s->nWord>p->aEnd[p->aTok[i].iField] ) return 0;
   for(int w=0; w<s->nWord; w++){
     const ner_tok *t = &p->aTok[i+w];
