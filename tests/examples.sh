@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" --db "$tmp/x.db" ingest "$src/examples/news" >"$tmp/out1" 2>&1; rc1=$?
 "$bin" --db "$tmp/x.db" ingest "$src/examples/news" >"$tmp/out2" 2>&1; rc2=$?
 python3 - "$bin" "$tmp" "$rc1" "$rc2" <<'PY'
-import json, subprocess, sys
+import json, re, subprocess, sys
 bin, tmp, rc1, rc2 = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 passed = failed = 0
 def check(ok, what):
@@ -64,6 +64,9 @@ for name, want in (("mopti", "موبتي"), ("ALEXANDRIA", "الإسكندرية
                    ("سلطنة", "سلطنة عمان")):
     got = run("entity", name)
     check(got.get("name") == want, f"entity {name}: {got.get('name')}")
+why = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "--why", "موبتي"], capture_output=True, text=True).stdout
+check(re.search(r"\n  موبتي  \[موبتي\]  \d+: gazetteer geo:2453348: a name of موبتي \(Mopti\); [0-9a-f]{12}\n", why),
+      f"entity --why: {why}")
 lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "%"], capture_output=True, text=True)
 check(lookup.returncode == 1 and "no entity %" in lookup.stderr, f"entity %: {lookup.returncode} {lookup.stderr}")
 print(f"{passed} passed, {failed} failed")
