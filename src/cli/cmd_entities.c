@@ -42,7 +42,7 @@ static int run_entities(cli *pCli, int argc, char **argv){
     {"--outlet", &q.zOutlet, 0, 0, "only mentions in articles of this outlet"},
     {"--since", &q.zSince, 0, 0, "only mentions in articles dated on or after YYYY-MM-DD"},
     {"--until", &q.zUntil, 0, 0, "only mentions in articles dated on or before YYYY-MM-DD"},
-    {"--limit", 0, 0, &q.nLimit, "at most N entities (default 50)"},
+    {"--limit", 0, 0, &q.nLimit, "at most N entities (default 50, at most 1000)"},
     {"--offset", 0, 0, &q.nOffset, "skip the first N"},
     {0, 0, 0, 0, 0}
   };
