@@ -1,6 +1,7 @@
 /*
-** cmd_show.c: `marsad show ID [--raw]`: one article with its metadata and
-** body; --raw adds the raw input and the lines dropped as site chrome.
+** cmd_show.c: `marsad show ID [--raw]`: one article with its metadata, its
+** story and the entities named in it, and its body; --raw adds the raw
+** input and the lines dropped as site chrome.
 */
 #include <stdio.h>
 #include <string.h>
@@ -14,8 +15,37 @@ static void print_field(json_t *pObj, const char *zLabel, const char *zKey){
 }
 
 /* Prints an article answer as text. */
+/* Prints the story of article zId and the entities named in it, in the
+** order they first appear: each by its first mention's words, its id and
+** how many times it is named. Prints nothing when the query fails. */
+static void print_found(marsad_db *pDb, const char *zId){
+  char *zJson = 0;
+  if( marsad_article_facts_json(pDb, zId, &zJson)!=MARSAD_OK ) return;
+  json_t *pFacts = json_loads(zJson, 0, 0);
+  marsad_free(zJson);
+  if( json_is_string(json_object_get(pFacts, "story")) ){
+    printf("%-10s %s\n", "story:", cli_json_str(pFacts, "story", ""));
+  }
+  json_t *pMentions = json_object_get(pFacts, "mentions");
+  size_t i, k, nShown = 0;
+  json_t *pM, *pN;
+  json_array_foreach(pMentions, i, pM){
+    const char *zEnt = cli_json_str(pM, "entity", 0);
+    int bSeen = 0, n = 0;
+    if( zEnt==0 ) continue;
+    json_array_foreach(pMentions, k, pN){
+      const char *z = cli_json_str(pN, "entity", "");
+      if( strcmp(z, zEnt)==0 ){ if( k<i ) bSeen = 1; n++; }
+    }
+    if( bSeen ) continue;
+    printf("%s%s %s", nShown++ ? "، " : "entities:  ", cli_json_str(pM, "text", ""), zEnt);
+    if( n>1 ) printf(" ×%d", n);
+  }
+  if( nShown ) fputc('\n', stdout);
+  json_decref(pFacts);
+}
+
 static int print_article(cli *pCli, json_t *pObj, void *pCtx){
-  (void)pCtx;
   print_field(pObj, "id:", "id");
   print_field(pObj, "input:", "input");
   print_field(pObj, "source:", "source");
@@ -33,6 +63,7 @@ static int print_article(cli *pCli, json_t *pObj, void *pCtx){
     json_array_foreach(pCopies, i, p) printf(" %s", json_string_value(p));
     fputc('\n', stdout);
   }
+  print_found(pCtx, cli_json_str(pObj, "id", ""));
   printf("\n%s\n\n%s\n", cli_json_str(pObj, "title", ""), cli_json_str(pObj, "body", ""));
   if( json_is_string(json_object_get(pObj, "dropped")) ){
     printf("\n--- dropped as site chrome ---\n%s\n", cli_json_str(pObj, "dropped", ""));
@@ -60,7 +91,7 @@ static int run_show(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_article_json(pDb, azArg[0], bRaw ? MARSAD_QUERY_RAW : 0, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_article, 0);
+  return cli_answer(pCli, pDb, lrc, zJson, print_article, pDb);
 }
 
 const cli_command cli_cmd_show = {
