@@ -434,7 +434,8 @@ MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
 ** gazetteer (its id, or null), articles, mentions}]. Filters: zKind (person,
 ** place, org, other; MARSAD_MISUSE for another word), zStory (only mentions
 ** in articles of that story; MARSAD_NOTFOUND when there are no stories),
-** zText (a part of the name), zSince/zUntil/zOutlet (of the articles),
+** zText (a part of the name, the English name or a spelling, normalized),
+** zSince/zUntil/zOutlet (of the articles),
 ** nLimit (default 50, at most 1000), nOffset. */
 MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
                                     char **pzJson /* OUT */);

@@ -122,6 +122,20 @@ static long long story_number(const char *z){
   return n;
 }
 
+/* Binds to parameter i the LIKE pattern "%z%" that finds z anywhere, with
+** LIKE's own characters (% _ \) in z escaped by \. */
+static void bind_contains(sqlite3_stmt *pStmt, int i, const char *z){
+  marsad_buf b = MARSAD_BUF_INIT;
+  marsad_buf_puts(&b, "%");
+  for(; *z; z++){
+    char c[3] = { '\\', *z, 0 };
+    marsad_buf_puts(&b, (*z=='%' || *z=='_' || *z=='\\') ? c : c+1);
+  }
+  marsad_buf_puts(&b, "%");
+  if( b.rc==MARSAD_OK ) sqlite3_bind_text(pStmt, i, b.a, -1, SQLITE_TRANSIENT);
+  marsad_buf_free(&b);
+}
+
 int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   marsad_buf sql = MARSAD_BUF_INIT;
   sqlite3_stmt *pStmt = 0;
@@ -143,8 +157,17 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
     "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
     "  count(DISTINCT m.article) AS articles, count(*) AS mentions "
     "FROM entity e JOIN mention m ON m.entity=e.id "
-    "WHERE (?1 IS NULL OR e.kind=?1) "
-    "  AND (?2 IS NULL OR e.name LIKE '%'||?2||'%' OR e.name_en LIKE '%'||?2||'%') ");
+    "WHERE (?1 IS NULL OR e.kind=?1) ");
+  const char *zText = pQ && pQ->zText && pQ->zText[0] ? pQ->zText : 0;
+  char *zKey = 0;
+  size_t nKey = 0;
+  if( zText ){   /* the name, the English name or a spelling (its key) holds the text */
+    rc = marsad_normalize(zText, strlen(zText), &zKey, &nKey);
+    if( rc!=MARSAD_OK ){ marsad_buf_free(&sql); return rc; }
+    marsad_buf_puts(&sql,
+      " AND (e.name LIKE ?2 ESCAPE '\\' OR e.name_en LIKE ?2 ESCAPE '\\' "
+      "      OR e.id IN (SELECT entity FROM entity_variant WHERE key LIKE ?9 ESCAPE '\\')) ");
+  }
   if( pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet) ){
     marsad_buf_puts(&sql, " AND m.article IN (SELECT id FROM article WHERE "
         "(?3 IS NULL OR coalesce(published, substr(ingested,1,10))>=?3) "
@@ -157,7 +180,11 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   if( rc==MARSAD_OK ){
     long nLimit = pQ && pQ->nLimit>0 ? pQ->nLimit : 50;
     marsad_bind_str(pStmt, 1, pQ ? pQ->zKind : 0);
-    marsad_bind_str(pStmt, 2, pQ && pQ->zText && pQ->zText[0] ? pQ->zText : 0);
+    if( zText ){
+      bind_contains(pStmt, 2, zText);
+      int bArticle = nKey>8 && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0;   /* keys lack ال */
+      bind_contains(pStmt, 9, bArticle ? zKey+4 : zKey);
+    }
     if( pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet) ){
       marsad_bind_str(pStmt, 3, pQ->zSince);
       marsad_bind_str(pStmt, 4, pQ->zUntil);
@@ -170,6 +197,7 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   }
   sqlite3_finalize(pStmt);
   marsad_buf_free(&sql);
+  marsad_free(zKey);
   if( rc==MARSAD_OK ) rc = marsad_jsonq_finish(pArr, pzJson);
   else json_decref(pArr);
   return rc;

@@ -108,6 +108,11 @@ if route "/api/entities/{id}"; then
   # with ?why=1, a table of the spellings with the reason of each merge
   chrome "$base/#/entity/${ent%% *}?why=1" "$tmp/entity-why.html" "$shots/entity-why.png"
   has "$tmp/entity-why.html" '<td dir="ltr">' "why each spelling was merged"
+  # the entities page finds one by a part of its name, in its box
+  chrome "$base/#/entities?name=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1].split()[-1]))' "${ent#* }")" \
+    "$tmp/entities.html" "$shots/entities-name.png"
+  has "$tmp/entities.html" 'id="entity-name"' "the entities page's name box"
+  has "$tmp/entities.html" "${ent#* }" "an entity found by a part of its name"
 fi
 
 # The English labels (?lang=en): left to right, labels in English.

@@ -67,6 +67,10 @@ for name, want in (("mopti", "موبتي"), ("ALEXANDRIA", "الإسكندرية
 why = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "--why", "موبتي"], capture_output=True, text=True).stdout
 check(re.search(r"\n  موبتي  \[موبتي\]  \d+: gazetteer geo:2453348: a name of موبتي \(Mopti\); [0-9a-f]{12}\n", why),
       f"entity --why: {why}")
+# --name finds a part of a name in any spelling (الاسكندرية without hamza), LIKE's % as itself
+check([e["name"] for e in run("entities", "--name", "الاسكندرية")] == ["الإسكندرية"], "entities --name without hamza")
+lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entities", "--name", "%"], capture_output=True, text=True)
+check(lookup.returncode == 1 and "no entity matches" in lookup.stderr, f"entities --name %: {lookup.returncode}")
 lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "%"], capture_output=True, text=True)
 check(lookup.returncode == 1 and "no entity %" in lookup.stderr, f"entity %: {lookup.returncode} {lookup.stderr}")
 print(f"{passed} passed, {failed} failed")

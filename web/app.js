@@ -40,7 +40,8 @@
     notArabic: ['غير عربية', 'Not Arabic'], undated: ['بلا تاريخ', 'Undated'],
     first: ['الأول', 'First'], last: ['الأخير', 'Last'], bodyBytes: ['حجم النصوص', 'Body bytes'],
     source: ['المصدر', 'Source'], why: ['لماذا انضمت', 'Why it joined'],
-    whyMerged: ['لماذا دُمجت', 'Why merged'], firstIn: ['أول مقالة', 'First article'], unattributed: ['غير منسوب', 'unattributed'],
+    whyMerged: ['لماذا دُمجت', 'Why merged'], firstIn: ['أول مقالة', 'First article'],
+    entityPh: ['جزء من الاسم...', 'Part of the name...'], unattributed: ['غير منسوب', 'unattributed'],
   };
   const KINDS = {
     person: ['شخص', 'person'], place: ['مكان', 'place'], org: ['منظمة', 'organisation'],
@@ -510,12 +511,27 @@
     return out;
   }
 
+  /* A box to find entities by a part of their name or spelling (the kind
+   * chosen kept). */
+  function entityFilter(q) {
+    const input = h('input', { type: 'search', id: 'entity-name', value: q.get('name') || '',
+      placeholder: t('entityPh'), dir: 'auto', autocomplete: 'off' });
+    return h('form', { class: 'filter', onsubmit: ev => {
+      ev.preventDefault();
+      const p = new URLSearchParams();
+      if (q.get('kind')) p.set('kind', q.get('kind'));
+      if (input.value.trim()) p.set('name', input.value.trim());
+      location.hash = '#/entities' + (p.toString() ? '?' + p : '');
+    } }, input, h('button', { type: 'submit' }, t('search')));
+  }
+
   async function pageEntities(q) {
     const n = 50, offset = offsetOf(q);
     const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), name: q.get('name') });
     return [h('h1', {}, t('entities')),
       h('div', { class: 'chips' }, ['', 'person', 'place', 'org'].map(k =>
         h('a', { class: 'chip', href: '#/entities' + (k ? '?kind=' + k : '') }, k ? tv(KINDS, k) : t('entities')))),
+      entityFilter(q),
       list.length ? h('table', {},
         h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles')].map(x => h('th', {}, x)))),
         h('tbody', {}, list.map(e => h('tr', {},

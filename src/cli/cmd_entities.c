@@ -38,7 +38,7 @@ static int run_entities(cli *pCli, int argc, char **argv){
   const cli_opt aOpt[] = {
     {"--kind", &q.zKind, 0, 0, "only person, place, org or other"},
     {"--story", &q.zStory, 0, 0, "only mentions in the articles of story ID (s12)"},
-    {"--name", &q.zText, 0, 0, "only entities whose name contains TEXT"},
+    {"--name", &q.zText, 0, 0, "only entities whose name or a spelling contains TEXT"},
     {"--outlet", &q.zOutlet, 0, 0, "only mentions in articles of this outlet"},
     {"--since", &q.zSince, 0, 0, "only mentions in articles dated on or after YYYY-MM-DD"},
     {"--until", &q.zUntil, 0, 0, "only mentions in articles dated on or before YYYY-MM-DD"},
