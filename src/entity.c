@@ -333,6 +333,8 @@ struct marsad_resolver {
   keymap mSkel;                 /* "kind|skeleton or a deletion" -> variant */
   keymap mSur;                  /* "surname" -> person entity */
   keymap mShort;                /* "A بن B" (or "A B") cut from "A بن B بن C" -> person entity */
+  keymap mCtx;                  /* "kind|key" -> entity, for the spellings of another
+                                   place joined by an article's context (other_place_key) */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
   int bGazSkel;                 /* mGazSkel built */
   const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
@@ -367,6 +369,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mSkel);
   km_free(&p->mSur);
   km_free(&p->mShort);
+  km_free(&p->mCtx);
   km_free(&p->mGazSkel);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
@@ -433,6 +436,17 @@ static const char *abd_joined(marsad_resolver *p, const char *z){
   return bJoined && p->joined.rc==MARSAD_OK ? p->joined.a : 0;
 }
 
+/* True when one-word place key z is a name the gazetteer gives to a
+** place other than entity e (عمان, Amman's, for Oman): such a spelling
+** joins e only where an article says so (place_in_article), never by the
+** key alone. */
+static int other_place_key(const marsad_resolver *p, int e, const char *z){
+  if( strchr(z, ' ') ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(z, strlen(z));
+  return g && g->iEntity>=0 && g->iEntity!=p->aEnt[e].iGaz
+      && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE;
+}
+
 /* Adds entity index e, known by key z, to the maps (a person's name with
 ** its lineage, "A بن B بن C", also under its shorter forms "A بن B"). */
 static int index_variant(marsad_resolver *p, int e, const char *z){
@@ -451,6 +465,9 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   p->aVar[v].zKey = zKey;
   const char *zk = kind_key(p, eKind, z, strlen(z));
   if( zk==0 ) return MARSAD_NOMEM;
+  if( eKind==MARSAD_ENTITY_PLACE && other_place_key(p, e, z) ){
+    return km_add(&p->mCtx, zk, p->b.n, e);     /* joined by the article alone */
+  }
   rc = km_add(&p->mKey, zk, p->b.n, v);
   const char *zJoined = eKind==MARSAD_ENTITY_PERSON ? abd_joined(p, z) : 0;
   if( rc==MARSAD_OK && zJoined ){        /* also found by عبدالعزيز for عبد العزيز */
@@ -815,6 +832,33 @@ static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const ch
 }
 
 
+/* The place entity that one-word place name zKey stands for in analysis
+** pA, or -1: the place the article names with a place noun before that
+** word (سلطنة عمان: then عمان is Oman, not Amman, whose spelling it
+** shares) or by its adjective, the word and ي (العماني، العمانية). */
+static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
+  size_t n = strlen(zKey);
+  if( strchr(zKey, ' ') ) return -1;
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *o = &pA->aMention[i];
+    if( o->eKind!=MARSAD_ENTITY_PLACE || o->iEntity==0 || o->zKey==0 ) continue;
+    size_t no = strlen(o->zKey);
+    const char *zSp = strchr(o->zKey, ' ');
+    int bHead = zSp && (size_t)(zSp-o->zKey)+1+n==no && memcmp(zSp+1, zKey, n)==0;
+    if( bHead ){
+      const marsad_gaz_key *h = marsad_gaz_lookup(o->zKey, (size_t)(zSp-o->zKey));
+      bHead = h && (h->fClass & MARSAD_GAZ_PLACEHEAD);
+    }
+    int bAdj = no>n && memcmp(o->zKey, zKey, n)==0
+            && (strcmp(o->zKey+n, "\xD9\x8A")==0 || strcmp(o->zKey+n, "\xD9\x8A\xD9\x87")==0);
+    if( bHead || bAdj ){
+      int e = find_id(p, o->iEntity);
+      if( e>=0 ) return e;
+    }
+  }
+  return -1;
+}
+
 /* The entry of p->mKey for "kind|key" zk (in p->b) whose variant is
 ** spelled zKey, else the first entry of zk, else -1. */
 static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
@@ -831,6 +875,24 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   marsad_mention *pM = m->pM;
   const char *zKey = pM->zKey;
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
+  if( eKind==MARSAD_ENTITY_PLACE && (e = place_in_article(p, pA, zKey))>=0 ){
+    const char *zc = kind_key(p, eKind, zKey, strlen(zKey));
+    if( zc==0 ) return MARSAD_NOMEM;
+    int bKnown = 0;
+    for(km_iter it=km_first(&p->mCtx, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mCtx, &it)){
+      bKnown = p->mCtx.a[it.i].iVal==e;
+    }
+    for(km_iter it=km_first(&p->mKey, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mKey, &it)){
+      bKnown = p->aVar[p->mKey.a[it.i].iVal].e==e;
+    }
+    if( bKnown ){
+      pM->iEntity = p->aEnt[e].iId;
+      return MARSAD_OK;
+    }
+    marsad_buf_reset(&p->reason);
+    marsad_buf_printf(&p->reason, "short name of %s, named so in the same article", p->aEnt[e].zName);
+    return add_variant(p, e, m);
+  }
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   int v = find_key(p, zk, zKey);
@@ -926,12 +988,13 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
 
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   int rc = MARSAD_OK;
-  /* full names first, so that surnames find them */
+  /* full names first, so that surnames and short place names find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
     for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
       marsad_mention *pM = &pA->aMention[i];
       if( pM->zKey==0 || pM->zKey[0]==0 ) continue;
-      int bFull = pM->eKind!=MARSAD_ENTITY_PERSON || strchr(pM->zKey, ' ')!=0;
+      int bFull = (pM->eKind!=MARSAD_ENTITY_PERSON && pM->eKind!=MARSAD_ENTITY_PLACE)
+               || strchr(pM->zKey, ' ')!=0;
       if( bFull==(bPass==0) ){
         res_ment m = ment_of(&pA->art, pM);
         rc = resolve_one(p, pA, &m);

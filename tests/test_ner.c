@@ -323,6 +323,30 @@ static void test_phrases_and_clitics(void){
   marsad_ner_free(pNer);
 }
 
+/* A one-word place name is the place the article names with a place noun
+** before it or by its adjective: عمان, which Oman and Amman share, is
+** Oman beside سلطنة عمان or العماني, and stays Amman otherwise. */
+static void test_place_short_names(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وقالت عمان إنها ستشارك، وأكدت سلطنة عمان ذلك.", &a);
+  long long iOman = entity_of(&a, "سلطنة عمان");
+  CHECK(iOman!=0);
+  CHECK_EQ_INT(entity_of(&a, "عمان"), iOman);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال الوزير العماني إن عمان ستشارك.", &a);
+  CHECK_EQ_INT(entity_of(&a, "عمان"), iOman);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "ووصل الوفد إلى العاصمة الأردنية عمان أمس.", &a);
+  CHECK(entity_of(&a, "عمان")!=0 && entity_of(&a, "عمان")!=iOman);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Nouns a title or the model took for a person: a word after a title that
 ** reads as a preposition and a noun goes when the model does not name it
 ** (أمر وزير الدفاع بتأمين طائرات: ب + تأمين, to secure planes); a name of
@@ -947,6 +971,7 @@ int main(void){
   RUN(test_town_readings);
   RUN(test_not_names_after_names);
   RUN(test_phrases_and_clitics);
+  RUN(test_place_short_names);
   RUN(test_variant_article);
   RUN(test_spelling_article);
   RUN(test_org_head_noun);
