@@ -14,6 +14,7 @@
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "arwords.h"
 #include "buf.h"
 #include "entity.h"
 #include "gaz.h"
@@ -870,6 +871,40 @@ static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
   return v;
 }
 
+/* True when mention m is a person named by one word without the article
+** that the Arabic dictionary lists (غريب، فارس، شمس) and the gazetteer
+** does not name: an ordinary word as often as a name. */
+static int common_word_person(const marsad_resolver *p, const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  (void)p;
+  if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') ) return 0;
+  if( m->nText>=4 && memcmp(m->zText, AR_ART, 4)==0 ) return 0;
+  if( !marsad_arword(zKey, strlen(zKey)) ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  return !(g && g->iEntity>=0);
+}
+
+/* Resolves mention m, an ordinary word taken for a person
+** (common_word_person): it is the surname of a person its article names
+** in full, or no one (no entity: the mention is not kept). */
+static int word_as_surname(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  int e = surname_in_article(p, pA, zKey);
+  m->pM->iEntity = 0;
+  if( e<0 ) return MARSAD_OK;
+  const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, strlen(zKey));
+  if( zk==0 ) return MARSAD_NOMEM;
+  for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
+    if( p->aVar[p->mKey.a[it.i].iVal].e==e ){
+      m->pM->iEntity = p->aEnt[e].iId;
+      return MARSAD_OK;
+    }
+  }
+  marsad_buf_reset(&p->reason);
+  marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
+  return add_variant(p, e, m);
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
@@ -893,6 +928,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     marsad_buf_printf(&p->reason, "short name of %s, named so in the same article", p->aEnt[e].zName);
     return add_variant(p, e, m);
   }
+  if( common_word_person(p, m) ) return word_as_surname(p, pA, m);
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   int v = find_key(p, zk, zKey);

@@ -729,6 +729,27 @@ static void test_fuller_after_short(void){
   marsad_resolver_free(pRes);
 }
 
+/* A person named by one ordinary word of the Arabic dictionary (غريب
+** strange, فارس horseman) is the surname of the person its article names
+** in full, and no one otherwise: it makes no entity and is not joined
+** later to a full name that ends with it; a foreign surname (ميسي) and a
+** surname with the article (الأسد) are names by themselves. */
+static void test_common_word_persons(void){
+  marsad_resolver *pRes = 0;
+  long long iFull, iShort;
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  CHECK_EQ_INT(resolve_person(pRes, "غريب", "غريب"), 0);
+  resolve_pair(pRes, "علي غريب", "غريب", &iFull, &iShort);
+  CHECK(iFull!=0);
+  CHECK_EQ_INT(iShort, iFull);
+  CHECK_EQ_INT(resolve_person(pRes, "غريب", "غريب"), 0);
+  CHECK_EQ_INT(resolve_person(pRes, "فارس", "فارس"), 0);
+  CHECK(resolve_person(pRes, "ميسي", "ميسي")!=0);
+  long long iAssad = resolve_person(pRes, "بشار الأسد", "بشار الاسد");
+  CHECK_EQ_INT(resolve_person(pRes, "الأسد", "اسد"), iAssad);
+  marsad_resolver_free(pRes);
+}
+
 /* A person's name with عبد written apart from the next word or joined to
 ** it (عبد العزيز، عبدالعزيز) is one entity in either order of arrival,
 ** each spelling recorded once as a variant; a name that differs otherwise
@@ -981,6 +1002,7 @@ int main(void){
   RUN(test_surnames_across);
   RUN(test_abd_joined);
   RUN(test_fuller_after_short);
+  RUN(test_common_word_persons);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
