@@ -836,13 +836,16 @@ static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const ch
 /* The place entity that one-word place name zKey stands for in analysis
 ** pA, or -1: the place the article names with a place noun before that
 ** word (سلطنة عمان: then عمان is Oman, not Amman, whose spelling it
-** shares) or by its adjective, the word and ي (العماني، العمانية). */
-static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
+** shares) or by its adjective, the word and ي (العماني، العمانية); a
+** mention not resolved yet stands for its gazetteer place. *pRc: NOMEM or
+** a store's failure. */
+static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const char *zKey,
+                            int *pRc){
   size_t n = strlen(zKey);
   if( strchr(zKey, ' ') ) return -1;
-  for(int i=0; i<pA->nMention; i++){
+  for(int i=0; i<pA->nMention && *pRc==MARSAD_OK; i++){
     const marsad_mention *o = &pA->aMention[i];
-    if( o->eKind!=MARSAD_ENTITY_PLACE || o->iEntity==0 || o->zKey==0 ) continue;
+    if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 ) continue;
     size_t no = strlen(o->zKey);
     const char *zSp = strchr(o->zKey, ' ');
     int bHead = zSp && (size_t)(zSp-o->zKey)+1+n==no && memcmp(zSp+1, zKey, n)==0;
@@ -853,7 +856,13 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
     int bAdj = no>n && memcmp(o->zKey, zKey, n)==0
             && (strcmp(o->zKey+n, "\xD9\x8A")==0 || strcmp(o->zKey+n, "\xD9\x8A\xD9\x87")==0);
     if( bHead || bAdj ){
-      int e = find_id(p, o->iEntity);
+      int e = o->iEntity ? find_id(p, o->iEntity) : -1;
+      if( o->iEntity==0 ){            /* later in the text: its gazetteer place */
+        const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, no);
+        if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE ){
+          e = gaz_entity(p, g->iEntity, pRc);
+        }
+      }
       if( e>=0 ) return e;
     }
   }
@@ -910,7 +919,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   marsad_mention *pM = m->pM;
   const char *zKey = pM->zKey;
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
-  if( eKind==MARSAD_ENTITY_PLACE && (e = place_in_article(p, pA, zKey))>=0 ){
+  if( eKind==MARSAD_ENTITY_PLACE && (e = place_in_article(p, pA, zKey, &rc))>=0 ){
     const char *zc = kind_key(p, eKind, zKey, strlen(zKey));
     if( zc==0 ) return MARSAD_NOMEM;
     int bKnown = 0;
@@ -928,6 +937,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     marsad_buf_printf(&p->reason, "short name of %s, named so in the same article", p->aEnt[e].zName);
     return add_variant(p, e, m);
   }
+  if( rc ) return rc;
   if( common_word_person(p, m) ) return word_as_surname(p, pA, m);
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
@@ -1024,13 +1034,12 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
 
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   int rc = MARSAD_OK;
-  /* full names first, so that surnames and short place names find them */
+  /* full names first, so that surnames find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
     for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
       marsad_mention *pM = &pA->aMention[i];
       if( pM->zKey==0 || pM->zKey[0]==0 ) continue;
-      int bFull = (pM->eKind!=MARSAD_ENTITY_PERSON && pM->eKind!=MARSAD_ENTITY_PLACE)
-               || strchr(pM->zKey, ' ')!=0;
+      int bFull = pM->eKind!=MARSAD_ENTITY_PERSON || strchr(pM->zKey, ' ')!=0;
       if( bFull==(bPass==0) ){
         res_ment m = ment_of(&pA->art, pM);
         rc = resolve_one(p, pA, &m);
