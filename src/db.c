@@ -149,9 +149,14 @@ static int migration_applied(marsad_db *pDb, int iNumber, int *pbApplied){
 ** migration table is not a marsad database. */
 static int check_known_migrations(marsad_db *pDb){
   sqlite3_stmt *pStmt = 0;
-  if( sqlite3_table_column_metadata(pDb->db, "main", "migration", "id", 0, 0, 0, 0, 0)!=SQLITE_OK ){
-    return marsad_db_error(pDb, MARSAD_DBERROR, "not a marsad database (no schema)");
+  int s = sqlite3_table_column_metadata(pDb->db, "main", "migration", "id", 0, 0, 0, 0, 0);
+  if( s==SQLITE_READONLY || s==SQLITE_CANTOPEN ){   /* its schema could not be read at all */
+    return marsad_db_error(pDb, MARSAD_DBERROR, "cannot read it (%s): a database in WAL mode is "
+        "read with a -shm file beside it, which this user may not create there; copy the "
+        "database where you may write, or have its owner run: sqlite3 FILE "
+        "'PRAGMA journal_mode=DELETE'", sqlite3_errstr(s));
   }
+  if( s!=SQLITE_OK ) return marsad_db_error(pDb, MARSAD_DBERROR, "not a marsad database (no schema)");
   int rc = marsad_db_prepare(pDb, "SELECT id, name FROM migration ORDER BY id", &pStmt);
   while( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     int iNumber = sqlite3_column_int(pStmt, 0);

@@ -67,6 +67,18 @@ expect 1 "$bin" --db "$db" entities --story s999999
 grep -q 'no story s999999' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: entities --story: no message"; }
 expect 1 "$bin" --db "$db" search القدس --story s999999
 grep -q 'no story s999999' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: search --story: no message"; }
+# a WAL database in a directory this user may not write (a read-only share):
+# a message saying why and what to do, not "not a marsad database"; as root
+# it runs as nobody (setpriv), and is left out when that cannot be done
+ro=$tmp/ro; mkdir "$ro"; cp "$db" "$ro/r.db"; chmod 755 "$tmp"; chmod 555 "$ro"; chmod 444 "$ro/r.db"
+as=""; [ "$(id -u)" -eq 0 ] && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+case "$bin" in /*) abs=$bin ;; *) abs=$PWD/$bin ;; esac
+if [ -z "$as" ] || $as true 2>/dev/null; then
+  $as "$abs" --db "$ro/r.db" list >"$tmp/ro.out" 2>&1
+  if grep -q 'cannot read it.*WAL mode.*journal_mode=DELETE' "$tmp/ro.out"; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL: read-only WAL database: $(cat "$tmp/ro.out")"; fi
+fi
+chmod 755 "$ro"
 "$bin" --db "$db" list --json | python3 -c 'import json,sys; a=json.load(sys.stdin); assert len(a)==4, a' \
   && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: list --json"; }
 echo "$pass passed, $fail failed"
