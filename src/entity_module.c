@@ -5,14 +5,44 @@
 ** mention rows (data/schema/004_entities.sql). The resolver is loaded from
 ** the database on the first article of a handle, so that queries on a
 ** handle never pay for it.
+**
+** The rows of an article are queued and inserted together when the article
+** is done, several rows per INSERT statement: each execution of a statement
+** has a fixed cost (cursors opened, and for entity the CHECK on its kind,
+** whose IN list SQLite builds into a temporary index every time). New
+** entities take their ids from the module (the largest id + 1, as SQLite
+** would give them) so that the resolver has them before the rows exist.
 */
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
+#include "buf.h"
 #include "db.h"
 #include "entity.h"
 #include "module.h"
 #include "ner.h"
+
+#define ROWQ_NSIZE 3   /* statements per queue: rows per INSERT, largest first */
+static const int aRowqSize[ROWQ_NSIZE] = {16, 4, 1};
+
+/* One value of a queued row. */
+typedef struct rowq_cell {
+  int eType;           /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+  long long i;         /* the integer */
+  size_t iOff, n;      /* the text, in rowq.text */
+} rowq_cell;
+
+/* The rows waiting to be inserted into one table. */
+typedef struct rowq {
+  const char *zInsert;            /* "INSERT INTO t(a, b) VALUES" */
+  int nCol;                       /* values per row */
+  const char *zWhat;              /* for errors: "storing a mention" */
+  sqlite3_stmt *apStmt[ROWQ_NSIZE]; /* INSERTs of aRowqSize[k] rows, prepared on need */
+  rowq_cell *aCell;               /* nRow*nCol values */
+  int nRow, nRowAlloc;
+  marsad_buf text;                /* the texts' bytes */
+  int rc;                         /* MARSAD_NOMEM once a row could not be queued */
+} rowq;
 
 /* The module's state on one handle. */
 typedef struct entity_state {
@@ -20,50 +50,146 @@ typedef struct entity_state {
   marsad_ner *pNer;             /* the recogniser */
   marsad_resolver *pRes;        /* NULL until the first article */
   long long iArticle;           /* the article being stored */
-  sqlite3_stmt *pInsEntity;     /* INSERT INTO entity */
-  sqlite3_stmt *pInsVariant;    /* INSERT INTO entity_variant */
+  long long iNextId;            /* the id of the next new entity */
+  rowq qEntity;                 /* new entity rows */
+  rowq qVariant;                /* new entity_variant rows */
+  rowq qMention;                /* mention rows */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
-  sqlite3_stmt *pInsMention;    /* INSERT INTO mention */
 } entity_state;
 
-/* Runs a prepared insert or update to its end and resets it. */
-static int entity_step(entity_state *s, sqlite3_stmt *pStmt, const char *zWhat){
-  int rc = sqlite3_step(pStmt);
-  sqlite3_reset(pStmt);
-  return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, zWhat);
+/* Starts a row of queue q; its values follow through rowq_int, rowq_text.
+** Sets q->rc on failure. */
+static void rowq_row(rowq *q){
+  if( q->rc==MARSAD_OK && q->nRow>=q->nRowAlloc ){
+    int nNew = q->nRowAlloc ? q->nRowAlloc*2 : 64;
+    rowq_cell *aNew = marsad_realloc(q->aCell, sizeof(*aNew)*(size_t)nNew*(size_t)q->nCol);
+    if( aNew==0 ){ q->rc = MARSAD_NOMEM; return; }
+    q->aCell = aNew;
+    q->nRowAlloc = nNew;
+  }
+  if( q->rc==MARSAD_OK ) q->nRow++;
 }
 
-/* Stores a new entity (a marsad_resolver_store callback). */
-static int entity_store_entity(void *pCtx, int eKind, const char *zName,
-                               const char *zNameEn, const char *zGaz, long long *piId){
-  entity_state *s = pCtx;
-  sqlite3_bind_text(s->pInsEntity, 1, marsad_entity_kind_name(eKind), -1, SQLITE_STATIC);
-  marsad_bind_str(s->pInsEntity, 2, zName);
-  marsad_bind_str(s->pInsEntity, 3, zNameEn);
-  marsad_bind_str(s->pInsEntity, 4, zGaz);
-  int rc = entity_step(s, s->pInsEntity, "storing an entity");
-  *piId = sqlite3_last_insert_rowid(s->pDb->db);
+/* Value iCol of the last row of q: the integer i. */
+static void rowq_int(rowq *q, int iCol, long long i){
+  if( q->rc ) return;
+  rowq_cell *c = &q->aCell[(q->nRow-1)*q->nCol+iCol];
+  c->eType = SQLITE_INTEGER;
+  c->i = i;
+}
+
+/* Value iCol of the last row of q: the text p[0..n), or NULL when p is. */
+static void rowq_text(rowq *q, int iCol, const char *p, size_t n){
+  if( q->rc ) return;
+  rowq_cell *c = &q->aCell[(q->nRow-1)*q->nCol+iCol];
+  c->eType = p ? SQLITE_TEXT : SQLITE_NULL;
+  c->iOff = q->text.n;
+  c->n = n;
+  if( p ) marsad_buf_append(&q->text, p, n);
+  if( q->text.rc ) q->rc = q->text.rc;
+}
+
+/* Value iCol of the last row of q: the string z (NULL for NULL). */
+static void rowq_str(rowq *q, int iCol, const char *z){
+  rowq_text(q, iCol, z, z ? strlen(z) : 0);
+}
+
+/* Empties q. */
+static void rowq_clear(rowq *q){
+  q->nRow = 0;
+  q->rc = MARSAD_OK;
+  marsad_buf_reset(&q->text);
+}
+
+/* Prepares statement k of q: an INSERT of aRowqSize[k] rows. */
+static int rowq_prepare(marsad_db *pDb, rowq *q, int k){
+  marsad_buf sql;
+  memset(&sql, 0, sizeof sql);
+  marsad_buf_puts(&sql, q->zInsert);
+  for(int r=0; r<aRowqSize[k]; r++){
+    marsad_buf_puts(&sql, r ? ",(" : "(");
+    for(int c=0; c<q->nCol; c++) marsad_buf_puts(&sql, c ? ",?" : "?");
+    marsad_buf_puts(&sql, ")");
+  }
+  int rc = sql.rc ? sql.rc : marsad_db_prepare(pDb, sql.a, &q->apStmt[k]);
+  marsad_buf_free(&sql);
   return rc;
 }
 
-/* Stores a new variant (a marsad_resolver_store callback). */
+/* Inserts the rows of q, as few statements as aRowqSize allows, and
+** empties it. MARSAD_OK, NOMEM or the database's error. */
+static int rowq_flush(marsad_db *pDb, rowq *q){
+  int rc = q->rc, iRow = 0;
+  for(int k=0; rc==MARSAD_OK && iRow<q->nRow; ){
+    if( q->nRow-iRow<aRowqSize[k] ){ k++; continue; }
+    if( q->apStmt[k]==0 ) rc = rowq_prepare(pDb, q, k);
+    sqlite3_stmt *pStmt = q->apStmt[k];
+    for(int v=0; rc==MARSAD_OK && v<aRowqSize[k]*q->nCol; v++){
+      const rowq_cell *c = &q->aCell[iRow*q->nCol+v];
+      if( c->eType==SQLITE_INTEGER ) sqlite3_bind_int64(pStmt, v+1, c->i);
+      else if( c->eType==SQLITE_TEXT ){
+        sqlite3_bind_text64(pStmt, v+1, q->text.a+c->iOff, c->n, SQLITE_STATIC, SQLITE_UTF8);
+      }else sqlite3_bind_null(pStmt, v+1);
+    }
+    if( rc==MARSAD_OK ){
+      int rcStep = sqlite3_step(pStmt);
+      sqlite3_reset(pStmt);
+      if( rcStep!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, q->zWhat);
+    }
+    iRow += aRowqSize[k];
+  }
+  rowq_clear(q);
+  return rc;
+}
+
+/* Frees the queue's memory and statements. */
+static void rowq_free(rowq *q){
+  for(int k=0; k<ROWQ_NSIZE; k++) sqlite3_finalize(q->apStmt[k]);
+  marsad_free(q->aCell);
+  marsad_buf_free(&q->text);
+}
+
+/* Stores a new entity (a marsad_resolver_store callback): queued, with the
+** next id. */
+static int entity_store_entity(void *pCtx, int eKind, const char *zName,
+                               const char *zNameEn, const char *zGaz, long long *piId){
+  entity_state *s = pCtx;
+  rowq *q = &s->qEntity;
+  *piId = s->iNextId++;
+  rowq_row(q);
+  rowq_int(q, 0, *piId);
+  rowq_str(q, 1, marsad_entity_kind_name(eKind));
+  rowq_str(q, 2, zName);
+  rowq_str(q, 3, zNameEn);
+  rowq_str(q, 4, zGaz);
+  return q->rc;
+}
+
+/* Stores a new variant (a marsad_resolver_store callback): queued. */
 static int entity_store_variant(void *pCtx, long long iId, const char *zText,
                                 const char *zKey, const char *zReason){
   entity_state *s = pCtx;
-  sqlite3_bind_int64(s->pInsVariant, 1, iId);
-  marsad_bind_str(s->pInsVariant, 2, zText);
-  marsad_bind_str(s->pInsVariant, 3, zKey);
-  marsad_bind_str(s->pInsVariant, 4, zReason);
-  sqlite3_bind_int64(s->pInsVariant, 5, s->iArticle);
-  return entity_step(s, s->pInsVariant, "storing an entity variant");
+  rowq *q = &s->qVariant;
+  rowq_row(q);
+  rowq_int(q, 0, iId);
+  rowq_str(q, 1, zText);
+  rowq_str(q, 2, zKey);
+  rowq_str(q, 3, zReason);
+  rowq_int(q, 4, s->iArticle);
+  return q->rc;
 }
 
-/* Stores a new display name (a marsad_resolver_store callback). */
+/* Stores a new display name (a marsad_resolver_store callback), after the
+** entities queued so far (the entity may be one of them). */
 static int entity_store_rename(void *pCtx, long long iId, const char *zName){
   entity_state *s = pCtx;
+  int rc = rowq_flush(s->pDb, &s->qEntity);
+  if( rc ) return rc;
   marsad_bind_str(s->pRename, 1, zName);
   sqlite3_bind_int64(s->pRename, 2, iId);
-  return entity_step(s, s->pRename, "renaming an entity");
+  rc = sqlite3_step(s->pRename);
+  sqlite3_reset(s->pRename);
+  return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, "renaming an entity");
 }
 
 /* Creates the resolver and teaches it the stored entities and variants. */
@@ -89,6 +215,12 @@ static int entity_load(entity_state *s){
         (const char*)sqlite3_column_text(pStmt, 1));
   }
   sqlite3_finalize(pStmt);
+  pStmt = 0;
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(s->pDb, "SELECT max(id) FROM entity", &pStmt);
+  if( rc==MARSAD_OK ){
+    s->iNextId = sqlite3_step(pStmt)==SQLITE_ROW ? sqlite3_column_int64(pStmt, 0)+1 : 1;
+  }
+  sqlite3_finalize(pStmt);
   if( rc ){ marsad_resolver_free(s->pRes); s->pRes = 0; }
   return rc;
 }
@@ -99,10 +231,10 @@ static void entity_close(void *pState){
   if( s==0 ) return;
   marsad_ner_free(s->pNer);
   marsad_resolver_free(s->pRes);
-  sqlite3_finalize(s->pInsEntity);
-  sqlite3_finalize(s->pInsVariant);
+  rowq_free(&s->qEntity);
+  rowq_free(&s->qVariant);
+  rowq_free(&s->qMention);
   sqlite3_finalize(s->pRename);
-  sqlite3_finalize(s->pInsMention);
   marsad_free(s);
 }
 
@@ -114,52 +246,63 @@ static int entity_open(marsad_db *pDb, void **ppState){
   if( s==0 ) return MARSAD_NOMEM;
   memset(s, 0, sizeof *s);
   s->pDb = pDb;
+  s->qEntity.zInsert = "INSERT INTO entity(id, kind, name, name_en, gaz) VALUES";
+  s->qEntity.nCol = 5;
+  s->qEntity.zWhat = "storing an entity";
+  s->qVariant.zInsert = "INSERT INTO entity_variant(entity, text, key, reason, article) VALUES";
+  s->qVariant.nCol = 5;
+  s->qVariant.zWhat = "storing an entity variant";
+  s->qMention.zInsert = "INSERT INTO mention(article, entity, field, start, end, text) VALUES";
+  s->qMention.nCol = 6;
+  s->qMention.zWhat = "storing a mention";
   rc = marsad_ner_new(&s->pNer);
   if( rc==MARSAD_OK && !(pDb->flags & MARSAD_OPEN_READONLY) ){
-    rc = marsad_db_prepare(pDb, "INSERT INTO entity(kind, name, name_en, gaz) VALUES(?,?,?,?)", &s->pInsEntity);
-    if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
-        "INSERT INTO entity_variant(entity, text, key, reason, article) VALUES(?,?,?,?,?)", &s->pInsVariant);
-    if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb, "UPDATE entity SET name=? WHERE id=?", &s->pRename);
-    if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
-        "INSERT INTO mention(article, entity, field, start, end, text) VALUES(?,?,?,?,?,?)", &s->pInsMention);
+    rc = marsad_db_prepare(pDb, "UPDATE entity SET name=? WHERE id=?", &s->pRename);
   }
   if( rc ){ entity_close(s); return rc; }
   *ppState = s;
   return MARSAD_OK;
 }
 
-/* Stores the mentions of pA. */
-static int entity_store_mentions(entity_state *s, const marsad_analysis *pA){
-  int rc = MARSAD_OK;
-  for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
+/* Queues the mentions of pA. MARSAD_OK or NOMEM. */
+static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
+  rowq *q = &s->qMention;
+  for(int i=0; q->rc==MARSAD_OK && i<pA->nMention; i++){
     const marsad_mention *m = &pA->aMention[i];
     const char *z = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
     if( m->iEntity==0 || z==0 ) continue;
-    sqlite3_bind_int64(s->pInsMention, 1, pA->art.iRowid);
-    sqlite3_bind_int64(s->pInsMention, 2, m->iEntity);
-    sqlite3_bind_int(s->pInsMention, 3, m->eField);
-    sqlite3_bind_int64(s->pInsMention, 4, (sqlite3_int64)m->iStart);
-    sqlite3_bind_int64(s->pInsMention, 5, (sqlite3_int64)m->iEnd);
-    marsad_bind_text(s->pInsMention, 6, z+m->iStart, m->iEnd-m->iStart);
-    rc = entity_step(s, s->pInsMention, "storing a mention");
+    rowq_row(q);
+    rowq_int(q, 0, pA->art.iRowid);
+    rowq_int(q, 1, m->iEntity);
+    rowq_int(q, 2, m->eField);
+    rowq_int(q, 3, (long long)m->iStart);
+    rowq_int(q, 4, (long long)m->iEnd);
+    rowq_text(q, 5, z+m->iStart, m->iEnd-m->iStart);
   }
-  return rc;
+  return q->rc;
 }
 
-/* xArticle: recognise, resolve, store. */
+/* xArticle: recognise, resolve, store (the new entities, then their
+** variants, then the mentions, which refer to them). */
 static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   entity_state *s = pState;
   int rc = MARSAD_OK;
-  if( s->pInsMention==0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "the database is read-only");
+  if( s->pRename==0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "the database is read-only");
   if( s->pRes==0 ) rc = entity_load(s);
   s->iArticle = pA->art.iRowid;
   if( rc==MARSAD_OK ) rc = marsad_ner_run(s->pNer, pA);
   if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(s->pRes, pA);
-  if( rc==MARSAD_OK ) rc = entity_store_mentions(s, pA);
+  if( rc==MARSAD_OK ) rc = entity_queue_mentions(s, pA);
+  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qEntity);
+  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qVariant);
+  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qMention);
   if( rc==MARSAD_NOMEM ) marsad_db_error(pDb, rc, "out of memory recognising entities");
   if( rc ){                      /* the batch will roll back: forget what it added */
     marsad_resolver_free(s->pRes);
     s->pRes = 0;
+    rowq_clear(&s->qEntity);
+    rowq_clear(&s->qVariant);
+    rowq_clear(&s->qMention);
   }
   return rc;
 }
