@@ -22,7 +22,7 @@ int marsad_buf_grow(marsad_buf *pBuf, size_t nMore){
   return MARSAD_OK;
 }
 
-void marsad_buf_append(marsad_buf *pBuf, const char *p, size_t n){
+void marsad_buf_append_grow(marsad_buf *pBuf, const char *p, size_t n){
   if( marsad_buf_grow(pBuf, n) ) return;
   if( n ) memcpy(pBuf->a + pBuf->n, p, n);
   pBuf->n += n;

@@ -7,6 +7,7 @@
 #define MARSAD_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct marsad_buf {
   char *a;        /* bytes; always NUL-terminated when nAlloc > 0 */
@@ -21,8 +22,20 @@ typedef struct marsad_buf {
 /* Ensures room for nMore bytes past n (plus the terminator). Sticky rc. */
 int marsad_buf_grow(marsad_buf *pBuf, size_t nMore);
 
-/* Appends p[0..n). Sticky rc. */
-void marsad_buf_append(marsad_buf *pBuf, const char *p, size_t n);
+/* marsad_buf_append when the buffer must grow (or has failed). */
+void marsad_buf_append_grow(marsad_buf *pBuf, const char *p, size_t n);
+
+/* Appends p[0..n). Sticky rc. Inline for the common case, where the bytes
+** fit: the tokenizers and the cleaner append millions of short keys. */
+static inline void marsad_buf_append(marsad_buf *pBuf, const char *p, size_t n){
+  if( pBuf->rc || n>=pBuf->nAlloc-pBuf->n ){   /* nAlloc > n once allocated */
+    marsad_buf_append_grow(pBuf, p, n);
+    return;
+  }
+  if( n ) memcpy(pBuf->a + pBuf->n, p, n);
+  pBuf->n += n;
+  pBuf->a[pBuf->n] = 0;
+}
 
 /* Appends a NUL-terminated string. Sticky rc. */
 void marsad_buf_puts(marsad_buf *pBuf, const char *z);

@@ -6,15 +6,6 @@
 #include "alloc.h"
 #include "imap.h"
 
-uint64_t marsad_mix64(uint64_t x){
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
 uint64_t marsad_hash64(const void *p, size_t n){
   const unsigned char *a = p;
   uint64_t h = 0xcbf29ce484222325ULL ^ n;

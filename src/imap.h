@@ -40,7 +40,15 @@ void marsad_imap_free(marsad_imap *p);
 ** finalizer. The same bytes give the same hash on every machine. */
 uint64_t marsad_hash64(const void *p, size_t n);
 
-/* Mixes a 64-bit integer into a well-distributed 64-bit hash. */
-uint64_t marsad_mix64(uint64_t x);
+/* Mixes a 64-bit integer into a well-distributed 64-bit hash (inline: the
+** clusterer mixes every word of every article into its shingles). */
+static inline uint64_t marsad_mix64(uint64_t x){
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
 
 #endif
