@@ -950,16 +950,24 @@ static int ner_surnames(marsad_ner *p){
 
 /* ---------------------------------------------------------------- model */
 
-/* The hash of the first (bFirst) or last nCp characters of key k[0..n), or
-** 0 when it has fewer. */
-static uint32_t affix_hash(const char *k, int n, int nCp, int bFirst){
-  int i, c = 0;
-  if( bFirst ){
-    for(i=0; i<n && c<=nCp; i++) if( (k[i] & 0xC0)!=0x80 && ++c>nCp ) break;
-    return c>=nCp ? marsad_ml_hash(k, (size_t)i) : 0;
+/* The hashes of the first 2, 3, 4 and the last 1, 2, 3, 4 characters of
+** key k[0..n) into m, each 0 when the key has fewer characters (a suffix
+** also when it is the whole key). One pass from each end finds where the
+** characters start. */
+static void affix_hashes(const char *k, int n, marsad_ml_tok *m){
+  int aHead[5], nHead = 0;   /* where the first five characters start */
+  int aTail[4], nTail = 0;   /* where the last four start, last first */
+  for(int i=0; i<n && nHead<5; i++) if( (k[i] & 0xC0)!=0x80 ) aHead[nHead++] = i;
+  for(int i=n; i>0 && nTail<4; i--) if( (k[i-1] & 0xC0)!=0x80 ) aTail[nTail++] = i-1;
+  uint32_t aPre[5] = {0}, aSuf[5] = {0};
+  for(int c=2; c<=4; c++){
+    if( nHead>=c ) aPre[c] = marsad_ml_hash(k, (size_t)(nHead>c ? aHead[c] : n));
   }
-  for(i=n; i>0 && c<nCp; i--) if( (k[i-1] & 0xC0)!=0x80 ) c++;
-  return c==nCp && i>0 ? marsad_ml_hash(k+i, (size_t)(n-i)) : 0;
+  for(int c=1; c<=4; c++){
+    if( nTail>=c && aTail[c-1]>0 ) aSuf[c] = marsad_ml_hash(k+aTail[c-1], (size_t)(n-aTail[c-1]));
+  }
+  m->hPre2 = aPre[2]; m->hPre3 = aPre[3]; m->hPre4 = aPre[4];
+  m->hSuf1 = aSuf[1]; m->hSuf2 = aSuf[2]; m->hSuf3 = aSuf[3]; m->hSuf4 = aSuf[4];
 }
 
 /* The rules' tag of hit kind eKind at its first token (bBegin) or later. */
@@ -1010,13 +1018,7 @@ static int ner_ml_tokens(marsad_ner *p){
     for(int f=0; f<nf; f++) if( a[f].iBare>iBare ) iBare = a[f].iBare;
     m->hKey = marsad_ml_hash(k, (size_t)n);
     m->hBare = marsad_ml_hash(k+iBare, (size_t)(n-iBare));
-    m->hPre2 = affix_hash(k, n, 2, 1);
-    m->hPre3 = affix_hash(k, n, 3, 1);
-    m->hSuf2 = affix_hash(k, n, 2, 0);
-    m->hSuf3 = affix_hash(k, n, 3, 0);
-    m->hSuf1 = affix_hash(k, n, 1, 0);
-    m->hPre4 = affix_hash(k, n, 4, 1);
-    m->hSuf4 = affix_hash(k, n, 4, 0);
+    affix_hashes(k, n, m);
     m->nLen = n/2<10 ? n/2 : 10;     /* Arabic letters are two bytes */
     m->cAny = tok_any(p, i);
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
