@@ -847,13 +847,13 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
     const marsad_mention *o = &pA->aMention[i];
     if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 ) continue;
     size_t no = strlen(o->zKey);
-    const char *zSp = strchr(o->zKey, ' ');
-    int bHead = zSp && (size_t)(zSp-o->zKey)+1+n==no && memcmp(zSp+1, zKey, n)==0;
+    int bHead = no>n+1 && o->zKey[no-n-1]==' ' && memcmp(o->zKey+no-n, zKey, n)==0
+             && memchr(o->zKey, ' ', no-n-1)==0;     /* two words, the second zKey */
     if( bHead ){
-      const marsad_gaz_key *h = marsad_gaz_lookup(o->zKey, (size_t)(zSp-o->zKey));
+      const marsad_gaz_key *h = marsad_gaz_lookup(o->zKey, no-n-1);
       bHead = h && (h->fClass & MARSAD_GAZ_PLACEHEAD);
     }
-    int bAdj = no>n && memcmp(o->zKey, zKey, n)==0
+    int bAdj = (no==n+2 || no==n+4) && memcmp(o->zKey, zKey, n)==0
             && (strcmp(o->zKey+n, "\xD9\x8A")==0 || strcmp(o->zKey+n, "\xD9\x8A\xD9\x87")==0);
     if( bHead || bAdj ){
       int e = o->iEntity ? find_id(p, o->iEntity) : -1;
