@@ -60,6 +60,9 @@ expect 1 "$bin" --db "$db" show 0000
 expect 2 "$bin" --db "$db" figures --counts bogus
 expect 2 "$bin" --db "$db" statements --stance bogus
 expect 1 "$bin" --db "$db" figures --counts wounded_or_missing
+# ner: an argument meant as a file that is not there is an error, not a text to read
+expect 3 "$bin" ner "$tmp/none/a.txt"
+grep -q 'cannot read .*No such file' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: ner missing file: no message"; }
 # no entity found, or no such story: exit 1 with a message naming it
 expect 1 "$bin" --db "$db" entities --name zzzz
 grep -q 'no entity matches' "$tmp/err" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: entities: no message"; }

@@ -6,12 +6,27 @@
 ** and prints `token gold predicted` lines with BIO tags PERS, LOC and ORG:
 ** the driver of eval/ner.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "ner.h"
 #include "nerml.h"
+
+/* True when z, given as TEXT|FILE, is meant as a file: one word (no space)
+** with a slash or a file extension of an input (a.txt, page.html). */
+static int looks_like_path(const char *z){
+  static const char *azExt[] = { ".txt", ".html", ".htm", ".jsonl", ".xml", ".conll", 0 };
+  if( strpbrk(z, " \t\n\r") ) return 0;
+  if( strchr(z, '/') ) return 1;
+  size_t n = strlen(z);
+  for(int i=0; azExt[i]; i++){
+    size_t m = strlen(azExt[i]);
+    if( n>m && strcmp(z+n-m, azExt[i])==0 ) return 1;
+  }
+  return 0;
+}
 
 /* Reads a whole file ("-": standard input) into a new NUL-terminated buffer
 ** (free()); NULL on failure. */
@@ -149,10 +164,16 @@ static int conll_predict(void *pCtx, conll_tok *a, int n, const int *aEnd){
   return ner_conll_group(a, n, aEnd, *(unsigned*)pCtx);
 }
 
+/* What went wrong, for rc: the system's reason when a file could not be
+** read (errno from the failed open or read). */
+static const char *why_failed(int rc){
+  return rc==MARSAD_IO && errno ? strerror(errno) : marsad_errstr(rc);
+}
+
 /* --conll: prints `token gold predicted` for every token of the file. */
 static int ner_conll(const char *zPath, long nGroup, unsigned flags){
   int rc = conll_each(zPath, nGroup, conll_predict, &flags);
-  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, marsad_errstr(rc)); return CLI_FAIL; }
+  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, why_failed(rc)); return CLI_FAIL; }
   return CLI_OK;
 }
 
@@ -225,7 +246,7 @@ static int ner_train(const char *zPath, long nGroup, long nEpochs, long nKeep){
   }
   marsad_ml_trainer_free(c.pTr);
   marsad_ner_free(c.pNer);
-  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, marsad_errstr(rc)); return CLI_FAIL; }
+  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, why_failed(rc)); return CLI_FAIL; }
   return CLI_OK;
 }
 
@@ -284,6 +305,10 @@ static int ner_run(cli *pCli, int argc, char **argv){
   if( zTrain ) return ner_train(zTrain, nGroup, nEpochs, nKeep);
   if( zConll ) return ner_conll(zConll, nGroup, flags);
   FILE *f = strcmp(zArg, "-")==0 ? 0 : fopen(zArg, "rb");
+  if( f==0 && strcmp(zArg, "-")!=0 && looks_like_path(zArg) ){
+    fprintf(stderr, "marsad ner: cannot read %s: %s\n", zArg, strerror(errno));
+    return CLI_FAIL;
+  }
   if( f==0 && strcmp(zArg, "-")!=0 ) return ner_print(pCli, zArg, strlen(zArg), flags);
   if( f ) fclose(f);
   size_t nText;
