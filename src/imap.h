@@ -51,4 +51,11 @@ static inline uint64_t marsad_mix64(uint64_t x){
   return x;
 }
 
+/* Asks the processor to bring the slot where a lookup of iKey starts into
+** its cache, so that a lookup soon after does not wait for memory (a large
+** map's slots are rarely cached). Changes nothing. */
+static inline void marsad_imap_prefetch(const marsad_imap *p, uint64_t iKey){
+  if( p->nSlot ) __builtin_prefetch(&p->a[marsad_mix64(iKey) & (p->nSlot-1)]);
+}
+
 #endif

@@ -269,6 +269,17 @@ static int build_on_token(void *pArg, const marsad_token *t){
   return rc;
 }
 
+/* Token callback of a first pass over a field (marsad_docterms_build):
+** brings the vocabulary slot of every word's term into the cache, so that
+** build_on_token, interning them in text order, seldom waits for memory. */
+static int prefetch_on_token(void *pArg, const marsad_token *t){
+  const marsad_vocab *p = pArg;
+  if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
+  uint64_t h = t->nStem>0 ? term_hash(t->pStem, t->nStem) : term_hash(t->pKey, t->nKey);
+  marsad_imap_prefetch(&p->map, h);
+  return MARSAD_OK;
+}
+
 /* qsort comparison of term ids. */
 static int cmp_u32(const void *a, const void *b){
   uint32_t x = *(const uint32_t*)a, y = *(const uint32_t*)b;
@@ -331,7 +342,11 @@ int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
   marsad_shingler_init(&sh, &pOut->sig);
   c.pVocab = pVocab;
   c.pList = &title;
-  int rc = marsad_analysis_tokens(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_token, &c);
+  int rc = MARSAD_OK;
+  for(int f=0; rc==MARSAD_OK && pA->pTokens && f<2; f++){   /* kept tokens: cheap to replay */
+    rc = marsad_analysis_tokens(pA, f, 0, 1, prefetch_on_token, pVocab);
+  }
+  if( rc==MARSAD_OK ) rc = marsad_analysis_tokens(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_token, &c);
   if( rc==MARSAD_OK ){
     c.pList = &body;
     c.pShingle = &sh;
@@ -459,12 +474,21 @@ void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
   }
 }
 
+/* How many terms ahead dense_cosine fetches the weight and the document
+** frequency of a term into the cache (both are indexed by term id: random
+** reads in arrays as large as the vocabulary). */
+#define DENSE_AHEAD 8
+
 /* Dot product of the dense weights aW with b[0..n), and b's norm, in one
 ** pass (the same sums, in the same order, as marsad_tf_cosine's). */
 static double dense_cosine(const marsad_vocab *p, const double *aW, double normA,
                            const marsad_tf *b, int n){
   double dot = 0.0, s = 0.0;
   for(int i=0; i<n; i++){
+    if( i+DENSE_AHEAD<n ){
+      __builtin_prefetch(&aW[b[i+DENSE_AHEAD].iTerm]);
+      __builtin_prefetch(&p->aDf[b[i+DENSE_AHEAD].iTerm]);
+    }
     double w = marsad_vocab_weight(p, b[i].iTerm, b[i].nTf);
     double wa = aW[b[i].iTerm];
     if( wa!=0.0 ) dot += wa*w;
