@@ -3,8 +3,10 @@
 ** entity (see entity.h for the rules, in order).
 **
 ** Everything the resolver knows is in memory: the entities, a map from
-** "kind|key" to entity for every variant, a map of skeletons and of their
-** one-letter deletions for the distance (a symmetric-deletion index: two
+** "kind|key" to entity for every variant, a map of the skeletons of each
+** entity's first spelling (a new spelling is compared with those and the
+** gazetteer's, never with a spelling merged by distance: no chains) and of
+** their one-letter deletions for the distance (a symmetric-deletion index: two
 ** skeletons one edit apart share a deletion), a map of surnames, and the
 ** same skeleton index over the gazetteer's people and places, built on
 ** first need. The entity module loads it from the database and stores what
@@ -315,6 +317,7 @@ typedef struct res_entity {
   char *zName;       /* display name (owned) */
   int nNameWords;    /* words in it */
   int iGaz;          /* gazetteer entity, or -1 */
+  int bSkel;         /* its first variant is in the skeleton index */
 } res_entity;
 
 /* One variant key of an entity. */
@@ -334,6 +337,7 @@ struct marsad_resolver {
   keymap mSkel;                 /* "kind|skeleton or a deletion" -> variant */
   keymap mSur;                  /* "surname" -> person entity */
   keymap mShort;                /* "A بن B" (or "A B") cut from "A بن B بن C" -> person entity */
+  keymap mBare;                 /* "A F" of "A بن B F" (a name without its lineage) -> person */
   keymap mCtx;                  /* "kind|key" -> entity, for the spellings of another
                                    place joined by an article's context (other_place_key) */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
@@ -343,7 +347,7 @@ struct marsad_resolver {
   int bHead;                    /* azHead filled */
   marsad_buf b;                 /* scratch */
   marsad_buf reason;            /* scratch for reasons */
-  marsad_buf joined;            /* scratch for abd_joined */
+  marsad_buf joined;            /* scratch for abd_joined and no_lineage */
 };
 
 int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **ppOut){
@@ -371,6 +375,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mSur);
   km_free(&p->mShort);
   km_free(&p->mCtx);
+  km_free(&p->mBare);
   km_free(&p->mGazSkel);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
@@ -448,6 +453,37 @@ static int other_place_key(const marsad_resolver *p, int e, const char *z){
       && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE;
 }
 
+/* True when word z[0..n) is بن، ابن، بنت or آل. */
+static int lineage_word(const char *z, size_t n){
+  static const char *const az[] = {"\xD8\xA8\xD9\x86", "\xD8\xA7\xD8\xA8\xD9\x86",
+                                    "\xD8\xA8\xD9\x86\xD8\xAA", "\xD8\xA7\xD9\x84"};
+  for(size_t k=0; k<sizeof(az)/sizeof(az[0]); k++){
+    if( n==strlen(az[k]) && memcmp(z, az[k], n)==0 ) return 1;
+  }
+  return 0;
+}
+
+/* Person key z without its lineage, in p->joined: its first word and its
+** family name (the last word, or from the last آل on): عادل بن أحمد الجبير
+** -> عادل الجبير, عبداللطيف بن عبدالملك آل الشيخ -> عبداللطيف آل الشيخ.
+** NULL when z has no بن before a family name that is no lineage word. */
+static const char *no_lineage(marsad_resolver *p, const char *z){
+  const char *zFirst = strchr(z, ' ');
+  if( zFirst==0 || key_words(z)<4 || strstr(z, AR_SP_BIN)==0 ) return 0;
+  const char *zFam = strrchr(z, ' ')+1;             /* the last word */
+  const char *zAl = 0;
+  for(const char *q=z; (q = strstr(q, " \xD8\xA2\xD9\x84 "))!=0; q++) zAl = q+1;
+  if( zAl ) zFam = zAl;
+  const char *zPrev = zFam-1;                        /* the word before the family */
+  while( zPrev>z && zPrev[-1]!=' ' ) zPrev--;
+  if( zPrev<=zFirst || lineage_word(zPrev, (size_t)(zFam-1-zPrev)) ) return 0;
+  if( strstr(zFirst, AR_SP_BIN)==0 || strstr(zFirst, AR_SP_BIN)>=zFam ) return 0;
+  marsad_buf_reset(&p->joined);
+  marsad_buf_append(&p->joined, z, (size_t)(zFirst-z)+1);
+  marsad_buf_puts(&p->joined, zFam);
+  return p->joined.rc ? 0 : p->joined.a;
+}
+
 /* Adds entity index e, known by key z, to the maps (a person's name with
 ** its lineage, "A بن B بن C", also under its shorter forms "A بن B"). */
 static int index_variant(marsad_resolver *p, int e, const char *z){
@@ -475,9 +511,13 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
     zk = kind_key(p, eKind, zJoined, strlen(zJoined));
     rc = zk ? km_add(&p->mKey, zk, p->b.n, v) : MARSAD_NOMEM;
   }
-  if( rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
+  if( rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE)
+   && !p->aEnt[e].bSkel ){            /* the first spelling only: no chains */
     rc = index_skeleton(p, &p->mSkel, eKind, z, v);
+    p->aEnt[e].bSkel = 1;
   }
+  const char *zBare = eKind==MARSAD_ENTITY_PERSON ? no_lineage(p, z) : 0;
+  if( rc==MARSAD_OK && zBare ) rc = km_add(&p->mBare, zBare, strlen(zBare), e);
   const char *zLast = strrchr(z, ' ');
   if( rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && zLast && strlen(zLast+1)>=8 ){
     rc = km_add(&p->mSur, zLast+1, strlen(zLast+1), e);
@@ -508,6 +548,7 @@ static int add_entity(marsad_resolver *p, long long iId, int eKind, const char *
   e->zName = z;
   e->nNameWords = key_words(z);
   e->iGaz = iGaz;
+  e->bSkel = 0;
   if( iGaz>=0 ) p->aGazEnt[iGaz] = p->nEnt;
   return p->nEnt++;
 }
@@ -880,6 +921,33 @@ static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
   return v;
 }
 
+/* The person entity that person key zKey names with or without its
+** lineage, or -1: for "A بن B F", the person known (or in the gazetteer)
+** as "A F" (عادل بن أحمد الجبير is عادل الجبير); for "A F", the one person
+** known as "A بن B F" (عادل الطريفي is عادل بن زيد الطريفي), not when
+** several are. */
+static int lineage_free(marsad_resolver *p, const char *zKey, int *pRc){
+  const char *zBare = no_lineage(p, zKey);
+  int e = -1;
+  if( zBare ){
+    const marsad_gaz_key *g = marsad_gaz_lookup(zBare, strlen(zBare));
+    const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zBare, strlen(zBare));
+    int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
+    if( v>=0 ) return p->aVar[p->mKey.a[v].iVal].e;
+    if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PERSON ){
+      return gaz_entity(p, g->iEntity, pRc);
+    }
+    return -1;
+  }
+  if( strchr(zKey, ' ')==0 || strstr(zKey, AR_SP_BIN) ) return -1;
+  size_t n = strlen(zKey);
+  for(km_iter it=km_first(&p->mBare, zKey, n); it.i>=0; km_next(&p->mBare, &it)){
+    if( e>=0 && e!=p->mBare.a[it.i].iVal ) return -1;
+    e = p->mBare.a[it.i].iVal;
+  }
+  return e;
+}
+
 /* True when mention m is a person named by one word without the article
 ** that the Arabic dictionary lists (غريب، فارس، شمس) and the gazetteer
 ** does not name: an ordinary word as often as a name. */
@@ -964,6 +1032,9 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
     marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,
         (g->fClass & MARSAD_GAZ_ADJ) ? "adjective" : "a name", ge->zLabel, ge->zName);
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = lineage_free(p, zKey, &rc))>=0 ){
+    marsad_buf_printf(&p->reason, "%s with its lineage", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_ORG && (e = headless_entity(p, zKey, &rc))>=0 ){
     marsad_buf_printf(&p->reason, "%s, with or without a head noun (نادي، فريق، شركة)", p->aEnt[e].zName);

@@ -466,6 +466,7 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
 }
 
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
+static int ner_lineage_next(marsad_ner *p, int i);
 
 /* True when token j starts with a preposition and the article (للعلوم،
 ** بالرياض). */
@@ -540,6 +541,21 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
   return best;
 }
 
+/* True when token j is a family name with the article after a lineage
+** (عادل بن أحمد | الجبير، عزام بن محمد | الدخيل): an uncovered Arabic word
+** with the article that is no function word, title, head noun or common
+** word, and no name of the gazetteer but a person's. */
+static int ner_family_at(marsad_ner *p, int j){
+  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
+    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
+  if( j>=p->nTok || j>=p->aEnd[p->aTok[j-1].iField] || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC
+   || p->aTok[j].bCovered ) return 0;
+  ner_form f = tok_form0(p, j);
+  if( !f.bArt || f.iSpan!=0 || (tok_class(p, j) & cStop) ) return 0;
+  const marsad_gaz_key *k = tok_lookup(p, j, f);
+  return !(k && k->iEntity>=0 && marsad_gaz_entity_at(k->iEntity)->eKind!=MARSAD_ENTITY_PERSON);
+}
+
 /* The number of words of a person's name starting at token i, read with
 ** form f (0 when there is none). bTitle: a title came before, so a name
 ** that does not start with a given name may have one or two words. */
@@ -575,12 +591,16 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       }
       if( !bGiven && !bPart && ner_prep_word(p, j) ) return 0;   /* المدير التنفيذي لشركة */
       if( (int)t->nKey-fj.iBare<4 ) return 0;
-      nMax = (bGiven || bPart) ? 3 : (bTitle ? 2 : 0);
+      nMax = (bGiven || bPart || ner_lineage_next(p, j)) ? 3 : (bTitle ? 2 : 0);
       if( nMax==0 ) return 0;
     }else if( bPart ){
       if( nMax<NER_MAX_NAME ) nMax++;
     }else if( !bGiven ){
       const char *k = tok_key(p, t);
+      if( n>=3 && ner_lineage_next(p, j-3) && bJoin && ner_family_at(p, j) ){
+        n++;                      /* عادل بن أحمد الجبير: the family, known or not */
+        break;
+      }
       if( (c & cStop) || (c & NER_ENTITY) ) break;
       if( bArt && !bJoin ) break;
       if( ner_prep_word(p, j) ) break;
@@ -1108,13 +1128,16 @@ static int ner_and_given(marsad_ner *p, int k){
 /* The words of a person's name of n words at token i that the rules
 ** would take: it ends before a word with a preposition and the article
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
-** a clitic (بمنطقة), and before the next given name of a list (ومحمد). */
+** a clitic (بمنطقة), and before the next given name of a list (ومحمد);
+** a name that ends on its lineage (عزام بن محمد) takes the family name
+** with the article after it (الدخيل). */
 static int ner_person_trim(marsad_ner *p, int i, int n){
   for(int k=i+1; k<i+n; k++){
     if( ner_and_given(p, k) ) return k-i;
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
     if( ner_prep_word(p, k) ) return k-i;
   }
+  if( n>=3 && ner_lineage_next(p, i+n-3) && ner_family_at(p, i+n) ) return n+1;
   return n;
 }
 

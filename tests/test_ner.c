@@ -666,6 +666,9 @@ static void test_surnames_across(void){
   CHECK(resolve_person(pRes, "محمد عيد", "محمد عيد")!=iAwwad);       /* short skeletons */
   long long iGaal = resolve_person(pRes, "لويس فان غال", "لويس فان غال");   /* short words */
   CHECK_EQ_INT(resolve_person(pRes, "لويس فان جال", "لويس فان جال"), iGaal);  /* of one sound */
+  long long iX = resolve_person(pRes, "كارمينيتو", "كارمينيتو");      /* a spelling merged */
+  CHECK_EQ_INT(resolve_person(pRes, "كارمينيدو", "كارمينيدو"), iX);    /* by distance is no */
+  CHECK(resolve_person(pRes, "كارفينيدو", "كارفينيدو")!=iX);          /* step to a third */
   long long iFaris = resolve_person(pRes, "فارس", "فارس");            /* no article: */
   long long iRashid = resolve_person(pRes, "راشد الفارس", "راشد الفارس");  /* not الفارس */
   CHECK(iFaris!=iRashid);
@@ -727,6 +730,39 @@ static void test_fuller_after_short(void){
   resolve_pair(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل", &iFull, &iShort);
   CHECK_EQ_INT(iFull, iKhalid);
   marsad_resolver_free(pRes);
+}
+
+/* A name with its lineage and family name (عادل بن أحمد الجبير، عزام بن
+** محمد الدخيل) is recognised whole, after a title too, and is the person
+** known without the lineage (عادل الجبير, the gazetteer's; عادل الطريفي);
+** a name without it joins the one person known with it, not one of two. */
+static void test_lineage_family(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char z[256];
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وأكد وزير الخارجية عادل بن أحمد الجبير أن المملكة ماضية.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عادل بن أحمد الجبير");
+  long long iJubeir = entity_of(&a, "عادل بن أحمد الجبير");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "استقبل الدكتور عزام بن محمد الدخيل وزير التعليم الوفد.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عزام بن محمد الدخيل");
+  marsad_analysis_clear(&a);
+  CHECK(iJubeir!=0);
+  CHECK_EQ_INT(resolve_person(pRes, "عادل الجبير", "عادل الجبير"), iJubeir);
+  long long iTuraifi = resolve_person(pRes, "عادل الطريفي", "عادل الطريفي");
+  CHECK_EQ_INT(resolve_person(pRes, "عادل بن زيد الطريفي", "عادل بن زيد الطريفي"), iTuraifi);
+  long long iGhamdi = resolve_person(pRes, "خالد بن سعد الغامدي", "خالد بن سعد الغامدي");
+  CHECK_EQ_INT(resolve_person(pRes, "خالد الغامدي", "خالد الغامدي"), iGhamdi);
+  long long iA = resolve_person(pRes, "محمد بن علي القرني", "محمد بن علي القرني");
+  long long iB = resolve_person(pRes, "محمد بن سعد القرني", "محمد بن سعد القرني");
+  CHECK(iA!=iB);
+  long long iC = resolve_person(pRes, "محمد القرني", "محمد القرني");
+  CHECK(iC!=iA && iC!=iB);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
 }
 
 /* A person named by one ordinary word of the Arabic dictionary (غريب
@@ -1003,6 +1039,7 @@ int main(void){
   RUN(test_abd_joined);
   RUN(test_fuller_after_short);
   RUN(test_common_word_persons);
+  RUN(test_lineage_family);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
