@@ -1005,9 +1005,11 @@ static int rule_tag(int eKind, unsigned flags, int bBegin){
 
 /* True when hit x is one word the gazetteer names a place from GeoNames
 ** alone (أنان، فيفي، جيهان: towns somewhere, and people's names in news):
-** the model may undo it. */
-static int ner_geo_word(const ner_hit *x){
-  return x->eSrc==SRC_GAZ && x->iTok1-x->iTok0==1 && gaz_town(x->iGaz);
+** the model may undo it; not when it is written with the article
+** (الطائف، الباحة: a place, as people's names are not). */
+static int ner_geo_word(const marsad_ner *p, const ner_hit *x){
+  return x->eSrc==SRC_GAZ && x->iTok1-x->iTok0==1 && gaz_town(x->iGaz)
+      && !(x->iEnd-x->iStart>4 && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0);
 }
 
 /* Fills p->aMl for every token from the tokens and the rules' hits. */
@@ -1049,7 +1051,7 @@ static int ner_ml_tokens(marsad_ner *p){
   for(int h=0; h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
     int bFixed = (x->flags & MARSAD_NER_ADJ)
-              || (!((NER_MODEL_VETO>>x->eSrc) & 1) && !ner_geo_word(x));
+              || (!((NER_MODEL_VETO>>x->eSrc) & 1) && !ner_geo_word(p, x));
     for(int i=x->iTok0; i<x->iTok1; i++){
       p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
       p->aMl[i].bFixed = bFixed;

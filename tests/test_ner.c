@@ -376,7 +376,8 @@ static void test_not_names_after_names(void){
 /* A word that reads as a GeoNames town and as a clitic before a better
 ** known place is the better known place (وجدة: and Jeddah, not Oujda);
 ** a common word after ف is no town (فريدة: unique, not Rhede), while a
-** town after و or ب still is one (وبرشلونة). */
+** town after و or ب still is one (وبرشلونة), and so is one written with
+** the article whatever the model says (الطائف). */
 static void test_town_readings(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -393,6 +394,9 @@ static void test_town_readings(void){
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وقد عاش الرسام في مدريد وبرشلونة سنوات.", &a);
   CHECK(find(&a, "برشلونة")!=0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وصل الأمير إلى الطائف أمس.", &a);    /* a GeoNames town with */
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "الطائف");   /* the article */
   marsad_analysis_clear(&a);
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);
