@@ -1172,9 +1172,10 @@ static int ner_model_allows(marsad_ner *p, const ner_hit *x){
 
 /* Runs the model and merges its names with the rules': the rules' names
 ** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
-** those of the rules in NER_MODEL_VETO and one-word GeoNames towns that
-** the model does not tag the same (tokens and kind), which go (a place
-** after a place noun goes only when the model names another kind there); then the model's names on words no
+** those of the rules in NER_MODEL_VETO that the model does not tag the
+** same (tokens and kind), which go (a place after a place noun and a
+** one-word GeoNames town go only when the model names another kind there:
+** أنان a person, not ينبع); then the model's names on words no
 ** remaining name covers are added, unless they are one word of one or two
 ** letters (بي، سي: the letters of an acronym) or generic nouns alone. */
 static int ner_apply_model(marsad_ner *p){
@@ -1188,7 +1189,9 @@ static int ner_apply_model(marsad_ner *p){
   for(int h=0; h<p->nHit; h++){      /* the rules' pattern names the model confirms */
     const ner_hit *x = &p->aHit[h];
     int bKeep = p->aMl[x->iTok0].bFixed || x->eKind==MARSAD_ENTITY_OTHER;
-    if( !bKeep ) bKeep = x->eSrc==SRC_PLACE ? ner_model_allows(p, x) : ner_model_confirms(p, x);
+    if( !bKeep ){
+      bKeep = x->eSrc==SRC_PLACE || ner_geo_word(p, x) ? ner_model_allows(p, x) : ner_model_confirms(p, x);
+    }
     if( bKeep ) p->aHit[nKept++] = *x;
   }
   p->nHit = nKept;

@@ -377,7 +377,8 @@ static void test_not_names_after_names(void){
 ** known place is the better known place (وجدة: and Jeddah, not Oujda);
 ** a common word after ف is no town (فريدة: unique, not Rhede), while a
 ** town after و or ب still is one (وبرشلونة), and so is one written with
-** the article whatever the model says (الطائف). */
+** the article whatever the model says (الطائف) and one the model names
+** no other kind of name (ينبع). */
 static void test_town_readings(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -397,6 +398,9 @@ static void test_town_readings(void){
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وصل الأمير إلى الطائف أمس.", &a);    /* a GeoNames town with */
   CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "الطائف");   /* the article */
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وزار الوزير ينبع أمس.", &a);   /* one the model names no */
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "ينبع");   /* other kind */
   marsad_analysis_clear(&a);
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);
