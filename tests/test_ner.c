@@ -293,9 +293,9 @@ static void test_name_particles(void){
 ** place's name names no place (الرباط الصليبي, the cruciate ligament,
 ** while الرباط alone is Rabat); a given name is not read as a clitic and a
 ** GeoNames town (باولو: Paolo, not ب + اولو, Oulu); a place noun before
-** a preposition and a noun of the lists names no place (المنطقة بحركة);
-** a name after لل keeps its article in the key the model gives it (للأهلي
-** is الأهلي, Al Ahli). */
+** a preposition and a noun of the lists names no place (المنطقة بحركة،
+** بشكل); a name after لل keeps its article in the key the model gives it
+** (للأهلي is الأهلي, Al Ahli); فيفا is FIFA without the article too. */
 static void test_phrases_and_clitics(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -314,6 +314,13 @@ static void test_phrases_and_clitics(void){
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "وتتأثر المنطقة بحركة الرياح السطحية.", &a);
   CHECK_EQ_INT(a.nMention, 0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وتأتي الطلبات من خارج المنطقة بشكل شبه أسبوعي.", &a);
+  CHECK_EQ_INT(a.nMention, 0);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال نائب رئيس فيفا إنه سعيد.", &a);
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "فيفا");
+  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
   marsad_analysis_clear(&a);
   analyse(pNer, pRes, "", "أصبح اللاعب هدفا واضحا للأهلي هذا الصيف، وقال مدرب الأهلي إنه سعيد.", &a);
   CHECK(find(&a, "الأهلي")!=0 && find(&a, "أهلي")!=0);
