@@ -311,6 +311,17 @@ MARSAD_API int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags
 MARSAD_API int marsad_recluster(marsad_db *pDb, int nWindow,
                                 marsad_progress_fn xProgress, void *pCtx);
 
+/* Recognises the entities and reads the facts (dates, figures, statements)
+** of every stored article again, in the order they were stored, with the
+** lists and model this process has now (after marsad_entities_data_dir, or
+** a newer marsad), replacing what was found before: entity ids are given
+** anew. Entities and facts change in one transaction, so an interrupted
+** run leaves the old ones whole; then the stories are grouped again as by
+** marsad_recluster (they weigh shared entities). xProgress (may be NULL)
+** gets the count of articles done in nRead. Needs a writable handle. */
+MARSAD_API int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress,
+                                void *pCtx);
+
 /* Similarity of two articles as the clusterer sees them, without a
 ** database. A model holds the document frequencies that weigh the words:
 ** add to it the articles of the collection at hand (marsad_simmodel_add);

@@ -121,6 +121,7 @@ extern const cli_command cli_cmd_serve;
 extern const cli_command cli_cmd_stories;
 extern const cli_command cli_cmd_story;
 extern const cli_command cli_cmd_recluster;
+extern const cli_command cli_cmd_reanalyze;
 extern const cli_command cli_cmd_analyze;
 extern const cli_command cli_cmd_statements;
 extern const cli_command cli_cmd_figures;

@@ -19,6 +19,7 @@ static const cli_command *const aCommand[] = {
   &cli_cmd_stories,
   &cli_cmd_story,
   &cli_cmd_recluster,
+  &cli_cmd_reanalyze,
   &cli_cmd_analyze,
   &cli_cmd_statements,
   &cli_cmd_figures,

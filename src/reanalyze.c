@@ -1,0 +1,119 @@
+/*
+** reanalyze.c: recognises the entities and reads the facts of every stored
+** article again, with the lists and model the handle has now (after new
+** curated lists given with --data-dir, or a newer marsad), forgetting what
+** was found before. One transaction: an interrupted run leaves the old
+** findings whole, and running it again completes it. The stories, which
+** weigh shared entities, are then grouped again (marsad_recluster); the
+** search index is not touched.
+*/
+#include <string.h>
+#include "db.h"
+#include "module.h"
+#include "analysis.h"
+
+/* The modules run again, in the order they run at ingestion. */
+static const char *const azRerun[] = { "entities", "facts" };
+#define NRERUN ((int)(sizeof azRerun / sizeof azRerun[0]))
+
+/* What those modules stored, emptied in an order the foreign keys allow. */
+static const char zForget[] =
+  "DELETE FROM figure; DELETE FROM statement; DELETE FROM date_mention;"
+  "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_variant;"
+  "DELETE FROM entity;";
+
+/* The index in marsad_modules of the module named zName, or -1. */
+static int module_index(const char *zName){
+  for(int i=0; i<marsad_nmodules; i++){
+    if( strcmp(marsad_modules[i]->zName, zName)==0 ) return i;
+  }
+  return -1;
+}
+
+/* Gives the rerun modules a fresh state (what they cached of the stored
+** entities must follow the tables), keeping the old one when a new one
+** cannot be made. */
+static int fresh_states(marsad_db *pDb){
+  for(int k=0; k<NRERUN; k++){
+    int i = module_index(azRerun[k]);
+    void *pNew = 0;
+    if( i<0 || marsad_modules[i]->xOpen==0 ) continue;
+    int rc = marsad_modules[i]->xOpen(pDb, &pNew);
+    if( rc ) return rc;
+    if( marsad_modules[i]->xClose ) marsad_modules[i]->xClose(pDb->apState[i]);
+    pDb->apState[i] = pNew;
+  }
+  return MARSAD_OK;
+}
+
+/* Runs the rerun modules on the stored article of pStmt's current row
+** (id, uid, outlet, published, ingested day, title, body). */
+static int rerun_article(marsad_db *pDb, sqlite3_stmt *pStmt){
+  marsad_analysis a;
+  memset(&a, 0, sizeof a);
+  a.art.iRowid = sqlite3_column_int64(pStmt, 0);
+  a.art.zId = (const char*)sqlite3_column_text(pStmt, 1);
+  a.art.zOutlet = (const char*)sqlite3_column_text(pStmt, 2);
+  a.art.zPublished = (const char*)sqlite3_column_text(pStmt, 3);
+  a.art.zIngested = (const char*)sqlite3_column_text(pStmt, 4);
+  a.art.zTitle = (const char*)sqlite3_column_text(pStmt, 5);
+  a.art.nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
+  a.art.zBody = (const char*)sqlite3_column_text(pStmt, 6);
+  a.art.nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
+  if( a.art.zTitle==0 ) a.art.zTitle = "";
+  if( a.art.zBody==0 ) a.art.zBody = "";
+  int rc = marsad_analysis_keep_tokens(&a);
+  for(int k=0; rc==MARSAD_OK && k<NRERUN; k++){
+    int i = module_index(azRerun[k]);
+    if( i>=0 && marsad_modules[i]->xArticle ){
+      rc = marsad_modules[i]->xArticle(pDb, pDb->apState[i], &a);
+    }
+  }
+  marsad_analysis_clear(&a);
+  return rc;
+}
+
+/* Runs the rerun modules on every stored article in the order they were
+** stored, counting them in pStats->nRead (reported every nEvery). */
+static int rerun_all(marsad_db *pDb, marsad_ingest_stats *pStats,
+                     marsad_progress_fn xProgress, void *pCtx){
+  enum { nEvery = 1000 };
+  sqlite3_stmt *pStmt = 0;
+  int s = SQLITE_DONE;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT id, uid, outlet, published, substr(ingested,1,10), title, body "
+      "FROM article ORDER BY id", &pStmt);
+  while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
+    rc = rerun_article(pDb, pStmt);
+    pStats->nRead++;
+    if( rc==MARSAD_OK && xProgress && pStats->nRead%nEvery==0 ) xProgress(pCtx, pStats);
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "reanalyze");
+  sqlite3_finalize(pStmt);
+  for(int k=0; rc==MARSAD_OK && k<NRERUN; k++){
+    int i = module_index(azRerun[k]);
+    if( i>=0 && marsad_modules[i]->xFlush ) rc = marsad_modules[i]->xFlush(pDb, pDb->apState[i]);
+  }
+  return rc;
+}
+
+int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress, void *pCtx){
+  marsad_ingest_stats stats;
+  memset(&stats, 0, sizeof stats);
+  if( pDb==0 ) return MARSAD_MISUSE;
+  if( pDb->flags & MARSAD_OPEN_READONLY ){
+    return marsad_db_error(pDb, MARSAD_MISUSE, "reanalyze needs a writable database");
+  }
+  int rc = marsad_db_begin(pDb);
+  if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, zForget);
+  if( rc==MARSAD_OK ) rc = fresh_states(pDb);
+  if( rc==MARSAD_OK ) rc = rerun_all(pDb, &stats, xProgress, pCtx);
+  if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
+  if( rc ){
+    marsad_db_rollback(pDb);
+    fresh_states(pDb);   /* forget what the rolled-back run cached */
+    return rc;
+  }
+  if( xProgress ) xProgress(pCtx, &stats);
+  return marsad_recluster(pDb, 0, 0, 0);
+}
