@@ -71,13 +71,10 @@
 #define SRC_MODEL   7   /* the statistical model */
 #define SRC_TITLECL 8   /* a title before a word that may start with a
                            preposition (وزير الدفاع بتأمين: ب + تأمين) */
-/* The rules whose names the model may undo (ner_apply_model): a given name
-** and the words after it, a place noun and the word after it, a title and
-** a name that may start with a preposition (بتأمين). The others stand:
-** gazetteer names (but one-word GeoNames towns: ner_geo_word), titles and
-** organisation heads (ANERcorp leaves الخارجية الروسية untagged, where the
-** product needs it). */
-#define NER_MODEL_VETO ((1u<<SRC_GIVEN)|(1u<<SRC_PLACE)|(1u<<SRC_TITLECL))
+/* The rules whose names the model undoes only when it names another kind
+** of name on their words (ner_apply_model): a title and the name after it,
+** an organisation head and its tail, a place noun and the name after it. */
+#define NER_MODEL_SOFT ((1u<<SRC_TITLE)|(1u<<SRC_ORG)|(1u<<SRC_PLACE))
 
 /* One reading of a word with its clitics stripped. */
 typedef struct ner_form {
@@ -1003,13 +1000,39 @@ static int rule_tag(int eKind, unsigned flags, int bBegin){
   return bBegin ? t : t+1;
 }
 
-/* True when hit x is one word the gazetteer names a place from GeoNames
-** alone (أنان، فيفي، جيهان: towns somewhere, and people's names in news):
-** the model may undo it; not when it is written with the article
-** (الطائف، الباحة: a place, as people's names are not). */
-static int ner_geo_word(const marsad_ner *p, const ner_hit *x){
-  return x->eSrc==SRC_GAZ && x->iTok1-x->iTok0==1 && gaz_town(x->iGaz)
-      && !(x->iEnd-x->iStart>4 && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0);
+static int tok_is_adj(marsad_ner *p, int i);
+
+/* True when the rules' name x stands whatever the model says (the model
+** neither scores nor undoes its words): a name of several words the
+** gazetteer knows that is no GeoNames town alone (المرصد السوري لحقوق
+** الإنسان), a one-word GeoNames town written with the article (الطائف،
+** الباحة: a place, as people's names are not); an organisation head's name ending on a nationality adjective
+** (وزارة الخارجية الروسية, which ANERcorp leaves untagged and the product
+** needs whole) or named after a titled person (جامعة الملك سعود: the head,
+** a title, and a given name last). */
+static int ner_rule_stands(marsad_ner *p, const ner_hit *x){
+  if( x->flags & MARSAD_NER_ADJ ) return 0;
+  if( x->eSrc==SRC_GAZ && x->iTok1-x->iTok0>1 ) return !gaz_town(x->iGaz);
+  if( x->eSrc==SRC_GAZ ){
+    return gaz_town(x->iGaz) && x->iEnd-x->iStart>4
+        && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0;
+  }
+  if( x->eSrc!=SRC_ORG ) return 0;
+  return tok_is_adj(p, x->iTok1-1)
+      || (x->iTok1-x->iTok0>=3 && (tok_any(p, x->iTok0+1) & MARSAD_GAZ_TITLE)
+          && (tok_class(p, x->iTok1-1) & MARSAD_GAZ_GIVEN));
+}
+
+/* True when the model undoes the rules' name x only when it names another
+** kind of name on its words: a title's name, an organisation head's (وزارة
+** الصحة: ANERcorp often leaves such names untagged, and the product needs
+** them), a place noun's, a name the gazetteer knows (a country, حفر
+** الباطن, a GeoNames town: أنان a person, not ينبع), a nationality
+** adjective (when the model reads it as a word of a name: الجيش الأمريكي).
+** The others go unless the model tags them the same: a given name's, Latin
+** words, a title's name that may start with a preposition. */
+static int ner_rule_soft(const ner_hit *x){
+  return ((NER_MODEL_SOFT>>x->eSrc) & 1) || (x->flags & MARSAD_NER_ADJ) || x->eSrc==SRC_GAZ;
 }
 
 /* Fills p->aMl for every token from the tokens and the rules' hits. */
@@ -1050,8 +1073,7 @@ static int ner_ml_tokens(marsad_ner *p){
   }
   for(int h=0; h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
-    int bFixed = (x->flags & MARSAD_NER_ADJ)
-              || (!((NER_MODEL_VETO>>x->eSrc) & 1) && !ner_geo_word(p, x));
+    int bFixed = ner_rule_stands(p, x);
     for(int i=x->iTok0; i<x->iTok1; i++){
       p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
       p->aMl[i].bFixed = bFixed;
@@ -1102,17 +1124,27 @@ static ner_form model_form(marsad_ner *p, int i){
 }
 
 /* True when every word of tokens [i, i+n) is a generic noun of names (a
-** title, an organisation head, a common or function word) and none is a
-** name or given name: منظمة، الحكومة، الرئيس، شيعة alone name nothing. */
+** title, an organisation head, a common or function word, or after the
+** first a nationality adjective without the article) and none is a name
+** or given name: منظمة، الحكومة، الرئيس، شيعة alone name nothing, nor
+** does جامعة بريطانية (a British university). */
 static int ner_generic_run(marsad_ner *p, int i, int n){
   const unsigned cGeneric = MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD
     |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_STOP|MARSAD_GAZ_COMMON;
   for(int k=i; k<i+n; k++){
-    unsigned c = tok_any(p, k);
     if( !tok_word(p, k) ) continue;
-    if( !(c & cGeneric) || (c & (NER_ENTITY|MARSAD_GAZ_GIVEN)) ) return 0;
+    unsigned c = tok_any(p, k);
+    if( (c & cGeneric) && !(c & (NER_ENTITY|MARSAD_GAZ_GIVEN)) ) continue;
+    if( k==i || tok_article(p, k) || !tok_is_adj(p, k) ) return 0;
   }
   return 1;
+}
+
+/* True when token k is a function word (إن، في: class stop) and no given
+** name or name particle: no word of a name the model found. */
+static int ner_function_word(marsad_ner *p, int k){
+  unsigned c = tok_class(p, k);
+  return (c & MARSAD_GAZ_STOP) && !(c & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE));
 }
 
 /* True when token k is the conjunction و and a given name (ومحمد،
@@ -1143,6 +1175,17 @@ static int ner_person_trim(marsad_ner *p, int i, int n){
   return n;
 }
 
+/* The words of a place's or organisation's name of n words at token i
+** that make one phrase: it ends before an Arabic word without the article
+** after one with it (النصر | صعوبة التمارين: a construct's first noun
+** never has the article, and an adjective agrees with its noun). */
+static int ner_phrase_trim(marsad_ner *p, int i, int n){
+  for(int k=i+1; k<i+n; k++){
+    if( p->aTok[k].eKind==MARSAD_TOKEN_ARABIC && tok_article(p, k-1) && !tok_article(p, k) ) return k-i;
+  }
+  return n;
+}
+
 /* True when the word before token j is a given name that is also a noun
 ** in construct and token j a word with the article (تأمر بحبس مالك |
 ** العقار): the name the model found there ends on the noun of a
@@ -1161,7 +1204,8 @@ static int ner_model_confirms(marsad_ner *p, const ner_hit *x){
 
 /* True when the model names none of the words of hit x as another kind of
 ** name (a place after a place noun, بلدة تارتار, stands unless the model
-** reads a person or organisation there). */
+** reads a person or organisation there; an adjective, whose rules' tag is
+** no name, stands unless the model names its word at all). */
 static int ner_model_allows(marsad_ner *p, const ner_hit *x){
   int t = p->aMl[x->iTok0].iRule;
   for(int i=x->iTok0; i<x->iTok1; i++){
@@ -1170,12 +1214,10 @@ static int ner_model_allows(marsad_ner *p, const ner_hit *x){
   return 1;
 }
 
-/* Runs the model and merges its names with the rules': the rules' names
-** stand (gazetteer, titles, organisation heads, adjectives, Latin), except
-** those of the rules in NER_MODEL_VETO that the model does not tag the
-** same (tokens and kind), which go (a place after a place noun and a
-** one-word GeoNames town go only when the model names another kind there:
-** أنان a person, not ينبع); then the model's names on words no
+/* Runs the model and merges its names with the rules': those that stand
+** (ner_rule_stands) stay; the others stay when the model tags them the
+** same (tokens and kind), or, for ner_rule_soft's, when it names no other
+** kind of name on their words; then the model's names on words no
 ** remaining name covers are added, unless they are one word of one or two
 ** letters (بي، سي: the letters of an acronym) or generic nouns alone. */
 static int ner_apply_model(marsad_ner *p){
@@ -1189,9 +1231,7 @@ static int ner_apply_model(marsad_ner *p){
   for(int h=0; h<p->nHit; h++){      /* the rules' pattern names the model confirms */
     const ner_hit *x = &p->aHit[h];
     int bKeep = p->aMl[x->iTok0].bFixed || x->eKind==MARSAD_ENTITY_OTHER;
-    if( !bKeep ){
-      bKeep = x->eSrc==SRC_PLACE || ner_geo_word(p, x) ? ner_model_allows(p, x) : ner_model_confirms(p, x);
-    }
+    if( !bKeep ) bKeep = ner_rule_soft(x) ? ner_model_allows(p, x) : ner_model_confirms(p, x);
     if( bKeep ) p->aHit[nKept++] = *x;
   }
   p->nHit = nKept;
@@ -1201,12 +1241,14 @@ static int ner_apply_model(marsad_ner *p){
   }
   for(int i=0; rc==MARSAD_OK && i<p->nTok; ){   /* the model's other names */
     int t = p->aTag[i], n = 1;
-    if( t!=MARSAD_ML_O && tok_word(p, i) ){
-      while( i+n<p->aEnd[p->aTok[i].iField] && p->aTag[i+n]==(t%2 ? t+1 : t) ) n++;
+    if( t!=MARSAD_ML_O && tok_word(p, i) && !ner_function_word(p, i) ){
+      while( i+n<p->aEnd[p->aTok[i].iField] && p->aTag[i+n]==(t%2 ? t+1 : t)
+             && !ner_function_word(p, i+n) ) n++;
       int bFree = 1;
       for(int k=i; k<i+n; k++) bFree = bFree && !p->aTok[k].bCovered;
       while( n>1 && !tok_word(p, i+n-1) ) n--;
-      int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n) : n;
+      int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n)
+                : ner_phrase_trim(p, i, n);
       int bShort = nName==1 && p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6;
       if( bFree && !bShort && !ner_generic_run(p, i, nName) && !ner_construct_end(p, i+nName) ){
         rc = ner_keep_found(p, i, nName, model_form(p, i), tag_kind(t),

@@ -4,8 +4,9 @@
 ** rules' own tags, decoding greedily left to right with the previous tags
 ** as features. It tags tokens O, B-/I- PERS, LOC, ORG.
 **
-** The model is trained by `marsad ner-train` on a CoNLL file (the derived
-** ANERcorp train split), written as data/model_ner.tsv and compiled into the
+** The model is trained by `marsad ner --train` on CoNLL files (the derived
+** ANERcorp train split and Wojood's train split), written as
+** data/model_ner.tsv and compiled into the
 ** library by tools/gen_ner_model.py (build/gen/ner_model.c). Without that
 ** file the model is empty and the recogniser uses its rules alone.
 */

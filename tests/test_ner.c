@@ -552,7 +552,9 @@ static void test_no_town_by_distance(void){
 
 /* A word the gazetteer knows only as a GeoNames town (أنان، فيفي) is a
 ** person's name where the model reads one (كوفي أنان); a country stays a
-** place, and so does a name after a place noun (بلدة تارتار). */
+** place, and so does a name after a place noun (بلدة تارتار). A name the
+** model finds ends before a word without the article after one with it
+** (النصر | صعوبة التمارين). */
 static void test_town_or_person(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -564,6 +566,9 @@ static void test_town_or_person(void){
   CHECK_EQ_INT(kind_of(&a, "فرنسا"), MARSAD_ENTITY_PLACE);
   CHECK_EQ_INT(kind_of(&a, "تارتار"), MARSAD_ENTITY_PLACE);
   CHECK_EQ_INT(a.nMention, 3);
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وأكد قائد فريق النصر صعوبة التمارين.", &a);
+  for(int i=0; i<a.nMention; i++) CHECK(a.aMention[i].iEnd<=strlen("وأكد قائد فريق النصر"));
   marsad_analysis_clear(&a);
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);

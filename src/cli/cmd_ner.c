@@ -117,8 +117,9 @@ static int ner_conll_group(conll_tok *a, int n, const int *aEnd, unsigned flags)
 /* Called with each group of sentences of a CoNLL file. */
 typedef int (*conll_fn)(void *pCtx, conll_tok *a, int n, const int *aEnd);
 
-/* Reads the CoNLL file zPath and calls xGroup with groups of nGroup
-** sentences. MARSAD_OK, NOMEM, IO or the callback's code. */
+/* Reads the CoNLL file zPath (a token and its tags a line: the first tag
+** counts) and calls xGroup with groups of nGroup sentences. MARSAD_OK,
+** NOMEM, IO or the callback's code. */
 static int conll_each(const char *zPath, long nGroup, conll_fn xGroup, void *pCtx){
   size_t nFile;
   char *zFile = ner_read_file(zPath, &nFile);
@@ -131,8 +132,9 @@ static int conll_each(const char *zPath, long nGroup, conll_fn xGroup, void *pCt
   while( rc==MARSAD_OK && zLine && *zLine ){
     char *zNext = strchr(zLine, '\n');
     if( zNext ) *zNext++ = 0;
-    char *zSp = strrchr(zLine, ' ');
-    if( zSp==0 ) zSp = strrchr(zLine, '\t');
+    char *zSp = zLine + strcspn(zLine, " \t");   /* the token, then its first tag */
+    if( *zSp==0 ) zSp = 0;
+    else zSp[1+strcspn(zSp+1, " \t")] = 0;
     if( zLine[0]==0 || zSp==0 ){
       if( n>0 && !aEnd[n-1] ){ aEnd[n-1] = 1; nSent++; }
       if( n>0 && (nSent>=nGroup || zNext==0) ){ rc = xGroup(pCtx, a, n, aEnd); n = 0; nSent = 0; }
@@ -184,11 +186,13 @@ typedef struct train_ctx {
   long nTok, nWrong;           /* this epoch */
 } train_ctx;
 
-/* The MARSAD_ML_* tag of a CoNLL tag (MISC and others: O). */
+/* The MARSAD_ML_* tag of a CoNLL tag: PERS, ORG, and LOC with Wojood's GPE
+** (countries, cities) as LOC; MISC and others: O. */
 static int gold_tag(const char *z){
   int b = z[0]=='B', i = z[0]=='I';
   if( (!b && !i) || z[1]!='-' ) return MARSAD_ML_O;
-  int t = strcmp(z+2, "PERS")==0 ? MARSAD_ML_B_PERS : strcmp(z+2, "LOC")==0 ? MARSAD_ML_B_LOC
+  int t = strcmp(z+2, "PERS")==0 ? MARSAD_ML_B_PERS
+        : strcmp(z+2, "LOC")==0 || strcmp(z+2, "GPE")==0 ? MARSAD_ML_B_LOC
         : strcmp(z+2, "ORG")==0 ? MARSAD_ML_B_ORG : MARSAD_ML_O;
   return t==MARSAD_ML_O ? t : t + i;
 }
@@ -218,35 +222,51 @@ static int conll_train(void *pCtx, conll_tok *a, int n, const int *aEnd){
   return rc;
 }
 
-/* --train: trains the model on a CoNLL file, writes it to standard output. */
-static int ner_train(const char *zPath, long nGroup, long nEpochs, long nKeep){
+/* The model file's header: the recipe with the training files azPath[0..n)
+** and the training sets' licences, into z[0..nz). */
+static void train_header(char *z, size_t nz, char **azPath, int n,
+                         long nGroup, long nEpochs, long nKeep){
+  size_t o = (size_t)snprintf(z, nz,
+    "# The statistical model of marsad's entity recogniser (src/nerml.c): an\n"
+    "# averaged perceptron, generated, do not edit. Recipe:\n"
+    "#   marsad ner --train");
+  for(int i=0; i<n && o<nz; i++) o += (size_t)snprintf(z+o, nz-o, " %s", azPath[i]);
+  if( o<nz ) snprintf(z+o, nz-o,
+    " \\\n"
+    "#     --group %ld --epochs %ld --keep %ld > data/model_ner.tsv\n"
+    "# Training sets: the derived ANERcorp train split (the first 125,275 tokens\n"
+    "# of ANERcorp, Benajiba et al.), licensed CC BY-SA 4.0, and Wojood's train\n"
+    "# split (Jarrar et al.; Copyright (c) 2021 Mohammed Khalilia, MIT licence),\n"
+    "# of which the first tag of each token counts, GPE and LOC as LOC. This\n"
+    "# model is derived from them and shared under CC BY-SA 4.0. The training\n"
+    "# sets themselves are not part of marsad.\n"
+    "# Columns: feature id (hex), weights of O B-PERS I-PERS B-LOC I-LOC B-ORG I-ORG.\n",
+    nGroup, nEpochs, nKeep);
+}
+
+/* --train: trains the model on the CoNLL files azPath[0..n), each epoch
+** reading them in turn; writes it to standard output. */
+static int ner_train(char **azPath, int n, long nGroup, long nEpochs, long nKeep){
   train_ctx c;
   memset(&c, 0, sizeof c);
-  int rc = marsad_ner_new(&c.pNer);
+  int rc = marsad_ner_new(&c.pNer), i = 0;
   if( rc==MARSAD_OK ) rc = marsad_ml_trainer_new(&c.pTr);
   for(long e=0; rc==MARSAD_OK && e<nEpochs; e++){
     c.nTok = c.nWrong = 0;
-    rc = conll_each(zPath, nGroup, conll_train, &c);
+    for(i=0; rc==MARSAD_OK && i<n; i++) rc = conll_each(azPath[i], nGroup, conll_train, &c);
     fprintf(stderr, "epoch %ld: %ld tokens, %ld tagged wrong before their update\n", e+1, c.nTok, c.nWrong);
   }
   if( rc==MARSAD_OK ){
-    char zHeader[1024];
-    snprintf(zHeader, sizeof zHeader,
-      "# The statistical model of marsad's entity recogniser (src/nerml.c): an\n"
-      "# averaged perceptron, generated, do not edit. Recipe:\n"
-      "#   marsad ner --train ../shared/eval/ner/anercorp/train-derived.txt \\\n"
-      "#     --group %ld --epochs %ld --keep %ld > data/model_ner.tsv\n"
-      "# Trained on the derived ANERcorp train split (the first 125,275 tokens of\n"
-      "# ANERcorp, Benajiba et al.), licensed CC BY-SA 4.0; this model is derived\n"
-      "# from it and shared under the same licence. The training set itself is\n"
-      "# not part of marsad.\n"
-      "# Columns: feature id (hex), weights of O B-PERS I-PERS B-LOC I-LOC B-ORG I-ORG.\n",
-      nGroup, nEpochs, nKeep);
+    char zHeader[2048];
+    train_header(zHeader, sizeof zHeader, azPath, n, nGroup, nEpochs, nKeep);
     rc = marsad_ml_write(c.pTr, (int)nKeep, zHeader, stdout);
   }
   marsad_ml_trainer_free(c.pTr);
   marsad_ner_free(c.pNer);
-  if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s: %s\n", zPath, why_failed(rc)); return CLI_FAIL; }
+  if( rc!=MARSAD_OK ){
+    fprintf(stderr, "marsad ner: %s: %s\n", i>0 && i<=n ? azPath[i-1] : azPath[0], why_failed(rc));
+    return CLI_FAIL;
+  }
   return CLI_OK;
 }
 
@@ -282,27 +302,31 @@ static int ner_run(cli *pCli, int argc, char **argv){
     { "--conll", &zConll, 0, 0, "score input: a CoNLL file (token TAG a line)" },
     { "--group", 0, 0, &nGroup, "with --conll or --train: sentences read as one text (default 1)" },
     { "--rules", 0, &bRules, 0, "the rules alone, without the statistical model" },
-    { "--train", &zTrain, 0, 0, "train the model on a CoNLL file; writes it to stdout" },
-    { "--epochs", 0, 0, &nEpochs, "with --train: passes over the file (default 8)" },
+    { "--train", &zTrain, 0, 0, "train the model on a CoNLL file (and any FILE after); writes it to stdout" },
+    { "--epochs", 0, 0, &nEpochs, "with --train: passes over the files (default 8)" },
     { "--keep", 0, 0, &nKeep, "with --train: features kept, strongest first (default 60000)" },
     { 0, 0, 0, 0, 0 }
   };
-  char **azArg = malloc(sizeof(char*) * (size_t)(argc+1));
+  char **azArg = malloc(sizeof(char*) * (size_t)(argc+2));
   int nArg = 0, rc;
   if( azArg==0 ){ fprintf(stderr, "marsad ner: out of memory\n"); return CLI_FAIL; }
-  rc = cli_parse(pCli, argc, argv, aOpt, "marsad ner [--json] [--rules] TEXT|FILE|-  |  marsad ner --conll FILE [--group N]  |  marsad ner --train FILE",
+  rc = cli_parse(pCli, argc, argv, aOpt, "marsad ner [--json] [--rules] TEXT|FILE|-  |  marsad ner --conll FILE [--group N]  |  marsad ner --train FILE [FILE...]",
       "Prints the people, places and organisations found in TEXT (or in the\n"
       "file FILE, or standard input with -) with their kind, byte span and how\n"
       "they were found. Needs no database.",
       azArg, &nArg);
-  if( rc<0 && (zConll || zTrain) && nArg!=0 ) rc = cli_usage_error(pCli, "--conll and --train take no TEXT");
+  if( rc<0 && zConll && nArg!=0 ) rc = cli_usage_error(pCli, "--conll takes no TEXT");
   if( rc<0 && !zConll && !zTrain && nArg!=1 ) rc = cli_usage_error(pCli, "expected one TEXT, FILE or -");
   if( rc<0 && nGroup<1 ) rc = cli_usage_error(pCli, "--group must be at least 1");
+  if( rc<0 && zTrain ){        /* the training files: --train's, then the others */
+    memmove(azArg+1, azArg, sizeof(char*)*(size_t)nArg);
+    azArg[0] = (char*)zTrain;
+    rc = ner_train(azArg, nArg+1, nGroup, nEpochs, nKeep);
+  }
   const char *zArg = nArg>0 ? azArg[0] : 0;
   free(azArg);
   if( rc>=0 ) return rc;
   unsigned flags = bRules ? MARSAD_NAMES_RULES : 0;
-  if( zTrain ) return ner_train(zTrain, nGroup, nEpochs, nKeep);
   if( zConll ) return ner_conll(zConll, nGroup, flags);
   FILE *f = strcmp(zArg, "-")==0 ? 0 : fopen(zArg, "rb");
   if( f==0 && strcmp(zArg, "-")!=0 && looks_like_path(zArg) ){
