@@ -142,6 +142,15 @@ static int ml_skip_tag(const marsad_ml_tok *x){
   return x->iRule>0 ? x->iRule : MARSAD_ML_O;
 }
 
+/* The set bits of x, inline (without a popcnt instruction the builtin is
+** a library call). */
+static inline int popcount64(uint64_t x){
+  x = x - ((x>>1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x>>2) & 0x3333333333333333ull);
+  x = (x + (x>>4)) & 0x0F0F0F0F0F0F0F0Full;
+  return (int)((x*0x0101010101010101ull) >> 56);
+}
+
 /* The weight row of feature id in the compiled model, or -1. */
 static int model_row(uint32_t id){
   unsigned h = id & marsad_ml_mask;
@@ -152,7 +161,7 @@ static int model_row(uint32_t id){
     h = (h+1) & marsad_ml_mask;
   }
   uint64_t before = marsad_ml_used[h/64] & ((1ull << (h%64)) - 1);
-  return (int)marsad_ml_rank[h/64] + __builtin_popcountll(before);
+  return (int)marsad_ml_rank[h/64] + popcount64(before);
 }
 
 /* Adds the weights of features aF[0..nF) to aScore. */

@@ -114,6 +114,12 @@ static int ner_conll_group(conll_tok *a, int n, const int *aEnd, unsigned flags)
   return rc;
 }
 
+/* The first space, tab or end of z. */
+static char *conll_blank(char *z){
+  while( *z && *z!=' ' && *z!='\t' ) z++;
+  return z;
+}
+
 /* Called with each group of sentences of a CoNLL file. */
 typedef int (*conll_fn)(void *pCtx, conll_tok *a, int n, const int *aEnd);
 
@@ -132,9 +138,9 @@ static int conll_each(const char *zPath, long nGroup, conll_fn xGroup, void *pCt
   while( rc==MARSAD_OK && zLine && *zLine ){
     char *zNext = strchr(zLine, '\n');
     if( zNext ) *zNext++ = 0;
-    char *zSp = zLine + strcspn(zLine, " \t");   /* the token, then its first tag */
+    char *zSp = conll_blank(zLine);        /* the token, then its first tag */
     if( *zSp==0 ) zSp = 0;
-    else zSp[1+strcspn(zSp+1, " \t")] = 0;
+    else *conll_blank(zSp+1) = 0;
     if( zLine[0]==0 || zSp==0 ){
       if( n>0 && !aEnd[n-1] ){ aEnd[n-1] = 1; nSent++; }
       if( n>0 && (nSent>=nGroup || zNext==0) ){ rc = xGroup(pCtx, a, n, aEnd); n = 0; nSent = 0; }
