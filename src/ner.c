@@ -404,6 +404,18 @@ static int gaz_town(int iGaz){
 
 static int tok_seen_bare(marsad_ner *p, int i, int off);
 
+/* True when a one-word GeoNames town read in token i as form f is not
+** taken: after a clitic when the word as written is one of the lists'
+** words (باولو, a given name, is not ب + اولو, Oulu), and after the
+** conjunction ف (rare before a place) when the text does not also have the
+** word without it (فريدة is "unique", not ف + ريدة, Rhede). */
+static int ner_town_clitic_refused(marsad_ner *p, int i, ner_form f){
+  return !f.bArt && f.iSpan>0
+      && ((tok_class(p, i) & ~(unsigned)MARSAD_GAZ_PREFIX)
+          || (key_at(tok_key(p, &p->aTok[i]), (int)p->aTok[i].nKey, 0, AR_FA)
+              && !tok_seen_bare(p, i, f.iBare)));
+}
+
 /* The longest gazetteer name at token i over all its forms (n==0: none).
 ** Of two readings as long, a country or a curated name wins over a town
 ** of GeoNames alone (وجدة: و + جدة, Jeddah, not Oujda); a GeoNames town
@@ -422,10 +434,7 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
     const marsad_gaz_key *pKey = 0;
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
     int bTown = n==1 && gaz_town(pKey->iEntity);
-    if( bTown && !a[k].bArt && a[k].iSpan>0
-     && ((tok_class(p, i) & ~(unsigned)MARSAD_GAZ_PREFIX)
-         || (key_at(tok_key(p, &p->aTok[i]), (int)p->aTok[i].nKey, 0, AR_FA)
-             && !tok_seen_bare(p, i, a[k].iBare))) ) continue;
+    if( bTown && ner_town_clitic_refused(p, i, a[k]) ) continue;
     if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];
@@ -1140,6 +1149,22 @@ static int ner_generic_run(marsad_ner *p, int i, int n){
   return 1;
 }
 
+/* True when the only name the gazetteer gives token i is a GeoNames town
+** read after a clitic that ner_town_clitic_refused does not take (فريدة):
+** the model, which sees that town among the word's readings, does not
+** name the word alone either. */
+static int ner_refused_town_only(marsad_ner *p, int i){
+  int nf, bRefused = 0;
+  const ner_form *a = tok_forms(p, i, &nf);
+  for(int f=0; f<nf; f++){
+    const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
+    if( g==0 || g->iEntity<0 ) continue;
+    if( !gaz_town(g->iEntity) || !ner_town_clitic_refused(p, i, a[f]) ) return 0;
+    bRefused = 1;
+  }
+  return bRefused;
+}
+
 /* True when token k is a function word (إن، في: class stop) and no given
 ** name or name particle: no word of a name the model found. */
 static int ner_function_word(marsad_ner *p, int k){
@@ -1249,7 +1274,8 @@ static int ner_apply_model(marsad_ner *p){
       while( n>1 && !tok_word(p, i+n-1) ) n--;
       int nName = (t==MARSAD_ML_B_PERS || t==MARSAD_ML_I_PERS) ? ner_person_trim(p, i, n)
                 : ner_phrase_trim(p, i, n);
-      int bShort = nName==1 && p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6;
+      int bShort = nName==1 && (p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6
+                                || ner_refused_town_only(p, i));
       if( bFree && !bShort && !ner_generic_run(p, i, nName) && !ner_construct_end(p, i+nName) ){
         rc = ner_keep_found(p, i, nName, model_form(p, i), tag_kind(t),
                             MARSAD_NER_PATTERN, SRC_MODEL);
