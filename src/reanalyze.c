@@ -16,7 +16,9 @@
 static const char *const azRerun[] = { "entities", "facts" };
 #define NRERUN ((int)(sizeof azRerun / sizeof azRerun[0]))
 
-/* What those modules stored, emptied in an order the foreign keys allow. */
+/* What those modules stored, all of it, emptied with the foreign-key checks
+** off: with them on, each deleted statement would scan the statements for
+** one naming it as parent (no index), quadratic on a large store. */
 static const char zForget[] =
   "DELETE FROM figure; DELETE FROM statement; DELETE FROM date_mention;"
   "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_variant;"
@@ -104,7 +106,8 @@ int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress, void *pCtx){
   if( pDb->flags & MARSAD_OPEN_READONLY ){
     return marsad_db_error(pDb, MARSAD_MISUSE, "reanalyze needs a writable database");
   }
-  int rc = marsad_db_begin(pDb);
+  int rc = marsad_db_exec(pDb, "PRAGMA foreign_keys=OFF");  /* only outside a transaction */
+  if( rc==MARSAD_OK ) rc = marsad_db_begin(pDb);
   if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, zForget);
   if( rc==MARSAD_OK ) rc = fresh_states(pDb);
   if( rc==MARSAD_OK ) rc = rerun_all(pDb, &stats, xProgress, pCtx);
@@ -112,8 +115,10 @@ int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress, void *pCtx){
   if( rc ){
     marsad_db_rollback(pDb);
     fresh_states(pDb);   /* forget what the rolled-back run cached */
-    return rc;
   }
+  int rc2 = marsad_db_exec(pDb, "PRAGMA foreign_keys=ON");
+  if( rc ) return rc;
+  if( rc2 ) return rc2;
   if( xProgress ) xProgress(pCtx, &stats);
   return marsad_recluster(pDb, 0, 0, 0);
 }
