@@ -10,6 +10,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "db.h"
+#include "analysis.h"
 #include "fts_arabic.h"
 #include "module.h"
 #include "stem.h"
@@ -351,4 +352,18 @@ void marsad_close(marsad_db *pDb){
   sqlite3_close_v2(pDb->db);
   marsad_free(pDb->zErr);
   marsad_free(pDb);
+}
+
+void marsad_db_article(sqlite3_stmt *pStmt, marsad_article *pArt){
+  pArt->iRowid = sqlite3_column_int64(pStmt, 0);
+  pArt->zId = (const char*)sqlite3_column_text(pStmt, 1);
+  pArt->zOutlet = (const char*)sqlite3_column_text(pStmt, 2);
+  pArt->zPublished = (const char*)sqlite3_column_text(pStmt, 3);
+  pArt->zIngested = (const char*)sqlite3_column_text(pStmt, 4);
+  pArt->zTitle = (const char*)sqlite3_column_text(pStmt, 5);
+  pArt->nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
+  pArt->zBody = (const char*)sqlite3_column_text(pStmt, 6);
+  pArt->nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
+  if( pArt->zTitle==0 ) pArt->zTitle = "";
+  if( pArt->zBody==0 ) pArt->zBody = "";
 }

@@ -10,6 +10,7 @@
 #include "buf.h"
 
 struct marsad_stemmer;
+struct marsad_article;
 struct marsad_module_state;
 
 struct marsad_db {
@@ -51,6 +52,16 @@ int marsad_db_meta_get(marsad_db *pDb, const char *zKey, char **pzValue);
 
 /* Writes meta(zKey) = zValue. */
 int marsad_db_meta_set(marsad_db *pDb, const char *zKey, const char *zValue);
+
+/* The columns of a stored article that marsad_db_article reads, in order:
+** select them first from the article table. */
+#define MARSAD_DB_ARTICLE_COLUMNS \
+  "id, uid, outlet, published, substr(ingested,1,10), title, body"
+
+/* Points pArt at the article of pStmt's current row, whose first columns
+** are MARSAD_DB_ARTICLE_COLUMNS (a missing title or body reads as empty).
+** The strings are pStmt's, valid until its next step or reset. */
+void marsad_db_article(sqlite3_stmt *pStmt, struct marsad_article *pArt);
 
 /* Binds p[0..n) as text (NULL p binds SQL NULL); SQLITE_TRANSIENT copy. */
 int marsad_bind_text(sqlite3_stmt *pStmt, int i, const char *p, size_t n);

@@ -49,21 +49,11 @@ static int fresh_states(marsad_db *pDb){
 }
 
 /* Runs the rerun modules on the stored article of pStmt's current row
-** (id, uid, outlet, published, ingested day, title, body). */
+** (MARSAD_DB_ARTICLE_COLUMNS). */
 static int rerun_article(marsad_db *pDb, sqlite3_stmt *pStmt){
   marsad_analysis a;
   memset(&a, 0, sizeof a);
-  a.art.iRowid = sqlite3_column_int64(pStmt, 0);
-  a.art.zId = (const char*)sqlite3_column_text(pStmt, 1);
-  a.art.zOutlet = (const char*)sqlite3_column_text(pStmt, 2);
-  a.art.zPublished = (const char*)sqlite3_column_text(pStmt, 3);
-  a.art.zIngested = (const char*)sqlite3_column_text(pStmt, 4);
-  a.art.zTitle = (const char*)sqlite3_column_text(pStmt, 5);
-  a.art.nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
-  a.art.zBody = (const char*)sqlite3_column_text(pStmt, 6);
-  a.art.nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
-  if( a.art.zTitle==0 ) a.art.zTitle = "";
-  if( a.art.zBody==0 ) a.art.zBody = "";
+  marsad_db_article(pStmt, &a.art);
   int rc = marsad_analysis_keep_tokens(&a);
   for(int k=0; rc==MARSAD_OK && k<NRERUN; k++){
     int i = module_index(azRerun[k]);
@@ -83,8 +73,7 @@ static int rerun_all(marsad_db *pDb, marsad_ingest_stats *pStats,
   sqlite3_stmt *pStmt = 0;
   int s = SQLITE_DONE;
   int rc = marsad_db_prepare(pDb,
-      "SELECT id, uid, outlet, published, substr(ingested,1,10), title, body "
-      "FROM article ORDER BY id", &pStmt);
+      "SELECT " MARSAD_DB_ARTICLE_COLUMNS " FROM article ORDER BY id", &pStmt);
   while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
     rc = rerun_article(pDb, pStmt);
     pStats->nRead++;

@@ -225,8 +225,8 @@ static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
   sqlite3_stmt *pStmt = 0;
   int s = SQLITE_DONE;
   int rc = marsad_db_prepare(pDb,
-      "SELECT id, uid, outlet, published, substr(ingested,1,10), title, body "
-      "FROM article WHERE id>?1 ORDER BY id LIMIT ?2", &pStmt);
+      "SELECT " MARSAD_DB_ARTICLE_COLUMNS " FROM article WHERE id>?1 ORDER BY id LIMIT ?2",
+      &pStmt);
   if( rc==MARSAD_OK ){
     sqlite3_bind_int64(pStmt, 1, *piLast);
     sqlite3_bind_int(pStmt, 2, nMax);
@@ -234,15 +234,7 @@ static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
   while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
     marsad_analysis a;
     memset(&a, 0, sizeof a);
-    a.art.iRowid = sqlite3_column_int64(pStmt, 0);
-    a.art.zId = (const char*)sqlite3_column_text(pStmt, 1);
-    a.art.zOutlet = (const char*)sqlite3_column_text(pStmt, 2);
-    a.art.zPublished = (const char*)sqlite3_column_text(pStmt, 3);
-    a.art.zIngested = (const char*)sqlite3_column_text(pStmt, 4);
-    a.art.zTitle = (const char*)sqlite3_column_text(pStmt, 5);
-    a.art.nTitle = (size_t)sqlite3_column_bytes(pStmt, 5);
-    a.art.zBody = (const char*)sqlite3_column_text(pStmt, 6);
-    a.art.nBody = (size_t)sqlite3_column_bytes(pStmt, 6);
+    marsad_db_article(pStmt, &a.art);
     rc = marsad_cluster_read_mentions(p, &a);
     if( rc==MARSAD_OK ) rc = marsad_cluster_add(p, &a, 0);
     marsad_analysis_clear(&a);

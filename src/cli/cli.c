@@ -221,3 +221,9 @@ void cli_print_story_entities(marsad_db *pDb, const char *zStory, int nMax, int 
   if( json_array_size(pArr)>0 ) fputc('\n', stdout);
   json_decref(pArr);
 }
+
+void cli_count_progress(void *pCtx, const marsad_ingest_stats *pStats){
+  cli_count *p = pCtx;
+  p->nDone = pStats->nRead;
+  if( p->bTty ) fprintf(stderr, "\r%ld articles", pStats->nRead);
+}

@@ -107,6 +107,16 @@ void cli_print_figure(json_t *pFig);
 void cli_print_statement(json_t *pSt);
 void cli_print_date(json_t *pDate);
 
+/* The progress of a command over all stored articles (recluster, reanalyze). */
+typedef struct cli_count {
+  int bTty;      /* stderr is a terminal: show the count as it grows */
+  long nDone;    /* articles done */
+} cli_count;
+
+/* marsad_progress_fn for a cli_count (pCtx): records the articles done
+** (pStats->nRead) and shows them on a terminal. */
+void cli_count_progress(void *pCtx, const marsad_ingest_stats *pStats);
+
 /* The commands, each in cmd_<name>.c. */
 extern const cli_command cli_cmd_ingest;
 extern const cli_command cli_cmd_list;

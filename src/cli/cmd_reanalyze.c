@@ -7,19 +7,6 @@
 #include <unistd.h>
 #include "cli.h"
 
-/* Progress of a reanalysis. */
-typedef struct progress {
-  int bTty;      /* stderr is a terminal: show the count as it grows */
-  long nDone;    /* articles done */
-} progress;
-
-/* Records (and on a terminal shows) the count of articles done. */
-static void on_progress(void *pCtx, const marsad_ingest_stats *pStats){
-  progress *p = pCtx;
-  p->nDone = pStats->nRead;
-  if( p->bTty ) fprintf(stderr, "\r%ld articles", pStats->nRead);
-}
-
 /* `marsad reanalyze`. */
 static int run_reanalyze(cli *pCli, int argc, char **argv){
   const cli_opt aOpt[] = { {0, 0, 0, 0, 0} };
@@ -37,8 +24,8 @@ static int run_reanalyze(cli *pCli, int argc, char **argv){
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
   marsad_db *pDb = cli_open(pCli, 0);
   if( pDb==0 ) return CLI_FAIL;
-  progress prog = {isatty(STDERR_FILENO), 0};
-  int lrc = marsad_reanalyze(pDb, on_progress, &prog);
+  cli_count prog = {isatty(STDERR_FILENO), 0};
+  int lrc = marsad_reanalyze(pDb, cli_count_progress, &prog);
   if( prog.bTty ) fputc('\n', stderr);
   int status = lrc ? cli_fail(pCli, pDb, lrc) : CLI_OK;
   if( lrc==MARSAD_OK ){
