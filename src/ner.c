@@ -851,7 +851,10 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
   return MARSAD_OK;
 }
 
-/* A place noun at token i (مدينة، بلدة) and the unknown word after it. */
+/* A place noun at token i (مدينة، بلدة) and the unknown word after it. The
+** noun must be in construct, without an article the list does not give it
+** (بمحافظة ظفار, العاصمة كابول): after المحافظة or الحي the next word is
+** no name (المحافظة قررت، سكان الحي مراراً). */
 static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   const ner_tok *t = &p->aTok[i];
   int j = i+1;
@@ -861,7 +864,8 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   const ner_form *a = tok_forms(p, i, &na);
   int bHead = 0;
   for(int k=0; k<na && !bHead; k++){
-    bHead = (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
+    bHead = a[k].iBare==a[k].iSpan
+         && (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
   }
   if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
   if( ner_prep_word(p, j) ) return MARSAD_OK;    /* المنطقة بحركة: ب + a noun of the lists */

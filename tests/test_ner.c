@@ -574,6 +574,24 @@ static void test_town_or_person(void){
   marsad_ner_free(pNer);
 }
 
+/* A place noun in construct names the unknown word after it (محافظة ظفار);
+** with its article it is an ordinary noun, and the next word no place
+** (أن المحافظة قررت، سكان الحي مراراً، المنطقة تشهد). */
+static void test_place_noun_article(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وأضاف المحافظ أن المحافظة قررت إخلاء المبنى الذي أبلغ عنه سكان الحي مراراً، "
+          "فيما تشهد المنطقة أمطارا. ووصل الوفد إلى محافظة ظفار.", &a);
+  CHECK_EQ_INT(kind_of(&a, "ظفار"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(a.nMention, 1);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1054,6 +1072,7 @@ int main(void){
   RUN(test_org_head_noun);
   RUN(test_no_town_by_distance);
   RUN(test_town_or_person);
+  RUN(test_place_noun_article);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
