@@ -34,6 +34,7 @@
 #include "buf.h"
 #include "gaz.h"
 #include "ner.h"
+#include "arwords.h"
 #include "nerml.h"
 #include "norm.h"
 #include "token.h"
@@ -70,7 +71,8 @@
 #define SRC_SURNAME 6   /* the surname of a person found before */
 #define SRC_MODEL   7   /* the statistical model */
 #define SRC_TITLECL 8   /* a title before a word that may start with a
-                           preposition (وزير الدفاع بتأمين: ب + تأمين) */
+                           preposition (وزير الدفاع بتأمين: ب + تأمين) or
+                           is an ordinary word (محافظ الإسكندرية صرف) */
 /* The rules whose names the model undoes only when it names another kind
 ** of name on their words (ner_apply_model): a title and the name after it,
 ** an organisation head and its tail, a place noun and the name after it. */
@@ -771,6 +773,15 @@ static int ner_prep_start(marsad_ner *p, int j){
                         || key_at(k, (int)t->nKey, 0, AR_KAF));
 }
 
+/* True when token j, no given name, name particle or known name, is an
+** ordinary word of the Arabic dictionary (صرف، برقية), which starts a name
+** after a title less often than it follows the title as its object. */
+static int ner_common_start(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  if( tok_class(p, j) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|NER_ENTITY) ) return 0;
+  return marsad_arword(tok_key(p, t), t->nKey);
+}
+
 /* A title at token i and the name after it. Sets *pnUsed to the tokens
 ** consumed (0 when there is no title). */
 static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
@@ -822,7 +833,8 @@ static int ner_title_at(marsad_ner *p, int i, int *pnUsed){
       int nName = ner_name_len(p, j, tok_form0(p, j), 1);
       if( nName>0 ){
         rc = ner_keep_found(p, j, nName, tok_form0(p, j), MARSAD_ENTITY_PERSON,
-                            MARSAD_NER_PATTERN, ner_prep_start(p, j) ? SRC_TITLECL : SRC_TITLE);
+                            MARSAD_NER_PATTERN,
+                            ner_prep_start(p, j) || ner_common_start(p, j) ? SRC_TITLECL : SRC_TITLE);
         j += nName;
       }
     }

@@ -592,6 +592,25 @@ static void test_place_noun_article(void){
   marsad_ner_free(pNer);
 }
 
+/* After a title, an ordinary word of the dictionary that no list gives as
+** a given name is the title's object, not a name (محافظ الإسكندرية صرف
+** تعويضات), unless the model reads a name there; a given name starts one
+** (الرئيس التشادي إدريس ديبي). */
+static void test_title_object(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وقرر محافظ الإسكندرية صرف تعويضات للأسر. "
+          "وقال الرئيس التشادي إدريس ديبي إن بلاده مستعدة.", &a);
+  CHECK_EQ_INT(kind_of(&a, "صرف تعويضات"), 0);
+  CHECK_EQ_INT(kind_of(&a, "إدريس ديبي"), MARSAD_ENTITY_PERSON);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1073,6 +1092,7 @@ int main(void){
   RUN(test_no_town_by_distance);
   RUN(test_town_or_person);
   RUN(test_place_noun_article);
+  RUN(test_title_object);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
