@@ -473,6 +473,32 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
   return (c & NER_ENTITY)!=0;
 }
 
+/* True when token j, with the article, ends as a relative adjective does
+** (ي، ية، يون، يين، يات: الاجتماعية، السوري، الفلسطينيين). */
+static int ner_nisba(marsad_ner *p, int j){
+  static const char *const az[] = {"\xD9\x8A", "\xD9\x8A\xD9\x87", "\xD9\x8A\xD9\x88\xD9\x86",
+                                   "\xD9\x8A\xD9\x8A\xD9\x86", "\xD9\x8A\xD8\xA7\xD8\xAA"};
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  if( !key_at(k, (int)t->nKey, 0, AR_ALEF AR_LAM) ) return 0;
+  for(size_t i=0; i<sizeof(az)/sizeof(az[0]); i++){
+    size_t n = strlen(az[i]);
+    if( t->nKey>=n+8 && memcmp(k+t->nKey-n, az[i], n)==0 ) return 1;
+  }
+  return 0;
+}
+
+/* True when token j, after the tail word j-1 of an organisation's name,
+** cannot continue it: a word with the article after a relative adjective
+** that is no adjective itself (وزارة التنمية الاجتماعية | المواطنين: the
+** adjective closes the genitive chain, and a noun after it is the verb's
+** object). */
+static int ner_tail_closed(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  return key_at(tok_key(p, t), (int)t->nKey, 0, AR_ALEF AR_LAM)
+      && ner_nisba(p, j-1) && !ner_nisba(p, j);
+}
+
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
 static int ner_lineage_next(marsad_ner *p, int i);
 
@@ -532,7 +558,7 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
     }
     while( n<6 && j<iEnd ){
       int nw = ner_tail_word(p, j, n) ? (n<4) : ner_tail_royal(p, j);
-      if( nw==0 ) break;
+      if( nw==0 || (n>0 && ner_tail_closed(p, j)) ) break;
       n += nw;
       j += nw;
     }

@@ -611,6 +611,27 @@ static void test_title_object(void){
   marsad_ner_free(pNer);
 }
 
+/* An organisation's name ends at a relative adjective when a word with
+** the article that is no such adjective follows: it is the verb's object
+** (وناشدت وزارة التنمية الاجتماعية المواطنين التبرع), while adjectives go
+** on (وزارة الخارجية الروسية) and so does a genitive after a noun (جماعة
+** الإخوان المسلمين). */
+static void test_org_tail_closed(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وناشدت وزارة التنمية الاجتماعية المواطنين التبرع. "
+          "وأعلنت وزارة الخارجية الروسية أن نقابة المهندسين العرب اجتمعت.", &a);
+  CHECK_EQ_INT(kind_of(&a, "وزارة التنمية الاجتماعية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&a, "وزارة الخارجية الروسية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&a, "نقابة المهندسين العرب"), MARSAD_ENTITY_ORG);
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1093,6 +1114,7 @@ int main(void){
   RUN(test_town_or_person);
   RUN(test_place_noun_article);
   RUN(test_title_object);
+  RUN(test_org_tail_closed);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
