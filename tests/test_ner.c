@@ -30,6 +30,35 @@ static void analyse(marsad_ner *pNer, marsad_resolver *pRes, const char *zTitle,
   CHECK_EQ_INT(marsad_resolver_resolve(pRes, pA), MARSAD_OK);
 }
 
+/* A recogniser and a resolver kept for the sentences of one test, and the
+** analysis of the last sentence. */
+typedef struct fixture {
+  marsad_ner *pNer;
+  marsad_resolver *pRes;
+  marsad_analysis a;
+} fixture;
+
+/* Makes the recogniser and an empty resolver (no store). */
+static void fixture_open(fixture *f){
+  memset(f, 0, sizeof *f);
+  CHECK_EQ_INT(marsad_ner_new(&f->pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(0, &f->pRes), MARSAD_OK);
+}
+
+/* Analyses zBody (no title) into f->a, clearing the sentence before; the
+** resolver keeps the entities of all sentences. */
+static void fixture_text(fixture *f, const char *zBody){
+  marsad_analysis_clear(&f->a);
+  analyse(f->pNer, f->pRes, "", zBody, &f->a);
+}
+
+/* Frees what fixture_open and fixture_text made. */
+static void fixture_close(fixture *f){
+  marsad_analysis_clear(&f->a);
+  marsad_resolver_free(f->pRes);
+  marsad_ner_free(f->pNer);
+}
+
 /* The mention of pA whose text is exactly z (in the body), or NULL. */
 static const marsad_mention *find(const marsad_analysis *pA, const char *z){
   size_t n = strlen(z);
@@ -56,21 +85,16 @@ static int kind_of(const marsad_analysis *pA, const char *z){
 
 /* Clitics stay out of the span; the article stays in. */
 static void test_clitics(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وصل الوفد إلى بأنقرة ثم زار القاهرة وأنقرة، وقالت مصادر للكرملين إن الوفد سيعود إلى بيروت.", &a);
-  CHECK_EQ_INT(kind_of(&a, "أنقرة"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(kind_of(&a, "القاهرة"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(kind_of(&a, "كرملين"), MARSAD_ENTITY_ORG);
-  CHECK_EQ_INT(kind_of(&a, "بيروت"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(a.nMention, 5);
-  CHECK(a.nMention==5 && a.aMention[0].iEntity==a.aMention[2].iEntity);   /* بأنقرة، وأنقرة */
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وصل الوفد إلى بأنقرة ثم زار القاهرة وأنقرة، وقالت مصادر للكرملين إن الوفد سيعود إلى بيروت.");
+  CHECK_EQ_INT(kind_of(&f.a, "أنقرة"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "القاهرة"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "كرملين"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "بيروت"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(f.a.nMention, 5);
+  CHECK(f.a.nMention==5 && f.a.aMention[0].iEntity==f.a.aMention[2].iEntity);   /* بأنقرة، وأنقرة */
+  fixture_close(&f);
 }
 
 /* Titles, given names, organisation heads, place nouns, surnames. */
@@ -139,16 +163,11 @@ static void test_longest_and_apart(void){
 /* A given name before a common phrase is no person (حسن الجوار is "good
 ** neighbourliness"), nor is a given name alone. */
 static void test_not_names(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "شدد الوزير على مبدأ حسن الجوار مهما كانت الظروف، وقال عبدالله إنه سيعود.", &a);
-  CHECK_EQ_INT(a.nMention, 0);
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "شدد الوزير على مبدأ حسن الجوار مهما كانت الظروف، وقال عبدالله إنه سيعود.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_close(&f);
 }
 
 /* The span of the only mention of kind eKind in pA, as "start-end", or
@@ -176,50 +195,35 @@ static const char *only_span(const marsad_analysis *pA, int eKind, char *zBuf, s
 ** rank's complement (اللواء طيار) is no name; a foreign name that starts
 ** with a clitic letter keeps it (ليونيل، بلاتر). */
 static void test_not_names_in_news(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
+  fixture f;
   char z[256];
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وأكدت إدارة النادي أن مجلس الإدارة وافق، وقالت منظمة إن جامعة بريطانية تبرعت.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "ويبلغ السعر 3 ملايين دولار أمريكي، أي 11 مليون ريال سعودي.", &a);
-  CHECK_EQ_INT(a.nMention, 0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "تخرج الطالب من جامعة الملك سعود عام 1990.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "جامعة الملك سعود");
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "فاز فريق برشلونة الإسباني وأفضل لاعبي العالم بالمباراة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وعد صاحب السمو الملكي الأمير سلطان بن سلمان بن عبدالعزيز بالزيارة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلطان بن سلمان بن عبدالعزيز");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال كاميرون لشبكة \"ان.بي.سي\" إن مؤسسة «بي 612» ستطلق مقاتلين شيعة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "والفقيدة والدة عبدالله ومحمد وعبدالمحسن، ونجح المكتب بحمد الله.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال الخبير العسكري اللواء طيار عبد الحكيم شلبي إن الصفقة مهمة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبد الحكيم شلبي");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وأدى الوفد الصلاة في المسجد الحرام بمكة المكرمة.", &a);
-  CHECK_EQ_INT(kind_of(&a, "المسجد الحرام"), MARSAD_ENTITY_PLACE);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال المدير التنفيذي لشركة «الأفق» إن الأرباح زادت.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال السويسري جوزيف بلاتر إن اللاعب ليونيل ميسي سيحضر. وأكد بلاتر ذلك.", &a);
-  CHECK(find(&a, "ليونيل ميسي")!=0);
-  CHECK(entity_of(&a, "بلاتر")!=0);
-  CHECK_EQ_INT(entity_of(&a, "بلاتر"), entity_of(&a, "جوزيف بلاتر"));
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_open(&f);
+  fixture_text(&f, "وأكدت إدارة النادي أن مجلس الإدارة وافق، وقالت منظمة إن جامعة بريطانية تبرعت.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
+  fixture_text(&f, "ويبلغ السعر 3 ملايين دولار أمريكي، أي 11 مليون ريال سعودي.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "تخرج الطالب من جامعة الملك سعود عام 1990.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_ORG, z, sizeof z), "جامعة الملك سعود");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "فاز فريق برشلونة الإسباني وأفضل لاعبي العالم بالمباراة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "وعد صاحب السمو الملكي الأمير سلطان بن سلمان بن عبدالعزيز بالزيارة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلطان بن سلمان بن عبدالعزيز");
+  fixture_text(&f, "وقال كاميرون لشبكة \"ان.بي.سي\" إن مؤسسة «بي 612» ستطلق مقاتلين شيعة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_ORG, z, sizeof z), "none");
+  fixture_text(&f, "والفقيدة والدة عبدالله ومحمد وعبدالمحسن، ونجح المكتب بحمد الله.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "وقال الخبير العسكري اللواء طيار عبد الحكيم شلبي إن الصفقة مهمة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبد الحكيم شلبي");
+  fixture_text(&f, "وأدى الوفد الصلاة في المسجد الحرام بمكة المكرمة.");
+  CHECK_EQ_INT(kind_of(&f.a, "المسجد الحرام"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "وقال المدير التنفيذي لشركة «الأفق» إن الأرباح زادت.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "وقال السويسري جوزيف بلاتر إن اللاعب ليونيل ميسي سيحضر. وأكد بلاتر ذلك.");
+  CHECK(find(&f.a, "ليونيل ميسي")!=0);
+  CHECK(entity_of(&f.a, "بلاتر")!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "بلاتر"), entity_of(&f.a, "جوزيف بلاتر"));
+  fixture_close(&f);
 }
 
 /* A given name that is also a noun in construct (مالك owner of) before a
@@ -263,30 +267,21 @@ static void test_construct_nouns(void){
 ** is also a nationality (تركي: Turkish); a name with no such word stops
 ** where it did (مالك بن نبي). */
 static void test_name_particles(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
+  fixture f;
   char z[256];
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "والتقى عمر بن الخطاب بالوفد في المدينة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عمر بن الخطاب");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وأصدر الوزير المهندس عبداللطيف آل الشيخ قرارا بتشكيل لجنة.", &a);
-  CHECK(find(&a, "عبداللطيف آل الشيخ")!=0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "ويقع المشروع في شارع عبدالله بن خميس بحي الروضة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبدالله بن خميس");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقدم الأمير تركي بن محمد بن فهد الشكر للحضور.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "تركي بن محمد بن فهد");
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "واستقبل المبعوث إسماعيل ولد الشيخ أحمد الوفد.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "إسماعيل ولد الشيخ أحمد");
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_open(&f);
+  fixture_text(&f, "والتقى عمر بن الخطاب بالوفد في المدينة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "عمر بن الخطاب");
+  fixture_text(&f, "وأصدر الوزير المهندس عبداللطيف آل الشيخ قرارا بتشكيل لجنة.");
+  CHECK(find(&f.a, "عبداللطيف آل الشيخ")!=0);
+  fixture_text(&f, "ويقع المشروع في شارع عبدالله بن خميس بحي الروضة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "عبدالله بن خميس");
+  fixture_text(&f, "وقدم الأمير تركي بن محمد بن فهد الشكر للحضور.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "تركي بن محمد بن فهد");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
+  fixture_text(&f, "واستقبل المبعوث إسماعيل ولد الشيخ أحمد الوفد.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "إسماعيل ولد الشيخ أحمد");
+  fixture_close(&f);
 }
 
 /* Common phrases and clitic readings: a common phrase that starts with a
@@ -297,61 +292,43 @@ static void test_name_particles(void){
 ** بشكل); a name after لل keeps its article in the key the model gives it
 ** (للأهلي is الأهلي, Al Ahli); فيفا is FIFA without the article too. */
 static void test_phrases_and_clitics(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
+  fixture f;
   char z[256];
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "أصيب اللاعب بقطع في الرباط الصليبي للركبة.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وصل الوزير إلى الرباط أمس.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "الرباط");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال وزير الخارجية الإيطالي باولو جينتيلوني إن الاتفاق مهم.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "باولو جينتيلوني");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وتتأثر المنطقة بحركة الرياح السطحية.", &a);
-  CHECK_EQ_INT(a.nMention, 0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وتأتي الطلبات من خارج المنطقة بشكل شبه أسبوعي.", &a);
-  CHECK_EQ_INT(a.nMention, 0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال نائب رئيس فيفا إنه سعيد.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_ORG, z, sizeof z), "فيفا");
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "أصبح اللاعب هدفا واضحا للأهلي هذا الصيف، وقال مدرب الأهلي إنه سعيد.", &a);
-  CHECK(find(&a, "الأهلي")!=0 && find(&a, "أهلي")!=0);
-  CHECK_EQ_INT(entity_of(&a, "أهلي"), entity_of(&a, "الأهلي"));
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_open(&f);
+  fixture_text(&f, "أصيب اللاعب بقطع في الرباط الصليبي للركبة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
+  fixture_text(&f, "وصل الوزير إلى الرباط أمس.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "الرباط");
+  fixture_text(&f, "وقال وزير الخارجية الإيطالي باولو جينتيلوني إن الاتفاق مهم.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "باولو جينتيلوني");
+  fixture_text(&f, "وتتأثر المنطقة بحركة الرياح السطحية.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وتأتي الطلبات من خارج المنطقة بشكل شبه أسبوعي.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وقال نائب رئيس فيفا إنه سعيد.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_ORG, z, sizeof z), "فيفا");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "أصبح اللاعب هدفا واضحا للأهلي هذا الصيف، وقال مدرب الأهلي إنه سعيد.");
+  CHECK(find(&f.a, "الأهلي")!=0 && find(&f.a, "أهلي")!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "أهلي"), entity_of(&f.a, "الأهلي"));
+  fixture_close(&f);
 }
 
 /* A one-word place name is the place the article names with a place noun
 ** before it or by its adjective: عمان, which Oman and Amman share, is
 ** Oman beside سلطنة عمان or العماني, and stays Amman otherwise. */
 static void test_place_short_names(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وقالت عمان إنها ستشارك، وأكدت سلطنة عمان ذلك.", &a);
-  long long iOman = entity_of(&a, "سلطنة عمان");
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقالت عمان إنها ستشارك، وأكدت سلطنة عمان ذلك.");
+  long long iOman = entity_of(&f.a, "سلطنة عمان");
   CHECK(iOman!=0);
-  CHECK_EQ_INT(entity_of(&a, "عمان"), iOman);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال الوزير العماني إن عمان ستشارك.", &a);
-  CHECK_EQ_INT(entity_of(&a, "عمان"), iOman);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "ووصل الوفد إلى العاصمة الأردنية عمان أمس.", &a);
-  CHECK(entity_of(&a, "عمان")!=0 && entity_of(&a, "عمان")!=iOman);
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  CHECK_EQ_INT(entity_of(&f.a, "عمان"), iOman);
+  fixture_text(&f, "وقال الوزير العماني إن عمان ستشارك.");
+  CHECK_EQ_INT(entity_of(&f.a, "عمان"), iOman);
+  fixture_text(&f, "ووصل الوفد إلى العاصمة الأردنية عمان أمس.");
+  CHECK(entity_of(&f.a, "عمان")!=0 && entity_of(&f.a, "عمان")!=iOman);
+  fixture_close(&f);
 }
 
 /* Nouns a title or the model took for a person: a word after a title that
@@ -361,23 +338,16 @@ static void test_place_short_names(void){
 ** name is a noun (برقية تهنئة, a cable of congratulation), a listed one is
 ** kept (معاوية). */
 static void test_not_names_after_names(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
+  fixture f;
   char z[256];
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "أمر وزير الدفاع بتأمين طائرات شحن تابعة لقيادة القوات الجوية.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وبعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلمان بن عبدالعزيز آل سعود");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وسجل معاوية أوين هدفا رائعا.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PERSON, z, sizeof z), "معاوية أوين");
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_open(&f);
+  fixture_text(&f, "أمر وزير الدفاع بتأمين طائرات شحن تابعة لقيادة القوات الجوية.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "none");
+  fixture_text(&f, "وبعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "سلمان بن عبدالعزيز آل سعود");
+  fixture_text(&f, "وسجل معاوية أوين هدفا رائعا.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "معاوية أوين");
+  fixture_close(&f);
 }
 
 /* A word that reads as a GeoNames town and as a clitic before a better
@@ -387,30 +357,21 @@ static void test_not_names_after_names(void){
 ** the article whatever the model says (الطائف) and one the model names
 ** no other kind of name (ينبع). */
 static void test_town_readings(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
+  fixture f;
   char z[256];
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وصل الوفد إلى الرياض وجدة أمس.", &a);
-  CHECK(find(&a, "جدة")!=0);
-  CHECK_EQ_INT(entity_of(&a, "جدة")!=0, 1);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وهي تجربة فريدة من نوعها.", &a);
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقد عاش الرسام في مدريد وبرشلونة سنوات.", &a);
-  CHECK(find(&a, "برشلونة")!=0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وصل الأمير إلى الطائف أمس.", &a);    /* a GeoNames town with */
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "الطائف");   /* the article */
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وزار الوزير ينبع أمس.", &a);   /* one the model names no */
-  CHECK_EQ_STR(only_span(&a, MARSAD_ENTITY_PLACE, z, sizeof z), "ينبع");   /* other kind */
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_open(&f);
+  fixture_text(&f, "وصل الوفد إلى الرياض وجدة أمس.");
+  CHECK(find(&f.a, "جدة")!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "جدة")!=0, 1);
+  fixture_text(&f, "وهي تجربة فريدة من نوعها.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
+  fixture_text(&f, "وقد عاش الرسام في مدريد وبرشلونة سنوات.");
+  CHECK(find(&f.a, "برشلونة")!=0);
+  fixture_text(&f, "وصل الأمير إلى الطائف أمس.");    /* a GeoNames town with */
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "الطائف");   /* the article */
+  fixture_text(&f, "وزار الوزير ينبع أمس.");   /* one the model names no */
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "ينبع");   /* other kind */
+  fixture_close(&f);
 }
 
 /* Appends each variant's text and a "|" to the buffer pCtx (a resolver
@@ -486,30 +447,22 @@ static void test_spelling_article(void){
 ** so does a name whose first word is generic (الاتحاد السعودي, the
 ** federation, is not نادي الاتحاد السعودي, the club). */
 static void test_org_head_noun(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وفاز نادي الأهلي على ضيفه أمس.", &a);
-  long long iClub = entity_of(&a, "نادي الأهلي");
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وفاز نادي الأهلي على ضيفه أمس.");
+  long long iClub = entity_of(&f.a, "نادي الأهلي");
   CHECK(iClub!=0);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وقال مدرب الأهلي إن اللاعبين جاهزون، وفاز الأهلي مجددا بهدفين.", &a);
-  CHECK(find(&a, "الأهلي")!=0);
-  CHECK_EQ_INT(kind_of(&a, "الأهلي"), MARSAD_ENTITY_ORG);
-  CHECK_EQ_INT(entity_of(&a, "الأهلي"), iClub);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وفاز نادي الهلال على ضيفه أمس.", &a);
-  CHECK(entity_of(&a, "نادي الهلال")!=0);
-  CHECK(entity_of(&a, "نادي الهلال")!=iClub);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "بعد امتناع الاتحاد السعودي عن إرسال بطاقته الدولية. وفاز نادي الاتحاد السعودي أمس.", &a);
-  CHECK(entity_of(&a, "الاتحاد السعودي")!=0);
-  CHECK(entity_of(&a, "الاتحاد السعودي")!=entity_of(&a, "نادي الاتحاد السعودي"));
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture_text(&f, "وقال مدرب الأهلي إن اللاعبين جاهزون، وفاز الأهلي مجددا بهدفين.");
+  CHECK(find(&f.a, "الأهلي")!=0);
+  CHECK_EQ_INT(kind_of(&f.a, "الأهلي"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(entity_of(&f.a, "الأهلي"), iClub);
+  fixture_text(&f, "وفاز نادي الهلال على ضيفه أمس.");
+  CHECK(entity_of(&f.a, "نادي الهلال")!=0);
+  CHECK(entity_of(&f.a, "نادي الهلال")!=iClub);
+  fixture_text(&f, "بعد امتناع الاتحاد السعودي عن إرسال بطاقته الدولية. وفاز نادي الاتحاد السعودي أمس.");
+  CHECK(entity_of(&f.a, "الاتحاد السعودي")!=0);
+  CHECK(entity_of(&f.a, "الاتحاد السعودي")!=entity_of(&f.a, "نادي الاتحاد السعودي"));
+  fixture_close(&f);
 }
 
 /* Records the gazetteer id of each entity created (a resolver store). */
@@ -556,40 +509,29 @@ static void test_no_town_by_distance(void){
 ** model finds ends before a word without the article after one with it
 ** (النصر | صعوبة التمارين). */
 static void test_town_or_person(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وقال كوفي أنان إن المنظمة ستعمل مع فرنسا بعد القصف في بلدة تارتار.", &a);
-  CHECK_EQ_INT(kind_of(&a, "كوفي أنان"), MARSAD_ENTITY_PERSON);
-  CHECK_EQ_INT(kind_of(&a, "فرنسا"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(kind_of(&a, "تارتار"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(a.nMention, 3);
-  marsad_analysis_clear(&a);
-  analyse(pNer, pRes, "", "وأكد قائد فريق النصر صعوبة التمارين.", &a);
-  for(int i=0; i<a.nMention; i++) CHECK(a.aMention[i].iEnd<=strlen("وأكد قائد فريق النصر"));
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال كوفي أنان إن المنظمة ستعمل مع فرنسا بعد القصف في بلدة تارتار.");
+  CHECK_EQ_INT(kind_of(&f.a, "كوفي أنان"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "فرنسا"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "تارتار"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(f.a.nMention, 3);
+  fixture_text(&f, "وأكد قائد فريق النصر صعوبة التمارين.");
+  for(int i=0; i<f.a.nMention; i++) CHECK(f.a.aMention[i].iEnd<=strlen("وأكد قائد فريق النصر"));
+  fixture_close(&f);
 }
 
 /* A place noun in construct names the unknown word after it (محافظة ظفار);
 ** with its article it is an ordinary noun, and the next word no place
 ** (أن المحافظة قررت، سكان الحي مراراً، المنطقة تشهد). */
 static void test_place_noun_article(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وأضاف المحافظ أن المحافظة قررت إخلاء المبنى الذي أبلغ عنه سكان الحي مراراً، "
-          "فيما تشهد المنطقة أمطارا. ووصل الوفد إلى محافظة ظفار.", &a);
-  CHECK_EQ_INT(kind_of(&a, "ظفار"), MARSAD_ENTITY_PLACE);
-  CHECK_EQ_INT(a.nMention, 1);
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وأضاف المحافظ أن المحافظة قررت إخلاء المبنى الذي أبلغ عنه سكان الحي مراراً، "
+          "فيما تشهد المنطقة أمطارا. ووصل الوفد إلى محافظة ظفار.");
+  CHECK_EQ_INT(kind_of(&f.a, "ظفار"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(f.a.nMention, 1);
+  fixture_close(&f);
 }
 
 /* After a title, an ordinary word of the dictionary that no list gives as
@@ -597,18 +539,13 @@ static void test_place_noun_article(void){
 ** تعويضات), unless the model reads a name there; a given name starts one
 ** (الرئيس التشادي إدريس ديبي). */
 static void test_title_object(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وقرر محافظ الإسكندرية صرف تعويضات للأسر. "
-          "وقال الرئيس التشادي إدريس ديبي إن بلاده مستعدة.", &a);
-  CHECK_EQ_INT(kind_of(&a, "صرف تعويضات"), 0);
-  CHECK_EQ_INT(kind_of(&a, "إدريس ديبي"), MARSAD_ENTITY_PERSON);
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقرر محافظ الإسكندرية صرف تعويضات للأسر. "
+          "وقال الرئيس التشادي إدريس ديبي إن بلاده مستعدة.");
+  CHECK_EQ_INT(kind_of(&f.a, "صرف تعويضات"), 0);
+  CHECK_EQ_INT(kind_of(&f.a, "إدريس ديبي"), MARSAD_ENTITY_PERSON);
+  fixture_close(&f);
 }
 
 /* An organisation's name ends at a relative adjective when a word with
@@ -617,19 +554,14 @@ static void test_title_object(void){
 ** on (وزارة الخارجية الروسية) and so does a genitive after a noun (جماعة
 ** الإخوان المسلمين). */
 static void test_org_tail_closed(void){
-  marsad_ner *pNer = 0;
-  marsad_resolver *pRes = 0;
-  marsad_analysis a;
-  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
-  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
-  analyse(pNer, pRes, "", "وناشدت وزارة التنمية الاجتماعية المواطنين التبرع. "
-          "وأعلنت وزارة الخارجية الروسية أن نقابة المهندسين العرب اجتمعت.", &a);
-  CHECK_EQ_INT(kind_of(&a, "وزارة التنمية الاجتماعية"), MARSAD_ENTITY_ORG);
-  CHECK_EQ_INT(kind_of(&a, "وزارة الخارجية الروسية"), MARSAD_ENTITY_ORG);
-  CHECK_EQ_INT(kind_of(&a, "نقابة المهندسين العرب"), MARSAD_ENTITY_ORG);
-  marsad_analysis_clear(&a);
-  marsad_resolver_free(pRes);
-  marsad_ner_free(pNer);
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وناشدت وزارة التنمية الاجتماعية المواطنين التبرع. "
+          "وأعلنت وزارة الخارجية الروسية أن نقابة المهندسين العرب اجتمعت.");
+  CHECK_EQ_INT(kind_of(&f.a, "وزارة التنمية الاجتماعية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "وزارة الخارجية الروسية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "نقابة المهندسين العرب"), MARSAD_ENTITY_ORG);
+  fixture_close(&f);
 }
 
 /* The curated lists read at run time (marsad_entities_data_dir) from the
