@@ -140,6 +140,13 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
   }
 }
 
+/* Orders key a[0..na) against key b[0..nb) as the generated tables are
+** sorted: bytewise, a prefix first. */
+static int key_cmp(const char *a, size_t na, const char *b, size_t nb){
+  int c = memcmp(a, b, na<nb ? na : nb);
+  return c ? c : (na>nb) - (na<nb);
+}
+
 /* Looks the key up among the interface phrases: an exact match, or the line
 ** beginning with a phrase and adding at most two words (or, after a colon,
 ** the title of a linked article). */
@@ -148,9 +155,7 @@ static int chrome_class(const char *pKey, size_t nKey, int nWord){
   while( lo<=hi ){
     int mid = (lo+hi)/2;
     const marsad_chrome_phrase *pP = &marsad_chrome_phrases[mid];
-    size_t nCmp = nKey<(size_t)pP->nKey ? nKey : (size_t)pP->nKey;
-    int c = memcmp(pKey, pP->zKey, nCmp);
-    if( c==0 ) c = (nKey>(size_t)pP->nKey) - (nKey<(size_t)pP->nKey);
+    int c = key_cmp(pKey, nKey, pP->zKey, (size_t)pP->nKey);
     if( c==0 ) return pP->eClass==MARSAD_CHROME_TAIL ? MARSAD_CHROME_LINE : pP->eClass;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
@@ -183,9 +188,7 @@ static int share_word(const char *p, size_t n){
   while( lo<=hi ){
     int mid = (lo+hi)/2;
     const marsad_share_word *pW = &marsad_share_words[mid];
-    size_t nCmp = n<(size_t)pW->nKey ? n : (size_t)pW->nKey;
-    int c = memcmp(p, pW->zKey, nCmp);
-    if( c==0 ) c = (n>(size_t)pW->nKey) - (n<(size_t)pW->nKey);
+    int c = key_cmp(p, n, pW->zKey, (size_t)pW->nKey);
     if( c==0 ) return pW->bNetwork;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }

@@ -1014,20 +1014,24 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   return MARSAD_OK;
 }
 
+/* The articles a[0..na) and b[0..nb), each in rowid (arrival) order, in
+** one new array in that order (the caller frees it), or NULL on NOMEM. */
+static cl_article **articles_merged(cl_article **a, int na, cl_article **b, int nb){
+  cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)(na+nb));
+  if( aNew==0 ) return 0;
+  for(int i=0, j=0, k=0; k<na+nb; k++){
+    aNew[k] = j>=nb || (i<na && a[i]->iRowid<b[j]->iRowid) ? a[i++] : b[j++];
+  }
+  return aNew;
+}
+
 /* Moves every article of event f into event e (which keeps its id; both
 ** of one story), in memory and in the tables, and frees f. */
 static int event_merge(marsad_cluster *p, cl_event *e, cl_event *f){
   int n = e->nArt + f->nArt;
-  cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)n);
+  cl_article **aNew = articles_merged(e->aArt, e->nArt, f->aArt, f->nArt);
   if( aNew==0 ) return MARSAD_NOMEM;
-  for(int i=0, j=0, k=0; k<n; k++){     /* merge by rowid: arrival order */
-    if( j>=f->nArt || (i<e->nArt && e->aArt[i]->iRowid<f->aArt[j]->iRowid) ){
-      aNew[k] = e->aArt[i++];
-    }else{
-      aNew[k] = f->aArt[j++];
-      aNew[k]->pEvent = e;
-    }
-  }
+  for(int j=0; j<f->nArt; j++) f->aArt[j]->pEvent = e;
   marsad_free(e->aArt);
   e->aArt = aNew;
   e->nArt = e->nArtAlloc = n;
@@ -1087,17 +1091,10 @@ static int events_merge(cl_story *a, cl_story *b){
 ** memory and in the tables, and frees b. */
 static int story_merge(marsad_cluster *p, cl_story *a, cl_story *b){
   int n = a->nArt + b->nArt;
-  cl_article **aNew = marsad_malloc(sizeof(cl_article*)*(size_t)n);
+  cl_article **aNew = articles_merged(a->aArt, a->nArt, b->aArt, b->nArt);
   if( aNew==0 ) return MARSAD_NOMEM;
   if( events_merge(a, b) ){ marsad_free(aNew); return MARSAD_NOMEM; }
-  for(int i=0, j=0, k=0; k<n; k++){     /* merge by rowid: arrival order */
-    if( j>=b->nArt || (i<a->nArt && a->aArt[i]->iRowid<b->aArt[j]->iRowid) ){
-      aNew[k] = a->aArt[i++];
-    }else{
-      aNew[k] = b->aArt[j++];
-      aNew[k]->pStory = a;
-    }
-  }
+  for(int j=0; j<b->nArt; j++) b->aArt[j]->pStory = a;
   marsad_free(a->aArt);
   a->aArt = aNew;
   a->nArt = a->nArtAlloc = n;

@@ -367,3 +367,14 @@ void marsad_db_article(sqlite3_stmt *pStmt, marsad_article *pArt){
   if( pArt->zTitle==0 ) pArt->zTitle = "";
   if( pArt->zBody==0 ) pArt->zBody = "";
 }
+
+int marsad_db_story_exists(marsad_db *pDb, long long iStory, const char *zStory){
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT 1 FROM story WHERE id=?", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iStory);
+    if( sqlite3_step(pStmt)!=SQLITE_ROW ) rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", zStory);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}

@@ -53,6 +53,10 @@ int marsad_db_meta_get(marsad_db *pDb, const char *zKey, char **pzValue);
 /* Writes meta(zKey) = zValue. */
 int marsad_db_meta_set(marsad_db *pDb, const char *zKey, const char *zValue);
 
+/* MARSAD_OK when story number iStory exists, else MARSAD_NOTFOUND with
+** "no story zStory" as the handle's error (the story table must exist). */
+int marsad_db_story_exists(marsad_db *pDb, long long iStory, const char *zStory);
+
 /* The columns of a stored article that marsad_db_article reads, in order:
 ** select them first from the article table. */
 #define MARSAD_DB_ARTICLE_COLUMNS \

@@ -951,9 +951,8 @@ static int lineage_free(marsad_resolver *p, const char *zKey, int *pRc){
 /* True when mention m is a person named by one word without the article
 ** that the Arabic dictionary lists (غريب، فارس، شمس) and the gazetteer
 ** does not name: an ordinary word as often as a name. */
-static int common_word_person(const marsad_resolver *p, const res_ment *m){
+static int common_word_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
-  (void)p;
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') ) return 0;
   if( m->nText>=4 && memcmp(m->zText, AR_ART, 4)==0 ) return 0;
   if( !marsad_arword(zKey, strlen(zKey)) ) return 0;
@@ -1006,7 +1005,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     return add_variant(p, e, m);
   }
   if( rc ) return rc;
-  if( common_word_person(p, m) ) return word_as_surname(p, pA, m);
+  if( common_word_person(m) ) return word_as_surname(p, pA, m);
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   int v = find_key(p, zk, zKey);

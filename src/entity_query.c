@@ -97,19 +97,6 @@ static int has_stories(marsad_db *pDb){
   return b;
 }
 
-/* MARSAD_OK when story number iStory exists, else MARSAD_NOTFOUND with
-** "no story zStory" as the handle's error. */
-static int story_exists(marsad_db *pDb, long long iStory, const char *zStory){
-  sqlite3_stmt *pStmt = 0;
-  int rc = marsad_db_prepare(pDb, "SELECT 1 FROM story WHERE id=?", &pStmt);
-  if( rc==MARSAD_OK ){
-    sqlite3_bind_int64(pStmt, 1, iStory);
-    if( sqlite3_step(pStmt)!=SQLITE_ROW ) rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", zStory);
-  }
-  sqlite3_finalize(pStmt);
-  return rc;
-}
-
 /* The number of story id zStory ("s12" or "12"), or -1. */
 static long long story_number(const char *z){
   long long n = 0;
@@ -120,6 +107,12 @@ static long long story_number(const char *z){
     n = n*10 + (*z-'0');
   }
   return n;
+}
+
+/* Key zKey (nKey bytes) without its article, as the variants' keys are
+** stored (الاسد: اسد); a word of two letters after it keeps it. */
+static const char *key_bare(const char *zKey, size_t nKey){
+  return nKey>8 && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0 ? zKey+4 : zKey;
 }
 
 /* Binds to parameter i the LIKE pattern "%z%" that finds z anywhere, with
@@ -150,7 +143,7 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
     iStory = story_number(pQ->zStory);
     if( iStory<0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "bad story id %s", pQ->zStory);
     if( !has_stories(pDb) ) return marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", pQ->zStory);
-    rc = story_exists(pDb, iStory, pQ->zStory);
+    rc = marsad_db_story_exists(pDb, iStory, pQ->zStory);
     if( rc!=MARSAD_OK ) return rc;
   }
   marsad_buf_puts(&sql,
@@ -182,8 +175,7 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
     marsad_bind_str(pStmt, 1, pQ ? pQ->zKind : 0);
     if( zText ){
       bind_contains(pStmt, 2, zText);
-      int bArticle = nKey>8 && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0;   /* keys lack ال */
-      bind_contains(pStmt, 9, bArticle ? zKey+4 : zKey);
+      bind_contains(pStmt, 9, key_bare(zKey, nKey));
     }
     if( pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet) ){
       marsad_bind_str(pStmt, 3, pQ->zSince);
@@ -240,8 +232,7 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
     if( rc || *piId ) return rc;
   }
   rc = marsad_normalize(z, strlen(z), &zKey, &nKey);
-  const char *zBare = zKey;
-  if( rc==MARSAD_OK && strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0 && nKey>8 ) zBare = zKey+4;
+  const char *zBare = rc==MARSAD_OK ? key_bare(zKey, nKey) : 0;
   /* w: LIKE patterns for z's words whole, its LIKE characters escaped */
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "WITH w(p) AS (SELECT '% '||replace(replace(replace(x, '\\', '\\\\'), '%', '\\%'), "

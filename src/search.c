@@ -386,15 +386,8 @@ static int story_filter(marsad_db *pDb, const char *zStory, sqlite3_int64 *piSto
   if( !bExists ){
     return marsad_db_error(pDb, MARSAD_MISUSE, "stories have not been built, so --story cannot filter");
   }
-  sqlite3_stmt *pStmt = 0;
-  int rc = marsad_db_prepare(pDb, "SELECT 1 FROM story WHERE id=?", &pStmt);
-  if( rc==MARSAD_OK ){
-    sqlite3_bind_int64(pStmt, 1, v);
-    if( sqlite3_step(pStmt)!=SQLITE_ROW ) rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no story %s", zStory);
-  }
-  sqlite3_finalize(pStmt);
   *piStory = v;
-  return rc;
+  return marsad_db_story_exists(pDb, v, zStory);
 }
 
 /* Appends snippet text z to pB, HTML-escaped, with the FTS5 markers \x02
