@@ -48,6 +48,10 @@
 #define NER_MAX_NAME   10    /* words of a person's name with its lineage
                                 (متعب بن عبد الله بن عبد العزيز) */
 #define NER_ENTITY  0x10000u /* pseudo class: the key names an entity */
+/* Classes of a word that is no part of a person's name: function words,
+** titles and offices, head nouns of organisations and places, common words. */
+#define NER_NOT_NAME (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD \
+                      |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON)
 
 /* Arabic letters as UTF-8 (all two bytes). */
 #define AR_ALEF "\xD8\xA7"
@@ -514,9 +518,7 @@ static int ner_prep_article(marsad_ner *p, int j){
 ** or with a noun that is never a name (بمنطقة، لشركة): no part of a
 ** person's name. */
 static int ner_prep_word(marsad_ner *p, int j){
-  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
-    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
-  return ner_prep_article(p, j) || (tok_any(p, j) & cStop)!=0;
+  return ner_prep_article(p, j) || (tok_any(p, j) & NER_NOT_NAME)!=0;
 }
 
 /* The words of a royal or honorific title with the article and the name
@@ -580,12 +582,10 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
 ** with the article that is no function word, title, head noun or common
 ** word, and no name of the gazetteer but a person's. */
 static int ner_family_at(marsad_ner *p, int j){
-  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
-    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
   if( j>=p->nTok || j>=p->aEnd[p->aTok[j-1].iField] || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC
    || p->aTok[j].bCovered ) return 0;
   ner_form f = tok_form0(p, j);
-  if( !f.bArt || f.iSpan!=0 || (tok_class(p, j) & cStop) ) return 0;
+  if( !f.bArt || f.iSpan!=0 || (tok_class(p, j) & NER_NOT_NAME) ) return 0;
   const marsad_gaz_key *k = tok_lookup(p, j, f);
   return !(k && k->iEntity>=0 && marsad_gaz_entity_at(k->iEntity)->eKind!=MARSAD_ENTITY_PERSON);
 }
@@ -596,8 +596,6 @@ static int ner_family_at(marsad_ner *p, int j){
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
   int iEnd = p->aEnd[p->aTok[i].iField];
   int n = 0, nMax = 0, bJoin = 0, bNamed = 0;
-  const unsigned cStop = MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE
-    |MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON;
   for(int j=i; j<iEnd && (n<nMax || n==0); j++){
     const ner_tok *t = &p->aTok[j];
     if( !tok_word(p, j) || t->bCovered ) break;
@@ -618,7 +616,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
     }
     if( bNamed && !bGiven && !bPart ) break;  /* then only a name goes on */
     if( n==0 ){
-      if( ((c & cStop) || (c & NER_ENTITY)) && !bGiven && !bPart ) return 0;
+      if( ((c & NER_NOT_NAME) || (c & NER_ENTITY)) && !bGiven && !bPart ) return 0;
       if( bArt ) return 0;
       if( fj.iSpan==0 && !bGiven && !bPart && key_at(tok_key(p, t), (int)t->nKey, 0, AR_WAW) ){
         return 0;     /* و starts the next clause, not a name (الفريق ... وأفضل) */
@@ -635,7 +633,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
         n++;                      /* عادل بن أحمد الجبير: the family, known or not */
         break;
       }
-      if( (c & cStop) || (c & NER_ENTITY) ) break;
+      if( (c & NER_NOT_NAME) || (c & NER_ENTITY) ) break;
       if( bArt && !bJoin ) break;
       if( ner_prep_word(p, j) ) break;
       if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
