@@ -24,50 +24,52 @@ static const char zForget[] =
   "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_variant;"
   "DELETE FROM entity;";
 
-/* The index in marsad_modules of the module named zName, or -1. */
-static int module_index(const char *zName){
+/* The indices in marsad_modules of the rerun modules, in the order they
+** run, into aMod; their number. */
+static int rerun_modules(int aMod[NRERUN]){
+  int n = 0;
   for(int i=0; i<marsad_nmodules; i++){
-    if( strcmp(marsad_modules[i]->zName, zName)==0 ) return i;
+    for(int k=0; k<NRERUN; k++){
+      if( strcmp(marsad_modules[i]->zName, azRerun[k])==0 ) aMod[n++] = i;
+    }
   }
-  return -1;
+  return n;
 }
 
-/* Gives the rerun modules a fresh state (what they cached of the stored
-** entities must follow the tables), keeping the old one when a new one
-** cannot be made. */
-static int fresh_states(marsad_db *pDb){
-  for(int k=0; k<NRERUN; k++){
-    int i = module_index(azRerun[k]);
+/* Gives the modules aMod[0..nMod) a fresh state (what they cached of the
+** stored entities must follow the tables), keeping the old one when a new
+** one cannot be made. */
+static int fresh_states(marsad_db *pDb, const int *aMod, int nMod){
+  for(int k=0; k<nMod; k++){
+    const marsad_module *m = marsad_modules[aMod[k]];
     void *pNew = 0;
-    if( i<0 || marsad_modules[i]->xOpen==0 ) continue;
-    int rc = marsad_modules[i]->xOpen(pDb, &pNew);
+    if( m->xOpen==0 ) continue;
+    int rc = m->xOpen(pDb, &pNew);
     if( rc ) return rc;
-    if( marsad_modules[i]->xClose ) marsad_modules[i]->xClose(pDb->apState[i]);
-    pDb->apState[i] = pNew;
+    if( m->xClose ) m->xClose(pDb->apState[aMod[k]]);
+    pDb->apState[aMod[k]] = pNew;
   }
   return MARSAD_OK;
 }
 
-/* Runs the rerun modules on the stored article of pStmt's current row
-** (MARSAD_DB_ARTICLE_COLUMNS). */
-static int rerun_article(marsad_db *pDb, sqlite3_stmt *pStmt){
+/* Runs the modules aMod[0..nMod) on the stored article of pStmt's current
+** row (MARSAD_DB_ARTICLE_COLUMNS). */
+static int rerun_article(marsad_db *pDb, const int *aMod, int nMod, sqlite3_stmt *pStmt){
   marsad_analysis a;
   memset(&a, 0, sizeof a);
   marsad_db_article(pStmt, &a.art);
   int rc = marsad_analysis_keep_tokens(&a);
-  for(int k=0; rc==MARSAD_OK && k<NRERUN; k++){
-    int i = module_index(azRerun[k]);
-    if( i>=0 && marsad_modules[i]->xArticle ){
-      rc = marsad_modules[i]->xArticle(pDb, pDb->apState[i], &a);
-    }
+  for(int k=0; rc==MARSAD_OK && k<nMod; k++){
+    const marsad_module *m = marsad_modules[aMod[k]];
+    if( m->xArticle ) rc = m->xArticle(pDb, pDb->apState[aMod[k]], &a);
   }
   marsad_analysis_clear(&a);
   return rc;
 }
 
-/* Runs the rerun modules on every stored article in the order they were
-** stored, counting them in pStats->nRead (reported every nEvery). */
-static int rerun_all(marsad_db *pDb, marsad_ingest_stats *pStats,
+/* Runs the modules aMod[0..nMod) on every stored article in the order they
+** were stored, counting them in pStats->nRead (reported every nEvery). */
+static int rerun_all(marsad_db *pDb, const int *aMod, int nMod, marsad_ingest_stats *pStats,
                      marsad_progress_fn xProgress, void *pCtx){
   enum { nEvery = 1000 };
   sqlite3_stmt *pStmt = 0;
@@ -75,21 +77,23 @@ static int rerun_all(marsad_db *pDb, marsad_ingest_stats *pStats,
   int rc = marsad_db_prepare(pDb,
       "SELECT " MARSAD_DB_ARTICLE_COLUMNS " FROM article ORDER BY id", &pStmt);
   while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
-    rc = rerun_article(pDb, pStmt);
+    rc = rerun_article(pDb, aMod, nMod, pStmt);
     pStats->nRead++;
     if( rc==MARSAD_OK && xProgress && pStats->nRead%nEvery==0 ) xProgress(pCtx, pStats);
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "reanalyze");
   sqlite3_finalize(pStmt);
-  for(int k=0; rc==MARSAD_OK && k<NRERUN; k++){
-    int i = module_index(azRerun[k]);
-    if( i>=0 && marsad_modules[i]->xFlush ) rc = marsad_modules[i]->xFlush(pDb, pDb->apState[i]);
+  for(int k=0; rc==MARSAD_OK && k<nMod; k++){
+    const marsad_module *m = marsad_modules[aMod[k]];
+    if( m->xFlush ) rc = m->xFlush(pDb, pDb->apState[aMod[k]]);
   }
   return rc;
 }
 
 int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress, void *pCtx){
   marsad_ingest_stats stats;
+  int aMod[NRERUN];
+  int nMod = rerun_modules(aMod);
   memset(&stats, 0, sizeof stats);
   if( pDb==0 ) return MARSAD_MISUSE;
   if( pDb->flags & MARSAD_OPEN_READONLY ){
@@ -98,12 +102,12 @@ int marsad_reanalyze(marsad_db *pDb, marsad_progress_fn xProgress, void *pCtx){
   int rc = marsad_db_exec(pDb, "PRAGMA foreign_keys=OFF");  /* only outside a transaction */
   if( rc==MARSAD_OK ) rc = marsad_db_begin(pDb);
   if( rc==MARSAD_OK ) rc = marsad_db_exec(pDb, zForget);
-  if( rc==MARSAD_OK ) rc = fresh_states(pDb);
-  if( rc==MARSAD_OK ) rc = rerun_all(pDb, &stats, xProgress, pCtx);
+  if( rc==MARSAD_OK ) rc = fresh_states(pDb, aMod, nMod);
+  if( rc==MARSAD_OK ) rc = rerun_all(pDb, aMod, nMod, &stats, xProgress, pCtx);
   if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
   if( rc ){
     marsad_db_rollback(pDb);
-    fresh_states(pDb);   /* forget what the rolled-back run cached */
+    fresh_states(pDb, aMod, nMod);   /* forget what the rolled-back run cached */
   }
   int rc2 = marsad_db_exec(pDb, "PRAGMA foreign_keys=ON");
   if( rc ) return rc;
