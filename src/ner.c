@@ -458,15 +458,22 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
 }
 
 /* True when token j may continue an organisation's genitive tail after n
-** tail words. */
+** tail words. A common word (class common: a town somewhere, or a generic
+** noun: النادي، الإدارة) may not, but with the article as an adjective:
+** after the first tail word (هيئة السوق المالية، للجيش المالي) or as a
+** feminine relative adjective (وزارة المالية). */
 static int ner_tail_word(marsad_ner *p, int j, int n){
   const ner_tok *t = &p->aTok[j];
   const char *k = tok_key(p, t);
   int nk = (int)t->nKey;
   unsigned c = tok_class(p, j);
+  int bArt = key_at(k, nk, 0, AR_ALEF AR_LAM) || key_at(k, nk, 0, AR_LAM AR_LAM);
   if( t->eKind!=MARSAD_TOKEN_ARABIC || t->bCovered ) return 0;
-  if( c & (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_GIVEN|MARSAD_GAZ_COMMON) ) return 0;
-  if( key_at(k, nk, 0, AR_ALEF AR_LAM) || key_at(k, nk, 0, AR_LAM AR_LAM) ) return 1;
+  if( c & (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_GIVEN) ) return 0;
+  if( (c & MARSAD_GAZ_COMMON) && !(bArt && (n>0 || key_at(k, nk, nk-4, "\xD9\x8A\xD9\x87"))) ){
+    return 0;
+  }
+  if( bArt ) return 1;
   if( n==0 && (c & MARSAD_GAZ_ADJ) ) return 0;   /* جامعة بريطانية: a British university */
   if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ) return 1;
   if( n>0 && key_at(k, nk, 0, AR_LAM) && j+1<p->aEnd[t->iField]
@@ -533,6 +540,19 @@ static int ner_tail_royal(marsad_ner *p, int j){
   return n>0 ? 1+n : 0;
 }
 
+/* True when token j, after an organisation's head with the article, is an
+** adjective with the article (no name, no class of the lists) followed by
+** a complement with ل that may continue the name: الهيئة العامة |
+** للطيران، الهيئة الوطنية | لمكافحة الفساد. */
+static int ner_adj_complement(marsad_ner *p, int j){
+  int iEnd = p->aEnd[p->aTok[j].iField];
+  if( j+1>=iEnd || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC || !tok_article(p, j) ) return 0;
+  if( tok_any(p, j) & (NER_ENTITY|NER_NOT_NAME|MARSAD_GAZ_GIVEN|MARSAD_GAZ_ADJ) ) return 0;
+  const ner_tok *t = &p->aTok[j+1];
+  return t->eKind==MARSAD_TOKEN_ARABIC && key_at(tok_key(p, t), (int)t->nKey, 0, AR_LAM)
+      && ner_tail_word(p, j+1, 1);
+}
+
 /* An organisation pattern at token i (n==0: none). */
 static ner_cand ner_org_at(marsad_ner *p, int i){
   ner_cand best;
@@ -550,16 +570,22 @@ static ner_cand ner_org_at(marsad_ner *p, int i){
     int j = i+1, n = 0;
     if( !(c & (MARSAD_GAZ_ORGHEAD|MARSAD_GAZ_ORGADJ)) ) continue;
     if( bArt || !(c & MARSAD_GAZ_ORGHEAD) ){
-      /* the head needs a nationality or place after it */
+      /* the head needs a nationality or place after it, or an adjective
+      ** and a complement with ل (الهيئة العامة للطيران المدني) */
       if( !bArt || j>=iEnd || !tok_word(p, j) || p->aTok[j].bCovered ) continue;
       const marsad_gaz_key *pAdj = 0;
       int nAdj = ner_longest(p, j, tok_form0(p, j), WANT_ENTITY, &pAdj);
-      if( nAdj==0 || marsad_gaz_entity_at(pAdj->iEntity)->eKind!=MARSAD_ENTITY_PLACE ) continue;
+      if( nAdj==0 || marsad_gaz_entity_at(pAdj->iEntity)->eKind!=MARSAD_ENTITY_PLACE ){
+        nAdj = (c & MARSAD_GAZ_ORGHEAD) && ner_adj_complement(p, j) ? 1 : 0;
+      }
+      if( nAdj==0 ) continue;
       n += nAdj;
       j += nAdj;
     }
     while( n<6 && j<iEnd ){
-      int nw = ner_tail_word(p, j, n) ? (n<4) : ner_tail_royal(p, j);
+      /* four words of genitives, and an adjective agreeing with the last
+      ** (مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية) */
+      int nw = ner_tail_word(p, j, n) ? (n<4 || ner_nisba(p, j)) : ner_tail_royal(p, j);
       if( nw==0 || (n>0 && ner_tail_closed(p, j)) ) break;
       n += nw;
       j += nw;

@@ -564,6 +564,28 @@ static void test_org_tail_closed(void){
   fixture_close(&f);
 }
 
+/* An organisation's name goes on past four genitives with an adjective
+** agreeing with the last (الإنسانية), takes a common word with the article
+** as an adjective (المالية، المالي: not النادي, a generic tail), and a head
+** with the article takes an adjective and a complement with ل (الهيئة
+** العامة للطيران المدني), which alone (الهيئة العامة) names nothing. */
+static void test_org_complement(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن هيئة الأركان العامة "
+          "للجيش المالي وهيئة السوق المالية ووزارة المالية اتفقت. وأعربت الهيئة العامة "
+          "للطيران المدني عن أسفها، وتعمل الهيئة الوطنية لمكافحة الفساد، وقررت إدارة النادي "
+          "ما تراه الهيئة العامة.");
+  CHECK_EQ_INT(kind_of(&f.a, "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "هيئة الأركان العامة للجيش المالي"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "هيئة السوق المالية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "وزارة المالية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "الهيئة العامة للطيران المدني"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "الهيئة الوطنية لمكافحة الفساد"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(f.a.nMention, 6);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1047,6 +1069,7 @@ int main(void){
   RUN(test_place_noun_article);
   RUN(test_title_object);
   RUN(test_org_tail_closed);
+  RUN(test_org_complement);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
