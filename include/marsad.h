@@ -376,7 +376,8 @@ MARSAD_API double marsad_event_threshold(const marsad_simmodel *p);
 ** xReport (may be NULL) with its line, counted in *pnSkipped (may be NULL)
 ** and passed over; flaws the reader got past are reported, not counted.
 ** *pzJson receives a JSON array of article records (the export's article
-** shape, plus "published_from_text"), owned by the caller. MARSAD_FORMAT
+** shape, plus "published_from_text" and "numbers"; each mention's entity
+** null and its "kind" added), owned by the caller. MARSAD_FORMAT
 ** when the input as a whole is unreadable (the records read so far are
 ** still returned), MARSAD_MISUSE for an unknown format. */
 MARSAD_API int marsad_analyze_buffer(const char *zSource, const char *pData, size_t nData,

@@ -12,6 +12,7 @@
 #include "analysis.h"
 #include "clean.h"
 #include "doc.h"
+#include "entity.h"
 #include "facts.h"
 #include "jsonq.h"
 #include "lexicon.h"
@@ -36,6 +37,27 @@ static void put_str(json_t *pObj, const char *zKey, const char *z, int *pRc){
   if( v==0 || json_object_set_new(pObj, zKey, v) ) *pRc = MARSAD_NOMEM;
 }
 
+/* Sets pObj's "mentions" to the names recognised in pA, in the export's
+** shape ({entity, text, start, end, field}) plus their "kind"; entity is
+** null: without a database no mention is resolved to an entity. */
+static int mentions_json(const marsad_analysis *pA, json_t *pObj){
+  json_t *pArr = json_array();
+  int rc = pArr ? MARSAD_OK : MARSAD_NOMEM;
+  for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
+    const marsad_mention *m = &pA->aMention[i];
+    int bTitle = m->eField==MARSAD_FIELD_TITLE;
+    const char *z = bTitle ? pA->art.zTitle : pA->art.zBody;
+    json_t *pM = json_pack("{s:n, s:s%, s:I, s:I, s:s, s:s}",
+        "entity", "text", z+m->iStart, m->iEnd-m->iStart,
+        "start", (json_int_t)m->iStart, "end", (json_int_t)m->iEnd,
+        "field", bTitle ? "title" : "body", "kind", marsad_entity_kind_name(m->eKind));
+    if( pM==0 || json_array_append_new(pArr, pM) ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK && json_object_set_new(pObj, "mentions", pArr) ) rc = MARSAD_NOMEM;
+  else if( rc ) json_decref(pArr);
+  return rc;
+}
+
 /* The record of one analysed article. */
 static int article_json(const marsad_doc *pDoc, const marsad_clean *pClean,
                         const marsad_analysis *pA, json_t **ppObj){
@@ -52,6 +74,7 @@ static int article_json(const marsad_doc *pDoc, const marsad_clean *pClean,
   if( rc==MARSAD_OK && json_object_set_new(o, "published_from_text", json_boolean(pF->bPubFromText)) ) rc = MARSAD_NOMEM;
   put_str(o, "title", pA->art.zTitle, &rc);
   if( rc==MARSAD_OK && json_object_set_new(o, "body", marsad_jsonq_string(pClean->zBody, pClean->nBody)) ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) rc = mentions_json(pA, o);
   if( rc==MARSAD_OK ) rc = marsad_facts_to_json(pF, o);
   if( rc ){ json_decref(o); o = 0; }
   *ppObj = o;

@@ -43,6 +43,7 @@ static const char *names_how(unsigned flags){
   if( flags & MARSAD_NER_SURNAME ) return "surname";
   if( flags & MARSAD_NER_ADJ ) return "adjective";
   if( flags & MARSAD_NER_GAZ ) return "gazetteer";
+  if( flags & MARSAD_NER_MODEL ) return "model";
   return "pattern";
 }
 
@@ -212,6 +213,40 @@ static int entity_rows(marsad_db *pDb, json_t *pObj, const char *zMember,
   return rc;
 }
 
+/* Sets the "mentions" of each variant of entity iId (pVars, its rows in
+** marsad_entity_json) to the number of its mentions matched by that
+** variant's key: every spelling of the key counted (الأمريكي and أمريكي
+** under one key), and a name after لل (للولايات المتحدة, stored without its
+** article) under the key of its spelling with the article. */
+static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
+  sqlite3_stmt *pStmt = 0;
+  int rc = marsad_db_prepare(pDb,
+      "SELECT text, count(*) FROM mention WHERE entity=? GROUP BY text", &pStmt);
+  if( rc==MARSAD_OK ) sqlite3_bind_int64(pStmt, 1, iId);
+  while( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    const char *zText = (const char*)sqlite3_column_text(pStmt, 0);
+    char *zKey = 0;
+    size_t nKey = 0;
+    if( zText==0 ) continue;
+    rc = marsad_normalize(zText, strlen(zText), &zKey, &nKey);
+    const char *zBare = rc==MARSAD_OK ? key_bare(zKey, nKey) : 0;
+    size_t i;
+    json_t *pV;
+    json_array_foreach(pVars, i, pV){
+      const char *zVar = json_string_value(json_object_get(pV, "key"));
+      if( zBare==0 || zVar==0 || strcmp(zVar, zBare)!=0 ) continue;
+      json_int_t n = json_integer_value(json_object_get(pV, "mentions"));
+      if( json_object_set_new(pV, "mentions", json_integer(n + sqlite3_column_int64(pStmt, 1))) ){
+        rc = MARSAD_NOMEM;
+      }
+      break;
+    }
+    marsad_free(zKey);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
 /* The entity named z: "e<id>"; else, of the entities with a spelling (by
 ** its key, with or without the article) or an English name equal to z or
 ** holding its words whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز;
@@ -281,11 +316,10 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
   sqlite3_finalize(pStmt);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "variants",
       "SELECT v.text, v.key, CASE WHEN ?2 THEN v.reason END AS reason, "
-      "  CASE WHEN ?2 THEN a.uid END AS first_article, coalesce(n.n, 0) AS mentions "
+      "  CASE WHEN ?2 THEN a.uid END AS first_article, 0 AS mentions "
       "FROM entity_variant v LEFT JOIN article a ON a.id=v.article "
-      "  LEFT JOIN (SELECT text, count(*) AS n FROM mention WHERE entity=?1 GROUP BY text) n "
-      "    ON n.text=v.text "
       "WHERE v.entity=?1 ORDER BY v.rowid", iId, bWhy);
+  if( rc==MARSAD_OK ) rc = count_variants(pDb, iId, json_object_get(pObj, "variants"));
   /* The queries below read an article's row only where they need it (the
   ** text before a mention that may follow لل; one row per article, not per
   ** mention): an entity of 18,000 mentions answers in tens of ms. */

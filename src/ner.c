@@ -1428,7 +1428,7 @@ static int ner_text(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
     s.iStart = x->iStart;
     s.iEnd = x->iEnd;
     s.eKind = x->eKind;
-    s.flags = x->flags;
+    s.flags = x->flags | (x->eSrc==SRC_MODEL ? MARSAD_NER_MODEL : 0u);
     s.iGaz = x->iGaz;
     s.pKey = p->hitKeys.a + x->iKey;
     s.nKey = x->nKey;

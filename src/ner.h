@@ -26,6 +26,8 @@
 #define MARSAD_NER_ADJ      0x02   /* an adjective of a place (الروسية) */
 #define MARSAD_NER_PATTERN  0x04   /* a pattern (title, head, given name) */
 #define MARSAD_NER_SURNAME  0x08   /* the surname of a name found before */
+#define MARSAD_NER_MODEL    0x10   /* named by the statistical model (on a
+                                   ** reported span only: marsad_ner_text) */
 
 /* One recognised name. */
 typedef struct marsad_ner_span {

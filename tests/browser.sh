@@ -105,6 +105,9 @@ if route "/api/entities/{id}"; then
   chrome "$base/#/entity/${ent%% *}" "$tmp/entity.html" "$shots/entity.png"
   has "$tmp/entity.html" "${ent#* }" "the entity's name"
   has "$tmp/entity.html" 'class="chip"' "its spellings"
+  # its spellings as written, each with its mentions, the most frequent first
+  top=$(api "/api/entities/${ent%% *}" | python3 -c 'import json,sys; s=json.load(sys.stdin)["spellings"][0]; print("%s (%d)" % (s["text"], s["mentions"]))')
+  has "$tmp/entity.html" "<span class=\"chip\">$top</span>" "its most frequent spelling with its count"
   # with ?why=1, a table of the spellings with the reason of each merge
   chrome "$base/#/entity/${ent%% *}?why=1" "$tmp/entity-why.html" "$shots/entity-why.png"
   has "$tmp/entity-why.html" '<td dir="ltr">' "why each spelling was merged"

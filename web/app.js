@@ -291,14 +291,23 @@
       by.get(st.stance).push(st);
     }
     const order = STANCE_ORDER.filter(k => by.has(k)).concat([...by.keys()].filter(k => !STANCE_ORDER.includes(k)));
+    /* each speaker once (by entity, else by words), named by the words
+     * used most often for it */
     const who = k => {
       const n = new Map();
       for (const st of by.get(k)) {
         const key = st.speaker || st.speaker_text || '';
-        if (!n.has(key)) n.set(key, { st, n: 0 });
-        n.get(key).n++;
+        if (!n.has(key)) n.set(key, { n: 0, texts: new Map() });
+        const g = n.get(key);
+        g.n++;
+        const c = (g.texts.get(st.speaker_text) || { st, n: 0 });
+        c.n++;
+        g.texts.set(st.speaker_text, c);
       }
-      return [...n.values()].map(({ st, n }) => h('span', { class: 'chip' }, speakerOf(st), n > 1 ? ' ×' + n : ''));
+      return [...n.values()].map(g => {
+        const top = [...g.texts.values()].reduce((a, b) => (b.n > a.n ? b : a));
+        return h('span', { class: 'chip' }, speakerOf(top.st), g.n > 1 ? ' ×' + g.n : '');
+      });
     };
     return [
       h('table', { class: 'stances' }, h('tbody', {}, order.map(k => h('tr', {},
@@ -569,8 +578,8 @@
       h('h2', {}, t('variants'), ' ',
         h('a', { class: 'meta', href: '#/entity/' + encodeURIComponent(e.id) + (why ? '' : '?why=1') }, why ? '×' : t('whyMerged'))),
       why ? variantTable(e.variants || []) :
-        h('div', { class: 'chips' }, (e.variants || []).map(v => h('span', { class: 'chip', title: v.key || '' },
-          v.text, v.mentions ? ' (' + v.mentions + ')' : ''))),
+        h('div', { class: 'chips' }, (e.spellings || []).map(v => h('span', { class: 'chip' },
+          v.text, ' (' + v.mentions + ')'))),
       pts.length ? [h('h2', {}, t('mentionsOverTime')), timeline(pts, caption)] : null,
       stmts.length ? [h('h2', {}, t(e.kind === 'place' ? 'saidFrom' : 'said')), statementGroups(stmts)] : null,
       e.stories && e.stories.length ? [h('h2', {}, t('stories')), h('ul', {}, e.stories.map(st =>

@@ -1,6 +1,6 @@
 /*
-** cmd_analyze.c: `marsad analyze FILE... | -`: the dates, figures and
-** statements of articles, without a database; readable, or --json (one JSON
+** cmd_analyze.c: `marsad analyze FILE... | -`: the names, dates, figures
+** and statements of articles, without a database; readable, or --json (one JSON
 ** array of article records per input).
 */
 #include <errno.h>
@@ -29,6 +29,27 @@ static int read_all(FILE *f, char **pz, size_t *pn){
   return 0;
 }
 
+/* Prints the names of a record's mentions, each once in the order first
+** seen, with its kind and how many times it is written so. */
+static void print_mentions(json_t *pMentions){
+  size_t i, j;
+  json_t *p, *q;
+  printf("entities:\n");
+  json_array_foreach(pMentions, i, p){
+    const char *zText = cli_json_str(p, "text", "");
+    int n = 0, bSeen = 0;
+    json_array_foreach(pMentions, j, q){
+      if( strcmp(cli_json_str(q, "text", ""), zText)!=0 ) continue;
+      if( j<i ){ bSeen = 1; break; }
+      n++;
+    }
+    if( bSeen ) continue;
+    printf("  %-7s %s", cli_json_str(p, "kind", ""), zText);
+    if( n>1 ) printf(" ×%d", n);
+    fputc('\n', stdout);
+  }
+}
+
 /* Prints one article record readably. */
 static void print_record(json_t *pArt){
   size_t i;
@@ -37,6 +58,7 @@ static void print_record(json_t *pArt){
   printf("   input %s, published %s%s\n", cli_json_str(pArt, "input", "?"),
          cli_json_str(pArt, "published", "unknown"),
          json_is_true(json_object_get(pArt, "published_from_text")) ? " (read from the text)" : "");
+  print_mentions(json_object_get(pArt, "mentions"));
   printf("dates:\n");
   json_array_foreach(json_object_get(pArt, "dates"), i, p) cli_print_date(p);
   printf("figures:\n");
@@ -99,11 +121,13 @@ static int run_analyze(cli *pCli, int argc, char **argv){
   char *azArg[argc+1];
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad analyze FILE... | -",
-      "Finds the dates, figures and statements of articles without storing\n"
-      "them: .txt, .html, .jsonl or feed files, or JSON Lines on standard\n"
-      "input (-). Offsets in --json point into each record's body. Bad lines\n"
-      "are reported as path:line: reason and skipped; the rest goes on. Exit\n"
-      "status 1 when some input was skipped.", azArg, &nArg);
+      "Finds the people, places and organisations, dates, figures and\n"
+      "statements of articles without storing them: .txt, .html, .jsonl or\n"
+      "feed files, or JSON Lines on standard input (-). With --json, one JSON\n"
+      "array of article records per input (docs/EXPORT.md), offsets pointing\n"
+      "into each record's title or body. Bad lines are reported as\n"
+      "path:line: reason and skipped; the rest goes on. Exit status 1 when\n"
+      "some input was skipped.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg==0 ) return cli_usage_error(pCli, "give at least one file (or - for standard input)");
   char zToday[11];
@@ -120,5 +144,5 @@ static int run_analyze(cli *pCli, int argc, char **argv){
 }
 
 const cli_command cli_cmd_analyze = {
-  "analyze", "dates, figures and statements of articles, without a database", run_analyze
+  "analyze", "names, dates, figures and statements of articles, without a database", run_analyze
 };

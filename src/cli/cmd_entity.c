@@ -26,8 +26,8 @@ static int print_entity(cli *pCli, json_t *p, void *pCtx){
     printf("  %6lld  %s\n", num(pRow, "mentions"), cli_json_str(pRow, "text", ""));
   }
   if( bWhy ){
-    printf("\nwhy each spelling belongs here (spelling [the key it is matched by], mentions:"
-           " reason; the article it came in first):\n");
+    printf("\nwhy each spelling belongs here (spelling [the key it is matched by], mentions"
+           " of any spelling of that key: reason; the article it came in first):\n");
     json_array_foreach(json_object_get(p, "variants"), i, pRow){
       printf("  %s  [%s]  %lld: %s; %.12s\n", cli_json_str(pRow, "text", ""),
              cli_json_str(pRow, "key", ""), num(pRow, "mentions"), cli_json_str(pRow, "reason", ""),

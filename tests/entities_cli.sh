@@ -1,0 +1,66 @@
+#!/bin/sh
+# The entity commands as a user reads them: `marsad entity --why` counts
+# each merged variant by its key, so that every spelling is counted once
+# (الأمريكي and أمريكي under one key, للولايات المتحدة under الولايات المتحدة)
+# and the variants add up to the entity's mentions; `marsad ner` says which
+# names the statistical model found ("model", not "pattern"); `marsad
+# analyze` lists the names of each article and gives them, with their kind,
+# as the export's "mentions" (entity null: nothing resolved without a
+# database), their spans pointing at their words.
+set -u
+. "$(dirname "$0")/lib/check.sh"
+
+printf '%s\n' \
+  '{"id":"a1","published":"2021-03-05","title":"الولايات المتحدة تدعو إلى التهدئة","text":"قالت الولايات المتحدة إن المسؤول الأمريكي وصل. وأكد مسؤول أمريكي أن الحوار مستمر."}' \
+  '{"id":"a2","published":"2021-03-06","title":"زيارة إلى واشنطن","text":"أعلنت السفارة الأمريكية أن الوفد سيتوجه للولايات المتحدة الأسبوع المقبل، وقال الأمريكيون إن الزيارة مهمة."}' \
+  >"$tmp/in.jsonl"
+"$bin" --db "$tmp/x.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1
+"$bin" --db "$tmp/x.db" --json entity --why 'الولايات المتحدة' >"$tmp/us.json"
+check "entity --why answers" [ $? -eq 0 ]
+check "entity: variants counted by key" python3 - "$tmp/us.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))
+var = {v["key"]: v["mentions"] for v in e["variants"]}
+bad = []
+if sum(var.values()) != e["mentions"]:
+    bad.append(f"variants add up to {sum(var.values())}, entity has {e['mentions']}")
+if var.get("امريكي") != 2:   # الأمريكي and أمريكي: one key
+    bad.append(f"key امريكي counts {var.get('امريكي')}, want 2")
+if var.get("ولايات المتحده") != 3:   # twice written so, once after لل
+    bad.append(f"key ولايات المتحده counts {var.get('ولايات المتحده')}, want 3")
+for b in bad: print("FAIL:", b)
+sys.exit(1 if bad else 0)
+PY
+"$bin" --db "$tmp/x.db" entity --why 'الولايات المتحدة' >"$tmp/us.txt"
+check "entity --why: a variant with all its mentions" \
+  grep -q '^  الولايات المتحدة  \[ولايات المتحده\]  3: gazetteer US: ' "$tmp/us.txt"
+
+# a name only the model finds is told as the model's
+"$bin" --json ner 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
+check "ner: the model's name says model" grep -q '"how": *"model"' "$tmp/ner.json"
+"$bin" --json ner --rules 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
+check "ner --rules: no model" sh -c "! grep -q '\"model\"' '$tmp/ner.json'"
+
+# analyze: the names of the article, readable and as mentions
+"$bin" analyze "$tmp/in.jsonl" >"$tmp/an.txt"
+check "analyze exits 0" [ $? -eq 0 ]
+check "analyze lists the entities" grep -q '^entities:$' "$tmp/an.txt"
+check "analyze: a place with its count" grep -q '^  place   الولايات المتحدة ×2$' "$tmp/an.txt"
+"$bin" --json analyze "$tmp/in.jsonl" >"$tmp/an.json"
+check "analyze --json: mentions" python3 - "$tmp/an.json" <<'PY'
+import json, sys
+recs = json.load(open(sys.argv[1]))
+bad = []
+for r in recs:
+    ms = r.get("mentions")
+    if not ms: bad.append(f"{r['input']}: no mentions"); continue
+    for m in ms:
+        src = (r["title"] if m["field"] == "title" else r["body"]).encode()
+        if src[m["start"]:m["end"]].decode() != m["text"]: bad.append(f"span {m}")
+        if m["entity"] is not None or m["kind"] not in ("person", "place", "org", "other"): bad.append(f"mention {m}")
+if not any(m["text"] == "الولايات المتحدة" and m["field"] == "title" for m in recs[0]["mentions"]):
+    bad.append("title mention missing")
+for b in bad: print("FAIL:", b)
+sys.exit(1 if bad else 0)
+PY
+finish
