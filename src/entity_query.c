@@ -267,6 +267,10 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
     if( rc || *piId ) return rc;
   }
   rc = marsad_normalize(z, strlen(z), &zKey, &nKey);
+  if( rc==MARSAD_OK && strspn(zKey, " ")==nKey ){   /* no word to look for */
+    marsad_free(zKey);
+    return marsad_db_error(pDb, MARSAD_MISUSE, "an entity is named by an id (e7) or words of its name, not by '%s'", z);
+  }
   const char *zBare = rc==MARSAD_OK ? key_bare(zKey, nKey) : 0;
   /* w: LIKE patterns for z's words whole, its LIKE characters escaped */
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,

@@ -56,6 +56,11 @@ sizes = [st["n_articles"] for st in stories]
 check(sizes == sorted(sizes, reverse=True), f"stories largest first {sizes}")
 lasts = [st["last"] or "" for st in run("stories", "--latest")]
 check(lasts == sorted(lasts, reverse=True), f"stories --latest latest first {lasts}")
+# the front page in words: one outlet, one copy, a story within one day by its day alone
+front = subprocess.run([bin, "--db", f"{tmp}/x.db", "stories"], capture_output=True, text=True).stdout
+check(re.search(r" 1 art +1 outlet  ", front) and not re.search(r"\b1 outlets|\b1 copies", front),
+      f"stories: singular counts: {front}")
+check("story of 3 articles, 3 events, 2025-10-13\n" in front, f"stories: a one-day story's day once: {front}")
 # an entity's mentions by day: the undated .txt article in one last row, not on the day it was ingested
 dates = run("entity", "موبتي")["dates"]
 check([d["date"] for d in dates] == ["2025-11-02", "2025-11-03", None], f"Mopti by date {dates}")
@@ -71,6 +76,9 @@ check(re.search(r"\n  موبتي  \[موبتي\]  \d+: gazetteer geo:2453348: a 
 check([e["name"] for e in run("entities", "--name", "الاسكندرية")] == ["الإسكندرية"], "entities --name without hamza")
 lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entities", "--name", "%"], capture_output=True, text=True)
 check(lookup.returncode == 1 and "no entity matches" in lookup.stderr, f"entities --name %: {lookup.returncode}")
+for empty in ("", " "):   # no name is no entity (was the most mentioned one)
+    lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", empty], capture_output=True, text=True)
+    check(lookup.returncode == 2 and "named by an id" in lookup.stderr, f"entity '{empty}': {lookup.returncode} {lookup.stdout}")
 lookup = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "%"], capture_output=True, text=True)
 check(lookup.returncode == 1 and "no entity %" in lookup.stderr, f"entity %: {lookup.returncode} {lookup.stderr}")
 print(f"{passed} passed, {failed} failed")

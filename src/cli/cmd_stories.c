@@ -19,18 +19,20 @@ static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
     printf("%-7s %s", cli_json_str(pRow, "id", ""), zFirst);
     if( strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ) printf("..%s", zLast+5);
     else fputs("       ", stdout);
-    printf("  %4lld art %3lld outlets  ",
+    long long nOutlets = json_integer_value(json_object_get(pLead, "n_outlets"));
+    printf("  %4lld art %3lld %-7s  ",
            (long long)json_integer_value(json_object_get(pLead, "n_articles")),
-           (long long)json_integer_value(json_object_get(pLead, "n_outlets")));
+           nOutlets, nOutlets==1 ? "outlet" : "outlets");
     cli_print_cut(cli_json_str(pLead, "title", ""), 90, 0);
     long long nCopies = json_integer_value(json_object_get(pLead, "n_copies"));
-    if( nCopies ) printf("  (%lld copies)", nCopies);
+    if( nCopies ) printf("  (%lld cop%s)", nCopies, nCopies==1 ? "y" : "ies");
     fputc('\n', stdout);
     long long nEvents = json_integer_value(json_object_get(pRow, "n_events"));
     if( nEvents>1 ){
-      printf("%18s story of %lld articles, %lld events, %s..%s\n", "",
+      const char *zSFirst = cli_json_str(pRow, "first", "-"), *zSLast = cli_json_str(pRow, "last", "-");
+      printf("%18s story of %lld articles, %lld events, %s%s%s\n", "",
              (long long)json_integer_value(json_object_get(pRow, "n_articles")), nEvents,
-             cli_json_str(pRow, "first", "-"), cli_json_str(pRow, "last", "-"));
+             zSFirst, strcmp(zSFirst, zSLast)!=0 ? ".." : "", strcmp(zSFirst, zSLast)!=0 ? zSLast : "");
     }
     cli_print_story_entities(pCtx, cli_json_str(pRow, "id", ""), 5, 0, "                   ");
   }

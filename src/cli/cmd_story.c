@@ -72,11 +72,13 @@ static int print_story(cli *pCli, json_t *pObj, void *pCtx){
   const story_ctx *pC = pCtx;
   int bWhy = pC->bWhy;
   printf("%s  %s", cli_json_str(pObj, "id", ""), cli_json_str(pObj, "title", ""));
-  printf("\n%s .. %s, %lld articles (%lld copies), %lld outlets\n",
+  long long nArts = json_integer_value(json_object_get(pObj, "n_articles"));
+  long long nCopies = json_integer_value(json_object_get(pObj, "n_copies"));
+  long long nOutlets = json_integer_value(json_object_get(pObj, "n_outlets"));
+  printf("\n%s .. %s, %lld article%s (%lld cop%s), %lld outlet%s\n",
          cli_json_str(pObj, "first", "-"), cli_json_str(pObj, "last", "-"),
-         (long long)json_integer_value(json_object_get(pObj, "n_articles")),
-         (long long)json_integer_value(json_object_get(pObj, "n_copies")),
-         (long long)json_integer_value(json_object_get(pObj, "n_outlets")));
+         nArts, nArts==1 ? "" : "s", nCopies, nCopies==1 ? "y" : "ies",
+         nOutlets, nOutlets==1 ? "" : "s");
   size_t i;
   json_t *pT;
   fputs("terms:", stdout);
@@ -91,11 +93,12 @@ static int print_story(cli *pCli, json_t *pObj, void *pCtx){
     if( json_array_size(pEvents)>1 ){
       const char *zFirst = cli_json_str(pT, "first", "-");
       const char *zLast = cli_json_str(pT, "last", "-");
-      printf("%s%s%s%s  %lld articles, %lld outlets: ", i ? "\n" : "", zFirst,
+      long long nEvArts = json_integer_value(json_object_get(pT, "n_articles"));
+      long long nEvOutlets = json_integer_value(json_object_get(pT, "n_outlets"));
+      printf("%s%s%s%s  %lld article%s, %lld outlet%s: ", i ? "\n" : "", zFirst,
              strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ? ".." : "",
              strcmp(zFirst, zLast)!=0 && strlen(zLast)>5 ? zLast+5 : "",
-             (long long)json_integer_value(json_object_get(pT, "n_articles")),
-             (long long)json_integer_value(json_object_get(pT, "n_outlets")));
+             nEvArts, nEvArts==1 ? "" : "s", nEvOutlets, nEvOutlets==1 ? "" : "s");
       cli_print_cut(cli_json_str(pT, "title", ""), 90, 0);
       fputc('\n', stdout);
     }
@@ -120,8 +123,10 @@ static int run_story(cli *pCli, int argc, char **argv){
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad story [--why] ID",
       "Shows one story (id as listed by `marsad stories`, e.g. s12): its\n"
-      "articles by date with their outlets, copies folded under the article\n"
-      "they copy.", azArg, &nArg);
+      "dates and size, its top terms and the entities named in most of its\n"
+      "articles (with their article counts; all of them: `marsad entities\n"
+      "--story ID`), then its events by date, each with its articles and\n"
+      "their outlets, copies folded under the article they copy.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=1 ) return cli_usage_error(pCli, "expected one story id");
   marsad_db *pDb = cli_open(pCli, 1);
