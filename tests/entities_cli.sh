@@ -6,7 +6,8 @@
 # names the statistical model found ("model", not "pattern"); `marsad
 # analyze` lists the names of each article and gives them, with their kind,
 # as the export's "mentions" (entity null: nothing resolved without a
-# database), their spans pointing at their words.
+# database), their spans pointing at their words; every command's --help
+# names the values of its options.
 set -u
 . "$(dirname "$0")/lib/check.sh"
 
@@ -63,4 +64,16 @@ if not any(m["text"] == "الولايات المتحدة" and m["field"] == "tit
 for b in bad: print("FAIL:", b)
 sys.exit(1 if bad else 0)
 PY
+# --help names each option's value: --kind KIND, --since YYYY-MM-DD, --conll FILE (never a bare X)
+"$bin" entities --help >"$tmp/help"
+check "entities --help: --kind KIND" grep -q '^  --kind KIND  ' "$tmp/help"
+check "entities --help: --since YYYY-MM-DD" grep -q '^  --since YYYY-MM-DD  ' "$tmp/help"
+"$bin" ner --help >"$tmp/help"
+check "ner --help: --conll FILE" grep -q '^  --conll FILE  ' "$tmp/help"
+check "ner --help: how a name was found" grep -q 'or model (the' "$tmp/help"
+for c in ingest list show stats search tokens serve stories story recluster reanalyze analyze \
+         statements figures export entities entity ner; do
+  "$bin" "$c" --help >>"$tmp/helps"
+done
+check "no option's value is a bare X" sh -c "! grep -q '^  --[a-z-]* X ' '$tmp/helps'"
 finish

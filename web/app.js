@@ -538,14 +538,14 @@
     const n = 50, offset = offsetOf(q);
     const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), name: q.get('name') });
     return [h('h1', {}, t('entities')),
-      h('div', { class: 'chips' }, ['', 'person', 'place', 'org'].map(k =>
+      h('div', { class: 'chips' }, ['', 'person', 'place', 'org', 'other'].map(k =>
         h('a', { class: 'chip', href: '#/entities' + (k ? '?kind=' + k : '') }, k ? tv(KINDS, k) : t('entities')))),
       entityFilter(q),
       list.length ? h('table', {},
-        h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles')].map(x => h('th', {}, x)))),
+        h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles'), t('mentions')].map(x => h('th', {}, x)))),
         h('tbody', {}, list.map(e => h('tr', {},
           h('td', {}, entityLink(e.id, e.name), e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null), h('td', {}, tv(KINDS, e.kind)),
-          h('td', { class: 'num' }, e.articles)))))
+          h('td', { class: 'num' }, e.articles), h('td', { class: 'num' }, e.mentions)))))
         : empty(),
       pager('#/entities', q, offset, n, list.length)];
   }

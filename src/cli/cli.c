@@ -10,14 +10,34 @@
 #include <unistd.h>
 #include "cli.h"
 
+/* True for the options whose value is a date (--since, --until). */
+static int is_date_option(const char *zName){
+  return strcmp(zName, "--since")==0 || strcmp(zName, "--until")==0;
+}
+
+/* Writes into zOut (nOut bytes) " NAME", the placeholder of option
+** --name's value: its name in capitals (--kind KIND, --min-x MIN_X). */
+static void option_placeholder(const char *zName, char *zOut, size_t nOut){
+  size_t n = 0;
+  zOut[n++] = ' ';
+  for(const char *z = zName+2; *z && n+1<nOut; z++){
+    zOut[n++] = *z=='-' ? '_' : (*z>='a' && *z<='z') ? (char)(*z-'a'+'A') : *z;
+  }
+  zOut[n] = 0;
+}
+
 /* Prints a command's --help from its usage, about text and options. */
 static void print_command_help(const char *zUsage, const char *zAbout,
                                const cli_opt *aOpt){
   printf("usage: %s\n\n%s\n\noptions:\n", zUsage, zAbout);
   for(int i=0; aOpt && aOpt[i].zName; i++){
     if( aOpt[i].zHelp==0 ) continue;
-    const char *zArg = aOpt[i].pzValue ? " X" : aOpt[i].plValue ? " N" : "";
-    char zLeft[40];
+    char zArg[24] = "";   /* the value's placeholder: --kind KIND, --limit N */
+    if( aOpt[i].plValue ) strcpy(zArg, " N");
+    else if( aOpt[i].pzValue && is_date_option(aOpt[i].zName) ) strcpy(zArg, " YYYY-MM-DD");
+    else if( aOpt[i].pzValue && strstr(aOpt[i].zHelp, " file") ) strcpy(zArg, " FILE");
+    else if( aOpt[i].pzValue ) option_placeholder(aOpt[i].zName, zArg, sizeof zArg);
+    char zLeft[48];
     snprintf(zLeft, sizeof zLeft, "%s%s", aOpt[i].zName, zArg);
     printf("  %-22s %s\n", zLeft, aOpt[i].zHelp);
   }
@@ -89,7 +109,7 @@ int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
       if( i+1>=argc ) return cli_usage_error(pCli, "%s needs a value", p->zName);
       zVal = argv[++i];
     }
-    int bDate = strcmp(p->zName, "--since")==0 || strcmp(p->zName, "--until")==0;
+    int bDate = is_date_option(p->zName);
     if( p->pzValue && bDate && !is_date(zVal) ){
       return cli_usage_error(pCli, "%s needs a date YYYY-MM-DD, not '%s'", p->zName, zVal);
     }

@@ -37,11 +37,11 @@ static int run_entities(cli *pCli, int argc, char **argv){
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
     {"--kind", &q.zKind, 0, 0, "only person, place, org or other"},
-    {"--story", &q.zStory, 0, 0, "only mentions in the articles of story ID (s12)"},
-    {"--name", &q.zText, 0, 0, "only entities whose name or a spelling contains TEXT"},
+    {"--story", &q.zStory, 0, 0, "only mentions in the articles of this story (s12)"},
+    {"--name", &q.zText, 0, 0, "only entities whose name, English name or a spelling contains it (any hamza, ة/ه)"},
     {"--outlet", &q.zOutlet, 0, 0, "only mentions in articles of this outlet"},
-    {"--since", &q.zSince, 0, 0, "only mentions in articles dated on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only mentions in articles dated on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only mentions in articles dated on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only mentions in articles dated on or before this day"},
     {"--limit", 0, 0, &q.nLimit, "at most N entities (default 50, at most 1000)"},
     {"--offset", 0, 0, &q.nOffset, "skip the first N"},
     {0, 0, 0, 0, 0}

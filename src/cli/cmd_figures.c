@@ -45,8 +45,8 @@ static int run_figures(cli *pCli, int argc, char **argv){
     {"--counts", &q.zKind, 0, 0, "only this kind of count (see above)"},
     {"--by", &q.zSpeaker, 0, 0, "only those reported by this source (words of its name, or e7)"},
     {"--outlet", &q.zOutlet, 0, 0, "only from this outlet"},
-    {"--since", &q.zSince, 0, 0, "only reported on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only reported on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only reported on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only reported on or before this day"},
     {"--limit", 0, 0, &q.nLimit, "at most N figures"},
     {0, 0, 0, 0, 0}
   };

@@ -31,8 +31,8 @@ static int run_list(cli *pCli, int argc, char **argv){
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
     {"--outlet", &q.zOutlet, 0, 0, "only this outlet"},
-    {"--since", &q.zSince, 0, 0, "only articles dated on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only articles dated on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only articles dated on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only articles dated on or before this day"},
     {"--limit", 0, 0, &q.nLimit, "at most N articles (default 50)"},
     {"--offset", 0, 0, &q.nOffset, "skip the first N"},
     {0, 0, 0, 0, 0}

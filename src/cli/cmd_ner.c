@@ -319,7 +319,10 @@ static int ner_run(cli *pCli, int argc, char **argv){
   rc = cli_parse(pCli, argc, argv, aOpt, "marsad ner [--json] [--rules] TEXT|FILE|-  |  marsad ner --conll FILE [--group N]  |  marsad ner --train FILE [FILE...]",
       "Prints the people, places and organisations found in TEXT (or in the\n"
       "file FILE, or standard input with -) with their kind, byte span and how\n"
-      "they were found. Needs no database.",
+      "they were found: gazetteer (a listed name), adjective (of a listed\n"
+      "place: الروسي), surname (of a person named before), pattern (after a\n"
+      "title, an organisation's head, a given name ...) or model (the\n"
+      "statistical model alone). Needs no database.",
       azArg, &nArg);
   if( rc<0 && zConll && nArg!=0 ) rc = cli_usage_error(pCli, "--conll takes no TEXT");
   if( rc<0 && !zConll && !zTrain && nArg!=1 ) rc = cli_usage_error(pCli, "expected one TEXT, FILE or -");

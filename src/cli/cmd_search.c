@@ -67,8 +67,8 @@ static int run_search(cli *pCli, int argc, char **argv){
   const cli_opt aOpt[] = {
     {"--exact", 0, &bExact, 0, "no stemming: every word only in the form given"},
     {"--outlet", &q.zOutlet, 0, 0, "only this outlet"},
-    {"--since", &q.zSince, 0, 0, "only articles dated on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only articles dated on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only articles dated on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only articles dated on or before this day"},
     {"--story", &q.zStory, 0, 0, "only articles of this story (e.g. s12)"},
     {"--limit", 0, 0, &q.nLimit, "at most N hits (default 20)"},
     {"--offset", 0, 0, &q.nOffset, "skip the first N hits"},

@@ -64,8 +64,8 @@ static int run_statements(cli *pCli, int argc, char **argv){
     {"--speaker", &q.zSpeaker, 0, 0, "only by this speaker (words of the name, or e7)"},
     {"--stance", &q.zKind, 0, 0, "affirm, deny, appeal, warn, accuse or state"},
     {"--outlet", &q.zOutlet, 0, 0, "only from this outlet"},
-    {"--since", &q.zSince, 0, 0, "only on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only on or before this day"},
     {"--limit", 0, 0, &q.nLimit, "at most N statements"},
     {0, 0, 0, 0, 0}
   };

@@ -47,8 +47,8 @@ static int run_stories(cli *pCli, int argc, char **argv){
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
     {"--latest", 0, &bLatest, 0, "latest first (by last date) instead of largest first"},
-    {"--since", &q.zSince, 0, 0, "only stories with articles on or after YYYY-MM-DD"},
-    {"--until", &q.zUntil, 0, 0, "only stories with articles on or before YYYY-MM-DD"},
+    {"--since", &q.zSince, 0, 0, "only stories with articles on or after this day"},
+    {"--until", &q.zUntil, 0, 0, "only stories with articles on or before this day"},
     {"--min-articles", 0, 0, &q.nMinArticles, "only stories of at least N articles"},
     {"--limit", 0, 0, &q.nLimit, "at most N stories (default 50)"},
     {"--offset", 0, 0, &q.nOffset, "skip the first N"},

@@ -11,12 +11,12 @@
 static void print_why(json_t *pWhy, const char *zBest){
   const char *zRule = cli_json_str(pWhy, "rule", "");
   if( strcmp(zRule, "similar")==0 ){
-    printf("      why: similarity %.3f >= %.2f to %.12s (text %.3f, title %.3f, %lld days apart)\n",
+    long long nGap = json_integer_value(json_object_get(pWhy, "gap_days"));
+    printf("      why: similarity %.3f >= %.2f to %.12s (text %.3f, title %.3f, %lld day%s apart)\n",
            json_real_value(json_object_get(pWhy, "score")),
            json_real_value(json_object_get(pWhy, "threshold")), zBest ? zBest : "-",
            json_real_value(json_object_get(pWhy, "cosine")),
-           json_real_value(json_object_get(pWhy, "title")),
-           (long long)json_integer_value(json_object_get(pWhy, "gap_days")));
+           json_real_value(json_object_get(pWhy, "title")), nGap, nGap==1 ? "" : "s");
     json_t *pTerms = json_object_get(pWhy, "terms");
     size_t i;
     json_t *pT;
