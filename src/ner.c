@@ -725,7 +725,7 @@ static int ner_keep(marsad_ner *p, int i, const ner_cand *c){
     return MARSAD_OK;
   }
   if( c->eKind==MARSAD_ENTITY_PERSON && c->eSrc==SRC_MODEL && !(c0 & MARSAD_GAZ_GIVEN)
-   && t->iEnd-t->iStart>=2 && memcmp(p->az[t->iField]+t->iEnd-2, AR_TA_MARBUTA, 2)==0 ){
+   && !c->f.bArt && t->iEnd-t->iStart>=2 && memcmp(p->az[t->iField]+t->iEnd-2, AR_TA_MARBUTA, 2)==0 ){
     return MARSAD_OK;     /* برقية تهنئة: a noun in ة that no list knows as a name */
   }
   if( p->nHit>=p->nHitAlloc ){
@@ -1250,18 +1250,35 @@ static int ner_and_given(marsad_ner *p, int k){
   return 0;
 }
 
+/* True when token k is the conjunction و before a word the text also has
+** without it (كيري | وظريف: the next person of a list). */
+static int ner_and_seen(marsad_ner *p, int k){
+  const ner_tok *t = &p->aTok[k];
+  return t->nKey>=8 && key_at(tok_key(p, t), (int)t->nKey, 0, AR_WAW)
+      && !(tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)) && tok_seen_bare(p, k, 2);
+}
+
 /* The words of a person's name of n words at token i that the rules
 ** would take: it ends before a word with a preposition and the article
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
-** a clitic (بمنطقة), and before the next given name of a list (ومحمد);
-** a name that ends on its lineage (عزام بن محمد) takes the family name
-** with the article after it (الدخيل). */
+** a clitic (بمنطقة) or a common word with the article (فهد | الشكر; one
+** without it may be a name: محمود أحمدي نجاد), and before the next name of a list (ومحمد، وظريف
+** when the text has ظريف), but the word after بن، آل، أبي، ولد is a name
+** whatever else it reads as (آل الشيخ، أبي طالب); it does not end on such
+** a particle; a name that ends on its lineage (عزام بن محمد) takes the
+** family name with the article after it (الدخيل). */
 static int ner_person_trim(marsad_ner *p, int i, int n){
   for(int k=i+1; k<i+n; k++){
-    if( ner_and_given(p, k) ) return k-i;
+    if( ner_and_given(p, k) || ner_and_seen(p, k) ){ n = k-i; break; }
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
-    if( ner_prep_word(p, k) ) return k-i;
+    if( tok_class(p, k-1) & MARSAD_GAZ_PARTICLE ) continue;
+    unsigned cNot = tok_article(p, k) ? NER_NOT_NAME : NER_NOT_NAME & ~(unsigned)MARSAD_GAZ_COMMON;
+    if( ner_prep_article(p, k) || (tok_any(p, k) & cNot) ){
+      n = k-i;
+      break;
+    }
   }
+  while( n>1 && (tok_class(p, i+n-1) & MARSAD_GAZ_PARTICLE) ) n--;
   if( n>=3 && ner_lineage_next(p, i+n-3) && ner_family_at(p, i+n) ) return n+1;
   return n;
 }
@@ -1305,6 +1322,42 @@ static int ner_model_allows(marsad_ner *p, const ner_hit *x){
   return 1;
 }
 
+/* True when the names kept on tokens [i, i+n) are the rules' names of
+** kind eKind that do not stand (ner_rule_stands) and may take the
+** boundaries of the model's name of that kind there: a person's name the
+** model reads longer (بيل | كلينتون, حمد بن جاسم بن جبر | آل ثاني) or
+** shorter (الرئيس شيراك | شذ, a verb after a title). nName: the words of
+** the model's name once trimmed; a name of the rules with the same words
+** stays (with what the gazetteer knows of it: كيري | وظريف). */
+static int ner_model_reshapes(marsad_ner *p, int i, int n, int nName, int eKind){
+  int bAny = 0;
+  for(int h=0; h<p->nHit; h++){
+    const ner_hit *x = &p->aHit[h];
+    if( x->iTok1<=i || x->iTok0>=i+n || x->eKind<0 ) continue;
+    if( x->eKind!=eKind || eKind!=MARSAD_ENTITY_PERSON || x->eSrc==SRC_MODEL
+     || p->aMl[x->iTok0].bFixed || (x->iTok0==i && (x->iTok1==i+n || x->iTok1==i+nName)) ){
+      return 0;
+    }
+    bAny = 1;
+  }
+  return bAny;
+}
+
+/* Drops the names hits[0..nBefore) on tokens [i, i+n) (marks them with
+** kind -1) and uncovers their tokens outside the model's name that
+** replaces them, the last hit. */
+static void ner_drop_overlapped(marsad_ner *p, int i, int n, int nBefore){
+  const ner_hit *y = &p->aHit[p->nHit-1];
+  for(int h=0; h<nBefore; h++){
+    ner_hit *x = &p->aHit[h];
+    if( x->iTok1<=i || x->iTok0>=i+n || x->eKind<0 ) continue;
+    for(int k=x->iTok0; k<x->iTok1; k++){
+      if( k<y->iTok0 || k>=y->iTok1 ) p->aTok[k].bCovered = 0;
+    }
+    x->eKind = -1;
+  }
+}
+
 /* Runs the model and merges its names with the rules': those that stand
 ** (ner_rule_stands) stay; the others stay when the model tags them the
 ** same (tokens and kind), or, for ner_rule_soft's, when it names no other
@@ -1342,13 +1395,24 @@ static int ner_apply_model(marsad_ner *p){
                 : ner_phrase_trim(p, i, n);
       int bShort = nName==1 && (p->aTok[i].nKey-(uint32_t)model_form(p, i).iBare<6
                                 || ner_refused_town_only(p, i));
-      if( bFree && !bShort && !ner_generic_run(p, i, nName) && !ner_construct_end(p, i+nName) ){
+      int bReshape = !bFree && ner_model_reshapes(p, i, n, nName, tag_kind(t));
+      if( (bFree || bReshape) && !bShort && !ner_generic_run(p, i, nName)
+       && !ner_construct_end(p, i+nName) ){
+        int nBefore = p->nHit;
         rc = ner_keep_found(p, i, nName, model_form(p, i), tag_kind(t),
                             MARSAD_NER_PATTERN, SRC_MODEL);
+        if( bReshape && p->nHit>nBefore ) ner_drop_overlapped(p, i, n, nBefore);
+      }
+      if( tag_kind(t)==MARSAD_ENTITY_PERSON && nName<n
+       && (ner_and_given(p, i+nName) || ner_and_seen(p, i+nName)) ){
+        n = nName;                  /* the next person of a list starts there */
       }
     }
     i += n;
   }
+  nKept = 0;                        /* without the names the model reshaped */
+  for(int h=0; h<p->nHit; h++) if( p->aHit[h].eKind>=0 ) p->aHit[nKept++] = p->aHit[h];
+  p->nHit = nKept;
   return rc;
 }
 

@@ -548,6 +548,28 @@ static void test_title_object(void){
   fixture_close(&f);
 }
 
+/* Where the model reads a person's name longer or shorter than a title's
+** or a one-word gazetteer name, its words win (بيل كلينتون, not Hillary
+** Clinton's كلينتون alone; شيراك without the verb شذ after him); a common
+** word without the article may be part of the name (محمود أحمدي نجاد); a
+** name of a list ends before the next one when the text has it bare, and
+** the gazetteer's names then stay (كيري | وظريف). */
+static void test_model_person_bounds(void){
+  fixture f;
+  char z[256];
+  fixture_open(&f);
+  fixture_text(&f, "وقال الرئيس الأمريكي السابق بيل كلينتون إن الاتفاق مهم.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "بيل كلينتون");
+  fixture_text(&f, "وحده الرئيس شيراك شذ عن هذه القاعدة.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "شيراك");
+  fixture_text(&f, "أن الرئيس الإيراني محمود أحمدي نجاد جدد تمسك إيران بحقها.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "محمود أحمدي نجاد");
+  fixture_text(&f, "والتقى كيري وظريف في جنيف. وقال ظريف إن المحادثات جدية.");
+  CHECK(find(&f.a, "كيري")!=0);
+  CHECK(find(&f.a, "كيري وظريف")==0);
+  fixture_close(&f);
+}
+
 /* An organisation's name ends at a relative adjective when a word with
 ** the article that is no such adjective follows: it is the verb's object
 ** (وناشدت وزارة التنمية الاجتماعية المواطنين التبرع), while adjectives go
@@ -1068,6 +1090,7 @@ int main(void){
   RUN(test_town_or_person);
   RUN(test_place_noun_article);
   RUN(test_title_object);
+  RUN(test_model_person_bounds);
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
   RUN(test_spellings);
