@@ -79,6 +79,11 @@ if route "/api/articles/{id}/facts"; then
   has "$tmp/article.html" 'class="hl-figure' "a figure highlighted in the text"
   has "$tmp/article.html" 'class="hl-statement' "a statement highlighted in the text"
   has "$tmp/article.html" "href=\"#/article/$a1/fig-" "a figure links to its words"
+  # its entities listed, title included, each linking to its page
+  if route "/api/entities/{id}"; then
+    obs=$(api "/api/articles/$a1/facts" | python3 -c 'import json,sys; print([m["entity"] for m in json.load(sys.stdin)["mentions"] if m["field"]=="title"][0])')
+    has "$tmp/article.html" "<a class=\"chip\" href=\"#/entity/$obs\">" "a title's entity listed with a link"
+  fi
 fi
 
 # A story of the seeds (the largest story), with its chart and its denials.

@@ -460,6 +460,15 @@
     (a.statements || []).forEach(st => facts.push(h('li', {}, h('span', { class: 'stance stance-' + st.stance }, tv(STANCES, st.stance)), ' ',
       h('a', { href: '#/article/' + encodeURIComponent(a.id) + '/st-' + st.start }, (st.speaker_text || '?') + (st.cue ? ' (' + st.cue + ')' : '')))));
     if (facts.length) nodes.push(h('h2', {}, t('facts')), h('ul', {}, facts));
+    /* its entities, title included, each once as first written, with how often */
+    const ents = new Map();
+    (a.mentions || []).forEach(m => {
+      if (!m.entity) return;
+      if (!ents.has(m.entity)) ents.set(m.entity, { text: m.text, n: 0 });
+      ents.get(m.entity).n++;
+    });
+    if (ents.size && has('/api/entities/{id}')) nodes.push(h('h2', {}, t('entities')), h('div', { class: 'chips' },
+      [...ents].map(([eid, e]) => h('a', { class: 'chip', href: '#/entity/' + encodeURIComponent(eid) }, e.text, e.n > 1 ? ' ×' + e.n : ''))));
     if (a.copies && a.copies.length) nodes.push(h('h2', {}, t('copies')), h('ul', {}, a.copies.map(c => h('li', {}, articleLink(c)))));
     return { nodes, after: () => flash(anchor) };
   }
