@@ -250,7 +250,8 @@ static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
 /* The entity named z: "e<id>"; else, of the entities with a spelling (by
 ** its key, with or without the article) or an English name equal to z or
 ** holding its words whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز;
-** English in any case), the most mentioned. */
+** English in any case, its hyphens as spaces: Assad: Bashar al-Assad), the
+** most mentioned. */
 static int find_entity(marsad_db *pDb, const char *z, long long *piId){
   char *zKey = 0;
   size_t nKey = 0;
@@ -280,7 +281,7 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
       "WHERE e.id IN (SELECT entity FROM entity_variant WHERE key IN (?2, ?3)) "
       "   OR e.name=?1 OR e.name_en=?1 COLLATE NOCASE "
       "   OR EXISTS (SELECT 1 FROM w WHERE "
-      "        ' '||replace(replace(e.name_en, '(', ' '), ')', ' ')||' ' LIKE w.p ESCAPE '\\') "
+      "        ' '||replace(replace(replace(e.name_en, '(', ' '), ')', ' '), '-', ' ')||' ' LIKE replace(w.p, '-', ' ') ESCAPE '\\') "
       "   OR e.id IN (SELECT v.entity FROM entity_variant v, w "
       "               WHERE ' '||v.key||' ' LIKE w.p ESCAPE '\\') "
       "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id LIMIT 1", &pStmt);

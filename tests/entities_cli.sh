@@ -14,6 +14,7 @@ set -u
 printf '%s\n' \
   '{"id":"a1","published":"2021-03-05","title":"الولايات المتحدة تدعو إلى التهدئة","text":"قالت الولايات المتحدة إن المسؤول الأمريكي وصل. وأكد مسؤول أمريكي أن الحوار مستمر."}' \
   '{"id":"a2","published":"2021-03-06","title":"زيارة إلى واشنطن","text":"أعلنت السفارة الأمريكية أن الوفد سيتوجه للولايات المتحدة الأسبوع المقبل، وقال الأمريكيون إن الزيارة مهمة."}' \
+  '{"id":"a3","published":"2021-03-07","title":"دمشق تستقبل وفدا","text":"استقبل الرئيس السوري بشار الأسد في دمشق وفدا عربيا."}' \
   >"$tmp/in.jsonl"
 "$bin" --db "$tmp/x.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1
 "$bin" --db "$tmp/x.db" --json entity --why 'الولايات المتحدة' >"$tmp/us.json"
@@ -35,6 +36,12 @@ PY
 "$bin" --db "$tmp/x.db" entity --why 'الولايات المتحدة' >"$tmp/us.txt"
 check "entity --why: a variant with all its mentions" \
   grep -q '^  الولايات المتحدة  \[ولايات المتحده\]  3: gazetteer US: ' "$tmp/us.txt"
+
+# an English name's words are found across its hyphens: Assad, al-Assad: Bashar al-Assad
+for n in Assad al-assad; do
+  "$bin" --db "$tmp/x.db" entity "$n" >"$tmp/out" 2>&1
+  check "entity $n: Bashar al-Assad" grep -q '^e[0-9]*  person  بشار الأسد  (Bashar al-Assad)$' "$tmp/out"
+done
 
 # a name only the model finds is told as the model's
 "$bin" --json ner 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
