@@ -13,6 +13,8 @@
 #include "entity.h"
 #include "ner.h"
 #include "norm.h"
+#include "utf8.h"
+#include "buf.h"
 
 const char *marsad_entity_kind_name(int eKind){
   switch( eKind ){
@@ -247,6 +249,78 @@ static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
   return rc;
 }
 
+/* Writes into pOut the text z as written but for the marks its key drops
+** (harakat, tatweel, invisible controls: marsad_norm_fold gives them no
+** code point), its runs of spaces made one space. */
+static void written_bare(const char *z, marsad_buf *pOut){
+  const unsigned char *p = (const unsigned char*)z;
+  size_t n = strlen(z), i = 0;
+  int bSpace = 0;
+  marsad_buf_reset(pOut);
+  while( i<n ){
+    size_t nLen = 1;
+    int bBad = 0;
+    uint32_t aFold[MARSAD_NORM_FOLD_MAX];
+    uint32_t cp = marsad_utf8_next(p+i, n-i, &nLen, &bBad);
+    if( cp==' ' || cp=='\t' || cp=='\n' ){
+      bSpace = 1;
+    }else if( bBad || marsad_norm_fold(cp, aFold)>0 ){
+      if( bSpace && pOut->n ) marsad_buf_append(pOut, " ", 1);
+      bSpace = 0;
+      marsad_buf_append(pOut, z+i, nLen);
+    }
+    i += nLen;
+  }
+}
+
+/* Orders spellings by mentions (more first), then text. */
+static int spelling_cmp(const void *pA, const void *pB){
+  json_t *a = *(json_t *const*)pA, *b = *(json_t *const*)pB;
+  json_int_t na = json_integer_value(json_object_get(a, "mentions"));
+  json_int_t nb = json_integer_value(json_object_get(b, "mentions"));
+  if( na!=nb ) return na>nb ? -1 : 1;
+  return strcmp(json_string_value(json_object_get(a, "text")), json_string_value(json_object_get(b, "text")));
+}
+
+/* Folds pObj's "spellings" ({text, mentions} by text, most mentioned
+** first) that differ only by marks or spaces (داعش, داعـــش, داعِشٍ) into one,
+** named by its most frequent form, and keeps the nMax most mentioned. */
+static int fold_spellings(json_t *pObj, size_t nMax){
+  json_t *pIn = json_object_get(pObj, "spellings");
+  json_t *pBy = json_object();    /* written_bare form -> its spelling */
+  size_t i, n = 0;
+  json_t *pRow;
+  json_t **aOut = marsad_malloc((json_array_size(pIn)+1)*sizeof(json_t*));
+  marsad_buf b = MARSAD_BUF_INIT;
+  int rc = pBy && aOut ? MARSAD_OK : MARSAD_NOMEM;
+  json_array_foreach(pIn, i, pRow){   /* most mentioned first: it names the group */
+    if( rc ) break;
+    written_bare(json_string_value(json_object_get(pRow, "text")), &b);
+    if( b.rc ){ rc = b.rc; break; }
+    json_t *pSeen = json_object_get(pBy, b.a ? b.a : "");
+    if( pSeen==0 ){
+      aOut[n++] = pRow;
+      if( json_object_set(pBy, b.a ? b.a : "", pRow) ) rc = MARSAD_NOMEM;
+    }else{
+      json_int_t nAll = json_integer_value(json_object_get(pSeen, "mentions"))
+                      + json_integer_value(json_object_get(pRow, "mentions"));
+      if( json_object_set_new(pSeen, "mentions", json_integer(nAll)) ) rc = MARSAD_NOMEM;
+    }
+  }
+  json_t *pOut = rc==MARSAD_OK ? json_array() : 0;
+  if( rc==MARSAD_OK && pOut==0 ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) qsort(aOut, n, sizeof(json_t*), spelling_cmp);
+  for(i=0; rc==MARSAD_OK && i<n && i<nMax; i++){
+    if( json_array_append(pOut, aOut[i]) ) rc = MARSAD_NOMEM;
+  }
+  if( rc==MARSAD_OK && json_object_set_new(pObj, "spellings", pOut) ) rc = MARSAD_NOMEM;
+  else if( rc ) json_decref(pOut);
+  json_decref(pBy);
+  marsad_free(aOut);
+  marsad_buf_free(&b);
+  return rc;
+}
+
 /* The entity named z: "e<id>"; else, of the entities with a spelling (by
 ** its key, with or without the article) or an English name equal to z or
 ** holding its words whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز;
@@ -334,7 +408,8 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "       m.start-3, 4) FROM article a WHERE a.id=m.article)=X'D984D984' "
       "  THEN 'ال' || m.text ELSE m.text END AS text, count(*) AS mentions "
       "FROM mention m WHERE m.entity=?1 "
-      "GROUP BY 1 ORDER BY mentions DESC, text LIMIT 50", iId, 0);
+      "GROUP BY 1 ORDER BY mentions DESC, text", iId, 0);
+  if( rc==MARSAD_OK ) rc = fold_spellings(pObj, 50);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "dates",
       "SELECT a.published AS date, count(*) AS articles, sum(x.n) AS mentions "
       "FROM (SELECT article, count(*) AS n FROM mention WHERE entity=?1 GROUP BY article) x "
