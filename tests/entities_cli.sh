@@ -16,7 +16,7 @@ printf '%s\n' \
   '{"id":"a1","published":"2021-03-05","title":"الولايات المتحدة تدعو إلى التهدئة","text":"قالت الولايات المتحدة إن المسؤول الأمريكي وصل. وأكد مسؤول أمريكي أن الحوار مستمر."}' \
   '{"id":"a2","published":"2021-03-06","title":"زيارة إلى واشنطن","text":"أعلنت السفارة الأمريكية أن الوفد سيتوجه للولايات المتحدة الأسبوع المقبل، وقال الأمريكيون إن الزيارة مهمة."}' \
   '{"id":"a3","published":"2021-03-07","title":"دمشق تستقبل وفدا","text":"استقبل الرئيس السوري بشار الأسد في دمشق وفدا عربيا."}' \
-  '{"id":"a4","published":"2021-03-08","title":"بيان","text":"وأعلنت الولايات المتـــحدة أن الولاياتُ المتحدة ستشارك."}' \
+  '{"id":"a4","published":"2021-03-08","title":"بيان     الخارجية","text":"وأعلنت الولايات المتـــحدة أن الولاياتُ المتحدة ستشارك."}' \
   >"$tmp/in.jsonl"
 "$bin" --db "$tmp/x.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1
 "$bin" --db "$tmp/x.db" --json entity --why 'الولايات المتحدة' >"$tmp/us.json"
@@ -42,6 +42,10 @@ PY
 "$bin" --db "$tmp/x.db" entity --why 'الولايات المتحدة' >"$tmp/us.txt"
 check "entity --why: a variant with all its mentions" \
   grep -q '^  الولايات المتحدة  \[ولايات المتحده\]  5: gazetteer US: ' "$tmp/us.txt"
+
+# a title's run of spaces is printed as one (columns stay readable)
+"$bin" --db "$tmp/x.db" list >"$tmp/list"
+check "list: a run of spaces in a title as one" grep -q ' بيان الخارجية$' "$tmp/list"
 
 # an English name's words are found across its hyphens: Assad, al-Assad: Bashar al-Assad
 for n in Assad al-assad; do

@@ -208,13 +208,18 @@ const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault){
 }
 
 void cli_print_cut(const char *z, int nChar, int bPad){
-  int nOut = 0;
+  int nOut = 0, bSpace = 0;
   const unsigned char *p = (const unsigned char*)(z ? z : "");
   while( *p && nOut<nChar ){
     const unsigned char *pStart = p++;
     while( (*p & 0xC0)==0x80 ) p++;
     int bMark = (pStart[0]==0xD9 && pStart[1]>=0x8B && pStart[1]<=0x92);
-    if( *pStart=='\n' || *pStart=='\t' ){ fputc(' ', stdout); nOut++; continue; }
+    if( *pStart=='\n' || *pStart=='\t' || *pStart==' ' ){   /* a run of spaces as one */
+      if( !bSpace ){ fputc(' ', stdout); nOut++; }
+      bSpace = 1;
+      continue;
+    }
+    bSpace = 0;
     fwrite(pStart, 1, (size_t)(p-pStart), stdout);
     if( !bMark ) nOut++;
   }

@@ -90,8 +90,9 @@ void cli_print_json(const char *zJson);
 /* The string member zKey of object pObj, or zDefault. */
 const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault);
 
-/* Prints a string cut to at most nChar characters (UTF-8 aware), padded with
-** spaces to nChar when bPad. */
+/* Prints a string cut to at most nChar characters (UTF-8 aware), its line
+** breaks, tabs and runs of spaces as one space, padded with spaces to nChar
+** when bPad. */
 void cli_print_cut(const char *z, int nChar, int bPad);
 
 /* Prints zLead, then the names of the nMax entities mentioned in the most
