@@ -115,6 +115,7 @@ struct marsad_cluster {
   sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
   sqlite3_stmt *pPutEvent;  /* INSERT OR REPLACE INTO event */
   sqlite3_stmt *pPutTerm;   /* INSERT INTO story_term */
+  sqlite3_stmt *pPutTerms;  /* the same, TERMS_PER_INSERT rows at once */
   sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
   sqlite3_stmt *pMentions;  /* an article's stored mentions */
   uint32_t nTermStored;     /* terms already in story_term */
@@ -890,6 +891,7 @@ void marsad_cluster_free(marsad_cluster *p){
   sqlite3_finalize(p->pPutStory);
   sqlite3_finalize(p->pPutEvent);
   sqlite3_finalize(p->pPutTerm);
+  sqlite3_finalize(p->pPutTerms);
   sqlite3_finalize(p->pPutDf);
   sqlite3_finalize(p->pMentions);
   marsad_free(p);
@@ -1371,6 +1373,21 @@ static int story_store(marsad_cluster *p, const cl_story *s){
   return rc;
 }
 
+/* Rows of story_term written by one execution of pPutTerms: every
+** execution of a statement has a fixed cost, larger than a short row's. */
+#define TERMS_PER_INSERT 64
+
+/* Prepares pPutTerms: INSERT INTO story_term of TERMS_PER_INSERT rows. */
+static int prepare_put_terms(marsad_cluster *p){
+  marsad_buf sql = MARSAD_BUF_INIT;
+  marsad_buf_puts(&sql, "INSERT INTO story_term(id, term) VALUES(?,?)");
+  for(int k=1; k<TERMS_PER_INSERT; k++) marsad_buf_puts(&sql, ",(?,?)");
+  marsad_buf_putcp(&sql, 0);
+  int rc = sql.rc ? sql.rc : marsad_db_prepare(p->pDb, sql.a, &p->pPutTerms);
+  marsad_buf_free(&sql);
+  return rc;
+}
+
 /* Writes the terms interned since the last flush (story_term) and the
 ** chunks of document frequencies that changed (story_df, little-endian
 ** 32-bit counts). */
@@ -1381,17 +1398,22 @@ static int terms_store(marsad_cluster *p){
   if( p->pPutTerm==0 ){
     rc = marsad_db_prepare(p->pDb, "INSERT INTO story_term(id, term) VALUES(?1, ?2)", &p->pPutTerm);
   }
+  if( rc==MARSAD_OK && p->pPutTerms==0 ) rc = prepare_put_terms(p);
   if( rc==MARSAD_OK && p->pPutDf==0 ){
     rc = marsad_db_prepare(p->pDb,
         "INSERT OR REPLACE INTO story_df(chunk, df) VALUES(?1, ?2)", &p->pPutDf);
   }
-  for(uint32_t i=p->nTermStored; rc==MARSAD_OK && i<nTerm; i++){
-    size_t n;
-    const char *z = marsad_vocab_term(p->pVocab, i, &n);
-    sqlite3_bind_int64(p->pPutTerm, 1, i);
-    marsad_bind_text(p->pPutTerm, 2, z, n);
-    if( sqlite3_step(p->pPutTerm)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
-    sqlite3_reset(p->pPutTerm);
+  for(uint32_t i=p->nTermStored; rc==MARSAD_OK && i<nTerm; ){
+    int bMany = nTerm-i>=TERMS_PER_INSERT;
+    sqlite3_stmt *q = bMany ? p->pPutTerms : p->pPutTerm;
+    for(int k=0; k<(bMany ? TERMS_PER_INSERT : 1); k++, i++){
+      size_t n;
+      const char *z = marsad_vocab_term(p->pVocab, i, &n);
+      sqlite3_bind_int64(q, 2*k+1, i);
+      marsad_bind_text(q, 2*k+2, z, n);
+    }
+    if( sqlite3_step(q)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
+    sqlite3_reset(q);
   }
   uint32_t iFrom = 0;
   long iChunk;
