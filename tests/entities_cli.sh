@@ -43,6 +43,16 @@ PY
 check "entity --why: a variant with all its mentions" \
   grep -q '^  الولايات المتحدة  \[ولايات المتحده\]  5: gazetteer US: ' "$tmp/us.txt"
 
+# nothing found is exit status 1, with a message, or [] with --json
+"$bin" --db "$tmp/x.db" --json entities --name zzzq >"$tmp/out" 2>/dev/null
+check "--json entities, none: exit 1" [ $? -eq 1 ]
+check "--json entities, none: []" [ "$(cat "$tmp/out")" = "[]" ]
+"$bin" --db "$tmp/x.db" list --outlet nowhere >"$tmp/out" 2>"$tmp/err"
+check "list, none: exit 1" [ $? -eq 1 ]
+check "list, none: a message" grep -q 'no article matches' "$tmp/err"
+"$bin" --db "$tmp/x.db" stories --since 2030-01-01 >"$tmp/out" 2>"$tmp/err"
+check "stories, none: exit 1 and a message" sh -c "[ $? -eq 1 ] && grep -q 'no story matches' '$tmp/err'"
+
 # a title's run of spaces is printed as one (columns stay readable)
 "$bin" --db "$tmp/x.db" list >"$tmp/list"
 check "list: a run of spaces in a title as one" grep -q ' بيان الخارجية$' "$tmp/list"

@@ -187,6 +187,7 @@ int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPri
     status = cli_fail(pCli, pDb, rc);
   }else if( pCli->bJson ){
     cli_print_json(zJson);
+    if( strcmp(zJson, "[]")==0 ) status = CLI_PARTIAL;   /* nothing found, as in text */
   }else{
     json_t *pAnswer = cli_json_parse(pCli, zJson);
     status = pAnswer ? xPrint(pCli, pAnswer, pCtx) : CLI_FAIL;

@@ -78,9 +78,10 @@ json_t *cli_json_parse(cli *pCli, const char *zJson);
 typedef int (*cli_print_fn)(cli *pCli, json_t *pAnswer, void *pCtx);
 
 /* Finishes a command that asked the library one query (rc, zJson): prints
-** the failure when rc is not MARSAD_OK, else the JSON as it is with --json,
-** else the answer formatted by xPrint (given pCtx). Frees zJson and closes
-** pDb. Returns the exit status. */
+** the failure when rc is not MARSAD_OK, else the JSON as it is with --json
+** (CLI_PARTIAL when it is an empty list: nothing found), else the answer
+** formatted by xPrint (given pCtx). Frees zJson and closes pDb. Returns the
+** exit status. */
 int cli_answer(cli *pCli, marsad_db *pDb, int rc, char *zJson, cli_print_fn xPrint,
                void *pCtx);
 

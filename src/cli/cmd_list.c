@@ -6,11 +6,16 @@
 #include <string.h>
 #include "cli.h"
 
-/* Prints the articles of a marsad_articles_json answer as a table. */
+/* Prints the articles of a marsad_articles_json answer as a table;
+** CLI_PARTIAL (after a message) when there are none. */
 static int print_articles(cli *pCli, json_t *pArr, void *pCtx){
   (void)pCtx;
   size_t i;
   json_t *pRow;
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad list: no article matches\n");
+    return CLI_PARTIAL;
+  }
   json_array_foreach(pArr, i, pRow){
     printf("%.12s  %-10s  ", cli_json_str(pRow, "id", ""), cli_json_str(pRow, "published", "-"));
     cli_print_cut(cli_json_str(pRow, "outlet", "-"), 18, 1);

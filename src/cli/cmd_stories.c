@@ -8,10 +8,15 @@
 #include <string.h>
 #include "cli.h"
 
-/* Prints the stories of a marsad_stories_json answer as a table. */
+/* Prints the stories of a marsad_stories_json answer as a table;
+** CLI_PARTIAL (after a message) when there are none. */
 static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
   size_t i;
   json_t *pRow;
+  if( json_array_size(pArr)==0 ){
+    fprintf(stderr, "marsad stories: no story matches\n");
+    return CLI_PARTIAL;
+  }
   json_array_foreach(pArr, i, pRow){
     json_t *pLead = json_object_get(pRow, "lead");
     const char *zFirst = cli_json_str(pLead, "first", "-");
