@@ -1358,6 +1358,60 @@ static void ner_drop_overlapped(marsad_ner *p, int i, int n, int nBefore){
   }
 }
 
+/* True when token j reads as an ordinary word of the dictionary (a stem
+** of arwords.h) in any of its forms (after ب ل ك: بعائلة، لاستخدام), with
+** a possessive suffix (زوجته، لاعبي) or is a verb with an object pronoun
+** (اعتبرها، يحسمها). */
+static int ner_ordinary_word(marsad_ner *p, int j){
+  static const char *const azSuf[] = {      /* ها هم هما ته ي ه */
+    "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7",
+    "\xD8\xAA\xD9\x87", "\xD9\x8A", "\xD9\x87"
+  };
+  int nf;
+  const ner_form *a = tok_forms(p, j, &nf);
+  const char *k = tok_key(p, &p->aTok[j]);
+  int nk = (int)p->aTok[j].nKey;
+  char z[64];
+  for(size_t s=0; s<3; s++){                /* ها، هم، هما: an object pronoun */
+    size_t n = strlen(azSuf[s]);
+    if( (size_t)nk>n+4 && memcmp(k+nk-(int)n, azSuf[s], n)==0 ) return 1;
+  }
+  for(int f=0; f<nf; f++){
+    const char *w = k+a[f].iBare;
+    int nw = nk-a[f].iBare;
+    if( marsad_arword(w, (size_t)nw) ) return 1;
+    for(size_t s=3; s<sizeof(azSuf)/sizeof(azSuf[0]); s++){
+      int n = (int)strlen(azSuf[s]);
+      if( nw<n+6 || nw-n+2>(int)sizeof z || memcmp(w+nw-n, azSuf[s], (size_t)n)!=0 ) continue;
+      if( marsad_arword(w, (size_t)(nw-n)) ) return 1;
+      memcpy(z, w, (size_t)(nw-n));            /* زوجته: زوجة */
+      memcpy(z+nw-n, AR_TA_MARBUTA, 2);
+      if( marsad_arword(z, (size_t)(nw-n+2)) ) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Takes into the one-word person x the word before it when that is a
+** foreign given name: an Arabic word of three letters or more that no list
+** knows in any reading, without the article or a conjunction, and no
+** ordinary word of the dictionary (ليونيل | ميسي، كيني | ميلر، نتشيرفان |
+** البارزاني; not وسجل ميسي, a verb). */
+static void ner_foreign_first(marsad_ner *p, ner_hit *x){
+  int j = x->iTok0-1;
+  if( x->eKind!=MARSAD_ENTITY_PERSON || x->iTok1-x->iTok0!=1 || j<0
+   || p->aTok[j].iField!=x->iField || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC
+   || p->aTok[j].bCovered || p->aTok[j].nKey<6 ) return;
+  const char *k = tok_key(p, &p->aTok[j]);
+  int nk = (int)p->aTok[j].nKey;
+  if( tok_any(p, j) || tok_article(p, j) || key_at(k, nk, 0, AR_WAW) || key_at(k, nk, 0, AR_FA)
+   || ner_ordinary_word(p, j) ) return;
+  x->iTok0 = j;
+  x->iStart = p->aTok[j].iStart;
+  p->aTok[j].bCovered = 1;
+  ner_build_key(p, j, x->iTok1, tok_form0(p, j), 0, &x->iKey, &x->nKey);
+}
+
 /* Runs the model and merges its names with the rules': those that stand
 ** (ner_rule_stands) stay; the others stay when the model tags them the
 ** same (tokens and kind), or, for ner_rule_soft's, when it names no other
@@ -1413,7 +1467,8 @@ static int ner_apply_model(marsad_ner *p){
   nKept = 0;                        /* without the names the model reshaped */
   for(int h=0; h<p->nHit; h++) if( p->aHit[h].eKind>=0 ) p->aHit[nKept++] = p->aHit[h];
   p->nHit = nKept;
-  return rc;
+  for(int h=0; rc==MARSAD_OK && h<p->nHit; h++) ner_foreign_first(p, &p->aHit[h]);
+  return rc ? rc : p->hitKeys.rc;
 }
 
 /* ---------------------------------------------------------------- driver */

@@ -553,7 +553,9 @@ static void test_title_object(void){
 ** Clinton's كلينتون alone; شيراك without the verb شذ after him); a common
 ** word without the article may be part of the name (محمود أحمدي نجاد); a
 ** name of a list ends before the next one when the text has it bare, and
-** the gazetteer's names then stay (كيري | وظريف). */
+** the gazetteer's names then stay (كيري | وظريف); a one-word person takes
+** a foreign given name before it (نتشيرفان البارزاني) but no ordinary word
+** (يحسمها بوتين: a verb and its object pronoun). */
 static void test_model_person_bounds(void){
   fixture f;
   char z[256];
@@ -564,6 +566,10 @@ static void test_model_person_bounds(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "شيراك");
   fixture_text(&f, "أن الرئيس الإيراني محمود أحمدي نجاد جدد تمسك إيران بحقها.");
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "محمود أحمدي نجاد");
+  fixture_text(&f, "وأضاف نتشيرفان البارزاني أن الإقليم مستعد. ويرى مراقبون أن المعركة "
+          "يحسمها بوتين وحده.");
+  CHECK(find(&f.a, "نتشيرفان البارزاني")!=0);
+  CHECK(find(&f.a, "بوتين")!=0);
   fixture_text(&f, "والتقى كيري وظريف في جنيف. وقال ظريف إن المحادثات جدية.");
   CHECK(find(&f.a, "كيري")!=0);
   CHECK(find(&f.a, "كيري وظريف")==0);
