@@ -1250,6 +1250,31 @@ static int ner_and_given(marsad_ner *p, int k){
   return 0;
 }
 
+/* True when token k is an ordinary word of the dictionary in the
+** indefinite accusative (برنامجا، قابعا، متضامنا: a stem of four letters or
+** more and an alef; shorter ones are too often foreign names: مورا، سوغا),
+** which follows a name as its verb's object or a state, never in it. */
+static int ner_accusative(marsad_ner *p, int k){
+  const ner_tok *t = &p->aTok[k];
+  const char *z = tok_key(p, t);
+  int n = (int)t->nKey;
+  return t->eKind==MARSAD_TOKEN_ARABIC && n>=10 && !tok_article(p, k)
+      && letter_at(z, n, n-2, AR_ALEF) && marsad_arword(z, (size_t)(n-2));
+}
+
+/* Cuts the name x found after a title before a word in the indefinite
+** accusative (الرئيس طالباني | متضامنا، الفنانة مها أحمد | برنامجا). */
+static void ner_title_name_trim(marsad_ner *p, ner_hit *x){
+  if( x->eSrc!=SRC_TITLE || x->eKind!=MARSAD_ENTITY_PERSON ) return;
+  for(int k=x->iTok0+1; k<x->iTok1; k++){
+    if( !ner_accusative(p, k) ) continue;
+    x->iTok1 = k;
+    x->iEnd = p->aTok[k-1].iEnd;
+    ner_build_key(p, x->iTok0, k, tok_form0(p, x->iTok0), 0, &x->iKey, &x->nKey);
+    return;
+  }
+}
+
 /* True when token k is the conjunction و before a word the text also has
 ** without it (كيري | وظريف: the next person of a list). */
 static int ner_and_seen(marsad_ner *p, int k){
@@ -1271,6 +1296,7 @@ static int ner_person_trim(marsad_ner *p, int i, int n){
   for(int k=i+1; k<i+n; k++){
     if( ner_and_given(p, k) || ner_and_seen(p, k) ){ n = k-i; break; }
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
+    if( ner_accusative(p, k) ){ n = k-i; break; }
     if( tok_class(p, k-1) & MARSAD_GAZ_PARTICLE ) continue;
     unsigned cNot = tok_article(p, k) ? NER_NOT_NAME : NER_NOT_NAME & ~(unsigned)MARSAD_GAZ_COMMON;
     if( ner_prep_article(p, k) || (tok_any(p, k) & cNot) ){
@@ -1433,6 +1459,7 @@ static int ner_apply_model(marsad_ner *p){
     if( bKeep ) p->aHit[nKept++] = *x;
   }
   p->nHit = nKept;
+  for(int h=0; h<p->nHit; h++) ner_title_name_trim(p, &p->aHit[h]);
   for(int i=0; i<p->nTok; i++) p->aTok[i].bCovered = 0;
   for(int h=0; h<p->nHit; h++){
     for(int i=p->aHit[h].iTok0; i<p->aHit[h].iTok1; i++) p->aTok[i].bCovered = 1;

@@ -555,7 +555,8 @@ static void test_title_object(void){
 ** name of a list ends before the next one when the text has it bare, and
 ** the gazetteer's names then stay (كيري | وظريف); a one-word person takes
 ** a foreign given name before it (نتشيرفان البارزاني) but no ordinary word
-** (يحسمها بوتين: a verb and its object pronoun). */
+** (يحسمها بوتين: a verb and its object pronoun); a name ends before an
+** ordinary word in the indefinite accusative (طالباني | متضامنا). */
 static void test_model_person_bounds(void){
   fixture f;
   char z[256];
@@ -570,6 +571,9 @@ static void test_model_person_bounds(void){
           "يحسمها بوتين وحده.");
   CHECK(find(&f.a, "نتشيرفان البارزاني")!=0);
   CHECK(find(&f.a, "بوتين")!=0);
+  fixture_text(&f, "وعاد الرئيس طالباني متضامنا مع الحملة، وقال الرئيس كرزاي مستغربا إن الوضع صعب.");
+  CHECK(find(&f.a, "طالباني")!=0);
+  CHECK(find(&f.a, "كرزاي")!=0);
   fixture_text(&f, "والتقى كيري وظريف في جنيف. وقال ظريف إن المحادثات جدية.");
   CHECK(find(&f.a, "كيري")!=0);
   CHECK(find(&f.a, "كيري وظريف")==0);
