@@ -220,7 +220,8 @@ MARSAD_API int marsad_articles_json(marsad_db *pDb, const marsad_query *pQ,
 MARSAD_API int marsad_article_json(marsad_db *pDb, const char *zId, unsigned flags,
                                    char **pzJson /* OUT */);
 
-/* Database statistics: counts of articles, outlets, copies, ... */
+/* Database statistics: counts of articles, outlets, copies, ..., entities,
+** their mentions and stories (docs/API.md, /api/stats). */
 MARSAD_API int marsad_stats_json(marsad_db *pDb, char **pzJson /* OUT */);
 
 /* ------------------------------------------------------------------------

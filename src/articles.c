@@ -112,6 +112,9 @@ int marsad_stats_json(marsad_db *pDb, char **pzJson){
     "  (SELECT min(published) FROM article) AS first, "
     "  (SELECT max(published) FROM article) AS last, "
     "  (SELECT sum(length(CAST(body AS BLOB))) FROM article) AS body_bytes, "
+    "  (SELECT count(*) FROM entity) AS entities, "
+    "  (SELECT count(*) FROM mention) AS mentions, "
+    "  (SELECT count(*) FROM story) AS stories, "
     "  (SELECT json_group_array(json_object('outlet', outlet, 'articles', n)) FROM "
     "     (SELECT outlet, count(*) AS n FROM article GROUP BY outlet ORDER BY n DESC, outlet)) "
     "  AS by_outlet";

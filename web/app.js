@@ -616,7 +616,7 @@
     const max = Math.max(1, ...(st.by_outlet || []).map(o => o.articles));
     const rows = [['articles', st.articles], ['copies', st.copies], ['notArabic', st.not_arabic],
       ['undated', st.undated], ['outlets', st.outlets], ['first', st.first], ['last', st.last],
-      ['bodyBytes', st.body_bytes]];
+      ['bodyBytes', st.body_bytes], ['entities', st.entities], ['mentions', st.mentions], ['stories', st.stories]];
     return [h('h1', {}, t('stats')),
       h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', {}, t(k)), h('td', { class: 'num' }, v ?? ''))))),
       h('h2', {}, t('outlets')),

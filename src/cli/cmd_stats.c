@@ -20,6 +20,9 @@ static int print_stats(cli *pCli, json_t *pObj, void *pCtx){
   print_count(pObj, "outlets", "outlets");
   printf("%-14s %s .. %s\n", "dates", cli_json_str(pObj, "first", "-"), cli_json_str(pObj, "last", "-"));
   print_count(pObj, "body bytes", "body_bytes");
+  print_count(pObj, "entities", "entities");
+  print_count(pObj, "mentions", "mentions");
+  print_count(pObj, "stories", "stories");
   size_t i;
   json_t *p;
   json_array_foreach(json_object_get(pObj, "by_outlet"), i, p){
@@ -36,7 +39,8 @@ static int run_stats(cli *pCli, int argc, char **argv){
   char *azArg[argc+1];
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad stats",
-      "Counts what the database holds: articles, copies, outlets, dates.", azArg, &nArg);
+      "Counts what the database holds: articles, copies, outlets, dates,\n"
+      "entities and their mentions, stories; then the articles of each outlet.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
   marsad_db *pDb = cli_open(pCli, 1);
