@@ -59,6 +59,7 @@ chrome "$base/#/" "$tmp/home.html" "$shots/home.png"
 has "$tmp/home.html" 'dir="rtl"' "page is right to left"
 if route /api/stories; then
   has "$tmp/home.html" 'href="#/story/' "stories listed"
+  route /api/entities && has "$tmp/home.html" 'title="مكان: ' "a story's entity chip says its kind"
 else
   has "$tmp/home.html" 'ارتفاع حصيلة قتلى المرتزقة إلى 231' "articles listed"
 fi

@@ -143,7 +143,7 @@
   }
   function chip(e) {
     const name = lang === 'en' && e.name_en ? e.name_en : e.name;
-    return h('span', { class: 'chip ' + (e.kind || ''), title: e.name }, entityLink(e.id, name));
+    return h('span', { class: 'chip ' + (e.kind || ''), title: tv(KINDS, e.kind) + ': ' + e.name }, entityLink(e.id, name));
   }
   function empty() { return h('p', { class: 'empty' }, t('nothing')); }
   function hedge(f) {

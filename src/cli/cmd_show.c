@@ -83,8 +83,10 @@ static int run_show(cli *pCli, int argc, char **argv){
   char *azArg[argc+1];
   int nArg = 0;
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad show [--raw] ID",
-      "Shows one article. ID is its id as `marsad list` prints it, or a\n"
-      "unique prefix of it.", azArg, &nArg);
+      "Shows one article: where it came from, its story and the entities\n"
+      "named in it (each with its id and how often), then its title and\n"
+      "text. ID is its id as `marsad list` prints it, or a unique prefix of\n"
+      "it.", azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=1 ) return cli_usage_error(pCli, "give exactly one article id");
   marsad_db *pDb = cli_open(pCli, 1);
