@@ -1286,8 +1286,9 @@ static int ner_and_seen(marsad_ner *p, int k){
 /* The words of a person's name of n words at token i that the rules
 ** would take: it ends before a word with a preposition and the article
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
-** a clitic (بمنطقة) or a common word with the article (فهد | الشكر; one
-** without it may be a name: محمود أحمدي نجاد), and before the next name of a list (ومحمد، وظريف
+** a clitic (بمنطقة), a common word with the article (فهد | الشكر; one
+** without it may be a name: محمود أحمدي نجاد) or an ordinary word in the
+** accusative (برنامجا), and before the next name of a list (ومحمد، وظريف
 ** when the text has ظريف), but the word after بن، آل، أبي، ولد is a name
 ** whatever else it reads as (آل الشيخ، أبي طالب); it does not end on such
 ** a particle; a name that ends on its lineage (عزام بن محمد) takes the
@@ -1441,9 +1442,13 @@ static void ner_foreign_first(marsad_ner *p, ner_hit *x){
 /* Runs the model and merges its names with the rules': those that stand
 ** (ner_rule_stands) stay; the others stay when the model tags them the
 ** same (tokens and kind), or, for ner_rule_soft's, when it names no other
-** kind of name on their words; then the model's names on words no
-** remaining name covers are added, unless they are one word of one or two
-** letters (بي، سي: the letters of an acronym) or generic nouns alone. */
+** kind of name on their words (a title's name ends before an ordinary
+** word in the accusative); then the model's names on words no remaining
+** name covers are added, unless they are one word of one or two letters
+** (بي، سي: the letters of an acronym) or generic nouns alone, and its
+** people replace the rules' people they read longer or shorter
+** (ner_model_reshapes); last, a one-word person takes a foreign given
+** name before it (ner_foreign_first). */
 static int ner_apply_model(marsad_ner *p){
   int rc = ner_ml_tokens(p);
   for(int f=0; rc==MARSAD_OK && f<2; f++){
