@@ -1420,10 +1420,11 @@ static int ner_ordinary_word(marsad_ner *p, int j){
 }
 
 /* Takes into the one-word person x the word before it when that is a
-** foreign given name: an Arabic word of three letters or more that no list
-** knows in any reading, without the article or a conjunction, and no
-** ordinary word of the dictionary (ليونيل | ميسي، كيني | ميلر، نتشيرفان |
-** البارزاني; not وسجل ميسي, a verb). */
+** foreign or listed given name: an Arabic word of three letters or more
+** that no list knows in any reading but as a given name, without the
+** article or a conjunction, and no ordinary word of the dictionary
+** (ليونيل | ميسي، نتشيرفان | البارزاني، جوزيه | بوليكاريو; not وسجل ميسي,
+** a verb). */
 static void ner_foreign_first(marsad_ner *p, ner_hit *x){
   int j = x->iTok0-1;
   if( x->eKind!=MARSAD_ENTITY_PERSON || x->iTok1-x->iTok0!=1 || j<0
@@ -1431,8 +1432,8 @@ static void ner_foreign_first(marsad_ner *p, ner_hit *x){
    || p->aTok[j].bCovered || p->aTok[j].nKey<6 ) return;
   const char *k = tok_key(p, &p->aTok[j]);
   int nk = (int)p->aTok[j].nKey;
-  if( tok_any(p, j) || tok_article(p, j) || key_at(k, nk, 0, AR_WAW) || key_at(k, nk, 0, AR_FA)
-   || ner_ordinary_word(p, j) ) return;
+  if( (tok_any(p, j) & ~(unsigned)(MARSAD_GAZ_GIVEN|MARSAD_GAZ_PREFIX)) || tok_article(p, j)
+   || key_at(k, nk, 0, AR_WAW) || key_at(k, nk, 0, AR_FA) || ner_ordinary_word(p, j) ) return;
   x->iTok0 = j;
   x->iStart = p->aTok[j].iStart;
   p->aTok[j].bCovered = 1;
