@@ -98,16 +98,13 @@ static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_wo
   return 0;
 }
 
-const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
-                                      const marsad_words *pW, int iWord,
-                                      int iLimit, int bClitics, int *pnWord){
+const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,
+                                           const marsad_words *pW, int iWord,
+                                           int iLimit, int bClitics, int *pnWord){
   int nMax = 0;
   *pnWord = 0;
   if( iLimit>pW->nWord ) iLimit = pW->nWord;
   if( iWord<0 || iWord>=iLimit ) return 0;
-  const unsigned *aLex = pW->a[iWord].aLex;
-  unsigned bits = bClitics ? aLex[0] | aLex[1] | aLex[2] : aLex[0];
-  if( !(bits & (1u<<pLex->iBit)) ) return 0;   /* no entry starts with the word: most words */
   for(int v=0; v<(bClitics ? 3 : 1); v++){
     const marsad_lexent *f = first_entry(pLex, pW, iWord, v);
     if( f && f->nWord>nMax ) nMax = f->nWord;

@@ -9,6 +9,7 @@
 #ifndef MARSAD_LEXICON_H
 #define MARSAD_LEXICON_H
 #include <stddef.h>
+#include "words.h"
 
 struct marsad_words;
 
@@ -165,13 +166,29 @@ extern const int marsad_cue_nlemmas;
 /* Looks up the exact key p[0..n) in pLex; the entry or NULL. */
 const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n);
 
+/* The search of marsad_lex_match, for a word whose list bits say that some
+** entry of pLex may start with it. */
+const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,
+                                           const struct marsad_words *pW, int iWord,
+                                           int iLimit, int bClitics, int *pnWord);
+
 /* Finds the longest entry of pLex that matches the words starting at word
 ** iWord of pW (never past word iLimit, exclusive). The first word may also
 ** match with its proclitics (و ف, then ب ل ك) removed when bClitics is set.
-** Returns the entry (and *pnWord, the words it covers) or NULL. */
-const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
-                                      const struct marsad_words *pW, int iWord,
-                                      int iLimit, int bClitics, int *pnWord);
+** Returns the entry (and *pnWord, the words it covers) or NULL. Inline: the
+** extractors ask at almost every word, and almost every word starts no
+** entry of the list, which its list bits (marsad_lex_index) tell at once. */
+static inline const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
+                                                    const struct marsad_words *pW,
+                                                    int iWord, int iLimit, int bClitics,
+                                                    int *pnWord){
+  *pnWord = 0;
+  if( iWord<0 || iWord>=iLimit || iWord>=pW->nWord ) return 0;
+  const unsigned *aLex = pW->a[iWord].aLex;
+  unsigned bits = bClitics ? aLex[0] | aLex[1] | aLex[2] : aLex[0];
+  if( !(bits & (1u<<pLex->iBit)) ) return 0;
+  return marsad_lex_match_from(pLex, pW, iWord, iLimit, bClitics, pnWord);
+}
 
 /* Like marsad_lex_match for tables whose key words may end in '*' (a
 ** prefix match): a linear scan, for small tables. */
