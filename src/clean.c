@@ -108,10 +108,12 @@ static int ends_sentence(const char *p, size_t n){
       || cp==0x06D4;
 }
 
-/* Scans the line's characters: letters, digits, Arabic letters, and whether
-** it starts with a lower-case Latin word. */
+/* Scans the line's characters: letters, digits, Arabic letters, its words
+** (as count_words counts them), and whether it starts with a lower-case
+** Latin word. */
 typedef struct line_chars {
   int nLetter, nArabic, nDigit, nSep;
+  int nWord;
   int bLatinStart;
 } line_chars;
 
@@ -119,10 +121,14 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
   memset(pC, 0, sizeof *pC);
   pC->bLatinStart = (n>0 && p[0]>='a' && p[0]<='z');
   size_t i = 0;
+  int bIn = 0;
   while( i<n ){
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
+    int bSpace = cp==' ' || cp=='\t' || (!bBad && is_unicode_space(cp));
+    pC->nWord += !bSpace && !bIn;
+    bIn = !bSpace;
     utf8proc_category_t cat;
     if( cp>=0x0621 && cp<=0x064A ) cat = UTF8PROC_CATEGORY_LO;  /* the Arabic letters (and tatweel, Lm) */
     else if( cp<0x80 ){                                          /* ASCII, without the lookup */
@@ -318,7 +324,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   trim_key(&pKey, &nKey);
   line_chars c;
   scan_chars(p, n, &c);
-  pL->nWord = count_words(p, n);
+  pL->nWord = c.nWord;
   int bEnds = ends_sentence(p, n);
   pL->bProse = (pL->nWord>=8 && bEnds) || pL->nWord>=15;
   pL->bDateline = (c.nDigit>0 && pL->nWord<=6);
