@@ -291,12 +291,14 @@ MARSAD_API int marsad_search_json(marsad_db *pDb, const marsad_query *pQ,
 
 /* Stories by number of articles, then latest first:
 ** [{id ("s12"), title, first, last, n_articles, n_copies, n_outlets,
-** outlets, top_terms}, ...]. Filters of pQ used: zSince/zUntil (stories
+** outlets, top_terms, n_events, lead, entities (the 5 named in most of its
+** articles, as marsad_entities_json gives them)}, ...]. Filters of pQ used: zSince/zUntil (stories
 ** whose date range meets [since, until]), nMinArticles, nLimit, nOffset. */
 MARSAD_API int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ,
                                    char **pzJson /* OUT */);
 
-/* One story by id ("s12" or "12"): its summary and its articles by date,
+/* One story by id ("s12" or "12"): its summary (with its 8 top entities)
+** and its articles by date,
 ** each {id, published, outlet, title, score, copies: [articles that copy
 ** it, with their resemblance]}. With MARSAD_QUERY_WHY each article carries
 ** its evidence: why it joined (the rule, the score and its parts, the best

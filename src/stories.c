@@ -17,6 +17,8 @@
 #define LIST_DEFAULT 50       /* stories per page by default */
 #define LIST_MAX 10000        /* and at most */
 #define RECLUSTER_BATCH 1000  /* articles per transaction in a recluster */
+#define STORY_LIST_ENTITIES 5 /* entities named with each story of a list */
+#define STORY_ENTITIES 8      /* and with one story */
 
 /* Replaces the string member zKey of pObj (JSON text) by its parsed value.
 ** MARSAD_OK, or MARSAD_NOMEM when it cannot. */
@@ -48,6 +50,21 @@ static int expand_stories(json_t *pArr){
 ** among those within the dates asked (its largest, or with ?6 its latest;
 ** dated events first), and the stories come in the order of their lead
 ** events. An undated event shows its story's dates. */
+/* Sets pStory's "entities" to the nMax entities named in most of the
+** articles of that story (its "id"), in marsad_entities_json's shape. */
+static int story_entities(marsad_db *pDb, json_t *pStory, long nMax){
+  marsad_query q;
+  char *zJson = 0;
+  memset(&q, 0, sizeof q);
+  q.zStory = json_string_value(json_object_get(pStory, "id"));
+  q.nLimit = nMax;
+  int rc = q.zStory ? marsad_entities_json(pDb, &q, &zJson) : MARSAD_MISUSE;
+  json_t *pArr = rc==MARSAD_OK ? json_loads(zJson, 0, 0) : 0;
+  if( rc==MARSAD_OK && (pArr==0 || json_object_set_new(pStory, "entities", pArr)) ) rc = MARSAD_NOMEM;
+  marsad_free(zJson);
+  return rc;
+}
+
 int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   static const char zSql[] =
     "WITH e AS (SELECT x.*, coalesce(x.first, s.first) AS f, coalesce(x.last, s.last) AS l,"
@@ -83,6 +100,11 @@ int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   }
   sqlite3_finalize(pStmt);
   if( rc==MARSAD_OK ) rc = expand_stories(pArr);
+  size_t i;
+  json_t *pStory;
+  json_array_foreach(pArr, i, pStory){
+    if( rc==MARSAD_OK ) rc = story_entities(pDb, pStory, STORY_LIST_ENTITIES);
+  }
   if( rc==MARSAD_OK ) return marsad_jsonq_finish(pArr, pzJson);
   json_decref(pArr);
   return rc;
@@ -211,6 +233,7 @@ int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags, char **pz
   if( rc==MARSAD_OK && json_object_set_new(pObj, "events", pEvents) ) rc = MARSAD_NOMEM;
   if( rc==MARSAD_OK ) rc = story_articles(pDb, iId, (flags & MARSAD_QUERY_WHY)!=0, &pArr);
   if( rc==MARSAD_OK && json_object_set_new(pObj, "articles", pArr) ) rc = MARSAD_NOMEM;
+  if( rc==MARSAD_OK ) rc = story_entities(pDb, pObj, STORY_ENTITIES);
   if( rc==MARSAD_OK ) return marsad_jsonq_finish(pObj, pzJson);
   json_decref(pObj);
   return rc;

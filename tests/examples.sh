@@ -54,6 +54,13 @@ stories = run("stories")
 check(len(stories) >= 3, f"three events make stories, got {len(stories)}")
 sizes = [st["n_articles"] for st in stories]
 check(sizes == sorted(sizes, reverse=True), f"stories largest first {sizes}")
+# each story's summary names its top entities (Mopti's story: Mopti first), one story more of them
+check(all(len(st.get("entities", [])) <= 5 for st in stories)
+      and any(st.get("entities") and st["entities"][0]["name"] == "موبتي" for st in stories),
+      f"stories' top entities: {[st.get('entities') for st in stories]}")
+one = run("story", [st["id"] for st in stories if st.get("entities") and st["entities"][0]["name"] == "موبتي"][0])
+check(one.get("entities") and one["entities"][0]["name"] == "موبتي" and 5 < len(one["entities"]) <= 8,
+      f"story's top entities: {one.get('entities')}")
 lasts = [st["last"] or "" for st in run("stories", "--latest")]
 check(lasts == sorted(lasts, reverse=True), f"stories --latest latest first {lasts}")
 # the front page in words: one outlet, one copy, a story within one day by its day alone

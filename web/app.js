@@ -379,7 +379,7 @@
   async function pageStories(q) {
     const n = 30, offset = offsetOf(q);
     const list = await api('/api/stories', { limit: n, offset, latest: 1, min_articles: q.get('min_articles') });
-    if (has('/api/entities')) {
+    if (has('/api/entities') && list.some(st => !st.entities)) {   /* a server without them in the list */
       const top = await Promise.all(list.map(st => api('/api/entities', { story: st.id, limit: 6 })));
       list.forEach((st, i) => { st.entities = top[i]; });
     }

@@ -228,16 +228,7 @@ void cli_print_cut(const char *z, int nChar, int bPad){
   while( bPad && nOut<nChar ){ fputc(' ', stdout); nOut++; }
 }
 
-void cli_print_story_entities(marsad_db *pDb, const char *zStory, int nMax, int bCounts,
-                              const char *zLead){
-  marsad_query q;
-  char *zJson = 0;
-  memset(&q, 0, sizeof q);
-  q.zStory = zStory;
-  q.nLimit = nMax;
-  if( marsad_entities_json(pDb, &q, &zJson)!=MARSAD_OK ) return;
-  json_t *pArr = json_loads(zJson, 0, 0);
-  marsad_free(zJson);
+void cli_print_entity_names(json_t *pArr, int bCounts, const char *zLead){
   size_t i;
   json_t *pE;
   json_array_foreach(pArr, i, pE){
@@ -245,7 +236,6 @@ void cli_print_story_entities(marsad_db *pDb, const char *zStory, int nMax, int 
     if( bCounts ) printf(" (%lld)", (long long)json_integer_value(json_object_get(pE, "articles")));
   }
   if( json_array_size(pArr)>0 ) fputc('\n', stdout);
-  json_decref(pArr);
 }
 
 void cli_count_progress(void *pCtx, const marsad_ingest_stats *pStats){

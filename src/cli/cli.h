@@ -96,11 +96,10 @@ const char *cli_json_str(json_t *pObj, const char *zKey, const char *zDefault);
 ** when bPad. */
 void cli_print_cut(const char *z, int nChar, int bPad);
 
-/* Prints zLead, then the names of the nMax entities mentioned in the most
-** articles of story zStory (with their article counts when bCounts), on one
-** line. Prints nothing when the story has none or the query fails. */
-void cli_print_story_entities(marsad_db *pDb, const char *zStory, int nMax, int bCounts,
-                              const char *zLead);
+/* Prints zLead, then the names of the entities of pArr (a story's
+** "entities", marsad_entities_json's shape; with their article counts when
+** bCounts), on one line. Prints nothing when there are none. */
+void cli_print_entity_names(json_t *pArr, int bCounts, const char *zLead);
 
 /* Readable lines for facts in library answers (facts_print.c): a figure
 ** (date, value with hedge, counts, who, reporter, outlet, evidence), a

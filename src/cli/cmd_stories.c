@@ -39,9 +39,9 @@ static int print_stories(cli *pCli, json_t *pArr, void *pCtx){
              (long long)json_integer_value(json_object_get(pRow, "n_articles")), nEvents,
              zSFirst, strcmp(zSFirst, zSLast)!=0 ? ".." : "", strcmp(zSFirst, zSLast)!=0 ? zSLast : "");
     }
-    cli_print_story_entities(pCtx, cli_json_str(pRow, "id", ""), 5, 0, "                   ");
+    cli_print_entity_names(json_object_get(pRow, "entities"), 0, "                   ");
   }
-  (void)pCli;
+  (void)pCli; (void)pCtx;
   return CLI_OK;
 }
 
@@ -79,7 +79,7 @@ static int run_stories(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_stories_json(pDb, &q, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_stories, pDb);
+  return cli_answer(pCli, pDb, lrc, zJson, print_stories, 0);
 }
 
 const cli_command cli_cmd_stories = {

@@ -61,16 +61,10 @@ static void print_article(json_t *pRow, int bWhy, int bCopy){
   }
 }
 
-/* What print_story needs besides the answer. */
-typedef struct story_ctx {
-  int bWhy;                /* --why: each article's evidence */
-  marsad_db *pDb;          /* for the story's entities */
-} story_ctx;
-
-/* Prints a marsad_story_json answer, with the story's top entities. */
+/* Prints a marsad_story_json answer, with the story's top entities; pCtx
+** points to --why. */
 static int print_story(cli *pCli, json_t *pObj, void *pCtx){
-  const story_ctx *pC = pCtx;
-  int bWhy = pC->bWhy;
+  int bWhy = *(const int*)pCtx;
   printf("%s  %s", cli_json_str(pObj, "id", ""), cli_json_str(pObj, "title", ""));
   long long nArts = json_integer_value(json_object_get(pObj, "n_articles"));
   long long nCopies = json_integer_value(json_object_get(pObj, "n_copies"));
@@ -84,7 +78,7 @@ static int print_story(cli *pCli, json_t *pObj, void *pCtx){
   fputs("terms:", stdout);
   json_array_foreach(json_object_get(pObj, "top_terms"), i, pT) printf(" %s", json_string_value(pT));
   fputc('\n', stdout);
-  cli_print_story_entities(pC->pDb, cli_json_str(pObj, "id", ""), 8, 1, "entities: ");
+  cli_print_entity_names(json_object_get(pObj, "entities"), 1, "entities: ");
   fputc('\n', stdout);
   json_t *pArts = json_object_get(pObj, "articles");
   json_t *pEvents = json_object_get(pObj, "events");
@@ -133,8 +127,7 @@ static int run_story(cli *pCli, int argc, char **argv){
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_story_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
-  story_ctx c = { bWhy, pDb };
-  return cli_answer(pCli, pDb, lrc, zJson, print_story, &c);
+  return cli_answer(pCli, pDb, lrc, zJson, print_story, &bWhy);
 }
 
 const cli_command cli_cmd_story = {
