@@ -45,9 +45,6 @@ typedef struct marsad_mention {
 struct marsad_facts;
 struct marsad_atokens;
 
-/* Keys and stems of the words met so far (see marsad_wordcache_new). */
-typedef struct marsad_wordcache marsad_wordcache;
-
 /* Everything found in one article. Owned by whoever ran the analysis; freed
 ** with marsad_analysis_clear. */
 typedef struct marsad_analysis {
@@ -59,8 +56,6 @@ typedef struct marsad_analysis {
   void (*xFactsFree)(struct marsad_facts*); /* frees pFacts; set with it */
   struct marsad_atokens *pTokens; /* the fields' tokens, kept for every module
                                   ** (marsad_analysis_keep_tokens), or NULL */
-  marsad_wordcache *pWords;       /* borrowed: the keys and stems of words met
-                                  ** in earlier articles, or NULL */
 } marsad_analysis;
 
 /* Appends a mention (taking ownership of zKey even on failure).
@@ -83,17 +78,6 @@ int marsad_analysis_keep_tokens(marsad_analysis *pA);
 ** callback's value. */
 int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
                            int bStem, marsad_token_fn xToken, void *pCtx);
-
-/* Makes a cache of the keys and stems of words by their bytes as written,
-** for a run of articles (an ingestion): with it in marsad_analysis.pWords,
-** marsad_analysis_tokens normalizes and stems each distinct word once
-** instead of at every occurrence, and gives the same tokens. Its memory is
-** bounded (it starts over when full). *ppOut is NULL on failure. MARSAD_OK
-** or NOMEM. */
-int marsad_wordcache_new(marsad_wordcache **ppOut);
-
-/* Frees a word cache. NULL is fine. */
-void marsad_wordcache_free(marsad_wordcache *p);
 
 /* Frees the findings and kept tokens (not the borrowed article) and zeroes
 ** them. */

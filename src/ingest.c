@@ -60,7 +60,6 @@ typedef struct ingest {
   char zNow[24];               /* ingestion time, ISO 8601 UTC */
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
-  marsad_wordcache *pWords;    /* keys and stems of the words met, for the modules */
   sqlite3_stmt *pExists;       /* the rowid of the article with a uid */
   sqlite3_int64 iMaxBefore;    /* the largest article rowid before this ingestion */
   sqlite3_stmt *pFill;         /* fills a stored article's missing date and URL */
@@ -113,7 +112,7 @@ static void progress(ingest *p){
   if( p->pOpts && p->pOpts->xProgress ) p->pOpts->xProgress(p->pOpts->pCtx, p->pStats);
 }
 
-/* Prepares the statements and the word cache of an ingestion. */
+/* Prepares the statements of an ingestion. */
 static int ingest_prepare(ingest *p){
   marsad_db *pDb = p->pDb;
   int rc = marsad_db_prepare(pDb, "SELECT id FROM article WHERE uid=?1", &p->pExists);
@@ -141,7 +140,6 @@ static int ingest_prepare(ingest *p){
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "INSERT INTO outlet_line(outlet,hash,n) VALUES(?1,?2,1) "
       "ON CONFLICT(outlet,hash) DO UPDATE SET n=n+1", &p->pLineAdd);
-  if( rc==MARSAD_OK ) rc = marsad_wordcache_new(&p->pWords);
   return rc;
 }
 
@@ -155,7 +153,6 @@ static void ingest_finalize(ingest *p){
   sqlite3_finalize(p->pLineSeen);
   sqlite3_finalize(p->pLineAdd);
   marsad_norm_free(&p->norm);
-  marsad_wordcache_free(p->pWords);
 }
 
 /* marsad_line_memory.xSeen over outlet_line. */
@@ -338,7 +335,6 @@ static int run_modules(ingest *p, const stored *s, sqlite3_int64 iRowid){
   a.art.nTitle = strlen(s->zTitle);
   a.art.zBody = s->pClean->zBody;
   a.art.nBody = s->pClean->nBody;
-  a.pWords = p->pWords;
   int rc = marsad_analysis_keep_tokens(&a);   /* one tokenization for all modules */
   for(int i=0; rc==MARSAD_OK && i<marsad_nmodules; i++){
     if( marsad_modules[i]->xArticle ){
