@@ -69,6 +69,11 @@ check "ner: the model's name says model" grep -q '"how": *"model"' "$tmp/ner.jso
 "$bin" --json ner --rules 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
 check "ner --rules: no model" sh -c "! grep -q '\"model\"' '$tmp/ner.json'"
 
+# ner --conll names the file and line of a token without a tag
+printf 'وقال O\nلافروف\nإن O\n' >"$tmp/bad.conll"
+"$bin" ner --conll "$tmp/bad.conll" >/dev/null 2>"$tmp/err"
+check "ner --conll: a line without a tag is named" grep -q "bad.conll:2: a token without a tag" "$tmp/err"
+
 # analyze: the names of the article, readable and as mentions
 "$bin" analyze "$tmp/in.jsonl" >"$tmp/an.txt"
 check "analyze exits 0" [ $? -eq 0 ]

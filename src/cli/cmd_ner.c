@@ -134,13 +134,19 @@ static int conll_each(const char *zPath, long nGroup, conll_fn xGroup, void *pCt
   conll_tok *a = malloc(sizeof(*a)*(size_t)nAlloc);
   int *aEnd = malloc(sizeof(int)*(size_t)nAlloc);
   char *zLine = zFile;
+  long iLine = 0;
   if( a==0 || aEnd==0 ) rc = MARSAD_NOMEM;
   while( rc==MARSAD_OK && zLine && *zLine ){
     char *zNext = strchr(zLine, '\n');
     if( zNext ) *zNext++ = 0;
+    iLine++;
     char *zSp = conll_blank(zLine);        /* the token, then its first tag */
     if( *zSp==0 ) zSp = 0;
     else *conll_blank(zSp+1) = 0;
+    if( zLine[0]!=0 && zLine[0]!='\r' && zSp==0 ){
+      fprintf(stderr, "marsad ner: %s:%ld: a token without a tag, read as the end of a sentence\n",
+              zPath, iLine);
+    }
     if( zLine[0]==0 || zSp==0 ){
       if( n>0 && !aEnd[n-1] ){ aEnd[n-1] = 1; nSent++; }
       if( n>0 && (nSent>=nGroup || zNext==0) ){ rc = xGroup(pCtx, a, n, aEnd); n = 0; nSent = 0; }
