@@ -74,6 +74,10 @@ printf 'وقال O\nلافروف\nإن O\n' >"$tmp/bad.conll"
 "$bin" ner --conll "$tmp/bad.conll" >/dev/null 2>"$tmp/err"
 check "ner --conll: a line without a tag is named" grep -q "bad.conll:2: a token without a tag" "$tmp/err"
 
+"$bin" ner --train "$tmp/none.conll" >/dev/null 2>"$tmp/err"
+check "ner --train, no file: exit 3" [ $? -eq 3 ]
+check "ner --train, no file: only the error" sh -c "grep -q 'none.conll: No such file' '$tmp/err' && ! grep -q '^epoch' '$tmp/err'"
+
 # analyze: the names of the article, readable and as mentions
 "$bin" analyze "$tmp/in.jsonl" >"$tmp/an.txt"
 check "analyze exits 0" [ $? -eq 0 ]

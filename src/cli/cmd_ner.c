@@ -266,7 +266,9 @@ static int ner_train(char **azPath, int n, long nGroup, long nEpochs, long nKeep
   for(long e=0; rc==MARSAD_OK && e<nEpochs; e++){
     c.nTok = c.nWrong = 0;
     for(i=0; rc==MARSAD_OK && i<n; i++) rc = conll_each(azPath[i], nGroup, conll_train, &c);
-    fprintf(stderr, "epoch %ld: %ld tokens, %ld tagged wrong before their update\n", e+1, c.nTok, c.nWrong);
+    if( rc==MARSAD_OK ){
+      fprintf(stderr, "epoch %ld: %ld tokens, %ld tagged wrong before their update\n", e+1, c.nTok, c.nWrong);
+    }
   }
   if( rc==MARSAD_OK ){
     char zHeader[2048];
