@@ -318,6 +318,8 @@ typedef struct res_entity {
   int nNameWords;    /* words in it */
   int iGaz;          /* gazetteer entity, or -1 */
   int bSkel;         /* its first variant is in the skeleton index */
+  int iFirstVar;     /* its first variant (index in aVar), or -1 */
+  int nMaxWords;     /* words of its longest variant */
 } res_entity;
 
 /* One variant key of an entity. */
@@ -511,6 +513,8 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
     zk = kind_key(p, eKind, zJoined, strlen(zJoined));
     rc = zk ? km_add(&p->mKey, zk, p->b.n, v) : MARSAD_NOMEM;
   }
+  if( p->aEnt[e].iFirstVar<0 ) p->aEnt[e].iFirstVar = v;
+  if( key_words(z)>p->aEnt[e].nMaxWords ) p->aEnt[e].nMaxWords = key_words(z);
   if( rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE)
    && !p->aEnt[e].bSkel ){            /* the first spelling only: no chains */
     rc = index_skeleton(p, &p->mSkel, eKind, z, v);
@@ -549,6 +553,8 @@ static int add_entity(marsad_resolver *p, long long iId, int eKind, const char *
   e->nNameWords = key_words(z);
   e->iGaz = iGaz;
   e->bSkel = 0;
+  e->iFirstVar = -1;
+  e->nMaxWords = 0;
   if( iGaz>=0 ) p->aGazEnt[iGaz] = p->nEnt;
   return p->nEnt++;
 }
@@ -873,6 +879,126 @@ static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const ch
   return -1;
 }
 
+/* ---------------------------------------------------------------- merges */
+
+/* Sets every value iFrom of map m to iInto. */
+static void km_repoint(keymap *m, int iFrom, int iInto){
+  for(int i=0; i<m->n; i++) if( m->a[i].iVal==iFrom ) m->a[i].iVal = iInto;
+}
+
+/* True when every entry of key z[0..n) in map m has the value iVal. */
+static int km_only(const keymap *m, const char *z, size_t n, int iVal){
+  for(km_iter it=km_first(m, z, n); it.i>=0; km_next(m, &it)){
+    if( m->a[it.i].iVal!=iVal ) return 0;
+  }
+  return 1;
+}
+
+/* The entity index of a person mention of pA keyed z[0..n) that is not
+** entity eNot, was first known by that key (not a short name it took from
+** a fuller one, محمد العمري of محمد بن علي العمري, nor a spelling near its
+** own) and knows no longer name (ناصر الموسى, known as ناصر بن علي الموسى
+** too, is not ناصر عبدالله الموسى), or -1. */
+static int article_person(const marsad_resolver *p, const marsad_analysis *pA,
+                          const char *z, size_t n, int eNot){
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *o = &pA->aMention[i];
+    if( o->eKind!=MARSAD_ENTITY_PERSON || o->iEntity==0 || o->zKey==0 ) continue;
+    if( strlen(o->zKey)!=n || memcmp(o->zKey, z, n)!=0 ) continue;
+    int e = find_id(p, o->iEntity);
+    if( e<0 || e==eNot || p->aEnt[e].eKind!=MARSAD_ENTITY_PERSON || p->aEnt[e].iFirstVar<0 ) continue;
+    const char *zFirst = p->aVar[p->aEnt[e].iFirstVar].zKey;
+    if( strlen(zFirst)==n && memcmp(zFirst, z, n)==0 && p->aEnt[e].nMaxWords<=key_words(zFirst) ){
+      return e;
+    }
+  }
+  return -1;
+}
+
+/* The entity of a person that analysis pA names by a short form of person
+** key zKey (of entity eFull), another entity than eFull, or -1; the form
+** that matched is appended to p->reason. The short forms: zKey cut before one of
+** its بن (two words or more: خالد الفيصل of خالد الفيصل بن عبدالعزيز) when
+** no other entity is known by a fuller name starting so; zKey without its
+** lineage (عادل الطريفي of عادل بن زيد الطريفي) when no other is known by
+** a name with a lineage that reads so; and the first and last words of a
+** name of three without بن (خالد بحاح of خالد محفوظ بحاح; not for a first
+** word عبد or أبو, half of a name). */
+static int short_form_entity(marsad_resolver *p, const marsad_analysis *pA, const char *zKey,
+                             int eFull){
+  int e = -1;
+  for(const char *zBin=zKey+strlen(zKey); e<0 && (zBin = prev_bin(zKey, zBin))!=0; ){
+    size_t n = (size_t)(zBin-zKey);
+    if( memchr(zKey, ' ', n) && km_only(&p->mShort, zKey, n, eFull)
+     && (e = article_person(p, pA, zKey, n, eFull))>=0 ){
+      marsad_buf_printf(&p->reason, "%.*s (%s cut before its lineage)", (int)n, zKey, zKey);
+    }
+  }
+  const char *zBare = e<0 ? no_lineage(p, zKey) : 0;
+  if( zBare && km_only(&p->mBare, zBare, strlen(zBare), eFull)
+   && (e = article_person(p, pA, zBare, strlen(zBare), eFull))>=0 ){
+    marsad_buf_printf(&p->reason, "%s (%s without its lineage)", zBare, zKey);
+  }
+  if( e<0 && key_words(zKey)==3 && strstr(zKey, AR_SP_BIN)==0
+   && strncmp(zKey, AR_ABD " ", sizeof(AR_ABD))!=0
+   && strncmp(zKey, "\xD8\xA7\xD8\xA8\xD9\x88 ", 7)!=0 ){
+    const char *zSp = strchr(zKey, ' '), *zLast = strrchr(zKey, ' ');
+    marsad_buf_reset(&p->joined);
+    marsad_buf_append(&p->joined, zKey, (size_t)(zSp-zKey));
+    marsad_buf_puts(&p->joined, zLast);
+    if( p->joined.rc ) return -1;
+    if( (e = article_person(p, pA, p->joined.a, p->joined.n, eFull))>=0 ){
+      marsad_buf_printf(&p->reason, "%s (the first and last words of %s)", p->joined.a, zKey);
+    }
+  }
+  return e;
+}
+
+/* Merges entity eFrom into eInto: its variants and the maps name eInto
+** from now on, so do the mentions of pA, and the store is told, with the
+** reason zWhy. */
+static int merge_entities(marsad_resolver *p, marsad_analysis *pA, int eFrom, int eInto,
+                          const char *zWhy){
+  long long iFrom = p->aEnt[eFrom].iId, iInto = p->aEnt[eInto].iId;
+  for(int v=0; v<p->nVar; v++) if( p->aVar[v].e==eFrom ) p->aVar[v].e = eInto;
+  if( p->aEnt[eFrom].nMaxWords>p->aEnt[eInto].nMaxWords ){
+    p->aEnt[eInto].nMaxWords = p->aEnt[eFrom].nMaxWords;
+  }
+  km_repoint(&p->mSur, eFrom, eInto);
+  km_repoint(&p->mShort, eFrom, eInto);
+  km_repoint(&p->mBare, eFrom, eInto);
+  km_repoint(&p->mCtx, eFrom, eInto);
+  for(int i=0; i<pA->nMention; i++){
+    if( pA->aMention[i].iEntity==iFrom ) pA->aMention[i].iEntity = iInto;
+  }
+  return p->store.xMerge ? p->store.xMerge(p->store.pCtx, iFrom, iInto, zWhy) : MARSAD_OK;
+}
+
+/* Merges the person entities that analysis pA names by a full name and a
+** short form of it (short_form_entity) into one: the one the gazetteer
+** names, else the one known first. Not two the gazetteer names. */
+static int merge_short_forms(marsad_resolver *p, marsad_analysis *pA){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
+    const marsad_mention *m = &pA->aMention[i];
+    if( m->eKind!=MARSAD_ENTITY_PERSON || m->iEntity==0 || m->zKey==0 || key_words(m->zKey)<3 ){
+      continue;
+    }
+    int eFull = find_id(p, m->iEntity);
+    if( eFull<0 ) continue;
+    marsad_buf_reset(&p->reason);
+    marsad_buf_puts(&p->reason, "merged: ");
+    int eShort = short_form_entity(p, pA, m->zKey, eFull);
+    if( eShort<0 || (p->aEnt[eShort].iGaz>=0 && p->aEnt[eFull].iGaz>=0) ) continue;
+    int eInto = p->aEnt[eFull].iGaz>=0 || (p->aEnt[eShort].iGaz<0 && eFull<eShort) ? eFull : eShort;
+    int eFrom = eInto==eFull ? eShort : eFull;
+    marsad_buf_printf(&p->reason, ", both named in one article: the same person as %s",
+                      p->aEnt[eInto].zName);
+    if( p->reason.rc ) return p->reason.rc;
+    rc = merge_entities(p, pA, eFrom, eInto, p->reason.a);
+  }
+  return rc;
+}
 
 /* The place entity that one-word place name zKey stands for in analysis
 ** pA, or -1: the place the article names with a place noun before that
@@ -1116,5 +1242,6 @@ int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
       }
     }
   }
+  if( rc==MARSAD_OK ) rc = merge_short_forms(p, pA);
   return rc;
 }

@@ -23,6 +23,11 @@
 **      already (ميسي, then ليونيل ميسي), no other full name known ending
 **      with it;
 ** else it starts an entity of its own. Every new variant records the reason.
+** Then two person entities an article names by a full name and its short
+** form (خالد الفيصل بن عبدالعزيز and خالد الفيصل; خالد محفوظ بحاح and خالد
+** بحاح) become one (merge_entities), when no other person is known by a
+** fuller form of that short name: both were known before an article
+** linked them, so the later one is merged into the earlier.
 */
 #ifndef MARSAD_ENTITY_H
 #define MARSAD_ENTITY_H
@@ -48,6 +53,11 @@ typedef struct marsad_resolver_store {
                   const char *zReason);
   /* The display name of entity iId became zName. May be NULL. */
   int (*xRename)(void *pCtx, long long iId, const char *zName);
+  /* Entity iFrom is entity iInto (merge_entities in entity.c): its
+  ** variants and mentions (and whatever else names it) now name iInto,
+  ** each variant's reason prefixed with zWhy, and iFrom is gone. May be
+  ** NULL. */
+  int (*xMerge)(void *pCtx, long long iFrom, long long iInto, const char *zWhy);
   void *pCtx;
 } marsad_resolver_store;
 

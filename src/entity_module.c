@@ -55,7 +55,21 @@ typedef struct entity_state {
   rowq qVariant;                /* new entity_variant rows */
   rowq qMention;                /* mention rows */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
+  sqlite3_stmt *apMerge[6];     /* the statements of a merge (azMerge), on need */
 } entity_state;
+
+/* What a merge of entity ?2 into entity ?1 changes (?3 the reason): its
+** variants, mentions, the statements it spoke and the figures it reported
+** (the facts module's, stored for earlier articles) name ?1, and ?2 is
+** gone. */
+static const char *const azMerge[6] = {
+  "UPDATE entity_variant SET entity=?1, reason=?3||'; before: '||reason WHERE entity=?2",
+  "UPDATE mention SET entity=?1 WHERE entity=?2",
+  "UPDATE statement SET speaker=?1 WHERE speaker=?2",
+  "UPDATE figure SET reported_by=?1 WHERE reported_by=?2",
+  "DELETE FROM entity WHERE id=?2",
+  0
+};
 
 /* Starts a row of queue q; its values follow through rowq_int, rowq_text.
 ** Sets q->rc on failure. */
@@ -192,10 +206,33 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
   return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, "renaming an entity");
 }
 
+static int rowq_flush(marsad_db *pDb, rowq *q);
+
+/* Merges entity iFrom into iInto (a marsad_resolver_store callback), after
+** the rows queued so far. */
+static int entity_store_merge(void *pCtx, long long iFrom, long long iInto, const char *zWhy){
+  entity_state *s = pCtx;
+  int rc = rowq_flush(s->pDb, &s->qEntity);
+  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
+  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qMention);
+  for(int k=0; rc==MARSAD_OK && azMerge[k]; k++){
+    if( s->apMerge[k]==0 ) rc = marsad_db_prepare(s->pDb, azMerge[k], &s->apMerge[k]);
+    if( rc ) break;
+    sqlite3_stmt *q = s->apMerge[k];
+    sqlite3_bind_int64(q, 1, iInto);
+    sqlite3_bind_int64(q, 2, iFrom);
+    if( sqlite3_bind_parameter_count(q)>=3 ) marsad_bind_str(q, 3, zWhy);
+    int rcStep = sqlite3_step(q);
+    sqlite3_reset(q);
+    if( rcStep!=SQLITE_DONE ) rc = marsad_db_sqlite_error(s->pDb, "merging two entities");
+  }
+  return rc;
+}
+
 /* Creates the resolver and teaches it the stored entities and variants. */
 static int entity_load(entity_state *s){
   marsad_resolver_store st = { entity_store_entity, entity_store_variant,
-                               entity_store_rename, s };
+                               entity_store_rename, entity_store_merge, s };
   sqlite3_stmt *pStmt = 0;
   int rc = marsad_resolver_new(&st, &s->pRes);
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(s->pDb,
@@ -235,6 +272,7 @@ static void entity_close(void *pState){
   rowq_free(&s->qVariant);
   rowq_free(&s->qMention);
   sqlite3_finalize(s->pRename);
+  for(int k=0; azMerge[k]; k++) sqlite3_finalize(s->apMerge[k]);
   marsad_free(s);
 }
 

@@ -796,6 +796,108 @@ static void test_fuller_after_short(void){
   marsad_resolver_free(pRes);
 }
 
+/* The reasons of the merges a resolver's store was told of, "from>into:
+** why|" each. */
+static int store_merge_text(void *pCtx, long long iFrom, long long iInto, const char *zWhy){
+  char *z = pCtx;
+  size_t n = strlen(z);
+  snprintf(z+n, 1024-n, "%lld>%lld:%s|", iFrom, iInto, zWhy);
+  return MARSAD_OK;
+}
+
+/* Two people known apart, by a short and a full name, become one when an
+** article names both (خالد الفيصل and خالد الفيصل بن عبدالعزيز, known in
+** that order; خالد بحاح and خالد محفوظ بحاح): the later entity is merged
+** into the earlier, the store told why. A short name that two fuller
+** names start with stays apart from both (نايف بن أحمد بن سعود، نايف بن
+** أحمد بن عبدالله). */
+static void test_merge_known(void){
+  marsad_resolver *pRes = 0;
+  marsad_resolver_store st;
+  char zMerge[1024] = "";
+  long long iFull, iShort;
+  memset(&st, 0, sizeof st);
+  st.xMerge = store_merge_text;
+  st.pCtx = zMerge;
+  CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
+  long long iKhalid = resolve_person(pRes, "خالد الفيصل", "خالد الفيصل");
+  long long iLong = resolve_person(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل بن عبدالعزيز");
+  CHECK(iLong!=iKhalid);
+  CHECK_EQ_STR(zMerge, "");
+  resolve_pair(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل", &iFull, &iShort);
+  CHECK_EQ_INT(iFull, iKhalid);
+  CHECK_EQ_INT(iShort, iKhalid);
+  CHECK(strstr(zMerge, "merged: خالد الفيصل (خالد الفيصل بن عبدالعزيز cut before its lineage), both named in one article: the same person as خالد الفيصل")!=0);
+  CHECK_EQ_INT(resolve_person(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل بن عبدالعزيز"), iKhalid);
+  zMerge[0] = 0;
+  long long iBahah = resolve_person(pRes, "خالد محفوظ بحاح", "خالد محفوظ بحاح");
+  long long iShortBahah = resolve_person(pRes, "خالد بحاح", "خالد بحاح");
+  CHECK(iBahah!=iShortBahah);
+  resolve_pair(pRes, "خالد محفوظ بحاح", "خالد بحاح", &iFull, &iShort);
+  CHECK_EQ_INT(iFull, iBahah);
+  CHECK_EQ_INT(iShort, iBahah);
+  CHECK(strstr(zMerge, "(the first and last words of خالد محفوظ بحاح)")!=0);
+  long long iNayef = resolve_person(pRes, "نايف بن احمد", "نايف بن احمد");
+  long long iSaud = resolve_person(pRes, "نايف بن احمد بن سعود", "نايف بن احمد بن سعود");
+  long long iAbd = resolve_person(pRes, "نايف بن احمد بن عبدالله", "نايف بن احمد بن عبدالله");
+  resolve_pair(pRes, "نايف بن احمد بن سعود", "نايف بن احمد", &iFull, &iShort);
+  CHECK_EQ_INT(iFull, iSaud);
+  CHECK_EQ_INT(iShort, iNayef);
+  CHECK(iAbd!=iNayef && iAbd!=iSaud);
+  marsad_resolver_free(pRes);
+}
+
+/* Sets *(int*)pCtx to the integer of the first column of the first row. */
+static int first_int(void *pCtx, int nCol, char **azVal, char **azCol){
+  (void)nCol; (void)azCol;
+  *(int*)pCtx = azVal[0] ? atoi(azVal[0]) : -1;
+  return 0;
+}
+
+/* The integer that query zSql on database file zDb gives (-1 when none). */
+static int db_int(const char *zDb, const char *zSql){
+  sqlite3 *db = 0;
+  int n = -1;
+  CHECK_EQ_INT(sqlite3_open(zDb, &db), SQLITE_OK);
+  CHECK_EQ_INT(sqlite3_exec(db, zSql, first_int, &n, 0), SQLITE_OK);
+  sqlite3_close(db);
+  return n;
+}
+
+/* A merge in a database: the short and the full name, known apart from
+** two articles, are one entity after a third names both; the mentions
+** of all three and both spellings are the kept entity's, the merged
+** spelling with its reason, and the other entity is gone. */
+static void test_merge_stored(void){
+  char zDb[64], zIn[64];
+  snprintf(zDb, sizeof zDb, "/tmp/marsad-test-ner-mg-%d.db", (int)getpid());
+  snprintf(zIn, sizeof zIn, "/tmp/marsad-test-ner-mg-%d.jsonl", (int)getpid());
+  unlink(zDb);
+  FILE *f = fopen(zIn, "w");
+  CHECK(f!=0);
+  if( f==0 ) return;
+  fputs("{\"title\": \"خبر أول\", \"text\": \"وقال الأمير خالد الفيصل أمير منطقة مكة المكرمة إن المشروع اكتمل.\"}\n"
+        "{\"title\": \"خبر ثان\", \"text\": \"واستقبل الأمير خالد الفيصل بن عبدالعزيز الوفد في جدة.\"}\n"
+        "{\"title\": \"خبر ثالث\", \"text\": \"وأكد الأمير خالد الفيصل بن عبدالعزيز ما قاله الأمير خالد الفيصل.\"}\n", f);
+  fclose(f);
+  marsad_db *pDb = 0;
+  marsad_ingest_stats st;
+  memset(&st, 0, sizeof st);
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zIn, 0, &st), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity WHERE kind='person'"), 1);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(DISTINCT entity) FROM mention m JOIN entity e ON e.id=m.entity"
+                           " WHERE e.kind='person'"), 1);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM mention"
+                           " WHERE entity NOT IN (SELECT id FROM entity)"), 0);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(DISTINCT article) FROM mention m JOIN entity e ON e.id=m.entity"
+                           " WHERE e.kind='person'"), 3);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_variant WHERE reason LIKE 'merged: %'"), 1);
+  unlink(zDb);
+  unlink(zIn);
+}
+
 /* A name with its lineage and family name (عادل بن أحمد الجبير، عزام بن
 ** محمد الدخيل) is recognised whole, after a title too, and is the person
 ** known without the lineage (عادل الجبير, the gazetteer's; عادل الطريفي);
@@ -1107,6 +1209,8 @@ int main(void){
   RUN(test_surnames_across);
   RUN(test_abd_joined);
   RUN(test_fuller_after_short);
+  RUN(test_merge_known);
+  RUN(test_merge_stored);
   RUN(test_common_word_persons);
   RUN(test_lineage_family);
   RUN(test_gazetteer_keys);
