@@ -799,7 +799,9 @@ static int ner_lineage_next(marsad_ner *p, int i){
 
 /* The best name at token i: the gazetteer's, unless an organisation
 ** pattern is longer and, when the gazetteer found a name, ends on a
-** nationality adjective (مجلس الأمن الروسي is not the UN's). */
+** nationality adjective (مجلس الأمن الروسي is not the UN's) or, after an
+** organisation's name, on a relative adjective (مجلس الأمن القومي, قوات
+** الطوارئ الدولية are not مجلس الأمن, قوات الطوارئ). */
 static ner_cand ner_named_at(marsad_ner *p, int i){
   ner_cand g = ner_gaz_at(p, i);
   ner_cand o = ner_org_at(p, i);
@@ -809,7 +811,9 @@ static ner_cand ner_named_at(marsad_ner *p, int i){
     g.iGaz = -1;
   }
   if( o.n<=g.n ) return g;
-  if( g.n>0 && !tok_is_adj(p, i+o.n-1) ) return g;
+  if( g.n>0 && !tok_is_adj(p, i+o.n-1) && !(g.eKind==MARSAD_ENTITY_ORG && ner_nisba(p, i+o.n-1)) ){
+    return g;
+  }
   return o;
 }
 

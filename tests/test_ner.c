@@ -618,6 +618,25 @@ static void test_org_complement(void){
   fixture_close(&f);
 }
 
+/* The short names of organisations the list gives (مجلس الأمن, مؤسسة
+** النقد, قوات الطوارئ) are the same entity as the full ones, while a
+** longer name ending on a relative adjective is another organisation
+** (مجلس الأمن القومي, قوات الطوارئ الدولية). */
+static void test_org_short_names(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "ودعا مجلس الأمن الدولي إلى الهدوء، وقال مجلس الأمن إن مؤسسة النقد العربي "
+          "السعودي ومؤسسة النقد وقوات الطوارئ الخاصة وقوات الطوارئ ومجلس الأمن القومي "
+          "وقوات الطوارئ الدولية حاضرة.");
+  CHECK_EQ_INT(entity_of(&f.a, "مجلس الأمن"), entity_of(&f.a, "مجلس الأمن الدولي"));
+  CHECK_EQ_INT(entity_of(&f.a, "مؤسسة النقد"), entity_of(&f.a, "مؤسسة النقد العربي السعودي"));
+  CHECK_EQ_INT(entity_of(&f.a, "قوات الطوارئ"), entity_of(&f.a, "قوات الطوارئ الخاصة"));
+  CHECK(entity_of(&f.a, "مجلس الأمن القومي")!=entity_of(&f.a, "مجلس الأمن"));
+  CHECK(entity_of(&f.a, "قوات الطوارئ الدولية")!=entity_of(&f.a, "قوات الطوارئ"));
+  CHECK(entity_of(&f.a, "قوات الطوارئ الدولية")!=0);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1205,6 +1224,7 @@ int main(void){
   RUN(test_model_person_bounds);
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
+  RUN(test_org_short_names);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
