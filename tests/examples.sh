@@ -76,6 +76,11 @@ for name, want in (("mopti", "موبتي"), ("ALEXANDRIA", "الإسكندرية
                    ("سلطنة", "سلطنة عمان")):
     got = run("entity", name)
     check(got.get("name") == want, f"entity {name}: {got.get('name')}")
+# looked up by words, it names the other entities those words fit; by id, none
+un = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "الأمم المتحدة"], capture_output=True, text=True).stdout
+check(re.search(r"\nothers by that name: e\d+ مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية \(1\)", un), f"entity's others: {un}")
+by_id = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "e1"], capture_output=True, text=True).stdout
+check("others by that name" not in by_id, f"entity by id, no others: {by_id}")
 why = subprocess.run([bin, "--db", f"{tmp}/x.db", "entity", "--why", "موبتي"], capture_output=True, text=True).stdout
 check(re.search(r"\n  موبتي  \[موبتي\]  \d+: gazetteer geo:2453348: a name of موبتي \(Mopti\); [0-9a-f]{12}\n", why),
       f"entity --why: {why}")

@@ -12,16 +12,50 @@ static long long num(json_t *pObj, const char *zKey){
   return (long long)json_integer_value(json_object_get(pObj, zKey));
 }
 
+/* What print_entity needs besides the answer. */
+typedef struct entity_ctx {
+  int bWhy;             /* --why */
+  marsad_db *pDb;       /* for the other entities the name fits */
+  const char *zName;    /* the NAME|ID asked for */
+} entity_ctx;
+
+/* When zName is no id, prints the other entities (up to 5, by articles)
+** whose name or a spelling holds it, besides zShown: the one shown is the
+** most mentioned of those the name fits, maybe not the one meant. */
+static void print_others(marsad_db *pDb, const char *zName, const char *zShown){
+  marsad_query q;
+  char *zJson = 0;
+  size_t i, n = 0;
+  json_t *pE;
+  if( zName[0]=='e' && zName[1] && strspn(zName+1, "0123456789")==strlen(zName+1) ) return;
+  memset(&q, 0, sizeof q);
+  q.zText = zName;
+  q.nLimit = 6;
+  if( marsad_entities_json(pDb, &q, &zJson)!=MARSAD_OK ) return;
+  json_t *pArr = json_loads(zJson, 0, 0);
+  marsad_free(zJson);
+  json_array_foreach(pArr, i, pE){
+    if( strcmp(cli_json_str(pE, "id", ""), zShown)==0 || n==5 ) continue;
+    printf("%s%s %s (%lld)", n++ ? "، " : "others by that name: ", cli_json_str(pE, "id", ""),
+           cli_json_str(pE, "name", ""), num(pE, "articles"));
+  }
+  if( n ) printf("  (marsad entities --name '%s')\n", zName);
+  json_decref(pArr);
+}
+
 /* Prints a marsad_entity_json answer for people. */
 static int print_entity(cli *pCli, json_t *p, void *pCtx){
-  int bWhy = *(int*)pCtx;
+  const entity_ctx *pC = pCtx;
+  int bWhy = pC->bWhy;
   size_t i;
   json_t *pRow;
   printf("%s  %s  %s", cli_json_str(p, "id", ""), cli_json_str(p, "kind", ""), cli_json_str(p, "name", ""));
   if( json_is_string(json_object_get(p, "name_en")) ) printf("  (%s)", cli_json_str(p, "name_en", ""));
   printf("\n%lld articles, %lld mentions", num(p, "articles"), num(p, "mentions"));
   if( json_is_string(json_object_get(p, "gazetteer")) ) printf(", gazetteer %s", cli_json_str(p, "gazetteer", ""));
-  printf("\n\nspellings:\n");
+  fputc('\n', stdout);
+  print_others(pC->pDb, pC->zName, cli_json_str(p, "id", ""));
+  printf("\nspellings:\n");
   json_array_foreach(json_object_get(p, "spellings"), i, pRow){
     printf("  %6lld  %s\n", num(pRow, "mentions"), cli_json_str(pRow, "text", ""));
   }
@@ -69,15 +103,17 @@ static int run_entity(cli *pCli, int argc, char **argv){
   int rc = cli_parse(pCli, argc, argv, aOpt, "marsad entity [--why] NAME|ID",
       "Shows one entity, named by its id (e7), any of its spellings (أردوغان,\n"
       "اردوغان, إردوغان are one), its English name, or words of these (Obama,\n"
-      "سلمان: the most mentioned entity they name): its spellings, mentions by\n"
-      "date, stories and latest articles.", azArg, &nArg);
+      "سلمان: the most mentioned entity they name, the others named so listed\n"
+      "below it): its spellings, mentions by date, stories and latest articles.",
+      azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=1 ) return cli_usage_error(pCli, "expected one NAME or ID");
   marsad_db *pDb = cli_open(pCli, 1);
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
   int lrc = marsad_entity_json(pDb, azArg[0], bWhy ? MARSAD_QUERY_WHY : 0, &zJson);
-  return cli_answer(pCli, pDb, lrc, zJson, print_entity, &bWhy);
+  entity_ctx c = { bWhy, pDb, azArg[0] };
+  return cli_answer(pCli, pDb, lrc, zJson, print_entity, &c);
 }
 
 const cli_command cli_cmd_entity = {
