@@ -948,6 +948,15 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   return ner_keep_found(p, j, n, tok_form0(p, j), MARSAD_ENTITY_PLACE, MARSAD_NER_PATTERN, SRC_PLACE);
 }
 
+/* True when the run of n capitalized Latin words at token i names
+** nothing: one letter (A, C: an initial or a list's mark), or words of a
+** page's navigation only (class stop: Next Previous). */
+static int ner_latin_noise(marsad_ner *p, int i, int n){
+  if( n==1 && p->aTok[i].nKey==1 ) return 1;
+  for(int k=i; k<i+n; k++) if( !(tok_class(p, k) & MARSAD_GAZ_STOP) ) return 0;
+  return 1;
+}
+
 /* A run of capitalized Latin words at token i. */
 static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
   int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
@@ -955,6 +964,7 @@ static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
   while( i+n<iEnd && n<4 && p->aTok[i+n].bUpper && !p->aTok[i+n].bCovered ) n++;
   if( n==0 ) return MARSAD_OK;
   *pnUsed = n;
+  if( ner_latin_noise(p, i, n) ) return MARSAD_OK;
   return ner_keep_found(p, i, n, (ner_form){0}, MARSAD_ENTITY_OTHER, MARSAD_NER_PATTERN, SRC_LATIN);
 }
 

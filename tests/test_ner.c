@@ -637,6 +637,22 @@ static void test_org_short_names(void){
   fixture_close(&f);
 }
 
+/* A Latin name the lists know takes its kind and entity (Twitter is تويتر,
+** STC an organisation); one letter (A) and a page's navigation (Next
+** Previous) name nothing; another Latin name is of kind other. */
+static void test_latin_names(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "ونشرت تويتر بيانا، وقالت Twitter و STC إن الخيار A هو الأفضل. Next Previous "
+          "ويعمل نظام Lollipop على الأجهزة.");
+  CHECK_EQ_INT(kind_of(&f.a, "Twitter"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(entity_of(&f.a, "Twitter"), entity_of(&f.a, "تويتر"));
+  CHECK_EQ_INT(kind_of(&f.a, "STC"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "Lollipop"), MARSAD_ENTITY_OTHER);
+  CHECK_EQ_INT(f.a.nMention, 4);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1225,6 +1241,7 @@ int main(void){
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
   RUN(test_org_short_names);
+  RUN(test_latin_names);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
