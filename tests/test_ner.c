@@ -653,6 +653,17 @@ static void test_latin_names(void){
   fixture_close(&f);
 }
 
+/* Seas and oceans are places of the list, whole: المحيط الهادئ (its
+** adjective was read alone as a place, الهادي) and بحر الشمال. */
+static void test_seas(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقع زلزال في المحيط الهادي قبالة سواحل تشيلي، وتراجع إنتاج بحر الشمال.");
+  CHECK_EQ_INT(kind_of(&f.a, "المحيط الهادي"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "بحر الشمال"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1242,6 +1253,7 @@ int main(void){
   RUN(test_org_complement);
   RUN(test_org_short_names);
   RUN(test_latin_names);
+  RUN(test_seas);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
