@@ -1098,7 +1098,8 @@ static int tok_is_adj(marsad_ner *p, int i);
 ** الباحة: a place, as people's names are not); an organisation head's name ending on a nationality adjective
 ** (وزارة الخارجية الروسية, which ANERcorp leaves untagged and the product
 ** needs whole) or named after a titled person (جامعة الملك سعود: the head,
-** a title, and a given name last). */
+** a title, and a given name last, or before a relative adjective: مركز
+** الملك فهد الثقافي). */
 static int ner_rule_stands(marsad_ner *p, const ner_hit *x){
   if( x->flags & MARSAD_NER_ADJ ) return 0;
   if( x->eSrc==SRC_GAZ && x->iTok1-x->iTok0>1 ) return !gaz_town(x->iGaz);
@@ -1107,9 +1108,11 @@ static int ner_rule_stands(marsad_ner *p, const ner_hit *x){
         && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0;
   }
   if( x->eSrc!=SRC_ORG ) return 0;
+  int iLast = x->iTok1-1;
+  if( iLast-1>x->iTok0+1 && ner_nisba(p, iLast) ) iLast--;   /* مركز الملك فهد الثقافي */
   return tok_is_adj(p, x->iTok1-1)
-      || (x->iTok1-x->iTok0>=3 && (tok_any(p, x->iTok0+1) & MARSAD_GAZ_TITLE)
-          && (tok_class(p, x->iTok1-1) & MARSAD_GAZ_GIVEN));
+      || (iLast-x->iTok0>=2 && (tok_any(p, x->iTok0+1) & MARSAD_GAZ_TITLE)
+          && (tok_class(p, iLast) & MARSAD_GAZ_GIVEN));
 }
 
 /* True when the model undoes the rules' name x only when it names another

@@ -615,6 +615,10 @@ static void test_org_complement(void){
   CHECK_EQ_INT(kind_of(&f.a, "الهيئة العامة للطيران المدني"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(kind_of(&f.a, "الهيئة الوطنية لمكافحة الفساد"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(f.a.nMention, 6);
+  fixture_text(&f, "وقال مدير جامعة الإمام محمد بن سعود الإسلامية إن مركز الملك فهد الثقافي في أبها "
+          "يستقبل الزوار.");
+  CHECK_EQ_INT(kind_of(&f.a, "جامعة الإمام محمد بن سعود الإسلامية"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "مركز الملك فهد الثقافي"), MARSAD_ENTITY_ORG);
   fixture_text(&f, "وأعلنت غرفة العمليات أن ادارة المستشفى تتابع الحالة.");
   CHECK_EQ_INT(f.a.nMention, 0);     /* generic heads with a generic noun */
   fixture_close(&f);
