@@ -1056,19 +1056,26 @@ static int ner_surnames(marsad_ner *p){
 
 /* ---------------------------------------------------------------- model */
 
-/* The hashes of the first 2, 3, 4 and the last 1, 2, 3, 4 characters of
-** key k[0..n) into m, each 0 when the key has fewer characters (a suffix
-** also when it is the whole key). One pass from each end finds where the
-** characters start. */
-static void affix_hashes(const char *k, int n, marsad_ml_tok *m){
+/* The hashes of key k[0..n) into m: the whole key, its bare form from
+** byte iBare, its first 2, 3, 4 and its last 1, 2, 3, 4 characters, each
+** affix 0 when the key has fewer characters (a suffix also when it is the
+** whole key). One pass from each end finds where the characters start, and
+** the prefixes' hashes are the states of the whole key's on the way. */
+static void key_hashes(const char *k, int n, int iBare, marsad_ml_tok *m){
   int aHead[5], nHead = 0;   /* where the first five characters start */
   int aTail[4], nTail = 0;   /* where the last four start, last first */
   for(int i=0; i<n && nHead<5; i++) if( (k[i] & 0xC0)!=0x80 ) aHead[nHead++] = i;
   for(int i=n; i>0 && nTail<4; i--) if( (k[i-1] & 0xC0)!=0x80 ) aTail[nTail++] = i-1;
-  uint32_t aPre[5] = {0}, aSuf[5] = {0};
-  for(int c=2; c<=4; c++){
-    if( nHead>=c ) aPre[c] = marsad_ml_hash(k, (size_t)(nHead>c ? aHead[c] : n));
+  uint32_t aPre[5] = {0}, aSuf[5] = {0}, h = MARSAD_ML_HASH0;
+  int iDone = 0;
+  for(int c=2; c<=nHead && c<=4; c++){
+    int iEnd = nHead>c ? aHead[c] : n;
+    h = marsad_ml_hash_more(h, k+iDone, (size_t)(iEnd-iDone));
+    iDone = iEnd;
+    aPre[c] = marsad_ml_hash_value(h);
   }
+  m->hKey = marsad_ml_hash_value(marsad_ml_hash_more(h, k+iDone, (size_t)(n-iDone)));
+  m->hBare = iBare==0 ? m->hKey : marsad_ml_hash(k+iBare, (size_t)(n-iBare));
   for(int c=1; c<=4; c++){
     if( nTail>=c && aTail[c-1]>0 ) aSuf[c] = marsad_ml_hash(k+aTail[c-1], (size_t)(n-aTail[c-1]));
   }
@@ -1153,9 +1160,7 @@ static int ner_ml_tokens(marsad_ner *p){
     const ner_form *a = tok_forms(p, i, &nf);
     int iBare = 0;
     for(int f=0; f<nf; f++) if( a[f].iBare>iBare ) iBare = a[f].iBare;
-    m->hKey = marsad_ml_hash(k, (size_t)n);
-    m->hBare = marsad_ml_hash(k+iBare, (size_t)(n-iBare));
-    affix_hashes(k, n, m);
+    key_hashes(k, n, iBare, m);
     m->nLen = n/2<10 ? n/2 : 10;     /* Arabic letters are two bytes */
     m->cAny = tok_any(p, i);
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){

@@ -22,12 +22,6 @@
 #define NF_MAX 128                /* features of one token at most */
 #define TRAIN_BITS 21             /* the trainer's table: 2^21 slots */
 
-uint32_t marsad_ml_hash(const char *p, size_t n){
-  uint32_t h = 0x811C9DC5u;
-  for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
-  return h ? h : 1;
-}
-
 /* Mixes a template or feature id with a value into a feature id (never 0). */
 static uint32_t mix(uint32_t a, uint32_t b){
   uint32_t h = a*0x9E3779B1u ^ (b + 0x7F4A7C15u + (a<<6) + (a>>2));

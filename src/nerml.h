@@ -52,8 +52,25 @@ extern const int16_t marsad_ml_weights[][MARSAD_ML_NTAG];
 extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
 extern const int marsad_ml_nfeatures;      /* 0: no model */
 
+/* FNV-1a a piece at a time: the state after p[0..n) from state h (the
+** first piece from MARSAD_ML_HASH0); marsad_ml_hash_value gives the hash
+** of all the pieces so far, so that the hashes of a word's prefixes and of
+** the whole word come from one pass. */
+#define MARSAD_ML_HASH0 0x811C9DC5u
+static inline uint32_t marsad_ml_hash_more(uint32_t h, const char *p, size_t n){
+  for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
+  return h;
+}
+
+/* The hash of state h (never 0). */
+static inline uint32_t marsad_ml_hash_value(uint32_t h){
+  return h ? h : 1;
+}
+
 /* FNV-1a of p[0..n) (never 0). */
-uint32_t marsad_ml_hash(const char *p, size_t n);
+static inline uint32_t marsad_ml_hash(const char *p, size_t n){
+  return marsad_ml_hash_value(marsad_ml_hash_more(MARSAD_ML_HASH0, p, n));
+}
 
 /* Tags a[0..n) with the compiled model into aTag (B/I fixed so that an I
 ** follows a B or I of its type). */
