@@ -619,6 +619,10 @@ static void test_org_complement(void){
           "يستقبل الزوار.");
   CHECK_EQ_INT(kind_of(&f.a, "جامعة الإمام محمد بن سعود الإسلامية"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(kind_of(&f.a, "مركز الملك فهد الثقافي"), MARSAD_ENTITY_ORG);
+  fixture_text(&f, "ونقل المصابون إلى مستشفى الملك فهد التخصصي ومستشفى الولادة والأطفال.");
+  CHECK_EQ_INT(kind_of(&f.a, "مستشفى الملك فهد التخصصي"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "مستشفى الولادة والأطفال"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(f.a.nMention, 2);
   fixture_text(&f, "وأعلنت غرفة العمليات أن ادارة المستشفى تتابع الحالة.");
   CHECK_EQ_INT(f.a.nMention, 0);     /* generic heads with a generic noun */
   fixture_close(&f);
