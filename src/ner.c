@@ -457,6 +457,15 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
   return best;
 }
 
+/* True when token j is ب and a place the gazetteer knows (بمكة، بجدة:
+** where someone is, not a word of his name). */
+static int ner_at_place(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  if( t->eKind!=MARSAD_TOKEN_ARABIC || !key_at(tok_key(p, t), (int)t->nKey, 0, AR_BA) ) return 0;
+  const marsad_gaz_key *g = tok_lookup(p, j, (ner_form){2, 2, 0});
+  return g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE;
+}
+
 /* True when token j may continue an organisation's genitive tail after n
 ** tail words. A common word (class common: a town somewhere, or a generic
 ** noun: النادي، الإدارة) may not, but with the article as an adjective:
@@ -473,6 +482,7 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
   if( (c & MARSAD_GAZ_COMMON) && !(bArt && (n>0 || key_at(k, nk, nk-4, "\xD9\x8A\xD9\x87"))) ){
     return 0;
   }
+  if( ner_at_place(p, j) ) return 0;
   if( bArt ) return 1;
   if( n==0 && (c & MARSAD_GAZ_ADJ) ) return 0;   /* جامعة بريطانية: a British university */
   if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ) return 1;
@@ -512,6 +522,7 @@ static int ner_tail_closed(marsad_ner *p, int j){
 
 static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle);
 static int ner_lineage_next(marsad_ner *p, int i);
+
 
 /* True when token j starts with a preposition and the article (للعلوم،
 ** بالرياض). */
@@ -661,7 +672,7 @@ static int ner_name_len(marsad_ner *p, int i, ner_form f, int bTitle){
       }
       if( (c & NER_NOT_NAME) || (c & NER_ENTITY) ) break;
       if( bArt && !bJoin ) break;
-      if( ner_prep_word(p, j) ) break;
+      if( ner_prep_word(p, j) || ner_at_place(p, j) ) break;
       if( key_at(k, (int)t->nKey, 0, AR_WAW) ) break;
       if( t->eKind!=p->aTok[i].eKind ) break;
     }

@@ -623,6 +623,9 @@ static void test_org_complement(void){
   CHECK_EQ_INT(kind_of(&f.a, "مستشفى الملك فهد التخصصي"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(kind_of(&f.a, "مستشفى الولادة والأطفال"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(f.a.nMention, 2);
+  fixture_text(&f, "ونقل إلى مستشفى الملك فيصل بمكة المكرمة أمس.");
+  CHECK_EQ_INT(kind_of(&f.a, "مستشفى الملك فيصل"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "مكة المكرمة"), MARSAD_ENTITY_PLACE);
   fixture_text(&f, "وأعلنت غرفة العمليات أن ادارة المستشفى تتابع الحالة.");
   CHECK_EQ_INT(f.a.nMention, 0);     /* generic heads with a generic noun */
   fixture_close(&f);
