@@ -98,14 +98,31 @@ static int static_features(const marsad_ml_tok *a, int n, int i, uint32_t *aF){
   return nF;
 }
 
+/* The features of the previous two tags t1, t2 and of the rules' tag r
+** with t1 (templates 21, 22, 24) into aF[0..3): they do not depend on the
+** word. */
+static void history_features(uint32_t r, int t1, int t2, uint32_t *aF){
+  aF[0] = mix(21, (uint32_t)t1);
+  aF[1] = mix(22, (uint32_t)(t1*16+t2));
+  aF[2] = mix(mix(24, r), (uint32_t)t1);
+}
+
+/* Template 23 (the word with the previous tag) mixed with the previous tag
+** t1: the feature of word hash k is mix(word_tag(t1), k). */
+static uint32_t word_tag(int t1){
+  return mix(23, (uint32_t)t1);
+}
+
 /* The features of token i that depend on the previous two tags t1, t2,
 ** appended to aF[0..nF); returns the new number. */
 static int tag_features(const marsad_ml_tok *a, int n, int i, int t1, int t2,
                         uint32_t *aF, int nF){
-  aF[nF++] = mix(21, (uint32_t)t1);
-  aF[nF++] = mix(22, (uint32_t)(t1*16+t2));
-  aF[nF++] = mix(mix(23, (uint32_t)t1), key_at(a, n, i));
-  aF[nF++] = mix(mix(24, rule_at(a, n, i)), (uint32_t)t1);
+  uint32_t aH[3];
+  history_features(rule_at(a, n, i), t1, t2, aH);
+  aF[nF++] = aH[0];
+  aF[nF++] = aH[1];
+  aF[nF++] = mix(word_tag(t1), key_at(a, n, i));
+  aF[nF++] = aH[2];
   return nF;
 }
 
@@ -158,12 +175,16 @@ static int model_row(uint32_t id){
   return (int)marsad_ml_rank[h/64] + popcount64(before);
 }
 
-/* Adds the weights of features aF[0..nF) to aScore. */
-static void add_weights(const uint32_t *aF, int nF, long *aScore){
-  for(int f=0; f<nF; f++){
-    int h = model_row(aF[f]);
-    if( h>=0 ) for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += marsad_ml_weights[h][c];
-  }
+/* A weight row and its sums as vectors (GCC's and clang's vector
+** extensions): a row is added in a few instructions, not 7 additions. */
+typedef int16_t ml_row __attribute__((vector_size(16)));
+typedef int32_t ml_sum __attribute__((vector_size(32)));
+
+/* Adds weight row h to the sums *pSum. */
+static inline void add_row(ml_sum *pSum, int h){
+  ml_row w;
+  memcpy(&w, marsad_ml_weights[h], sizeof w);
+  *pSum += __builtin_convertvector(w, ml_sum);
 }
 
 #define ML_BLOCK 8               /* tokens whose static scores are gathered at once */
@@ -172,9 +193,9 @@ static void add_weights(const uint32_t *aF, int nF, long *aScore){
 ** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
 ** features of the whole block are computed first and their slots, then
 ** their weight rows, fetched ahead of use: the lookups overlap instead of
-** waiting for memory one by one. */
+** waiting for memory one by one. aWordTag[t] is word_tag(t). */
 static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
-                          long aScore[][MARSAD_ML_NTAG]){
+                          const uint32_t *aWordTag, long aScore[][MARSAD_ML_NTAG]){
   uint32_t aF[ML_BLOCK][NF_MAX];
   int aN[ML_BLOCK], aRow[ML_BLOCK][NF_MAX];
   for(int i=i0; i<i1; i++){
@@ -182,7 +203,7 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
     aN[j] = ml_skip(&a[i]) ? 0 : static_features(a, n, i, aF[j]);
     for(int f=0; f<aN[j]; f++) __builtin_prefetch(&marsad_ml_ids[aF[j][f] & marsad_ml_mask]);
     for(int t=0; aN[j] && t<MARSAD_ML_NTAG; t++){   /* the word with each previous tag */
-      __builtin_prefetch(&marsad_ml_ids[mix(mix(23, (uint32_t)t), key_at(a, n, i)) & marsad_ml_mask]);
+      __builtin_prefetch(&marsad_ml_ids[mix(aWordTag[t], key_at(a, n, i)) & marsad_ml_mask]);
     }
   }
   for(int j=0; j<i1-i0; j++){
@@ -192,24 +213,50 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
     }
   }
   for(int j=0; j<i1-i0; j++){
-    long aSum[MARSAD_ML_NTAG] = {0};  /* local sums: kept in registers */
+    ml_sum aSum = {0};                 /* local sums: kept in registers */
     for(int f=0; f<aN[j]; f++){
-      if( aRow[j][f]<0 ) continue;
-      const int16_t *w = marsad_ml_weights[aRow[j][f]];
-      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w[c];
+      if( aRow[j][f]>=0 ) add_row(&aSum, aRow[j][f]);
     }
-    memcpy(aScore[j], aSum, sizeof aSum);
+    for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }
+}
+
+/* The summed weights of the history features (history_features) of each
+** rules' tag and previous two tags, found on first use during one call of
+** marsad_ml_tag: a few dozen combinations recur in every text. */
+typedef struct ml_history {
+  ml_sum aSum[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* the sums */
+  unsigned char aHave[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* 1: found */
+} ml_history;
+
+/* The summed weights of the history features of rules' tag r and previous
+** tags t1, t2, from memo pH (looked up and kept there on first use). */
+static const ml_sum *history_sum(ml_history *pH, uint32_t r, int t1, int t2){
+  int k = ((int)r*MARSAD_ML_NTAG + t1)*MARSAD_ML_NTAG + t2;
+  if( !pH->aHave[k] ){
+    uint32_t aF[3];
+    history_features(r, t1, t2, aF);
+    memset(&pH->aSum[k], 0, sizeof pH->aSum[k]);
+    for(int f=0; f<3; f++){
+      int h = model_row(aF[f]);
+      if( h>=0 ) add_row(&pH->aSum[k], h);
+    }
+    pH->aHave[k] = 1;
+  }
+  return &pH->aSum[k];
 }
 
 void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   long aStatic[ML_BLOCK][MARSAD_ML_NTAG];
-  uint32_t aF[NF_MAX];
+  uint32_t aWordTag[MARSAD_ML_NTAG];
+  ml_history hist;
   int t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
+  for(int t=0; t<MARSAD_ML_NTAG; t++) aWordTag[t] = word_tag(t);
+  memset(hist.aHave, 0, sizeof hist.aHave);
   for(int i=0; i<n; i++){
     int j = i % ML_BLOCK;
     if( j==0 && marsad_ml_nfeatures>0 ){
-      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, aStatic);
+      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, aWordTag, aStatic);
     }
     if( ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
@@ -219,8 +266,10 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
     }
     long aScore[MARSAD_ML_NTAG] = {0};
     if( marsad_ml_nfeatures>0 ){
-      memcpy(aScore, aStatic[j], sizeof aScore);
-      add_weights(aF, tag_features(a, n, i, t1, t2, aF, 0), aScore);
+      ml_sum sum = *history_sum(&hist, rule_at(a, n, i), t1, t2);
+      int h = model_row(mix(aWordTag[t1], key_at(a, n, i)));
+      if( h>=0 ) add_row(&sum, h);
+      for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
     }
     int best = 0;
     for(int c=1; c<MARSAD_ML_NTAG; c++) if( aScore[c]>aScore[best] ) best = c;

@@ -43,12 +43,14 @@ typedef struct marsad_ml_tok {
 
 /* The compiled model (build/gen/ner_model.c): an open-addressing table
 ** of feature ids (0 marks an empty slot) and the scaled weights of the used
-** slots, in slot order: the row of used slot h is marsad_ml_rank[h/64]
+** slots, in slot order (rows of 8 weights, the eighth 0: 16 bytes, none
+** across two cache lines): the row of used slot h is marsad_ml_rank[h/64]
 ** plus the used slots before h in bitmap word marsad_ml_used[h/64]. */
 extern const uint32_t marsad_ml_ids[];
 extern const uint64_t marsad_ml_used[];
 extern const uint32_t marsad_ml_rank[];
-extern const int16_t marsad_ml_weights[][MARSAD_ML_NTAG];
+#define MARSAD_ML_WROW 8           /* a weight row: the 7 tags' weights and 0 */
+extern const int16_t marsad_ml_weights[][MARSAD_ML_WROW];
 extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
 extern const int marsad_ml_nfeatures;      /* 0: no model */
 

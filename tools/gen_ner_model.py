@@ -63,10 +63,12 @@ def main():
         for i in range(0, len(rank), 8):
             fh.write("  " + ",".join("%du" % r for r in rank[i:i + 8]) + ",\n")
         fh.write("};\n")
-        fh.write("const int16_t marsad_ml_weights[][7] = {\n")
+        # rows of 8 (the eighth 0) aligned to the cache line: a row never
+        # straddles two lines, and is summed as one vector
+        fh.write("_Alignas(64) const int16_t marsad_ml_weights[][MARSAD_ML_WROW] = {\n")
         for s in slots:
             if s:
-                fh.write("  {%s},\n" % ",".join(str(x) for x in s[1]))
+                fh.write("  {%s,0},\n" % ",".join(str(x) for x in s[1]))
         if not rows:
             fh.write("  {0},\n")
         fh.write("};\n")
