@@ -165,6 +165,29 @@ static int after_person(const stmt_scan *p, int i){
   return p->aName && (p->aName[i-1] & MARSAD_NAME_PERSON) && (p->aName[i] & MARSAD_NAME_FIRST);
 }
 
+/* True when word i, as written or without و/ف, is a sound masculine plural
+** in the nominative (ends in ون: معارضون، مسلحون), the case of a subject. */
+static int nominative_plural(const marsad_words *pW, int i){
+  size_t n;
+  const char *z = marsad_word_key(pW, i, MARSAD_KEY_CONJ, &n);
+  if( z==0 ) z = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  return z && n>=10 && memcmp(z+n-4, "\xd9\x88\xd9\x86", 4)==0;   /* ون */
+}
+
+/* True when word i, definite or starting a person's name, follows a phrase's
+** first word i-1 that is an indefinite nominative plural outside any name:
+** such a plural keeps its ن and so is never the head of a construct, and
+** what follows it is the verb's object (واتهم معارضون | الرئيس التركي ...)
+** or an adverb of time (قال مسؤولون | الأحد); unless word i is a plural of
+** the same ending, an adjective agreeing with it (مسؤولون سعوديون). */
+static int after_plural(const stmt_scan *p, int i){
+  const marsad_words *pW = p->pW;
+  if( p->aName && p->aName[i-1] ) return 0;
+  int bPerson = p->aName && (p->aName[i] & MARSAD_NAME_PERSON) && (p->aName[i] & MARSAD_NAME_FIRST);
+  if( !(definite(pW, i) || bPerson) || definite(pW, i-1) ) return 0;
+  return nominative_plural(pW, i-1) && !nominative_plural(pW, i);
+}
+
 /* Length of a run of name words at i (at most nMax), 0 when none. */
 static int name_run(const stmt_scan *p, int i, int nMax){
   const marsad_words *pW = p->pW;
@@ -182,7 +205,7 @@ static int name_run(const stmt_scan *p, int i, int nMax){
     }
     if( n>=nMax || !name_word(p, i+n) ) break;
     if( n>0 && (prep_article(pW, i+n) || bare_lam(pW, i+n) || after_definite(p, i+n)
-             || after_person(p, i+n)) ) break;
+             || after_person(p, i+n) || (n==1 && after_plural(p, i+n))) ) break;
     n++;
   }
   return n;
@@ -596,13 +619,15 @@ static int quoted_name(const stmt_scan *p, int j){
 
 /* True when the phrase [s0, e) read after a verb can be its subject: it
 ** holds a word with the article or a recognised name, starts with a noun
-** of an unnamed source (مصدر أمني، شهود عيان) or Latin letters, or what is
+** of an unnamed source (مصدر أمني، شهود عيان) or Latin letters, is one
+** plural in the nominative (اتهم معارضون الحكومة), or what is
 ** said follows it (أن، إن، a colon, a quote: وقال زينجر إن). Otherwise the
 ** verb's subject is a pronoun and the phrase its object (ونفى وجود أي
 ** صفقة، تستبعد أي مرشح). */
 static int likely_speaker(const stmt_scan *p, int s0, int e){
   const marsad_words *pW = p->pW;
   if( fw_class(pW, s0)==MARSAD_FW_ANON || pW->a[s0].eKind==MARSAD_TOKEN_LATIN ) return 1;
+  if( e==s0+1 && nominative_plural(pW, s0) ) return 1;   /* اتهم معارضون */
   for(int k=s0; k<e; k++){
     if( definite(pW, k) || (p->aName && p->aName[k]) ) return 1;
   }
