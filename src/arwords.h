@@ -13,6 +13,11 @@
 ** Always false when the dictionary was absent at build time. */
 int marsad_arword(const char *p, size_t n);
 
+/* True when key p[0..n) is the key of a stem of the dictionary written
+** with a final ى (مجرى، يمنى: keys fold ى into ي). Always false when the
+** dictionary was absent at build time. */
+int marsad_arword_maqsura(const char *p, size_t n);
+
 /* The number of words in the table (0: the dictionary was absent). */
 extern const int marsad_arwords_count;
 

@@ -422,13 +422,42 @@ static int ner_town_clitic_refused(marsad_ner *p, int i, ner_form f){
               && !tok_seen_bare(p, i, f.iBare)));
 }
 
+/* True when token i, read as form f, is written with a final ى (harakat
+** after it passed over) and is so a stem of the dictionary (المجرى, the
+** channel; اليمنى, the right): keys fold ى into ي, so that it would read
+** as a nisba adjective (المجري, Hungarian; اليمني, Yemeni). A nisba that
+** some news write with ى (المصرى) stays one. */
+static int ner_maqsura_word(marsad_ner *p, int i, ner_form f){
+  const ner_tok *t = &p->aTok[i];
+  const unsigned char *z = (const unsigned char *)p->az[t->iField] + t->iStart;
+  uint32_t n = t->iEnd - t->iStart;
+  while( n>=2 && z[n-2]==0xD9 && z[n-1]>=0x8B && z[n-1]<=0x92 ) n -= 2;   /* harakat */
+  if( n<2 || z[n-2]!=0xD9 || z[n-1]!=0x89 ) return 0;
+  return marsad_arword_maqsura(tok_key(p, t)+f.iBare, t->nKey-f.iBare);
+}
+
+/* True when token i, read as form f, is a feminine plural in يات without
+** the article followed by a word with the article: the head of a
+** construct, a noun (مجريات المحاكمة, the course of the trial), not the
+** nisba of a place (لاعبات مجريات). */
+static int ner_plural_construct(marsad_ner *p, int i, ner_form f){
+  const ner_tok *t = &p->aTok[i];
+  const char *k = tok_key(p, t);
+  int nk = (int)t->nKey;
+  if( f.bArt || i+1>=p->aEnd[t->iField] || !tok_word(p, i+1) || !tok_article(p, i+1) ) return 0;
+  return key_at(k, nk, nk-6, "\xD9\x8A\xD8\xA7\xD8\xAA");   /* يات */
+}
+
 /* The longest gazetteer name at token i over all its forms (n==0: none).
 ** Of two readings as long, a country or a curated name wins over a town
 ** of GeoNames alone (وجدة: و + جدة, Jeddah, not Oujda); a GeoNames town
 ** of one word is read after a clitic only when the word as written is
 ** none of the lists' words (باولو, a given name, is not ب + اولو, Oulu),
 ** and after the conjunction ف (rare before a place) only when the text
-** also has the word without it (فريدة is "unique", not ف + ريدة, Rhede). */
+** also has the word without it (فريدة is "unique", not ف + ريدة, Rhede);
+** a dictionary word written with a final ى is no adjective
+** (ner_maqsura_word), nor
+** a plural in يات heading a construct (ner_plural_construct). */
 static ner_cand ner_gaz_at(marsad_ner *p, int i){
   ner_cand best;
   memset(&best, 0, sizeof best);
@@ -441,6 +470,8 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
     int bTown = n==1 && gaz_town(pKey->iEntity);
     if( bTown && ner_town_clitic_refused(p, i, a[k]) ) continue;
+    if( n==1 && (pKey->fClass & MARSAD_GAZ_ADJ)
+     && (ner_maqsura_word(p, i, a[k]) || ner_plural_construct(p, i, a[k])) ) continue;
     if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];

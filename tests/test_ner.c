@@ -677,6 +677,24 @@ static void test_seas(void){
   fixture_close(&f);
 }
 
+/* A word of the dictionary written with a final ى (المجرى, the channel;
+** اليمنى, the right) is no nisba adjective, though its key is the
+** adjective's (المجري، اليمني), nor a plural in يات heading a construct
+** (مجريات المحاكمة, the course of the trial); المجري, سعوديات, and a nisba
+** some news write with ى (المصرى) still are. */
+static void test_adjective_forms(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وبدأ العمل في المجرى الجديد للقناة، وتابع الجمهور مجريات المحاكمة ورفع يده اليمنى.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وقال الرئيس المصرى إن الاتفاق صامد.");
+  CHECK_EQ_INT(kind_of(&f.a, "المصرى"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "وانضم الحارس المجري إلى الفريق، وفازت لاعبات سعوديات بالبطولة.");
+  CHECK_EQ_INT(kind_of(&f.a, "المجري"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "سعوديات"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1267,6 +1285,7 @@ int main(void){
   RUN(test_org_short_names);
   RUN(test_latin_names);
   RUN(test_seas);
+  RUN(test_adjective_forms);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
