@@ -1413,11 +1413,22 @@ static int ner_model_allows(marsad_ner *p, const ner_hit *x){
   return 1;
 }
 
+/* True when token j, right after a name, is the complementizer إن/أن that
+** closes a speaker's name (وقال رئيس الوزراء خالد محفوظ بحاح | إن): a name
+** of the rules that ends there is not cut shorter by the model, whose
+** shorter reading left out the name's last word. */
+static int ner_subject_end(marsad_ner *p, int j){
+  if( j>=p->aEnd[p->aTok[j-1].iField] || !tok_word(p, j) ) return 0;
+  const ner_tok *t = &p->aTok[j];
+  return t->nKey==4 && key_at(tok_key(p, t), 4, 0, AR_ALEF "\xD9\x86");   /* ان */
+}
+
 /* True when the names kept on tokens [i, i+n) are the rules' names of
 ** kind eKind that do not stand (ner_rule_stands) and may take the
 ** boundaries of the model's name of that kind there: a person's name the
 ** model reads longer (بيل | كلينتون, حمد بن جاسم بن جبر | آل ثاني) or
-** shorter (الرئيس شيراك | شذ, a verb after a title). nName: the words of
+** shorter (الرئيس شيراك | شذ, a verb after a title) unless the rules'
+** name ends its subject (ner_subject_end). nName: the words of
 ** the model's name once trimmed; a name of the rules with the same words
 ** stays (with what the gazetteer knows of it: كيري | وظريف). */
 static int ner_model_reshapes(marsad_ner *p, int i, int n, int nName, int eKind){
@@ -1429,6 +1440,7 @@ static int ner_model_reshapes(marsad_ner *p, int i, int n, int nName, int eKind)
      || p->aMl[x->iTok0].bFixed || (x->iTok0==i && (x->iTok1==i+n || x->iTok1==i+nName)) ){
       return 0;
     }
+    if( x->iTok1>i+nName && ner_subject_end(p, x->iTok1) ) return 0;
     bAny = 1;
   }
   return bAny;

@@ -550,7 +550,8 @@ static void test_title_object(void){
 
 /* Where the model reads a person's name longer or shorter than a title's
 ** or a one-word gazetteer name, its words win (بيل كلينتون, not Hillary
-** Clinton's كلينتون alone; شيراك without the verb شذ after him); a common
+** Clinton's كلينتون alone; شيراك without the verb شذ after him), but not
+** shorter when the rules' name ends before إن (خالد محفوظ بحاح); a common
 ** word without the article may be part of the name (محمود أحمدي نجاد); a
 ** name of a list ends before the next one when the text has it bare, and
 ** the gazetteer's names then stay (كيري | وظريف); a one-word person takes
@@ -565,6 +566,8 @@ static void test_model_person_bounds(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "بيل كلينتون");
   fixture_text(&f, "وحده الرئيس شيراك شذ عن هذه القاعدة.");
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "شيراك");
+  fixture_text(&f, "وقال رئيس الوزراء خالد محفوظ بحاح إن الحكومة ستعود.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "خالد محفوظ بحاح");
   fixture_text(&f, "أن الرئيس الإيراني محمود أحمدي نجاد جدد تمسك إيران بحقها.");
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "محمود أحمدي نجاد");
   fixture_text(&f, "وأضاف نتشيرفان البارزاني أن الإقليم مستعد. ويرى مراقبون أن المعركة "
