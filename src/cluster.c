@@ -1377,17 +1377,6 @@ static int story_store(marsad_cluster *p, const cl_story *s){
 ** execution of a statement has a fixed cost, larger than a short row's. */
 #define TERMS_PER_INSERT 64
 
-/* Prepares pPutTerms: INSERT INTO story_term of TERMS_PER_INSERT rows. */
-static int prepare_put_terms(marsad_cluster *p){
-  marsad_buf sql = MARSAD_BUF_INIT;
-  marsad_buf_puts(&sql, "INSERT INTO story_term(id, term) VALUES(?,?)");
-  for(int k=1; k<TERMS_PER_INSERT; k++) marsad_buf_puts(&sql, ",(?,?)");
-  marsad_buf_putcp(&sql, 0);
-  int rc = sql.rc ? sql.rc : marsad_db_prepare(p->pDb, sql.a, &p->pPutTerms);
-  marsad_buf_free(&sql);
-  return rc;
-}
-
 /* Writes the terms interned since the last flush (story_term) and the
 ** chunks of document frequencies that changed (story_df, little-endian
 ** 32-bit counts). */
@@ -1398,7 +1387,10 @@ static int terms_store(marsad_cluster *p){
   if( p->pPutTerm==0 ){
     rc = marsad_db_prepare(p->pDb, "INSERT INTO story_term(id, term) VALUES(?1, ?2)", &p->pPutTerm);
   }
-  if( rc==MARSAD_OK && p->pPutTerms==0 ) rc = prepare_put_terms(p);
+  if( rc==MARSAD_OK && p->pPutTerms==0 ){
+    rc = marsad_db_prepare_rows(p->pDb, "INSERT INTO story_term(id, term) VALUES", 2,
+                                TERMS_PER_INSERT, &p->pPutTerms);
+  }
   if( rc==MARSAD_OK && p->pPutDf==0 ){
     rc = marsad_db_prepare(p->pDb,
         "INSERT OR REPLACE INTO story_df(chunk, df) VALUES(?1, ?2)", &p->pPutDf);

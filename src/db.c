@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "db.h"
 #include "analysis.h"
+#include "buf.h"
 #include "fts_arabic.h"
 #include "module.h"
 #include "stem.h"
@@ -68,6 +69,20 @@ int marsad_db_prepare(marsad_db *pDb, const char *zSql, sqlite3_stmt **ppStmt){
     return marsad_db_sqlite_error(pDb, "prepare");
   }
   return MARSAD_OK;
+}
+
+int marsad_db_prepare_rows(marsad_db *pDb, const char *zInsert, int nCol, int nRow,
+                           sqlite3_stmt **ppStmt){
+  marsad_buf sql = MARSAD_BUF_INIT;
+  marsad_buf_puts(&sql, zInsert);
+  for(int r=0; r<nRow; r++){
+    marsad_buf_puts(&sql, r ? ",(" : "(");
+    for(int c=0; c<nCol; c++) marsad_buf_puts(&sql, c ? ",?" : "?");
+    marsad_buf_puts(&sql, ")");
+  }
+  int rc = sql.rc ? sql.rc : marsad_db_prepare(pDb, sql.a, ppStmt);
+  marsad_buf_free(&sql);
+  return rc;
 }
 
 int marsad_db_exec(marsad_db *pDb, const char *zSql){

@@ -39,6 +39,13 @@ int marsad_db_sqlite_error(marsad_db *pDb, const char *zWhat);
 ** sets *ppStmt to NULL. MARSAD_OK or MARSAD_DBERROR. */
 int marsad_db_prepare(marsad_db *pDb, const char *zSql, sqlite3_stmt **ppStmt);
 
+/* Prepares zInsert ("INSERT INTO t(a, b) VALUES") followed by nRow rows
+** of nCol parameters each, "(?,?),(?,?)...": one execution stores nRow
+** rows, and each execution of a statement has a fixed cost larger than a
+** short row's. As marsad_db_prepare otherwise. */
+int marsad_db_prepare_rows(marsad_db *pDb, const char *zInsert, int nCol, int nRow,
+                           sqlite3_stmt **ppStmt);
+
 /* Runs one or more SQL statements that return no rows. */
 int marsad_db_exec(marsad_db *pDb, const char *zSql);
 

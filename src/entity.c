@@ -917,8 +917,8 @@ static int article_person(const marsad_resolver *p, const marsad_analysis *pA,
 
 /* The entity of a person that analysis pA names by a short form of person
 ** key zKey (of entity eFull), another entity than eFull, or -1; the form
-** that matched is appended to p->reason. The short forms: zKey cut before one of
-** its بن (two words or more: خالد الفيصل of خالد الفيصل بن عبدالعزيز) when
+** that matched is appended to p->reason. The short forms: zKey cut before
+** one of its بن (two words or more: خالد الفيصل of خالد الفيصل بن عبدالعزيز) when
 ** no other entity is known by a fuller name starting so; zKey without its
 ** lineage (عادل الطريفي of عادل بن زيد الطريفي) when no other is known by
 ** a name with a lineage that reads so; and the first and last words of a

@@ -115,28 +115,13 @@ static void rowq_clear(rowq *q){
   marsad_buf_reset(&q->text);
 }
 
-/* Prepares statement k of q: an INSERT of aRowqSize[k] rows. */
-static int rowq_prepare(marsad_db *pDb, rowq *q, int k){
-  marsad_buf sql;
-  memset(&sql, 0, sizeof sql);
-  marsad_buf_puts(&sql, q->zInsert);
-  for(int r=0; r<aRowqSize[k]; r++){
-    marsad_buf_puts(&sql, r ? ",(" : "(");
-    for(int c=0; c<q->nCol; c++) marsad_buf_puts(&sql, c ? ",?" : "?");
-    marsad_buf_puts(&sql, ")");
-  }
-  int rc = sql.rc ? sql.rc : marsad_db_prepare(pDb, sql.a, &q->apStmt[k]);
-  marsad_buf_free(&sql);
-  return rc;
-}
-
 /* Inserts the rows of q, as few statements as aRowqSize allows, and
 ** empties it. MARSAD_OK, NOMEM or the database's error. */
 static int rowq_flush(marsad_db *pDb, rowq *q){
   int rc = q->rc, iRow = 0;
   for(int k=0; rc==MARSAD_OK && iRow<q->nRow; ){
     if( q->nRow-iRow<aRowqSize[k] ){ k++; continue; }
-    if( q->apStmt[k]==0 ) rc = rowq_prepare(pDb, q, k);
+    if( q->apStmt[k]==0 ) rc = marsad_db_prepare_rows(pDb, q->zInsert, q->nCol, aRowqSize[k], &q->apStmt[k]);
     sqlite3_stmt *pStmt = q->apStmt[k];
     for(int v=0; rc==MARSAD_OK && v<aRowqSize[k]*q->nCol; v++){
       const rowq_cell *c = &q->aCell[iRow*q->nCol+v];
@@ -206,15 +191,20 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
   return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, "renaming an entity");
 }
 
-static int rowq_flush(marsad_db *pDb, rowq *q);
+/* Inserts the rows queued for the current article: the new entities, then
+** their variants, then the mentions, which refer to them. */
+static int entity_flush(entity_state *s){
+  int rc = rowq_flush(s->pDb, &s->qEntity);
+  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
+  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qMention);
+  return rc;
+}
 
 /* Merges entity iFrom into iInto (a marsad_resolver_store callback), after
 ** the rows queued so far. */
 static int entity_store_merge(void *pCtx, long long iFrom, long long iInto, const char *zWhy){
   entity_state *s = pCtx;
-  int rc = rowq_flush(s->pDb, &s->qEntity);
-  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
-  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qMention);
+  int rc = entity_flush(s);
   for(int k=0; rc==MARSAD_OK && azMerge[k]; k++){
     if( s->apMerge[k]==0 ) rc = marsad_db_prepare(s->pDb, azMerge[k], &s->apMerge[k]);
     if( rc ) break;
@@ -320,8 +310,7 @@ static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
   return q->rc;
 }
 
-/* xArticle: recognise, resolve, store (the new entities, then their
-** variants, then the mentions, which refer to them). */
+/* xArticle: recognise, resolve, store (entity_flush). */
 static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   entity_state *s = pState;
   int rc = MARSAD_OK;
@@ -331,9 +320,7 @@ static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   if( rc==MARSAD_OK ) rc = marsad_ner_run(s->pNer, pA);
   if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(s->pRes, pA);
   if( rc==MARSAD_OK ) rc = entity_queue_mentions(s, pA);
-  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qEntity);
-  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qVariant);
-  if( rc==MARSAD_OK ) rc = rowq_flush(pDb, &s->qMention);
+  if( rc==MARSAD_OK ) rc = entity_flush(s);
   if( rc==MARSAD_NOMEM ) marsad_db_error(pDb, rc, "out of memory recognising entities");
   if( rc ){                      /* the batch will roll back: forget what it added */
     marsad_resolver_free(s->pRes);

@@ -456,8 +456,8 @@ static int ner_plural_construct(marsad_ner *p, int i, ner_form f){
 ** and after the conjunction ف (rare before a place) only when the text
 ** also has the word without it (فريدة is "unique", not ف + ريدة, Rhede);
 ** a dictionary word written with a final ى is no adjective
-** (ner_maqsura_word), nor
-** a plural in يات heading a construct (ner_plural_construct). */
+** (ner_maqsura_word), nor a plural in يات heading a construct
+** (ner_plural_construct). */
 static ner_cand ner_gaz_at(marsad_ner *p, int i){
   ner_cand best;
   memset(&best, 0, sizeof best);
@@ -1144,8 +1144,9 @@ static int tok_is_adj(marsad_ner *p, int i);
 ** neither scores nor undoes its words): a name of several words the
 ** gazetteer knows that is no GeoNames town alone (المرصد السوري لحقوق
 ** الإنسان), a one-word GeoNames town written with the article (الطائف،
-** الباحة: a place, as people's names are not); an organisation head's name ending on a nationality adjective
-** (وزارة الخارجية الروسية, which ANERcorp leaves untagged and the product
+** الباحة: a place, as people's names are not); an organisation head's
+** name ending on a nationality adjective (وزارة الخارجية الروسية, which
+** ANERcorp leaves untagged and the product
 ** needs whole) or named after a titled person (جامعة الملك سعود: the head,
 ** a title, and a given name last, or before a relative adjective: مركز
 ** الملك فهد الثقافي). */
@@ -1347,6 +1348,12 @@ static int ner_and_seen(marsad_ner *p, int k){
       && !(tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE)) && tok_seen_bare(p, k, 2);
 }
 
+/* True when token k is the conjunction و before the next person of a list
+** (ner_and_given, ner_and_seen). */
+static int ner_list_next(marsad_ner *p, int k){
+  return ner_and_given(p, k) || ner_and_seen(p, k);
+}
+
 /* The words of a person's name of n words at token i that the rules
 ** would take: it ends before a word with a preposition and the article
 ** (للعلوم، بالرياض) or one that reads as a function word or title after
@@ -1359,7 +1366,7 @@ static int ner_and_seen(marsad_ner *p, int k){
 ** family name with the article after it (الدخيل). */
 static int ner_person_trim(marsad_ner *p, int i, int n){
   for(int k=i+1; k<i+n; k++){
-    if( ner_and_given(p, k) || ner_and_seen(p, k) ){ n = k-i; break; }
+    if( ner_list_next(p, k) ){ n = k-i; break; }
     if( tok_class(p, k) & (MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE) ) continue;
     if( ner_accusative(p, k) ){ n = k-i; break; }
     if( tok_class(p, k-1) & MARSAD_GAZ_PARTICLE ) continue;
@@ -1428,9 +1435,9 @@ static int ner_subject_end(marsad_ner *p, int j){
 ** boundaries of the model's name of that kind there: a person's name the
 ** model reads longer (بيل | كلينتون, حمد بن جاسم بن جبر | آل ثاني) or
 ** shorter (الرئيس شيراك | شذ, a verb after a title) unless the rules'
-** name ends its subject (ner_subject_end). nName: the words of
-** the model's name once trimmed; a name of the rules with the same words
-** stays (with what the gazetteer knows of it: كيري | وظريف). */
+** name ends its subject (ner_subject_end). nName: the words of the
+** model's name once trimmed; a name of the rules with the same words stays
+** (with what the gazetteer knows of it: كيري | وظريف). */
 static int ner_model_reshapes(marsad_ner *p, int i, int n, int nName, int eKind){
   int bAny = 0;
   for(int h=0; h<p->nHit; h++){
@@ -1567,7 +1574,7 @@ static int ner_apply_model(marsad_ner *p){
         if( bReshape && p->nHit>nBefore ) ner_drop_overlapped(p, i, n, nBefore);
       }
       if( tag_kind(t)==MARSAD_ENTITY_PERSON && nName<n
-       && (ner_and_given(p, i+nName) || ner_and_seen(p, i+nName)) ){
+       && ner_list_next(p, i+nName) ){
         n = nName;                  /* the next person of a list starts there */
       }
     }

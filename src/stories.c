@@ -46,10 +46,6 @@ static int expand_stories(json_t *pArr){
 #define STORY_COLUMNS \
   "'s'||id AS id, title, first, last, n_articles, n_copies, n_outlets, outlets, top_terms"
 
-/* The stories as a front page: each story is represented by its lead event
-** among those within the dates asked (its largest, or with ?6 its latest;
-** dated events first), and the stories come in the order of their lead
-** events. An undated event shows its story's dates. */
 /* Sets pStory's "entities" to the nMax entities named in most of the
 ** articles of that story (its "id"), in marsad_entities_json's shape. */
 static int story_entities(marsad_db *pDb, json_t *pStory, long nMax){
@@ -65,6 +61,10 @@ static int story_entities(marsad_db *pDb, json_t *pStory, long nMax){
   return rc;
 }
 
+/* The stories as a front page: each story is represented by its lead event
+** among those within the dates asked (its largest, or with ?6 its latest;
+** dated events first), and the stories come in the order of their lead
+** events. An undated event shows its story's dates. */
 int marsad_stories_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
   static const char zSql[] =
     "WITH e AS (SELECT x.*, coalesce(x.first, s.first) AS f, coalesce(x.last, s.last) AS l,"
