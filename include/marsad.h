@@ -457,7 +457,9 @@ MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
 
 /* One entity, named by its id ("e7"), or by any of its spellings
 ** (normalized: أردوغان = اردوغان) or its English name, or words of them
-** (Obama, سلمان; the most mentioned of the entities these name): {id, kind, name, name_en,
+** (Obama, سلمان; the most mentioned of the entities these name), or, when
+** none, such a name copied from a text with the proclitics of its first word
+** (وبشار الأسد, لأردوغان, للسعودية): {id, kind, name, name_en,
 ** gazetteer, articles, mentions, variants: [{text, key, mentions}],
 ** spellings: [{text, mentions}] (a name written after لل, ل and the
 ** article, with its article: للولايات المتحدة gives الولايات المتحدة; the

@@ -14,6 +14,7 @@
 #include "ner.h"
 #include "norm.h"
 #include "utf8.h"
+#include "words.h"
 #include "buf.h"
 
 const char *marsad_entity_kind_name(int eKind){
@@ -321,14 +322,70 @@ static int fold_spellings(json_t *pObj, size_t nMax){
   return rc;
 }
 
-/* The entity named z: "e<id>"; else, of the entities with a spelling (by
-** its key, with or without the article) or an English name equal to z or
-** holding its words whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز;
-** English in any case, its hyphens as spaces: Assad: Bashar al-Assad), the
-** most mentioned. */
+/* The most mentioned entity with a spelling (by its key zKey, with or
+** without the article) or an English name equal to z or holding its words
+** whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز; English in any
+** case, its hyphens as spaces: Assad: Bashar al-Assad) into *piId (0 when
+** none). */
+static int find_by_key(marsad_db *pDb, const char *z, const char *zKey, size_t nKey, long long *piId){
+  sqlite3_stmt *pStmt = 0;
+  /* w: LIKE patterns for z's words whole, its LIKE characters escaped */
+  int rc = marsad_db_prepare(pDb,
+      "WITH w(p) AS (SELECT '% '||replace(replace(replace(x, '\\', '\\\\'), '%', '\\%'), "
+      "                  '_', '\\_')||' %' FROM (SELECT ?1 AS x UNION SELECT ?2 UNION SELECT ?3)) "
+      "SELECT e.id FROM entity e "
+      "WHERE e.id IN (SELECT entity FROM entity_variant WHERE key IN (?2, ?3)) "
+      "   OR e.name=?1 OR e.name_en=?1 COLLATE NOCASE "
+      "   OR EXISTS (SELECT 1 FROM w WHERE "
+      "        ' '||replace(replace(replace(e.name_en, '(', ' '), ')', ' '), '-', ' ')||' ' LIKE replace(w.p, '-', ' ') ESCAPE '\\') "
+      "   OR e.id IN (SELECT v.entity FROM entity_variant v, w "
+      "               WHERE ' '||v.key||' ' LIKE w.p ESCAPE '\\') "
+      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id LIMIT 1", &pStmt);
+  *piId = 0;
+  if( rc==MARSAD_OK ){
+    marsad_bind_str(pStmt, 1, z);
+    marsad_bind_str(pStmt, 2, zKey);
+    marsad_bind_str(pStmt, 3, key_bare(zKey, nKey));
+    if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* Key zKey with its first word's proclitics removed into *pzOut, owned by
+** the caller (marsad_free), with *pnOut its length: eKey MARSAD_KEY_CONJ
+** removes و or ف (وبشار → بشار), MARSAD_KEY_PREP also ب ل ك after it
+** (لأردوغان → اردوغان, للسعوديه → السعوديه); *pzOut NULL when that word has
+** no such form. */
+static int key_without_clitics(const char *zKey, size_t nKey, int eKey, char **pzOut, size_t *pnOut){
+  marsad_words w = MARSAD_WORDS_INIT;
+  marsad_buf b = MARSAD_BUF_INIT;
+  const char *zWord = 0;
+  size_t n = 0;
+  int rc = marsad_words_build(zKey, nKey, &w);
+  *pzOut = 0;
+  *pnOut = 0;
+  if( rc==MARSAD_OK && w.nWord>0 ) zWord = marsad_word_key(&w, 0, eKey, &n);
+  if( zWord ){
+    marsad_buf_append(&b, zKey, w.a[0].iStart);
+    marsad_buf_append(&b, zWord, n);
+    marsad_buf_append(&b, zKey+w.a[0].iEnd, nKey-w.a[0].iEnd);
+    rc = b.rc;
+    *pnOut = b.n;
+    if( rc==MARSAD_OK ) *pzOut = marsad_buf_take(&b);
+  }
+  marsad_buf_free(&b);
+  marsad_words_free(&w);
+  return rc;
+}
+
+/* The entity named z: "e<id>"; else the most mentioned entity z names
+** (find_by_key); else, when z's first word has proclitics (copied from a
+** text: وبشار، بداعش، للسعودية), the one it names without و/ف, else the one
+** it names without them all. */
 static int find_entity(marsad_db *pDb, const char *z, long long *piId){
-  char *zKey = 0;
-  size_t nKey = 0;
+  char *zKey = 0, *zBare = 0;
+  size_t nKey = 0, nBare = 0;
   sqlite3_stmt *pStmt = 0;
   int rc = MARSAD_OK;
   *piId = 0;
@@ -346,26 +403,13 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
     marsad_free(zKey);
     return marsad_db_error(pDb, MARSAD_MISUSE, "an entity is named by an id (e7) or words of its name, not by '%s'", z);
   }
-  const char *zBare = rc==MARSAD_OK ? key_bare(zKey, nKey) : 0;
-  /* w: LIKE patterns for z's words whole, its LIKE characters escaped */
-  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
-      "WITH w(p) AS (SELECT '% '||replace(replace(replace(x, '\\', '\\\\'), '%', '\\%'), "
-      "                  '_', '\\_')||' %' FROM (SELECT ?1 AS x UNION SELECT ?2 UNION SELECT ?3)) "
-      "SELECT e.id FROM entity e "
-      "WHERE e.id IN (SELECT entity FROM entity_variant WHERE key IN (?2, ?3)) "
-      "   OR e.name=?1 OR e.name_en=?1 COLLATE NOCASE "
-      "   OR EXISTS (SELECT 1 FROM w WHERE "
-      "        ' '||replace(replace(replace(e.name_en, '(', ' '), ')', ' '), '-', ' ')||' ' LIKE replace(w.p, '-', ' ') ESCAPE '\\') "
-      "   OR e.id IN (SELECT v.entity FROM entity_variant v, w "
-      "               WHERE ' '||v.key||' ' LIKE w.p ESCAPE '\\') "
-      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id LIMIT 1", &pStmt);
-  if( rc==MARSAD_OK ){
-    marsad_bind_str(pStmt, 1, z);
-    marsad_bind_str(pStmt, 2, zKey);
-    marsad_bind_str(pStmt, 3, zBare);
-    if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
+  if( rc==MARSAD_OK ) rc = find_by_key(pDb, z, zKey, nKey, piId);
+  for(int eKey=MARSAD_KEY_CONJ; eKey<=MARSAD_KEY_PREP && rc==MARSAD_OK && *piId==0; eKey++){
+    rc = key_without_clitics(zKey, nKey, eKey, &zBare, &nBare);
+    if( rc==MARSAD_OK && zBare ) rc = find_by_key(pDb, zBare, zBare, nBare, piId);
+    marsad_free(zBare);
+    zBare = 0;
   }
-  sqlite3_finalize(pStmt);
   marsad_free(zKey);
   if( rc==MARSAD_OK && *piId==0 ) rc = marsad_db_error(pDb, MARSAD_NOTFOUND, "no entity %s", z);
   return rc;

@@ -63,6 +63,18 @@ for n in Assad al-assad; do
   check "entity $n: Bashar al-Assad" grep -q '^e[0-9]*  person  بشار الأسد  (Bashar al-Assad)$' "$tmp/out"
 done
 
+# a name copied from a text with its clitics finds the entity (للولايات: الولايات)
+for n in 'للولايات المتحدة' 'وبشار الأسد' 'بالولايات المتحدة'; do
+  "$bin" --db "$tmp/x.db" entity "$n" >"$tmp/out" 2>&1
+  check "entity $n: found without its clitic" grep -q '^e[0-9]*  \(place  الولايات المتحدة\|person  بشار الأسد\)  ' "$tmp/out"
+done
+"$bin" --db "$tmp/x.db" entity 'بزززق' >"$tmp/out" 2>&1
+check "entity of no name: exit 1" [ $? -eq 1 ]
+# one article, one mention: no plural
+"$bin" --db "$tmp/x.db" entity 'بشار الأسد' >"$tmp/out"
+check "entity: 1 article, 1 mention" grep -q '^1 article, 1 mention' "$tmp/out"
+check "entity by date: 1 article 1 mention" grep -q '^  2021-03-07 *1 article *1 mention$' "$tmp/out"
+
 # a name only the model finds is told as the model's
 "$bin" --json ner 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
 check "ner: the model's name says model" grep -q '"how": *"model"' "$tmp/ner.json"

@@ -51,7 +51,8 @@ static int print_entity(cli *pCli, json_t *p, void *pCtx){
   json_t *pRow;
   printf("%s  %s  %s", cli_json_str(p, "id", ""), cli_json_str(p, "kind", ""), cli_json_str(p, "name", ""));
   if( json_is_string(json_object_get(p, "name_en")) ) printf("  (%s)", cli_json_str(p, "name_en", ""));
-  printf("\n%lld articles, %lld mentions", num(p, "articles"), num(p, "mentions"));
+  printf("\n%lld article%s, %lld mention%s", num(p, "articles"), num(p, "articles")==1 ? "" : "s",
+         num(p, "mentions"), num(p, "mentions")==1 ? "" : "s");
   if( json_is_string(json_object_get(p, "gazetteer")) ) printf(", gazetteer %s", cli_json_str(p, "gazetteer", ""));
   fputc('\n', stdout);
   print_others(pC->pDb, pC->zName, cli_json_str(p, "id", ""));
@@ -70,13 +71,15 @@ static int print_entity(cli *pCli, json_t *p, void *pCtx){
   }
   printf("\nby date:\n");
   json_array_foreach(json_object_get(p, "dates"), i, pRow){
-    printf("  %-10s %5lld articles %6lld mentions\n", cli_json_str(pRow, "date", "undated"),
-           num(pRow, "articles"), num(pRow, "mentions"));
+    printf("  %-10s %5lld article%-2s %5lld mention%s\n", cli_json_str(pRow, "date", "undated"),
+           num(pRow, "articles"), num(pRow, "articles")==1 ? "" : "s",
+           num(pRow, "mentions"), num(pRow, "mentions")==1 ? "" : "s");
   }
   if( json_array_size(json_object_get(p, "stories"))>0 ){
     printf("\nstories:\n");
     json_array_foreach(json_object_get(p, "stories"), i, pRow){
-      printf("  %-6s %4lld articles  ", cli_json_str(pRow, "id", ""), num(pRow, "articles"));
+      printf("  %-6s %4lld article%-2s ", cli_json_str(pRow, "id", ""), num(pRow, "articles"),
+             num(pRow, "articles")==1 ? "" : "s");
       cli_print_cut(cli_json_str(pRow, "title", ""), 80, 0);
       fputc('\n', stdout);
     }
@@ -104,7 +107,8 @@ static int run_entity(cli *pCli, int argc, char **argv){
       "Shows one entity, named by its id (e7), any of its spellings (أردوغان,\n"
       "اردوغان, إردوغان are one), its English name, or words of these (Obama,\n"
       "سلمان: the most mentioned entity they name, the others named so listed\n"
-      "below it): its spellings, mentions by date, stories and latest articles.",
+      "below it), also as copied from a text with its clitics (لأردوغان): its\n"
+      "spellings, mentions by date, stories and latest articles.",
       azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg!=1 ) return cli_usage_error(pCli, "expected one NAME or ID");
