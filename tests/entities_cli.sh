@@ -53,6 +53,15 @@ check "list, none: a message" grep -q 'no article matches' "$tmp/err"
 "$bin" --db "$tmp/x.db" stories --since 2030-01-01 >"$tmp/out" 2>"$tmp/err"
 check "stories, none: exit 1 and a message" sh -c "[ $? -eq 1 ] && grep -q 'no story matches' '$tmp/err'"
 
+# --since after --until is a usage error (the API answers 400), not "nothing found"
+for c in entities list statements; do
+  "$bin" --db "$tmp/x.db" "$c" --since 2021-03-07 --until 2021-03-05 >"$tmp/out" 2>"$tmp/err"
+  check "$c --since after --until: exit 2" [ $? -eq 2 ]
+  check "$c --since after --until: said" grep -q -- '--since 2021-03-07 is after --until 2021-03-05' "$tmp/err"
+done
+"$bin" --db "$tmp/x.db" entities --since 2021-03-07 --until 2021-03-07 >"$tmp/out"
+check "entities of one day" grep -q 'بشار الأسد' "$tmp/out"
+
 # a title's run of spaces is printed as one (columns stay readable)
 "$bin" --db "$tmp/x.db" list >"$tmp/list"
 check "list: a run of spaces in a title as one" grep -q ' بيان الخارجية$' "$tmp/list"

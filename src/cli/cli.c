@@ -80,6 +80,20 @@ static const cli_opt *find_opt(const cli_opt *aOpt, const char *zArg,
   return 0;
 }
 
+/* -1 (go on) unless options --since and --until of aOpt were both given
+** and --since is the later day: then a usage error (as the API's 400). */
+static int check_date_range(cli *pCli, const cli_opt *aOpt){
+  const char *zSince = 0, *zUntil = 0;
+  for(int i=0; aOpt && aOpt[i].zName; i++){
+    if( aOpt[i].pzValue && strcmp(aOpt[i].zName, "--since")==0 ) zSince = *aOpt[i].pzValue;
+    if( aOpt[i].pzValue && strcmp(aOpt[i].zName, "--until")==0 ) zUntil = *aOpt[i].pzValue;
+  }
+  if( zSince && zUntil && strcmp(zSince, zUntil)>0 ){
+    return cli_usage_error(pCli, "--since %s is after --until %s", zSince, zUntil);
+  }
+  return -1;
+}
+
 int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
               const char *zUsage, const char *zAbout,
               char **azArg, int *pnArg){
@@ -118,7 +132,7 @@ int cli_parse(cli *pCli, int argc, char **argv, const cli_opt *aOpt,
       return cli_usage_error(pCli, "%s needs a whole number, not '%s'", p->zName, zVal);
     }
   }
-  return -1;
+  return check_date_range(pCli, aOpt);
 }
 
 int cli_usage_error(cli *pCli, const char *zFmt, ...){
