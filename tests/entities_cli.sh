@@ -17,6 +17,7 @@ printf '%s\n' \
   '{"id":"a2","published":"2021-03-06","title":"زيارة إلى واشنطن","text":"أعلنت السفارة الأمريكية أن الوفد سيتوجه للولايات المتحدة الأسبوع المقبل، وقال الأمريكيون إن الزيارة مهمة."}' \
   '{"id":"a3","published":"2021-03-07","title":"دمشق تستقبل وفدا","text":"استقبل الرئيس السوري بشار الأسد في دمشق وفدا عربيا."}' \
   '{"id":"a4","published":"2021-03-08","title":"بيان     الخارجية","text":"وأعلنت الولايات المتـــحدة أن الولاياتُ المتحدة ستشارك."}' \
+  '{"id":"a5","published":"2021-03-09","title":"كيري في القصيم","text":"التقى وزير الخارجية جون كيري في البكيرية بمسؤولين من محافظة البكيرية، وقال كيري إن الزيارة مهمة."}' \
   >"$tmp/in.jsonl"
 "$bin" --db "$tmp/x.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1
 "$bin" --db "$tmp/x.db" --json entity --why 'الولايات المتحدة' >"$tmp/us.json"
@@ -79,6 +80,13 @@ for n in 'للولايات المتحدة' 'وبشار الأسد' 'بالولا
 done
 "$bin" --db "$tmp/x.db" entity 'بزززق' >"$tmp/out" 2>&1
 check "entity of no name: exit 1" [ $? -eq 1 ]
+# the others a name fits are those with a word starting so (كيري: not البكيرية)
+"$bin" --db "$tmp/x.db" entity 'كيري' >"$tmp/out" 2>&1
+check "entity كيري: John Kerry" grep -q '^e[0-9]*  person  جون كيري  (John Kerry)$' "$tmp/out"
+check "entity كيري: Bukayriyah is no other by that name" sh -c "! grep -q 'others by that name:.*البكيرية' '$tmp/out'"
+"$bin" --db "$tmp/x.db" entity 'الولايات' >"$tmp/out" 2>&1
+check "entity الولايات: none other" sh -c "! grep -q 'others by that name' '$tmp/out'"
+
 # one article, one mention: no plural
 "$bin" --db "$tmp/x.db" entity 'بشار الأسد' >"$tmp/out"
 check "entity: 1 article, 1 mention" grep -q '^1 article, 1 mention' "$tmp/out"

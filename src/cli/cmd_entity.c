@@ -19,28 +19,59 @@ typedef struct entity_ctx {
   const char *zName;    /* the NAME|ID asked for */
 } entity_ctx;
 
+/* True when zWord occurs in zHay where a word of it starts (at its start,
+** after a space, a hyphen or a parenthesis) and, with bWhole, ends. */
+static int starts_a_word(const char *zHay, const char *zWord, int bWhole){
+  size_t n = strlen(zWord);
+  for(const char *z = zHay; n && (z = strstr(z, zWord))!=0; z++){
+    if( (z==zHay || strchr(" -(", z[-1])) && (!bWhole || z[n]==0 || strchr(" -)", z[n])) ) return 1;
+  }
+  return 0;
+}
+
+/* True when the name or English name of entity record pE (normalized) has
+** a word starting with key zKey, or zKey without its article as a word:
+** the query's words begin a word of the name (Putin: not Cloud Computing;
+** كيري: not البكيرية; الأسد: قوات الأسد, not اسدروال). */
+static int names_it(json_t *pE, const char *zKey){
+  const char *azName[2] = { cli_json_str(pE, "name", ""), cli_json_str(pE, "name_en", "") };
+  const char *zBare = strncmp(zKey, "\xD8\xA7\xD9\x84", 4)==0 && strlen(zKey)>8 ? zKey+4 : zKey;
+  int bYes = 0;
+  for(int i=0; i<2 && !bYes; i++){
+    char *zName = 0;
+    size_t n = 0;
+    if( marsad_normalize(azName[i], strlen(azName[i]), &zName, &n)!=MARSAD_OK ) return 1;
+    bYes = starts_a_word(zName, zKey, 0) || starts_a_word(zName, zBare, 1);
+    marsad_free(zName);
+  }
+  return bYes;
+}
+
 /* When zName is no id, prints the other entities (up to 5, by articles)
-** whose name or a spelling holds it, besides zShown: the one shown is the
-** most mentioned of those the name fits, maybe not the one meant. */
+** whose name or English name has a word starting with it, besides zShown:
+** the one shown is the most mentioned of those the name fits, maybe not the
+** one meant. */
 static void print_others(marsad_db *pDb, const char *zName, const char *zShown){
   marsad_query q;
-  char *zJson = 0;
-  size_t i, n = 0;
+  char *zJson = 0, *zKey = 0;
+  size_t i, n = 0, nKey = 0;
   json_t *pE;
   if( zName[0]=='e' && zName[1] && strspn(zName+1, "0123456789")==strlen(zName+1) ) return;
+  if( marsad_normalize(zName, strlen(zName), &zKey, &nKey)!=MARSAD_OK ) return;
   memset(&q, 0, sizeof q);
   q.zText = zName;
-  q.nLimit = 6;
-  if( marsad_entities_json(pDb, &q, &zJson)!=MARSAD_OK ) return;
-  json_t *pArr = json_loads(zJson, 0, 0);
+  q.nLimit = 50;
+  json_t *pArr = 0;
+  if( marsad_entities_json(pDb, &q, &zJson)==MARSAD_OK ) pArr = json_loads(zJson, 0, 0);
   marsad_free(zJson);
   json_array_foreach(pArr, i, pE){
-    if( strcmp(cli_json_str(pE, "id", ""), zShown)==0 || n==5 ) continue;
+    if( strcmp(cli_json_str(pE, "id", ""), zShown)==0 || n==5 || !names_it(pE, zKey) ) continue;
     printf("%s%s %s (%lld)", n++ ? "، " : "others by that name: ", cli_json_str(pE, "id", ""),
            cli_json_str(pE, "name", ""), num(pE, "articles"));
   }
   if( n ) printf("  (marsad entities --name '%s')\n", zName);
   json_decref(pArr);
+  marsad_free(zKey);
 }
 
 /* Prints a marsad_entity_json answer for people. */
