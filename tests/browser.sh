@@ -121,7 +121,8 @@ if route "/api/entities/{id}"; then
   chrome "$base/#/entities?name=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1].split()[-1]))' "${ent#* }")" \
     "$tmp/entities.html" "$shots/entities-name.png"
   has "$tmp/entities.html" 'id="entity-name"' "the entities page's name box"
-  has "$tmp/entities.html" 'href="#/entities?kind=other"' "the entities page's chip for other names"
+  has "$tmp/entities.html" 'href="#/entities?kind=other&amp;name=' "the entities page's chip for other names, the name kept"
+  has "$tmp/entities.html" '<a class="chip on" aria-current="page" href="#/entities?name=' "the kind shown (all) marked"
   has "$tmp/entities.html" "${ent#* }" "an entity found by a part of its name"
 fi
 

@@ -546,9 +546,15 @@
   async function pageEntities(q) {
     const n = 50, offset = offsetOf(q);
     const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), name: q.get('name') });
+    /* a chip per kind, the one shown marked; the name asked for kept */
+    const kindHref = k => { const p = new URLSearchParams();
+      if (k) p.set('kind', k);
+      if (q.get('name')) p.set('name', q.get('name'));
+      return '#/entities' + (p.toString() ? '?' + p : ''); };
     return [h('h1', {}, t('entities')),
       h('div', { class: 'chips' }, ['', 'person', 'place', 'org', 'other'].map(k =>
-        h('a', { class: 'chip', href: '#/entities' + (k ? '?kind=' + k : '') }, k ? tv(KINDS, k) : t('entities')))),
+        h('a', { class: (q.get('kind') || '') === k ? 'chip on' : 'chip', 'aria-current': (q.get('kind') || '') === k ? 'page' : null,
+          href: kindHref(k) }, k ? tv(KINDS, k) : t('entities')))),
       entityFilter(q),
       list.length ? h('table', {},
         h('thead', {}, h('tr', {}, [t('entity'), t('kind'), t('nArticles'), t('mentions')].map(x => h('th', {}, x)))),
