@@ -281,7 +281,9 @@ static size_t tail_start(const char *p, size_t n){
     if( b!=' ' && b!=0xA0 ) continue;   /* a word starts after a space (or U+00A0) */
     for(int k=0; k<nTail; k++){
       size_t m = (size_t)aTail[k]->nKey;
-      if( i+m>n || (m>0 && p[i]!=aTail[k]->zKey[0]) ) continue;   /* the first byte first */
+      if( i+m>n ) continue;
+      if( m>0 && p[i]!=aTail[k]->zKey[0] ) continue;   /* the first two bytes first (an */
+      if( m>1 && p[i+1]!=aTail[k]->zKey[1] ) continue; /* Arabic letter's lead byte is shared) */
       if( memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
       if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
       if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return i;

@@ -89,37 +89,52 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
   pNorm->n = 0;
   if( n>UINT32_MAX ) return MARSAD_MISUSE;
   rc = norm_reserve(pNorm, n + NORM_MAX_OUT);
+  /* The key's buffers and length live in locals while the loop runs (the
+  ** compiler cannot keep pNorm's fields in registers across the stores);
+  ** they are written back before anything else reads or grows *pNorm. */
+  char *z = pNorm->z;
+  uint32_t *aOff = pNorm->aOff;
+  size_t nOut = 0, nRoom = pNorm->nAlloc;
   while( rc==MARSAD_OK && i<n ){
-    /* invariant: room for NORM_MAX_OUT bytes past pNorm->n */
+    /* invariant: room for NORM_MAX_OUT bytes past nOut */
     if( a[i]<0x80 ){
       unsigned char c = a[i];
-      pNorm->z[pNorm->n] = (char)((c>='A' && c<='Z') ? c+32 : c);
-      pNorm->aOff[pNorm->n++] = (uint32_t)i;
+      z[nOut] = (char)((c>='A' && c<='Z') ? c+32 : c);
+      aOff[nOut++] = (uint32_t)i;
       i++;
     }else if( a[i]>=0xD8 && a[i]<=0xDB && i+1<n && (a[i+1]&0xC0)==0x80 ){
       /* fast path: a character of U+0600..U+06FF (most Arabic text) */
       uint32_t cp = ((uint32_t)(a[i]&0x1F)<<6) | (a[i+1]&0x3F);
       unsigned k = marsad_fold_block[cp-MARSAD_FOLD_BLOCK_FIRST];
       if( k==0 ){
-        pNorm->z[pNorm->n] = (char)a[i];
-        pNorm->aOff[pNorm->n++] = (uint32_t)i;
-        pNorm->z[pNorm->n] = (char)a[i+1];
-        pNorm->aOff[pNorm->n++] = (uint32_t)i;
+        z[nOut] = (char)a[i];
+        z[nOut+1] = (char)a[i+1];
+        aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
+        nOut += 2;
       }else{
+        pNorm->n = nOut;
         norm_put_folded(pNorm, cp, (uint32_t)i);
+        nOut = pNorm->n;
       }
       i += 2;
     }else{
       size_t nLen;
       int bBad;
       uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
+      pNorm->n = nOut;
       norm_put_folded(pNorm, cp, (uint32_t)i);
+      nOut = pNorm->n;
       i += nLen;
     }
-    if( pNorm->n + NORM_MAX_OUT + 1 > pNorm->nAlloc ){
+    if( nOut + NORM_MAX_OUT + 1 > nRoom ){
+      pNorm->n = nOut;
       rc = norm_reserve(pNorm, (n-i) + NORM_MAX_OUT);
+      z = pNorm->z;
+      aOff = pNorm->aOff;
+      nRoom = pNorm->nAlloc;
     }
   }
+  pNorm->n = nOut;
   if( rc==MARSAD_OK ){
     pNorm->z[pNorm->n] = 0;
     pNorm->aOff[pNorm->n] = (uint32_t)n;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sqlite3.h>
 #include "cli.h"
 
 static const cli_command *const aCommand[] = {
@@ -50,6 +51,12 @@ static void print_help(FILE *out){
 }
 
 int main(int argc, char **argv){
+  /* The program, not the library, owns SQLite's process-wide settings:
+  ** nothing here reads SQLite's memory statistics, and keeping them costs a
+  ** global mutex and two counters at every allocation and free (about 1.7%
+  ** of the instructions of an ingestion, docs/BENCHMARKS.md). Must come
+  ** before SQLite starts. */
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   cli c;
   memset(&c, 0, sizeof c);
   c.zDb = getenv("MARSAD_DB");
