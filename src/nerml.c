@@ -19,7 +19,7 @@
 #include "gaz.h"
 #include "nerml.h"
 
-#define NF_MAX 128                /* features of one token at most */
+#define NF_MAX 128                /* features of one token at most (76 now) */
 #define TRAIN_BITS 21             /* the trainer's table: 2^21 slots */
 
 /* Mixes a template or feature id with a value into a feature id (never 0). */
@@ -42,60 +42,87 @@ static uint32_t rule_at(const marsad_ml_tok *a, int n, int j){
   return (uint32_t)(a[j].iRule+1);
 }
 
-/* Adds one feature per class bit of token j's classes under template t. */
-static int class_features(const marsad_ml_tok *a, int n, int j, uint32_t t,
-                          uint32_t *aF, int nF){
+/* The features of one token as they are made: ids, or, when aSmall is
+** set (tagging), the features of the templates with few values as their
+** codes (small_code) in aSmall, summed from a memo instead of looked up. */
+typedef struct ml_feats {
+  uint32_t *aF;                    /* feature ids */
+  int nF;                          /* ids in aF */
+  uint16_t *aSmall;                /* NULL (training), or small features' codes */
+  int nSmall;                      /* codes in aSmall */
+} ml_feats;
+
+#define ML_SMALL_VALUES 16         /* a small template's values that have a code */
+#define ML_NSMALL (38*ML_SMALL_VALUES)  /* codes: templates 0..37 times values */
+
+/* Adds the feature of value v of template t, one of the templates with few
+** values (1, 14-20, 30-32, 37), to *p: its code t*ML_SMALL_VALUES+v when p
+** keeps codes and v is small enough, else its id. */
+static void add_small(ml_feats *p, uint32_t t, uint32_t v){
+  if( p->aSmall && v<ML_SMALL_VALUES ) p->aSmall[p->nSmall++] = (uint16_t)(t*ML_SMALL_VALUES + v);
+  else p->aF[p->nF++] = mix(t, v);
+}
+
+/* Adds feature id to *p. */
+static void add_id(ml_feats *p, uint32_t id){
+  p->aF[p->nF++] = id;
+}
+
+/* Adds one feature per class bit of token j's classes under template t,
+** in the order of the bits' list. */
+static void class_features(const marsad_ml_tok *a, int n, int j, uint32_t t, ml_feats *p){
   static const unsigned aBit[] = {
     MARSAD_GAZ_TITLE, MARSAD_GAZ_OFFICE, MARSAD_GAZ_ORGHEAD, MARSAD_GAZ_ORGADJ,
     MARSAD_GAZ_PLACEHEAD, MARSAD_GAZ_PARTICLE, MARSAD_GAZ_GIVEN, MARSAD_GAZ_STOP,
     MARSAD_GAZ_COMMON, MARSAD_GAZ_ADJ, MARSAD_GAZ_PREFIX, 0x10000u
   };
-  if( j<0 || j>=n ) return nF;
-  for(size_t k=0; k<sizeof aBit/sizeof aBit[0] && nF<NF_MAX; k++){
-    if( a[j].cAny & aBit[k] ) aF[nF++] = mix(t, (uint32_t)k+1);
+  if( j<0 || j>=n ) return;
+  unsigned m = a[j].cAny;
+  for(size_t k=0; k<sizeof aBit/sizeof aBit[0] && m; k++){
+    if( m & aBit[k] ){
+      add_small(p, t, (uint32_t)k+1);
+      m &= ~aBit[k];
+    }
   }
-  return nF;
 }
 
 /* The features of token i that do not depend on the tags before it, into
-** aF; returns their number. */
-static int static_features(const marsad_ml_tok *a, int n, int i, uint32_t *aF){
+** *p (empty before). */
+static void static_features(const marsad_ml_tok *a, int n, int i, ml_feats *p){
   const marsad_ml_tok *x = &a[i];
   uint32_t k0 = key_at(a, n, i);
-  int nF = 0;
-  aF[nF++] = mix(1, 1);
-  aF[nF++] = mix(2, k0);
-  aF[nF++] = mix(3, key_at(a, n, i-1));
-  aF[nF++] = mix(4, key_at(a, n, i+1));
-  if( x->hBare ) aF[nF++] = mix(7, x->hBare);
-  if( i>0 && a[i-1].hBare ) aF[nF++] = mix(8, a[i-1].hBare);
-  if( i+1<n && a[i+1].hBare ) aF[nF++] = mix(9, a[i+1].hBare);
-  if( x->hPre2 ) aF[nF++] = mix(10, x->hPre2);
-  if( x->hPre3 ) aF[nF++] = mix(11, x->hPre3);
-  if( x->hSuf2 ) aF[nF++] = mix(12, x->hSuf2);
-  if( x->hSuf3 ) aF[nF++] = mix(13, x->hSuf3);
-  aF[nF++] = mix(14, (uint32_t)(x->eKind*2 + x->bUpper));
-  nF = class_features(a, n, i, 15, aF, nF);
-  aF[nF++] = mix(18, rule_at(a, n, i));
-  aF[nF++] = mix(19, rule_at(a, n, i-1));
-  aF[nF++] = mix(20, rule_at(a, n, i+1));
-  aF[nF++] = mix(mix(25, k0), key_at(a, n, i+1));
-  aF[nF++] = mix(mix(26, key_at(a, n, i-1)), k0);
-  aF[nF++] = mix(27, key_at(a, n, i-2));
-  aF[nF++] = mix(28, key_at(a, n, i+2));
+  add_small(p, 1, 1);
+  add_id(p, mix(2, k0));
+  add_id(p, mix(3, key_at(a, n, i-1)));
+  add_id(p, mix(4, key_at(a, n, i+1)));
+  if( x->hBare ) add_id(p, mix(7, x->hBare));
+  if( i>0 && a[i-1].hBare ) add_id(p, mix(8, a[i-1].hBare));
+  if( i+1<n && a[i+1].hBare ) add_id(p, mix(9, a[i+1].hBare));
+  if( x->hPre2 ) add_id(p, mix(10, x->hPre2));
+  if( x->hPre3 ) add_id(p, mix(11, x->hPre3));
+  if( x->hSuf2 ) add_id(p, mix(12, x->hSuf2));
+  if( x->hSuf3 ) add_id(p, mix(13, x->hSuf3));
+  add_small(p, 14, (uint32_t)(x->eKind*2 + x->bUpper));
+  class_features(a, n, i, 15, p);
+  add_small(p, 18, rule_at(a, n, i));
+  add_small(p, 19, rule_at(a, n, i-1));
+  add_small(p, 20, rule_at(a, n, i+1));
+  add_id(p, mix(mix(25, k0), key_at(a, n, i+1)));
+  add_id(p, mix(mix(26, key_at(a, n, i-1)), k0));
+  add_id(p, mix(27, key_at(a, n, i-2)));
+  add_id(p, mix(28, key_at(a, n, i+2)));
   for(int d=-1; d<=1; d++){         /* kinds the gazetteer gives it and its neighbours */
     int j = i+d;
     if( j<0 || j>=n ) continue;
-    for(unsigned k=1; k<5; k++) if( a[j].cKind & (1u<<k) ) aF[nF++] = mix(30+(uint32_t)(d+1), k);
+    for(unsigned k=1; k<5; k++) if( a[j].cKind & (1u<<k) ) add_small(p, 30+(uint32_t)(d+1), k);
   }
-  nF = class_features(a, n, i-1, 16, aF, nF);
-  nF = class_features(a, n, i+1, 17, aF, nF);
-  if( i>0 && x->hBare && a[i-1].hBare ) aF[nF++] = mix(mix(33, a[i-1].hBare), x->hBare);
-  if( x->hSuf1 ) aF[nF++] = mix(34, x->hSuf1);
-  if( x->hPre4 ) aF[nF++] = mix(35, x->hPre4);
-  if( x->hSuf4 ) aF[nF++] = mix(36, x->hSuf4);
-  aF[nF++] = mix(37, (uint32_t)x->nLen);
-  return nF;
+  class_features(a, n, i-1, 16, p);
+  class_features(a, n, i+1, 17, p);
+  if( i>0 && x->hBare && a[i-1].hBare ) add_id(p, mix(mix(33, a[i-1].hBare), x->hBare));
+  if( x->hSuf1 ) add_id(p, mix(34, x->hSuf1));
+  if( x->hPre4 ) add_id(p, mix(35, x->hPre4));
+  if( x->hSuf4 ) add_id(p, mix(36, x->hSuf4));
+  add_small(p, 37, (uint32_t)x->nLen);
 }
 
 /* The features of the previous two tags t1, t2 and of the rules' tag r
@@ -128,7 +155,9 @@ static int tag_features(const marsad_ml_tok *a, int n, int i, int t1, int t2,
 
 /* All the features of token i given the previous two tags t1, t2. */
 static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
-  return tag_features(a, n, i, t1, t2, aF, static_features(a, n, i, aF));
+  ml_feats f = { aF, 0, 0, 0 };
+  static_features(a, n, i, &f);
+  return tag_features(a, n, i, t1, t2, aF, f.nF);
 }
 
 /* Makes tag t valid after tag tPrev: an I- that does not continue its type
@@ -187,76 +216,100 @@ static inline void add_row(ml_sum *pSum, int h){
   *pSum += __builtin_convertvector(w, ml_sum);
 }
 
+/* The summed weights found on first use during one call of marsad_ml_tag:
+** of the history features (history_features) of each rules' tag and
+** previous two tags, and the weight row of each small feature's code
+** (add_small): a few dozen of each recur in every text. */
+typedef struct ml_memo {
+  ml_sum aHist[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* history sums */
+  ml_row aSmall[ML_NSMALL];        /* small features' rows (0 when absent) */
+  unsigned char aHaveHist[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* 1: found */
+  unsigned char aHaveSmall[ML_NSMALL];  /* 1: found */
+} ml_memo;
+
+/* The summed weights of the history features of rules' tag r and previous
+** tags t1, t2, from memo pM (looked up and kept there on first use). */
+static const ml_sum *history_sum(ml_memo *pM, uint32_t r, int t1, int t2){
+  int k = ((int)r*MARSAD_ML_NTAG + t1)*MARSAD_ML_NTAG + t2;
+  if( !pM->aHaveHist[k] ){
+    uint32_t aF[3];
+    history_features(r, t1, t2, aF);
+    memset(&pM->aHist[k], 0, sizeof pM->aHist[k]);
+    for(int f=0; f<3; f++){
+      int h = model_row(aF[f]);
+      if( h>=0 ) add_row(&pM->aHist[k], h);
+    }
+    pM->aHaveHist[k] = 1;
+  }
+  return &pM->aHist[k];
+}
+
+/* The weight row of small feature code k, from memo pM (looked up and
+** kept there on first use). */
+static ml_row small_row(ml_memo *pM, int k){
+  if( !pM->aHaveSmall[k] ){
+    int h = model_row(mix((uint32_t)k/ML_SMALL_VALUES, (uint32_t)k%ML_SMALL_VALUES));
+    memset(&pM->aSmall[k], 0, sizeof pM->aSmall[k]);
+    if( h>=0 ) memcpy(&pM->aSmall[k], marsad_ml_weights[h], sizeof pM->aSmall[k]);
+    pM->aHaveSmall[k] = 1;
+  }
+  return pM->aSmall[k];
+}
+
 #define ML_BLOCK 8               /* tokens whose static scores are gathered at once */
 
 /* Sums into aScore[j] the weights of the static features of the scored
 ** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
 ** features of the whole block are computed first and their slots, then
 ** their weight rows, fetched ahead of use: the lookups overlap instead of
-** waiting for memory one by one. aWordTag[t] is word_tag(t). */
-static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1,
+** waiting for memory one by one; the small features' rows come from memo
+** pM. aWordTag[t] is word_tag(t). */
+static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo *pM,
                           const uint32_t *aWordTag, long aScore[][MARSAD_ML_NTAG]){
   uint32_t aF[ML_BLOCK][NF_MAX];
-  int aN[ML_BLOCK], aRow[ML_BLOCK][NF_MAX];
+  uint16_t aSmall[ML_BLOCK][NF_MAX];
+  int aN[ML_BLOCK], aNSmall[ML_BLOCK], aRow[ML_BLOCK][NF_MAX];
   for(int i=i0; i<i1; i++){
     int j = i-i0;
-    aN[j] = ml_skip(&a[i]) ? 0 : static_features(a, n, i, aF[j]);
-    for(int f=0; f<aN[j]; f++) __builtin_prefetch(&marsad_ml_ids[aF[j][f] & marsad_ml_mask]);
+    ml_feats f = { aF[j], 0, aSmall[j], 0 };
+    if( !ml_skip(&a[i]) ) static_features(a, n, i, &f);
+    aN[j] = f.nF;
+    aNSmall[j] = f.nSmall;
+    for(int k=0; k<aN[j]; k++) __builtin_prefetch(&marsad_ml_ids[aF[j][k] & marsad_ml_mask]);
     for(int t=0; aN[j] && t<MARSAD_ML_NTAG; t++){   /* the word with each previous tag */
       __builtin_prefetch(&marsad_ml_ids[mix(aWordTag[t], key_at(a, n, i)) & marsad_ml_mask]);
     }
   }
   for(int j=0; j<i1-i0; j++){
-    for(int f=0; f<aN[j]; f++){
-      aRow[j][f] = model_row(aF[j][f]);
-      if( aRow[j][f]>=0 ) __builtin_prefetch(marsad_ml_weights[aRow[j][f]]);
+    for(int k=0; k<aN[j]; k++){
+      aRow[j][k] = model_row(aF[j][k]);
+      if( aRow[j][k]>=0 ) __builtin_prefetch(marsad_ml_weights[aRow[j][k]]);
     }
   }
   for(int j=0; j<i1-i0; j++){
     ml_sum aSum = {0};                 /* local sums: kept in registers */
-    for(int f=0; f<aN[j]; f++){
-      if( aRow[j][f]>=0 ) add_row(&aSum, aRow[j][f]);
+    for(int k=0; k<aNSmall[j]; k++){
+      aSum += __builtin_convertvector(small_row(pM, aSmall[j][k]), ml_sum);
+    }
+    for(int k=0; k<aN[j]; k++){
+      if( aRow[j][k]>=0 ) add_row(&aSum, aRow[j][k]);
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }
 }
 
-/* The summed weights of the history features (history_features) of each
-** rules' tag and previous two tags, found on first use during one call of
-** marsad_ml_tag: a few dozen combinations recur in every text. */
-typedef struct ml_history {
-  ml_sum aSum[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* the sums */
-  unsigned char aHave[9*MARSAD_ML_NTAG*MARSAD_ML_NTAG];  /* 1: found */
-} ml_history;
-
-/* The summed weights of the history features of rules' tag r and previous
-** tags t1, t2, from memo pH (looked up and kept there on first use). */
-static const ml_sum *history_sum(ml_history *pH, uint32_t r, int t1, int t2){
-  int k = ((int)r*MARSAD_ML_NTAG + t1)*MARSAD_ML_NTAG + t2;
-  if( !pH->aHave[k] ){
-    uint32_t aF[3];
-    history_features(r, t1, t2, aF);
-    memset(&pH->aSum[k], 0, sizeof pH->aSum[k]);
-    for(int f=0; f<3; f++){
-      int h = model_row(aF[f]);
-      if( h>=0 ) add_row(&pH->aSum[k], h);
-    }
-    pH->aHave[k] = 1;
-  }
-  return &pH->aSum[k];
-}
-
 void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   long aStatic[ML_BLOCK][MARSAD_ML_NTAG];
   uint32_t aWordTag[MARSAD_ML_NTAG];
-  ml_history hist;
+  ml_memo memo;
   int t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
   for(int t=0; t<MARSAD_ML_NTAG; t++) aWordTag[t] = word_tag(t);
-  memset(hist.aHave, 0, sizeof hist.aHave);
+  memset(memo.aHaveHist, 0, sizeof memo.aHaveHist);
+  memset(memo.aHaveSmall, 0, sizeof memo.aHaveSmall);
   for(int i=0; i<n; i++){
     int j = i % ML_BLOCK;
     if( j==0 && marsad_ml_nfeatures>0 ){
-      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, aWordTag, aStatic);
+      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, &memo, aWordTag, aStatic);
     }
     if( ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
@@ -266,7 +319,7 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
     }
     long aScore[MARSAD_ML_NTAG] = {0};
     if( marsad_ml_nfeatures>0 ){
-      ml_sum sum = *history_sum(&hist, rule_at(a, n, i), t1, t2);
+      ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
       int h = model_row(mix(aWordTag[t1], key_at(a, n, i)));
       if( h>=0 ) add_row(&sum, h);
       for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
