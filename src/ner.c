@@ -843,7 +843,10 @@ static int ner_lineage_next(marsad_ner *p, int i){
 ** pattern is longer and, when the gazetteer found a name, ends on a
 ** nationality adjective (مجلس الأمن الروسي is not the UN's) or, after an
 ** organisation's name, on a relative adjective (مجلس الأمن القومي, قوات
-** الطوارئ الدولية are not مجلس الأمن, قوات الطوارئ). */
+** الطوارئ الدولية are not مجلس الأمن, قوات الطوارئ), or after an
+** organisation's name ending on a nationality adjective, with a complement
+** with ل (الاتحاد السعودي للفروسية is not الاتحاد السعودي, the football
+** federation). */
 static ner_cand ner_named_at(marsad_ner *p, int i){
   ner_cand g = ner_gaz_at(p, i);
   ner_cand o = ner_org_at(p, i);
@@ -853,6 +856,10 @@ static ner_cand ner_named_at(marsad_ner *p, int i){
     g.iGaz = -1;
   }
   if( o.n<=g.n ) return g;
+  if( g.eKind==MARSAD_ENTITY_ORG && tok_is_adj(p, i+g.n-1)
+   && key_at(tok_key(p, &p->aTok[i+g.n]), (int)p->aTok[i+g.n].nKey, 0, AR_LAM) ){
+    return o;
+  }
   if( g.n>0 && !tok_is_adj(p, i+o.n-1) && !(g.eKind==MARSAD_ENTITY_ORG && ner_nisba(p, i+o.n-1)) ){
     return g;
   }

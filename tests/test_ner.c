@@ -698,6 +698,57 @@ static void test_adjective_forms(void){
   fixture_close(&f);
 }
 
+/* The English name of the gazetteer entity of normalized key z ("" when
+** none). */
+static const char *gaz_english(const char *z){
+  const marsad_gaz_key *k = marsad_gaz_lookup(z, strlen(z));
+  if( k==0 || k->iEntity<0 ) return "";
+  return marsad_gaz_entity_at(k->iEntity)->zName;
+}
+
+/* Names of one body that Saudi news write several ways are one entity of
+** the list (the football federation: الاتحاد السعودي لكرة القدم،
+** الاتحاد السعودي، اتحاد الكرة; the Red Crescent Authority; يونايتد for
+** Manchester United), and the other federations of the same nation stay
+** apart (الاتحاد السعودي للفروسية), as does نيوكاسل يونايتد. */
+static void test_org_lists(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال الاتحاد السعودي لكرة القدم إن الاتحاد السعودي قرر، وأكد اتحاد الكرة "
+          "أن الاتحاد السعودي للفروسية وهيئة الهلال الأحمر السعودي وهيئة الهلال الأحمر "
+          "وهيئة السياحة والهيئة العامة للسياحة والتراث الوطني حاضرة.");
+  long long e = entity_of(&f.a, "الاتحاد السعودي لكرة القدم");
+  CHECK(e!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "الاتحاد السعودي"), e);
+  CHECK_EQ_INT(entity_of(&f.a, "اتحاد الكرة"), e);
+  CHECK(entity_of(&f.a, "الاتحاد السعودي للفروسية")!=e);
+  CHECK(entity_of(&f.a, "الاتحاد السعودي للفروسية")!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "هيئة الهلال الأحمر"), entity_of(&f.a, "هيئة الهلال الأحمر السعودي"));
+  CHECK_EQ_INT(entity_of(&f.a, "هيئة السياحة"),
+               entity_of(&f.a, "الهيئة العامة للسياحة والتراث الوطني"));
+  fixture_text(&f, "فاز نيوكاسل يونايتد على مانشستر يونايتد، ثم خسر يونايتد أمام تشيلسي.");
+  CHECK_EQ_INT(entity_of(&f.a, "يونايتد"), entity_of(&f.a, "مانشستر يونايتد"));
+  CHECK(entity_of(&f.a, "نيوكاسل يونايتد")!=entity_of(&f.a, "مانشستر يونايتد"));
+  fixture_close(&f);
+}
+
+/* Places of Saudi news that GeoNames names oddly or not at all have
+** their English names from the list (دبي Dubai, القطيف Qatif, أبها Abha),
+** and زنجبار is Zinjibar, the capital of Abyan, not Zanzibar; common
+** words that are a town somewhere name none (الزرقاء blue, الديربي the
+** derby, زواره his visitors). */
+static void test_place_lists(void){
+  CHECK_EQ_STR(gaz_english("دبي"), "Dubai");
+  CHECK_EQ_STR(gaz_english("قطيف"), "Qatif");
+  CHECK_EQ_STR(gaz_english("ابها"), "Abha");
+  CHECK_EQ_STR(gaz_english("زنجبار"), "Zinjibar");
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "ارتدى قميصا بلون الحبة الزرقاء وسط زواره قبل الديربي.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1289,6 +1340,8 @@ int main(void){
   RUN(test_latin_names);
   RUN(test_seas);
   RUN(test_adjective_forms);
+  RUN(test_org_lists);
+  RUN(test_place_lists);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
