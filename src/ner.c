@@ -398,6 +398,7 @@ typedef struct ner_cand {
   int eKind;               /* MARSAD_ENTITY_* */
   unsigned flags;          /* MARSAD_NER_* */
   int iGaz;                /* gazetteer entity or -1 */
+  unsigned fKey;           /* the gazetteer key's classes (MARSAD_GAZ_*) */
   int bDropHead;           /* key leaves out the first word (وزارة) */
   int eSrc;                /* SRC_* */
 } ner_cand;
@@ -436,6 +437,19 @@ static int ner_maqsura_word(marsad_ner *p, int i, ner_form f){
   return marsad_arword_maqsura(tok_key(p, t)+f.iBare, t->nKey-f.iBare);
 }
 
+/* True when token i is written with tanween (ً ٌ ٍ): an indefinite noun or
+** an adverb (لزاماً، باكراً: ل + زاما, Zama; ب + اكرا, Accra), which a
+** name in news text never carries. */
+static int ner_tanween(marsad_ner *p, int i){
+  const ner_tok *t = &p->aTok[i];
+  const unsigned char *z = (const unsigned char *)p->az[t->iField] + t->iStart;
+  uint32_t n = t->iEnd - t->iStart;
+  for(uint32_t k=0; k+1<n; k++){
+    if( z[k]==0xD9 && z[k+1]>=0x8B && z[k+1]<=0x8D ) return 1;
+  }
+  return 0;
+}
+
 /* True when token i, read as form f, is a feminine plural in يات without
 ** the article followed by a word with the article: the head of a
 ** construct, a noun (مجريات المحاكمة, the course of the trial), not the
@@ -455,6 +469,7 @@ static int ner_plural_construct(marsad_ner *p, int i, ner_form f){
 ** none of the lists' words (باولو, a given name, is not ب + اولو, Oulu),
 ** and after the conjunction ف (rare before a place) only when the text
 ** also has the word without it (فريدة is "unique", not ف + ريدة, Rhede);
+** a word written with tanween is no name of one word (ner_tanween);
 ** a dictionary word written with a final ى is no adjective
 ** (ner_maqsura_word), nor a plural in يات heading a construct
 ** (ner_plural_construct). */
@@ -470,12 +485,14 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
     int bTown = n==1 && gaz_town(pKey->iEntity);
     if( bTown && ner_town_clitic_refused(p, i, a[k]) ) continue;
+    if( n==1 && ner_tanween(p, i) ) continue;
     if( n==1 && (pKey->fClass & MARSAD_GAZ_ADJ)
      && (ner_maqsura_word(p, i, a[k]) || ner_plural_construct(p, i, a[k])) ) continue;
     if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];
       best.iGaz = pKey->iEntity;
+      best.fKey = pKey->fClass;
       best.eKind = marsad_gaz_entity_at(pKey->iEntity)->eKind;
       best.flags = MARSAD_NER_GAZ;
       best.eSrc = SRC_GAZ;
@@ -844,9 +861,11 @@ static int ner_lineage_next(marsad_ner *p, int i){
 ** nationality adjective (مجلس الأمن الروسي is not the UN's) or, after an
 ** organisation's name, on a relative adjective (مجلس الأمن القومي, قوات
 ** الطوارئ الدولية are not مجلس الأمن, قوات الطوارئ), or after an
-** organisation's name ending on a nationality adjective, with a complement
-** with ل (الاتحاد السعودي للفروسية is not الاتحاد السعودي, the football
-** federation). */
+** organisation's short name that ends on a nationality adjective and
+** whose full name goes on with a complement (الاتحاد السعودي of الاتحاد
+** السعودي لكرة القدم), with another complement with ل: الاتحاد السعودي
+** للفروسية is another federation (الاتحاد الأوروبي لوقف العدوان is still
+** the EU's name and a purpose). */
 static ner_cand ner_named_at(marsad_ner *p, int i){
   ner_cand g = ner_gaz_at(p, i);
   ner_cand o = ner_org_at(p, i);
@@ -856,7 +875,7 @@ static ner_cand ner_named_at(marsad_ner *p, int i){
     g.iGaz = -1;
   }
   if( o.n<=g.n ) return g;
-  if( g.eKind==MARSAD_ENTITY_ORG && tok_is_adj(p, i+g.n-1)
+  if( g.eKind==MARSAD_ENTITY_ORG && (g.fKey & MARSAD_GAZ_PREFIX) && tok_is_adj(p, i+g.n-1)
    && key_at(tok_key(p, &p->aTok[i+g.n]), (int)p->aTok[i+g.n].nKey, 0, AR_LAM) ){
     return o;
   }

@@ -736,7 +736,7 @@ static void test_org_lists(void){
 ** their English names from the list (دبي Dubai, القطيف Qatif, أبها Abha),
 ** and زنجبار is Zinjibar, the capital of Abyan, not Zanzibar; common
 ** words that are a town somewhere name none (الزرقاء blue, الديربي the
-** derby, زواره his visitors). */
+** derby, زواره his visitors), nor does a word with tanween (لزاماً). */
 static void test_place_lists(void){
   CHECK_EQ_STR(gaz_english("دبي"), "Dubai");
   CHECK_EQ_STR(gaz_english("قطيف"), "Qatif");
@@ -746,6 +746,10 @@ static void test_place_lists(void){
   fixture_open(&f);
   fixture_text(&f, "ارتدى قميصا بلون الحبة الزرقاء وسط زواره قبل الديربي.");
   CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وكان لزاماً على اللاعبين أن يصلوا باكراً.");    /* tanween: no Zama, no Accra */
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وصل الوفد إلى أكرا ثم إلى زاما.");
+  CHECK_EQ_INT(kind_of(&f.a, "أكرا"), MARSAD_ENTITY_PLACE);
   fixture_close(&f);
 }
 
