@@ -33,6 +33,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "gaz.h"
+#include "lexicon.h"
 #include "ner.h"
 #include "arwords.h"
 #include "nerml.h"
@@ -63,7 +64,12 @@
 #define AR_NUN  "\xD9\x86"
 #define AR_TA   "\xD8\xAA"
 #define AR_TA_MARBUTA "\xD8\xA9"
+#define AR_HA   "\xD9\x87"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
+
+/* What ner_inflected looks for (bits of fWhat). */
+#define INFL_PLURAL 1   /* plurals (ون ين ات) and feminine adjectives (ية) */
+#define INFL_ANY    3   /* those, duals, pronoun suffixes, verb forms too */
 
 /* Which rule found a name (ner_hit.eSrc). */
 #define SRC_GAZ     0   /* the gazetteer */
@@ -77,6 +83,7 @@
 #define SRC_TITLECL 8   /* a title before a word that may start with a
                            preposition (وزير الدفاع بتأمين: ب + تأمين) or
                            is an ordinary word (محافظ الإسكندرية صرف) */
+#define SRC_SPEAKER 9   /* unknown words after a verb of saying */
 /* The rules whose names the model undoes only when it names another kind
 ** of name on their words (ner_apply_model): a title and the name after it,
 ** an organisation head and its tail, a place noun and the name after it. */
@@ -1058,6 +1065,9 @@ static int ner_at(marsad_ner *p, int i, int *pnUsed){
 
 /* ---------------------------------------------------------------- surnames */
 
+static int ner_ordinary_word(marsad_ner *p, int j);
+static int ner_inflected_word(marsad_ner *p, int j, int fWhat);
+
 /* Remembers the surnames of person hit h: its last word, and the words
 ** after its first when that is a given name and two or more follow. */
 static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
@@ -1067,7 +1077,8 @@ static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
     int i0 = bTail ? h->iTok0+1 : h->iTok1-1;
     if( bTail && (n<3 || !(tok_class(p, h->iTok0) & MARSAD_GAZ_GIVEN)) ) break;
     const ner_tok *t = &p->aTok[i0];
-    if( tok_article(p, i0) || t->nKey<6 ) continue;
+    if( t->nKey<6 || (tok_article(p, i0)
+                      && (bTail || ner_ordinary_word(p, i0) || ner_inflected_word(p, i0, INFL_PLURAL))) ) continue;
     if( tok_class(p, i0) & ~(unsigned)MARSAD_GAZ_PREFIX ) continue;
     ner_surname *s = &p->aSur[p->nSur];
     ner_form f = {0, 0, 0};
@@ -1613,6 +1624,132 @@ static int ner_apply_model(marsad_ner *p){
   return rc ? rc : p->hitKeys.rc;
 }
 
+/* ---------------------------------------------------------------- speakers */
+
+/* True when token i is a verb of saying of data/facts_cues.tsv (قال، أكد،
+** أضاف، أشار ...: a verb or its continuation; no participle of manner, no
+** form with an object pronoun, none that takes its complement with ب), as
+** written or after the conjunction و or ف. */
+static int ner_say_verb(marsad_ner *p, int i){
+  const ner_tok *t = &p->aTok[i];
+  if( t->eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  const char *k = tok_key(p, t);
+  int n = (int)t->nKey;
+  int bConj = key_at(k, n, 0, AR_WAW) || key_at(k, n, 0, AR_FA);
+  for(int o=0; o<=2*bConj; o+=2){
+    const marsad_lexent *e = marsad_lex_get(&marsad_lex_cues, k+o, (size_t)(n-o));
+    if( e==0 || e->nWord!=1 ) continue;
+    int c = e->eB & MARSAD_CUE_CLASS;
+    if( (c==MARSAD_CUE_VERB || c==MARSAD_CUE_CONTINUE)
+     && !(e->eB & (MARSAD_CUE_OBJECT|MARSAD_CUE_MANNER|MARSAD_CUE_TAKES_B)) ) return 1;
+  }
+  return 0;
+}
+
+/* True when key k[0..n) is a verb of the present or future: س, then one
+** of ي ت ن ا, before a stem of arwords.h of three letters or more
+** (سيعرض: عرض، سيصبح: صبح). */
+static int ner_verb_form(const char *k, int n){
+  int o = letter_at(k, n, 0, "\xD8\xB3") ? 2 : 0;     /* س */
+  if( !(letter_at(k, n, o, "\xD9\x8A") || letter_at(k, n, o, AR_TA)
+        || letter_at(k, n, o, AR_NUN) || letter_at(k, n, o, AR_ALEF)) ) return 0;
+  return n-o-2>=6 && marsad_arword(k+o+2, (size_t)(n-o-2));
+}
+
+/* True when key k[0..n) is an inflected word of the dictionary: with
+** INFL_PLURAL a plural (متعاملون، صحافيين، التطبيقات; قيادات of a word in
+** ة) or a feminine relative adjective (العسكرية: عسكر); with INFL_ANY also
+** a dual (قاضيان، دولتان), a plural in و before a genitive (موقعو), a verb
+** of two (أكدا), a feminine (ة), a word with a possessive or object
+** pronoun (تحليلنا، نيته، معلوماتنا، محققوه) or a verb of the present or
+** future (سيعرض: a prefix س ي ت ن أ before a stem) or past (دخلت); its
+** stem a word of arwords.h of three letters or more (two with INFL_ANY:
+** مرتين، ردا). Family names may end in ان (الجروان، العليان): duals are
+** left to INFL_ANY. */
+static int ner_inflected(const char *k, int n, int fWhat){
+  static const struct { const char *zSuf; int bTa; int fWhat; } aSuf[] = {
+    {"\xD9\x88\xD9\x86", 0, INFL_PLURAL}, {"\xD9\x8A\xD9\x86", 0, INFL_PLURAL},   /* ون ين */
+    {"\xD8\xA7\xD8\xAA", 1, INFL_PLURAL}, {"\xD9\x8A\xD9\x87", 0, INFL_PLURAL},   /* ات ية */
+    {"\xD8\xA7\xD9\x86", 0, INFL_ANY}, {"\xD9\x88", 0, INFL_ANY},                   /* ان و */
+    {"\xD8\xA7", 0, INFL_ANY}, {"\xD9\x87", 0, INFL_ANY}, {"\xD9\x86\xD8\xA7", 0, INFL_ANY}, /* ا ة نا */
+    {"\xD8\xAA\xD8\xA7\xD9\x86", 1, INFL_ANY}, {"\xD8\xAA\xD9\x8A\xD9\x86", 1, INFL_ANY}, /* تان تين */
+    {"\xD8\xAA\xD8\xA7", 1, INFL_ANY},                                              /* تا */
+    {"\xD9\x87\xD8\xA7", 0, INFL_ANY}, {"\xD9\x87\xD9\x85", 0, INFL_ANY},           /* ها هم */
+    {"\xD9\x87\xD9\x86", 0, INFL_ANY}, {"\xD9\x83", 0, INFL_ANY},                   /* هن ك */
+    {"\xD9\x83\xD9\x85", 0, INFL_ANY}, {"\xD9\x8A", 0, INFL_ANY},                   /* كم ي */
+    {"\xD8\xAA\xD9\x87", 1, INFL_ANY}, {"\xD8\xAA\xD9\x8A", 1, INFL_ANY},           /* ته تي */
+    {"\xD8\xAA\xD9\x83", 1, INFL_ANY}, {"\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_ANY}, /* تك تنا */
+    {"\xD8\xA7\xD8\xAA\xD9\x87", 1, INFL_ANY}, {"\xD8\xA7\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_ANY}, /* اته اتنا */
+    {"\xD8\xA7\xD8\xAA\xD9\x8A", 1, INFL_ANY}, {"\xD9\x88\xD9\x87", 0, INFL_ANY},   /* اتي وه */
+    {"\xD8\xAA", 0, INFL_ANY},                                                      /* ت */
+  };
+  char z[64];
+  for(size_t s=0; s<sizeof(aSuf)/sizeof(aSuf[0]); s++){
+    int ns = (int)strlen(aSuf[s].zSuf), nStem = n-ns;
+    if( aSuf[s].fWhat!=(aSuf[s].fWhat & fWhat) ) continue;
+    if( nStem<(fWhat==INFL_ANY ? 4 : 6) || nStem+2>(int)sizeof z
+     || memcmp(k+nStem, aSuf[s].zSuf, (size_t)ns)!=0 ) continue;
+    if( marsad_arword(k, (size_t)nStem) ) return 1;   /* بيانات: بيان */
+    memcpy(z, k, (size_t)nStem);
+    memcpy(z+nStem, AR_HA, 2);                        /* keys fold ة into ه */
+    if( aSuf[s].bTa && marsad_arword(z, (size_t)(nStem+2)) ) return 1;
+  }
+  return fWhat==INFL_ANY && ner_verb_form(k, n);
+}
+
+/* True when token j, in any of its forms (after ل ب ك, the article:
+** للصحافيين), is an inflected word of the dictionary (ner_inflected with
+** fWhat). */
+static int ner_inflected_word(marsad_ner *p, int j, int fWhat){
+  int nf;
+  const ner_form *a = tok_forms(p, j, &nf);
+  const char *k = tok_key(p, &p->aTok[j]);
+  for(int f=0; f<nf; f++){
+    if( ner_inflected(k+a[f].iBare, (int)p->aTok[j].nKey-a[f].iBare, fWhat) ) return 1;
+  }
+  return 0;
+}
+
+/* True when token j may be a word of a speaker's name no list knows: an
+** Arabic word of three letters or more not yet in a name, without the
+** article or a conjunction, that no list knows in any reading but as a
+** given name, and no ordinary word of the dictionary (ner_ordinary_word). */
+static int ner_unknown_name_word(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  if( t->eKind!=MARSAD_TOKEN_ARABIC || t->bCovered || t->nKey<6 || tok_article(p, j) ) return 0;
+  const char *k = tok_key(p, t);
+  if( key_at(k, (int)t->nKey, 0, AR_WAW) || key_at(k, (int)t->nKey, 0, AR_FA) ) return 0;
+  return !(tok_any(p, j) & ~(unsigned)(MARSAD_GAZ_GIVEN|MARSAD_GAZ_PREFIX))
+      && !ner_ordinary_word(p, j) && !ner_accusative(p, j) && !ner_inflected_word(p, j, INFL_ANY);
+}
+
+/* True when token j may follow a speaker's name: the end of its field,
+** punctuation, a function word (إن، عن، على، في) or a word with the
+** article (an apposition: مدير الكرة). */
+static int ner_speaker_end(marsad_ner *p, int j){
+  if( j>=p->aEnd[p->aTok[j-1].iField] || !tok_word(p, j) ) return 1;
+  return (tok_class(p, j) & MARSAD_GAZ_STOP) || tok_article(p, j);
+}
+
+/* Names the speaker right after a verb of saying when it is words no
+** list nor the dictionary knows (وقالت هيلاري، وأضاف لحود، ويقول ديمورا،
+** وشدد هورست كوبل): verbs of saying come before their subject, and a
+** word that is no word of the language there is a name. At most three
+** such words. */
+static int ner_speakers(marsad_ner *p){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i+1<p->nTok; i++){
+    int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
+    if( !ner_say_verb(p, i) ) continue;
+    while( n<3 && i+1+n<iEnd && ner_unknown_name_word(p, i+1+n) ) n++;
+    if( n>0 && ner_speaker_end(p, i+1+n) ){
+      rc = ner_keep_found(p, i+1, n, tok_form0(p, i+1), MARSAD_ENTITY_PERSON,
+                          MARSAD_NER_PATTERN, SRC_SPEAKER);
+    }
+  }
+  return rc ? rc : p->hitKeys.rc;
+}
+
 /* ---------------------------------------------------------------- driver */
 
 int marsad_ner_new(marsad_ner **ppOut){
@@ -1672,6 +1809,7 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
     i += n;
   }
   if( rc==MARSAD_OK && !p->bRulesOnly && marsad_ml_nfeatures>0 ) rc = ner_apply_model(p);
+  if( rc==MARSAD_OK ) rc = ner_speakers(p);
   if( rc==MARSAD_OK ) rc = ner_surnames(p);
   if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);
   return rc;

@@ -583,6 +583,43 @@ static void test_model_person_bounds(void){
   fixture_close(&f);
 }
 
+/* A family name with the article (الهويمل، الغامدي) is a surname found
+** again alone later in the text, as one without it is (كوبل), unless it is
+** an ordinary word or a plural of one: فيصل التطبيقات (the applications)
+** does not make every later التطبيقات a person. */
+static void test_surname_article(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وصرح مدير الشرطة اللواء سعد الهويمل بأن التحقيق مستمر. "
+          "وأوضح الهويمل أن المتهمين اعترفوا.");
+  CHECK_EQ_INT(kind_of(&f.a, "الهويمل"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وأعلن محمد الغامدي عن خطة جديدة للنادي. وبين الغامدي أن الخطة تبدأ غدا.");
+  CHECK_EQ_INT(kind_of(&f.a, "الغامدي"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "ويطور فيصل التطبيقات في أوقات الفراغ. وسهولة تطوير التطبيقات جذبت الشباب.");
+  CHECK(find(&f.a, "التطبيقات")==0);
+  fixture_close(&f);
+}
+
+/* Words no list nor the dictionary knows right after a verb of saying are
+** its subject, a person (وقال قبادي إنه، ويقول مميش إن، وتؤكد كوكروفت أن);
+** not an inflected word of the dictionary there: a plural or dual subject
+** (متعاملون، قاضيان), a noun with a pronoun, the verb's object (أعلن نيته،
+** تشير معلوماتنا). */
+static void test_speakers(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال قبادي إنه بعد مرور عامين على الاتفاق تغيرت الأمور. "
+          "ويقول مميش إن الحروب أنهكت البلاد.");
+  CHECK_EQ_INT(kind_of(&f.a, "قبادي"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "مميش"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وتؤكد كوكروفت أن معظم المستأجرين من الأجانب.");
+  CHECK_EQ_INT(kind_of(&f.a, "كوكروفت"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وقال متعاملون إن السوق هادئة. قال قاضيان إن الحكم صدر. "
+          "وأعلن نيته الوفاء بالتعهد. وتشير معلوماتنا إلى مقتل 15 شخصا.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_close(&f);
+}
+
 /* An organisation's name ends at a relative adjective when a word with
 ** the article that is no such adjective follows: it is the verb's object
 ** (وناشدت وزارة التنمية الاجتماعية المواطنين التبرع), while adjectives go
@@ -1338,6 +1375,8 @@ int main(void){
   RUN(test_place_noun_article);
   RUN(test_title_object);
   RUN(test_model_person_bounds);
+  RUN(test_surname_article);
+  RUN(test_speakers);
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
   RUN(test_org_short_names);
