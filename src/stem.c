@@ -89,12 +89,15 @@ static inline int affix_at(const stem_word *pW, int i, const marsad_affix *pAffi
 ** stopping at the first one stripped. */
 static void strip_list(const stem_word *pW, int *piFirst, int *piLast,
                        const marsad_affix *aList, int bEnd, int bAll){
+  int iFirst = *piFirst, iLast = *piLast;   /* in registers through the loop */
   for(const marsad_affix *pA=aList; pA->n; pA++){
-    if( *piLast - *piFirst - pA->n < pA->nLeast ) continue;
-    if( !affix_at(pW, bEnd ? *piLast-pA->n : *piFirst, pA) ) continue;
-    if( bEnd ) *piLast -= pA->n; else *piFirst += pA->n;
-    if( !bAll ) return;
+    if( iLast - iFirst - pA->n < pA->nLeast ) continue;
+    if( !affix_at(pW, bEnd ? iLast-pA->n : iFirst, pA) ) continue;
+    if( bEnd ) iLast -= pA->n; else iFirst += pA->n;
+    if( !bAll ) break;
   }
+  *piFirst = iFirst;
+  *piLast = iLast;
 }
 
 /* The given stem of letters [iFirst, n) of pW when they are one of the

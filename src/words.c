@@ -219,13 +219,6 @@ void marsad_words_free(marsad_words *pW){
   *pW = empty;
 }
 
-const char *marsad_word_key(const marsad_words *pW, int i, int eKey, size_t *pn){
-  const marsad_word *w = &pW->a[i];
-  if( eKey!=MARSAD_KEY_FULL && w->anKey[eKey]==0 ){ *pn = 0; return 0; }
-  *pn = w->anKey[eKey];
-  return pW->zArena + w->aKey[eKey];
-}
-
 int marsad_word_is(const marsad_words *pW, int i, const char *z){
   size_t n;
   if( i<0 || i>=pW->nWord ) return 0;

@@ -62,7 +62,12 @@ void marsad_words_free(marsad_words *pW);
 
 /* Key eKey (MARSAD_KEY_*) of word i, with *pn its length; NULL (and 0)
 ** when the word has no such form. */
-const char *marsad_word_key(const marsad_words *pW, int i, int eKey, size_t *pn);
+static inline const char *marsad_word_key(const marsad_words *pW, int i, int eKey, size_t *pn){
+  const marsad_word *w = &pW->a[i];   /* inline: the extractors ask at almost every word */
+  if( eKey!=MARSAD_KEY_FULL && w->anKey[eKey]==0 ){ *pn = 0; return 0; }
+  *pn = w->anKey[eKey];
+  return pW->zArena + w->aKey[eKey];
+}
 
 /* True when word i's full key is the NUL-terminated string z. */
 int marsad_word_is(const marsad_words *pW, int i, const char *z);
