@@ -393,7 +393,7 @@ MARSAD_API int marsad_analyze_buffer(const char *zSource, const char *pData, siz
 ** published, speaker ("e<id>" or null), speaker_text, cue, lemma, stance,
 ** content, date, text, start, end}, ...]. Filters: zKind (a stance),
 ** zSpeaker (words of the speaker's name, in any spelling the normalizer
-** folds, or an entity id "e7"), zStory ("s12"), zOutlet, zSince, zUntil
+** folds, or of its entity's English name: Erdogan; or an entity id "e7"), zStory ("s12"), zOutlet, zSince, zUntil
 ** (on the statement's day), nLimit, nOffset. */
 MARSAD_API int marsad_statements_json(marsad_db *pDb, const marsad_query *pQ,
                                       char **pzJson /* OUT */);

@@ -127,13 +127,17 @@ static int prepare_listing(marsad_db *pDb, const char *zSqlFmt, const marsad_que
   return rc;
 }
 
+/* The filter's words ?2 (a key: Latin lower-cased) in the English name of
+** the entity COL points to (--speaker Erdogan: رجب طيب أردوغان). */
+#define SPEAKER_EN(COL) " OR " COL " IN (SELECT id FROM entity WHERE instr(lower(name_en), ?2)>0)"
+
 /* The statements query; %s is the story clause. */
 static const char zStatementsSql[] =
   "SELECT " ARTICLE_COLS STATEMENT_COLS
   " FROM statement s JOIN article a ON a.id=s.article"
   " LEFT JOIN article_facts af ON af.article=a.id"
   " WHERE (?1 IS NULL OR s.stance=?1)"
-  " AND (?2 IS NULL OR instr(marsad_key(s.speaker_text), ?2)>0 OR 'e'||s.speaker=?2)"
+  " AND (?2 IS NULL OR instr(marsad_key(s.speaker_text), ?2)>0 OR 'e'||s.speaker=?2" SPEAKER_EN("s.speaker") ")"
   " AND %s AND (?4 IS NULL OR a.outlet=?4)"
   " AND (?5 IS NULL OR s.date>=?5) AND (?6 IS NULL OR s.date<=?6)"
   " ORDER BY s.date IS NULL, s.date, a.id, s.start LIMIT ?7 OFFSET ?8";
@@ -144,7 +148,7 @@ static const char zFiguresSql[] =
   " FROM figure f JOIN article a ON a.id=f.article"
   " LEFT JOIN article_facts af ON af.article=a.id"
   " WHERE (?1 IS NULL OR f.counts=?1)"
-  " AND (?2 IS NULL OR instr(marsad_key(f.reported_by_text), ?2)>0 OR 'e'||f.reported_by=?2)"
+  " AND (?2 IS NULL OR instr(marsad_key(f.reported_by_text), ?2)>0 OR 'e'||f.reported_by=?2" SPEAKER_EN("f.reported_by") ")"
   " AND %s AND (?4 IS NULL OR a.outlet=?4)"
   " AND (?5 IS NULL OR f.date>=?5) AND (?6 IS NULL OR f.date<=?6)"
   " ORDER BY f.counts, f.date IS NULL, f.date, a.id, f.start LIMIT ?7 OFFSET ?8";

@@ -31,4 +31,9 @@ check "a place where the speaker is does not speak" speaker "مسؤول في م�
 check "a place at the head speaks" speaker "أذربيجان" place
 check "a person in the phrase speaks" speaker "لافروف" person
 check "the head's adjective names the place" speaker "الرئيس التركي" place
+
+# a speaker found by its entity's English name (the gazetteer's), in any case
+"$bin" --db "$tmp/t.db" statements --speaker lavrov >"$tmp/out"
+check "statements --speaker lavrov: Lavrov's statement" grep -q 'سيرغي لافروف' "$tmp/out"
+check "statements --speaker lavrov: only his" sh -c "[ \$(grep -c '^  2021' '$tmp/out') -eq 1 ]"
 finish

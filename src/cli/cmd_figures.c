@@ -43,7 +43,7 @@ static int run_figures(cli *pCli, int argc, char **argv){
   const cli_opt aOpt[] = {
     {"--story", &q.zStory, 0, 0, "only in this story (s12)"},
     {"--counts", &q.zKind, 0, 0, "only this kind of count (see above)"},
-    {"--by", &q.zSpeaker, 0, 0, "only those reported by this source (words of its name, or e7)"},
+    {"--by", &q.zSpeaker, 0, 0, "only those reported by this source (words of its name or English name, or e7)"},
     {"--outlet", &q.zOutlet, 0, 0, "only from this outlet"},
     {"--since", &q.zSince, 0, 0, "only reported on or after this day"},
     {"--until", &q.zUntil, 0, 0, "only reported on or before this day"},

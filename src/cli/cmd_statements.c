@@ -61,7 +61,7 @@ static int run_statements(cli *pCli, int argc, char **argv){
   memset(&q, 0, sizeof q);
   const cli_opt aOpt[] = {
     {"--story", &q.zStory, 0, 0, "only in this story (s12)"},
-    {"--speaker", &q.zSpeaker, 0, 0, "only by this speaker (words of the name, or e7)"},
+    {"--speaker", &q.zSpeaker, 0, 0, "only by this speaker (words of the name or of its English name, or e7)"},
     {"--stance", &q.zKind, 0, 0, "affirm, deny, appeal, warn, accuse or state"},
     {"--outlet", &q.zOutlet, 0, 0, "only from this outlet"},
     {"--since", &q.zSince, 0, 0, "only on or after this day"},
