@@ -343,6 +343,10 @@ struct marsad_resolver {
   keymap mCtx;                  /* "kind|key" -> entity, for the spellings of another
                                    place joined by an article's context (other_place_key) */
   keymap mGazSkel;              /* same as mSkel over the gazetteer, value iGaz */
+  keymap mTail;                 /* last word of a country's name of a place noun and
+                                   a word the gazetteer gives another place -> the
+                                   country's iGaz (build_country_tails) */
+  int bTail;                    /* mTail built */
   int bGazSkel;                 /* mGazSkel built */
   const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
   int nHead;
@@ -379,6 +383,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mCtx);
   km_free(&p->mBare);
   km_free(&p->mGazSkel);
+  km_free(&p->mTail);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
   marsad_buf_free(&p->joined);
@@ -1107,28 +1112,151 @@ static int word_as_surname(marsad_resolver *p, marsad_analysis *pA, const res_me
   return add_variant(p, e, m);
 }
 
+/* True when mention m is written with the article (its span starts with
+** ال, or follows لل). */
+static int ment_article(const res_ment *m){
+  return m->bLamLam || (m->nText>4 && memcmp(m->zText, AR_ART, 4)==0);
+}
+
+/* The kind the curated lists (data/entities_*.tsv) give mention m's name
+** when the recogniser read it as a place or a person of another kind
+** (الأناضول, the agency, read as a place; عسير, the region, read as a
+** person after أمير; يونايتد), else 0. A name of one word must be
+** written with the article exactly when the list writes it so
+** (الكاميرون is not كاميرون, Cameron). */
+static int curated_kind(const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  if( m->pM->eKind!=MARSAD_ENTITY_PLACE && m->pM->eKind!=MARSAD_ENTITY_PERSON ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ) || !(g->fClass & MARSAD_GAZ_CURATED) ){
+    return 0;
+  }
+  int eKind = marsad_gaz_entity_at(g->iEntity)->eKind;
+  if( eKind==m->pM->eKind ) return 0;
+  if( strchr(zKey, ' ')==0 && !ment_article(m)!=!(g->fClass & MARSAD_GAZ_ARTREQ) ) return 0;
+  return eKind;
+}
+
+/* True when gazetteer entity iGaz is a country (an ISO code for its id). */
+static int gaz_country(int iGaz){
+  const char *z = marsad_gaz_entity_at(iGaz)->zId;
+  return z[0]>='A' && z[0]<='Z' && z[1]>='A' && z[1]<='Z' && z[2]==0;
+}
+
+/* Fills p->mTail (once): the last word of each country's name of two
+** words whose first is a place noun (سلطنة عمان), when the gazetteer gives
+** that word alone to another place (عمان, Amman) -> the country. */
+static int build_country_tails(marsad_resolver *p){
+  int rc = MARSAD_OK;
+  p->bTail = 1;
+  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_key_count(); i++){
+    const marsad_gaz_key *k = marsad_gaz_key_at(i);
+    if( k->iEntity<0 || (k->fClass & MARSAD_GAZ_ADJ) || !gaz_country(k->iEntity) ) continue;
+    const char *zSp = strchr(k->zKey, ' ');
+    if( zSp==0 || strchr(zSp+1, ' ') ) continue;
+    const marsad_gaz_key *h = marsad_gaz_lookup(k->zKey, (size_t)(zSp-k->zKey));
+    const marsad_gaz_key *t = marsad_gaz_lookup(zSp+1, strlen(zSp+1));
+    if( h==0 || !(h->fClass & MARSAD_GAZ_PLACEHEAD) || t==0 || t->iEntity<0
+     || t->iEntity==k->iEntity ) continue;
+    rc = km_add(&p->mTail, zSp+1, strlen(zSp+1), k->iEntity);
+  }
+  return rc;
+}
+
+/* True when mention o of pA is a country's name (not its adjective) and
+** the text between it and mention m (o before m when bBefore) holds only
+** spaces, commas and و: the two are coordinated (قطر وعمان). */
+static int coordinated_country(const marsad_analysis *pA, const marsad_mention *o,
+                               const marsad_mention *m, int bBefore){
+  if( o->eField!=m->eField || o->zKey==0 || o->eKind!=MARSAD_ENTITY_PLACE ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, strlen(o->zKey));
+  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ) || !gaz_country(g->iEntity) ) return 0;
+  const char *z = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
+  size_t i = bBefore ? o->iEnd : m->iEnd, iEnd = bBefore ? m->iStart : o->iStart;
+  if( z==0 || i>iEnd || iEnd-i>12 ) return 0;
+  while( i<iEnd ){
+    if( z[i]==' ' || z[i]==',' ){ i++; continue; }
+    if( iEnd-i>=2 && memcmp(z+i, "\xD8\x8C", 2)==0 ){ i += 2; continue; }   /* ، */
+    if( iEnd-i>=2 && memcmp(z+i, "\xD9\x88", 2)==0 ){ i += 2; continue; }   /* و */
+    return 0;
+  }
+  return 1;
+}
+
+/* The country that one-word place mention m names when it is the last
+** word of the country's name (عمان of سلطنة عمان, a spelling the gazetteer
+** gives Amman) and is coordinated with another country (الكويت وعمان
+** والبحرين): a gazetteer entity index, or -1. */
+static int country_in_list(marsad_resolver *p, const marsad_analysis *pA, const res_ment *m,
+                           int *pRc){
+  const char *zKey = m->pM->zKey;
+  if( strchr(zKey, ' ') ) return -1;
+  if( !p->bTail && (*pRc = build_country_tails(p))!=MARSAD_OK ) return -1;
+  int v = km_find(&p->mTail, zKey, strlen(zKey));
+  if( v<0 ) return -1;
+  int i = (int)(m->pM - pA->aMention);
+  if( (i>0 && coordinated_country(pA, &pA->aMention[i-1], m->pM, 1))
+   || (i+1<pA->nMention && coordinated_country(pA, &pA->aMention[i+1], m->pM, 0)) ){
+    return p->mTail.a[v].iVal;
+  }
+  return -1;
+}
+
+/* True when mention m is a person named by one word with the article that
+** the Arabic dictionary lists and that is no relative adjective (الحكيم
+** "the wise", الصادق "the truthful", الأسد: an epithet or an ordinary word
+** as often as a surname, unlike المالكي): it starts no entity of its own,
+** and joins a person known by that surname only when the lists name him. */
+static int article_word_person(const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  size_t n = strlen(zKey);
+  if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m) ) return 0;
+  if( n>=2 && memcmp(zKey+n-2, "\xD9\x8A", 2)==0 ) return 0;      /* ي */
+  return marsad_arword(zKey, n);
+}
+
+/* Resolves place mention m to entity e, which its article's context
+** names (place_in_article, country_in_list): a new variant with the
+** reason in p->reason unless its key names e already (a variant, or a
+** spelling joined so before). */
+static int context_join(marsad_resolver *p, int e, const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  const char *zc = kind_key(p, m->pM->eKind, zKey, strlen(zKey));
+  if( zc==0 ) return MARSAD_NOMEM;
+  int bKnown = 0;
+  for(km_iter it=km_first(&p->mCtx, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mCtx, &it)){
+    bKnown = p->mCtx.a[it.i].iVal==e;
+  }
+  for(km_iter it=km_first(&p->mKey, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mKey, &it)){
+    bKnown = p->aVar[p->mKey.a[it.i].iVal].e==e;
+  }
+  if( bKnown ){
+    m->pM->iEntity = p->aEnt[e].iId;
+    return MARSAD_OK;
+  }
+  return add_variant(p, e, m);
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
   const char *zKey = pM->zKey;
+  int eCurated = curated_kind(m);
+  if( eCurated ) pM->eKind = eCurated;
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;
+  if( eKind==MARSAD_ENTITY_PLACE && (e = country_in_list(p, pA, m, &rc))>=0 ){
+    const marsad_gaz_entity *ge = marsad_gaz_entity_at(e);
+    e = gaz_entity(p, e, &rc);
+    if( e<0 ) return rc;
+    marsad_buf_reset(&p->reason);
+    marsad_buf_printf(&p->reason, "short name of %s (%s), named among countries", ge->zLabel, ge->zName);
+    return context_join(p, e, m);
+  }
+  if( rc ) return rc;
   if( eKind==MARSAD_ENTITY_PLACE && (e = place_in_article(p, pA, zKey, &rc))>=0 ){
-    const char *zc = kind_key(p, eKind, zKey, strlen(zKey));
-    if( zc==0 ) return MARSAD_NOMEM;
-    int bKnown = 0;
-    for(km_iter it=km_first(&p->mCtx, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mCtx, &it)){
-      bKnown = p->mCtx.a[it.i].iVal==e;
-    }
-    for(km_iter it=km_first(&p->mKey, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mKey, &it)){
-      bKnown = p->aVar[p->mKey.a[it.i].iVal].e==e;
-    }
-    if( bKnown ){
-      pM->iEntity = p->aEnt[e].iId;
-      return MARSAD_OK;
-    }
     marsad_buf_reset(&p->reason);
     marsad_buf_printf(&p->reason, "short name of %s, named so in the same article", p->aEnt[e].zName);
-    return add_variant(p, e, m);
+    return context_join(p, e, m);
   }
   if( rc ) return rc;
   if( common_word_person(m) ) return word_as_surname(p, pA, m);
@@ -1168,11 +1296,15 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     e = surname_in_article(p, pA, zKey);        /* 3. a surname */
     if( e>=0 ){
       marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
-    }else if( (e = surname_unique(p, zKey, m->nText>4 && memcmp(m->zText, "\xD8\xA7\xD9\x84", 4)==0))>=0 ){
+    }else if( (e = surname_unique(p, zKey, m->nText>4 && memcmp(m->zText, "\xD8\xA7\xD9\x84", 4)==0))>=0
+           && !(article_word_person(m) && p->aEnt[e].iGaz<0) ){
       marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
+    }else{
+      e = -1;
     }
   }
-  if( e<0 && rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
+  if( e<0 && rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE)
+   && !(strchr(zKey, ' ')==0 && marsad_arword(zKey, strlen(zKey))) ){
     int f = fuzzy_find(p, &p->mSkel, 0, eKind, zKey);   /* 4. a spelling */
     if( f>=0 ){
       e = p->aVar[f].e;
@@ -1199,6 +1331,10 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = fuller_entity(p, pA, zKey))>=0 ){
     marsad_buf_printf(&p->reason, "a fuller name of %s, known before by that shorter name alone"
                       " and named so in the same article", p->aEnt[e].zName);
+  }
+  if( e<0 && rc==MARSAD_OK && article_word_person(m) ){
+    pM->iEntity = 0;                            /* an epithet or a word: no one */
+    return MARSAD_OK;
   }
   if( e<0 && rc==MARSAD_OK ){                   /* a new entity */
     char *zName = ment_display(m);

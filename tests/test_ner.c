@@ -763,6 +763,8 @@ static void test_org_lists(void){
   CHECK_EQ_INT(entity_of(&f.a, "هيئة الهلال الأحمر"), entity_of(&f.a, "هيئة الهلال الأحمر السعودي"));
   CHECK_EQ_INT(entity_of(&f.a, "هيئة السياحة"),
                entity_of(&f.a, "الهيئة العامة للسياحة والتراث الوطني"));
+  fixture_text(&f, "وقرر الاتحاد الأوروبي لكرة القدم، وقرر الاتحاد الأوروبي فرض عقوبات.");
+  CHECK(entity_of(&f.a, "الاتحاد الأوروبي لكرة القدم")!=entity_of(&f.a, "الاتحاد الأوروبي"));
   fixture_text(&f, "فاز نيوكاسل يونايتد على مانشستر يونايتد، ثم خسر يونايتد أمام تشيلسي.");
   CHECK_EQ_INT(entity_of(&f.a, "يونايتد"), entity_of(&f.a, "مانشستر يونايتد"));
   CHECK(entity_of(&f.a, "نيوكاسل يونايتد")!=entity_of(&f.a, "مانشستر يونايتد"));
@@ -787,6 +789,38 @@ static void test_place_lists(void){
   CHECK_EQ_INT(f.a.nMention, 0);
   fixture_text(&f, "وصل الوفد إلى أكرا ثم إلى زاما.");
   CHECK_EQ_INT(kind_of(&f.a, "أكرا"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
+/* The resolver reads some names by their article's context or the lists:
+** عمان coordinated with countries is Oman (سلطنة عمان), elsewhere Amman; a
+** name the lists give another kind takes it (الأناضول the agency, عسير the
+** region after أمير); a dictionary word is no misspelling of a name
+** (الأندلس is not إندونيسيا, الجزيرة not الجزائرية); an epithet with the
+** article read as a person (القائد الحكيم) is no one unless its article
+** names the person in full. */
+static void test_context_readings(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وزار الوفد سلطنة عمان الأسبوع الماضي.");
+  long long eOman = entity_of(&f.a, "سلطنة عمان");
+  fixture_text(&f, "ويلتقي في البطولة البحرين والجزائر والإمارات وعمان والكويت.");
+  CHECK(eOman!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "عمان"), eOman);
+  fixture_text(&f, "ووصل الوفد إلى عمان، وأجرى محادثات مع المسؤولين.");
+  CHECK(entity_of(&f.a, "عمان")!=eOman);
+  CHECK(entity_of(&f.a, "عمان")!=0);
+  fixture_text(&f, "وأوضحت الشرطة، بحسب الاناضول.");
+  CHECK_EQ_INT(kind_of(&f.a, "الاناضول"), MARSAD_ENTITY_ORG);
+  fixture_text(&f, "وقال أمير عسير إن المشروع اكتمل.");
+  CHECK_EQ_INT(kind_of(&f.a, "عسير"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "وزار الرئيس إندونيسيا ثم ماليزيا.");
+  long long eIndo = entity_of(&f.a, "إندونيسيا");
+  fixture_text(&f, "وتحدث المؤرخ عن تاريخ الأندلس وحضارتها.");
+  CHECK(entity_of(&f.a, "الأندلس")!=eIndo);
+  fixture_text(&f, "القائد الحكيم للبلاد");
+  CHECK_EQ_INT(kind_of(&f.a, "الحكيم"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(entity_of(&f.a, "الحكيم"), 0);
   fixture_close(&f);
 }
 
@@ -1385,6 +1419,7 @@ int main(void){
   RUN(test_adjective_forms);
   RUN(test_org_lists);
   RUN(test_place_lists);
+  RUN(test_context_readings);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
