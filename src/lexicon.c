@@ -26,10 +26,6 @@ static const marsad_lexent *lex_find(const marsad_lexent *a, int nA, const char 
   return 0;
 }
 
-const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n){
-  return lex_find(pLex->a, pLex->n, p, n);
-}
-
 /* The entry of marsad_lex_first_all for key p[0..n), or NULL, through its
 ** hash table (one probe or two for most words, instead of a binary search). */
 static const marsad_lexent *first_all_get(const char *p, size_t n){
@@ -40,6 +36,20 @@ static const marsad_lexent *first_all_get(const char *p, size_t n){
     if( (size_t)e->nKey==n && memcmp(e->zKey, p, n)==0 ) return e;
   }
   return 0;
+}
+
+/* An entry's key begins with its first word, which marsad_lex_first_all
+** lists with the bits of the tables it starts an entry of: a key whose first
+** word starts no entry of pLex is rejected with one hash probe instead of a
+** binary search (the recogniser asks at every word whether it is a verb of
+** saying, and almost none is). */
+const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n){
+  if( pLex->iBit>=0 ){
+    const char *pSpace = memchr(p, ' ', n);
+    const marsad_lexent *f = first_all_get(p, pSpace ? (size_t)(pSpace-p) : n);
+    if( f==0 || !(f->iValue & (1LL<<pLex->iBit)) ) return 0;
+  }
+  return lex_find(pLex->a, pLex->n, p, n);
 }
 
 void marsad_lex_index(marsad_words *pW){
@@ -92,7 +102,7 @@ static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_wo
     const marsad_lexent *f = first_entry(pLex, pW, iFirst, v);
     if( f==0 || f->nWord<iLast-iFirst+1 ) continue;
     size_t n = join_keys(pW, iFirst, iLast, v, z);
-    const marsad_lexent *e = n ? marsad_lex_get(pLex, z, n) : 0;
+    const marsad_lexent *e = n ? lex_find(pLex->a, pLex->n, z, n) : 0;   /* f: its bit is set */
     if( e ) return e;
   }
   return 0;

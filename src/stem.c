@@ -61,17 +61,18 @@ typedef struct stem_word {
 static int stem_decode(const char *p, size_t n, stem_word *pW){
   const unsigned char *a = (const unsigned char*)p;
   size_t i = 0, nLen;
-  int bBad;
+  int bBad, nLetter = 0;   /* pW->n is set at the end: a local stays in a register */
   pW->n = 0;
   if( n>2*STEM_MAX_LETTERS ) return 0;
   while( i<n ){
     uint32_t cp = marsad_utf8_next(a+i, n-i, &nLen, &bBad);
     if( bBad || cp>0x06FF || !marsad_fold_is_letter(cp) ) return 0;
-    pW->aOff[pW->n] = (uint16_t)i;
-    pW->aCp[pW->n++] = (uint16_t)cp;
+    pW->aOff[nLetter] = (uint16_t)i;
+    pW->aCp[nLetter++] = (uint16_t)cp;
     i += nLen;
   }
-  pW->aOff[pW->n] = (uint16_t)n;
+  pW->aOff[nLetter] = (uint16_t)n;
+  pW->n = nLetter;
   return 1;
 }
 
