@@ -34,6 +34,8 @@
                                         construct: مالك (owner of), أمين */
 #define MARSAD_GAZ_NAMEHEAD   0x40000 /* a noun an organisation's name goes
                                         with or without (نادي الأهلي) */
+#define MARSAD_GAZ_LEAD       0x80000 /* a noun that may stand right before a
+                                        person's name (الحارس، المدافع) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

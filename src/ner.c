@@ -69,7 +69,9 @@
 
 /* What ner_inflected looks for (bits of fWhat). */
 #define INFL_PLURAL 1   /* plurals (ون ين ات) and feminine adjectives (ية) */
-#define INFL_ANY    3   /* those, duals, pronoun suffixes, verb forms too */
+#define INFL_MORE   2   /* duals, pronoun suffixes, verb forms */
+#define INFL_VOWEL  4   /* a final ي or و (ميس + ي: ميسي, a foreign name too) */
+#define INFL_ANY    7   /* all of them */
 
 /* Which rule found a name (ner_hit.eSrc). */
 #define SRC_GAZ     0   /* the gazetteer */
@@ -1242,7 +1244,7 @@ static int ner_ml_tokens(marsad_ner *p){
     for(int f=0; f<nf; f++) if( a[f].iBare>iBare ) iBare = a[f].iBare;
     key_hashes(k, n, iBare, m);
     m->nLen = n/2<10 ? n/2 : 10;     /* Arabic letters are two bytes */
-    m->cAny = tok_any(p, i);
+    m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
       if( g && g->iEntity>=0 ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
@@ -1647,13 +1649,33 @@ static int ner_say_verb(marsad_ner *p, int i){
 }
 
 /* True when key k[0..n) is a verb of the present or future: س, then one
-** of ي ت ن ا, before a stem of arwords.h of three letters or more
+** of ي ت ن (ا only after س: foreign names start with it, ايكر), before a stem of
+** arwords.h of three letters or more
 ** (سيعرض: عرض، سيصبح: صبح). */
 static int ner_verb_form(const char *k, int n){
   int o = letter_at(k, n, 0, "\xD8\xB3") ? 2 : 0;     /* س */
   if( !(letter_at(k, n, o, "\xD9\x8A") || letter_at(k, n, o, AR_TA)
-        || letter_at(k, n, o, AR_NUN) || letter_at(k, n, o, AR_ALEF)) ) return 0;
+        || letter_at(k, n, o, AR_NUN) || (o && letter_at(k, n, o, AR_ALEF))) ) return 0;
   return n-o-2>=6 && marsad_arword(k+o+2, (size_t)(n-o-2));
+}
+
+/* True when token j reads, in any of its forms (after ل: ليظهروا), as a
+** verb of the present or future (ner_verb_form), also with the endings of
+** two or more (سيتأهلان، يقولون، ليظهروا). */
+static int ner_verb_word(marsad_ner *p, int j){
+  static const char *const azEnd[] = {"", "\xD8\xA7\xD9\x86", "\xD9\x88\xD9\x86", "\xD9\x88\xD8\xA7"};  /* ان ون وا */
+  int nf;
+  const ner_form *a = tok_forms(p, j, &nf);
+  const char *k = tok_key(p, &p->aTok[j]);
+  for(int f=0; f<nf; f++){
+    int nw = (int)p->aTok[j].nKey-a[f].iBare;
+    for(size_t e=0; e<sizeof(azEnd)/sizeof(azEnd[0]); e++){
+      int ne = (int)strlen(azEnd[e]);
+      if( nw-ne>=8 && memcmp(k+a[f].iBare+nw-ne, azEnd[e], (size_t)ne)==0
+       && ner_verb_form(k+a[f].iBare, nw-ne) ) return 1;
+    }
+  }
+  return 0;
 }
 
 /* True when key k[0..n) is an inflected word of the dictionary: with
@@ -1662,39 +1684,46 @@ static int ner_verb_form(const char *k, int n){
 ** a dual (قاضيان، دولتان), a plural in و before a genitive (موقعو), a verb
 ** of two (أكدا), a feminine (ة), a word with a possessive or object
 ** pronoun (تحليلنا، نيته، معلوماتنا، محققوه) or a verb of the present or
-** future (سيعرض: a prefix س ي ت ن أ before a stem) or past (دخلت); its
+** future (سيعرض: a prefix س ي ت ن before a stem) or past (دخلت); its
 ** stem a word of arwords.h of three letters or more (two with INFL_ANY:
 ** مرتين، ردا). Family names may end in ان (الجروان، العليان): duals are
 ** left to INFL_ANY. */
 static int ner_inflected(const char *k, int n, int fWhat){
-  static const struct { const char *zSuf; int bTa; int fWhat; } aSuf[] = {
+  static const struct {
+    const char *zSuf;  /* the suffix */
+    int bTa;           /* the stem may also end in ة (1) or ى (2) before it */
+    int fWhat;         /* INFL_* */
+  } aSuf[] = {
     {"\xD9\x88\xD9\x86", 0, INFL_PLURAL}, {"\xD9\x8A\xD9\x86", 0, INFL_PLURAL},   /* ون ين */
     {"\xD8\xA7\xD8\xAA", 1, INFL_PLURAL}, {"\xD9\x8A\xD9\x87", 0, INFL_PLURAL},   /* ات ية */
-    {"\xD8\xA7\xD9\x86", 0, INFL_ANY}, {"\xD9\x88", 0, INFL_ANY},                   /* ان و */
-    {"\xD8\xA7", 0, INFL_ANY}, {"\xD9\x87", 0, INFL_ANY}, {"\xD9\x86\xD8\xA7", 0, INFL_ANY}, /* ا ة نا */
-    {"\xD8\xAA\xD8\xA7\xD9\x86", 1, INFL_ANY}, {"\xD8\xAA\xD9\x8A\xD9\x86", 1, INFL_ANY}, /* تان تين */
-    {"\xD8\xAA\xD8\xA7", 1, INFL_ANY},                                              /* تا */
-    {"\xD9\x87\xD8\xA7", 0, INFL_ANY}, {"\xD9\x87\xD9\x85", 0, INFL_ANY},           /* ها هم */
-    {"\xD9\x87\xD9\x86", 0, INFL_ANY}, {"\xD9\x83", 0, INFL_ANY},                   /* هن ك */
-    {"\xD9\x83\xD9\x85", 0, INFL_ANY}, {"\xD9\x8A", 0, INFL_ANY},                   /* كم ي */
-    {"\xD8\xAA\xD9\x87", 1, INFL_ANY}, {"\xD8\xAA\xD9\x8A", 1, INFL_ANY},           /* ته تي */
-    {"\xD8\xAA\xD9\x83", 1, INFL_ANY}, {"\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_ANY}, /* تك تنا */
-    {"\xD8\xA7\xD8\xAA\xD9\x87", 1, INFL_ANY}, {"\xD8\xA7\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_ANY}, /* اته اتنا */
-    {"\xD8\xA7\xD8\xAA\xD9\x8A", 1, INFL_ANY}, {"\xD9\x88\xD9\x87", 0, INFL_ANY},   /* اتي وه */
-    {"\xD8\xAA", 0, INFL_ANY},                                                      /* ت */
+    {"\xD8\xA7\xD9\x86", 0, INFL_MORE}, {"\xD9\x88", 0, INFL_VOWEL},                 /* ان و */
+    {"\xD8\xA7", 0, INFL_MORE}, {"\xD9\x87", 0, INFL_MORE}, {"\xD9\x86\xD8\xA7", 0, INFL_MORE}, /* ا ة نا */
+    {"\xD8\xAA\xD8\xA7\xD9\x86", 1, INFL_MORE}, {"\xD8\xAA\xD9\x8A\xD9\x86", 1, INFL_MORE}, /* تان تين */
+    {"\xD8\xAA\xD8\xA7", 1, INFL_MORE},                                              /* تا */
+    {"\xD9\x87\xD8\xA7", 0, INFL_MORE}, {"\xD9\x87\xD9\x85", 0, INFL_MORE},           /* ها هم */
+    {"\xD9\x87\xD9\x86", 0, INFL_MORE}, {"\xD9\x83", 0, INFL_MORE},                   /* هن ك */
+    {"\xD9\x83\xD9\x85", 0, INFL_MORE}, {"\xD9\x8A", 0, INFL_VOWEL},                 /* كم ي */
+    {"\xD8\xAA\xD9\x87", 1, INFL_MORE}, {"\xD8\xAA\xD9\x8A", 1, INFL_MORE},           /* ته تي */
+    {"\xD8\xAA\xD9\x83", 1, INFL_MORE}, {"\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_MORE}, /* تك تنا */
+    {"\xD8\xA7\xD8\xAA\xD9\x87", 1, INFL_MORE}, {"\xD8\xA7\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_MORE}, /* اته اتنا */
+    {"\xD8\xA7\xD8\xAA\xD9\x8A", 1, INFL_MORE}, {"\xD9\x88\xD9\x87", 0, INFL_MORE},   /* اتي وه */
+    {"\xD8\xAA", 0, INFL_MORE}, {"\xD9\x86\xD9\x8A", 0, INFL_MORE},               /* ت ني */
+    {"\xD8\xAA\xD9\x87\xD8\xA7", 1, INFL_MORE}, {"\xD8\xAA\xD9\x87\xD9\x85", 1, INFL_MORE}, /* تها تهم */
+    {"\xD8\xA7\xD9\x87", 2, INFL_MORE}, {"\xD8\xA7\xD9\x87\xD8\xA7", 2, INFL_MORE}, /* اه اها */
   };
   char z[64];
   for(size_t s=0; s<sizeof(aSuf)/sizeof(aSuf[0]); s++){
     int ns = (int)strlen(aSuf[s].zSuf), nStem = n-ns;
-    if( aSuf[s].fWhat!=(aSuf[s].fWhat & fWhat) ) continue;
-    if( nStem<(fWhat==INFL_ANY ? 4 : 6) || nStem+2>(int)sizeof z
+    if( !(aSuf[s].fWhat & fWhat) ) continue;
+    if( nStem<((fWhat & INFL_MORE) ? 4 : 6) || nStem+2>(int)sizeof z
      || memcmp(k+nStem, aSuf[s].zSuf, (size_t)ns)!=0 ) continue;
     if( marsad_arword(k, (size_t)nStem) ) return 1;   /* بيانات: بيان */
-    memcpy(z, k, (size_t)nStem);
-    memcpy(z+nStem, AR_HA, 2);                        /* keys fold ة into ه */
+    if( (fWhat & INFL_MORE) && ner_verb_form(k, nStem) ) return 1;   /* يسألني */
+    memcpy(z, k, (size_t)nStem);                       /* keys fold ة into ه, ى into ي */
+    memcpy(z+nStem, aSuf[s].bTa==2 ? "\xD9\x8A" : AR_HA, 2);
     if( aSuf[s].bTa && marsad_arword(z, (size_t)(nStem+2)) ) return 1;
   }
-  return fWhat==INFL_ANY && ner_verb_form(k, n);
+  return (fWhat & INFL_MORE) && ner_verb_form(k, n);
 }
 
 /* True when token j, in any of its forms (after ل ب ك, the article:
@@ -1731,6 +1760,59 @@ static int ner_speaker_end(marsad_ner *p, int j){
   return (tok_class(p, j) & MARSAD_GAZ_STOP) || tok_article(p, j);
 }
 
+/* The person's name found that starts at token j, or NULL. */
+static ner_hit *ner_person_at(marsad_ner *p, int j){
+  for(int h=0; h<p->nHit; h++){
+    ner_hit *x = &p->aHit[h];
+    if( x->iTok0==j && x->eKind==MARSAD_ENTITY_PERSON ) return x;
+  }
+  return 0;
+}
+
+/* True when token i is a word with the article that may stand right
+** before a person's name: a title or a lead noun (data/ner_words.tsv:
+** الحارس ايكر كاسياس), or a singular
+** nationality adjective (ي، ية) used as a noun or after a title, not
+** after another word with the article it qualifies (الأرجنتيني ليونيل
+** ميسي، المدافع الفرنسي ويلي سانيول; not الحكومة العراقية لمطالبه). */
+static int ner_lead(marsad_ner *p, int i){
+  const ner_tok *t = &p->aTok[i];
+  if( t->eKind!=MARSAD_TOKEN_ARABIC || !tok_article(p, i) ) return 0;
+  if( tok_class(p, i) & (MARSAD_GAZ_TITLE|MARSAD_GAZ_LEAD) ) return 1;
+  const char *k = tok_key(p, t);
+  int n = (int)t->nKey;
+  if( !tok_is_adj(p, i) || !(letter_at(k, n, n-2, "\xD9\x8A") || key_at(k, n, n-4, "\xD9\x8A" AR_HA)) ){
+    return 0;
+  }
+  return i==0 || p->aTok[i-1].iField!=t->iField || !tok_word(p, i-1) || !tok_article(p, i-1)
+      || (tok_class(p, i-1) & (MARSAD_GAZ_TITLE|MARSAD_GAZ_LEAD));
+}
+
+/* True when token j may be a word of a name after a lead (ner_lead): an
+** Arabic word of three letters or more not yet in a name, without a
+** conjunction, that no list knows in any reading but as a given name,
+** and that in no reading has the article (بالإفراج), is a stem of the
+** dictionary (لمناخ، بقوة، للعب), an inflected one (تدهورت، مستمرة، سيطرتها:
+** ner_inflected, but for a final ي or و: ميسي، إيتو are foreign names
+** too), a verb of the present (سيتأهلان، ليظهروا) or an accusative. */
+static int ner_lead_name_word(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  if( t->eKind!=MARSAD_TOKEN_ARABIC || t->bCovered || t->nKey<6 ) return 0;
+  const char *k = tok_key(p, t);
+  int nf;
+  const ner_form *a = tok_forms(p, j, &nf);
+  if( key_at(k, (int)t->nKey, 0, AR_WAW) || key_at(k, (int)t->nKey, 0, AR_FA)
+   || (tok_any(p, j) & ~(unsigned)(MARSAD_GAZ_GIVEN|MARSAD_GAZ_PREFIX))
+   || ner_accusative(p, j) || ner_verb_word(p, j) ) return 0;
+  for(int f=0; f<nf; f++){
+    const char *w = k+a[f].iBare;
+    int nw = (int)t->nKey-a[f].iBare;
+    if( a[f].bArt || marsad_arword(w, (size_t)nw) || ner_inflected(w, nw, INFL_PLURAL|INFL_MORE) ) return 0;
+  }
+  return !(clitic_at(k, (int)t->nKey, 0, AR_BA, AR_LAM, AR_KAF)     /* للعب، بنص: ل + لعب */
+           && marsad_arword(k+2, t->nKey-2));
+}
+
 /* Names the speaker right after a verb of saying when it is words no
 ** list nor the dictionary knows (وقالت هيلاري، وأضاف لحود، ويقول ديمورا،
 ** وشدد هورست كوبل): verbs of saying come before their subject, and a
@@ -1740,9 +1822,18 @@ static int ner_speakers(marsad_ner *p){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i+1<p->nTok; i++){
     int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
-    if( !ner_say_verb(p, i) ) continue;
-    while( n<3 && i+1+n<iEnd && ner_unknown_name_word(p, i+1+n) ) n++;
-    if( n>0 && ner_speaker_end(p, i+1+n) ){
+    int bSay = ner_say_verb(p, i), bLead = !bSay && ner_lead(p, i);
+    if( !bSay && !bLead ) continue;
+    while( n<3 && i+1+n<iEnd
+           && (bSay ? ner_unknown_name_word(p, i+1+n) : ner_lead_name_word(p, i+1+n)) ) n++;
+    if( n==0 ) continue;
+    ner_hit *x = ner_person_at(p, i+1+n);
+    if( x ){                        /* الكاميروني صامويل | إيتو: one name */
+      x->iTok0 = i+1;
+      x->iStart = p->aTok[i+1].iStart;
+      for(int k=i+1; k<i+1+n; k++) p->aTok[k].bCovered = 1;
+      ner_build_key(p, i+1, x->iTok1, tok_form0(p, i+1), 0, &x->iKey, &x->nKey);
+    }else if( bLead || ner_speaker_end(p, i+1+n) ){
       rc = ner_keep_found(p, i+1, n, tok_form0(p, i+1), MARSAD_ENTITY_PERSON,
                           MARSAD_NER_PATTERN, SRC_SPEAKER);
     }

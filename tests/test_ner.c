@@ -620,6 +620,24 @@ static void test_speakers(void){
   fixture_close(&f);
 }
 
+/* Words no list nor the dictionary knows after a nationality adjective
+** used as a noun (السويدي زلاتان إبراهيموفيتش) or a lead noun of
+** data/ner_words.tsv (الحارس كيلور نافاس) are a person's name; not after
+** an adjective that qualifies the noun before it (الحكومة العراقية
+** لمطالبه), nor a word with a preposition (للعب، بالإفراج). */
+static void test_leads(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وتألق السويدي زلاتان إبراهيموفيتش في المباراة.");
+  CHECK_EQ_INT(kind_of(&f.a, "زلاتان إبراهيموفيتش"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وتقدم الحارس كيلور نافاس نحو الكرة.");
+  CHECK_EQ_INT(kind_of(&f.a, "كيلور نافاس"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "ولم تستجب الحكومة العراقية لمطالبه. وأمرت المحكمة العسكرية الإسرائيلية "
+          "بالإفراج عنه. حتى يتفرغ اللاعب للعب داخل الميدان.");
+  for(int i=0; i<f.a.nMention; i++) CHECK(f.a.aMention[i].eKind!=MARSAD_ENTITY_PERSON);
+  fixture_close(&f);
+}
+
 /* An organisation's name ends at a relative adjective when a word with
 ** the article that is no such adjective follows: it is the verb's object
 ** (وناشدت وزارة التنمية الاجتماعية المواطنين التبرع), while adjectives go
@@ -1411,6 +1429,7 @@ int main(void){
   RUN(test_model_person_bounds);
   RUN(test_surname_article);
   RUN(test_speakers);
+  RUN(test_leads);
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
   RUN(test_org_short_names);
