@@ -997,7 +997,10 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
 /* A place noun at token i (مدينة، بلدة) and the unknown word after it. The
 ** noun must be in construct, without an article the list does not give it
 ** (بمحافظة ظفار, العاصمة كابول): after المحافظة or الحي the next word is
-** no name (المحافظة قررت، سكان الحي مراراً). */
+** no name (المحافظة قررت، سكان الحي مراراً). A place named after a titled
+** person is the noun, the title, the name and a relative adjective after
+** it (مدينة الملك عبدالله الرياضية، مطار الأمير محمد بن عبدالعزيز): a
+** place, not the person. */
 static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   const ner_tok *t = &p->aTok[i];
   int j = i+1;
@@ -1005,10 +1008,17 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   if( j>=p->aEnd[t->iField] || p->aTok[j].eKind!=MARSAD_TOKEN_ARABIC ) return MARSAD_OK;
   int na;
   const ner_form *a = tok_forms(p, i, &na);
-  int bHead = 0;
+  int bHead = 0, kHead = 0;
   for(int k=0; k<na && !bHead; k++){
     bHead = a[k].iBare==a[k].iSpan
          && (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
+    kHead = k;
+  }
+  int nRoyal = bHead ? ner_tail_royal(p, j) : 0;
+  if( nRoyal>0 ){
+    if( j+nRoyal<p->aEnd[t->iField] && ner_nisba(p, j+nRoyal) ) nRoyal++;
+    *pnUsed = 1+nRoyal;
+    return ner_keep_found(p, i, 1+nRoyal, a[kHead], MARSAD_ENTITY_PLACE, MARSAD_NER_PATTERN, SRC_PLACE);
   }
   if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
   if( ner_prep_word(p, j) ) return MARSAD_OK;    /* المنطقة بحركة: ب + a noun of the lists */
@@ -1196,6 +1206,7 @@ static int ner_rule_stands(marsad_ner *p, const ner_hit *x){
     return gaz_town(x->iGaz) && x->iEnd-x->iStart>4
         && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0;
   }
+  if( x->eSrc==SRC_PLACE ) return (tok_any(p, x->iTok0+1) & MARSAD_GAZ_TITLE)!=0;
   if( x->eSrc!=SRC_ORG ) return 0;
   int iLast = x->iTok1-1;
   if( iLast-1>x->iTok0+1 && ner_nisba(p, iLast) ) iLast--;   /* مركز الملك فهد الثقافي */

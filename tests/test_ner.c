@@ -842,6 +842,22 @@ static void test_context_readings(void){
   fixture_close(&f);
 }
 
+/* A place noun, a royal title and a name (and a relative adjective) name
+** a place, not the person (مدينة الملك عبدالله الرياضية was the person
+** عبدالله الرياضية; مطار الأمير محمد بن عبدالعزيز); the title alone still
+** names the person. */
+static void test_places_after_kings(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وتقام المباراة على ملعب مدينة الملك عبدالله الرياضية في بريدة، "
+          "ووصل الوفد إلى مطار الأمير محمد بن عبدالعزيز أمس.");
+  CHECK_EQ_INT(kind_of(&f.a, "مدينة الملك عبدالله الرياضية"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "مطار الأمير محمد بن عبدالعزيز"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "واستقبل الأمير محمد بن عبدالعزيز، أمس، الوفد.");
+  CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
+  fixture_close(&f);
+}
+
 /* The curated lists read at run time (marsad_entities_data_dir) from the
 ** source tree's data/ give the gazetteer the build compiled: every key with
 ** the same name and classes. Then an edited copy: a person added, a title
@@ -1439,6 +1455,7 @@ int main(void){
   RUN(test_org_lists);
   RUN(test_place_lists);
   RUN(test_context_readings);
+  RUN(test_places_after_kings);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
