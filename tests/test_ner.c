@@ -853,6 +853,8 @@ static void test_places_after_kings(void){
           "ووصل الوفد إلى مطار الأمير محمد بن عبدالعزيز أمس.");
   CHECK_EQ_INT(kind_of(&f.a, "مدينة الملك عبدالله الرياضية"), MARSAD_ENTITY_PLACE);
   CHECK_EQ_INT(kind_of(&f.a, "مطار الأمير محمد بن عبدالعزيز"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "ووقعت مدينة الملك عبدالعزيز للعلوم والتقنية اتفاقية.");
+  CHECK_EQ_INT(kind_of(&f.a, "مدينة الملك عبدالعزيز للعلوم والتقنية"), MARSAD_ENTITY_ORG);
   fixture_text(&f, "واستقبل الأمير محمد بن عبدالعزيز، أمس، الوفد.");
   CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
   fixture_close(&f);
