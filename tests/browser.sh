@@ -124,6 +124,14 @@ if route "/api/entities/{id}"; then
   has "$tmp/entities.html" 'href="#/entities?kind=other&amp;name=' "the entities page's chip for other names, the name kept"
   has "$tmp/entities.html" '<a class="chip on" aria-current="page" href="#/entities?name=' "the kind shown (all) marked"
   has "$tmp/entities.html" "${ent#* }" "an entity found by a part of its name"
+  # its mentions over time: a point for every day from the first to the last
+  # (0 on the days between without any), not a line joining the dated days
+  # (the Syrian Observatory: 2020-10-01 and 2020-10-31 in serve.jsonl)
+  obs=$(api "/api/entities/$(python3 -c 'import urllib.parse; print(urllib.parse.quote("المرصد السوري لحقوق الإنسان"))')" \
+    | python3 -c 'import json,sys,datetime as D; e=json.load(sys.stdin); d=[D.date.fromisoformat(x["date"]) for x in e["dates"] if x["date"]]; print(e["id"], (max(d)-min(d)).days+1)')
+  chrome "$base/#/entity/${obs%% *}" "$tmp/entity-obs.html" "$shots/entity-days.png"
+  check_days() { [ "$(grep -o '<circle' "$tmp/entity-obs.html" | wc -l)" -eq "${obs#* }" ]; }
+  if check_days; then ok; else no "the mentions chart has a point for each of ${obs#* } days"; fi
 fi
 
 # The English labels (?lang=en): left to right, labels in English.

@@ -576,13 +576,27 @@
         h('td', {}, v.first_article ? articleLink(v.first_article, v.first_article.slice(0, 12)) : '')))));
   }
 
+  /* The chart's points of an entity's mentions by day: one per day from its
+   * first to its last, 0 on the days without any (the line then drops,
+   * where joining the days around them would draw mentions that were not
+   * there); a span of more than 3,000 days keeps its dated days only. */
+  function mentionDays(dates) {
+    const byDay = new Map(dates.filter(d => dayOf(d.date) !== null).map(d => [dayOf(d.date), d]));
+    const days = [...byDay.keys()];
+    const d0 = Math.min(...days), d1 = Math.max(...days);
+    if (days.length && d1 - d0 <= 3000) for (let d = d0; d <= d1; d++) {
+      if (!byDay.has(d)) byDay.set(d, { date: dayText(d), articles: 0, mentions: 0 });
+    }
+    return [...byDay.values()].map(d => ({
+      day: dayOf(d.date), value: d.mentions, label: String(d.mentions),
+      tip: d.date + ': ' + count('mentions', d.mentions) + ', ' + count('articles', d.articles) }));
+  }
+
   async function pageEntity(id, q) {
     const why = q.get('why') === '1';
     const e = await api('/api/entities/' + encodeURIComponent(id), { why: why ? 1 : null });
     const stmts = has('/api/statements') ? await api('/api/statements', { speaker: e.id, limit: 200 }) : [];
-    const pts = (e.dates || []).filter(d => dayOf(d.date) !== null).map(d => ({
-      day: dayOf(d.date), value: d.mentions, label: String(d.mentions),
-      tip: d.date + ': ' + count('mentions', d.mentions) + ', ' + count('articles', d.articles) }));
+    const pts = mentionDays(e.dates || []);
     const undated = (e.dates || []).find(d => d.date === null);   /* articles without a date: not on the chart */
     const caption = count('mentions', e.mentions) +
       (undated ? ' · ' + t('undated') + ': ' + undated.mentions : '');
