@@ -86,6 +86,18 @@ typedef struct cl_bucket {
   int n, nAlloc;
 } cl_bucket;
 
+/* What merging event or story ?2 into ?1 changes in the tables, one
+** statement each (run in this order by moves_run). */
+enum { MOVE_EVENT_ARTICLES, MOVE_EVENT_DELETE, MOVE_STORY_ARTICLES, MOVE_STORY_EVENTS,
+       MOVE_STORY_DELETE, N_MOVES };
+static const char *const azMove[N_MOVES] = {
+  "UPDATE article_story SET event=?1 WHERE event=?2",
+  "DELETE FROM event WHERE id=?2",
+  "UPDATE article_story SET story=?1 WHERE story=?2",
+  "UPDATE event SET story=?1 WHERE story=?2",
+  "DELETE FROM story WHERE id=?2"
+};
+
 struct marsad_cluster {
   marsad_db *pDb;           /* database, or NULL for memory only */
   int nWindow;              /* window in days */
@@ -118,6 +130,7 @@ struct marsad_cluster {
   sqlite3_stmt *pPutTerms;  /* the same, TERMS_PER_INSERT rows at once */
   sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
   sqlite3_stmt *pMentions;  /* an article's stored mentions */
+  sqlite3_stmt *apMove[N_MOVES]; /* azMove's statements, prepared on need */
   uint32_t nTermStored;     /* terms already in story_term */
 };
 
@@ -894,6 +907,7 @@ void marsad_cluster_free(marsad_cluster *p){
   sqlite3_finalize(p->pPutTerms);
   sqlite3_finalize(p->pPutDf);
   sqlite3_finalize(p->pMentions);
+  for(int k=0; k<N_MOVES; k++) sqlite3_finalize(p->apMove[k]);
   marsad_free(p);
 }
 
@@ -1027,6 +1041,24 @@ static cl_article **articles_merged(cl_article **a, int na, cl_article **b, int 
   return aNew;
 }
 
+/* Runs the statements iFirst..iLast of azMove with ?1 iInto and ?2 iFrom,
+** preparing them on first use (merges are frequent: no SQL parsed each
+** time). MARSAD_OK or the database's error. */
+static int moves_run(marsad_cluster *p, int iFirst, int iLast, long long iInto, long long iFrom){
+  int rc = MARSAD_OK;
+  for(int k=iFirst; rc==MARSAD_OK && k<=iLast; k++){
+    if( p->apMove[k]==0 ) rc = marsad_db_prepare(p->pDb, azMove[k], &p->apMove[k]);
+    if( rc ) break;
+    sqlite3_stmt *q = p->apMove[k];
+    sqlite3_bind_int64(q, 1, iInto);
+    sqlite3_bind_int64(q, 2, iFrom);
+    int rcStep = sqlite3_step(q);
+    sqlite3_reset(q);
+    if( rcStep!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "merging stories");
+  }
+  return rc;
+}
+
 /* Moves every article of event f into event e (which keeps its id; both
 ** of one story), in memory and in the tables, and frees f. */
 static int event_merge(marsad_cluster *p, cl_event *e, cl_event *f){
@@ -1058,12 +1090,7 @@ static int event_merge(marsad_cluster *p, cl_event *e, cl_event *f){
   }
   marsad_imap_del(&p->events, (uint64_t)f->iId);
   int rc = MARSAD_OK;
-  if( p->pDb ){
-    char zSql[160];
-    snprintf(zSql, sizeof zSql, "UPDATE article_story SET event=%lld WHERE event=%lld;"
-             " DELETE FROM event WHERE id=%lld", e->iId, f->iId, f->iId);
-    rc = marsad_db_exec(p->pDb, zSql);
-  }
+  if( p->pDb ) rc = moves_run(p, MOVE_EVENT_ARTICLES, MOVE_EVENT_DELETE, e->iId, f->iId);
   event_free(f);
   return rc;
 }
@@ -1117,11 +1144,7 @@ static int story_merge(marsad_cluster *p, cl_story *a, cl_story *b){
   }
   marsad_imap_del(&p->stories, (uint64_t)b->iId);
   if( rc==MARSAD_OK && p->pDb ){
-    char zSql[160];
-    snprintf(zSql, sizeof zSql, "UPDATE article_story SET story=%lld WHERE story=%lld;"
-             " UPDATE event SET story=%lld WHERE story=%lld; DELETE FROM story WHERE id=%lld",
-             a->iId, b->iId, a->iId, b->iId, b->iId);
-    rc = marsad_db_exec(p->pDb, zSql);
+    rc = moves_run(p, MOVE_STORY_ARTICLES, MOVE_STORY_DELETE, a->iId, b->iId);
   }
   marsad_free(b->aArt);
   marsad_free(b->aIdx);
