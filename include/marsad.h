@@ -436,7 +436,8 @@ MARSAD_API int marsad_export(marsad_db *pDb, int eFormat, FILE *pOut);
 ** then body, in text order: [{field: "title"|"body", start, end (byte
 ** offsets into that field), text, kind: person|place|org|other, key (the
 ** normalized name), how: gazetteer|adjective|pattern|surname, gazetteer (the
-** gazetteer id, when it has one)}]. */
+** gazetteer id, when it has one)}]. MARSAD_MISUSE when the title or the
+** body is not valid UTF-8 (marsad_ingest_* repair it; repair it first). */
 MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
                                  const char *pBody, size_t nBody, unsigned flags,
                                  char **pzJson /* OUT */);

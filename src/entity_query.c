@@ -72,8 +72,12 @@ int marsad_names_json(const char *pTitle, size_t nTitle,
                       const char *pBody, size_t nBody, unsigned flags, char **pzJson){
   marsad_ner *pNer = 0;
   names_ctx c;
-  int rc = marsad_ner_new(&pNer);
   *pzJson = 0;
+  if( marsad_utf8_count_invalid(pTitle ? pTitle : "", pTitle ? nTitle : 0)
+      || marsad_utf8_count_invalid(pBody ? pBody : "", pBody ? nBody : 0) ){
+    return MARSAD_MISUSE;   /* the names' text could not be JSON strings */
+  }
+  int rc = marsad_ner_new(&pNer);
   c.pArr = json_array();
   c.az[MARSAD_FIELD_BODY] = pBody ? pBody : "";
   c.az[MARSAD_FIELD_TITLE] = pTitle ? pTitle : "";

@@ -98,6 +98,13 @@ check "ner: the model's name says model" grep -q '"how": *"model"' "$tmp/ner.jso
 "$bin" --json ner --rules 'التقى الوفد بالسيد جاكوب زوما في بريتوريا' >"$tmp/ner.json"
 check "ner --rules: no model" sh -c "! grep -q '\"model\"' '$tmp/ner.json'"
 
+# ner of text with invalid UTF-8: repaired as ingestion does, said, names found
+printf 'E\265B \331\202\330\247\331\204 Obama' >"$tmp/bad.txt"
+"$bin" --json ner - <"$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
+check "ner, invalid UTF-8: exit 0" [ $? -eq 0 ]
+check "ner, invalid UTF-8: said" grep -q '1 invalid UTF-8 sequence replaced by U+FFFD' "$tmp/err"
+check "ner, invalid UTF-8: the names" grep -q '"text": *"Obama"' "$tmp/out"
+
 # ner --conll names the file and line of a token without a tag
 printf 'وقال O\nلافروف\nإن O\n' >"$tmp/bad.conll"
 "$bin" ner --conll "$tmp/bad.conll" >/dev/null 2>"$tmp/err"

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "ner.h"
 #include "nerml.h"
+#include "utf8.h"
 
 /* True when z, given as TEXT|FILE, is meant as a file: one word (no space)
 ** with a slash or a file extension of an input (a.txt, page.html). */
@@ -284,10 +285,20 @@ static int ner_train(char **azPath, int n, long nGroup, long nEpochs, long nKeep
   return CLI_OK;
 }
 
-/* Prints the names of a text, one a line, or the JSON answer. */
+/* Prints the names of a text, one a line, or the JSON answer; invalid
+** UTF-8 is replaced by U+FFFD first (said on stderr: the offsets are then
+** of the repaired text), as ingestion does. */
 static int ner_print(cli *pCli, const char *zText, size_t nText, unsigned flags){
-  char *zJson = 0;
-  int rc = marsad_names_json(0, 0, zText, nText, flags, &zJson);
+  char *zJson = 0, *zFixed = 0;
+  size_t nFixed = 0, nBad = 0;
+  int rc = marsad_utf8_count_invalid(zText, nText)
+         ? marsad_utf8_sanitize(zText, nText, &zFixed, &nFixed, &nBad) : MARSAD_OK;
+  if( nBad ){
+    fprintf(stderr, "marsad ner: %zu invalid UTF-8 sequence%s replaced by U+FFFD"
+            " (the offsets are of the text so repaired)\n", nBad, nBad==1 ? "" : "s");
+  }
+  if( rc==MARSAD_OK ) rc = marsad_names_json(0, 0, zFixed ? zFixed : zText, zFixed ? nFixed : nText, flags, &zJson);
+  marsad_free(zFixed);
   if( rc!=MARSAD_OK ){ fprintf(stderr, "marsad ner: %s\n", marsad_errstr(rc)); return CLI_FAIL; }
   if( pCli->bJson ){
     cli_print_json(zJson);
