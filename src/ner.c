@@ -1667,7 +1667,13 @@ static int ner_verb_form(const char *k, int n){
   int o = letter_at(k, n, 0, "\xD8\xB3") ? 2 : 0;     /* س */
   if( !(letter_at(k, n, o, "\xD9\x8A") || letter_at(k, n, o, AR_TA)
         || letter_at(k, n, o, AR_NUN) || (o && letter_at(k, n, o, AR_ALEF))) ) return 0;
-  return n-o-2>=6 && marsad_arword(k+o+2, (size_t)(n-o-2));
+  if( n-o-2<6 ) return 0;
+  if( marsad_arword(k+o+2, (size_t)(n-o-2)) ) return 1;
+  char z[64];                          /* يلتقي: التقى، يستخدم: استخدم */
+  if( n-o>(int)sizeof z ) return 0;
+  memcpy(z, AR_ALEF, 2);
+  memcpy(z+2, k+o+2, (size_t)(n-o-2));
+  return marsad_arword(z, (size_t)(n-o));
 }
 
 /* True when token j reads, in any of its forms (after ل: ليظهروا), as a
@@ -1719,6 +1725,7 @@ static int ner_inflected(const char *k, int n, int fWhat){
     {"\xD8\xA7\xD8\xAA\xD9\x87", 1, INFL_MORE}, {"\xD8\xA7\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_MORE}, /* اته اتنا */
     {"\xD8\xA7\xD8\xAA\xD9\x8A", 1, INFL_MORE}, {"\xD9\x88\xD9\x87", 0, INFL_MORE},   /* اتي وه */
     {"\xD8\xAA", 0, INFL_MORE}, {"\xD9\x86\xD9\x8A", 0, INFL_MORE},               /* ت ني */
+    {"\xD8\xAA\xD9\x86\xD9\x8A", 0, INFL_MORE}, {"\xD9\x8A\xD8\xA7", 0, INFL_MORE}, /* تني يا */
     {"\xD8\xAA\xD9\x87\xD8\xA7", 1, INFL_MORE}, {"\xD8\xAA\xD9\x87\xD9\x85", 1, INFL_MORE}, /* تها تهم */
     {"\xD8\xA7\xD9\x87", 2, INFL_MORE}, {"\xD8\xA7\xD9\x87\xD8\xA7", 2, INFL_MORE}, /* اه اها */
   };
@@ -1820,8 +1827,36 @@ static int ner_lead_name_word(marsad_ner *p, int j){
     int nw = (int)t->nKey-a[f].iBare;
     if( a[f].bArt || marsad_arword(w, (size_t)nw) || ner_inflected(w, nw, INFL_PLURAL|INFL_MORE) ) return 0;
   }
+  if( key_at(k, (int)t->nKey, 0, AR_LAM AR_LAM) && t->nKey>=8 && marsad_arword(k+4, t->nKey-4) ){
+    return 0;                                                    /* للرد: ل + الرد */
+  }
   return !(clitic_at(k, (int)t->nKey, 0, AR_BA, AR_LAM, AR_KAF)     /* للعب، بنص: ل + لعب */
            && marsad_arword(k+2, t->nKey-2));
+}
+
+/* Takes into the person's name x (not one the gazetteer knows whole:
+** باراك أوباما | سيرتبط) the words right after it that no list nor the
+** dictionary knows (ner_lead_name_word, and no stem with a suffix:
+** ner_ordinary_word, ner_inflected: طياري، مذكراتها), at most two, when what
+** follows them may follow a name (ner_speaker_end, or a word with و or ف:
+** the next clause): a foreign name's last words (لويس | ساها التقدم،
+** مبارك | بوصوفة فتابعها، فايرا فيكي | فريبيرجا ووزير; not منال | تغشل
+** يديها, a verb the dictionary does not know as written). */
+static void ner_foreign_last(marsad_ner *p, ner_hit *x){
+  int iEnd = p->aEnd[x->iField], n = 0;
+  if( x->eKind!=MARSAD_ENTITY_PERSON || x->eSrc==SRC_GAZ ) return;
+  while( n<2 && x->iTok1+n<iEnd && ner_lead_name_word(p, x->iTok1+n)
+         && !ner_ordinary_word(p, x->iTok1+n) && !ner_inflected_word(p, x->iTok1+n, INFL_ANY) ) n++;
+  if( n==0 ) return;
+  if( !ner_speaker_end(p, x->iTok1+n) ){        /* منال | تغشل يديها: a verb */
+    const ner_tok *u = &p->aTok[x->iTok1+n];
+    const char *k = tok_key(p, u);
+    if( !key_at(k, (int)u->nKey, 0, AR_WAW) && !key_at(k, (int)u->nKey, 0, AR_FA) ) return;
+  }
+  for(int k=x->iTok1; k<x->iTok1+n; k++) p->aTok[k].bCovered = 1;
+  x->iTok1 += n;
+  x->iEnd = p->aTok[x->iTok1-1].iEnd;
+  ner_build_key(p, x->iTok0, x->iTok1, tok_form0(p, x->iTok0), 0, &x->iKey, &x->nKey);
 }
 
 /* Names the speaker right after a verb of saying when it is words no
@@ -1849,6 +1884,7 @@ static int ner_speakers(marsad_ner *p){
                           MARSAD_NER_PATTERN, SRC_SPEAKER);
     }
   }
+  for(int h=0; rc==MARSAD_OK && h<p->nHit; h++) ner_foreign_last(p, &p->aHit[h]);
   return rc ? rc : p->hitKeys.rc;
 }
 

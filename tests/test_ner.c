@@ -638,6 +638,25 @@ static void test_leads(void){
   fixture_close(&f);
 }
 
+/* A person's name takes the words right after it that no list nor the
+** dictionary knows (جاكوب | زوما), not an ordinary word with a suffix
+** (فاتن حمامة | علمتني، نوري المالكي | حصريًا) nor a word after a name the
+** gazetteer knows whole (باراك أوباما | سيرتبط). */
+static void test_foreign_last(void){
+  fixture f;
+  char z[256];
+  fixture_open(&f);
+  fixture_text(&f, "واستقبل الرئيس جاكوب زوما الوفد أمس.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "جاكوب زوما");
+  fixture_text(&f, "وقالت فاتن حمامة علمتني الحياة الكثير.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "فاتن حمامة");
+  fixture_text(&f, "وكان نوري المالكي حصريًا في قراره.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "نوري المالكي");
+  fixture_text(&f, "وأعلن باراك أوباما سيرتبط اسمه بالاتفاق.");
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "باراك أوباما");
+  fixture_close(&f);
+}
+
 /* An organisation's name ends at a relative adjective when a word with
 ** the article that is no such adjective follows: it is the verb's object
 ** (وناشدت وزارة التنمية الاجتماعية المواطنين التبرع), while adjectives go
@@ -1448,6 +1467,7 @@ int main(void){
   RUN(test_surname_article);
   RUN(test_speakers);
   RUN(test_leads);
+  RUN(test_foreign_last);
   RUN(test_org_tail_closed);
   RUN(test_org_complement);
   RUN(test_org_short_names);
