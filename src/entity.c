@@ -155,22 +155,6 @@ static uint32_t fold_letter(uint32_t c){
   }
 }
 
-/* True when words x[0..nx) and y[0..ny) are the same letters but for
-** letters of one sound (غال، جال: Gaal), long vowels and hamza kept. */
-static int same_letters(const char *x, size_t nx, const char *y, size_t ny){
-  size_t i = 0, j = 0;
-  while( i<nx && j<ny ){
-    size_t ni, nj;
-    int bBad;
-    uint32_t a = marsad_utf8_decode((const unsigned char*)x+i, nx-i, &ni, &bBad);
-    uint32_t b = marsad_utf8_decode((const unsigned char*)y+j, ny-j, &nj, &bBad);
-    if( fold_letter(a)!=fold_letter(b) ) return 0;
-    i += ni;
-    j += nj;
-  }
-  return i==nx && j==ny;
-}
-
 /* The skeleton of a normalized key p[0..n) into a (room for SKEL_MAX):
 ** per word, the article dropped, long vowels and hamza dropped after the
 ** first letter, letters that transliterate one sound folded, doubled
@@ -251,18 +235,104 @@ static const char *key_word(const char *z, int w, size_t *pn){
   return z;
 }
 
-/* True when words w of keys x and y may be one word spelled two ways
-** although their skeletons agree: not when they differ and are both given
-** names (محمد and أحمد are two names), nor when their skeleton is shorter
-** than three letters (عيد and عواد are both عد) unless they differ only in
-** letters of one sound (غال، جال). */
-static int word_spellings_ok(const char *x, const char *y, int w, int nSkel){
+/* True when c is a long vowel or a hamza of a normalized key (ا و ي ء). */
+static int key_vowel(uint32_t c){
+  return c==0x0627 || c==0x0648 || c==0x064A || c==0x0621;
+}
+
+/* The code points of key word z[0..n) into a (room for SKEL_MAX), the
+** letters that transliterate one sound folded (fold_letter). Returns
+** their number. */
+static int word_letters(const char *z, size_t n, uint32_t *a){
+  int na = 0;
+  size_t i = 0;
+  while( i<n && na<SKEL_MAX ){
+    size_t nLen;
+    int bBad;
+    a[na++] = fold_letter(marsad_utf8_decode((const unsigned char*)z+i, n-i, &nLen, &bBad));
+    i += nLen;
+  }
+  return na;
+}
+
+/* The vowels of word letters a[0..n) after the first letter, in order, a
+** final one written as ' ' whichever it is (ناغورني، ناغورنو: -i, -o).
+** Fills v (room for SKEL_MAX); returns their number. */
+static int word_vowels(const uint32_t *a, int n, uint32_t *v){
+  int nv = 0;
+  for(int i=1; i<n; i++){
+    if( key_vowel(a[i]) ) v[nv++] = i==n-1 ? ' ' : a[i];
+  }
+  return nv;
+}
+
+/* True when word letters a[0..na) and b[0..nb) are the same but for one
+** long vowel, written in one of them only or another in the other
+** (كيفن، كيفين; ميشيل، ميشال; not حامد، حماد). */
+static int one_vowel_apart(const uint32_t *a, int na, const uint32_t *b, int nb){
+  if( na<nb ) return one_vowel_apart(b, nb, a, na);
+  if( na>nb+1 ) return 0;
+  int i = 0;
+  while( i<nb && a[i]==b[i] ) i++;
+  if( i==0 || !key_vowel(a[i]) ) return 0;
+  if( na==nb ){
+    return key_vowel(b[i]) && memcmp(a+i+1, b+i+1, sizeof(uint32_t)*(size_t)(nb-i-1))==0;
+  }
+  return memcmp(a+i+1, b+i, sizeof(uint32_t)*(size_t)(nb-i))==0;
+}
+
+/* True when key word z[0..n) is a word of the dictionary, as it is or
+** as the feminine or the adjective of one (باردة، جنوبية، جنوبي). */
+static int dictionary_word(const char *z, size_t n){
+  static const char *const azEnd[] = {"\xD9\x8A\xD9\x87", "\xD9\x87", "\xD9\x8A"};  /* يه ه ي */
+  if( marsad_arword(z, n) || marsad_arword_maqsura(z, n) ) return 1;
+  for(size_t i=0; i<sizeof(azEnd)/sizeof(azEnd[0]); i++){
+    size_t nEnd = strlen(azEnd[i]);
+    if( n>nEnd+4 && memcmp(z+n-nEnd, azEnd[i], nEnd)==0 && marsad_arword(z, n-nEnd) ) return 1;
+  }
+  return 0;
+}
+
+/* True when key word z[0..n) is an Arabic given name of the lists: one
+** that is also a word of the dictionary (كمال، عمر) or a name with عبد
+** (عبدالله، عبدالاله), not a foreign one (فرانسوا، ميشال). */
+static int arabic_given_name(const char *z, size_t n){
+  const marsad_gaz_key *k = marsad_gaz_lookup(z, n);
+  if( k==0 || !(k->fClass & MARSAD_GAZ_GIVEN) ) return 0;
+  return dictionary_word(z, n) || (n>6 && memcmp(z, "\xD8\xB9\xD8\xA8\xD8\xAF", 6)==0);
+}
+
+/* True when words w of keys x and y (of kind eKind) may be one foreign
+** word spelled two ways, their skeletons a[0..na) and b[0..nb) equal or
+** one edit apart. Never with and without the article, with another first
+** letter, when either is an Arabic given name (arabic_given_name: كمال،
+** جمال; عبدالله، عبدالاله; not فرنسوا، فرانسوا) or, for a person, has
+** the article (العامري is not العمري): Arabic names are written one way.
+** Else the same letters but for letters of one sound (غال، جال); else,
+** unless y is a country or a name of the lists (bListed: the dictionary
+** knows تايلند and تايلاند), never a word of the dictionary
+** (dictionary_word: رشيد، جزيرة، بستان); words of at most three skeleton
+** letters only one long vowel apart (one_vowel_apart); longer ones with
+** their long vowels at most one edit apart (شنغهاي، شانغهاي; not خراسان،
+** خيرسون nor بيرسون، بروسنان). */
+static int word_spellings_ok(const char *x, const char *y, int w, int eKind, int bListed,
+                             const uint32_t *a, int na, const uint32_t *b, int nb){
   size_t nx, ny;
   const char *zx = key_word(x, w, &nx), *zy = key_word(y, w, &ny);
   if( nx==ny && memcmp(zx, zy, nx)==0 ) return 1;
-  if( nSkel<3 && !same_letters(zx, nx, zy, ny) ) return 0;
-  const marsad_gaz_key *kx = marsad_gaz_lookup(zx, nx), *ky = marsad_gaz_lookup(zy, ny);
-  return !(kx && ky && (kx->fClass & MARSAD_GAZ_GIVEN) && (ky->fClass & MARSAD_GAZ_GIVEN));
+  int bArtX = nx>4 && memcmp(zx, AR_ART, 4)==0, bArtY = ny>4 && memcmp(zy, AR_ART, 4)==0;
+  if( bArtX!=bArtY || na==0 || nb==0 || a[0]!=b[0] ) return 0;
+  if( arabic_given_name(zx, nx) || arabic_given_name(zy, ny) ) return 0;
+  if( bArtX && eKind==MARSAD_ENTITY_PERSON ) return 0;
+  uint32_t lx[SKEL_MAX], ly[SKEL_MAX];
+  int nlx = word_letters(zx, nx, lx), nly = word_letters(zy, ny, ly);
+  if( nlx==nly && memcmp(lx, ly, sizeof(uint32_t)*(size_t)nlx)==0 ) return 1;
+  if( !bListed && (dictionary_word(zx, nx) || dictionary_word(zy, ny)) ) return 0;
+  if( na<=3 || nb<=3 ) return one_vowel_apart(lx, nlx, ly, nly);
+  uint32_t vx[SKEL_MAX], vy[SKEL_MAX];
+  int nvx = word_vowels(lx, nlx, vx), nvy = word_vowels(ly, nly, vy);
+  return (nvx==nvy && memcmp(vx, vy, sizeof(uint32_t)*(size_t)nvx)==0)
+      || one_edit(vx, nvx, vy, nvy);
 }
 
 /* The skeleton of a key split into words. */
@@ -280,12 +350,28 @@ static void key_skel_of(const char *z, key_skel *pS){
   pS->nw = skel_words(pS->a, pS->n, pS->aS, pS->aL);
 }
 
+/* True when skeleton words a[0..na) and b[0..nb), not equal, are one
+** edit apart (one_edit) but for the replacement of a letter by another
+** of a different sound (تومسون، تشيسني): only ت and د, or س and ز, may
+** stand for each other (كارمينيتو، كارمينيدو). */
+static int one_spelling_edit(const uint32_t *a, int na, const uint32_t *b, int nb){
+  if( !one_edit(a, na, b, nb) ) return 0;
+  if( na!=nb ) return 1;
+  int i = 0;
+  while( a[i]==b[i] ) i++;
+  if( i+1<na && a[i]==b[i+1] && a[i+1]==b[i] ) return 1;     /* a swap */
+  uint32_t c = a[i]<b[i] ? a[i] : b[i], d = a[i]<b[i] ? b[i] : a[i];
+  return (c==0x062A && d==0x062F) || (c==0x0632 && d==0x0633);  /* ت د, ز س */
+}
+
 /* True when normalized keys x (with skeleton *pX) and y are spellings of
-** one foreign name: the same number of words, each word alike
-** (word_spellings_ok) and its skeleton equal to the other's or, for at
-** most one word, one edit apart when long enough (five skeleton letters;
-** four when another word is equal). */
-static int spelling_match(const char *x, const key_skel *pX, const char *y){
+** one foreign name of kind eKind (y a country or a name of the lists when
+** bListed):
+** the same number of words, each word
+** alike (word_spellings_ok) and its skeleton equal to the other's or, for
+** at most one word, one edit apart (one_spelling_edit) when long enough
+** (five skeleton letters; four when another word is equal). */
+static int spelling_match(const char *x, const key_skel *pX, const char *y, int eKind, int bListed){
   key_skel ys;
   const key_skel *pY = &ys;
   key_skel_of(y, &ys);
@@ -294,12 +380,12 @@ static int spelling_match(const char *x, const key_skel *pX, const char *y){
   for(int w=0; w<pX->nw; w++){
     const uint32_t *a = pX->a+pX->aS[w], *b = pY->a+pY->aS[w];
     int na = pX->aL[w], nb = pY->aL[w];
-    if( !word_spellings_ok(x, y, w, na<nb ? na : nb) ) return 0;
+    if( !word_spellings_ok(x, y, w, eKind, bListed, a, na, b, nb) ) return 0;
     if( na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0 ){
       nSame++;
       continue;
     }
-    if( !one_edit(a, na, b, nb) ) return 0;
+    if( !one_spelling_edit(a, na, b, nb) ) return 0;
     nEdit++;
     if( na<nMin ) nMin = na;
     if( nb<nMin ) nMin = nb;
@@ -726,12 +812,17 @@ static int skel_equal(const char *x, const char *y){
   return na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0;
 }
 
+/* True when gazetteer key v names a town of GeoNames (not a country or a
+** name of the project's lists). */
+static int gaz_town(int v){
+  return strncmp(marsad_gaz_entity_at(marsad_gaz_key_at(v)->iEntity)->zId, "geo:", 4)==0;
+}
+
 /* True when gazetteer key v may take spelling zKey: a GeoNames town only
 ** with the same skeleton (one edit from a small town's name is too often
 ** another place or a common word: انجلترا ~ انكستر, Inkster). */
 static int gaz_spelling_ok(int v, const char *zKey){
-  const char *zId = marsad_gaz_entity_at(marsad_gaz_key_at(v)->iEntity)->zId;
-  return strncmp(zId, "geo:", 4)!=0 || skel_equal(zKey, marsad_gaz_key_at(v)->zKey);
+  return !gaz_town(v) || skel_equal(zKey, marsad_gaz_key_at(v)->zKey);
 }
 
 /* True when value v is among aTried[0..n) (the values fuzzy_find tested
@@ -757,7 +848,9 @@ static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
     for(km_iter it=km_first(m, p->b.a, p->b.n); it.i>=0; km_next(m, &it)){
       int v = m->a[it.i].iVal;
       if( tried_before(aTried, nTried, v) ) continue;
-      if( spelling_match(zKey, &x, skel_value_key(p, bGaz, v)) && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
+      int bListed = bGaz && !gaz_town(v);
+      if( spelling_match(zKey, &x, skel_value_key(p, bGaz, v), eKind, bListed)
+       && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
       if( nTried<(int)(sizeof aTried/sizeof aTried[0]) ) aTried[nTried++] = v;
     }
   }

@@ -15,8 +15,15 @@
 **      name of the same kind (people and places only): keys reduced to a
 **      skeleton (long vowels and hamza out, ك/ق/غ/ج, ت/ط, س/ص/ث, ذ/ز/ظ,
 **      د/ض folded, doubled letters single) that are equal, or one edit apart
-**      (a letter more, less, changed, or two swapped) when the word is long
-**      enough (five skeleton letters, four beside a word that is equal);
+**      (a letter more or less, two swapped, ت/د or س/ز changed) when the
+**      word is long enough (five skeleton letters, four beside a word that
+**      is equal); each word that differs must start with the same letter,
+**      have its long vowels at most one edit apart (one long vowel apart
+**      for words of three skeleton letters), and be a foreign word: not
+**      an Arabic given name (كمال، عبدالله), not a person's word with the
+**      article (العامري), not with the article on one side only, and not a
+**      word of the dictionary unless it differs only in letters of one
+**      sound or the other is a country or a name of the lists (تايلند);
 **   5. it is a shorter form of one known person's name (فيصل بن خالد of
 **      فيصل بن خالد بن عبدالعزيز, no other name known that starts so), or a
 **      full name whose surname alone is a person entity

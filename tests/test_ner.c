@@ -934,8 +934,10 @@ static void test_data_dir(void){
   CHECK_EQ_INT(system(zCmd), 0);
 }
 
-/* Resolves a body zBody of which the whole is one person's name, key zKey. */
-static long long resolve_person(marsad_resolver *pRes, const char *zBody, const char *zKey){
+/* Resolves a body zBody of which the whole is one name of kind eKind,
+** key zKey. */
+static long long resolve_name(marsad_resolver *pRes, int eKind, const char *zBody,
+                              const char *zKey){
   marsad_analysis a;
   marsad_mention m;
   memset(&a, 0, sizeof a);
@@ -945,13 +947,67 @@ static long long resolve_person(marsad_resolver *pRes, const char *zBody, const 
   a.art.nBody = strlen(zBody);
   m.eField = MARSAD_FIELD_BODY;
   m.iEnd = a.art.nBody;
-  m.eKind = MARSAD_ENTITY_PERSON;
+  m.eKind = eKind;
   m.zKey = marsad_strdup(zKey);
   CHECK_EQ_INT(marsad_analysis_add_mention(&a, &m), MARSAD_OK);
   CHECK_EQ_INT(marsad_resolver_resolve(pRes, &a), MARSAD_OK);
   long long iEnt = a.nMention==1 ? a.aMention[0].iEntity : 0;
   marsad_analysis_clear(&a);
   return iEnt;
+}
+
+/* Resolves a body zBody of which the whole is one person's name, key zKey. */
+static long long resolve_person(marsad_resolver *pRes, const char *zBody, const char *zKey){
+  return resolve_name(pRes, MARSAD_ENTITY_PERSON, zBody, zKey);
+}
+
+/* True when keys zA and zB, of kind eKind, resolved in turn by a new
+** resolver, are one entity. */
+static int one_entity(int eKind, const char *zA, const char *zB){
+  marsad_resolver *pRes = 0;
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  long long iA = resolve_name(pRes, eKind, zA, zA);
+  long long iB = resolve_name(pRes, eKind, zB, zB);
+  marsad_resolver_free(pRes);
+  return iA!=0 && iA==iB;
+}
+
+/* Spellings of one foreign name merge by distance (vowels, letters of one
+** sound, a typo); Arabic names one or two letters apart, common words and
+** different foreign names do not (pairs SaudiNewsNet had merged). */
+static void test_spelling_distance(void){
+  static const char *const azSame[][2] = {
+    {"هونج كونج", "هونغ كونغ"}, {"كولورادو", "كلورادو"}, {"بنيامين نتانياهو", "بنيامين نتنياهو"},
+    {"كيفن دي بروين", "كيفين دي بروين"}, {"ميشيل بلاتيني", "ميشال بلاتيني"},
+    {"رونالد ريجان", "رونالد ريغان"}, {"دونالد ترمب", "دونالد ترامب"},
+    {"ابراهيم دياوارا", "ابراهيم ديوارا"}, {"سيرغي ميخاييلوف", "سيرجي ميخاييلوف"},
+  };
+  static const char *const azApart[][2] = {
+    {"محمد عمر", "محمد العامري"}, {"محمد العمري", "محمد العامري"}, {"حسين رشيد", "حسين الراشد"},
+    {"محمد نصر", "محمد النويصر"}, {"عبدالوهاب", "عبدالله"}, {"كمال حمدان", "جمال حمدان"},
+    {"عبدالله القحطاني", "عبدالاله القحطاني"}, {"خالد حامد", "خالد حماد"},
+    {"هاني شكري", "هاني شاكر"}, {"محمد مطلق", "محمد مطلوب"}, {"برودكين", "اردوغن"},
+    {"بيرسون", "بروسنان"}, {"روبرت تومسون", "روبرت تشيسني"}, {"طلال سلمان", "طلال سلامه"},
+  };
+  static const char *const azPlaceSame[][2] = {
+    {"شانغهاي", "شنغهاي"}, {"لوس انجلوس", "لوس انجليس"}, {"تايلاند", "تايلند"},
+  };
+  static const char *const azPlaceApart[][2] = {
+    {"خيرسون", "خراسان"}, {"بستان", "بوسطن"}, {"جزايريه", "جزيره"}, {"كلكتا", "جيلجيت"},
+    {"بولتيمور", "بللحمر"}, {"بلغرافيا", "بلقرن"},
+  };
+  for(size_t i=0; i<sizeof(azSame)/sizeof(azSame[0]); i++){
+    CHECK(one_entity(MARSAD_ENTITY_PERSON, azSame[i][0], azSame[i][1]));
+  }
+  for(size_t i=0; i<sizeof(azApart)/sizeof(azApart[0]); i++){
+    CHECK(!one_entity(MARSAD_ENTITY_PERSON, azApart[i][0], azApart[i][1]));
+  }
+  for(size_t i=0; i<sizeof(azPlaceSame)/sizeof(azPlaceSame[0]); i++){
+    CHECK(one_entity(MARSAD_ENTITY_PLACE, azPlaceSame[i][0], azPlaceSame[i][1]));
+  }
+  for(size_t i=0; i<sizeof(azPlaceApart)/sizeof(azPlaceApart[0]); i++){
+    CHECK(!one_entity(MARSAD_ENTITY_PLACE, azPlaceApart[i][0], azPlaceApart[i][1]));
+  }
 }
 
 /* Surnames across articles: a full name seen after its surname alone
@@ -1486,6 +1542,7 @@ int main(void){
   RUN(test_merge_stored);
   RUN(test_common_word_persons);
   RUN(test_lineage_family);
+  RUN(test_spelling_distance);
   RUN(test_gazetteer_keys);
   RUN(test_data_dir);
   RUN(test_nomem);
