@@ -1396,8 +1396,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
       e = -1;
     }
   }
-  if( e<0 && rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE)
-   && !(strchr(zKey, ' ')==0 && marsad_arword(zKey, strlen(zKey))) ){
+  if( e<0 && rc==MARSAD_OK && (eKind==MARSAD_ENTITY_PERSON || eKind==MARSAD_ENTITY_PLACE) ){
     int f = fuzzy_find(p, &p->mSkel, 0, eKind, zKey);   /* 4. a spelling */
     if( f>=0 ){
       e = p->aVar[f].e;
