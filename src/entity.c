@@ -895,6 +895,11 @@ static int surname_unique(marsad_resolver *p, const char *zKey, int bArticle){
   return e;
 }
 
+/* True when key z[0..n) ends with ي (a relative adjective: المالكي). */
+static int nisba_key(const char *z, size_t n){
+  return n>=2 && memcmp(z+n-2, "\xD9\x8A", 2)==0;
+}
+
 /* The person entity known so far only by the surname of full name zKey
 ** (its last word; a surname with the article, الأسد, is keyed اسد alone
 ** and must be shown with the article: فارس is not الفارس), when no other
@@ -920,6 +925,7 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
       int e = p->aVar[p->mKey.a[v].iVal].e;
       const char *zName = p->aEnt[e].zName;
       int bNameArt = strncmp(zName, "\xD8\xA7\xD9\x84", 4)==0;
+      if( bArt && nisba_key(z, nz) ) break;       /* الغامدي: a tribe, not one man */
       if( p->aEnt[e].iGaz<0 && p->aEnt[e].nNameWords==1 && bNameArt==bArt ) return e;
     }
   }
@@ -1304,8 +1310,18 @@ static int article_word_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
   size_t n = strlen(zKey);
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m) ) return 0;
-  if( n>=2 && memcmp(zKey+n-2, "\xD9\x8A", 2)==0 ) return 0;      /* ي */
-  return marsad_arword(zKey, n);
+  return !nisba_key(zKey, n) && marsad_arword(zKey, n);
+}
+
+/* True when mention m is a person named by a family name alone that is a
+** relative adjective with the article (الغامدي، المالكي، الشهري): a whole
+** tribe's name, so it joins a person known by that surname only when the
+** lists name him, and its entity takes no full name later
+** (surname_only_entity). */
+static int article_nisba_person(const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  return m->pM->eKind==MARSAD_ENTITY_PERSON && strchr(zKey, ' ')==0 && ment_article(m)
+      && nisba_key(zKey, strlen(zKey));
 }
 
 /* Resolves place mention m to entity e, which its article's context
@@ -1390,7 +1406,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     if( e>=0 ){
       marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
     }else if( (e = surname_unique(p, zKey, m->nText>4 && memcmp(m->zText, "\xD8\xA7\xD9\x84", 4)==0))>=0
-           && !(article_word_person(m) && p->aEnt[e].iGaz<0) ){
+           && !((article_word_person(m) || article_nisba_person(m)) && p->aEnt[e].iGaz<0) ){
       marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
     }else{
       e = -1;

@@ -1090,7 +1090,7 @@ static void resolve_pair(marsad_resolver *pRes, const char *zFull, const char *z
 ** arrival; a second fuller name with the same start is a namesake's and
 ** stays apart, and so does a fuller name in an article without the short
 ** one; once such a name is known, no fuller name joins the short one. A
-** name with a patronymic (خالد الفيصل) is joined the same way. */
+** name with a patronymic (عبدالله الفيصل) is joined the same way. */
 static void test_fuller_after_short(void){
   marsad_resolver *pRes = 0;
   long long iFull, iShort;
@@ -1107,9 +1107,26 @@ static void test_fuller_after_short(void){
   CHECK(resolve_person(pRes, "نايف بن أحمد بن سعود", "نايف بن احمد بن سعود")!=iNayef);
   resolve_pair(pRes, "نايف بن احمد بن عبدالله", "نايف بن احمد", &iFull, &iShort);
   CHECK(iFull!=iNayef);     /* a fuller name was known: which one is meant is unclear */
-  long long iKhalid = resolve_person(pRes, "خالد الفيصل", "خالد الفيصل");
-  resolve_pair(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل", &iFull, &iShort);
+  long long iKhalid = resolve_person(pRes, "عبدالله الفيصل", "عبدالله الفيصل");
+  resolve_pair(pRes, "عبدالله الفيصل بن عبدالعزيز", "عبدالله الفيصل", &iFull, &iShort);
   CHECK_EQ_INT(iFull, iKhalid);
+  marsad_resolver_free(pRes);
+}
+
+/* A family name that is a relative adjective with the article (الغامدي:
+** a tribe's) stays its own entity: a full name seen later does not take
+** it, nor does it join the one person known so far by that surname; an
+** epithet with the article (الحكيم) is no one. */
+static void test_tribe_names(void){
+  marsad_resolver *pRes = 0;
+  CHECK_EQ_INT(marsad_resolver_new(0, &pRes), MARSAD_OK);
+  long long iTribe = resolve_person(pRes, "الغامدي", "غامدي");
+  CHECK(iTribe!=0);
+  long long iFull = resolve_person(pRes, "منصور بن أحمد الغامدي", "منصور بن احمد غامدي");
+  CHECK(iFull!=0 && iFull!=iTribe);
+  long long iOther = resolve_person(pRes, "سامي العنزي", "سامي عنزي");
+  CHECK(resolve_person(pRes, "العنزي", "عنزي")!=iOther);
+  CHECK_EQ_INT(resolve_person(pRes, "الحكيم", "حكيم"), 0);
   marsad_resolver_free(pRes);
 }
 
@@ -1123,7 +1140,7 @@ static int store_merge_text(void *pCtx, long long iFrom, long long iInto, const 
 }
 
 /* Two people known apart, by a short and a full name, become one when an
-** article names both (خالد الفيصل and خالد الفيصل بن عبدالعزيز, known in
+** article names both (عبدالله الفيصل and عبدالله الفيصل بن عبدالعزيز, known in
 ** that order; خالد بحاح and خالد محفوظ بحاح): the later entity is merged
 ** into the earlier, the store told why. A short name that two fuller
 ** names start with stays apart from both (نايف بن أحمد بن سعود، نايف بن
@@ -1137,15 +1154,15 @@ static void test_merge_known(void){
   st.xMerge = store_merge_text;
   st.pCtx = zMerge;
   CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
-  long long iKhalid = resolve_person(pRes, "خالد الفيصل", "خالد الفيصل");
-  long long iLong = resolve_person(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل بن عبدالعزيز");
+  long long iKhalid = resolve_person(pRes, "عبدالله الفيصل", "عبدالله الفيصل");
+  long long iLong = resolve_person(pRes, "عبدالله الفيصل بن عبدالعزيز", "عبدالله الفيصل بن عبدالعزيز");
   CHECK(iLong!=iKhalid);
   CHECK_EQ_STR(zMerge, "");
-  resolve_pair(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل", &iFull, &iShort);
+  resolve_pair(pRes, "عبدالله الفيصل بن عبدالعزيز", "عبدالله الفيصل", &iFull, &iShort);
   CHECK_EQ_INT(iFull, iKhalid);
   CHECK_EQ_INT(iShort, iKhalid);
-  CHECK(strstr(zMerge, "merged: خالد الفيصل (خالد الفيصل بن عبدالعزيز cut before its lineage), both named in one article: the same person as خالد الفيصل")!=0);
-  CHECK_EQ_INT(resolve_person(pRes, "خالد الفيصل بن عبدالعزيز", "خالد الفيصل بن عبدالعزيز"), iKhalid);
+  CHECK(strstr(zMerge, "merged: عبدالله الفيصل (عبدالله الفيصل بن عبدالعزيز cut before its lineage), both named in one article: the same person as عبدالله الفيصل")!=0);
+  CHECK_EQ_INT(resolve_person(pRes, "عبدالله الفيصل بن عبدالعزيز", "عبدالله الفيصل بن عبدالعزيز"), iKhalid);
   zMerge[0] = 0;
   long long iBahah = resolve_person(pRes, "خالد محفوظ بحاح", "خالد محفوظ بحاح");
   long long iShortBahah = resolve_person(pRes, "خالد بحاح", "خالد بحاح");
@@ -1193,9 +1210,9 @@ static void test_merge_stored(void){
   FILE *f = fopen(zIn, "w");
   CHECK(f!=0);
   if( f==0 ) return;
-  fputs("{\"title\": \"خبر أول\", \"text\": \"وقال الأمير خالد الفيصل أمير منطقة مكة المكرمة إن المشروع اكتمل.\"}\n"
-        "{\"title\": \"خبر ثان\", \"text\": \"واستقبل الأمير خالد الفيصل بن عبدالعزيز الوفد في جدة.\"}\n"
-        "{\"title\": \"خبر ثالث\", \"text\": \"وأكد الأمير خالد الفيصل بن عبدالعزيز ما قاله الأمير خالد الفيصل.\"}\n", f);
+  fputs("{\"title\": \"خبر أول\", \"text\": \"وقال الأمير عبدالله الفيصل أمير منطقة مكة المكرمة إن المشروع اكتمل.\"}\n"
+        "{\"title\": \"خبر ثان\", \"text\": \"واستقبل الأمير عبدالله الفيصل بن عبدالعزيز الوفد في جدة.\"}\n"
+        "{\"title\": \"خبر ثالث\", \"text\": \"وأكد الأمير عبدالله الفيصل بن عبدالعزيز ما قاله الأمير عبدالله الفيصل.\"}\n", f);
   fclose(f);
   marsad_db *pDb = 0;
   marsad_ingest_stats st;
@@ -1539,6 +1556,7 @@ int main(void){
   RUN(test_abd_joined);
   RUN(test_fuller_after_short);
   RUN(test_merge_known);
+  RUN(test_tribe_names);
   RUN(test_merge_stored);
   RUN(test_common_word_persons);
   RUN(test_lineage_family);
