@@ -225,6 +225,18 @@ static int entity_rows(marsad_db *pDb, json_t *pObj, const char *zMember,
 ** variant's key: every spelling of the key counted (الأمريكي and أمريكي
 ** under one key), and a name after لل (للولايات المتحدة, stored without its
 ** article) under the key of its spelling with the article. */
+/* Collapses each run of spaces in z to one and drops those at its ends (a
+** name written with two spaces, فيصل  بن خالد, has the key of its variant). */
+static void squeeze_spaces(char *z){
+  char *o = z;
+  for(const char *p = z; *p; p++){
+    if( *p==' ' && (o==z || o[-1]==' ') ) continue;
+    *o++ = *p;
+  }
+  while( o>z && o[-1]==' ' ) o--;
+  *o = 0;
+}
+
 static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
   sqlite3_stmt *pStmt = 0;
   int rc = marsad_db_prepare(pDb,
@@ -236,7 +248,8 @@ static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
     size_t nKey = 0;
     if( zText==0 ) continue;
     rc = marsad_normalize(zText, strlen(zText), &zKey, &nKey);
-    const char *zBare = rc==MARSAD_OK ? key_bare(zKey, nKey) : 0;
+    if( rc==MARSAD_OK ) squeeze_spaces(zKey);
+    const char *zBare = rc==MARSAD_OK ? key_bare(zKey, strlen(zKey)) : 0;
     size_t i;
     json_t *pV;
     json_array_foreach(pVars, i, pV){
