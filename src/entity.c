@@ -1190,14 +1190,10 @@ static int common_word_person(const res_ment *m){
   return !(g && g->iEntity>=0);
 }
 
-/* Resolves mention m, an ordinary word taken for a person
-** (common_word_person): it is the surname of a person its article names
-** in full, or no one (no entity: the mention is not kept). */
-static int word_as_surname(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
+/* Resolves mention m to person entity e by its surname: a new variant with
+** the reason in p->reason unless e has m's key already. */
+static int join_by_surname(marsad_resolver *p, int e, const res_ment *m){
   const char *zKey = m->pM->zKey;
-  int e = surname_in_article(p, pA, zKey);
-  m->pM->iEntity = 0;
-  if( e<0 ) return MARSAD_OK;
   const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
@@ -1206,9 +1202,19 @@ static int word_as_surname(marsad_resolver *p, marsad_analysis *pA, const res_me
       return MARSAD_OK;
     }
   }
+  return add_variant(p, e, m);
+}
+
+/* Resolves mention m, an ordinary word taken for a person
+** (common_word_person): it is the surname of a person its article names
+** in full, or no one (no entity: the mention is not kept). */
+static int word_as_surname(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
+  int e = surname_in_article(p, pA, m->pM->zKey);
+  m->pM->iEntity = 0;
+  if( e<0 ) return MARSAD_OK;
   marsad_buf_reset(&p->reason);
   marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
-  return add_variant(p, e, m);
+  return join_by_surname(p, e, m);
 }
 
 /* True when mention m is written with the article (its span starts with
@@ -1346,6 +1352,55 @@ static int context_join(marsad_resolver *p, int e, const res_ment *m){
   return add_variant(p, e, m);
 }
 
+/* A new entity of mention m's kind, named by its text (ment_display):
+** its index, or -1 with *pRc set (NOMEM or the store's failure). */
+static int new_entity(marsad_resolver *p, const res_ment *m, int *pRc){
+  char *zName = ment_display(m);
+  long long iId = p->nEnt+1;
+  int e = -1, rc = zName ? MARSAD_OK : MARSAD_NOMEM;
+  if( rc==MARSAD_OK && p->store.xEntity ){
+    rc = p->store.xEntity(p->store.pCtx, m->pM->eKind, zName, 0, 0, &iId);
+  }
+  if( rc==MARSAD_OK && (e = add_entity(p, iId, m->pM->eKind, zName, -1))<0 ) rc = MARSAD_NOMEM;
+  marsad_free(zName);
+  *pRc = rc;
+  return e;
+}
+
+/* Resolves mention m, a family name alone that is a relative adjective
+** with the article (article_nisba_person): the person its article names in
+** full with it, else the one person known by it when the lists name him,
+** else the entity of that family name alone (الغامدي: a tribe's, never a
+** variant another man took in an article that named him in full), else a
+** new one. */
+static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
+  const char *zKey = m->pM->zKey;
+  int e = surname_in_article(p, pA, zKey);
+  marsad_buf_reset(&p->reason);
+  if( e>=0 ){
+    marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
+    return join_by_surname(p, e, m);
+  }
+  e = surname_unique(p, zKey, 1);
+  if( e>=0 && p->aEnt[e].iGaz>=0 ){
+    marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
+    return join_by_surname(p, e, m);
+  }
+  const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, strlen(zKey));
+  if( zk==0 ) return MARSAD_NOMEM;
+  for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
+    int eTribe = p->aVar[p->mKey.a[it.i].iVal].e;
+    if( p->aEnt[eTribe].nNameWords==1 && p->aEnt[eTribe].iGaz<0 ){
+      m->pM->iEntity = p->aEnt[eTribe].iId;
+      return MARSAD_OK;
+    }
+  }
+  int rc = MARSAD_OK;
+  e = new_entity(p, m, &rc);
+  marsad_buf_puts(&p->reason, "first seen (a family name alone)");
+  return rc==MARSAD_OK ? add_variant(p, e, m) : rc;
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
@@ -1369,6 +1424,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   }
   if( rc ) return rc;
   if( common_word_person(m) ) return word_as_surname(p, pA, m);
+  if( article_nisba_person(m) ) return family_name(p, pA, m);
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   int v = find_key(p, zk, zKey);
@@ -1406,7 +1462,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     if( e>=0 ){
       marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
     }else if( (e = surname_unique(p, zKey, m->nText>4 && memcmp(m->zText, "\xD8\xA7\xD9\x84", 4)==0))>=0
-           && !((article_word_person(m) || article_nisba_person(m)) && p->aEnt[e].iGaz<0) ){
+           && !(article_word_person(m) && p->aEnt[e].iGaz<0) ){
       marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
     }else{
       e = -1;
@@ -1445,14 +1501,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     return MARSAD_OK;
   }
   if( e<0 && rc==MARSAD_OK ){                   /* a new entity */
-    char *zName = ment_display(m);
-    long long iId = p->nEnt+1;
-    if( zName==0 ) rc = MARSAD_NOMEM;
-    if( rc==MARSAD_OK && p->store.xEntity ){
-      rc = p->store.xEntity(p->store.pCtx, eKind, zName, 0, 0, &iId);
-    }
-    if( rc==MARSAD_OK && (e = add_entity(p, iId, eKind, zName, -1))<0 ) rc = MARSAD_NOMEM;
-    marsad_free(zName);
+    e = new_entity(p, m, &rc);
     marsad_buf_puts(&p->reason, "first seen");
   }
   if( rc==MARSAD_OK ) rc = add_variant(p, e, m);

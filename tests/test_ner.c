@@ -1115,7 +1115,8 @@ static void test_fuller_after_short(void){
 
 /* A family name that is a relative adjective with the article (الغامدي:
 ** a tribe's) stays its own entity: a full name seen later does not take
-** it, nor does it join the one person known so far by that surname; an
+** it, nor does it join the one person known so far by that surname, nor
+** one an article named in full with it, but in that article; an
 ** epithet with the article (الحكيم) is no one. */
 static void test_tribe_names(void){
   marsad_resolver *pRes = 0;
@@ -1127,6 +1128,11 @@ static void test_tribe_names(void){
   long long iOther = resolve_person(pRes, "سامي العنزي", "سامي عنزي");
   CHECK(resolve_person(pRes, "العنزي", "عنزي")!=iOther);
   CHECK_EQ_INT(resolve_person(pRes, "الحكيم", "حكيم"), 0);
+  long long iFull2, iShort2;
+  resolve_pair(pRes, "ماجد بن سعد القحطاني", "القحطاني", &iFull2, &iShort2);
+  CHECK(iFull2!=0);
+  CHECK_EQ_INT(iShort2, iFull2);                   /* named in full in the article */
+  CHECK(resolve_person(pRes, "القحطاني", "القحطاني")!=iFull2);   /* elsewhere: a tribe */
   marsad_resolver_free(pRes);
 }
 
