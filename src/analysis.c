@@ -75,18 +75,31 @@ typedef struct atok_ctx {
   const char *z;             /* the field's text */
 } atok_ctx;
 
+/* Ensures room for nWant tokens in pF. MARSAD_OK or MARSAD_NOMEM. */
+static int atok_reserve(afield *pF, int nWant){
+  if( nWant<=pF->nAlloc ) return MARSAD_OK;
+  int nNew = pF->nAlloc ? pF->nAlloc*2 : 512;
+  while( nNew<nWant ) nNew *= 2;
+  atok *aNew = marsad_realloc(pF->a, sizeof(*aNew)*(size_t)nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  pF->a = aNew;
+  pF->nAlloc = nNew;
+  return MARSAD_OK;
+}
+
+/* Bytes of text per token, at least, in news text: room for a field's
+** tokens is reserved from its length up front (texts longer than
+** ATOK_RESERVE_MAX grow as they go). */
+#define ATOK_TEXT_PER_TOKEN 6
+#define ATOK_RESERVE_MAX ((size_t)1<<24)
+
 /* Stores one token with its key (a marsad_span_fn). */
 static int atok_span(void *pCtx, const marsad_span_token *pT){
   atok_ctx *c = pCtx;
   afield *pF = c->pF;
-  if( pF->n>=pF->nAlloc ){
-    int nNew = pF->nAlloc ? pF->nAlloc*2 : 512;
-    atok *aNew = marsad_realloc(pF->a, sizeof(*aNew)*(size_t)nNew);
-    if( aNew==0 ) return MARSAD_NOMEM;
-    pF->a = aNew;
-    pF->nAlloc = nNew;
-  }
-  int rc = marsad_norm_run(c->z+pT->iStart, pT->iEnd-pT->iStart, &c->p->norm);
+  int rc = atok_reserve(pF, pF->n+1);
+  if( rc ) return rc;
+  rc = marsad_norm_run(c->z+pT->iStart, pT->iEnd-pT->iStart, &c->p->norm);
   if( rc ) return rc;
   atok *t = &pF->a[pF->n];
   t->eKind = pT->eKind;
@@ -129,7 +142,8 @@ static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t
     atok_ctx c = {p, pF, z};
     pF->n = 0;
     marsad_buf_reset(&pF->text);
-    rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
+    if( n<ATOK_RESERVE_MAX ) rc = atok_reserve(pF, (int)(n/ATOK_TEXT_PER_TOKEN)+1);
+    if( rc==MARSAD_OK ) rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
     if( rc==MARSAD_OK ) pF->bDone = 1;
   }
   if( rc==MARSAD_OK && bStem && !pF->bStems ) rc = atok_stems(p, pF);

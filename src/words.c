@@ -46,6 +46,24 @@ static int arena_put(marsad_words *pW, const char *a, size_t na,
   return MARSAD_OK;
 }
 
+/* Ensures room for nWant words. MARSAD_OK or MARSAD_NOMEM. */
+static int words_reserve(marsad_words *pW, int nWant){
+  if( nWant<=pW->nWordAlloc ) return MARSAD_OK;
+  int nNew = pW->nWordAlloc ? pW->nWordAlloc*2 : 256;
+  while( nNew<nWant ) nNew *= 2;
+  marsad_word *aNew = marsad_realloc(pW->a, sizeof(*aNew)*(size_t)nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  pW->a = aNew;
+  pW->nWordAlloc = nNew;
+  return MARSAD_OK;
+}
+
+/* Bytes of text per token, at least, in news text: room for the words and
+** their keys is reserved from the text's length up front, so that they are
+** not copied again and again as the arrays double (a word is 96 bytes). */
+#define WORDS_TEXT_PER_TOKEN 6
+#define WORDS_RESERVE_MAX ((size_t)1<<24)   /* longer texts grow as they go */
+
 /* True when key z[0..n) starts with the two-byte letter zL and at least two
 ** more letters (four bytes) follow. */
 static int has_clitic(const char *z, size_t n, const char *zL){
@@ -108,19 +126,14 @@ static void word_number(marsad_word *w, const char *z, size_t n){
 /* Appends a word: its kind, span and key k[0..nk). */
 static int add_word(marsad_words *pW, int eKind, size_t iStart, size_t iEnd,
                     const char *k, size_t nk){
-  if( pW->nWord>=pW->nWordAlloc ){
-    int nNew = pW->nWordAlloc ? pW->nWordAlloc*2 : 256;
-    marsad_word *aNew = marsad_realloc(pW->a, sizeof(*aNew)*(size_t)nNew);
-    if( aNew==0 ) return MARSAD_NOMEM;
-    pW->a = aNew;
-    pW->nWordAlloc = nNew;
-  }
+  int rc = words_reserve(pW, pW->nWord+1);
+  if( rc!=MARSAD_OK ) return rc;
   marsad_word *w = &pW->a[pW->nWord];
   memset(w, 0, sizeof *w);
   w->iStart = iStart;
   w->iEnd = iEnd;
   w->eKind = eKind;
-  int rc = arena_put(pW, k, nk, "", 0, &w->aKey[0]);
+  rc = arena_put(pW, k, nk, "", 0, &w->aKey[0]);
   if( rc!=MARSAD_OK ) return rc;
   w->anKey[0] = (unsigned)nk;
   if( w->eKind==MARSAD_TOKEN_NUMBER ){
@@ -187,8 +200,15 @@ static int words_build(const char *p, size_t n, const marsad_analysis *pA, marsa
   pW->nWord = 0;
   pW->nArena = 0;
   pW->nSent = 0;
-  int rc = pA ? marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0, on_token, pW)
-              : marsad_tokenize_spans(p, n, 1, on_span, pW);
+  int rc = MARSAD_OK;
+  if( n<WORDS_RESERVE_MAX ){
+    rc = words_reserve(pW, (int)(n/WORDS_TEXT_PER_TOKEN)+1);
+    if( rc==MARSAD_OK ) rc = arena_reserve(pW, n + n/2 + 64);
+  }
+  if( rc==MARSAD_OK ){
+    rc = pA ? marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0, on_token, pW)
+            : marsad_tokenize_spans(p, n, 1, on_span, pW);
+  }
   if( rc==MARSAD_OK ) rc = marsad_sentences(p, n, on_sentence, pW);
   if( rc==MARSAD_OK && pW->nSentAlloc<2 ) rc = on_sentence(pW, 0, n);
   if( rc==MARSAD_OK ){
