@@ -1790,9 +1790,10 @@ static ner_hit *ner_person_at(marsad_ner *p, int j){
 /* True when token i is a word with the article that may stand right
 ** before a person's name: a title or a lead noun (data/ner_words.tsv:
 ** الحارس ايكر كاسياس), or a singular
-** nationality adjective (ي، ية) used as a noun or after a title, not
-** after another word with the article it qualifies (الأرجنتيني ليونيل
-** ميسي، المدافع الفرنسي ويلي سانيول; not الحكومة العراقية لمطالبه). */
+** nationality adjective (ي، ية) used as a noun or after a title or
+** another relative adjective, not after another word with the article it
+** qualifies (الأرجنتيني ليونيل ميسي، المدافع الفرنسي ويلي سانيول، الدولي
+** الكاميروني صامويل إيتو; not الحكومة العراقية لمطالبه). */
 static int ner_lead(marsad_ner *p, int i){
   const ner_tok *t = &p->aTok[i];
   if( t->eKind!=MARSAD_TOKEN_ARABIC || !tok_article(p, i) ) return 0;
@@ -1802,8 +1803,10 @@ static int ner_lead(marsad_ner *p, int i){
   if( !tok_is_adj(p, i) || !(letter_at(k, n, n-2, "\xD9\x8A") || key_at(k, n, n-4, "\xD9\x8A" AR_HA)) ){
     return 0;
   }
-  return i==0 || p->aTok[i-1].iField!=t->iField || !tok_word(p, i-1) || !tok_article(p, i-1)
-      || (tok_class(p, i-1) & (MARSAD_GAZ_TITLE|MARSAD_GAZ_LEAD));
+  if( i==0 || p->aTok[i-1].iField!=t->iField || !tok_word(p, i-1) || !tok_article(p, i-1) ) return 1;
+  const ner_tok *u = &p->aTok[i-1];
+  return (tok_class(p, i-1) & (MARSAD_GAZ_TITLE|MARSAD_GAZ_LEAD))
+      || letter_at(tok_key(p, u), (int)u->nKey, (int)u->nKey-2, "\xD9\x8A");   /* الدولي الكاميروني */
 }
 
 /* True when token j may be a word of a name after a lead (ner_lead): an

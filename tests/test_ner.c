@@ -621,7 +621,8 @@ static void test_speakers(void){
 }
 
 /* Words no list nor the dictionary knows after a nationality adjective
-** used as a noun (السويدي زلاتان إبراهيموفيتش) or a lead noun of
+** used as a noun or after another relative adjective (السويدي زلاتان
+** إبراهيموفيتش، الدولي البرازيلي كانيدا) or a lead noun of
 ** data/ner_words.tsv (الحارس كيلور نافاس) are a person's name; not after
 ** an adjective that qualifies the noun before it (الحكومة العراقية
 ** لمطالبه), nor a word with a preposition (للعب، بالإفراج). */
@@ -632,6 +633,10 @@ static void test_leads(void){
   CHECK_EQ_INT(kind_of(&f.a, "زلاتان إبراهيموفيتش"), MARSAD_ENTITY_PERSON);
   fixture_text(&f, "وتقدم الحارس كيلور نافاس نحو الكرة.");
   CHECK_EQ_INT(kind_of(&f.a, "كيلور نافاس"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وسجل المهاجم الدولي البرازيلي كانيدا هدفين. "
+          "ويغيب الجناح الدولي الكولومبي راداميل عن المباراة.");
+  CHECK_EQ_INT(kind_of(&f.a, "كانيدا"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "راداميل"), MARSAD_ENTITY_PERSON);
   fixture_text(&f, "ولم تستجب الحكومة العراقية لمطالبه. وأمرت المحكمة العسكرية الإسرائيلية "
           "بالإفراج عنه. حتى يتفرغ اللاعب للعب داخل الميدان.");
   for(int i=0; i<f.a.nMention; i++) CHECK(f.a.aMention[i].eKind!=MARSAD_ENTITY_PERSON);
