@@ -1320,14 +1320,17 @@ static int article_word_person(const res_ment *m){
 }
 
 /* True when mention m is a person named by a family name alone that is a
-** relative adjective with the article (الغامدي، المالكي، الشهري): a whole
-** tribe's name, so it joins a person known by that surname only when the
+** relative adjective with the article (الغامدي، المالكي، الشهري) and that
+** the lists do not give one person (السيسي, العبادي): a whole tribe's name, so it joins a person known by that surname only when the
 ** lists name him, and its entity takes no full name later
 ** (surname_only_entity). */
 static int article_nisba_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
-  return m->pM->eKind==MARSAD_ENTITY_PERSON && strchr(zKey, ' ')==0 && ment_article(m)
-      && nisba_key(zKey, strlen(zKey));
+  if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m)
+   || !nisba_key(zKey, strlen(zKey)) ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  return !(g && g->iEntity>=0 && !(g->fClass & MARSAD_GAZ_ADJ)
+           && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PERSON);
 }
 
 /* Resolves place mention m to entity e, which its article's context

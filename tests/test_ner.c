@@ -1138,6 +1138,10 @@ static void test_tribe_names(void){
   CHECK(iFull2!=0);
   CHECK_EQ_INT(iShort2, iFull2);                   /* named in full in the article */
   CHECK(resolve_person(pRes, "القحطاني", "القحطاني")!=iFull2);   /* elsewhere: a tribe */
+  CHECK(resolve_person(pRes, "محمد السيسي", "محمد السيسي")!=0);    /* a namesake */
+  long long iSisi = resolve_person(pRes, "عبد الفتاح السيسي", "عبد الفتاح السيسي");
+  CHECK(iSisi!=0);
+  CHECK_EQ_INT(resolve_person(pRes, "السيسي", "سيسي"), iSisi);   /* the lists' surname */
   marsad_resolver_free(pRes);
 }
 
