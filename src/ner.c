@@ -1837,6 +1837,20 @@ static int ner_lead_name_word(marsad_ner *p, int j){
            && marsad_arword(k+2, t->nKey-2));
 }
 
+/* Leaves out of the model's person x the titles it starts with (الفنان
+** | حسين فهمي): a title is no word of the name. */
+static void ner_title_first(marsad_ner *p, ner_hit *x){
+  int i = x->iTok0;
+  if( x->eKind!=MARSAD_ENTITY_PERSON || x->eSrc!=SRC_MODEL ) return;
+  while( i+1<x->iTok1 && (tok_class(p, i) & MARSAD_GAZ_TITLE) && !(tok_class(p, i) & MARSAD_GAZ_GIVEN) ){
+    p->aTok[i++].bCovered = 0;
+  }
+  if( i==x->iTok0 ) return;
+  x->iTok0 = i;
+  x->iStart = p->aTok[i].iStart;
+  ner_build_key(p, i, x->iTok1, tok_form0(p, i), 0, &x->iKey, &x->nKey);
+}
+
 /* Takes into the person's name x (not one the gazetteer knows whole:
 ** باراك أوباما | سيرتبط) the words right after it that no list nor the
 ** dictionary knows (ner_lead_name_word, and no stem with a suffix:
@@ -1887,7 +1901,10 @@ static int ner_speakers(marsad_ner *p){
                           MARSAD_NER_PATTERN, SRC_SPEAKER);
     }
   }
-  for(int h=0; rc==MARSAD_OK && h<p->nHit; h++) ner_foreign_last(p, &p->aHit[h]);
+  for(int h=0; rc==MARSAD_OK && h<p->nHit; h++){
+    ner_title_first(p, &p->aHit[h]);
+    ner_foreign_last(p, &p->aHit[h]);
+  }
   return rc ? rc : p->hitKeys.rc;
 }
 

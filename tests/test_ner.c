@@ -646,7 +646,8 @@ static void test_leads(void){
 /* A person's name takes the words right after it that no list nor the
 ** dictionary knows (جاكوب | زوما), not an ordinary word with a suffix
 ** (فاتن حمامة | علمتني، نوري المالكي | حصريًا) nor a word after a name the
-** gazetteer knows whole (باراك أوباما | سيرتبط). */
+** gazetteer knows whole (باراك أوباما | سيرتبط); the model's person does
+** not start with a title (الشاعر | صالح الناصر). */
 static void test_foreign_last(void){
   fixture f;
   char z[256];
@@ -659,6 +660,8 @@ static void test_foreign_last(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "نوري المالكي");
   fixture_text(&f, "وأعلن باراك أوباما سيرتبط اسمه بالاتفاق.");
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "باراك أوباما");
+  fixture_text(&f, "وقال الشاعر صالح الناصر إن القصيدة جديدة.");   /* a title is no word of it */
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "صالح الناصر");
   fixture_close(&f);
 }
 
