@@ -1425,10 +1425,12 @@ static int terms_store(marsad_cluster *p){
       size_t n;
       const char *z = marsad_vocab_term(p->pVocab, i, &n);
       sqlite3_bind_int64(q, 2*k+1, i);
-      marsad_bind_text(q, 2*k+2, z, n);
+      /* not copied: the vocabulary's text stays put until the step is done */
+      sqlite3_bind_text64(q, 2*k+2, z, n, SQLITE_STATIC, SQLITE_UTF8);
     }
     if( sqlite3_step(q)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
     sqlite3_reset(q);
+    sqlite3_clear_bindings(q);   /* no pointer kept into text that may move */
   }
   uint32_t iFrom = 0;
   long iChunk;
