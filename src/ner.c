@@ -1079,6 +1079,7 @@ static int ner_at(marsad_ner *p, int i, int *pnUsed){
 
 static int ner_ordinary_word(marsad_ner *p, int j);
 static int ner_inflected_word(marsad_ner *p, int j, int fWhat);
+static int ner_verb_word(marsad_ner *p, int j);
 
 /* Remembers the surnames of person hit h: its last word, and the words
 ** after its first when that is a given name and two or more follow. */
@@ -1566,7 +1567,8 @@ static void ner_foreign_first(marsad_ner *p, ner_hit *x){
   const char *k = tok_key(p, &p->aTok[j]);
   int nk = (int)p->aTok[j].nKey;
   if( (tok_any(p, j) & ~(unsigned)(MARSAD_GAZ_GIVEN|MARSAD_GAZ_PREFIX)) || tok_article(p, j)
-   || key_at(k, nk, 0, AR_WAW) || key_at(k, nk, 0, AR_FA) || ner_ordinary_word(p, j) ) return;
+   || key_at(k, nk, 0, AR_WAW) || key_at(k, nk, 0, AR_FA) || ner_ordinary_word(p, j)
+   || ner_verb_word(p, j) ) return;
   x->iTok0 = j;
   x->iStart = p->aTok[j].iStart;
   p->aTok[j].bCovered = 1;
@@ -1637,7 +1639,7 @@ static int ner_apply_model(marsad_ner *p){
   return rc ? rc : p->hitKeys.rc;
 }
 
-/* ---------------------------------------------------------------- speakers */
+/* ---------------------------------------------------------------- after the model */
 
 /* True when token i is a verb of saying of data/facts_cues.tsv (قال، أكد،
 ** أضاف، أشار ...: a verb or its continuation; no participle of manner, no
@@ -1876,12 +1878,17 @@ static void ner_foreign_last(marsad_ner *p, ner_hit *x){
   ner_build_key(p, x->iTok0, x->iTok1, tok_form0(p, x->iTok0), 0, &x->iKey, &x->nKey);
 }
 
-/* Names the speaker right after a verb of saying when it is words no
-** list nor the dictionary knows (وقالت هيلاري، وأضاف لحود، ويقول ديمورا،
-** وشدد هورست كوبل): verbs of saying come before their subject, and a
-** word that is no word of the language there is a name. At most three
-** such words. */
-static int ner_speakers(marsad_ner *p){
+/* The rules that run after the model (which never sees their names):
+** names the speaker right after a verb of saying when it is words no
+** list nor the dictionary knows (وقالت هيلاري، ويقول ديمورا، وشدد هورست
+** كوبل: verbs of saying come before their subject, and a word that is no
+** word of the language there is a name; at most three such words), and
+** the name after a lead (ner_lead: الكاميروني صامويل إيتو), joined to a
+** person's name right after it; then leaves titles out of the model's
+** people (ner_title_first), takes a name's foreign last words
+** (ner_foreign_last), and drops a title's name of one word that is a
+** verb (رئيس الوزراء | ستكون). */
+static int ner_after_model(marsad_ner *p){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i+1<p->nTok; i++){
     int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
@@ -1905,6 +1912,17 @@ static int ner_speakers(marsad_ner *p){
     ner_title_first(p, &p->aHit[h]);
     ner_foreign_last(p, &p->aHit[h]);
   }
+  int nKept = 0;                  /* رئيس الوزراء | ستكون: a verb, no name */
+  for(int h=0; h<p->nHit; h++){
+    const ner_hit *x = &p->aHit[h];
+    if( (x->eSrc==SRC_TITLE || x->eSrc==SRC_TITLECL) && x->iTok1-x->iTok0==1
+     && ner_verb_word(p, x->iTok0) ){
+      p->aTok[x->iTok0].bCovered = 0;
+      continue;
+    }
+    p->aHit[nKept++] = *x;
+  }
+  p->nHit = nKept;
   return rc ? rc : p->hitKeys.rc;
 }
 
@@ -1967,7 +1985,7 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
     i += n;
   }
   if( rc==MARSAD_OK && !p->bRulesOnly && marsad_ml_nfeatures>0 ) rc = ner_apply_model(p);
-  if( rc==MARSAD_OK ) rc = ner_speakers(p);
+  if( rc==MARSAD_OK ) rc = ner_after_model(p);
   if( rc==MARSAD_OK ) rc = ner_surnames(p);
   if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);
   return rc;

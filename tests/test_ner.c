@@ -662,6 +662,10 @@ static void test_foreign_last(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "باراك أوباما");
   fixture_text(&f, "وقال الشاعر صالح الناصر إن القصيدة جديدة.");   /* a title is no word of it */
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "صالح الناصر");
+  fixture_text(&f, "وفي الغد سيلتقي كيري نظيره.");      /* a verb is no foreign given name */
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "كيري");
+  fixture_text(&f, "فإن خطة رئيس الوزراء ستكون على مدى خمسة أعوام.");   /* nor a title's name */
+  CHECK_EQ_INT(f.a.nMention, 0);
   fixture_close(&f);
 }
 
