@@ -132,6 +132,10 @@ if route "/api/entities/{id}"; then
   chrome "$base/#/entity/${obs%% *}" "$tmp/entity-obs.html" "$shots/entity-days.png"
   check_days() { [ "$(grep -o '<circle' "$tmp/entity-obs.html" | wc -l)" -eq "${obs#* }" ]; }
   if check_days; then ok; else no "the mentions chart has a point for each of ${obs#* } days"; fi
+  # a name copied with its clitics, held by no entity's name: the entity it names is offered
+  chrome "$base/#/entities?name=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("للمرصد السوري"))')" \
+    "$tmp/entities-clitic.html" "$shots/entities-clitic.png"
+  has "$tmp/entities-clitic.html" "href=\"#/entity/${obs%% *}\">المرصد السوري لحقوق الإنسان</a>" "the entity a name with clitics means"
 fi
 
 # The English labels (?lang=en): left to right, labels in English.

@@ -20,6 +20,7 @@
     search: ['بحث', 'Search'], searchPh: ['ابحث في الأخبار…', 'Search the news…'],
     stats: ['إحصاءات', 'Statistics'], loading: ['جارٍ التحميل…', 'Loading…'],
     nothing: ['لا شيء هنا بعد.', 'Nothing here yet.'], error: ['خطأ', 'Error'],
+    namedSo: ['لا كيان يحوي هذا النص في اسمه؛ المقصود على الأرجح:', 'No entity holds this text in its name; most likely meant:'],
     lang: ['English', 'عربي'], next: ['التالي', 'Next'], prev: ['السابق', 'Previous'],
     date: ['التاريخ', 'Date'], outlet: ['المصدر الإعلامي', 'Outlet'],
     outlets: ['المصادر الإعلامية', 'Outlets'], title: ['العنوان', 'Title'],
@@ -543,9 +544,19 @@
     } }, input, h('button', { type: 'submit' }, t('search')));
   }
 
+  /* When no entity holds the name typed (copied with its clitics: لأردوغان),
+   * the entity /api/entities/{id} answers for it, as `marsad entity` does. */
+  async function namedSo(name) {
+    if (!name || !has('/api/entities/{id}')) return null;
+    const e = await api('/api/entities/' + encodeURIComponent(name)).catch(() => null);
+    return e ? h('p', { class: 'empty' }, t('namedSo'), ' ', entityLink(e.id, e.name),
+      e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null) : null;
+  }
+
   async function pageEntities(q) {
     const n = 50, offset = offsetOf(q);
     const list = await api('/api/entities', { limit: n, offset, kind: q.get('kind'), name: q.get('name') });
+    const meant = list.length || offset ? null : await namedSo(q.get('name'));
     /* a chip per kind, the one shown marked; the name asked for kept */
     const kindHref = k => { const p = new URLSearchParams();
       if (k) p.set('kind', k);
@@ -561,7 +572,7 @@
         h('tbody', {}, list.map(e => h('tr', {},
           h('td', {}, entityLink(e.id, e.name), e.name_en ? h('span', { class: 'lbl-en' }, ' · ' + e.name_en) : null), h('td', {}, tv(KINDS, e.kind)),
           h('td', { class: 'num' }, e.articles), h('td', { class: 'num' }, e.mentions)))))
-        : empty(),
+        : meant || empty(),
       pager('#/entities', q, offset, n, list.length)];
   }
 
