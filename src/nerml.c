@@ -58,13 +58,13 @@ typedef struct ml_feats {
 /* Adds the feature of value v of template t, one of the templates with few
 ** values (1, 14-20, 30-32, 37), to *p: its code t*ML_SMALL_VALUES+v when p
 ** keeps codes and v is small enough, else its id. */
-static void add_small(ml_feats *p, uint32_t t, uint32_t v){
+static inline void add_small(ml_feats *p, uint32_t t, uint32_t v){
   if( p->aSmall && v<ML_SMALL_VALUES ) p->aSmall[p->nSmall++] = (uint16_t)(t*ML_SMALL_VALUES + v);
   else p->aF[p->nF++] = mix(t, v);
 }
 
 /* Adds feature id to *p. */
-static void add_id(ml_feats *p, uint32_t id){
+static inline void add_id(ml_feats *p, uint32_t id){
   p->aF[p->nF++] = id;
 }
 
@@ -90,11 +90,12 @@ static void class_features(const marsad_ml_tok *a, int n, int j, uint32_t t, ml_
 ** *p (empty before). */
 static void static_features(const marsad_ml_tok *a, int n, int i, ml_feats *p){
   const marsad_ml_tok *x = &a[i];
-  uint32_t k0 = key_at(a, n, i);
+  uint32_t kPrev2 = key_at(a, n, i-2), kPrev = key_at(a, n, i-1), k0 = key_at(a, n, i);
+  uint32_t kNext = key_at(a, n, i+1), kNext2 = key_at(a, n, i+2);
   add_small(p, 1, 1);
   add_id(p, mix(2, k0));
-  add_id(p, mix(3, key_at(a, n, i-1)));
-  add_id(p, mix(4, key_at(a, n, i+1)));
+  add_id(p, mix(3, kPrev));
+  add_id(p, mix(4, kNext));
   if( x->hBare ) add_id(p, mix(7, x->hBare));
   if( i>0 && a[i-1].hBare ) add_id(p, mix(8, a[i-1].hBare));
   if( i+1<n && a[i+1].hBare ) add_id(p, mix(9, a[i+1].hBare));
@@ -107,14 +108,16 @@ static void static_features(const marsad_ml_tok *a, int n, int i, ml_feats *p){
   add_small(p, 18, rule_at(a, n, i));
   add_small(p, 19, rule_at(a, n, i-1));
   add_small(p, 20, rule_at(a, n, i+1));
-  add_id(p, mix(mix(25, k0), key_at(a, n, i+1)));
-  add_id(p, mix(mix(26, key_at(a, n, i-1)), k0));
-  add_id(p, mix(27, key_at(a, n, i-2)));
-  add_id(p, mix(28, key_at(a, n, i+2)));
+  add_id(p, mix(mix(25, k0), kNext));
+  add_id(p, mix(mix(26, kPrev), k0));
+  add_id(p, mix(27, kPrev2));
+  add_id(p, mix(28, kNext2));
   for(int d=-1; d<=1; d++){         /* kinds the gazetteer gives it and its neighbours */
     int j = i+d;
     if( j<0 || j>=n ) continue;
-    for(unsigned k=1; k<5; k++) if( a[j].cKind & (1u<<k) ) add_small(p, 30+(uint32_t)(d+1), k);
+    for(unsigned m=a[j].cKind & 0x1Eu; m; m &= m-1){   /* kinds 1 to 4, in order */
+      add_small(p, 30+(uint32_t)(d+1), (uint32_t)__builtin_ctz(m));
+    }
   }
   class_features(a, n, i-1, 16, p);
   class_features(a, n, i+1, 17, p);
@@ -191,17 +194,19 @@ static inline int popcount64(uint64_t x){
   return (int)((x*0x0101010101010101ull) >> 56);
 }
 
-/* The weight row of feature id in the compiled model, or -1. */
+/* The weight row of feature id in the compiled model: row 0, all zeros,
+** when the model has no such feature (chosen without a branch: present and
+** absent features come in no predictable order). */
 static int model_row(uint32_t id){
   unsigned h = id & marsad_ml_mask;
-  for(;;){                      /* ids apart from weights: fewer cache misses */
-    uint32_t x = marsad_ml_ids[h];
-    if( x==0 ) return -1;
-    if( x==id ) break;
+  uint32_t x = marsad_ml_ids[h];
+  while( x!=id && x!=0 ){         /* ids apart from weights: fewer cache misses */
     h = (h+1) & marsad_ml_mask;
+    x = marsad_ml_ids[h];
   }
   uint64_t before = marsad_ml_used[h/64] & ((1ull << (h%64)) - 1);
-  return (int)marsad_ml_rank[h/64] + popcount64(before);
+  int row = (int)marsad_ml_rank[h/64] + popcount64(before);
+  return x==id ? row : 0;
 }
 
 /* A weight row and its sums as vectors (GCC's and clang's vector
@@ -236,8 +241,7 @@ static const ml_sum *history_sum(ml_memo *pM, uint32_t r, int t1, int t2){
     history_features(r, t1, t2, aF);
     memset(&pM->aHist[k], 0, sizeof pM->aHist[k]);
     for(int f=0; f<3; f++){
-      int h = model_row(aF[f]);
-      if( h>=0 ) add_row(&pM->aHist[k], h);
+      add_row(&pM->aHist[k], model_row(aF[f]));
     }
     pM->aHaveHist[k] = 1;
   }
@@ -249,8 +253,7 @@ static const ml_sum *history_sum(ml_memo *pM, uint32_t r, int t1, int t2){
 static ml_row small_row(ml_memo *pM, int k){
   if( !pM->aHaveSmall[k] ){
     int h = model_row(mix((uint32_t)k/ML_SMALL_VALUES, (uint32_t)k%ML_SMALL_VALUES));
-    memset(&pM->aSmall[k], 0, sizeof pM->aSmall[k]);
-    if( h>=0 ) memcpy(&pM->aSmall[k], marsad_ml_weights[h], sizeof pM->aSmall[k]);
+    memcpy(&pM->aSmall[k], marsad_ml_weights[h], sizeof pM->aSmall[k]);
     pM->aHaveSmall[k] = 1;
   }
   return pM->aSmall[k];
@@ -276,14 +279,14 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
     aN[j] = f.nF;
     aNSmall[j] = f.nSmall;
     for(int k=0; k<aN[j]; k++) __builtin_prefetch(&marsad_ml_ids[aF[j][k] & marsad_ml_mask]);
-    for(int t=0; aN[j] && t<MARSAD_ML_NTAG; t++){   /* the word with each previous tag */
-      __builtin_prefetch(&marsad_ml_ids[mix(aWordTag[t], key_at(a, n, i)) & marsad_ml_mask]);
+    if( aN[j] ){                     /* the word after O, by far the commonest tag */
+      __builtin_prefetch(&marsad_ml_ids[mix(aWordTag[MARSAD_ML_O], key_at(a, n, i)) & marsad_ml_mask]);
     }
   }
   for(int j=0; j<i1-i0; j++){
     for(int k=0; k<aN[j]; k++){
       aRow[j][k] = model_row(aF[j][k]);
-      if( aRow[j][k]>=0 ) __builtin_prefetch(marsad_ml_weights[aRow[j][k]]);
+      __builtin_prefetch(marsad_ml_weights[aRow[j][k]]);
     }
   }
   for(int j=0; j<i1-i0; j++){
@@ -292,7 +295,7 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
       aSum += __builtin_convertvector(small_row(pM, aSmall[j][k]), ml_sum);
     }
     for(int k=0; k<aN[j]; k++){
-      if( aRow[j][k]>=0 ) add_row(&aSum, aRow[j][k]);
+      add_row(&aSum, aRow[j][k]);
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }
@@ -320,8 +323,7 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
     long aScore[MARSAD_ML_NTAG] = {0};
     if( marsad_ml_nfeatures>0 ){
       ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
-      int h = model_row(mix(aWordTag[t1], key_at(a, n, i)));
-      if( h>=0 ) add_row(&sum, h);
+      add_row(&sum, model_row(mix(aWordTag[t1], key_at(a, n, i))));
       for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
     }
     int best = 0;

@@ -43,9 +43,10 @@ typedef struct marsad_ml_tok {
 
 /* The compiled model (build/gen/ner_model.c): an open-addressing table
 ** of feature ids (0 marks an empty slot) and the scaled weights of the used
-** slots, in slot order (rows of 8 weights, the eighth 0: 16 bytes, none
-** across two cache lines): the row of used slot h is marsad_ml_rank[h/64]
-** plus the used slots before h in bitmap word marsad_ml_used[h/64]. */
+** slots, in slot order after row 0, all zeros, the row of every feature the
+** model lacks (rows of 8 weights, the eighth 0: 16 bytes, none across two
+** cache lines): the row of used slot h is marsad_ml_rank[h/64] plus the
+** used slots before h in bitmap word marsad_ml_used[h/64]. */
 extern const uint32_t marsad_ml_ids[];
 extern const uint64_t marsad_ml_used[];
 extern const uint32_t marsad_ml_rank[];

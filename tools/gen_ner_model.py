@@ -8,9 +8,10 @@ recipe in that file's header): one feature a line, "id<TAB>w0 .. w6" with a
 hexadecimal feature id and seven integer weights (O, B-PERS, I-PERS, B-LOC,
 I-LOC, B-ORG, I-ORG). Writes an open-addressing table of the ids (linear
 probing from id & mask, as src/nerml.c looks it up, at most 2/3 full) and
-the weights of the used slots only, in slot order: the row of slot h is
-the number of used slots before it (a bitmap of the used slots and a count
-per 64 slots give it). Small tables stay in the cache. Without the file the
+the weights of the used slots only, in slot order after a row of zeros
+(the row of every feature the model lacks): the row of slot h is one more
+than the number of used slots before it (a bitmap of the used slots and a
+count per 64 slots give it). Without the file the
 model is empty and the recogniser uses its rules alone.
 """
 import os, sys
@@ -48,7 +49,7 @@ def main():
         fh.write("};\n")
         used = [0] * (size // 64)
         rank = [0] * (size // 64)
-        n = 0
+        n = 1                                 # row 0: the absent features' zeros
         for i in range(size):
             if i % 64 == 0:
                 rank[i // 64] = n
@@ -66,11 +67,10 @@ def main():
         # rows of 8 (the eighth 0) aligned to the cache line: a row never
         # straddles two lines, and is summed as one vector
         fh.write("_Alignas(64) const int16_t marsad_ml_weights[][MARSAD_ML_WROW] = {\n")
+        fh.write("  {0},\n")
         for s in slots:
             if s:
                 fh.write("  {%s,0},\n" % ",".join(str(x) for x in s[1]))
-        if not rows:
-            fh.write("  {0},\n")
         fh.write("};\n")
         fh.write(f"const unsigned marsad_ml_mask = {size - 1}u;\n")
         fh.write(f"const int marsad_ml_nfeatures = {len(rows)};\n")
