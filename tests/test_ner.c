@@ -834,6 +834,8 @@ static void test_place_lists(void){
   fixture_open(&f);
   fixture_text(&f, "ارتدى قميصا بلون الحبة الزرقاء وسط زواره قبل الديربي.");
   CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "صنفتها الحكومة منظمة إرهابية، وانتقل اللاعب إلى النادي السعودي بعقد.");
+  CHECK_EQ_INT(f.a.nMention, 0);              /* generic: a terrorist organisation, the Saudi club */
   fixture_text(&f, "وكان لزاماً على اللاعبين أن يصلوا باكراً.");    /* tanween: no Zama, no Accra */
   CHECK_EQ_INT(f.a.nMention, 0);
   fixture_text(&f, "وصل الوفد إلى أكرا ثم إلى زاما.");
