@@ -239,13 +239,6 @@ void marsad_words_free(marsad_words *pW){
   *pW = empty;
 }
 
-int marsad_word_is(const marsad_words *pW, int i, const char *z){
-  size_t n;
-  if( i<0 || i>=pW->nWord ) return 0;
-  const char *k = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
-  return strlen(z)==n && memcmp(k, z, n)==0;
-}
-
 int marsad_word_punct_in(const marsad_words *pW, int i, const char *zSet){
   if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_PUNCT ) return 0;
   const char *s = pW->p + pW->a[i].iStart;

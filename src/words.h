@@ -9,6 +9,7 @@
 #ifndef MARSAD_WORDS_H
 #define MARSAD_WORDS_H
 #include <stddef.h>
+#include <string.h>
 #include "norm.h"
 
 /* Which key of a word. */
@@ -70,7 +71,12 @@ static inline const char *marsad_word_key(const marsad_words *pW, int i, int eKe
 }
 
 /* True when word i's full key is the NUL-terminated string z. */
-int marsad_word_is(const marsad_words *pW, int i, const char *z);
+static inline int marsad_word_is(const marsad_words *pW, int i, const char *z){
+  size_t n;                  /* inline: z is mostly a literal, its length folded */
+  if( i<0 || i>=pW->nWord ) return 0;
+  const char *k = marsad_word_key(pW, i, MARSAD_KEY_FULL, &n);
+  return strlen(z)==n && memcmp(k, z, n)==0;
+}
 
 /* True when word i is punctuation whose text starts with one of the
 ** characters of the NUL-terminated UTF-8 string zSet. */
