@@ -666,6 +666,8 @@ static void test_foreign_last(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "كيري");
   fixture_text(&f, "فإن خطة رئيس الوزراء ستكون على مدى خمسة أعوام.");   /* nor a title's name */
   CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وروى أنس بن مالك رضي الله عنه الحديث.");   /* an honorific ends it */
+  CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "أنس بن مالك");
   fixture_close(&f);
 }
 
