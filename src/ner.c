@@ -1521,7 +1521,7 @@ static void ner_drop_overlapped(marsad_ner *p, int i, int n, int nBefore){
 
 /* True when token j reads as an ordinary word of the dictionary (a stem
 ** of arwords.h) in any of its forms (after ب ل ك: بعائلة، لاستخدام), with
-** a possessive suffix (زوجته، لاعبي) or is a verb with an object pronoun
+** a possessive suffix (زوجته as زوج، لاعبي) or is a verb with an object pronoun
 ** (اعتبرها، يحسمها). */
 static int ner_ordinary_word(marsad_ner *p, int j){
   static const char *const azSuf[] = {      /* ها هم هما ته ي ه */
@@ -1532,7 +1532,6 @@ static int ner_ordinary_word(marsad_ner *p, int j){
   const ner_form *a = tok_forms(p, j, &nf);
   const char *k = tok_key(p, &p->aTok[j]);
   int nk = (int)p->aTok[j].nKey;
-  char z[64];
   for(size_t s=0; s<3; s++){                /* ها، هم، هما: an object pronoun */
     size_t n = strlen(azSuf[s]);
     if( (size_t)nk>n+4 && memcmp(k+nk-(int)n, azSuf[s], n)==0 ) return 1;
@@ -1543,11 +1542,8 @@ static int ner_ordinary_word(marsad_ner *p, int j){
     if( marsad_arword(w, (size_t)nw) ) return 1;
     for(size_t s=3; s<sizeof(azSuf)/sizeof(azSuf[0]); s++){
       int n = (int)strlen(azSuf[s]);
-      if( nw<n+6 || nw-n+2>(int)sizeof z || memcmp(w+nw-n, azSuf[s], (size_t)n)!=0 ) continue;
+      if( nw<n+6 || memcmp(w+nw-n, azSuf[s], (size_t)n)!=0 ) continue;
       if( marsad_arword(w, (size_t)(nw-n)) ) return 1;
-      memcpy(z, w, (size_t)(nw-n));            /* زوجته: زوجة */
-      memcpy(z+nw-n, AR_TA_MARBUTA, 2);
-      if( marsad_arword(z, (size_t)(nw-n+2)) ) return 1;
     }
   }
   return 0;
