@@ -812,17 +812,12 @@ static int skel_equal(const char *x, const char *y){
   return na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0;
 }
 
-/* True when gazetteer key v names a town of GeoNames (not a country or a
-** name of the project's lists). */
-static int gaz_town(int v){
-  return strncmp(marsad_gaz_entity_at(marsad_gaz_key_at(v)->iEntity)->zId, "geo:", 4)==0;
-}
-
 /* True when gazetteer key v may take spelling zKey: a GeoNames town only
 ** with the same skeleton (one edit from a small town's name is too often
 ** another place or a common word: انجلترا ~ انكستر, Inkster). */
 static int gaz_spelling_ok(int v, const char *zKey){
-  return !gaz_town(v) || skel_equal(zKey, marsad_gaz_key_at(v)->zKey);
+  const marsad_gaz_key *k = marsad_gaz_key_at(v);
+  return !marsad_gaz_town(k->iEntity) || skel_equal(zKey, k->zKey);
 }
 
 /* True when value v is among aTried[0..n) (the values fuzzy_find tested
@@ -848,7 +843,7 @@ static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
     for(km_iter it=km_first(m, p->b.a, p->b.n); it.i>=0; km_next(m, &it)){
       int v = m->a[it.i].iVal;
       if( tried_before(aTried, nTried, v) ) continue;
-      int bListed = bGaz && !gaz_town(v);
+      int bListed = bGaz && !marsad_gaz_town(marsad_gaz_key_at(v)->iEntity);
       if( spelling_match(zKey, &x, skel_value_key(p, bGaz, v), eKind, bListed)
        && (!bGaz || gaz_spelling_ok(v, zKey)) ) return v;
       if( nTried<(int)(sizeof aTried/sizeof aTried[0]) ) aTried[nTried++] = v;
@@ -1242,12 +1237,6 @@ static int curated_kind(const res_ment *m){
   return eKind;
 }
 
-/* True when gazetteer entity iGaz is a country (an ISO code for its id). */
-static int gaz_country(int iGaz){
-  const char *z = marsad_gaz_entity_at(iGaz)->zId;
-  return z[0]>='A' && z[0]<='Z' && z[1]>='A' && z[1]<='Z' && z[2]==0;
-}
-
 /* Fills p->mTail (once): the last word of each country's name of two
 ** words whose first is a place noun (سلطنة عمان), when the gazetteer gives
 ** that word alone to another place (عمان, Amman) -> the country. */
@@ -1256,7 +1245,7 @@ static int build_country_tails(marsad_resolver *p){
   p->bTail = 1;
   for(int i=0; rc==MARSAD_OK && i<marsad_gaz_key_count(); i++){
     const marsad_gaz_key *k = marsad_gaz_key_at(i);
-    if( k->iEntity<0 || (k->fClass & MARSAD_GAZ_ADJ) || !gaz_country(k->iEntity) ) continue;
+    if( k->iEntity<0 || (k->fClass & MARSAD_GAZ_ADJ) || !marsad_gaz_country(k->iEntity) ) continue;
     const char *zSp = strchr(k->zKey, ' ');
     if( zSp==0 || strchr(zSp+1, ' ') ) continue;
     const marsad_gaz_key *h = marsad_gaz_lookup(k->zKey, (size_t)(zSp-k->zKey));
@@ -1275,7 +1264,7 @@ static int coordinated_country(const marsad_analysis *pA, const marsad_mention *
                                const marsad_mention *m, int bBefore){
   if( o->eField!=m->eField || o->zKey==0 || o->eKind!=MARSAD_ENTITY_PLACE ) return 0;
   const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, strlen(o->zKey));
-  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ) || !gaz_country(g->iEntity) ) return 0;
+  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ) || !marsad_gaz_country(g->iEntity) ) return 0;
   const char *z = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
   size_t i = bBefore ? o->iEnd : m->iEnd, iEnd = bBefore ? m->iStart : o->iStart;
   if( z==0 || i>iEnd || iEnd-i>12 ) return 0;

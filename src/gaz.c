@@ -558,6 +558,15 @@ const marsad_gaz_entity *marsad_gaz_entity_at(int i){
   return gazRt ? &gazRt->aEnt[i] : &marsad_gaz_entities[i];
 }
 
+int marsad_gaz_town(int i){
+  return i>=0 && strncmp(marsad_gaz_entity_at(i)->zId, "geo:", 4)==0;
+}
+
+int marsad_gaz_country(int i){
+  const char *z = marsad_gaz_entity_at(i)->zId;
+  return z[0]>='A' && z[0]<='Z' && z[1]>='A' && z[1]<='Z' && z[2]==0;
+}
+
 int marsad_gaz_entity_count(void){
   return gazRt ? gazRt->nEnt : marsad_gaz_nentities;
 }

@@ -87,6 +87,12 @@ int marsad_gaz_find_id(const char *zId);
 
 /* Entity i (0 <= i < marsad_gaz_entity_count()). */
 const marsad_gaz_entity *marsad_gaz_entity_at(int i);
+
+/* True when entity i is a town of GeoNames (id "geo:…"); false for -1. */
+int marsad_gaz_town(int i);
+
+/* True when entity i is a country (an ISO 3166 code for its id). */
+int marsad_gaz_country(int i);
 int marsad_gaz_entity_count(void);
 
 /* Key i (0 <= i < marsad_gaz_key_count()). */

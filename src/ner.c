@@ -412,12 +412,6 @@ typedef struct ner_cand {
   int eSrc;                /* SRC_* */
 } ner_cand;
 
-/* True when gazetteer entity iGaz is a town of GeoNames alone (id geo:),
-** not a country nor a name of the curated lists. */
-static int gaz_town(int iGaz){
-  return iGaz>=0 && strncmp(marsad_gaz_entity_at(iGaz)->zId, "geo:", 4)==0;
-}
-
 static int tok_seen_bare(marsad_ner *p, int i, int off);
 
 /* True when a one-word GeoNames town read in token i as form f is not
@@ -492,12 +486,12 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
   for(int k=0; k<na; k++){
     const marsad_gaz_key *pKey = 0;
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
-    int bTown = n==1 && gaz_town(pKey->iEntity);
+    int bTown = n==1 && marsad_gaz_town(pKey->iEntity);
     if( bTown && ner_town_clitic_refused(p, i, a[k]) ) continue;
     if( n==1 && ner_tanween(p, i) ) continue;
     if( n==1 && (pKey->fClass & MARSAD_GAZ_ADJ)
      && (ner_maqsura_word(p, i, a[k]) || ner_plural_construct(p, i, a[k])) ) continue;
-    if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && gaz_town(best.iGaz) && !bTown) ){
+    if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && marsad_gaz_town(best.iGaz) && !bTown) ){
       best.n = n;
       best.f = a[k];
       best.iGaz = pKey->iEntity;
@@ -1202,9 +1196,9 @@ static int tok_is_adj(marsad_ner *p, int i);
 ** الملك فهد الثقافي). */
 static int ner_rule_stands(marsad_ner *p, const ner_hit *x){
   if( x->flags & MARSAD_NER_ADJ ) return 0;
-  if( x->eSrc==SRC_GAZ && x->iTok1-x->iTok0>1 ) return !gaz_town(x->iGaz);
+  if( x->eSrc==SRC_GAZ && x->iTok1-x->iTok0>1 ) return !marsad_gaz_town(x->iGaz);
   if( x->eSrc==SRC_GAZ ){
-    return gaz_town(x->iGaz) && x->iEnd-x->iStart>4
+    return marsad_gaz_town(x->iGaz) && x->iEnd-x->iStart>4
         && memcmp(p->az[x->iField]+x->iStart, AR_ALEF AR_LAM, 4)==0;
   }
   if( x->eSrc==SRC_PLACE ) return (tok_any(p, x->iTok0+1) & MARSAD_GAZ_TITLE)!=0;
@@ -1341,7 +1335,7 @@ static int ner_refused_town_only(marsad_ner *p, int i){
   for(int f=0; f<nf; f++){
     const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
     if( g==0 || g->iEntity<0 ) continue;
-    if( !gaz_town(g->iEntity) || !ner_town_clitic_refused(p, i, a[f]) ) return 0;
+    if( !marsad_gaz_town(g->iEntity) || !ner_town_clitic_refused(p, i, a[f]) ) return 0;
     bRefused = 1;
   }
   return bRefused;
