@@ -1437,7 +1437,8 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     return add_variant(p, p->aVar[p->mKey.a[v].iVal].e, m);
   }
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
-  if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind ){
+  if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind
+   && !(ment_article(m) && (g->fClass & MARSAD_GAZ_ARTNO)) ){
     const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
     e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
     marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,

@@ -175,7 +175,7 @@ static int rt_add(gaz_rt *r, const char *p, size_t n, int iEnt, unsigned f, int 
   }else if( c->iEntity<0 || iTier<r->aTier[k] ){
     c->iEntity = iEnt;
     r->aTier[k] = iTier;
-    c->fClass = (c->fClass & ~fAdjArt & ~(unsigned)MARSAD_GAZ_ADJART) | (f & fAdjArt);
+    c->fClass = (c->fClass & ~fAdjArt & ~(unsigned)(MARSAD_GAZ_ADJART|MARSAD_GAZ_ARTNO)) | (f & fAdjArt);
   }else if( c->iEntity==iEnt && ((c->fClass ^ f) & MARSAD_GAZ_ADJ) ){
     c->fClass = (c->fClass & ~fAdjArt) | MARSAD_GAZ_ADJART;
   }else if( c->iEntity==iEnt && !(f & MARSAD_GAZ_ARTREQ) ){
@@ -265,6 +265,8 @@ typedef struct loader {
   marsad_norm norm;
   int *aTitleArt;            /* per key of r: 1 title only with the article, 0 not, -1 no title */
   int nTitleArt;
+  unsigned char *aOwnArt;    /* per key of r: its curated entity listed it with the article */
+  int nOwnArt;
 } loader;
 
 /* Records a title key k listed with (bArt) or without the article. */
@@ -279,6 +281,40 @@ static int note_title(loader *l, int k, int bArt){
   }
   l->aTitleArt[k] = (l->aTitleArt[k]!=0) && bArt;
   return MARSAD_OK;
+}
+
+/* Records that key k's entity (the first curated one to list it) lists it
+** with the article. */
+static int note_own_article(loader *l, int k){
+  if( k>=l->nOwnArt ){
+    int nNew = (k+1)*2;
+    unsigned char *a = marsad_realloc(l->aOwnArt, (size_t)nNew);
+    if( a==0 ) return MARSAD_NOMEM;
+    memset(a+l->nOwnArt, 0, (size_t)(nNew-l->nOwnArt));
+    l->aOwnArt = a;
+    l->nOwnArt = nNew;
+  }
+  l->aOwnArt[k] = 1;
+  return MARSAD_OK;
+}
+
+/* Sets ARTNO, as tools/gen_gazetteer.py's article_free does, on the
+** curated keys of one word: a person's (not ending in ي) or a place's
+** that is no country, never listed with the article by its entity. */
+static void mark_article_free(loader *l){
+  gaz_rt *r = l->r;
+  for(int k=0; k<r->nKey; k++){
+    marsad_gaz_key *c = &r->aKey[k];
+    if( r->aTier[k]!=1 || c->iEntity<0 || memchr(c->zKey, ' ', (size_t)c->nKey)
+     || (c->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_ADJART)) || (k<l->nOwnArt && l->aOwnArt[k]) ) continue;
+    const char *zId = r->aEnt[c->iEntity].zId;
+    if( zId[0]>='A' && zId[0]<='Z' && zId[1]>='A' && zId[1]<='Z' && zId[2]==0 ) continue;   /* a country */
+    int eKind = r->aEnt[c->iEntity].eKind;
+    int bNisba = c->nKey>=2 && memcmp(c->zKey+c->nKey-2, "\xD9\x8A", 2)==0;   /* ي */
+    if( eKind==MARSAD_ENTITY_PLACE || (eKind==MARSAD_ENTITY_PERSON && !bNisba) ){
+      c->fClass |= MARSAD_GAZ_ARTNO;
+    }
+  }
 }
 
 /* Reads one ner_*.tsv file: class, word. */
@@ -386,7 +422,10 @@ static int load_entities(loader *l, tsv *t){
       if( zBar ) *zBar = 0;
       int nWord;
       rc = key_of(z, strlen(z), 1, &l->key, &l->norm, &nWord);
-      if( rc==MARSAD_OK ) rc = rt_add(l->r, l->key.a, l->key.n, e, article_flag(z, nWord), 1);
+      unsigned fArt = article_flag(z, nWord);
+      if( rc==MARSAD_OK ) rc = rt_add(l->r, l->key.a, l->key.n, e, fArt, 1);
+      int k = rc==MARSAD_OK && fArt ? rt_find(l->r, l->key.a, l->key.n) : -1;
+      if( k>=0 && l->r->aKey[k].iEntity==e ) rc = note_own_article(l, k);
       z = zBar ? zBar+1 : 0;
     }
     for(char *z = t->nCol==5 ? t->azCol[4] : 0; rc==MARSAD_OK && z; ){
@@ -412,7 +451,7 @@ static int load_compiled(gaz_rt *r){
     int e = -1;
     if( k->iEntity>=0 && !(k->fClass & MARSAD_GAZ_CURATED) ){
       e = k->iEntity;
-      f |= k->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_ADJART|MARSAD_GAZ_ARTREQ);
+      f |= k->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_ADJART|MARSAD_GAZ_ARTREQ|MARSAD_GAZ_ARTNO);
     }
     if( e<0 && f==0 ) continue;
     int j = rt_key(r, k->zKey, (size_t)k->nKey, k->zKey);
@@ -504,6 +543,7 @@ int marsad_entities_data_dir(const char *zDir, char **pzErr){
     marsad_buf_printf(&l.err, "%s: no entities_*.tsv or ner_*.tsv files", zDir);
     rc = MARSAD_NOTFOUND;
   }
+  if( rc==MARSAD_OK ) mark_article_free(&l);
   if( rc==MARSAD_OK ) rc = add_prefixes(l.r, iFirst);
   if( rc==MARSAD_OK && l.key.rc ) rc = l.key.rc;
   if( rc==MARSAD_OK ){
@@ -520,6 +560,7 @@ int marsad_entities_data_dir(const char *zDir, char **pzErr){
   marsad_buf_free(&l.err);
   marsad_norm_free(&l.norm);
   marsad_free(l.aTitleArt);
+  marsad_free(l.aOwnArt);
   return rc;
 }
 

@@ -36,6 +36,11 @@
                                         with or without (نادي الأهلي) */
 #define MARSAD_GAZ_LEAD       0x80000 /* a noun that may stand right before a
                                         person's name (الحارس، المدافع) */
+#define MARSAD_GAZ_ARTNO      0x100000 /* a one-word name of a person or of a
+                                        place (no country) listed only without
+                                        the article: never with it (جنين, not
+                                        الجنين, the fetus; tools/gen_gazetteer.py
+                                        article_free) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 
@@ -54,6 +59,13 @@ typedef struct marsad_gaz_key {
   int iEntity;          /* index into marsad_gaz_entities, or -1 */
   unsigned fClass;      /* MARSAD_GAZ_* bits */
 } marsad_gaz_key;
+
+/* True when key k (a name of one word) may be read from a word with
+** (bArt) or without the article: not without it when the name is listed
+** only with it (ARTREQ), not with it when only without it (ARTNO). */
+static inline int marsad_gaz_article_fits(const marsad_gaz_key *k, int bArt){
+  return !(bArt ? (k->fClass & MARSAD_GAZ_ARTNO) : (k->fClass & MARSAD_GAZ_ARTREQ));
+}
 
 extern const marsad_gaz_entity marsad_gaz_entities[];
 extern const int marsad_gaz_nentities;

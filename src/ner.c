@@ -308,17 +308,24 @@ static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
   return t->aLook[b];
 }
 
-/* Classes of a gazetteer record, with NER_ENTITY for names. */
-static unsigned key_class(const marsad_gaz_key *k){
+/* True when gazetteer record k names an entity in a word read as form f:
+** a name listed only without the article (ARTNO) names nothing in a word
+** with it (الجنين, the fetus, is no جنين, Jenin). */
+static int key_names(const marsad_gaz_key *k, ner_form f){
+  return k->iEntity>=0 && !(f.bArt && (k->fClass & MARSAD_GAZ_ARTNO));
+}
+
+/* Classes of a gazetteer record read in form f, with NER_ENTITY for names. */
+static unsigned key_class(const marsad_gaz_key *k, ner_form f){
   if( k==0 ) return 0;
-  return (k->fClass & ~(unsigned)MARSAD_GAZ_PREFIX) | (k->iEntity>=0 ? NER_ENTITY : 0);
+  return (k->fClass & ~(unsigned)MARSAD_GAZ_PREFIX) | (key_names(k, f) ? NER_ENTITY : 0);
 }
 
 /* Classes of token i read with form f. A word both given name and stop
 ** word (علي / على once folded) is the stop word when spelled with alef
 ** maqsura, else the name. */
 static unsigned tok_class_f(marsad_ner *p, int i, ner_form f){
-  unsigned c = key_class(tok_lookup(p, i, f));
+  unsigned c = key_class(tok_lookup(p, i, f), f);
   if( (c & MARSAD_GAZ_STOP) && (c & MARSAD_GAZ_GIVEN) ){
     const ner_tok *t = &p->aTok[i];
     const char *z = p->az[t->iField];
@@ -348,7 +355,7 @@ static unsigned tok_any(marsad_ner *p, int i){
     t->cAny = 0;
     for(int k=0; k<na; k++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[k]);
-      if( g ) t->cAny |= g->fClass | (g->iEntity>=0 ? NER_ENTITY : 0);
+      if( g ) t->cAny |= g->fClass | (key_names(g, a[k]) ? NER_ENTITY : 0);
     }
     t->bAny = 1;
   }
@@ -383,7 +390,7 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
     int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
                                   && !(j==i && (k->fClass & MARSAD_GAZ_TITLEART) && !f.bArt)
             : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
-               && !(j==i && (k->fClass & MARSAD_GAZ_ARTREQ) && !f.bArt));
+               && !(j==i && !marsad_gaz_article_fits(k, f.bArt)));
     if( bOk ){ nBest = j-i+1; *ppKey = k; }
     if( eWant==WANT_ENTITY && j>i && k->iEntity<0 && (k->fClass & MARSAD_GAZ_COMMON) ) nBest = 0;
     if( !(k->fClass & MARSAD_GAZ_PREFIX) ) break;
@@ -1005,7 +1012,7 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   int bHead = 0, kHead = 0;
   for(int k=0; k<na && !bHead; k++){
     bHead = a[k].iBare==a[k].iSpan
-         && (key_class(tok_lookup(p, i, a[k])) & MARSAD_GAZ_PLACEHEAD)!=0;
+         && (key_class(tok_lookup(p, i, a[k]), a[k]) & MARSAD_GAZ_PLACEHEAD)!=0;
     kHead = k;
   }
   int nRoyal = bHead ? ner_tail_royal(p, j) : 0;
@@ -1253,7 +1260,7 @@ static int ner_ml_tokens(marsad_ner *p){
     m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
-      if( g && g->iEntity>=0 ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
+      if( g && key_names(g, a[f]) ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
     }
   }
   for(int h=0; h<p->nHit; h++){
@@ -1334,7 +1341,7 @@ static int ner_refused_town_only(marsad_ner *p, int i){
   const ner_form *a = tok_forms(p, i, &nf);
   for(int f=0; f<nf; f++){
     const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
-    if( g==0 || g->iEntity<0 ) continue;
+    if( g==0 || !key_names(g, a[f]) ) continue;
     if( !marsad_gaz_town(g->iEntity) || !ner_town_clitic_refused(p, i, a[f]) ) return 0;
     bRefused = 1;
   }

@@ -845,6 +845,29 @@ static void test_place_lists(void){
   fixture_close(&f);
 }
 
+/* A one-word name of a person or a town listed without the article names
+** nothing in a word with it (الجنين the fetus is no Jenin, الصفوي
+** Safavid no Safwa, الكاميرون the country, not Cameron), while the word
+** without it still does; cities news names with the article have it
+** listed so (الخرطوم). */
+static void test_article_free(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال الطبيب إن الجنين بخير، وانتقد الكاتب المشروع الصفوي في المنطقة.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "واقتحم الجيش مدينة جنين، وزار الوفد بلدة صفوى.");
+  CHECK_EQ_INT(kind_of(&f.a, "جنين"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "صفوى"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "وقال كاميرون إن بريطانيا تدعم الكاميرون في حربها.");
+  CHECK_EQ_INT(kind_of(&f.a, "كاميرون"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "الكاميرون"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_STR(gaz_english("الكاميرون"), "Cameroon");
+  CHECK_EQ_STR(gaz_english("خرطوم"), "Khartoum");
+  fixture_text(&f, "ووصل الوفد إلى الخرطوم أمس.");
+  CHECK_EQ_INT(kind_of(&f.a, "الخرطوم"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* The resolver reads some names by their article's context or the lists:
 ** عمان coordinated with countries is Oman (سلطنة عمان), elsewhere Amman; a
 ** name the lists give another kind takes it (الأناضول the agency, عسير the
@@ -1575,6 +1598,7 @@ int main(void){
   RUN(test_adjective_forms);
   RUN(test_org_lists);
   RUN(test_place_lists);
+  RUN(test_article_free);
   RUN(test_context_readings);
   RUN(test_places_after_kings);
   RUN(test_spellings);

@@ -35,7 +35,7 @@ F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
      "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000,
      "curated": 0x8000, "construct": 0x20000,
-     "namehead": 0x40000, "lead": 0x80000}
+     "namehead": 0x40000, "lead": 0x80000, "artno": 0x100000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -119,6 +119,7 @@ class Gaz:
         self.entities = []       # [id, kind, name, label]
         self.index = {}          # id -> entity index
         self.keys = {}           # key -> [entity, flags, tier]
+        self.written = {}        # one-word key -> {(entity, listed with the article): tier}
 
     def entity(self, eid, kind, name, label):
         # a display name without harakat or direction marks (النّمسا, حفر الباطن\u200e)
@@ -137,6 +138,8 @@ class Gaz:
         the entity of the best tier (the first of equals) and its adj bit."""
         if not key:
             return
+        if ent >= 0 and " " not in key and not flags & F["adj"]:
+            self.written.setdefault(key, {}).setdefault((ent, bool(flags & F["artreq"])), tier)
         cur = self.keys.setdefault(key, [-1, 0, 99])
         if ent < 0:
             cur[1] |= flags
@@ -162,6 +165,34 @@ class Gaz:
         if k and k[0] < 0 and k[1] & ~F["prefix"]:
             return False
         return not (len(ws) == 1 and not re.search(r"[\u0621-\u064a]", ws[0]))
+
+
+def article_free(gaz):
+    """ARTNO for a one-word name of a person or of a place that is no
+    country, listed only without the article: read with it, the word is
+    another (جنين, Jenin; الجنين, the fetus: صفوى, الصفوي; كاميرون, Cameron;
+    الكاميرون, Cameroon). Not for a person's name ending in ي, a relative
+    adjective that takes the article (بارزاني، البارزاني), nor for a
+    country (the article reading of تشيلي is its adjective). Another
+    entity that the lists name with the article on that key (the country
+    الكاميرون) gets the word with its article as a key of its own, which
+    the recogniser reads as the word is written."""
+    for key, seen in list(gaz.written.items()):
+        ent, flags, tier = gaz.keys[key]
+        if ent < 0 or flags & (F["adj"] | F["adjart"]):
+            continue
+        eid, kind = gaz.entities[ent][0], gaz.entities[ent][1]
+        if re.fullmatch(r"[A-Z]{2}", eid) or (ent, True) in seen:
+            continue
+        if kind == KIND["person"] and key.endswith("ي"):
+            continue
+        if kind not in (KIND["person"], KIND["place"]):
+            continue
+        gaz.keys[key][1] |= F["artno"]
+        for (other, art), other_tier in sorted(seen.items()):
+            full = "ال" + key
+            if art and other != ent and full not in gaz.keys:
+                gaz.add_key(full, other, 0, other_tier)
 
 
 def read_tsv(path):
@@ -370,6 +401,7 @@ def main():
     load_words(gaz, data)
     adjs = load_entities(gaz, data)
     notes = [load_countries(gaz, adjs), load_cities(gaz)]
+    article_free(gaz)
     add_prefixes(gaz)
     notes.append(f"{len(gaz.entities)} entities, {len(gaz.keys)} keys")
     write(gaz, out, notes)
