@@ -559,7 +559,9 @@ static int lineage_word(const char *z, size_t n){
 /* Person key z without its lineage, in p->joined: its first word and its
 ** family name (the last word, or from the last آل on): عادل بن أحمد الجبير
 ** -> عادل الجبير, عبداللطيف بن عبدالملك آل الشيخ -> عبداللطيف آل الشيخ.
-** NULL when z has no بن before a family name that is no lineage word. */
+** NULL when z has no بن before a family name that is no lineage word, or
+** when its last word is a given name (أحمد بن محمد علي: Ahmad, son of
+** Muhammad Ali, is no أحمد علي). */
 static const char *no_lineage(marsad_resolver *p, const char *z){
   const char *zFirst = strchr(z, ' ');
   if( zFirst==0 || key_words(z)<4 || strstr(z, AR_SP_BIN)==0 ) return 0;
@@ -570,6 +572,8 @@ static const char *no_lineage(marsad_resolver *p, const char *z){
   const char *zPrev = zFam-1;                        /* the word before the family */
   while( zPrev>z && zPrev[-1]!=' ' ) zPrev--;
   if( zPrev<=zFirst || lineage_word(zPrev, (size_t)(zFam-1-zPrev)) ) return 0;
+  const marsad_gaz_key *g = zAl ? 0 : marsad_gaz_lookup(zFam, strlen(zFam));
+  if( g && (g->fClass & MARSAD_GAZ_GIVEN) ) return 0;   /* a grandfather, no family */
   if( strstr(zFirst, AR_SP_BIN)==0 || strstr(zFirst, AR_SP_BIN)>=zFam ) return 0;
   marsad_buf_reset(&p->joined);
   marsad_buf_append(&p->joined, z, (size_t)(zFirst-z)+1);

@@ -433,6 +433,31 @@ static int ner_town_clitic_refused(marsad_ner *p, int i, ner_form f){
               && !tok_seen_bare(p, i, f.iBare)));
 }
 
+static int ner_inflected(const char *k, int n, int fWhat);
+
+/* True when token i, read as form f after a preposition (ب ل ك) and
+** without the article as a name that is no country, is from that
+** preposition on an inflected word of the dictionary (بابها: باب + ها, its
+** door, not ب + أبها, Abha; لزاما, باكرا: an accusative, not Zama, Accra;
+** a noun with a pronoun, a dual, a verb), unless the text writes the
+** name's first letter with a hamza (بأبها), which no such word has there.
+** Not for a name ending in يا, the end of so many places' names (كآسيا،
+** بروسيا) and of few words. */
+static int ner_clitic_inflected(marsad_ner *p, int i, ner_form f, const marsad_gaz_key *g){
+  const ner_tok *t = &p->aTok[i];
+  const char *k = tok_key(p, t);
+  int o = f.iSpan-2, n = (int)t->nKey;
+  if( f.bArt || o<0 || marsad_gaz_country(g->iEntity) || key_at(k, n, n-4, "\xD9\x8A\xD8\xA7")
+   || !clitic_at(k, n, o, AR_BA, AR_LAM, AR_KAF) || !ner_inflected(k+o, n-o, INFL_MORE) ) return 0;
+  const unsigned char *z = (const unsigned char *)p->az[t->iField] + t->iStart;
+  uint32_t nz = t->iEnd - t->iStart, e = 0;
+  for(int nLetter=0; e+1<nz; e+=2){          /* the letter the name starts with */
+    int bMark = z[e]==0xD9 && (z[e+1]==0x80 || (z[e+1]>=0x8B && z[e+1]<=0x92));
+    if( !bMark && nLetter++==f.iSpan/2 ) break;
+  }
+  return !(e+1<nz && z[e]==0xD8 && (z[e+1]==0xA2 || z[e+1]==0xA3 || z[e+1]==0xA5));   /* آ أ إ */
+}
+
 /* True when token i, read as form f, is written with a final ى (harakat
 ** after it passed over) and is so a stem of the dictionary (المجرى, the
 ** channel; اليمنى, the right): keys fold ى into ي, so that it would read
@@ -495,7 +520,7 @@ static ner_cand ner_gaz_at(marsad_ner *p, int i){
     int n = ner_longest(p, i, a[k], WANT_ENTITY, &pKey);
     int bTown = n==1 && marsad_gaz_town(pKey->iEntity);
     if( bTown && ner_town_clitic_refused(p, i, a[k]) ) continue;
-    if( n==1 && ner_tanween(p, i) ) continue;
+    if( n==1 && (ner_tanween(p, i) || ner_clitic_inflected(p, i, a[k], pKey)) ) continue;
     if( n==1 && (pKey->fClass & MARSAD_GAZ_ADJ)
      && (ner_maqsura_word(p, i, a[k]) || ner_plural_construct(p, i, a[k])) ) continue;
     if( n>best.n || (n>0 && n==best.n && best.iGaz>=0 && marsad_gaz_town(best.iGaz) && !bTown) ){

@@ -826,7 +826,9 @@ static void test_org_lists(void){
 ** their English names from the list (دبي Dubai, القطيف Qatif, أبها Abha),
 ** and زنجبار is Zinjibar, the capital of Abyan, not Zanzibar; common
 ** words that are a town somewhere name none (الزرقاء blue, الديربي the
-** derby, زواره his visitors), nor does a word with tanween (لزاماً). */
+** derby, زواره his visitors), nor does a word with tanween (لزاماً), nor
+** a preposition and an inflected word (بابها, its door: not ب + أبها;
+** لزاما). */
 static void test_place_lists(void){
   CHECK_EQ_STR(gaz_english("دبي"), "Dubai");
   CHECK_EQ_STR(gaz_english("قطيف"), "Qatif");
@@ -842,6 +844,16 @@ static void test_place_lists(void){
   CHECK_EQ_INT(f.a.nMention, 0);
   fixture_text(&f, "وصل الوفد إلى أكرا ثم إلى زاما.");
   CHECK_EQ_INT(kind_of(&f.a, "أكرا"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "دخلت غرفتها وأغلقت بابها بالمفتاح.");   /* باب + ها, no ب + أبها */
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وكان لزاما عليه أن يصل باكرا.");        /* no tanween written */
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "وسافر بروسيا وكآسيا ولكينيا.");
+  CHECK_EQ_INT(f.a.nMention, 3);
+  CHECK_EQ_INT(kind_of(&f.a, "روسيا"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "ووصل الأمير بأبها ثم لجدة.");
+  CHECK_EQ_INT(kind_of(&f.a, "أبها"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "جدة"), MARSAD_ENTITY_PLACE);
   fixture_close(&f);
 }
 
@@ -1284,7 +1296,8 @@ static void test_merge_stored(void){
 /* A name with its lineage and family name (عادل بن أحمد الجبير، عزام بن
 ** محمد الدخيل) is recognised whole, after a title too, and is the person
 ** known without the lineage (عادل الجبير, the gazetteer's; عادل الطريفي);
-** a name without it joins the one person known with it, not one of two. */
+** a name without it joins the one person known with it, not one of two;
+** a given name last is a grandfather's (أحمد بن محمد علي is no أحمد علي). */
 static void test_lineage_family(void){
   marsad_ner *pNer = 0;
   marsad_resolver *pRes = 0;
@@ -1310,6 +1323,8 @@ static void test_lineage_family(void){
   CHECK(iA!=iB);
   long long iC = resolve_person(pRes, "محمد القرني", "محمد القرني");
   CHECK(iC!=iA && iC!=iB);
+  long long iAli = resolve_person(pRes, "أحمد علي", "احمد علي");   /* a given name last: */
+  CHECK(resolve_person(pRes, "أحمد بن محمد علي", "احمد بن محمد علي")!=iAli);   /* no family */
   marsad_resolver_free(pRes);
   marsad_ner_free(pNer);
 }
