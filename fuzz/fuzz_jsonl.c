@@ -1,6 +1,6 @@
 /*
 ** fuzz_jsonl.c: libFuzzer target for the JSON Lines reader (each line
-** parsed by jansson; "html" members through the HTML reader).
+** parsed by yajl; "html" members through the HTML reader).
 */
 #include <stdint.h>
 #include <string.h>

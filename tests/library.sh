@@ -44,7 +44,7 @@ check "its entities: Erdogan a person" grep -q '"kind":"person","name":"رجب �
 check "its entity Erdogan, with why" grep -q '"name_en":"Recep Tayyip Erdogan".*"reason":"' "$tmp/out"
 # shellcheck disable=SC2046
 cc -std=c17 "$tmp/app.c" -I"$src/include" "$build/libmarsad.a" $(pkg-config --libs sqlite3 libutf8proc \
-   jansson libxml-2.0 libmicrohttpd libxxhash) -lstemmer -lm -lpthread -o "$tmp/app_static" 2>"$tmp/err"
+   jansson yajl libxml-2.0 libmicrohttpd libxxhash) -lstemmer -lm -lpthread -o "$tmp/app_static" 2>"$tmp/err"
 check "a program links libmarsad.a with the README's libraries" [ $? -eq 0 ]
 "$tmp/app_static" "$tmp/b.db" "$tmp/in.jsonl" >"$tmp/out2" 2>&1
 check "the static one answers the same" cmp -s "$tmp/out" "$tmp/out2"
