@@ -456,7 +456,9 @@ MARSAD_API int marsad_names_json(const char *pTitle, size_t nTitle,
 MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
                                     char **pzJson /* OUT */);
 
-/* One entity, named by its id ("e7"), or by any of its spellings
+/* One entity, named by its id ("e7"), or by a short English form in
+** capitals or small letters (its gazetteer id: US, UN; the initials of its
+** English name: UK, UAE), or by any of its spellings
 ** (normalized: أردوغان = اردوغان) or its English name, or words of them
 ** (Obama, سلمان; the most mentioned of the entities these name), or, when
 ** none, such a name copied from a text with the proclitics of its first word

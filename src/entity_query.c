@@ -369,6 +369,57 @@ static int find_by_key(marsad_db *pDb, const char *z, const char *zKey, size_t n
   return rc;
 }
 
+/* True when z (ASCII letters) spells, in any case, the initials of English
+** name zName, whose words of, the, and, for and al give none (UK: United
+** Kingdom; ICRC: International Committee of the Red Cross). */
+static int english_initials(const char *z, const char *zName){
+  static const char *const azSkip[] = {"of", "the", "and", "for", "al"};
+  size_t i = 0, o = 0;
+  while( zName[i] ){
+    size_t n = strcspn(zName+i, " -");
+    int bSkip = 0;
+    for(size_t k=0; k<sizeof azSkip/sizeof azSkip[0]; k++){
+      bSkip |= n==strlen(azSkip[k]) && sqlite3_strnicmp(zName+i, azSkip[k], (int)n)==0;
+    }
+    if( n>0 && !bSkip ){
+      if( z[o]==0 || (z[o]|0x20)!=(zName[i]|0x20) ) return 0;
+      o++;
+    }
+    i += n;
+    i += strspn(zName+i, " -");
+  }
+  return o>=2 && z[o]==0;
+}
+
+/* The entity a user names by a short English form, z a word of ASCII
+** letters in capitals or in small letters (Li, Xi are names), into *piId (0 when none): the gazetteer's id (an ISO
+** country code: US, GB; an organisation's short id without its "org:": UN,
+** WHO), else the initials of its English name of several words (UK, UAE,
+** ICRC); the most mentioned when several fit. */
+static int find_by_short_name(marsad_db *pDb, const char *z, long long *piId){
+  sqlite3_stmt *pStmt = 0;
+  size_t n = strspn(z, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+  int rc = MARSAD_OK;
+  *piId = 0;
+  size_t nUpper = strspn(z, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  if( n<2 || n>8 || z[n]!=0 ) return MARSAD_OK;
+  if( nUpper==1 && strspn(z+1, "abcdefghijklmnopqrstuvwxyz")==n-1 ) return MARSAD_OK;  /* Xi, Li: a name */
+  rc = marsad_db_prepare(pDb,
+      "SELECT e.id, e.gaz IN (upper(?1), 'org:'||lower(?1)), e.name_en FROM entity e "
+      "WHERE e.gaz IN (upper(?1), 'org:'||lower(?1)) "
+      "   OR (e.gaz IS NOT NULL AND e.name_en LIKE substr(?1, 1, 1)||'% %') "
+      "ORDER BY 2 DESC, (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id", &pStmt);
+  if( rc==MARSAD_OK ) marsad_bind_str(pStmt, 1, z);
+  while( rc==MARSAD_OK && *piId==0 && sqlite3_step(pStmt)==SQLITE_ROW ){
+    const char *zName = (const char*)sqlite3_column_text(pStmt, 2);
+    if( sqlite3_column_int(pStmt, 1) || (zName && english_initials(z, zName)) ){
+      *piId = sqlite3_column_int64(pStmt, 0);
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
 /* Key zKey with its first word's proclitics removed into *pzOut, owned by
 ** the caller (marsad_free), with *pnOut its length: eKey MARSAD_KEY_CONJ
 ** removes و or ف (وبشار → بشار), MARSAD_KEY_PREP also ب ل ك after it
@@ -396,8 +447,9 @@ static int key_without_clitics(const char *zKey, size_t nKey, int eKey, char **p
   return rc;
 }
 
-/* The entity named z: "e<id>"; else the most mentioned entity z names
-** (find_by_key); else, when z's first word has proclitics (copied from a
+/* The entity named z: "e<id>"; else the entity z names by a short
+** English form (find_by_short_name: US, UN, UAE); else the most mentioned
+** entity z names (find_by_key); else, when z's first word has proclitics (copied from a
 ** text: وبشار، بداعش، للسعودية), the one it names without و/ف, else the one
 ** it names without them all. */
 static int find_entity(marsad_db *pDb, const char *z, long long *piId){
@@ -420,7 +472,8 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
     marsad_free(zKey);
     return marsad_db_error(pDb, MARSAD_MISUSE, "an entity is named by an id (e7) or words of its name, not by '%s'", z);
   }
-  if( rc==MARSAD_OK ) rc = find_by_key(pDb, z, zKey, nKey, piId);
+  if( rc==MARSAD_OK ) rc = find_by_short_name(pDb, z, piId);
+  if( rc==MARSAD_OK && *piId==0 ) rc = find_by_key(pDb, z, zKey, nKey, piId);
   for(int eKey=MARSAD_KEY_CONJ; eKey<=MARSAD_KEY_PREP && rc==MARSAD_OK && *piId==0; eKey++){
     rc = key_without_clitics(zKey, nKey, eKey, &zBare, &nBare);
     if( rc==MARSAD_OK && zBare ) rc = find_by_key(pDb, zBare, zBare, nBare, piId);

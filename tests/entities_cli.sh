@@ -18,6 +18,7 @@ printf '%s\n' \
   '{"id":"a3","published":"2021-03-07","title":"دمشق تستقبل وفدا","text":"استقبل الرئيس السوري بشار الأسد في دمشق وفدا عربيا."}' \
   '{"id":"a4","published":"2021-03-08","title":"بيان     الخارجية","text":"وأعلنت الولايات المتـــحدة أن الولاياتُ المتحدة ستشارك."}' \
   '{"id":"a6","published":"2021-03-10","title":"وفد الولايات  المتحدة يصل","text":"وصل الوفد إلى المنطقة."}' \
+  '{"id":"a7","published":"2021-03-11","title":"مجلس الأمن يجتمع","text":"دعت الأمم المتحدة إلى اجتماع لمجلس الأمن، وقال مجلس الأمن إن الكونغرس والإمارات رحبا بالدعوة."}' \
   '{"id":"a5","published":"2021-03-09","title":"كيري في القصيم","text":"التقى وزير الخارجية جون كيري في البكيرية بمسؤولين من محافظة البكيرية، وقال كيري إن الزيارة مهمة."}' \
   >"$tmp/in.jsonl"
 "$bin" --db "$tmp/x.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1
@@ -87,6 +88,14 @@ check "entity كيري: John Kerry" grep -q '^e[0-9]*  person  جون كيري  
 check "entity كيري: Bukayriyah is no other by that name" sh -c "! grep -q 'others by that name:.*البكيرية' '$tmp/out'"
 "$bin" --db "$tmp/x.db" entity 'الولايات' >"$tmp/out" 2>&1
 check "entity الولايات: none other" sh -c "! grep -q 'others by that name' '$tmp/out'"
+
+# a short English form names the entity: its gazetteer id (US, UN) or its
+# English name's initials (UAE), in capitals or small letters; not the
+# entity whose English name holds the word (US Congress, UN Security Council)
+for q in 'US:place  الولايات المتحدة' 'UN:org  الأمم المتحدة' 'uae:place  الإمارات'; do
+  "$bin" --db "$tmp/x.db" entity "${q%%:*}" >"$tmp/out" 2>&1
+  check "entity ${q%%:*}: ${q#*:}" grep -q "^e[0-9]*  ${q#*:}  " "$tmp/out"
+done
 
 # one article, one mention: no plural
 "$bin" --db "$tmp/x.db" entity 'بشار الأسد' >"$tmp/out"
