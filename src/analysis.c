@@ -6,10 +6,8 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "analysis.h"
-#include "buf.h"
-#include "norm.h"
-#include "stem.h"
 #include "token.h"
+#include "wordcache.h"
 
 int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
   if( p->nMention>=p->nMentionAlloc ){
@@ -25,13 +23,12 @@ int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
 
 /* ---------------------------------------------------------------- tokens */
 
-/* One token of a field: its span, and its key and stem in the field's
-** text buffer. */
+/* One token of a field: its span, and its word in the word cache (key and
+** stem). */
 typedef struct atok {
   int eKind;                 /* MARSAD_TOKEN_* */
+  uint32_t iWord;            /* its word in marsad_atokens.pWords */
   size_t iStart, iEnd;       /* byte span in the field */
-  size_t iKey, nKey;         /* its key, in afield.text */
-  size_t iStem, nStem;       /* its stem, in afield.text (set with bStems) */
 } atok;
 
 /* The tokens of one field. */
@@ -40,32 +37,39 @@ typedef struct afield {
   int bStems;                /* stems computed */
   atok *a;                   /* the tokens, punctuation included */
   int n, nAlloc;
-  marsad_buf text;           /* keys and stems, one after another */
 } afield;
 
 struct marsad_atokens {
   afield aField[2];          /* indexed by MARSAD_FIELD_* */
-  marsad_norm norm;          /* scratch normalizer */
-  marsad_stemmer *pStem;     /* light stemmer, made on first need */
+  marsad_wordcache *pWords;  /* keys and stems of the words (pOwn or lent) */
+  marsad_wordcache *pOwn;    /* the cache made for this article, or NULL */
 };
 
 /* Frees what *p owns (not p). */
 static void atokens_clear(struct marsad_atokens *p){
-  for(int f=0; f<2; f++){
-    marsad_free(p->aField[f].a);
-    marsad_buf_free(&p->aField[f].text);
-  }
-  marsad_norm_free(&p->norm);
-  marsad_stemmer_free(p->pStem);
+  for(int f=0; f<2; f++) marsad_free(p->aField[f].a);
+  marsad_wordcache_free(p->pOwn);
   memset(p, 0, sizeof *p);
 }
 
-int marsad_analysis_keep_tokens(marsad_analysis *pA){
+/* Gives pA its kept tokens, taking their words from pWords, or from a
+** cache of their own when pWords is NULL. */
+static int keep_tokens(marsad_analysis *pA, marsad_wordcache *pWords){
   if( pA->pTokens ) return MARSAD_OK;
   pA->pTokens = marsad_malloc(sizeof *pA->pTokens);
   if( pA->pTokens==0 ) return MARSAD_NOMEM;
   memset(pA->pTokens, 0, sizeof *pA->pTokens);
+  pA->pTokens->pWords = pWords;
   return MARSAD_OK;
+}
+
+int marsad_analysis_keep_tokens(marsad_analysis *pA){
+  return keep_tokens(pA, 0);
+}
+
+int marsad_analysis_keep_tokens_with(marsad_analysis *pA, marsad_wordcache *pWords){
+  if( pA->pTokens==0 ) marsad_wordcache_trim(pWords);
+  return keep_tokens(pA, pWords);
 }
 
 /* Context of atok_span. */
@@ -93,24 +97,18 @@ static int atok_reserve(afield *pF, int nWant){
 #define ATOK_TEXT_PER_TOKEN 6
 #define ATOK_RESERVE_MAX ((size_t)1<<24)
 
-/* Stores one token with its key (a marsad_span_fn). */
+/* Stores one token with its word (a marsad_span_fn). */
 static int atok_span(void *pCtx, const marsad_span_token *pT){
   atok_ctx *c = pCtx;
   afield *pF = c->pF;
   int rc = atok_reserve(pF, pF->n+1);
   if( rc ) return rc;
-  rc = marsad_norm_run(c->z+pT->iStart, pT->iEnd-pT->iStart, &c->p->norm);
-  if( rc ) return rc;
   atok *t = &pF->a[pF->n];
+  rc = marsad_wordcache_word(c->p->pWords, c->z+pT->iStart, pT->iEnd-pT->iStart, &t->iWord);
+  if( rc ) return rc;
   t->eKind = pT->eKind;
   t->iStart = pT->iStart;
   t->iEnd = pT->iEnd;
-  t->iKey = pF->text.n;
-  t->nKey = c->p->norm.n;
-  t->iStem = t->iKey;
-  t->nStem = t->nKey;
-  marsad_buf_append(&pF->text, c->p->norm.z, c->p->norm.n);
-  if( pF->text.rc ) return pF->text.rc;
   pF->n++;
   return MARSAD_OK;
 }
@@ -118,17 +116,8 @@ static int atok_span(void *pCtx, const marsad_span_token *pT){
 /* Computes the stems of the Arabic words of pF. */
 static int atok_stems(struct marsad_atokens *p, afield *pF){
   int rc = MARSAD_OK;
-  if( p->pStem==0 ) rc = marsad_stemmer_new(&p->pStem);
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
-    atok *t = &pF->a[i];
-    if( t->eKind!=MARSAD_TOKEN_ARABIC ) continue;
-    size_t nStem = 0;
-    const char *zStem = marsad_stem(p->pStem, pF->text.a+t->iKey, t->nKey, &nStem);
-    if( zStem==0 ) return MARSAD_NOMEM;
-    t->iStem = pF->text.n;
-    t->nStem = nStem;
-    marsad_buf_append(&pF->text, zStem, nStem);
-    rc = pF->text.rc;
+    if( pF->a[i].eKind==MARSAD_TOKEN_ARABIC ) rc = marsad_wordcache_stem(p->pWords, pF->a[i].iWord);
   }
   if( rc==MARSAD_OK ) pF->bStems = 1;
   return rc;
@@ -138,10 +127,13 @@ static int atok_stems(struct marsad_atokens *p, afield *pF){
 static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t n, int bStem){
   afield *pF = &p->aField[eField];
   int rc = MARSAD_OK;
-  if( !pF->bDone ){
+  if( p->pWords==0 ){
+    rc = marsad_wordcache_new(&p->pOwn);
+    p->pWords = p->pOwn;
+  }
+  if( rc==MARSAD_OK && !pF->bDone ){
     atok_ctx c = {p, pF, z};
     pF->n = 0;
-    marsad_buf_reset(&pF->text);
     if( n<ATOK_RESERVE_MAX ) rc = atok_reserve(pF, (int)(n/ATOK_TEXT_PER_TOKEN)+1);
     if( rc==MARSAD_OK ) rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
     if( rc==MARSAD_OK ) pF->bDone = 1;
@@ -150,28 +142,40 @@ static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t
   return rc;
 }
 
-/* Calls xToken for the tokens of pF. */
-static int atok_replay(const afield *pF, unsigned flags, int bStem,
-                       marsad_token_fn xToken, void *pCtx){
+/* Calls xWord, or else xToken, for the tokens of pF, their words in
+** pWords. */
+static int atok_replay(const afield *pF, const marsad_wordcache *pWords, unsigned flags,
+                       int bStem, marsad_token_fn xToken, marsad_aword_fn xWord,
+                       void *pCtx){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
     const atok *t = &pF->a[i];
     if( t->eKind==MARSAD_TOKEN_PUNCT && !(flags & MARSAD_TOKENIZE_PUNCT) ) continue;
-    marsad_token tok;
-    tok.eKind = t->eKind;
-    tok.iStart = t->iStart;
-    tok.iEnd = t->iEnd;
-    tok.pKey = pF->text.a + t->iKey;
-    tok.nKey = t->nKey;
-    tok.pStem = bStem ? pF->text.a + t->iStem : tok.pKey;
-    tok.nStem = bStem ? t->nStem : t->nKey;
-    rc = xToken(pCtx, &tok);
+    const marsad_cword *w = marsad_wordcache_at(pWords, t->iWord);
+    marsad_aword aw;
+    aw.tok.eKind = t->eKind;
+    aw.tok.iStart = t->iStart;
+    aw.tok.iEnd = t->iEnd;
+    aw.tok.pKey = w->pKey;
+    aw.tok.nKey = w->nKey;
+    int bStemmed = bStem && t->eKind==MARSAD_TOKEN_ARABIC;
+    aw.tok.pStem = bStemmed ? w->pStem : w->pKey;
+    aw.tok.nStem = bStemmed ? w->nStem : w->nKey;
+    if( xWord ){
+      aw.hKey = w->hKey;
+      aw.hStem = bStemmed ? w->hStem : w->hKey;
+      rc = xWord(pCtx, &aw);
+    }else{
+      rc = xToken(pCtx, &aw.tok);
+    }
   }
   return rc;
 }
 
-int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
-                           int bStem, marsad_token_fn xToken, void *pCtx){
+/* marsad_analysis_tokens with either callback. */
+static int analysis_replay(const marsad_analysis *pA, int eField, unsigned flags,
+                           int bStem, marsad_token_fn xToken, marsad_aword_fn xWord,
+                           void *pCtx){
   const char *z = eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
   size_t n = eField==MARSAD_FIELD_TITLE ? pA->art.nTitle : pA->art.nBody;
   struct marsad_atokens once;
@@ -183,9 +187,21 @@ int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags
     p = &once;
   }
   int rc = atok_fill(p, eField, z, n, bStem);
-  if( rc==MARSAD_OK ) rc = atok_replay(&p->aField[eField], flags, bStem, xToken, pCtx);
+  if( rc==MARSAD_OK ){
+    rc = atok_replay(&p->aField[eField], p->pWords, flags, bStem, xToken, xWord, pCtx);
+  }
   if( p==&once ) atokens_clear(&once);
   return rc;
+}
+
+int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
+                           int bStem, marsad_token_fn xToken, void *pCtx){
+  return analysis_replay(pA, eField, flags, bStem, xToken, 0, pCtx);
+}
+
+int marsad_analysis_words(const marsad_analysis *pA, int eField, unsigned flags,
+                          int bStem, marsad_aword_fn xWord, void *pCtx){
+  return analysis_replay(pA, eField, flags, bStem, 0, xWord, pCtx);
 }
 
 void marsad_analysis_clear(marsad_analysis *p){

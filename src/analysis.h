@@ -7,6 +7,7 @@
 #ifndef MARSAD_ANALYSIS_H
 #define MARSAD_ANALYSIS_H
 #include <stddef.h>
+#include <stdint.h>
 #include "marsad.h"
 
 /* Which text a span points into. */
@@ -69,6 +70,15 @@ int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM);
 ** NOMEM. */
 int marsad_analysis_keep_tokens(marsad_analysis *pA);
 
+struct marsad_wordcache;
+
+/* marsad_analysis_keep_tokens, with the keys and stems of the words taken
+** from pWords (wordcache.h), a cache lent by the caller that outlives pA and
+** serves one article at a time: words written as in an earlier article are
+** not normalized and stemmed again. Trims pWords (marsad_wordcache_trim)
+** before the article. MARSAD_OK or NOMEM. */
+int marsad_analysis_keep_tokens_with(marsad_analysis *pA, struct marsad_wordcache *pWords);
+
 /* Calls xToken for every token of field eField (MARSAD_FIELD_*) of pA's
 ** article, in text order, exactly as marsad_tokenize_stem with a light
 ** stemmer would: the same spans, keys and stems; punctuation when flags has
@@ -78,6 +88,21 @@ int marsad_analysis_keep_tokens(marsad_analysis *pA);
 ** callback's value. */
 int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
                            int bStem, marsad_token_fn xToken, void *pCtx);
+
+/* A token of marsad_analysis_words, with the hashes of its key and stem. */
+typedef struct marsad_aword {
+  marsad_token tok;      /* the token, as marsad_analysis_tokens gives it */
+  uint64_t hKey;         /* marsad_hash64 (imap.h) of tok.pKey[0..nKey) */
+  uint64_t hStem;        /* marsad_hash64 of tok.pStem[0..nStem) */
+} marsad_aword;
+
+/* Called once per token by marsad_analysis_words; non-zero stops. */
+typedef int (*marsad_aword_fn)(void *pCtx, const marsad_aword *pWord);
+
+/* marsad_analysis_tokens, giving each token with the hashes of its key and
+** stem, computed once per distinct word rather than at every token. */
+int marsad_analysis_words(const marsad_analysis *pA, int eField, unsigned flags,
+                          int bStem, marsad_aword_fn xWord, void *pCtx);
 
 /* Frees the findings and kept tokens (not the borrowed article) and zeroes
 ** them. */

@@ -27,6 +27,7 @@
 #include "norm.h"
 #include "search.h"
 #include "utf8.h"
+#include "wordcache.h"
 
 /* Articles per transaction. */
 #define INGEST_BATCH 500
@@ -60,6 +61,7 @@ typedef struct ingest {
   char zNow[24];               /* ingestion time, ISO 8601 UTC */
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
+  marsad_wordcache *pWords;    /* keys and stems of the words met so far */
   sqlite3_stmt *pExists;       /* the rowid of the article with a uid */
   sqlite3_int64 iMaxBefore;    /* the largest article rowid before this ingestion */
   sqlite3_stmt *pFill;         /* fills a stored article's missing date and URL */
@@ -153,6 +155,7 @@ static void ingest_finalize(ingest *p){
   sqlite3_finalize(p->pLineSeen);
   sqlite3_finalize(p->pLineAdd);
   marsad_norm_free(&p->norm);
+  marsad_wordcache_free(p->pWords);
 }
 
 /* marsad_line_memory.xSeen over outlet_line. */
@@ -335,7 +338,8 @@ static int run_modules(ingest *p, const stored *s, sqlite3_int64 iRowid){
   a.art.nTitle = strlen(s->zTitle);
   a.art.zBody = s->pClean->zBody;
   a.art.nBody = s->pClean->nBody;
-  int rc = marsad_analysis_keep_tokens(&a);   /* one tokenization for all modules */
+  /* one tokenization for all modules */
+  int rc = marsad_analysis_keep_tokens_with(&a, p->pWords);
   for(int i=0; rc==MARSAD_OK && i<marsad_nmodules; i++){
     if( marsad_modules[i]->xArticle ){
       rc = marsad_modules[i]->xArticle(p->pDb, p->pDb->apState[i], &a);
@@ -636,7 +640,8 @@ static int ingest_begin(ingest *p, marsad_db *pDb, const marsad_ingest_opts *pOp
   if( pDb->flags & MARSAD_OPEN_READONLY ){
     return marsad_db_error(pDb, MARSAD_MISUSE, "the database is open read-only");
   }
-  return ingest_prepare(p);
+  int rc = marsad_wordcache_new(&p->pWords);
+  return rc ? rc : ingest_prepare(p);
 }
 
 /* Commits what is pending (or rolls back after a failure), lets the search

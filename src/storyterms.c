@@ -44,10 +44,14 @@ struct marsad_vocab {
   marsad_stemmer *pStem;      /* stemmer for the terms */
 };
 
+/* A hash of marsad_hash64 made never 0. */
+static uint64_t nonzero_hash(uint64_t h){
+  return h ? h : 1;
+}
+
 /* Hash of a key or stem, never 0. */
 static uint64_t term_hash(const char *p, size_t n){
-  uint64_t h = marsad_hash64(p, n);
-  return h ? h : 1;
+  return nonzero_hash(marsad_hash64(p, n));
 }
 
 /* Adds the normalized form of each stop word to p->stop. */
@@ -184,11 +188,12 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
   return MARSAD_OK;
 }
 
-int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTerm){
+/* marsad_vocab_intern of z[0..n), whose hash (term_hash) is h. */
+static int vocab_intern_hashed(marsad_vocab *p, const char *z, size_t n, uint64_t h,
+                               uint32_t *piTerm){
   /* A term is known by its 64-bit hash: with a million terms, two of them
   ** share one with a probability under 1e-7, and would then be counted as
   ** one term. */
-  uint64_t h = term_hash(z, n);
   void *pVal = marsad_imap_get(&p->map, h);
   if( pVal ){
     *piTerm = (uint32_t)((uintptr_t)pVal - 1);
@@ -204,6 +209,10 @@ int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTe
   p->nText += n+1;
   *piTerm = p->nTerm++;
   return MARSAD_OK;
+}
+
+int marsad_vocab_intern(marsad_vocab *p, const char *z, size_t n, uint32_t *piTerm){
+  return vocab_intern_hashed(p, z, n, term_hash(z, n), piTerm);
 }
 
 /* ---- building an article's terms ---- */
@@ -248,11 +257,12 @@ static int is_content(const marsad_vocab *p, const marsad_token *t, uint64_t hKe
   return t->nKey>p->nStopMax || marsad_imap_get(&p->stop, hKey)==0;
 }
 
-/* Token callback of marsad_docterms_build. */
-static int build_on_token(void *pArg, const marsad_token *t){
+/* Word callback of marsad_docterms_build (the hashes come with the word). */
+static int build_on_word(void *pArg, const marsad_aword *w){
   build_ctx *c = (build_ctx*)pArg;
+  const marsad_token *t = &w->tok;
   if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
-  uint64_t hKey = term_hash(t->pKey, t->nKey);
+  uint64_t hKey = nonzero_hash(w->hKey);
   if( c->pShingle ){
     marsad_shingler_add(c->pShingle, hKey);
     c->iExact = marsad_mix64(c->iExact ^ hKey);
@@ -260,8 +270,9 @@ static int build_on_token(void *pArg, const marsad_token *t){
   }
   if( !is_content(c->pVocab, t, hKey) ) return MARSAD_OK;
   uint32_t iTerm = 0;
-  int rc = t->nStem>0 ? marsad_vocab_intern(c->pVocab, t->pStem, t->nStem, &iTerm)
-                      : marsad_vocab_intern(c->pVocab, t->pKey, t->nKey, &iTerm);
+  int rc = t->nStem>0
+      ? vocab_intern_hashed(c->pVocab, t->pStem, t->nStem, nonzero_hash(w->hStem), &iTerm)
+      : vocab_intern_hashed(c->pVocab, t->pKey, t->nKey, hKey, &iTerm);
   if( rc==MARSAD_OK ) rc = id_list_add(c->pList, iTerm);
   if( rc==MARSAD_OK && c->pShingle && c->nWord<=LEDE_WORDS ){  /* the lede: twice */
     rc = id_list_add(c->pList, iTerm);
@@ -269,14 +280,14 @@ static int build_on_token(void *pArg, const marsad_token *t){
   return rc;
 }
 
-/* Token callback of a first pass over a field (marsad_docterms_build):
+/* Word callback of a first pass over a field (marsad_docterms_build):
 ** brings the vocabulary slot of every word's term into the cache, so that
-** build_on_token, interning them in text order, seldom waits for memory. */
-static int prefetch_on_token(void *pArg, const marsad_token *t){
+** build_on_word, interning them in text order, seldom waits for memory. */
+static int prefetch_on_word(void *pArg, const marsad_aword *w){
   const marsad_vocab *p = pArg;
+  const marsad_token *t = &w->tok;
   if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
-  uint64_t h = t->nStem>0 ? term_hash(t->pStem, t->nStem) : term_hash(t->pKey, t->nKey);
-  marsad_imap_prefetch(&p->map, h);
+  marsad_imap_prefetch(&p->map, nonzero_hash(t->nStem>0 ? w->hStem : w->hKey));
   return MARSAD_OK;
 }
 
@@ -365,13 +376,13 @@ int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
   c.pList = &title;
   int rc = MARSAD_OK;
   for(int f=0; rc==MARSAD_OK && pA->pTokens && f<2; f++){   /* kept tokens: cheap to replay */
-    rc = marsad_analysis_tokens(pA, f, 0, 1, prefetch_on_token, pVocab);
+    rc = marsad_analysis_words(pA, f, 0, 1, prefetch_on_word, pVocab);
   }
-  if( rc==MARSAD_OK ) rc = marsad_analysis_tokens(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_token, &c);
+  if( rc==MARSAD_OK ) rc = marsad_analysis_words(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_word, &c);
   if( rc==MARSAD_OK ){
     c.pList = &body;
     c.pShingle = &sh;
-    rc = marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, 0, 1, build_on_token, &c);
+    rc = marsad_analysis_words(pA, MARSAD_FIELD_BODY, 0, 1, build_on_word, &c);
   }
   int nB = 0;
   if( rc==MARSAD_OK ){
