@@ -470,8 +470,10 @@ MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
 ** stories: [{id, title, articles}] (when stories exist), latest: the 20
 ** latest [{id, published, outlet, title, mentions: [{field, start, end,
 ** text}]}]}. With MARSAD_QUERY_WHY each variant also has reason (why it was
-** merged into the entity) and first_article. MARSAD_NOTFOUND when no
-** entity has that name. */
+** merged into the entity) and first_article. An id of an entity merged
+** into another during ingestion names the one it joined, which then has
+** merged_from: {id, reason}. MARSAD_NOTFOUND when no entity has that
+** name. */
 MARSAD_API int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags,
                                   char **pzJson /* OUT */);
 

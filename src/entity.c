@@ -1232,7 +1232,7 @@ static int curated_kind(const res_ment *m){
   const char *zKey = m->pM->zKey;
   if( m->pM->eKind!=MARSAD_ENTITY_PLACE && m->pM->eKind!=MARSAD_ENTITY_PERSON ) return 0;
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
-  if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ) || !(g->fClass & MARSAD_GAZ_CURATED) ){
+  if( g==0 || g->iEntity<0 || (g->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_HOME)) || !(g->fClass & MARSAD_GAZ_CURATED) ){
     return 0;
   }
   int eKind = marsad_gaz_entity_at(g->iEntity)->eKind;
@@ -1314,16 +1314,29 @@ static int article_word_person(const res_ment *m){
 
 /* True when mention m is a person named by a family name alone that is a
 ** relative adjective with the article (الغامدي، المالكي، الشهري) and that
-** the lists do not give one person (السيسي, العبادي): a whole tribe's name, so it joins a person known by that surname only when the
-** lists name him, and its entity takes no full name later
-** (surname_only_entity). */
+** the lists do not give one person (السيسي, العبادي) but in his country
+** (HOME: المالكي): a whole tribe's name, so it joins a person known by
+** that surname only when the lists name him, and its entity takes no full
+** name later (surname_only_entity). */
 static int article_nisba_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m)
    || !nisba_key(zKey, strlen(zKey)) ) return 0;
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
-  return !(g && g->iEntity>=0 && !(g->fClass & MARSAD_GAZ_ADJ)
+  return !(g && g->iEntity>=0 && !(g->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_HOME))
            && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PERSON);
+}
+
+/* True when article pA names the country of gazetteer id zHome (ISO code),
+** by its name or an adjective (العراق، العراقية). */
+static int article_names_country(const marsad_analysis *pA, const char *zHome){
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *o = &pA->aMention[i];
+    if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 ) continue;
+    const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, strlen(o->zKey));
+    if( g && g->iEntity>=0 && strcmp(marsad_gaz_entity_at(g->iEntity)->zId, zHome)==0 ) return 1;
+  }
+  return 0;
 }
 
 /* Resolves place mention m to entity e, which its article's context
@@ -1377,7 +1390,19 @@ static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
     return join_by_surname(p, e, m);
   }
-  e = surname_unique(p, zKey, 1);
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  if( g && (g->fClass & MARSAD_GAZ_HOME) && g->iEntity>=0 ){
+    const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
+    int rc = MARSAD_OK;
+    if( article_names_country(pA, ge->zHome) ){
+      e = gaz_entity(p, g->iEntity, &rc);
+      if( e<0 ) return rc;
+      marsad_buf_printf(&p->reason, "family name of %s (%s), in an article naming his country (%s)",
+                        ge->zLabel, ge->zName, ge->zHome);
+      return join_by_surname(p, e, m);
+    }
+  }
+  e = g && (g->fClass & MARSAD_GAZ_HOME) ? -1 : surname_unique(p, zKey, 1);
   if( e>=0 && p->aEnt[e].iGaz>=0 ){
     marsad_buf_printf(&p->reason, "surname of %s, the only person known by it", p->aEnt[e].zName);
     return join_by_surname(p, e, m);
@@ -1442,7 +1467,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   }
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
   if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind
-   && !(ment_article(m) && (g->fClass & MARSAD_GAZ_ARTNO)) ){
+   && !(g->fClass & MARSAD_GAZ_HOME) && !(ment_article(m) && (g->fClass & MARSAD_GAZ_ARTNO)) ){
     const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
     e = gaz_entity(p, g->iEntity, &rc);          /* 2. the gazetteer */
     marsad_buf_printf(&p->reason, "gazetteer %s: %s of %s (%s)", ge->zId,

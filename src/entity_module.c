@@ -55,18 +55,21 @@ typedef struct entity_state {
   rowq qVariant;                /* new entity_variant rows */
   rowq qMention;                /* mention rows */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
-  sqlite3_stmt *apMerge[6];     /* the statements of a merge (azMerge), on need */
+  sqlite3_stmt *apMerge[8];     /* the statements of a merge (azMerge), on need */
 } entity_state;
 
 /* What a merge of entity ?2 into entity ?1 changes (?3 the reason): its
 ** variants, mentions, the statements it spoke and the figures it reported
 ** (the facts module's, stored for earlier articles) name ?1, and ?2 is
-** gone. */
-static const char *const azMerge[6] = {
+** gone, its id leading to ?1 (entity_merged; as do the ids merged into
+** ?2 before). */
+static const char *const azMerge[8] = {
   "UPDATE entity_variant SET entity=?1, reason=?3||'; before: '||reason WHERE entity=?2",
   "UPDATE mention SET entity=?1 WHERE entity=?2",
   "UPDATE statement SET speaker=?1 WHERE speaker=?2",
   "UPDATE figure SET reported_by=?1 WHERE reported_by=?2",
+  "UPDATE entity_merged SET into_id=?1 WHERE into_id=?2",
+  "INSERT OR REPLACE INTO entity_merged(id, into_id, reason) VALUES(?2, ?1, ?3)",
   "DELETE FROM entity WHERE id=?2",
   0
 };

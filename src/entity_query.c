@@ -93,16 +93,22 @@ int marsad_names_json(const char *pTitle, size_t nTitle,
   return rc;
 }
 
-/* True when the stories' table article_story exists (the stories module
-** may not be part of this build or this database yet). */
-static int has_stories(marsad_db *pDb){
+/* True when the database has table zTable. */
+static int has_table(marsad_db *pDb, const char *zTable){
   sqlite3_stmt *pStmt = 0;
   int b = 0;
-  if( marsad_db_prepare(pDb, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='article_story'", &pStmt)==MARSAD_OK ){
+  if( marsad_db_prepare(pDb, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1", &pStmt)==MARSAD_OK ){
+    sqlite3_bind_text(pStmt, 1, zTable, -1, SQLITE_STATIC);
     b = sqlite3_step(pStmt)==SQLITE_ROW;
   }
   sqlite3_finalize(pStmt);
   return b;
+}
+
+/* True when the stories' table article_story exists (the stories module
+** may not be part of this build or this database yet). */
+static int has_stories(marsad_db *pDb){
+  return has_table(pDb, "article_story");
 }
 
 /* The number of story id zStory ("s12" or "12"), or -1. */
@@ -447,12 +453,33 @@ static int key_without_clitics(const char *zKey, size_t nKey, int eKey, char **p
   return rc;
 }
 
-/* The entity named z: "e<id>"; else the entity z names by a short
+/* The entity that entity id iOld, merged into another during ingestion,
+** joined (entity_merged) into *piId (0 when none), and {id, reason} of
+** that merge into *ppMerged (owned by the caller). */
+static int merged_entity(marsad_db *pDb, long long iOld, long long *piId, json_t **ppMerged){
+  sqlite3_stmt *pStmt = 0;
+  if( !has_table(pDb, "entity_merged") ) return MARSAD_OK;
+  int rc = marsad_db_prepare(pDb, "SELECT 'e'||id AS id, reason, into_id FROM entity_merged WHERE id=?", &pStmt);
+  if( rc==MARSAD_OK ){
+    sqlite3_bind_int64(pStmt, 1, iOld);
+    if( sqlite3_step(pStmt)==SQLITE_ROW ){
+      *piId = sqlite3_column_int64(pStmt, 2);
+      *ppMerged = marsad_jsonq_row(pStmt);
+      if( *ppMerged==0 ) rc = MARSAD_NOMEM;
+      else json_object_del(*ppMerged, "into_id");
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* The entity named z: "e<id>" (or the entity e<id> was merged into, with
+** that merge in *ppMerged); else the entity z names by a short
 ** English form (find_by_short_name: US, UN, UAE); else the most mentioned
 ** entity z names (find_by_key); else, when z's first word has proclitics (copied from a
 ** text: وبشار، بداعش، للسعودية), the one it names without و/ف, else the one
 ** it names without them all. */
-static int find_entity(marsad_db *pDb, const char *z, long long *piId){
+static int find_entity(marsad_db *pDb, const char *z, long long *piId, json_t **ppMerged){
   char *zKey = 0, *zBare = 0;
   size_t nKey = 0, nBare = 0;
   sqlite3_stmt *pStmt = 0;
@@ -465,6 +492,7 @@ static int find_entity(marsad_db *pDb, const char *z, long long *piId){
       if( sqlite3_step(pStmt)==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
     }
     sqlite3_finalize(pStmt);
+    if( rc==MARSAD_OK && *piId==0 ) rc = merged_entity(pDb, story_number(z+1), piId, ppMerged);
     if( rc || *piId ) return rc;
   }
   rc = marsad_normalize(z, strlen(z), &zKey, &nKey);
@@ -491,7 +519,8 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
   json_t *pObj = 0;
   int bWhy = (flags & MARSAD_QUERY_WHY)!=0;
   *pzJson = 0;
-  int rc = zName ? find_entity(pDb, zName, &iId) : MARSAD_MISUSE;
+  json_t *pMerged = 0;
+  int rc = zName ? find_entity(pDb, zName, &iId, &pMerged) : MARSAD_MISUSE;
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
       "  (SELECT count(DISTINCT article) FROM mention WHERE entity=e.id) AS articles, "
@@ -507,6 +536,8 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
     }
   }
   sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK && pMerged && json_object_set(pObj, "merged_from", pMerged)!=0 ) rc = MARSAD_NOMEM;
+  json_decref(pMerged);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "variants",
       "SELECT v.text, v.key, CASE WHEN ?2 THEN v.reason END AS reason, "
       "  CASE WHEN ?2 THEN a.uid END AS first_article, 0 AS mentions "

@@ -341,7 +341,8 @@ static int load_words(loader *l, tsv *t){
 
 /* The entity with id zId (an existing one, updated, or a new one) for a
 ** row of an entities file; -1 on out of memory. */
-static int row_entity(gaz_rt *r, const char *zId, int eKind, const char *zName, const char *zLabel){
+static int row_entity(gaz_rt *r, const char *zId, int eKind, const char *zName, const char *zLabel,
+                      const char *zHome){
   int e = -1;
   for(int i=0; i<r->nEnt && e<0; i++) if( strcmp(r->aEnt[i].zId, zId)==0 ) e = i;
   if( e<0 ){
@@ -358,7 +359,8 @@ static int row_entity(gaz_rt *r, const char *zId, int eKind, const char *zName, 
   r->aEnt[e].eKind = eKind;
   r->aEnt[e].zName = rt_str(r, zName, strlen(zName));
   r->aEnt[e].zLabel = rt_str(r, zLabel, strlen(zLabel));
-  return (r->aEnt[e].zId && r->aEnt[e].zName && r->aEnt[e].zLabel) ? e : -1;
+  r->aEnt[e].zHome = rt_str(r, zHome, strlen(zHome));
+  return (r->aEnt[e].zId && r->aEnt[e].zName && r->aEnt[e].zLabel && r->aEnt[e].zHome) ? e : -1;
 }
 
 /* Adds the inflected forms of adjective z (روسي: روسية، روسيون ...; a word
@@ -401,8 +403,25 @@ static int add_adjective(loader *l, int e, const char *z){
   return rc;
 }
 
+/* Gives person e, whose country a list names (tools/gen_gazetteer.py's
+** home), the last word of its name zName as a HOME key, unless another
+** entity has that key. */
+static int add_home(loader *l, int e, const char *zName){
+  const char *zLast = strrchr(zName, ' ');
+  zLast = zLast ? zLast+1 : zName;
+  int nWord, rc = key_of(zLast, strlen(zLast), 1, &l->key, &l->norm, &nWord);
+  int k = rc==MARSAD_OK ? rt_key(l->r, l->key.a, l->key.n, 0) : -1;
+  if( rc==MARSAD_OK && k<0 ) rc = MARSAD_NOMEM;
+  if( k>=0 && l->r->aKey[k].iEntity<0 ){
+    l->r->aKey[k].iEntity = e;
+    l->r->aTier[k] = 1;
+    l->r->aKey[k].fClass |= MARSAD_GAZ_HOME;
+  }
+  return rc;
+}
+
 /* Reads one entities_*.tsv file: id, kind, English name, spellings (|
-** between), adjectives (optional). */
+** between), adjectives (optional; for a person, his country: add_home). */
 static int load_entities(loader *l, tsv *t){
   int rc = MARSAD_OK;
   while( rc==MARSAD_OK && tsv_next(t) ){
@@ -411,10 +430,15 @@ static int load_entities(loader *l, tsv *t){
       marsad_buf_printf(&l->err, "%s:%d: expected id, kind, name, spellings[, adjectives]", t->zPath, t->iLine);
       return MARSAD_ERROR;
     }
+    const char *zHome = eKind==MARSAD_ENTITY_PERSON && t->nCol==5 ? t->azCol[4] : "";
+    if( zHome[0] && !(strlen(zHome)==2 && zHome[0]>='A' && zHome[0]<='Z' && zHome[1]>='A' && zHome[1]<='Z') ){
+      marsad_buf_printf(&l->err, "%s:%d: a person's fifth column is a country code", t->zPath, t->iLine);
+      return MARSAD_ERROR;
+    }
     char *zFirst = t->azCol[3] + strspn(t->azCol[3], " |");
     size_t nFirst = strcspn(zFirst, "|");
     char *zLabel = marsad_strndup(zFirst, nFirst);
-    int e = zLabel ? row_entity(l->r, t->azCol[0], eKind, t->azCol[2], zLabel) : -1;
+    int e = zLabel ? row_entity(l->r, t->azCol[0], eKind, t->azCol[2], zLabel, zHome) : -1;
     marsad_free(zLabel);
     if( e<0 ) return MARSAD_NOMEM;
     for(char *z=t->azCol[3]; rc==MARSAD_OK && z; ){
@@ -428,7 +452,8 @@ static int load_entities(loader *l, tsv *t){
       if( k>=0 && l->r->aKey[k].iEntity==e ) rc = note_own_article(l, k);
       z = zBar ? zBar+1 : 0;
     }
-    for(char *z = t->nCol==5 ? t->azCol[4] : 0; rc==MARSAD_OK && z; ){
+    if( rc==MARSAD_OK && zHome[0] ) rc = add_home(l, e, zFirst);   /* the first spelling, cut at | */
+    for(char *z = t->nCol==5 && !zHome[0] ? t->azCol[4] : 0; rc==MARSAD_OK && z; ){
       char *zBar = strchr(z, '|');
       if( zBar ) *zBar = 0;
       if( z[strspn(z, " ")] ) rc = add_adjective(l, e, z);

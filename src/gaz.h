@@ -41,6 +41,9 @@
                                         the article: never with it (جنين, not
                                         الجنين, the fetus; tools/gen_gazetteer.py
                                         article_free) */
+#define MARSAD_GAZ_HOME       0x200000 /* a family name many bear (المالكي)
+                                        that names its person only in an
+                                        article naming his country (zHome) */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 
@@ -50,6 +53,8 @@ typedef struct marsad_gaz_entity {
   const char *zName;    /* English name */
   const char *zLabel;   /* Arabic display name */
   int eKind;            /* MARSAD_ENTITY_* */
+  const char *zHome;    /* a person's country (ISO code: his family name
+                           alone, a HOME key, names him there), or "" */
 } marsad_gaz_entity;
 
 /* One key. */

@@ -310,9 +310,10 @@ static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
 
 /* True when gazetteer record k names an entity in a word read as form f:
 ** a name listed only without the article (ARTNO) names nothing in a word
-** with it (الجنين, the fetus, is no جنين, Jenin). */
+** with it (الجنين, the fetus, is no جنين, Jenin); a family name many bear
+** (HOME: المالكي) names none here (the resolver decides by the article). */
 static int key_names(const marsad_gaz_key *k, ner_form f){
-  return k->iEntity>=0 && !(f.bArt && (k->fClass & MARSAD_GAZ_ARTNO));
+  return k->iEntity>=0 && !(k->fClass & MARSAD_GAZ_HOME) && !(f.bArt && (k->fClass & MARSAD_GAZ_ARTNO));
 }
 
 /* Classes of a gazetteer record read in form f, with NER_ENTITY for names. */
@@ -389,7 +390,8 @@ static int ner_longest(marsad_ner *p, int i, ner_form f, int eWant,
     if( k==0 ) break;
     int bOk = eWant==WANT_TITLE ? (k->fClass & MARSAD_GAZ_TITLE)!=0
                                   && !(j==i && (k->fClass & MARSAD_GAZ_TITLEART) && !f.bArt)
-            : (k->iEntity>=0 && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
+            : (k->iEntity>=0 && !(k->fClass & MARSAD_GAZ_HOME)
+               && !(j==i && (k->fClass & (MARSAD_GAZ_COMMON|MARSAD_GAZ_STOP)))
                && !(j==i && !marsad_gaz_article_fits(k, f.bArt)));
     if( bOk ){ nBest = j-i+1; *ppKey = k; }
     if( eWant==WANT_ENTITY && j>i && k->iEntity<0 && (k->fClass & MARSAD_GAZ_COMMON) ) nBest = 0;

@@ -22,7 +22,7 @@ static const char *const azRerun[] = { "entities", "facts" };
 static const char zForget[] =
   "DELETE FROM figure; DELETE FROM statement; DELETE FROM date_mention;"
   "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_variant;"
-  "DELETE FROM entity;";
+  "DELETE FROM entity_merged; DELETE FROM entity;";
 
 /* The indices in marsad_modules of the rerun modules, in the order they
 ** run, into aMod; their number. */

@@ -880,6 +880,25 @@ static void test_article_free(void){
   fixture_close(&f);
 }
 
+/* A family name many bear (المالكي, a Saudi family too) that the lists
+** give one person in his country (Nouri al-Maliki, Iraq) is his in an
+** article that names that country, and a family's name elsewhere, even
+** once he is known by it. */
+static void test_home_family(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال نوري المالكي إن الحكومة ستصمد.");
+  long long eNouri = entity_of(&f.a, "نوري المالكي");
+  fixture_text(&f, "ويقدم الفنان فايز المالكي برنامجا.");     /* another of that family */
+  fixture_text(&f, "وهاجم المالكي السعودية في تصريحات لقناة عراقية.");
+  CHECK(eNouri!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "المالكي"), eNouri);
+  fixture_text(&f, "وقال المالكي إن الفريق جاهز للموسم.");
+  CHECK(entity_of(&f.a, "المالكي")!=eNouri);
+  CHECK(entity_of(&f.a, "المالكي")!=0);
+  fixture_close(&f);
+}
+
 /* The resolver reads some names by their article's context or the lists:
 ** عمان coordinated with countries is Oman (سلطنة عمان), elsewhere Amman; a
 ** name the lists give another kind takes it (الأناضول the agency, عسير the
@@ -1289,6 +1308,17 @@ static void test_merge_stored(void){
   CHECK_EQ_INT(db_int(zDb, "SELECT count(DISTINCT article) FROM mention m JOIN entity e ON e.id=m.entity"
                            " WHERE e.kind='person'"), 3);
   CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_variant WHERE reason LIKE 'merged: %'"), 1);
+  /* the merged entity's id leads to the one it joined */
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_merged WHERE into_id IN (SELECT id FROM entity)"
+                           " AND id NOT IN (SELECT id FROM entity)"), 1);
+  char zOld[32], zInto[32], *zJson = 0;
+  snprintf(zOld, sizeof zOld, "e%d", db_int(zDb, "SELECT id FROM entity_merged"));
+  snprintf(zInto, sizeof zInto, "\"id\":\"e%d\"", db_int(zDb, "SELECT into_id FROM entity_merged"));
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_entity_json(pDb, zOld, 0, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, zInto) && strstr(zJson, "\"merged_from\"") && strstr(zJson, "merged: "));
+  marsad_free(zJson);
+  marsad_close(pDb);
   unlink(zDb);
   unlink(zIn);
 }
@@ -1614,6 +1644,7 @@ int main(void){
   RUN(test_org_lists);
   RUN(test_place_lists);
   RUN(test_article_free);
+  RUN(test_home_family);
   RUN(test_context_readings);
   RUN(test_places_after_kings);
   RUN(test_spellings);

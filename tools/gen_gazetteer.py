@@ -35,7 +35,7 @@ F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
      "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000,
      "curated": 0x8000, "construct": 0x20000,
-     "namehead": 0x40000, "lead": 0x80000, "artno": 0x100000}
+     "namehead": 0x40000, "lead": 0x80000, "artno": 0x100000, "home": 0x200000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
@@ -130,7 +130,7 @@ class Gaz:
                 e[3] = label
             return self.index[eid]
         self.index[eid] = len(self.entities)
-        self.entities.append([eid, KIND[kind], name, label])
+        self.entities.append([eid, KIND[kind], name, label, ""])
         return self.index[eid]
 
     def add_key(self, key, ent, flags, tier):
@@ -223,6 +223,20 @@ def load_words(gaz, data):
             gaz.add_key(k, -1, F["titleart"], 1)
 
 
+def home(gaz, ent, code, name, where):
+    """A person's country (column 5 of a person: an ISO code): his family
+    name alone (the last word of his name, المالكي), which many others
+    bear, names him only in an article that names that country (HOME)."""
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        sys.exit(f"gen_gazetteer: {where}: a person's fifth column is a country code")
+    gaz.entities[ent][4] = code
+    k = key_of(name.split()[-1])
+    if k not in gaz.keys or gaz.keys[k][0] < 0:
+        gaz.keys.setdefault(k, [-1, 0, 99])
+        gaz.keys[k][0], gaz.keys[k][2] = ent, 1
+        gaz.keys[k][1] |= F["home"]
+
+
 def load_entities(gaz, data):
     """Reads data/entities_*.tsv; returns {iso code: adjectives given}."""
     adjs = {}
@@ -236,7 +250,9 @@ def load_entities(gaz, data):
             ent = gaz.entity(cols[0], cols[1], cols[2], spellings[0])
             for s in spellings:
                 gaz.add_key(key_of(s), ent, article_flag(s), 1)
-            if len(cols) == 5 and cols[4].strip():
+            if cols[1] == "person" and len(cols) == 5 and cols[4].strip():
+                home(gaz, ent, cols[4].strip(), spellings[0], f"{f}:{n}")
+            elif len(cols) == 5 and cols[4].strip():
                 adjs[cols[0]] = True
                 for a in cols[4].split("|"):
                     for form in adjective_forms(a):
@@ -371,7 +387,7 @@ def write(gaz, out, notes):
         fh.write("*/\n#include \"gaz.h\"\n\n")
         fh.write("const marsad_gaz_entity marsad_gaz_entities[] = {\n")
         for e in gaz.entities:
-            fh.write(f"  {{{c_str(e[0])}, {c_str(e[2])}, {c_str(e[3])}, {e[1]}}},\n")
+            fh.write(f"  {{{c_str(e[0])}, {c_str(e[2])}, {c_str(e[3])}, {e[1]}, {c_str(e[4])}}},\n")
         fh.write("};\n")
         fh.write(f"const int marsad_gaz_nentities = {len(gaz.entities)};\n\n")
         fh.write("const marsad_gaz_key marsad_gaz_keys[] = {\n")

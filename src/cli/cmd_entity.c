@@ -86,6 +86,11 @@ static int print_entity(cli *pCli, json_t *p, void *pCtx){
          num(p, "mentions"), num(p, "mentions")==1 ? "" : "s");
   if( json_is_string(json_object_get(p, "gazetteer")) ) printf(", gazetteer %s", cli_json_str(p, "gazetteer", ""));
   fputc('\n', stdout);
+  json_t *pMerged = json_object_get(p, "merged_from");
+  if( pMerged ){
+    printf("%s was merged here (%s)\n", cli_json_str(pMerged, "id", ""),
+           cli_json_str(pMerged, "reason", ""));
+  }
   print_others(pC->pDb, pC->zName, cli_json_str(p, "id", ""));
   printf("\nspellings:\n");
   json_array_foreach(json_object_get(p, "spellings"), i, pRow){
