@@ -45,6 +45,7 @@ typedef struct gaz_rt {
 } gaz_rt;
 
 static gaz_rt *gazRt = 0;    /* the loaded gazetteer, or NULL: the compiled one */
+static unsigned gazGeneration = 0;   /* changes of the gazetteer in force */
 
 /* Class names of data/ner_*.tsv (keep in step with tools/gen_gazetteer.py). */
 static const struct { const char *z; unsigned f; } aClassName[] = {
@@ -551,6 +552,7 @@ int marsad_entities_data_dir(const char *zDir, char **pzErr){
   if( zDir==0 ){
     rt_free(gazRt);
     gazRt = 0;
+    gazGeneration++;
     return MARSAD_OK;
   }
   memset(&l, 0, sizeof l);
@@ -574,6 +576,7 @@ int marsad_entities_data_dir(const char *zDir, char **pzErr){
   if( rc==MARSAD_OK ){
     rt_free(gazRt);
     gazRt = l.r;
+    gazGeneration++;
   }else{
     rt_free(l.r);
     if( pzErr ){
@@ -604,6 +607,10 @@ static const marsad_gaz_key *compiled_lookup(const char *p, size_t n){
     }
     h = (h+1) & marsad_gaz_mask;
   }
+}
+
+unsigned marsad_gaz_generation(void){
+  return gazGeneration;
 }
 
 const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n){

@@ -96,6 +96,10 @@ extern const uint64_t marsad_gaz_filter[];
 ** which answer from the gazetteer in force: the compiled one, or the one
 ** built when marsad_entities_data_dir (marsad.h) loaded a directory. */
 
+/* A number that changes whenever the gazetteer in force does (a directory
+** loaded or dropped): what a caller kept of its answers is stale then. */
+unsigned marsad_gaz_generation(void);
+
 /* The key p[0..n) of the gazetteer, or NULL when it has none. */
 const marsad_gaz_key *marsad_gaz_lookup(const char *p, size_t n);
 

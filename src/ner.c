@@ -33,6 +33,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "gaz.h"
+#include "imap.h"
 #include "lexicon.h"
 #include "ner.h"
 #include "arwords.h"
@@ -48,6 +49,8 @@
 #define NER_MAX_SURNAME 64   /* surnames remembered per article */
 #define NER_MAX_NAME   10    /* words of a person's name with its lineage
                                 (متعب بن عبد الله بن عبد العزيز) */
+#define NER_WORD_BITS  15    /* the words kept from text to text: 2^15 */
+#define NER_WORD_KEY   22    /* the longest key kept there, in bytes */
 #define NER_ENTITY  0x10000u /* pseudo class: the key names an entity */
 /* Classes of a word that is no part of a person's name: function words,
 ** titles and offices, head nouns of organisations and places, common words. */
@@ -98,6 +101,23 @@ typedef struct ner_form {
   uint8_t bArt;    /* the word has the article (ال, or لل) */
 } ner_form;
 
+/* What the recogniser keeps of a word from one text to the next (its
+** readings' classes and the model's view depend on its key alone), in a
+** table of 2^NER_WORD_BITS slots, one word a slot (the last one seen). */
+typedef struct ner_word {
+  char aKey[NER_WORD_KEY]; /* the key */
+  uint8_t nKey;            /* its bytes; 0: an empty slot */
+  uint8_t eKind;           /* MARSAD_TOKEN_* */
+  uint8_t fHave;           /* NW_*: what is filled below */
+  uint8_t nLen, cKind;     /* marsad_ml_tok's */
+  uint32_t iStamp;         /* the text that used it last (marsad_ner.iStamp) */
+  unsigned cAny;           /* tok_any */
+  uint32_t hKey, hBare;    /* marsad_ml_tok's */
+  marsad_ml_word ml;       /* the model's sum of the word's features */
+} ner_word;
+#define NW_ANY  1          /* cAny is filled */
+#define NW_ML   2          /* nLen, cKind, hKey, hBare are */
+
 /* One token of a field. */
 typedef struct ner_tok {
   uint32_t iStart, iEnd;   /* byte span in the field */
@@ -113,6 +133,8 @@ typedef struct ner_tok {
   ner_form aForm[NER_MAX_FORMS]; /* the forms of the word (tok_forms) */
   int bAny;                /* cAny is computed */
   unsigned cAny;           /* classes of all its forms (tok_any) */
+  ner_word *pWord;         /* its word's slot, or NULL (another word of the
+                              text holds the slot, or the key is too long) */
   unsigned mLook;          /* bit b: aLook[b] is computed */
   const marsad_gaz_key *aLook[NER_MAX_BARE]; /* the gazetteer record of
                               the key from byte 2*b on (tok_lookup) */
@@ -156,6 +178,9 @@ struct marsad_ner {
   marsad_ml_tok *aMl;      /* the model's view of the tokens */
   int *aTag;               /* its tags */
   int nMlAlloc;            /* room in aMl and aTag */
+  ner_word *aWord;         /* the words kept (ner_word), allocated on first use */
+  uint32_t iStamp;         /* the texts recognised so far */
+  unsigned iGazGeneration; /* marsad_gaz_generation() when aWord was filled */
 };
 
 /* ---------------------------------------------------------------- tokens */
@@ -170,6 +195,28 @@ typedef struct ner_tokctx {
   marsad_ner *p;
   int iField;
 } ner_tokctx;
+
+/* Sets t->pWord to the slot of t's word, key k[0..nk), in p->aWord: the
+** word's when it is there (then t takes its classes), else claimed for it,
+** unless another word of this text holds that slot. */
+static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk){
+  if( nk==0 || nk>NER_WORD_KEY ) return;
+  ner_word *w = &p->aWord[marsad_hash64(k, nk) & ((1u<<NER_WORD_BITS)-1)];
+  if( w->nKey==nk && w->eKind==t->eKind && memcmp(w->aKey, k, nk)==0 ){
+    t->bAny = (w->fHave & NW_ANY)!=0;
+    t->cAny = w->cAny;
+  }else if( w->iStamp==p->iStamp ){
+    return;
+  }else{
+    memcpy(w->aKey, k, nk);
+    w->nKey = (uint8_t)nk;
+    w->eKind = (uint8_t)t->eKind;
+    w->fHave = 0;
+    w->ml.bSet = 0;
+  }
+  w->iStamp = p->iStamp;
+  t->pWord = w;
+}
 
 /* Stores one token of field iField: its kind, span and, for a word, its
 ** key k[0..nk). */
@@ -200,6 +247,7 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
     marsad_buf_append(&p->keys, "", 1);
     if( p->keys.rc ) return p->keys.rc;
     t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
+    ner_word_at(p, t, k, nk);
   }
   p->nTok++;
   return MARSAD_OK;
@@ -359,6 +407,10 @@ static unsigned tok_any(marsad_ner *p, int i){
       if( g ) t->cAny |= g->fClass | (key_names(g, a[k]) ? NER_ENTITY : 0);
     }
     t->bAny = 1;
+    if( t->pWord ){
+      t->pWord->cAny = t->cAny;
+      t->pWord->fHave |= NW_ANY;
+    }
   }
   return t->cAny;
 }
@@ -1256,8 +1308,10 @@ static int ner_rule_soft(const ner_hit *x){
   return ((NER_MODEL_SOFT>>x->eSrc) & 1) || (x->flags & MARSAD_NER_ADJ) || x->eSrc==SRC_GAZ;
 }
 
-/* Fills p->aMl for every token from the tokens and the rules' hits. */
-static int ner_ml_tokens(marsad_ner *p){
+/* Fills p->aMl for every token from the tokens and the rules' hits; with
+** the words' slots (bWords: to tag, not to train), what they hold is taken
+** from there, and the tagger keeps its sums of their features there. */
+static int ner_ml_tokens(marsad_ner *p, int bWords){
   if( p->nTok>p->nMlAlloc ){
     int nNew = p->nTok*2;
     marsad_ml_tok *aMl = marsad_realloc(p->aMl, sizeof(*aMl)*(size_t)nNew);
@@ -1277,6 +1331,13 @@ static int ner_ml_tokens(marsad_ner *p){
       m->hPunct = marsad_ml_hash(p->az[t->iField]+t->iStart, t->iEnd-t->iStart);
       continue;
     }
+    m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
+    ner_word *w = bWords ? t->pWord : 0;
+    m->pWord = w ? &w->ml : 0;
+    if( w && (w->fHave & NW_ML) && w->ml.bSet ){   /* no affixes needed */
+      m->hKey = w->hKey; m->hBare = w->hBare; m->nLen = w->nLen; m->cKind = w->cKind;
+      continue;
+    }
     const char *k = tok_key(p, t);
     int n = (int)t->nKey, nf;
     const ner_form *a = tok_forms(p, i, &nf);
@@ -1284,10 +1345,13 @@ static int ner_ml_tokens(marsad_ner *p){
     for(int f=0; f<nf; f++) if( a[f].iBare>iBare ) iBare = a[f].iBare;
     key_hashes(k, n, iBare, m);
     m->nLen = n/2<10 ? n/2 : 10;     /* Arabic letters are two bytes */
-    m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
     for(int f=0; f<nf && (m->cAny & NER_ENTITY); f++){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
       if( g && key_names(g, a[f]) ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
+    }
+    if( w ){
+      w->hKey = m->hKey; w->hBare = m->hBare; w->nLen = (uint8_t)m->nLen; w->cKind = (uint8_t)m->cKind;
+      w->fHave |= NW_ML;
     }
   }
   for(int h=0; h<p->nHit; h++){
@@ -1610,7 +1674,7 @@ static void ner_foreign_first(marsad_ner *p, ner_hit *x){
 ** (ner_model_reshapes); last, a one-word person takes a foreign given
 ** name before it (ner_foreign_first). */
 static int ner_apply_model(marsad_ner *p){
-  int rc = ner_ml_tokens(p);
+  int rc = ner_ml_tokens(p, 1);
   for(int f=0; rc==MARSAD_OK && f<2; f++){
     int i0 = f==0 ? 0 : p->aEnd[0], i1 = p->aEnd[f];
     if( i1>i0 ) marsad_ml_tag(p->aMl+i0, i1-i0, p->aTag+i0);
@@ -1971,6 +2035,7 @@ void marsad_ner_free(marsad_ner *p){
   marsad_norm_free(&p->norm);
   marsad_free(p->aMl);
   marsad_free(p->aTag);
+  marsad_free(p->aWord);
   marsad_free(p);
 }
 
@@ -1986,6 +2051,14 @@ static int ner_hit_cmp(const void *a, const void *b){
 static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle,
                     size_t nTitle, const char *zBody, size_t nBody){
   int rc = MARSAD_OK;
+  if( p->aWord==0 || p->iGazGeneration!=marsad_gaz_generation() ){
+    size_t nWord = sizeof(ner_word)<<NER_WORD_BITS;
+    if( p->aWord==0 ) p->aWord = marsad_malloc(nWord);
+    if( p->aWord==0 ) return MARSAD_NOMEM;
+    memset(p->aWord, 0, nWord);
+    p->iGazGeneration = marsad_gaz_generation();
+  }
+  p->iStamp++;
   p->az[0] = zTitle; p->an[0] = nTitle;
   p->az[1] = zBody;  p->an[1] = nBody;
   p->nTok = p->nHit = p->nSur = 0;
@@ -2074,7 +2147,7 @@ int marsad_ner_train_text(marsad_ner *p, marsad_ml_trainer *pTr,
   p->bRulesOnly = 1;
   rc = ner_find(p, 0, "", 0, zText, nText);
   p->bRulesOnly = bWas;
-  if( rc==MARSAD_OK ) rc = ner_ml_tokens(p);
+  if( rc==MARSAD_OK ) rc = ner_ml_tokens(p, 0);
   if( rc ) return rc;
   int g = 0;
   for(int i=0; i<p->nTok; i++){      /* gold tag of each token */

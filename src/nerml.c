@@ -86,46 +86,65 @@ static void class_features(const marsad_ml_tok *a, int n, int j, uint32_t t, ml_
   }
 }
 
-/* The features of token i that do not depend on the tags before it, into
-** *p (empty before). */
-static void static_features(const marsad_ml_tok *a, int n, int i, ml_feats *p){
+/* Which of a token's static features static_features makes. */
+#define ML_WORD     1   /* those of the word alone: its key, bare form,
+                           affixes, classes, kinds and length (the same for
+                           every token of the word: marsad_ml_word) */
+#define ML_CONTEXT  2   /* the others: bias, shape, neighbours, rules' tags */
+#define ML_ALL      3
+
+/* The features of token i that do not depend on the tags before it, of
+** the kinds fWhich (ML_*), into *p (empty before), in one order whatever
+** fWhich (the trainer's). */
+static void static_features(const marsad_ml_tok *a, int n, int i, int fWhich, ml_feats *p){
   const marsad_ml_tok *x = &a[i];
   uint32_t kPrev2 = key_at(a, n, i-2), kPrev = key_at(a, n, i-1), k0 = key_at(a, n, i);
   uint32_t kNext = key_at(a, n, i+1), kNext2 = key_at(a, n, i+2);
-  add_small(p, 1, 1);
-  add_id(p, mix(2, k0));
-  add_id(p, mix(3, kPrev));
-  add_id(p, mix(4, kNext));
-  if( x->hBare ) add_id(p, mix(7, x->hBare));
-  if( i>0 && a[i-1].hBare ) add_id(p, mix(8, a[i-1].hBare));
-  if( i+1<n && a[i+1].hBare ) add_id(p, mix(9, a[i+1].hBare));
-  if( x->hPre2 ) add_id(p, mix(10, x->hPre2));
-  if( x->hPre3 ) add_id(p, mix(11, x->hPre3));
-  if( x->hSuf2 ) add_id(p, mix(12, x->hSuf2));
-  if( x->hSuf3 ) add_id(p, mix(13, x->hSuf3));
-  add_small(p, 14, (uint32_t)(x->eKind*2 + x->bUpper));
-  class_features(a, n, i, 15, p);
-  add_small(p, 18, rule_at(a, n, i));
-  add_small(p, 19, rule_at(a, n, i-1));
-  add_small(p, 20, rule_at(a, n, i+1));
-  add_id(p, mix(mix(25, k0), kNext));
-  add_id(p, mix(mix(26, kPrev), k0));
-  add_id(p, mix(27, kPrev2));
-  add_id(p, mix(28, kNext2));
+  int bWord = fWhich & ML_WORD, bCtx = fWhich & ML_CONTEXT;
+  if( bCtx ) add_small(p, 1, 1);
+  if( bWord ) add_id(p, mix(2, k0));
+  if( bCtx ){
+    add_id(p, mix(3, kPrev));
+    add_id(p, mix(4, kNext));
+  }
+  if( bWord && x->hBare ) add_id(p, mix(7, x->hBare));
+  if( bCtx && i>0 && a[i-1].hBare ) add_id(p, mix(8, a[i-1].hBare));
+  if( bCtx && i+1<n && a[i+1].hBare ) add_id(p, mix(9, a[i+1].hBare));
+  if( bWord ){
+    if( x->hPre2 ) add_id(p, mix(10, x->hPre2));
+    if( x->hPre3 ) add_id(p, mix(11, x->hPre3));
+    if( x->hSuf2 ) add_id(p, mix(12, x->hSuf2));
+    if( x->hSuf3 ) add_id(p, mix(13, x->hSuf3));
+  }
+  if( bCtx ) add_small(p, 14, (uint32_t)(x->eKind*2 + x->bUpper));
+  if( bWord ) class_features(a, n, i, 15, p);
+  if( bCtx ){
+    add_small(p, 18, rule_at(a, n, i));
+    add_small(p, 19, rule_at(a, n, i-1));
+    add_small(p, 20, rule_at(a, n, i+1));
+    add_id(p, mix(mix(25, k0), kNext));
+    add_id(p, mix(mix(26, kPrev), k0));
+    add_id(p, mix(27, kPrev2));
+    add_id(p, mix(28, kNext2));
+  }
   for(int d=-1; d<=1; d++){         /* kinds the gazetteer gives it and its neighbours */
     int j = i+d;
-    if( j<0 || j>=n ) continue;
+    if( j<0 || j>=n || !(d==0 ? bWord : bCtx) ) continue;
     for(unsigned m=a[j].cKind & 0x1Eu; m; m &= m-1){   /* kinds 1 to 4, in order */
       add_small(p, 30+(uint32_t)(d+1), (uint32_t)__builtin_ctz(m));
     }
   }
-  class_features(a, n, i-1, 16, p);
-  class_features(a, n, i+1, 17, p);
-  if( i>0 && x->hBare && a[i-1].hBare ) add_id(p, mix(mix(33, a[i-1].hBare), x->hBare));
-  if( x->hSuf1 ) add_id(p, mix(34, x->hSuf1));
-  if( x->hPre4 ) add_id(p, mix(35, x->hPre4));
-  if( x->hSuf4 ) add_id(p, mix(36, x->hSuf4));
-  add_small(p, 37, (uint32_t)x->nLen);
+  if( bCtx ){
+    class_features(a, n, i-1, 16, p);
+    class_features(a, n, i+1, 17, p);
+    if( i>0 && x->hBare && a[i-1].hBare ) add_id(p, mix(mix(33, a[i-1].hBare), x->hBare));
+  }
+  if( bWord ){
+    if( x->hSuf1 ) add_id(p, mix(34, x->hSuf1));
+    if( x->hPre4 ) add_id(p, mix(35, x->hPre4));
+    if( x->hSuf4 ) add_id(p, mix(36, x->hSuf4));
+    add_small(p, 37, (uint32_t)x->nLen);
+  }
 }
 
 /* The features of the previous two tags t1, t2 and of the rules' tag r
@@ -159,7 +178,7 @@ static int tag_features(const marsad_ml_tok *a, int n, int i, int t1, int t2,
 /* All the features of token i given the previous two tags t1, t2. */
 static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
   ml_feats f = { aF, 0, 0, 0 };
-  static_features(a, n, i, &f);
+  static_features(a, n, i, ML_ALL, &f);
   return tag_features(a, n, i, t1, t2, aF, f.nF);
 }
 
@@ -259,6 +278,20 @@ static ml_row small_row(ml_memo *pM, int k){
   return pM->aSmall[k];
 }
 
+/* Fills a[i].pWord (not yet filled) with the summed weights of token i's
+** word features (ML_WORD), the small ones' rows from memo pM. */
+static void word_fill(const marsad_ml_tok *a, int n, int i, ml_memo *pM){
+  uint32_t aF[NF_MAX];
+  uint16_t aSmall[NF_MAX];
+  ml_feats f = { aF, 0, aSmall, 0 };
+  ml_sum aSum = {0};
+  static_features(a, n, i, ML_WORD, &f);
+  for(int k=0; k<f.nSmall; k++) aSum += __builtin_convertvector(small_row(pM, aSmall[k]), ml_sum);
+  for(int k=0; k<f.nF; k++) add_row(&aSum, model_row(aF[k]));
+  for(int c=0; c<MARSAD_ML_NTAG; c++) a[i].pWord->aSum[c] = aSum[c];
+  a[i].pWord->bSet = 1;
+}
+
 #define ML_BLOCK 8               /* tokens whose static scores are gathered at once */
 
 /* Sums into aScore[j] the weights of the static features of the scored
@@ -266,7 +299,8 @@ static ml_row small_row(ml_memo *pM, int k){
 ** features of the whole block are computed first and their slots, then
 ** their weight rows, fetched ahead of use: the lookups overlap instead of
 ** waiting for memory one by one; the small features' rows come from memo
-** pM. aWordTag[t] is word_tag(t). */
+** pM, the word features' sum of a token with pWord from there (filled
+** first when it is not yet). aWordTag[t] is word_tag(t). */
 static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo *pM,
                           const uint32_t *aWordTag, long aScore[][MARSAD_ML_NTAG]){
   uint32_t aF[ML_BLOCK][NF_MAX];
@@ -275,7 +309,10 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
   for(int i=i0; i<i1; i++){
     int j = i-i0;
     ml_feats f = { aF[j], 0, aSmall[j], 0 };
-    if( !ml_skip(&a[i]) ) static_features(a, n, i, &f);
+    if( !ml_skip(&a[i]) ){
+      if( a[i].pWord && !a[i].pWord->bSet ) word_fill(a, n, i, pM);
+      static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, &f);
+    }
     aN[j] = f.nF;
     aNSmall[j] = f.nSmall;
     for(int k=0; k<aN[j]; k++) __builtin_prefetch(&marsad_ml_ids[aF[j][k] & marsad_ml_mask]);
@@ -291,6 +328,10 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
   }
   for(int j=0; j<i1-i0; j++){
     ml_sum aSum = {0};                 /* local sums: kept in registers */
+    const marsad_ml_word *w = a[i0+j].pWord;
+    if( aN[j] && w ){
+      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] = w->aSum[c];
+    }
     for(int k=0; k<aNSmall[j]; k++){
       aSum += __builtin_convertvector(small_row(pM, aSmall[j][k]), ml_sum);
     }

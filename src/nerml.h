@@ -25,6 +25,15 @@
 #define MARSAD_ML_I_ORG   6
 #define MARSAD_ML_NTAG    7
 
+/* The summed weights of a word's own features (its key, bare form, affixes,
+** classes, kinds, length: the same for every token of the word), kept with
+** the word by the recogniser (src/ner.c) from one text to the next and
+** filled by the tagger on first use. */
+typedef struct marsad_ml_word {
+  int32_t aSum[MARSAD_ML_NTAG];
+  int32_t bSet;        /* 1: aSum is filled */
+} marsad_ml_word;
+
 /* What the tagger knows of one token. */
 typedef struct marsad_ml_tok {
   uint32_t hKey;       /* hash of the normalized word (0 for punctuation) */
@@ -39,6 +48,9 @@ typedef struct marsad_ml_tok {
   int iRule;           /* the rules' tag (MARSAD_ML_*), or -1 for an adjective */
   int bFixed;          /* the rules' tag stands (a gazetteer name or adjective) */
   int bUpper;          /* a Latin word with a capital */
+  marsad_ml_word *pWord;  /* where the tagger keeps the sums of the word's own
+                          features, or NULL (summed at each token; training
+                          ignores it) */
 } marsad_ml_tok;
 
 /* The compiled model (build/gen/ner_model.c): an open-addressing table
