@@ -24,6 +24,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "clean.h"
+#include "fold.h"
 #include "norm.h"
 #include "utf8.h"
 
@@ -123,6 +124,18 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
   size_t i = 0;
   int bIn = 0;
   while( i<n ){
+    unsigned char b = (unsigned char)p[i];
+    if( (b==0xD8 || b==0xD9) && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
+      uint32_t cp = ((uint32_t)(b&0x1F)<<6) | ((unsigned char)p[i+1]&0x3F);
+      if( cp>=0x0621 && cp<=0x064A ){   /* an Arabic letter: the usual case */
+        pC->nWord += !bIn;
+        bIn = 1;
+        pC->nLetter++;
+        pC->nArabic += marsad_fold_is_letter(cp);
+        i += 2;
+        continue;
+      }
+    }
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
@@ -137,7 +150,7 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
     }else cat = utf8proc_category((utf8proc_int32_t)cp);
     if( cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO ){
       pC->nLetter++;
-      if( marsad_is_arabic_letter(cp) ) pC->nArabic++;
+      if( marsad_fold_is_letter(cp) ) pC->nArabic++;
     }else if( cat==UTF8PROC_CATEGORY_ND ){
       pC->nDigit++;
     }else if( cp=='|' || cp==0x2022 || cp==0xB7 || cp==0xBB || cp==0x203A ){
@@ -265,29 +278,73 @@ static int colon_soon(const char *p, size_t n){
   return 0;
 }
 
-/* The offset in line p[0..n) where a link row glued after a sentence
-** begins: a tail phrase of data/chrome.tsv as written, after a space or
-** no-break space, followed by a space, a colon or the end, and either
-** after punctuation or followed by a colon within three words; 0 when the
-** line begins with one; else n. */
-static size_t tail_start(const char *p, size_t n){
-  const marsad_chrome_phrase *aTail[8];
-  int nTail = 0;
-  for(int k=0; k<marsad_chrome_nphrases && nTail<8; k++){
-    if( marsad_chrome_phrases[k].eClass==MARSAD_CHROME_TAIL ) aTail[nTail++] = &marsad_chrome_phrases[k];
+/* The tail phrases of data/chrome.tsv (class MARSAD_CHROME_TAIL), gathered
+** once for a text, with the bytes they can start with. */
+typedef struct tail_phrases {
+  const marsad_chrome_phrase *a[8];   /* the phrases */
+  int n;                              /* entries of a[] used */
+  unsigned char abFirst[256];         /* 1 for a byte some phrase starts with */
+  unsigned char abSecond[256];        /* 1 for a byte some phrase has second
+                                      ** (all 1 when a phrase is shorter) */
+} tail_phrases;
+
+/* Gathers the tail phrases (at most 8) into *pT. */
+static void tail_phrases_init(tail_phrases *pT){
+  int bShort = 0;
+  memset(pT, 0, sizeof *pT);
+  for(int k=0; k<marsad_chrome_nphrases && pT->n<8; k++){
+    const marsad_chrome_phrase *pP = &marsad_chrome_phrases[k];
+    if( pP->eClass!=MARSAD_CHROME_TAIL ) continue;
+    pT->a[pT->n++] = pP;
+    if( pP->nKey<2 ){ bShort = 1; continue; }
+    pT->abFirst[(unsigned char)pP->zKey[0]] = 1;
+    pT->abSecond[(unsigned char)pP->zKey[1]] = 1;
   }
-  for(size_t i=0; i<n; i++){
-    unsigned char b = i ? (unsigned char)p[i-1] : ' ';
-    if( b!=' ' && b!=0xA0 ) continue;   /* a word starts after a space (or U+00A0) */
-    for(int k=0; k<nTail; k++){
-      size_t m = (size_t)aTail[k]->nKey;
-      if( i+m>n ) continue;
-      if( m>0 && p[i]!=aTail[k]->zKey[0] ) continue;   /* the first two bytes first (an */
-      if( m>1 && p[i+1]!=aTail[k]->zKey[1] ) continue; /* Arabic letter's lead byte is shared) */
-      if( memcmp(p+i, aTail[k]->zKey, m)!=0 ) continue;
-      if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
-      if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return i;
-    }
+  if( bShort ){   /* no filter can be had from the first two bytes */
+    memset(pT->abFirst, 1, sizeof pT->abFirst);
+    memset(pT->abSecond, 1, sizeof pT->abSecond);
+  }
+}
+
+/* False when no tail phrase of pT can start at offset i of p[0..n) (i<n),
+** by its first two bytes. */
+static int tail_may_start(const tail_phrases *pT, const char *p, size_t n, size_t i){
+  return pT->abFirst[(unsigned char)p[i]]
+      && (i+1>=n || pT->abSecond[(unsigned char)p[i+1]]);
+}
+
+/* True when a tail phrase of pT starts at offset i of line p[0..n), i
+** being 0 or just after a space or no-break space, and ends the line's
+** text there (see tail_start). */
+static int tail_at(const tail_phrases *pT, const char *p, size_t n, size_t i){
+  for(int k=0; k<pT->n; k++){
+    size_t m = (size_t)pT->a[k]->nKey;
+    if( i+m>n ) continue;
+    if( m>0 && p[i]!=pT->a[k]->zKey[0] ) continue;   /* the first two bytes first (an */
+    if( m>1 && p[i+1]!=pT->a[k]->zKey[1] ) continue; /* Arabic letter's lead byte is shared) */
+    if( memcmp(p+i, pT->a[k]->zKey, m)!=0 ) continue;
+    if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
+    if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return 1;
+  }
+  return 0;
+}
+
+/* The offset in line p[0..n) where a link row glued after a sentence
+** begins: a tail phrase of pT as written, after a space or no-break space
+** (or the byte 0xA0 that ends it), followed by a space, a colon or the
+** end, and either after punctuation or followed by a colon within three
+** words; 0 when the line begins with one; else n. */
+static size_t tail_start(const tail_phrases *pT, const char *p, size_t n){
+  if( n>0 && tail_may_start(pT, p, n, 0) && tail_at(pT, p, n, 0) ) return 0;
+  /* the next space and the next byte 0xA0 at or after i (NULL: none) */
+  const char *pSpace = memchr(p, ' ', n), *pA0 = memchr(p, 0xA0, n);
+  while( pSpace || pA0 ){
+    const char *q = (pSpace==0 || (pA0 && pA0<pSpace)) ? pA0 : pSpace;
+    size_t i = (size_t)(q-p)+1;   /* a word starts after a space (or U+00A0) */
+    if( i>=n ) break;
+    if( tail_may_start(pT, p, n, i) && tail_at(pT, p, n, i) ) return i;
+    if( q==pSpace ) pSpace = memchr(p+i, ' ', n-i);
+    if( q==pA0 ) pA0 = memchr(p+i, 0xA0, n-i);
   }
   return n;
 }
@@ -295,9 +352,10 @@ static size_t tail_start(const char *p, size_t n){
 /* Classifies line pL of zText using its key (normalized). The line's key
 ** hash is that of the whole line; a share row it begins with is then cut
 ** off (pL->iRow), as is a link row glued after its last sentence
-** (pL->iTail), and the rest classified. pWord is scratch. */
+** (pL->iTail), and the rest classified. pWord is scratch; pTails the tail
+** phrases. */
 static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
-                         marsad_norm *pWord, const char *zOutlet,
+                         marsad_norm *pWord, const tail_phrases *pTails, const char *zOutlet,
                          const marsad_line_memory *pMem, marsad_buf *pShort){
   const char *p = zText + pL->iStart;
   size_t n = pL->iEnd - pL->iStart, nRow = 0;
@@ -307,7 +365,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   pL->iRow = pL->iStart;
   pL->iTail = pL->iEnd;
   rc = share_row_len(p, n, pWord, &nRow);
-  size_t iTail = tail_start(p, n);
+  size_t iTail = tail_start(pTails, p, n);
   int bCut = iTail<n && iTail>0;
   if( bCut ){   /* the line ends at its last sentence */
     pL->iEnd = pL->iStart + iTail;
@@ -424,7 +482,11 @@ static int is_plain_line(const char *p, size_t n){
   if( n>0 && (p[0]==' ' || p[n-1]==' ') ) return 0;
   for(size_t i=0; i<n; i++){
     unsigned char b = (unsigned char)p[i];
-    if( b<0xC2 || (b>0xC2 && b<0xE1) ){    /* the usual case: ASCII, Arabic */
+    if( b>0xC2 && b<0xE1 ){    /* the usual case: a character of U+00C0..U+0FFF (Arabic) */
+      if( i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ) i++;   /* its continuation byte */
+      continue;
+    }
+    if( b<0xC2 ){              /* ASCII, or a stray continuation byte */
       if( b==' ' && i+1<n && p[i+1]==' ' ) return 0;
       continue;
     }
@@ -464,6 +526,12 @@ static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t
   }
 }
 
+/* True when split_lines reads byte b as white space inside a line (space,
+** tab, carriage return) or as the end of a line. */
+static int is_split_byte(unsigned char b){
+  return b<=' ' && (b==' ' || b=='\t' || b=='\r' || b=='\n');
+}
+
 /* Splits zText into trimmed non-empty lines, collapsing inner runs of
 ** spaces and tabs in place. Returns the line array (owned by the caller) or
 ** NULL when out of memory; *pnLine its length. */
@@ -477,12 +545,17 @@ static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
     while( i<n && (zText[i]==' ' || zText[i]=='\t' || zText[i]=='\r') ) i++;
     size_t iStart = iOut;
     int bSpace = 0;
-    for(; i<n && zText[i]!='\n'; i++){
-      char ch = (zText[i]=='\t' || zText[i]=='\r') ? ' ' : zText[i];
-      if( ch==' ' ){ bSpace = 1; continue; }
-      if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
-      bSpace = 0;
-      zText[iOut++] = ch;
+    while( i<n && zText[i]!='\n' ){
+      size_t j = i;   /* a run of bytes other than white space, moved as one */
+      while( j<n && !is_split_byte((unsigned char)zText[j]) ) j++;
+      if( j>i ){
+        if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
+        bSpace = 0;
+        if( iOut!=i ) memmove(zText+iOut, zText+i, j-i);
+        iOut += j-i;
+        i = j;
+      }
+      if( i<n && zText[i]!='\n' ){ bSpace = 1; i++; }
     }
     if( iOut>iStart ){
       if( nLine>=nAlloc ){
@@ -522,7 +595,14 @@ static int nfc_stable(uint32_t cp){
 static int is_quick_nfc(const char *p, size_t n){
   size_t i = 0;
   while( i<n ){
-    if( (unsigned char)p[i]<0x80 ){ i++; continue; }
+    unsigned char b = (unsigned char)p[i];
+    if( b<0x80 ){ i++; continue; }
+    if( b>=0xD8 && b<=0xDB && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
+      unsigned char c = (unsigned char)p[i+1];     /* U+0600..U+06FF */
+      if( b==0xD9 && c>=0x93 && c<=0x95 ) return 0; /* U+0653..U+0655 */
+      i += 2;
+      continue;
+    }
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     if( !nfc_stable(cp) ) return 0;
@@ -562,13 +642,15 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
   int nLine = 0;
   marsad_norm norm = MARSAD_NORM_INIT, word = MARSAD_NORM_INIT;
   marsad_buf body = MARSAD_BUF_INIT, dropped = MARSAD_BUF_INIT, shorts = MARSAD_BUF_INIT;
+  tail_phrases tails;
+  tail_phrases_init(&tails);
   int rc = to_nfc(zText, nText, &zNfc, &nNfc);
   if( rc==MARSAD_OK ){
     aLine = split_lines(zNfc, &nNfc, &nLine);
     if( aLine==0 ) rc = MARSAD_NOMEM;
   }
   for(int i=0; rc==MARSAD_OK && i<nLine; i++){
-    rc = classify_line(zNfc, &aLine[i], &norm, &word, zOutlet, pMem, &shorts);
+    rc = classify_line(zNfc, &aLine[i], &norm, &word, &tails, zOutlet, pMem, &shorts);
   }
   if( rc==MARSAD_OK ){
     decide(aLine, nLine);

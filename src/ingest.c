@@ -22,6 +22,7 @@
 #include "clean.h"
 #include "db.h"
 #include "doc.h"
+#include "fold.h"
 #include "html.h"
 #include "module.h"
 #include "norm.h"
@@ -225,7 +226,7 @@ static int is_arabic(const char *p, size_t n){
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
-    if( marsad_is_arabic_letter(cp) ) nArabic++;
+    if( marsad_fold_is_letter(cp) ) nArabic++;
     else if( (cp|0x20)>='a' && (cp|0x20)<='z' ) nOther++;
     else if( cp>=0x00C0 && cp<0x0590 ) nOther++;
   }

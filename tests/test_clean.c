@@ -76,6 +76,18 @@ static void test_whitespace_and_crlf(void){
   const char *z = clean("  " P1 "  \r\n\r\n\t" P2 "\r\n", 0, 0);
   CHECK(z && strstr(z, "\r")==0);
   CHECK(z && strncmp(z, "قال", 6)==0);
+  /* runs of spaces, tabs and carriage returns inside a line are one space */
+  z = clean("قال المتحدث \t باسم\tالوزارة  \r إن الاجتماع سيعقد في موعده المحدد رغم الظروف الصعبة.", 0, 0);
+  CHECK_EQ_STR(z, P1);
+}
+
+/* The body is in NFC: a letter written with a combining hamza (ا + U+0654)
+** is the composed letter; text already in NFC is kept as it is. */
+static void test_nfc(void){
+  CHECK_EQ_STR(clean("وقال المتحدث إن الوزير سا\xd9\x94ل عن موعد الاجتماع المقبل في العاصمة أمس.", 0, 0),
+               "وقال المتحدث إن الوزير سأل عن موعد الاجتماع المقبل في العاصمة أمس.");
+  CHECK_EQ_STR(clean("وقال المتحدث إن الوزير سأل عن موعد الاجتماع المقبل في العاصمة أمس.", 0, 0),
+               "وقال المتحدث إن الوزير سأل عن موعد الاجتماع المقبل في العاصمة أمس.");
 }
 
 /* Unicode spaces (no-break U+00A0, thin U+2009, ideographic U+3000) are
@@ -152,6 +164,7 @@ int main(void){
   RUN(test_repeated_lines);
   RUN(test_title_line_dropped);
   RUN(test_whitespace_and_crlf);
+  RUN(test_nfc);
   RUN(test_unicode_spaces);
   RUN(test_share_row_cut);
   RUN(test_presentation_forms);
