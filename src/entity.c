@@ -1422,10 +1422,21 @@ static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   return rc==MARSAD_OK ? add_variant(p, e, m) : rc;
 }
 
+/* True when mention m names a generic body the lists know (class
+** generic: قوات الأمن, any country's security forces), no one entity. */
+static int generic_body(const res_ment *m){
+  const marsad_gaz_key *g = marsad_gaz_lookup(m->pM->zKey, strlen(m->pM->zKey));
+  return g && (g->fClass & MARSAD_GAZ_GENERIC);
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
   const char *zKey = pM->zKey;
+  if( generic_body(m) ){
+    pM->iEntity = 0;                            /* recognised, no entity */
+    return MARSAD_OK;
+  }
   int eCurated = curated_kind(m);
   if( eCurated ) pM->eKind = eCurated;
   int eKind = pM->eKind, rc = MARSAD_OK, e = -1;

@@ -55,7 +55,7 @@ static const struct { const char *z; unsigned f; } aClassName[] = {
   {"given", MARSAD_GAZ_GIVEN}, {"stop", MARSAD_GAZ_STOP},
   {"common", MARSAD_GAZ_COMMON}, {"currency", MARSAD_GAZ_CURRENCY},
   {"construct", MARSAD_GAZ_CONSTRUCT}, {"namehead", MARSAD_GAZ_NAMEHEAD},
-  {"lead", MARSAD_GAZ_LEAD},
+  {"lead", MARSAD_GAZ_LEAD}, {"generic", MARSAD_GAZ_GENERIC},
 };
 
 /* FNV-1a over p[0..n), as tools/gen_gazetteer.py computes it. */

@@ -44,6 +44,8 @@
 #define MARSAD_GAZ_HOME       0x200000 /* a family name many bear (المالكي)
                                         that names its person only in an
                                         article naming his country (zHome) */
+#define MARSAD_GAZ_GENERIC    0x400000 /* a generic body (قوات الأمن, any
+                                        country's): recognised, no entity */
 #define MARSAD_GAZ_ADJART     0x800  /* a name, but an adjective with the article
                                         (سورية / السورية) */
 

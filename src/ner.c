@@ -490,18 +490,20 @@ static int ner_town_clitic_refused(marsad_ner *p, int i, ner_form f){
 static int ner_inflected(const char *k, int n, int fWhat);
 
 /* True when token i, read as form f after a preposition (ب ل ك) and
-** without the article as a name that is no country, is from that
+** without the article as a place that is no country, is from that
 ** preposition on an inflected word of the dictionary (بابها: باب + ها, its
 ** door, not ب + أبها, Abha; لزاما, باكرا: an accusative, not Zama, Accra;
 ** a noun with a pronoun, a dual, a verb), unless the text writes the
 ** name's first letter with a hamza (بأبها), which no such word has there.
 ** Not for a name ending in يا, the end of so many places' names (كآسيا،
-** بروسيا) and of few words. */
+** بروسيا) and of few words, nor for a person's (لبوتين is no لبوة +
+** تين, two lionesses). */
 static int ner_clitic_inflected(marsad_ner *p, int i, ner_form f, const marsad_gaz_key *g){
   const ner_tok *t = &p->aTok[i];
   const char *k = tok_key(p, t);
   int o = f.iSpan-2, n = (int)t->nKey;
   if( f.bArt || o<0 || marsad_gaz_country(g->iEntity) || key_at(k, n, n-4, "\xD9\x8A\xD8\xA7")
+   || marsad_gaz_entity_at(g->iEntity)->eKind!=MARSAD_ENTITY_PLACE
    || !clitic_at(k, n, o, AR_BA, AR_LAM, AR_KAF) || !ner_inflected(k+o, n-o, INFL_MORE) ) return 0;
   const unsigned char *z = (const unsigned char *)p->az[t->iField] + t->iStart;
   uint32_t nz = t->iEnd - t->iStart, e = 0;
@@ -607,7 +609,9 @@ static int ner_at_place(marsad_ner *p, int j){
 ** tail words. A common word (class common: a town somewhere, or a generic
 ** noun: النادي، الإدارة) may not, but with the article as an adjective:
 ** after the first tail word (هيئة السوق المالية، للجيش المالي) or as a
-** feminine relative adjective (وزارة المالية). */
+** feminine relative adjective (وزارة المالية). A word with و and the
+** article may (وزارة التجارة والصناعة), unless it is an organisation head:
+** a second body (الاتحاد الأوروبي لكرة القدم والاتحاد الآسيوي). */
 static int ner_tail_word(marsad_ner *p, int j, int n){
   const ner_tok *t = &p->aTok[j];
   const char *k = tok_key(p, t);
@@ -622,7 +626,9 @@ static int ner_tail_word(marsad_ner *p, int j, int n){
   if( ner_at_place(p, j) ) return 0;
   if( bArt ) return 1;
   if( n==0 && (c & MARSAD_GAZ_ADJ) ) return 0;   /* جامعة بريطانية: a British university */
-  if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ) return 1;
+  if( n>0 && key_at(k, nk, 0, AR_WAW AR_ALEF AR_LAM) ){   /* وزارة التجارة والصناعة, */
+    return !(tok_any(p, j) & MARSAD_GAZ_ORGHEAD);         /* not a second body: والاتحاد */
+  }
   if( n>0 && key_at(k, nk, 0, AR_LAM) && j+1<p->aEnd[t->iField]
    && p->aTok[j+1].eKind==MARSAD_TOKEN_ARABIC
    && key_at(tok_key(p, &p->aTok[j+1]), (int)p->aTok[j+1].nKey, 0, AR_ALEF AR_LAM) ){
@@ -1580,13 +1586,15 @@ static int ner_subject_end(marsad_ner *p, int j){
 ** shorter (الرئيس شيراك | شذ, a verb after a title) unless the rules'
 ** name ends its subject (ner_subject_end). nName: the words of the
 ** model's name once trimmed; a name of the rules with the same words stays
-** (with what the gazetteer knows of it: كيري | وظريف). */
+** (with what the gazetteer knows of it: كيري | وظريف), and so do two
+** people the gazetteer knows (أردوغان لبوتين: أردوغان and ل + بوتين). */
 static int ner_model_reshapes(marsad_ner *p, int i, int n, int nName, int eKind){
-  int bAny = 0;
+  int bAny = 0, nKnown = 0;
   for(int h=0; h<p->nHit; h++){
     const ner_hit *x = &p->aHit[h];
     if( x->iTok1<=i || x->iTok0>=i+n || x->eKind<0 ) continue;
-    if( x->eKind!=eKind || eKind!=MARSAD_ENTITY_PERSON || x->eSrc==SRC_MODEL
+    nKnown += x->eSrc==SRC_GAZ && x->iGaz>=0;
+    if( x->eKind!=eKind || eKind!=MARSAD_ENTITY_PERSON || x->eSrc==SRC_MODEL || nKnown>1
      || p->aMl[x->iTok0].bFixed || (x->iTok0==i && (x->iTok1==i+n || x->iTok1==i+nName)) ){
       return 0;
     }

@@ -580,6 +580,9 @@ static void test_model_person_bounds(void){
   fixture_text(&f, "والتقى كيري وظريف في جنيف. وقال ظريف إن المحادثات جدية.");
   CHECK(find(&f.a, "كيري")!=0);
   CHECK(find(&f.a, "كيري وظريف")==0);
+  fixture_text(&f, "قال أردوغان لبوتين في أنقرة إن التعاون مستمر.");   /* two people */
+  CHECK(find(&f.a, "أردوغان")!=0);
+  CHECK(find(&f.a, "بوتين")!=0);
   fixture_close(&f);
 }
 
@@ -684,6 +687,10 @@ static void test_org_tail_closed(void){
   CHECK_EQ_INT(kind_of(&f.a, "وزارة التنمية الاجتماعية"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(kind_of(&f.a, "وزارة الخارجية الروسية"), MARSAD_ENTITY_ORG);
   CHECK_EQ_INT(kind_of(&f.a, "نقابة المهندسين العرب"), MARSAD_ENTITY_ORG);
+  fixture_text(&f, "وأعلنت وزارة التجارة والصناعة ونقابة الأطباء البريطانية والهيئة العامة للرياضة قرارا.");
+  CHECK_EQ_INT(kind_of(&f.a, "وزارة التجارة والصناعة"), MARSAD_ENTITY_ORG);   /* و within one body */
+  CHECK_EQ_INT(kind_of(&f.a, "نقابة الأطباء البريطانية"), MARSAD_ENTITY_ORG);   /* and between two: */
+  CHECK_EQ_INT(kind_of(&f.a, "الهيئة العامة للرياضة"), MARSAD_ENTITY_ORG);
   fixture_close(&f);
 }
 
@@ -896,6 +903,22 @@ static void test_home_family(void){
   fixture_text(&f, "وقال المالكي إن الفريق جاهز للموسم.");
   CHECK(entity_of(&f.a, "المالكي")!=eNouri);
   CHECK(entity_of(&f.a, "المالكي")!=0);
+  fixture_close(&f);
+}
+
+/* A generic body (قوات الأمن, any country's security forces; المنظمة
+** الدولية) is recognised but is no entity; a specific one is
+** (قوات الأمن العراقية، المنظمة الدولية للهجرة). */
+static void test_generic_bodies(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقالت قوات الأمن إن الهجوم فشل، وأكدت المنظمة الدولية أن المساعدات وصلت.");
+  CHECK_EQ_INT(kind_of(&f.a, "قوات الأمن"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(entity_of(&f.a, "قوات الأمن"), 0);
+  for(int i=0; i<f.a.nMention; i++) CHECK_EQ_INT(f.a.aMention[i].iEntity, 0);
+  fixture_text(&f, "وقالت قوات الأمن العراقية والمنظمة الدولية للهجرة إن النازحين عادوا.");
+  CHECK(entity_of(&f.a, "قوات الأمن العراقية")!=0);
+  CHECK(entity_of(&f.a, "المنظمة الدولية للهجرة")!=0);
   fixture_close(&f);
 }
 
@@ -1667,6 +1690,7 @@ int main(void){
   RUN(test_place_lists);
   RUN(test_article_free);
   RUN(test_home_family);
+  RUN(test_generic_bodies);
   RUN(test_context_readings);
   RUN(test_places_after_kings);
   RUN(test_spellings);

@@ -35,7 +35,8 @@ F = {"adj": 0x001, "prefix": 0x002, "title": 0x004, "office": 0x008,
      "particle": 0x080, "given": 0x100, "stop": 0x200, "common": 0x400,
      "adjart": 0x800, "artreq": 0x1000, "currency": 0x2000, "titleart": 0x4000,
      "curated": 0x8000, "construct": 0x20000,
-     "namehead": 0x40000, "lead": 0x80000, "artno": 0x100000, "home": 0x200000}
+     "namehead": 0x40000, "lead": 0x80000, "artno": 0x100000, "home": 0x200000,
+     "generic": 0x400000}
 ADMIN = {"محافظه", "مقاطعه", "اقليم", "ولايه", "منطقه", "مدينه", "جزيره", "مقاطعة"}
 
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
