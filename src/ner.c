@@ -117,6 +117,8 @@ typedef struct ner_word {
 } ner_word;
 #define NW_ANY  1          /* cAny is filled */
 #define NW_ML   2          /* nLen, cKind, hKey, hBare are */
+#define NW_SAY  4          /* ner_say_verb is known: */
+#define NW_SAYS 8          /* ... true */
 
 /* One token of a field. */
 typedef struct ner_tok {
@@ -196,12 +198,13 @@ typedef struct ner_tokctx {
   int iField;
 } ner_tokctx;
 
-/* Sets t->pWord to the slot of t's word, key k[0..nk), in p->aWord: the
-** word's when it is there (then t takes its classes), else claimed for it,
-** unless another word of this text holds that slot. */
-static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk){
+/* Sets t->pWord to the slot of t's word, key k[0..nk) of hash hKey
+** (marsad_hash64), in p->aWord: the word's when it is there (then t takes
+** its classes), else claimed for it, unless another word of this text holds
+** that slot. */
+static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk, uint64_t hKey){
   if( nk==0 || nk>NER_WORD_KEY ) return;
-  ner_word *w = &p->aWord[marsad_hash64(k, nk) & ((1u<<NER_WORD_BITS)-1)];
+  ner_word *w = &p->aWord[hKey & ((1u<<NER_WORD_BITS)-1)];
   if( w->nKey==nk && w->eKind==t->eKind && memcmp(w->aKey, k, nk)==0 ){
     t->bAny = (w->fHave & NW_ANY)!=0;
     t->cAny = w->cAny;
@@ -219,9 +222,9 @@ static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk){
 }
 
 /* Stores one token of field iField: its kind, span and, for a word, its
-** key k[0..nk). */
+** key k[0..nk) of hash hKey (marsad_hash64). */
 static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
-                         size_t iEnd, const char *k, size_t nk){
+                         size_t iEnd, const char *k, size_t nk, uint64_t hKey){
   const char *z = p->az[iField];
   if( p->nTok>=p->nTokAlloc ){
     int nNew = p->nTokAlloc ? p->nTokAlloc*2 : 256;
@@ -247,7 +250,7 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
     marsad_buf_append(&p->keys, "", 1);
     if( p->keys.rc ) return p->keys.rc;
     t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
-    ner_word_at(p, t, k, nk);
+    ner_word_at(p, t, k, nk, hKey);
   }
   p->nTok++;
   return MARSAD_OK;
@@ -258,17 +261,19 @@ static int ner_span_cb(void *pCtx, const marsad_span_token *pT){
   ner_tokctx *c = pCtx;
   marsad_ner *p = c->p;
   if( pT->eKind==MARSAD_TOKEN_PUNCT ){
-    return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, 0, 0);
+    return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, 0, 0, 0);
   }
   int rc = marsad_norm_run(p->az[c->iField]+pT->iStart, pT->iEnd-pT->iStart, &p->norm);
   if( rc ) return rc;
-  return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, p->norm.z, p->norm.n);
+  return ner_add_token(p, c->iField, pT->eKind, pT->iStart, pT->iEnd, p->norm.z, p->norm.n,
+                       marsad_hash64(p->norm.z, p->norm.n));
 }
 
-/* Stores one token with the key it comes with (a marsad_token_fn). */
-static int ner_token_cb(void *pCtx, const marsad_token *pT){
+/* Stores one token with the key and hash it comes with (a marsad_aword_fn). */
+static int ner_word_cb(void *pCtx, const marsad_aword *pW){
   ner_tokctx *c = pCtx;
-  return ner_add_token(c->p, c->iField, pT->eKind, pT->iStart, pT->iEnd, pT->pKey, pT->nKey);
+  const marsad_token *pT = &pW->tok;
+  return ner_add_token(c->p, c->iField, pT->eKind, pT->iStart, pT->iEnd, pT->pKey, pT->nKey, pW->hKey);
 }
 
 /* True when token i is a word (Arabic or Latin). */
@@ -1757,6 +1762,16 @@ static int ner_say_verb(marsad_ner *p, int i){
   return 0;
 }
 
+/* ner_say_verb of token i, kept with its word (it depends on the key
+** alone). */
+static int tok_say_verb(marsad_ner *p, int i){
+  ner_word *w = p->aTok[i].pWord;
+  if( w && (w->fHave & NW_SAY) ) return (w->fHave & NW_SAYS)!=0;
+  int bSay = ner_say_verb(p, i);
+  if( w ) w->fHave |= NW_SAY | (bSay ? NW_SAYS : 0);
+  return bSay;
+}
+
 /* True when key k[0..n) is a verb of the present or future: س, then one
 ** of ي ت ن (ا only after س: foreign names start with it, ايكر), before a stem of
 ** arwords.h of three letters or more
@@ -1988,7 +2003,7 @@ static int ner_after_model(marsad_ner *p){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i+1<p->nTok; i++){
     int iEnd = p->aEnd[p->aTok[i].iField], n = 0;
-    int bSay = ner_say_verb(p, i), bLead = !bSay && ner_lead(p, i);
+    int bSay = tok_say_verb(p, i), bLead = !bSay && ner_lead(p, i);
     if( !bSay && !bLead ) continue;
     while( n<3 && i+1+n<iEnd
            && (bSay ? ner_unknown_name_word(p, i+1+n) : ner_lead_name_word(p, i+1+n)) ) n++;
@@ -2076,8 +2091,8 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
   for(int f=0; rc==MARSAD_OK && f<2; f++){
     ner_tokctx c = {p, f};
     if( p->an[f]>0 && pA ){
-      rc = marsad_analysis_tokens(pA, f==0 ? MARSAD_FIELD_TITLE : MARSAD_FIELD_BODY,
-                                  MARSAD_TOKENIZE_PUNCT, 0, ner_token_cb, &c);
+      rc = marsad_analysis_words(pA, f==0 ? MARSAD_FIELD_TITLE : MARSAD_FIELD_BODY,
+                                 MARSAD_TOKENIZE_PUNCT, 0, ner_word_cb, &c);
     }else if( p->an[f]>0 ){
       rc = marsad_tokenize_spans(p->az[f], p->an[f], 1, ner_span_cb, &c);
     }
