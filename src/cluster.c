@@ -1720,5 +1720,5 @@ static int stories_flush(marsad_db *pDb, void *pState){
 }
 
 const marsad_module marsad_module_stories = {
-  "stories", stories_open, stories_close, stories_article, stories_flush
+  "stories", stories_open, stories_close, stories_article, stories_flush, 0
 };

@@ -6,12 +6,14 @@
 ** the database on the first article of a handle, so that queries on a
 ** handle never pay for it.
 **
-** The rows of an article are queued and inserted together when the article
-** is done, several rows per INSERT statement: each execution of a statement
-** has a fixed cost (cursors opened, and for entity the CHECK on its kind,
-** whose IN list SQLite builds into a temporary index every time). New
-** entities take their ids from the module (the largest id + 1, as SQLite
-** would give them) so that the resolver has them before the rows exist.
+** The rows of a batch are queued and inserted together before it commits
+** (xFlush) or before a merge or rename changes stored rows, several rows
+** per INSERT statement: each execution of a statement has a fixed cost
+** (cursors opened, and for entity the CHECK on its kind, whose IN list
+** SQLite builds into a temporary index every time). New entities take
+** their ids from the module (the largest id + 1, as SQLite would give them)
+** so that the resolver has them before the rows exist. A batch that rolls
+** back (xRollback) takes the queues and the resolver with it.
 */
 #include <string.h>
 #include "marsad.h"
@@ -22,8 +24,8 @@
 #include "module.h"
 #include "ner.h"
 
-#define ROWQ_NSIZE 3   /* statements per queue: rows per INSERT, largest first */
-static const int aRowqSize[ROWQ_NSIZE] = {16, 4, 1};
+#define ROWQ_NSIZE 5   /* statements per queue: rows per INSERT, largest first */
+static const int aRowqSize[ROWQ_NSIZE] = {256, 64, 16, 4, 1};
 
 /* One value of a queued row. */
 typedef struct rowq_cell {
@@ -194,8 +196,8 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
   return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, "renaming an entity");
 }
 
-/* Inserts the rows queued for the current article: the new entities, then
-** their variants, then the mentions, which refer to them. */
+/* Inserts the rows queued so far: the new entities, then their variants,
+** then the mentions, which refer to them. */
 static int entity_flush(entity_state *s){
   int rc = rowq_flush(s->pDb, &s->qEntity);
   if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
@@ -313,7 +315,19 @@ static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
   return q->rc;
 }
 
-/* xArticle: recognise, resolve, store (entity_flush). */
+/* xRollback: forgets the queued rows and the resolver, which knows the
+** entities of the rolled-back batch (it is loaded again on need). */
+static void entity_rollback(marsad_db *pDb, void *pState){
+  entity_state *s = pState;
+  (void)pDb;
+  marsad_resolver_free(s->pRes);
+  s->pRes = 0;
+  rowq_clear(&s->qEntity);
+  rowq_clear(&s->qVariant);
+  rowq_clear(&s->qMention);
+}
+
+/* xArticle: recognise, resolve, queue the rows (stored by entity_flush). */
 static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   entity_state *s = pState;
   int rc = MARSAD_OK;
@@ -323,18 +337,18 @@ static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   if( rc==MARSAD_OK ) rc = marsad_ner_run(s->pNer, pA);
   if( rc==MARSAD_OK ) rc = marsad_resolver_resolve(s->pRes, pA);
   if( rc==MARSAD_OK ) rc = entity_queue_mentions(s, pA);
-  if( rc==MARSAD_OK ) rc = entity_flush(s);
   if( rc==MARSAD_NOMEM ) marsad_db_error(pDb, rc, "out of memory recognising entities");
-  if( rc ){                      /* the batch will roll back: forget what it added */
-    marsad_resolver_free(s->pRes);
-    s->pRes = 0;
-    rowq_clear(&s->qEntity);
-    rowq_clear(&s->qVariant);
-    rowq_clear(&s->qMention);
-  }
+  if( rc ) entity_rollback(pDb, s);   /* the batch will roll back */
+  return rc;
+}
+
+/* xFlush: stores the batch's queued rows. */
+static int entity_batch_flush(marsad_db *pDb, void *pState){
+  int rc = entity_flush(pState);
+  if( rc ) entity_rollback(pDb, pState);
   return rc;
 }
 
 const marsad_module marsad_module_entities = {
-  "entities", entity_open, entity_close, entity_article, 0
+  "entities", entity_open, entity_close, entity_article, entity_batch_flush, entity_rollback
 };

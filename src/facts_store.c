@@ -217,5 +217,5 @@ static int facts_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
 }
 
 const marsad_module marsad_module_facts = {
-  "facts", facts_open, facts_close, facts_article, 0
+  "facts", facts_open, facts_close, facts_article, 0, 0
 };

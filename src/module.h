@@ -21,6 +21,9 @@ typedef struct marsad_module {
   int (*xArticle)(marsad_db *pDb, void *pState, marsad_analysis *pA);
   /* Before each ingest batch commits. May be NULL. */
   int (*xFlush)(marsad_db *pDb, void *pState);
+  /* After an ingest batch rolled back: forget what the module kept of it
+  ** (rows it waited to store, what it learned from them). May be NULL. */
+  void (*xRollback)(marsad_db *pDb, void *pState);
 } marsad_module;
 
 /* The modules, in the order they run; marsad_nmodules of them. */

@@ -756,10 +756,18 @@ static int search_flush(marsad_db *pDb, void *pState){
   return rc;
 }
 
+/* Forgets the tokens kept for a rolled-back batch (and the out-of-memory
+** failure that may have ended it): the next batch starts from none. */
+static void search_rollback(marsad_db *pDb, void *pState){
+  (void)pState;
+  if( pDb->pFtsDocs ) marsad_fts_docs_clear(pDb->pFtsDocs);
+}
+
 const marsad_module marsad_search_module = {
   "search",       /* zName */
   search_open,    /* xOpen */
   search_close,   /* xClose */
   search_article, /* xArticle */
-  search_flush    /* xFlush */
+  search_flush,   /* xFlush */
+  search_rollback /* xRollback (the pending articles are in a temp table) */
 };

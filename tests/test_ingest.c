@@ -3,8 +3,9 @@
 ** inputs, bad lines reported with their line numbers while the rest is
 ** stored, idempotence, exact copies linked, empty articles refused, bad
 ** dates and invalid UTF-8 reported by line, directory walks (symbolic link
-** loops, XML that is no feed), the queries over what was stored, and
-** every allocation failure handled cleanly (fault injection).
+** loops, XML that is no feed), the queries over what was stored, every
+** allocation failure handled cleanly (fault injection), and a handle that
+** ingests again after a failed batch storing what a fresh one does.
 */
 #include <ctype.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 #include "harness.h"
 #include "marsad.h"
 #include "alloc.h"
+#include "db.h"
 
 /* Collected problem reports. */
 static char zReports[4096];
@@ -297,6 +299,72 @@ static void test_fault_injection(void){
   CHECK(nOk>0);
 }
 
+/* The first integer the query zSql answers on pDb, or -1. */
+static long long query_int(marsad_db *pDb, const char *zSql){
+  sqlite3_stmt *pStmt = 0;
+  long long n = -1;
+  if( sqlite3_prepare_v2(pDb->db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    n = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return n;
+}
+
+/* What ingestion stored for its articles, as one number per table. */
+static void stored_counts(marsad_db *pDb, long long aN[4]){
+  aN[0] = query_int(pDb, "SELECT count(*) FROM article");
+  aN[1] = query_int(pDb, "SELECT count(*) FROM mention");
+  aN[2] = query_int(pDb, "SELECT count(*) FROM entity");
+  aN[3] = query_int(pDb, "SELECT count(*) FROM entity_variant");
+}
+
+/* A batch that failed part-way (out of memory) rolls back, and the modules
+** forget what they kept of it (rows queued for the commit, entities the
+** resolver learned): ingesting again on the same handle stores what a
+** fresh database stores, and every row refers to a stored article and
+** entity. */
+static void test_rollback_then_again(void){
+  char zPath[512];
+  const char *z =
+    "{\"id\":\"r1\",\"title\":\"زيارة\",\"text\":\"التقى الرئيس عبد الفتاح السيسي في القاهرة "
+    "وزير الخارجية الأمريكي جون كيري لبحث الأوضاع في سوريا.\"}\n"
+    "{\"id\":\"r2\",\"title\":\"لقاء\",\"text\":\"وصل جون كيري إلى الرياض حيث استقبله الملك "
+    "سلمان بن عبدالعزيز، وقال كيري إن الولايات المتحدة تدعم السعودية.\"}\n";
+  marsad_ingest_opts o;
+  memset(&o, 0, sizeof o);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  marsad_ingest_stats s;
+  long long aWant[4], aGot[4];
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  memset(&s, 0, sizeof s);
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "r.jsonl", z, strlen(z), &o, &s), MARSAD_OK);
+  stored_counts(pDb, aWant);
+  marsad_close(pDb);
+  CHECK(aWant[1]>0);
+  int nFailed = 0;
+  for(long n=0; n<2000 && nFailed<400; n+=3){
+    pDb = fresh_db(zPath, sizeof zPath);
+    if( pDb==0 ) continue;
+    memset(&s, 0, sizeof s);
+    marsad_alloc_fail_after(n);
+    int rc = marsad_ingest_buffer(pDb, "r.jsonl", z, strlen(z), &o, &s);
+    marsad_alloc_fail_after(-1);
+    if( rc==MARSAD_OK ){ marsad_close(pDb); break; }
+    nFailed++;
+    memset(&s, 0, sizeof s);
+    CHECK_EQ_INT(marsad_ingest_buffer(pDb, "r.jsonl", z, strlen(z), &o, &s), MARSAD_OK);
+    stored_counts(pDb, aGot);
+    for(int k=0; k<4; k++) CHECK_EQ_INT(aGot[k], aWant[k]);
+    CHECK_EQ_INT(query_int(pDb, "SELECT count(*) FROM mention WHERE article NOT IN "
+        "(SELECT id FROM article) OR entity NOT IN (SELECT id FROM entity)"), 0);
+    CHECK_EQ_INT(query_int(pDb, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    marsad_close(pDb);
+  }
+  unlink(zPath);
+  CHECK(nFailed>0);
+}
+
 int main(void){
   RUN(test_jsonl_bad_lines);
   RUN(test_text_and_problems);
@@ -305,5 +373,6 @@ int main(void){
   RUN(test_title_references);
   RUN(test_fill_missing);
   RUN(test_fault_injection);
+  RUN(test_rollback_then_again);
   return DONE();
 }
