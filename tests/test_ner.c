@@ -969,6 +969,8 @@ static void test_places_after_kings(void){
   CHECK_EQ_INT(kind_of(&f.a, "مدينة الملك عبدالعزيز للعلوم والتقنية"), MARSAD_ENTITY_ORG);
   fixture_text(&f, "واستقبل الأمير محمد بن عبدالعزيز، أمس، الوفد.");
   CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "ووصل الأمير محمد بن عبدالعزيز البارحة إلى جدة.");   /* a time word, no family */
+  CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
   fixture_close(&f);
 }
 
