@@ -106,9 +106,19 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
       /* fast path: a character of U+0600..U+06FF (most Arabic text) */
       uint32_t cp = ((uint32_t)(a[i]&0x1F)<<6) | (a[i+1]&0x3F);
       unsigned k = marsad_fold_block[cp-MARSAD_FOLD_BLOCK_FIRST];
+      uint32_t nFold = k ? marsad_fold_pool[k] : 0;
+      uint32_t cpTo = nFold ? marsad_fold_pool[k+1] : 0;
       if( k==0 ){
         z[nOut] = (char)a[i];
         z[nOut+1] = (char)a[i+1];
+        aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
+        nOut += 2;
+      }else if( nFold==0 ){
+        /* dropped (harakat, tatweel) */
+      }else if( nFold==1 && cpTo>=0x80 && cpTo<0x800 ){
+        /* folded into one letter of two bytes (أ إ آ into ا, ة into ه) */
+        z[nOut] = (char)(0xC0 | (cpTo>>6));
+        z[nOut+1] = (char)(0x80 | (cpTo & 0x3F));
         aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
         nOut += 2;
       }else{
