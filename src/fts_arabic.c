@@ -282,23 +282,24 @@ static int docs_word(void *pCtx, const marsad_token *t){
   }
   const char *zStem = t->nStem ? t->pStem : t->pKey;
   size_t nStem = t->nStem ? t->nStem : t->nKey;
-  fts_word *w = &d->aWord[d->nWord];
+  int bDiffer = nStem!=t->nKey || (zStem!=t->pKey && memcmp(zStem, t->pKey, nStem)!=0);
+  size_t nMarked = indexes_key(1, t->pKey, t->nKey, bDiffer) ? t->nKey+1 : 0;  /* the default stemmer */
+  if( marsad_buf_grow(&d->text, nStem+nMarked) ) return d->text.rc;
+  char *z = d->text.a + d->text.n;       /* the stem, then '=' + key */
+  memcpy(z, zStem, nStem);
+  if( nMarked ){
+    z[nStem] = MARSAD_FTS_EXACT_MARK;
+    memcpy(z+nStem+1, t->pKey, t->nKey);
+  }
+  fts_word *w = &d->aWord[d->nWord++];
   w->iStart = (int)t->iStart;
   w->iEnd = (int)t->iEnd;
   w->iStem = d->text.n;
   w->nStem = nStem;
-  marsad_buf_append(&d->text, zStem, nStem);
-  w->iMarked = d->text.n;
-  w->nMarked = 0;
-  int bDiffer = nStem!=t->nKey || memcmp(zStem, t->pKey, t->nKey)!=0;
-  if( indexes_key(1, t->pKey, t->nKey, bDiffer) ){   /* the default stemmer */
-    char cMark = MARSAD_FTS_EXACT_MARK;
-    marsad_buf_append(&d->text, &cMark, 1);
-    marsad_buf_append(&d->text, t->pKey, t->nKey);
-    w->nMarked = t->nKey+1;
-  }
-  if( d->text.rc ) return d->text.rc;
-  d->nWord++;
+  w->iMarked = d->text.n + nStem;
+  w->nMarked = nMarked;
+  d->text.n += nStem + nMarked;
+  d->text.a[d->text.n] = 0;              /* marsad_buf keeps its terminator */
   return MARSAD_OK;
 }
 

@@ -44,7 +44,10 @@ def main():
         for i in range(0, len(slots), 16):
             fh.write("  " + ", ".join(str(v) for v in slots[i:i + 16]) + ",\n")
         fh.write("};\n\n")
+        fh.write(f"/* Longest stopword, in bytes: longer keys are none. */\n"
+                 f"#define STOP_MAX_LEN {max(len(w) for w in rows)}\n\n")
         fh.write("int marsad_search_is_stopword(const char *p, size_t n){\n"
+                 "  if( n>STOP_MAX_LEN ) return 0;\n"
                  "  uint32_t h = 2166136261u;\n"
                  "  for(size_t i=0; i<n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;\n"
                  f"  for(uint32_t s=h & {len(slots) - 1}u; aSlot[s]; s=(s+1) & {len(slots) - 1}u){{\n"
