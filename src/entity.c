@@ -1301,7 +1301,8 @@ static int country_in_list(marsad_resolver *p, const marsad_analysis *pA, const 
 }
 
 /* True when mention m is a person named by one word with the article that
-** the Arabic dictionary lists and that is no relative adjective (الحكيم
+** the Arabic dictionary lists, or its plural in ون (الباحثون, the
+** researchers), and that is no relative adjective (الحكيم
 ** "the wise", الصادق "the truthful", الأسد: an epithet or an ordinary word
 ** as often as a surname, unlike المالكي): it starts no entity of its own,
 ** and joins a person known by that surname only when the lists name him. */
@@ -1309,7 +1310,9 @@ static int article_word_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
   size_t n = strlen(zKey);
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m) ) return 0;
-  return !nisba_key(zKey, n) && marsad_arword(zKey, n);
+  int bPlural = n>=10 && memcmp(zKey+n-4, "\xD9\x88\xD9\x86", 4)==0   /* ون: الباحثون */
+             && marsad_arword(zKey, n-4);
+  return !nisba_key(zKey, n) && (marsad_arword(zKey, n) || bPlural);
 }
 
 /* True when mention m is a person named by a family name alone that is a

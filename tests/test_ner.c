@@ -927,8 +927,9 @@ static void test_generic_bodies(void){
 ** name the lists give another kind takes it (الأناضول the agency, عسير the
 ** region after أمير); a dictionary word is no misspelling of a name
 ** (الأندلس is not إندونيسيا, الجزيرة not الجزائرية); an epithet with the
-** article read as a person (القائد الحكيم) is no one unless its article
-** names the person in full. */
+** article read as a person (القائد الحكيم), or a plural (الباحثون), is no
+** one unless its article names the person in full; حسن السيرة (good
+** conduct) and صالح الأعمال (good deeds) are common phrases. */
 static void test_context_readings(void){
   fixture f;
   fixture_open(&f);
@@ -951,6 +952,8 @@ static void test_context_readings(void){
   fixture_text(&f, "القائد الحكيم للبلاد");
   CHECK_EQ_INT(kind_of(&f.a, "الحكيم"), MARSAD_ENTITY_PERSON);
   CHECK_EQ_INT(entity_of(&f.a, "الحكيم"), 0);
+  fixture_text(&f, "وأضاف الباحثون أن العلاج فعال، وأن يكون المتقدم حسن السيرة والسلوك. تقبل الله صالح الأعمال.");
+  for(int i=0; i<f.a.nMention; i++) CHECK_EQ_INT(f.a.aMention[i].iEntity, 0);   /* researchers, good conduct */
   fixture_close(&f);
 }
 
