@@ -73,7 +73,7 @@ typedef struct ingest {
   sqlite3_stmt *pLineAdd;      /* outlet_line upsert */
   struct stat aOpenDir[INGEST_MAX_DEPTH];  /* directories being walked, outermost first */
   int nOpenDir;                /* entries of aOpenDir in use */
-  int bFkOff;                  /* foreign-key checks turned off by this ingestion */
+  int bChecksOff;              /* foreign-key and CHECK constraints turned off by this ingestion */
   int bHold;                   /* hold problems back: a .xml file met in a walk */
   int bRefused;                /* the last reader refused its input as a whole */
   const char *zHeldSource;     /* the input whose problems are held */
@@ -650,15 +650,17 @@ static int ingest_begin(ingest *p, marsad_db *pDb, const marsad_ingest_opts *pOp
   if( pDb->flags & MARSAD_OPEN_READONLY ){
     return marsad_db_error(pDb, MARSAD_MISUSE, "the database is open read-only");
   }
-  /* Every row ingestion writes refers to an article or entity it stored
-  ** (or the modules loaded) in the same transaction: SQLite's checks of
-  ** those references, which cannot fail, cost 1.4% of the ingestion's CPU
-  ** (docs/BENCHMARKS.md). Only outside a transaction; ingest_end turns
-  ** them back on. */
+  /* SQLite's checks of the rows ingestion writes cannot fail, and cost
+  ** 2.4% of its instructions (docs/BENCHMARKS.md): every row refers to an
+  ** article or entity it stored (or the modules loaded) in the same
+  ** transaction, and an entity's kind, the one CHECK, is always named by
+  ** marsad_entity_kind_name (SQLite built the CHECK's IN list into a
+  ** temporary index at every entity row). Only outside a transaction;
+  ** ingest_end turns them back on. */
   if( sqlite3_get_autocommit(pDb->db) ){
-    int rc = marsad_db_exec(pDb, "PRAGMA foreign_keys=OFF");
+    int rc = marsad_db_exec(pDb, "PRAGMA foreign_keys=OFF; PRAGMA ignore_check_constraints=ON");
     if( rc ) return rc;
-    p->bFkOff = 1;
+    p->bChecksOff = 1;
   }
   int rc = marsad_wordcache_new(&p->pWords);
   return rc ? rc : ingest_prepare(p);
@@ -674,8 +676,8 @@ static int ingest_end(ingest *p, int rc, long nAdded0){
     /* best effort: an unmerged index is still correct */
     (void)marsad_search_after_ingest(p->pDb, p->pStats->nAdded - nAdded0);
   }
-  if( p->bFkOff ){
-    int rc2 = marsad_db_exec(p->pDb, "PRAGMA foreign_keys=ON");
+  if( p->bChecksOff ){
+    int rc2 = marsad_db_exec(p->pDb, "PRAGMA foreign_keys=ON; PRAGMA ignore_check_constraints=OFF");
     if( rc==MARSAD_OK ) rc = rc2;
   }
   progress(p);

@@ -340,6 +340,11 @@ static void test_rollback_then_again(void){
   memset(&s, 0, sizeof s);
   CHECK_EQ_INT(marsad_ingest_buffer(pDb, "r.jsonl", z, strlen(z), &o, &s), MARSAD_OK);
   stored_counts(pDb, aWant);
+  /* the constraints ingestion left unchecked are checked again after it */
+  CHECK_EQ_INT(query_int(pDb, "PRAGMA foreign_keys"), 1);
+  CHECK_EQ_INT(query_int(pDb, "PRAGMA ignore_check_constraints"), 0);
+  CHECK(sqlite3_exec(pDb->db, "INSERT INTO entity(kind, name) VALUES('bogus', 'x')", 0, 0, 0)
+        ==SQLITE_CONSTRAINT);
   marsad_close(pDb);
   CHECK(aWant[1]>0);
   int nFailed = 0;
