@@ -112,11 +112,11 @@ typedef struct ner_word {
   uint8_t nLen, cKind;     /* marsad_ml_tok's */
   uint32_t iStamp;         /* the text that used it last (marsad_ner.iStamp) */
   unsigned cAny;           /* tok_any */
-  uint32_t hKey, hBare;    /* marsad_ml_tok's */
+  uint32_t hKey, hBare, hPre2, hPre3, hPre4, hSuf1, hSuf2, hSuf3, hSuf4;  /* marsad_ml_tok's */
   marsad_ml_word ml;       /* the model's sum of the word's features */
 } ner_word;
 #define NW_ANY  1          /* cAny is filled */
-#define NW_ML   2          /* nLen, cKind, hKey, hBare are */
+#define NW_ML   2          /* nLen, cKind and the hashes are */
 #define NW_SAY  4          /* ner_say_verb is known: */
 #define NW_SAYS 8          /* ... true */
 
@@ -1345,8 +1345,10 @@ static int ner_ml_tokens(marsad_ner *p, int bWords){
     m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
     ner_word *w = bWords ? t->pWord : 0;
     m->pWord = w ? &w->ml : 0;
-    if( w && (w->fHave & NW_ML) && w->ml.bSet ){   /* no affixes needed */
+    if( w && (w->fHave & NW_ML) ){
       m->hKey = w->hKey; m->hBare = w->hBare; m->nLen = w->nLen; m->cKind = w->cKind;
+      m->hPre2 = w->hPre2; m->hPre3 = w->hPre3; m->hPre4 = w->hPre4;
+      m->hSuf1 = w->hSuf1; m->hSuf2 = w->hSuf2; m->hSuf3 = w->hSuf3; m->hSuf4 = w->hSuf4;
       continue;
     }
     const char *k = tok_key(p, t);
@@ -1362,6 +1364,8 @@ static int ner_ml_tokens(marsad_ner *p, int bWords){
     }
     if( w ){
       w->hKey = m->hKey; w->hBare = m->hBare; w->nLen = (uint8_t)m->nLen; w->cKind = (uint8_t)m->cKind;
+      w->hPre2 = m->hPre2; w->hPre3 = m->hPre3; w->hPre4 = m->hPre4;
+      w->hSuf1 = m->hSuf1; w->hSuf2 = m->hSuf2; w->hSuf3 = m->hSuf3; w->hSuf4 = m->hSuf4;
       w->fHave |= NW_ML;
     }
   }
