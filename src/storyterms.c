@@ -561,17 +561,21 @@ static int cmp_ranked(const void *pa, const void *pb){
 }
 
 /* Copies the ids of the nMax best of a[0..n) (cmp_ranked order) to aOut,
-** by partial selection: O(n*nMax), cheaper than sorting for small nMax. */
+** best first, reordering a: one pass that keeps the best so far sorted at
+** the front of a, so that most terms cost one comparison with the worst of
+** them. Returns how many were copied. */
 static int take_top(ranked *a, int n, uint32_t *aOut, int nMax){
-  int k = n<nMax ? n : nMax;
-  for(int i=0; i<k; i++){
-    int iBest = i;
-    for(int j=i+1; j<n; j++){
-      if( cmp_ranked(&a[j], &a[iBest])<0 ) iBest = j;
-    }
-    ranked t = a[i]; a[i] = a[iBest]; a[iBest] = t;
-    aOut[i] = a[i].iTerm;
+  int k = 0;                     /* a[0..k): the best so far, in order */
+  for(int j=0; j<n && nMax>0; j++){
+    if( k==nMax && cmp_ranked(&a[j], &a[k-1])>=0 ) continue;
+    ranked t = a[j];
+    if( k<nMax ) a[j] = a[k++];  /* room left: the front grows by one */
+    else a[j] = a[k-1];          /* else its worst goes back in its place */
+    int i = k-1;
+    while( i>0 && cmp_ranked(&t, &a[i-1])<0 ){ a[i] = a[i-1]; i--; }
+    a[i] = t;
   }
+  for(int i=0; i<k; i++) aOut[i] = a[i].iTerm;
   return k;
 }
 

@@ -239,8 +239,7 @@ void marsad_words_free(marsad_words *pW){
   *pW = empty;
 }
 
-int marsad_word_punct_in(const marsad_words *pW, int i, const char *zSet){
-  if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_PUNCT ) return 0;
+int marsad_word_punct_among(const marsad_words *pW, int i, const char *zSet){
   const char *s = pW->p + pW->a[i].iStart;
   size_t nTok = pW->a[i].iEnd - pW->a[i].iStart;
   for(const char *c=zSet; *c; ){

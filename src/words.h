@@ -10,6 +10,7 @@
 #define MARSAD_WORDS_H
 #include <stddef.h>
 #include <string.h>
+#include "marsad.h"
 #include "norm.h"
 
 /* Which key of a word. */
@@ -78,9 +79,17 @@ static inline int marsad_word_is(const marsad_words *pW, int i, const char *z){
   return strlen(z)==n && memcmp(k, z, n)==0;
 }
 
+/* marsad_word_punct_in of a word that is punctuation. */
+int marsad_word_punct_among(const marsad_words *pW, int i, const char *zSet);
+
 /* True when word i is punctuation whose text starts with one of the
-** characters of the NUL-terminated UTF-8 string zSet. */
-int marsad_word_punct_in(const marsad_words *pW, int i, const char *zSet);
+** characters of the NUL-terminated UTF-8 string zSet. Inline: the
+** extractors ask it at almost every word, and most words are no
+** punctuation. */
+static inline int marsad_word_punct_in(const marsad_words *pW, int i, const char *zSet){
+  if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_PUNCT ) return 0;
+  return marsad_word_punct_among(pW, i, zSet);
+}
 
 /* Index of the first word whose span starts at or after byte iByte. */
 int marsad_words_at(const marsad_words *pW, size_t iByte);
