@@ -6,6 +6,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "analysis.h"
+#include "buf.h"
 #include "token.h"
 #include "wordcache.h"
 
@@ -23,12 +24,18 @@ int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
 
 /* ---------------------------------------------------------------- tokens */
 
-/* One token of a field: its span, and its word in the word cache (key and
-** stem). */
+/* One token of a field: its span, its key and stem in the field's text
+** buffer (copied there from the word cache: the modules read them token
+** after token), and their hashes. */
 typedef struct atok {
   int eKind;                 /* MARSAD_TOKEN_* */
-  uint32_t iWord;            /* its word in marsad_atokens.pWords */
+  uint32_t iKey, nKey;       /* its key, in afield.text */
+  uint32_t iStem, nStem;     /* its stem, in afield.text (set with bStems) */
   size_t iStart, iEnd;       /* byte span in the field */
+  uint64_t hKey;             /* marsad_hash64 of the key (while filling: the
+                             ** word's marsad_wordcache_hash) */
+  uint64_t hStem;            /* marsad_hash64 of the stem */
+  marsad_cword *pWord;       /* its word in the cache */
 } atok;
 
 /* The tokens of one field. */
@@ -37,6 +44,7 @@ typedef struct afield {
   int bStems;                /* stems computed */
   atok *a;                   /* the tokens, punctuation included */
   int n, nAlloc;
+  marsad_buf text;           /* keys and stems, one after another */
 } afield;
 
 struct marsad_atokens {
@@ -47,7 +55,10 @@ struct marsad_atokens {
 
 /* Frees what *p owns (not p). */
 static void atokens_clear(struct marsad_atokens *p){
-  for(int f=0; f<2; f++) marsad_free(p->aField[f].a);
+  for(int f=0; f<2; f++){
+    marsad_free(p->aField[f].a);
+    marsad_buf_free(&p->aField[f].text);
+  }
   marsad_wordcache_free(p->pOwn);
   memset(p, 0, sizeof *p);
 }
@@ -74,7 +85,6 @@ int marsad_analysis_keep_tokens_with(marsad_analysis *pA, marsad_wordcache *pWor
 
 /* Context of atok_span. */
 typedef struct atok_ctx {
-  struct marsad_atokens *p;
   afield *pF;
   const char *z;             /* the field's text */
 } atok_ctx;
@@ -97,27 +107,66 @@ static int atok_reserve(afield *pF, int nWant){
 #define ATOK_TEXT_PER_TOKEN 6
 #define ATOK_RESERVE_MAX ((size_t)1<<24)
 
-/* Stores one token with its word (a marsad_span_fn). */
+/* How many tokens ahead atok_words asks for the hash slot of a word, and
+** half as many for the word itself. */
+#define ATOK_AHEAD 16
+
+/* Stores one token's span, and the hash of its bytes (a marsad_span_fn). */
 static int atok_span(void *pCtx, const marsad_span_token *pT){
   atok_ctx *c = pCtx;
   afield *pF = c->pF;
   int rc = atok_reserve(pF, pF->n+1);
   if( rc ) return rc;
-  atok *t = &pF->a[pF->n];
-  rc = marsad_wordcache_word(c->p->pWords, c->z+pT->iStart, pT->iEnd-pT->iStart, &t->iWord);
-  if( rc ) return rc;
+  atok *t = &pF->a[pF->n++];
   t->eKind = pT->eKind;
   t->iStart = pT->iStart;
   t->iEnd = pT->iEnd;
-  pF->n++;
+  t->hKey = marsad_wordcache_hash(c->z+pT->iStart, pT->iEnd-pT->iStart);
   return MARSAD_OK;
+}
+
+/* Appends z[0..n) to pF's text, setting *piOff. */
+static int atok_text(afield *pF, const char *z, size_t n, uint32_t *piOff){
+  if( pF->text.n + n >= UINT32_MAX ) return MARSAD_MISUSE;
+  *piOff = (uint32_t)pF->text.n;
+  marsad_buf_append(&pF->text, z, n);
+  return pF->text.rc;
+}
+
+/* Finds the words of pF's tokens (the field's text z) in the cache, asking
+** for slots and words ahead, and copies their keys. */
+static int atok_words(struct marsad_atokens *p, afield *pF, const char *z){
+  int rc = MARSAD_OK;
+  for(int i=0; i<pF->n && i<ATOK_AHEAD; i++) marsad_wordcache_prefetch(p->pWords, pF->a[i].hKey, 0);
+  for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
+    if( i+ATOK_AHEAD<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD].hKey, 0);
+    if( i+ATOK_AHEAD/2<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD/2].hKey, 1);
+    atok *t = &pF->a[i];
+    rc = marsad_wordcache_find(p->pWords, z+t->iStart, t->iEnd-t->iStart, t->hKey, &t->pWord);
+    if( rc==MARSAD_OK ) rc = atok_text(pF, marsad_cword_key(t->pWord), t->pWord->nKey, &t->iKey);
+    if( rc==MARSAD_OK ){
+      t->nKey = t->pWord->nKey;
+      t->hKey = t->pWord->hKey;
+      t->iStem = t->iKey;
+      t->nStem = t->nKey;
+      t->hStem = t->hKey;
+    }
+  }
+  return rc;
 }
 
 /* Computes the stems of the Arabic words of pF. */
 static int atok_stems(struct marsad_atokens *p, afield *pF){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
-    if( pF->a[i].eKind==MARSAD_TOKEN_ARABIC ) rc = marsad_wordcache_stem(p->pWords, pF->a[i].iWord);
+    atok *t = &pF->a[i];
+    if( t->eKind!=MARSAD_TOKEN_ARABIC ) continue;
+    rc = marsad_wordcache_stem(p->pWords, t->pWord);
+    if( rc==MARSAD_OK ) rc = atok_text(pF, t->pWord->pStem, t->pWord->nStem, &t->iStem);
+    if( rc==MARSAD_OK ){
+      t->nStem = t->pWord->nStem;
+      t->hStem = t->pWord->hStem;
+    }
   }
   if( rc==MARSAD_OK ) pF->bStems = 1;
   return rc;
@@ -132,38 +181,39 @@ static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t
     p->pWords = p->pOwn;
   }
   if( rc==MARSAD_OK && !pF->bDone ){
-    atok_ctx c = {p, pF, z};
+    atok_ctx c = {pF, z};
     pF->n = 0;
-    if( n<ATOK_RESERVE_MAX ) rc = atok_reserve(pF, (int)(n/ATOK_TEXT_PER_TOKEN)+1);
+    marsad_buf_reset(&pF->text);
+    if( n<ATOK_RESERVE_MAX ){
+      rc = atok_reserve(pF, (int)(n/ATOK_TEXT_PER_TOKEN)+1);
+      if( rc==MARSAD_OK ) rc = marsad_buf_grow(&pF->text, n + n/2 + 64);
+    }
     if( rc==MARSAD_OK ) rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
+    if( rc==MARSAD_OK ) rc = atok_words(p, pF, z);
     if( rc==MARSAD_OK ) pF->bDone = 1;
   }
   if( rc==MARSAD_OK && bStem && !pF->bStems ) rc = atok_stems(p, pF);
   return rc;
 }
 
-/* Calls xWord, or else xToken, for the tokens of pF, their words in
-** pWords. */
-static int atok_replay(const afield *pF, const marsad_wordcache *pWords, unsigned flags,
-                       int bStem, marsad_token_fn xToken, marsad_aword_fn xWord,
-                       void *pCtx){
+/* Calls xWord, or else xToken, for the tokens of pF. */
+static int atok_replay(const afield *pF, unsigned flags, int bStem,
+                       marsad_token_fn xToken, marsad_aword_fn xWord, void *pCtx){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
     const atok *t = &pF->a[i];
     if( t->eKind==MARSAD_TOKEN_PUNCT && !(flags & MARSAD_TOKENIZE_PUNCT) ) continue;
-    const marsad_cword *w = marsad_wordcache_at(pWords, t->iWord);
     marsad_aword aw;
     aw.tok.eKind = t->eKind;
     aw.tok.iStart = t->iStart;
     aw.tok.iEnd = t->iEnd;
-    aw.tok.pKey = w->pKey;
-    aw.tok.nKey = w->nKey;
-    int bStemmed = bStem && t->eKind==MARSAD_TOKEN_ARABIC;
-    aw.tok.pStem = bStemmed ? w->pStem : w->pKey;
-    aw.tok.nStem = bStemmed ? w->nStem : w->nKey;
+    aw.tok.pKey = pF->text.a + t->iKey;
+    aw.tok.nKey = t->nKey;
+    aw.tok.pStem = bStem ? pF->text.a + t->iStem : aw.tok.pKey;
+    aw.tok.nStem = bStem ? t->nStem : t->nKey;
     if( xWord ){
-      aw.hKey = w->hKey;
-      aw.hStem = bStemmed ? w->hStem : w->hKey;
+      aw.hKey = t->hKey;
+      aw.hStem = bStem ? t->hStem : t->hKey;
       rc = xWord(pCtx, &aw);
     }else{
       rc = xToken(pCtx, &aw.tok);
@@ -188,7 +238,7 @@ static int analysis_replay(const marsad_analysis *pA, int eField, unsigned flags
   }
   int rc = atok_fill(p, eField, z, n, bStem);
   if( rc==MARSAD_OK ){
-    rc = atok_replay(&p->aField[eField], p->pWords, flags, bStem, xToken, xWord, pCtx);
+    rc = atok_replay(&p->aField[eField], flags, bStem, xToken, xWord, pCtx);
   }
   if( p==&once ) atokens_clear(&once);
   return rc;

@@ -1,7 +1,7 @@
 /*
 ** wordcache.c: the keys and stems of recent words (see wordcache.h): an
-** open-addressing hash table of word numbers over an array of words, whose
-** text lives in blocks that never move.
+** open-addressing hash table (hash and word in each slot) over words that
+** live, with their bytes and keys, in blocks that never move.
 */
 #include <string.h>
 #define XXH_INLINE_ALL         /* short words: the hash inlined is much faster */
@@ -13,21 +13,27 @@
 #include "wordcache.h"
 
 /* The bound that marsad_wordcache_trim keeps: past this many words or bytes
-** of text the cache starts again empty. News text draws most of its tokens
-** from a few tens of thousands of spellings. */
-#define WC_MAX_WORDS  (1u<<16)
-#define WC_MAX_TEXT   ((size_t)8<<20)
+** the cache starts again empty. Small on purpose: the words of the last few
+** articles (about 0.5 MB with the hash table) stay in the processor's cache;
+** a cache of 32,768 words (4 MB) saved more instructions but cost more CPU
+** time than it saved, waiting for memory at every lookup
+** (docs/BENCHMARKS.md, "The shared tokens and the stories' terms"). */
+#define WC_MAX_WORDS  (1u<<12)
+#define WC_MAX_TEXT   ((size_t)512<<10)
 
-/* Bytes of text of an ordinary block (a longer word gets a block of its
-** own). */
+/* Bytes of an ordinary block (a longer word gets a block of its own). */
 #define WC_BLOCK_BYTES 65536
 
-/* A block of the words' text. */
+/* A block of the words. */
 typedef struct wc_block {
   struct wc_block *pNext;    /* the older block */
   size_t n, nAlloc;          /* bytes used, bytes in a[] */
-  char a[];                  /* the text */
+  _Alignas(8) char a[];      /* the words (and stems), 8-byte aligned */
 } wc_block;
+
+uint64_t marsad_wordcache_hash(const char *z, size_t n){
+  return XXH3_64bits(z, n);
+}
 
 int marsad_wordcache_new(marsad_wordcache **ppOut){
   marsad_wordcache *p = marsad_malloc(sizeof *p);
@@ -38,7 +44,7 @@ int marsad_wordcache_new(marsad_wordcache **ppOut){
   return MARSAD_OK;
 }
 
-/* Frees the text blocks of p. */
+/* Frees the blocks of p. */
 static void blocks_free(marsad_wordcache *p){
   while( p->pBlock ){
     wc_block *pNext = p->pBlock->pNext;
@@ -50,7 +56,6 @@ static void blocks_free(marsad_wordcache *p){
 void marsad_wordcache_free(marsad_wordcache *p){
   if( p==0 ) return;
   blocks_free(p);
-  marsad_free(p->aWord);
   marsad_free(p->aSlot);
   marsad_norm_free(&p->norm);
   marsad_stemmer_free(p->pStem);
@@ -62,13 +67,14 @@ void marsad_wordcache_trim(marsad_wordcache *p){
   blocks_free(p);
   p->nWord = 0;
   p->nText = 0;
-  if( p->aSlot ) memset(p->aSlot, 0, sizeof(uint32_t)*p->nSlot);
+  if( p->aSlot ) memset(p->aSlot, 0, sizeof(marsad_wcslot)*p->nSlot);
 }
 
-/* Copies z[0..n) into the cache's text and returns where, or NULL when out
-** of memory. */
-static const char *text_put(marsad_wordcache *p, const char *z, size_t n){
+/* Room for n bytes (rounded up to 8) in the cache's blocks, or NULL when
+** out of memory. */
+static void *block_alloc(marsad_wordcache *p, size_t n){
   wc_block *pB = p->pBlock;
+  n = (n+7) & ~(size_t)7;
   if( pB==0 || pB->nAlloc - pB->n < n ){
     size_t nAlloc = n>WC_BLOCK_BYTES ? n : WC_BLOCK_BYTES;
     wc_block *pNew = marsad_malloc(sizeof(wc_block) + nAlloc);
@@ -84,24 +90,24 @@ static const char *text_put(marsad_wordcache *p, const char *z, size_t n){
     }
     pB = pNew;
   }
-  char *zOut = pB->a + pB->n;
-  if( n ) memcpy(zOut, z, n);
+  void *pOut = pB->a + pB->n;
   pB->n += n;
   p->nText += n;
-  return zOut;
+  return pOut;
 }
 
 /* Doubles the hash table (or makes its first one) and places every word in
 ** it again. MARSAD_OK or NOMEM. */
 static int slots_grow(marsad_wordcache *p){
   uint32_t nNew = p->nSlot ? p->nSlot*2 : 1024;
-  uint32_t *aNew = marsad_malloc(sizeof(uint32_t)*nNew);
+  marsad_wcslot *aNew = marsad_malloc(sizeof(marsad_wcslot)*nNew);
   if( aNew==0 ) return MARSAD_NOMEM;
-  memset(aNew, 0, sizeof(uint32_t)*nNew);
-  for(uint32_t i=0; i<p->nWord; i++){
-    uint32_t k = (uint32_t)p->aWord[i].h & (nNew-1);
-    while( aNew[k] ) k = (k+1) & (nNew-1);
-    aNew[k] = i+1;
+  memset(aNew, 0, sizeof(marsad_wcslot)*nNew);
+  for(uint32_t i=0; i<p->nSlot; i++){
+    if( p->aSlot[i].w==0 ) continue;
+    uint32_t k = (uint32_t)p->aSlot[i].h & (nNew-1);
+    while( aNew[k].w ) k = (k+1) & (nNew-1);
+    aNew[k] = p->aSlot[i];
   }
   marsad_free(p->aSlot);
   p->aSlot = aNew;
@@ -109,67 +115,60 @@ static int slots_grow(marsad_wordcache *p){
   return MARSAD_OK;
 }
 
-/* Adds word z[0..n) of hash h at slot k (empty) with its key. */
+/* Adds word z[0..n) of hash h, with its key, into empty slot s. */
 static int word_add(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
-                    uint32_t k, uint32_t *piWord){
-  if( p->nWord>=p->nWordAlloc ){
-    uint32_t nNew = p->nWordAlloc ? p->nWordAlloc*2 : 1024;
-    marsad_cword *aNew = marsad_realloc(p->aWord, sizeof(marsad_cword)*nNew);
-    if( aNew==0 ) return MARSAD_NOMEM;
-    p->aWord = aNew;
-    p->nWordAlloc = nNew;
-  }
+                    marsad_wcslot *s, marsad_cword **ppWord){
   int rc = marsad_norm_run(z, n, &p->norm);
   if( rc ) return rc;
   if( p->norm.n>=UINT32_MAX ) return MARSAD_MISUSE;
-  const char *pRaw = text_put(p, z, n);
-  const char *pKey = pRaw ? text_put(p, p->norm.z, p->norm.n) : 0;
-  if( pKey==0 ) return MARSAD_NOMEM;
-  marsad_cword *w = &p->aWord[p->nWord];
+  marsad_cword *w = block_alloc(p, sizeof(marsad_cword) + n + p->norm.n);
+  if( w==0 ) return MARSAD_NOMEM;
   w->h = h;
-  w->pRaw = pRaw;
   w->nRaw = (uint32_t)n;
-  w->pKey = pKey;
   w->nKey = (uint32_t)p->norm.n;
-  w->hKey = marsad_hash64(pKey, p->norm.n);
+  if( n ) memcpy(w->a, z, n);
+  if( w->nKey ) memcpy(w->a + n, p->norm.z, w->nKey);
+  w->hKey = marsad_hash64(w->a + n, w->nKey);
   w->pStem = 0;
   w->nStem = 0;
-  p->aSlot[k] = ++p->nWord;
-  *piWord = p->nWord-1;
+  w->hStem = 0;
+  s->h = h;
+  s->w = w;
+  p->nWord++;
+  *ppWord = w;
   return MARSAD_OK;
 }
 
-int marsad_wordcache_word(marsad_wordcache *p, const char *z, size_t n,
-                          uint32_t *piWord){
+int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
+                          marsad_cword **ppWord){
+  *ppWord = 0;
   if( n>=UINT32_MAX ) return MARSAD_MISUSE;
   if( (p->nWord+1)*2 > p->nSlot ){            /* at most half full */
     int rc = slots_grow(p);
     if( rc ) return rc;
   }
-  uint64_t h = XXH3_64bits(z, n);
   uint32_t mask = p->nSlot-1;
-  uint32_t k = (uint32_t)h & mask;
-  for(; p->aSlot[k]; k=(k+1)&mask){
-    const marsad_cword *w = &p->aWord[p->aSlot[k]-1];
-    if( w->h==h && w->nRaw==n && memcmp(w->pRaw, z, n)==0 ){
-      *piWord = p->aSlot[k]-1;
+  marsad_wcslot *s = &p->aSlot[h & mask];
+  for(; s->w; s = &p->aSlot[(uint32_t)(s - p->aSlot + 1) & mask]){
+    if( s->h==h && s->w->nRaw==n && memcmp(s->w->a, z, n)==0 ){
+      *ppWord = s->w;
       return MARSAD_OK;
     }
   }
-  return word_add(p, z, n, h, k, piWord);
+  return word_add(p, z, n, h, s, ppWord);
 }
 
-int marsad_wordcache_stem(marsad_wordcache *p, uint32_t iWord){
-  marsad_cword *w = &p->aWord[iWord];
+int marsad_wordcache_stem(marsad_wordcache *p, marsad_cword *w){
   if( w->pStem ) return MARSAD_OK;
   if( p->pStem==0 ){
     int rc = marsad_stemmer_new(&p->pStem);
     if( rc ) return rc;
   }
   size_t nStem = 0;
-  const char *zStem = marsad_stem(p->pStem, w->pKey, w->nKey, &nStem);
-  const char *pStem = zStem ? text_put(p, zStem, nStem) : 0;
+  const char *zStem = marsad_stem(p->pStem, marsad_cword_key(w), w->nKey, &nStem);
+  char *pStem = zStem ? block_alloc(p, nStem) : 0;
   if( pStem==0 ) return MARSAD_NOMEM;
+  if( nStem ) memcpy(pStem, zStem, nStem);
   w->pStem = pStem;
   w->nStem = (uint32_t)nStem;
   w->hStem = marsad_hash64(pStem, nStem);

@@ -1,10 +1,9 @@
 /*
 ** wordcache.h: the keys and light stems of the words met recently, so that
 ** a word written the same way again is not normalized (norm.h) and stemmed
-** (stem.h) again. News text repeats its words: in the first 4,000
-** SaudiNewsNet articles most word tokens were written exactly the same way
-** in an earlier article. The shared tokens of an article (analysis.h) take
-** their keys and stems from here.
+** (stem.h) again. News text repeats its words, within an article and from
+** one article to the next. The shared tokens of an article (analysis.h)
+** take their keys and stems from here.
 **
 ** A word is known by its exact bytes in the text. Its key is
 ** marsad_norm_run's of those bytes and its stem marsad_stem's (light
@@ -12,7 +11,11 @@
 ** article, give the same key and stem computed afresh, so the cache changes
 ** no output. The cache is bounded: marsad_wordcache_trim, called between
 ** articles, forgets every word once it holds more than a set number of words
-** or bytes; until then the text of every word stays where it is.
+** or bytes; until then every word stays where it is in memory.
+**
+** A lookup waits for memory twice (the hash slot, then the word), so a
+** caller with many words to look up hashes them first and asks for their
+** slots and words ahead (marsad_wordcache_prefetch) of looking them up.
 */
 #ifndef MARSAD_WORDCACHE_H
 #define MARSAD_WORDCACHE_H
@@ -20,63 +23,75 @@
 #include <stdint.h>
 #include "norm.h"
 
-/* One word of the cache. Its text is owned by the cache and stays put
-** until marsad_wordcache_trim forgets it or the cache is freed. */
+/* One word of the cache, with its bytes and key after it. Owned by the
+** cache; it stays put until marsad_wordcache_trim forgets it or the cache
+** is freed. */
 typedef struct marsad_cword {
-  uint64_t h;            /* hash of the word's bytes (XXH3) */
-  uint64_t hKey;         /* marsad_hash64 of its key */
+  uint64_t h;            /* marsad_wordcache_hash of the word's bytes */
+  uint64_t hKey;         /* marsad_hash64 (imap.h) of its key */
   uint64_t hStem;        /* marsad_hash64 of its stem (set with pStem) */
-  const char *pRaw;      /* the word's bytes as written */
-  const char *pKey;      /* its key */
   const char *pStem;     /* its light stem, NULL until marsad_wordcache_stem */
-  uint32_t nRaw;         /* bytes in pRaw */
-  uint32_t nKey;         /* bytes in pKey */
-  uint32_t nStem;        /* bytes in pStem */
+  uint32_t nRaw;         /* bytes of the word */
+  uint32_t nKey;         /* bytes of its key */
+  uint32_t nStem;        /* bytes of its stem */
+  char a[];              /* the word's bytes, then its key (not NUL-ended) */
 } marsad_cword;
 
-/* The cache. Its fields are read by marsad_wordcache_at only; the rest of
-** it is kept by wordcache.c. */
+/* A slot of the hash table. */
+typedef struct marsad_wcslot {
+  uint64_t h;            /* the word's hash */
+  marsad_cword *w;       /* the word, NULL when the slot is empty */
+} marsad_wcslot;
+
+/* The cache. Its fields are read by the inline functions below; the rest
+** is kept by wordcache.c. */
 typedef struct marsad_wordcache {
-  marsad_cword *aWord;   /* the words, numbered from 0 */
-  uint32_t nWord;        /* words held */
-  uint32_t nWordAlloc;   /* words allocated at aWord */
-  uint32_t *aSlot;       /* hash table: a word's number + 1, 0 when empty */
+  marsad_wcslot *aSlot;  /* hash table with linear probing */
   uint32_t nSlot;        /* slots (a power of two, or 0) */
-  size_t nText;          /* bytes of text held */
-  struct wc_block *pBlock;   /* the words' text, newest block first */
+  uint32_t nWord;        /* words held */
+  size_t nText;          /* bytes of words held */
+  struct wc_block *pBlock;       /* where the words live, newest block first */
   struct marsad_stemmer *pStem;  /* light stemmer, made on first need */
   marsad_norm norm;      /* scratch normalizer */
 } marsad_wordcache;
 
+/* The key of word w (w->nKey bytes). */
+static inline const char *marsad_cword_key(const marsad_cword *w){
+  return w->a + w->nRaw;
+}
+
+/* The hash by which the cache knows the word z[0..n). */
+uint64_t marsad_wordcache_hash(const char *z, size_t n);
+
+/* Asks the processor to bring into its cache the slot of the word of hash
+** h (bWord 0), or the word that slot holds (bWord 1: ask for the slot some
+** time before). Changes nothing. */
+static inline void marsad_wordcache_prefetch(const marsad_wordcache *p, uint64_t h,
+                                             int bWord){
+  if( p->nSlot==0 ) return;
+  const marsad_wcslot *s = &p->aSlot[h & (p->nSlot-1)];
+  if( !bWord ) __builtin_prefetch(s);
+  else if( s->w ) __builtin_prefetch(s->w);
+}
+
 /* Creates an empty cache; *ppOut is NULL on failure. MARSAD_OK or NOMEM. */
 int marsad_wordcache_new(marsad_wordcache **ppOut /* OUT */);
 
-/* Frees the cache and the text of its words. NULL is fine. */
+/* Frees the cache and its words. NULL is fine. */
 void marsad_wordcache_free(marsad_wordcache *p);
 
-/* Sets *piWord to the number of the word z[0..n) (z need not be
-** NUL-terminated), adding it with its key when it is new. Numbers stay valid
-** until marsad_wordcache_trim forgets the words. MARSAD_OK, NOMEM, or MISUSE
-** for a word of UINT32_MAX bytes or more. */
-int marsad_wordcache_word(marsad_wordcache *p, const char *z, size_t n,
-                          uint32_t *piWord /* OUT */);
+/* Sets *ppWord to the word z[0..n) (z need not be NUL-terminated), whose
+** marsad_wordcache_hash is h, adding it with its key when it is new.
+** MARSAD_OK, NOMEM, or MISUSE for a word of UINT32_MAX bytes or more. */
+int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
+                          marsad_cword **ppWord /* OUT */);
 
-/* The word numbered iWord (from marsad_wordcache_word). The pointer is valid
-** until the next call of marsad_wordcache_word (the words' array may move);
-** the text it points to stays put longer (see marsad_cword). Inline: the
-** shared tokens read it for every token each module asks for. */
-static inline const marsad_cword *marsad_wordcache_at(const marsad_wordcache *p,
-                                                      uint32_t iWord){
-  return &p->aWord[iWord];
-}
-
-/* Computes the light stem of word iWord when it has none yet. MARSAD_OK or
-** NOMEM. */
-int marsad_wordcache_stem(marsad_wordcache *p, uint32_t iWord);
+/* Computes the light stem of word w (of p) when it has none yet. MARSAD_OK
+** or NOMEM. */
+int marsad_wordcache_stem(marsad_wordcache *p, marsad_cword *w);
 
 /* Forgets every word when the cache holds more than its bound (call it
-** between articles, when no word number or pointer of the last article is
-** in use). */
+** between articles, when no word of the last article is in use). */
 void marsad_wordcache_trim(marsad_wordcache *p);
 
 #endif
