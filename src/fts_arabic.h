@@ -8,7 +8,7 @@
 ** الكتاب too); for numbers and Latin words only when the key differs from
 ** the stem, which it never does with a stemmer (none stems into them); the
 ** query stopwords (في، من ...) whose key is their stem are left unmarked,
-** to keep the index small, so =من also finds ومن.
+** to keep the index small, so =لكن also finds ولكن and لكنه (stem لكن).
 ** Token offsets are the word's byte offsets in the original text, so
 ** highlight() and snippet() mark the original spelling.
 **
