@@ -977,6 +977,9 @@ static void test_places_after_kings(void){
   CHECK_EQ_INT(kind_of(&f.a, "مدينة الملك عبدالعزيز للعلوم والتقنية"), MARSAD_ENTITY_ORG);
   fixture_text(&f, "واستقبل الأمير محمد بن عبدالعزيز، أمس، الوفد.");
   CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وأقيم العرض بحديقة الملك فهد المركزية ثم في متنزه الملك عبدالله البيئي.");
+  CHECK_EQ_INT(kind_of(&f.a, "حديقة الملك فهد المركزية"), MARSAD_ENTITY_PLACE);   /* parks */
+  CHECK_EQ_INT(kind_of(&f.a, "متنزه الملك عبدالله البيئي"), MARSAD_ENTITY_PLACE);
   fixture_text(&f, "ووصل الأمير محمد بن عبدالعزيز البارحة إلى جدة.");   /* a time word, no family */
   CHECK_EQ_INT(kind_of(&f.a, "محمد بن عبدالعزيز"), MARSAD_ENTITY_PERSON);
   fixture_close(&f);
