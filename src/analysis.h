@@ -74,7 +74,7 @@ struct marsad_wordcache;
 
 /* marsad_analysis_keep_tokens, with the keys and stems of the words taken
 ** from pWords (wordcache.h), a cache lent by the caller that outlives pA and
-** serves one article at a time: words written as in an earlier article are
+** serves one article at a time: words written as in a recent article are
 ** not normalized and stemmed again. Trims pWords (marsad_wordcache_trim)
 ** before the article. MARSAD_OK or NOMEM. */
 int marsad_analysis_keep_tokens_with(marsad_analysis *pA, struct marsad_wordcache *pWords);

@@ -62,7 +62,7 @@ typedef struct ingest {
   char zNow[24];               /* ingestion time, ISO 8601 UTC */
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
-  marsad_wordcache *pWords;    /* keys and stems of the words met so far */
+  marsad_wordcache *pWords;    /* keys and stems of recent words */
   sqlite3_stmt *pExists;       /* the rowid of the article with a uid */
   sqlite3_int64 iMaxBefore;    /* the largest article rowid before this ingestion */
   sqlite3_stmt *pFill;         /* fills a stored article's missing date and URL */
