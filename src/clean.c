@@ -143,8 +143,7 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
     pC->nWord += !bSpace && !bIn;
     bIn = !bSpace;
     utf8proc_category_t cat;
-    if( cp>=0x0621 && cp<=0x064A ) cat = UTF8PROC_CATEGORY_LO;  /* the Arabic letters (and tatweel, Lm) */
-    else if( cp<0x80 ){                                          /* ASCII, without the lookup */
+    if( cp<0x80 ){                                               /* ASCII, without the lookup */
       cat = ((cp|0x20)>='a' && (cp|0x20)<='z') ? UTF8PROC_CATEGORY_LL
           : (cp>='0' && cp<='9') ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
     }else cat = utf8proc_category((utf8proc_int32_t)cp);
