@@ -2,6 +2,8 @@
 ** alloc.c: the single allocation path of libmarsad, with thread-local fault
 ** injection for tests (see alloc.h).
 */
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "marsad.h"
@@ -30,6 +32,18 @@ void *marsad_malloc(size_t n){
 void *marsad_realloc(void *p, size_t n){
   if( alloc_should_fail() ) return 0;
   return realloc(p, n ? n : 1);
+}
+
+void *marsad_array_grow(void *p, int *pnAlloc, int nWant, size_t szElem, int nFirst){
+  int nNew = *pnAlloc>0 ? *pnAlloc : nFirst;
+  while( nNew<nWant ){
+    if( nNew>INT_MAX/2 ) return 0;
+    nNew *= 2;
+  }
+  if( (size_t)nNew>SIZE_MAX/szElem ) return 0;
+  void *pNew = marsad_realloc(p, szElem*(size_t)nNew);
+  if( pNew ) *pnAlloc = nNew;
+  return pNew;
 }
 
 char *marsad_strndup(const char *p, size_t n){

@@ -13,6 +13,12 @@ void *marsad_malloc(size_t n);
 /* realloc(p, n); NULL on failure, in which case p is left untouched. */
 void *marsad_realloc(void *p, size_t n);
 
+/* Array p of *pnAlloc elements of szElem bytes grown, by doubling from
+** nFirst when empty, to hold at least nWant > *pnAlloc: the array moved
+** (its elements kept), *pnAlloc set to its new size. NULL when out of
+** memory or when the size overflows, p and *pnAlloc then left as they are. */
+void *marsad_array_grow(void *p, int *pnAlloc, int nWant, size_t szElem, int nFirst);
+
 /* A NUL-terminated copy of p[0..n), owned by the caller; NULL on failure. */
 char *marsad_strndup(const char *p, size_t n);
 

@@ -92,12 +92,9 @@ typedef struct atok_ctx {
 /* Ensures room for nWant tokens in pF. MARSAD_OK or MARSAD_NOMEM. */
 static int atok_reserve(afield *pF, int nWant){
   if( nWant<=pF->nAlloc ) return MARSAD_OK;
-  int nNew = pF->nAlloc ? pF->nAlloc*2 : 512;
-  while( nNew<nWant ) nNew *= 2;
-  atok *aNew = marsad_realloc(pF->a, sizeof(*aNew)*(size_t)nNew);
+  atok *aNew = marsad_array_grow(pF->a, &pF->nAlloc, nWant, sizeof(*aNew), 512);
   if( aNew==0 ) return MARSAD_NOMEM;
   pF->a = aNew;
-  pF->nAlloc = nNew;
   return MARSAD_OK;
 }
 

@@ -49,12 +49,9 @@ static int arena_put(marsad_words *pW, const char *a, size_t na,
 /* Ensures room for nWant words. MARSAD_OK or MARSAD_NOMEM. */
 static int words_reserve(marsad_words *pW, int nWant){
   if( nWant<=pW->nWordAlloc ) return MARSAD_OK;
-  int nNew = pW->nWordAlloc ? pW->nWordAlloc*2 : 256;
-  while( nNew<nWant ) nNew *= 2;
-  marsad_word *aNew = marsad_realloc(pW->a, sizeof(*aNew)*(size_t)nNew);
+  marsad_word *aNew = marsad_array_grow(pW->a, &pW->nWordAlloc, nWant, sizeof(*aNew), 256);
   if( aNew==0 ) return MARSAD_NOMEM;
   pW->a = aNew;
-  pW->nWordAlloc = nNew;
   return MARSAD_OK;
 }
 
