@@ -406,6 +406,7 @@ typedef struct res_entity {
   int bSkel;         /* its first variant is in the skeleton index */
   int iFirstVar;     /* its first variant (index in aVar), or -1 */
   int nMaxWords;     /* words of its longest variant */
+  int nVar;          /* its variants */
 } res_entity;
 
 /* One variant key of an entity. */
@@ -597,6 +598,7 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   int v = p->nVar++;
   p->aVar[v].e = e;
   p->aVar[v].zKey = zKey;
+  p->aEnt[e].nVar++;
   const char *zk = kind_key(p, eKind, z, strlen(z));
   if( zk==0 ) return MARSAD_NOMEM;
   if( eKind==MARSAD_ENTITY_PLACE && other_place_key(p, e, z) ){
@@ -650,6 +652,7 @@ static int add_entity(marsad_resolver *p, long long iId, int eKind, const char *
   e->bSkel = 0;
   e->iFirstVar = -1;
   e->nMaxWords = 0;
+  e->nVar = 0;
   if( iGaz>=0 ) p->aGazEnt[iGaz] = p->nEnt;
   return p->nEnt++;
 }
@@ -675,6 +678,22 @@ static int find_id(const marsad_resolver *p, long long iId){
 int marsad_resolver_load_variant(marsad_resolver *p, long long iId, const char *zKey){
   int e = find_id(p, iId);
   return e<0 ? MARSAD_OK : index_variant(p, e, zKey);
+}
+
+const char *marsad_resolver_own_name(const marsad_resolver *p, long long iId){
+  int e = find_id(p, iId);
+  return e>=0 && p->aEnt[e].iGaz<0 && p->aEnt[e].nVar>=2 ? p->aEnt[e].zName : 0;
+}
+
+int marsad_resolver_set_name(marsad_resolver *p, long long iId, const char *zName){
+  int e = find_id(p, iId);
+  if( e<0 ) return MARSAD_OK;
+  char *z = marsad_strdup(zName);
+  if( z==0 ) return MARSAD_NOMEM;
+  marsad_free(p->aEnt[e].zName);
+  p->aEnt[e].zName = z;
+  p->aEnt[e].nNameWords = key_words(z);
+  return MARSAD_OK;
 }
 
 /* Builds the skeleton index of the gazetteer's people and places. */
@@ -1064,6 +1083,7 @@ static int merge_entities(marsad_resolver *p, marsad_analysis *pA, int eFrom, in
                           const char *zWhy){
   long long iFrom = p->aEnt[eFrom].iId, iInto = p->aEnt[eInto].iId;
   for(int v=0; v<p->nVar; v++) if( p->aVar[v].e==eFrom ) p->aVar[v].e = eInto;
+  p->aEnt[eInto].nVar += p->aEnt[eFrom].nVar;
   if( p->aEnt[eFrom].nMaxWords>p->aEnt[eInto].nMaxWords ){
     p->aEnt[eInto].nMaxWords = p->aEnt[eFrom].nMaxWords;
   }

@@ -85,10 +85,29 @@ int marsad_resolver_load_entity(marsad_resolver *p, long long iId, int eKind,
 /* Teaches the resolver a variant key of a loaded entity. */
 int marsad_resolver_load_variant(marsad_resolver *p, long long iId, const char *zKey);
 
+/* The display name of entity iId when it is one of its own spellings that
+** another may replace (marsad_entity_frequent_name): the entity has
+** several variants and is no gazetteer entity, whose name is the list's.
+** Else NULL. Owned by the resolver, valid until it renames the entity. */
+const char *marsad_resolver_own_name(const marsad_resolver *p, long long iId);
+
+/* Entity iId is shown as zName from now on (the store has it already).
+** MARSAD_OK or NOMEM. */
+int marsad_resolver_set_name(marsad_resolver *p, long long iId, const char *zName);
+
 /* Sets iEntity of every mention of pA (whose texts are pA->art's fields),
 ** creating entities and variants through the store. MARSAD_OK, NOMEM or the
 ** store's error. */
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA);
+
+/* Into *pzName (owned by the caller, marsad_free) the spelling stored
+** entity iId should be shown by instead of its display name zName, or NULL
+** when zName is right: the variant's text with the most mentions among
+** those with as many words as zName's variant (عبد and the next word one
+** word: عبدالمجيد السواط, 34 mentions, over عبد المجيد السواط, 2), when it
+** has more than zName's. MARSAD_OK, NOMEM or the database's error. */
+int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName,
+                                char **pzName /* OUT */);
 
 /* The entity module's entry, listed in module.c. */
 struct marsad_module;

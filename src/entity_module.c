@@ -13,8 +13,13 @@
 ** SQLite builds into a temporary index every time). New entities take
 ** their ids from the module (the largest id + 1, as SQLite would give them)
 ** so that the resolver has them before the rows exist. A batch that rolls
-** back (xRollback) takes the queues and the resolver with it.
+** back (xRollback) takes the queues and the resolver with it. After its
+** rows are stored, each entity the batch named by another spelling than
+** its display name is shown by its most frequent one
+** (marsad_entity_frequent_name): the resolver names an entity by the first
+** spelling it sees, which is often a rare one.
 */
+#include <stdlib.h>
 #include <string.h>
 #include "marsad.h"
 #include "alloc.h"
@@ -342,9 +347,63 @@ static int entity_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   return rc;
 }
 
-/* xFlush: stores the batch's queued rows. */
+/* Orders entity ids. */
+static int id_cmp(const void *pA, const void *pB){
+  long long a = *(const long long*)pA, b = *(const long long*)pB;
+  return a<b ? -1 : a>b;
+}
+
+/* Into *paId (owned by the caller) and *pnId the entities of the queued
+** mentions that may now be shown by another spelling: a mention was
+** written otherwise than the name, which is one of the entity's own
+** (marsad_resolver_own_name). Each once. MARSAD_OK or NOMEM. */
+static int renames_due(entity_state *s, long long **paId, int *pnId){
+  const rowq *q = &s->qMention;
+  long long *a = q->nRow ? marsad_malloc(sizeof(long long)*(size_t)q->nRow) : 0;
+  int n = 0;
+  *paId = 0;
+  *pnId = 0;
+  if( q->nRow && a==0 ) return MARSAD_NOMEM;
+  for(int r=0; r<q->nRow; r++){
+    const rowq_cell *c = &q->aCell[r*q->nCol];
+    const char *zName = marsad_resolver_own_name(s->pRes, c[1].i);
+    if( zName && (strlen(zName)!=c[5].n || memcmp(zName, q->text.a+c[5].iOff, c[5].n)!=0) ){
+      a[n++] = c[1].i;
+    }
+  }
+  qsort(a, (size_t)n, sizeof *a, id_cmp);
+  int nOut = 0;
+  for(int i=0; i<n; i++) if( nOut==0 || a[nOut-1]!=a[i] ) a[nOut++] = a[i];
+  *paId = a;
+  *pnId = nOut;
+  return MARSAD_OK;
+}
+
+/* Shows each entity of aId[0..nId) by its most frequent spelling
+** (marsad_entity_frequent_name), in the database and the resolver. */
+static int rename_frequent(entity_state *s, const long long *aId, int nId){
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<nId; i++){
+    const char *zName = marsad_resolver_own_name(s->pRes, aId[i]);
+    char *zNew = 0;
+    if( zName ) rc = marsad_entity_frequent_name(s->pDb, aId[i], zName, &zNew);
+    if( rc==MARSAD_OK && zNew ) rc = entity_store_rename(s, aId[i], zNew);
+    if( rc==MARSAD_OK && zNew ) rc = marsad_resolver_set_name(s->pRes, aId[i], zNew);
+    marsad_free(zNew);
+  }
+  return rc;
+}
+
+/* xFlush: stores the batch's queued rows, then shows the entities they
+** name by their most frequent spellings. */
 static int entity_batch_flush(marsad_db *pDb, void *pState){
-  int rc = entity_flush(pState);
+  entity_state *s = pState;
+  long long *aId = 0;
+  int nId = 0;
+  int rc = s->pRes ? renames_due(s, &aId, &nId) : MARSAD_OK;
+  if( rc==MARSAD_OK ) rc = entity_flush(s);
+  if( rc==MARSAD_OK ) rc = rename_frequent(s, aId, nId);
+  marsad_free(aId);
   if( rc ) entity_rollback(pDb, pState);
   return rc;
 }

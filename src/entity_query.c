@@ -273,6 +273,52 @@ static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
   return rc;
 }
 
+/* Words of key z, a word عبد before another counted with it (عبد المجيد
+** and عبدالمجيد are one name written in one word or two). */
+static int joined_words(const char *z){
+  static const char zAbd[] = "\xD8\xB9\xD8\xA8\xD8\xAF ";   /* "عبد " */
+  int n = 1;
+  for(const char *p=z; *p; p++){
+    if( *p!=' ' ) continue;
+    int bAbd = p-z>=6 && memcmp(p-6, zAbd, 6)==0 && (p-z==6 || p[-7]==' ');
+    if( !bAbd ) n++;
+  }
+  return n;
+}
+
+/* The "mentions" of variant row pV. */
+static json_int_t variant_mentions(json_t *pV){
+  return json_integer_value(json_object_get(pV, "mentions"));
+}
+
+int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName, char **pzName){
+  json_t *pObj = json_object(), *pCur = 0, *pBest = 0, *pV;
+  size_t i;
+  *pzName = 0;
+  int rc = pObj ? entity_rows(pDb, pObj, "variants",
+      "SELECT text, key, 0 AS mentions FROM entity_variant WHERE entity=?1 ORDER BY rowid", iId, 0)
+    : MARSAD_NOMEM;
+  json_t *pVars = json_object_get(pObj, "variants");
+  if( rc==MARSAD_OK ) rc = count_variants(pDb, iId, pVars);
+  json_array_foreach(pVars, i, pV){
+    if( strcmp(json_string_value(json_object_get(pV, "text")), zName)==0 ){ pCur = pV; break; }
+  }
+  if( rc==MARSAD_OK && pCur ){
+    int nWords = joined_words(json_string_value(json_object_get(pCur, "key")));
+    pBest = pCur;
+    json_array_foreach(pVars, i, pV){
+      if( variant_mentions(pV)>variant_mentions(pBest)
+       && joined_words(json_string_value(json_object_get(pV, "key")))==nWords ) pBest = pV;
+    }
+  }
+  if( pBest!=pCur ){
+    *pzName = marsad_strdup(json_string_value(json_object_get(pBest, "text")));
+    if( *pzName==0 ) rc = MARSAD_NOMEM;
+  }
+  json_decref(pObj);
+  return rc;
+}
+
 /* Writes into pOut the text z as written but for the marks its key drops
 ** (harakat, tatweel, invisible controls: marsad_norm_fold gives them no
 ** code point), its runs of spaces made one space. */

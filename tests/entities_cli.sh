@@ -146,6 +146,20 @@ if not any(m["text"] == "الولايات المتحدة" and m["field"] == "tit
 for b in bad: print("FAIL:", b)
 sys.exit(1 if bad else 0)
 PY
+# an entity is shown by its most frequent spelling of as many words, not
+# the first one seen (عبد written apart once, joined twice), and again so
+# when a later ingest makes the other spelling the more frequent
+sp='عبد الكريم الزهيري' jn='عبدالكريم الزهيري'
+printf '{"id":"b%s","title":"تصريح","text":"قال المدرب %s إن الفريق جاهز %s."}\n' \
+  1 "$sp" الآن 2 "$jn" اليوم 3 "$jn" غدا >"$tmp/n1.jsonl"
+printf '{"id":"c%s","title":"تدريب","text":"أكد المدرب %s أن اللاعبين بخير %s."}\n' \
+  1 "$sp" الآن 2 "$sp" اليوم 3 "$sp" غدا >"$tmp/n2.jsonl"
+"$bin" --db "$tmp/n.db" ingest "$tmp/n1.jsonl" >/dev/null 2>&1
+"$bin" --db "$tmp/n.db" entities --kind person >"$tmp/out"
+check "entities: the most frequent spelling names the entity" grep -q "  3  $jn\$" "$tmp/out"
+"$bin" --db "$tmp/n.db" ingest "$tmp/n2.jsonl" >/dev/null 2>&1
+"$bin" --db "$tmp/n.db" entities --kind person >"$tmp/out"
+check "entities: renamed when another spelling becomes more frequent" grep -q "  6  $sp\$" "$tmp/out"
 # --help names each option's value: --kind KIND, --since YYYY-MM-DD, --conll FILE (never a bare X)
 "$bin" entities --help >"$tmp/help"
 check "entities --help: --kind KIND" grep -q '^  --kind KIND  ' "$tmp/help"
