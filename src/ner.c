@@ -70,11 +70,11 @@
 #define AR_HA   "\xD9\x87"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
 
-/* What ner_inflected looks for (bits of fWhat). */
-#define INFL_PLURAL 1   /* plurals (ون ين ات) and feminine adjectives (ية) */
-#define INFL_MORE   2   /* duals, pronoun suffixes, verb forms */
-#define INFL_VOWEL  4   /* a final ي or و (ميس + ي: ميسي, a foreign name too) */
-#define INFL_ANY    7   /* all of them */
+/* What ner_inflected looks for (bits of fWhat: ner.h). */
+#define INFL_PLURAL MARSAD_NER_INFL_PLURAL
+#define INFL_MORE   MARSAD_NER_INFL_MORE
+#define INFL_VOWEL  MARSAD_NER_INFL_VOWEL
+#define INFL_ANY    (INFL_PLURAL|INFL_MORE|INFL_VOWEL)
 
 /* Which rule found a name (ner_hit.eSrc). */
 #define SRC_GAZ     0   /* the gazetteer */
@@ -1821,42 +1821,20 @@ static int ner_verb_word(marsad_ner *p, int j){
 ** future (سيعرض: a prefix س ي ت ن before a stem) or past (دخلت); its
 ** stem a word of arwords.h of three letters or more (two with INFL_ANY:
 ** مرتين، ردا). Family names may end in ان (الجروان، العليان): duals are
-** left to INFL_ANY. */
+** left to INFL_ANY. The endings are data/inflection_suffixes.tsv's. */
 static int ner_inflected(const char *k, int n, int fWhat){
-  static const struct {
-    const char *zSuf;  /* the suffix */
-    int bTa;           /* the stem may also end in ة (1) or ى (2) before it */
-    int fWhat;         /* INFL_* */
-  } aSuf[] = {
-    {"\xD9\x88\xD9\x86", 0, INFL_PLURAL}, {"\xD9\x8A\xD9\x86", 0, INFL_PLURAL},   /* ون ين */
-    {"\xD8\xA7\xD8\xAA", 1, INFL_PLURAL}, {"\xD9\x8A\xD9\x87", 0, INFL_PLURAL},   /* ات ية */
-    {"\xD8\xA7\xD9\x86", 0, INFL_MORE}, {"\xD9\x88", 0, INFL_VOWEL},                 /* ان و */
-    {"\xD8\xA7", 0, INFL_MORE}, {"\xD9\x87", 0, INFL_MORE}, {"\xD9\x86\xD8\xA7", 0, INFL_MORE}, /* ا ة نا */
-    {"\xD8\xAA\xD8\xA7\xD9\x86", 1, INFL_MORE}, {"\xD8\xAA\xD9\x8A\xD9\x86", 1, INFL_MORE}, /* تان تين */
-    {"\xD8\xAA\xD8\xA7", 1, INFL_MORE},                                              /* تا */
-    {"\xD9\x87\xD8\xA7", 0, INFL_MORE}, {"\xD9\x87\xD9\x85", 0, INFL_MORE},           /* ها هم */
-    {"\xD9\x87\xD9\x86", 0, INFL_MORE}, {"\xD9\x83", 0, INFL_MORE},                   /* هن ك */
-    {"\xD9\x83\xD9\x85", 0, INFL_MORE}, {"\xD9\x8A", 0, INFL_VOWEL},                 /* كم ي */
-    {"\xD8\xAA\xD9\x87", 1, INFL_MORE}, {"\xD8\xAA\xD9\x8A", 1, INFL_MORE},           /* ته تي */
-    {"\xD8\xAA\xD9\x83", 1, INFL_MORE}, {"\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_MORE}, /* تك تنا */
-    {"\xD8\xA7\xD8\xAA\xD9\x87", 1, INFL_MORE}, {"\xD8\xA7\xD8\xAA\xD9\x86\xD8\xA7", 1, INFL_MORE}, /* اته اتنا */
-    {"\xD8\xA7\xD8\xAA\xD9\x8A", 1, INFL_MORE}, {"\xD9\x88\xD9\x87", 0, INFL_MORE},   /* اتي وه */
-    {"\xD8\xAA", 0, INFL_MORE}, {"\xD9\x86\xD9\x8A", 0, INFL_MORE},               /* ت ني */
-    {"\xD8\xAA\xD9\x86\xD9\x8A", 0, INFL_MORE}, {"\xD9\x8A\xD8\xA7", 0, INFL_MORE}, /* تني يا */
-    {"\xD8\xAA\xD9\x87\xD8\xA7", 1, INFL_MORE}, {"\xD8\xAA\xD9\x87\xD9\x85", 1, INFL_MORE}, /* تها تهم */
-    {"\xD8\xA7\xD9\x87", 2, INFL_MORE}, {"\xD8\xA7\xD9\x87\xD8\xA7", 2, INFL_MORE}, /* اه اها */
-  };
   char z[64];
-  for(size_t s=0; s<sizeof(aSuf)/sizeof(aSuf[0]); s++){
-    int ns = (int)strlen(aSuf[s].zSuf), nStem = n-ns;
-    if( !(aSuf[s].fWhat & fWhat) ) continue;
+  for(const marsad_ner_suffix *s=marsad_ner_suffixes; s->zSuf; s++){
+    int nStem = n-s->nSuf;
+    if( !(s->fWhat & fWhat) ) continue;
     if( nStem<((fWhat & INFL_MORE) ? 4 : 6) || nStem+2>(int)sizeof z
-     || memcmp(k+nStem, aSuf[s].zSuf, (size_t)ns)!=0 ) continue;
+     || memcmp(k+nStem, s->zSuf, (size_t)s->nSuf)!=0 ) continue;
     if( marsad_arword(k, (size_t)nStem) ) return 1;   /* بيانات: بيان */
     if( (fWhat & INFL_MORE) && ner_verb_form(k, nStem) ) return 1;   /* يسألني */
+    if( s->zStemEnd[0]==0 ) continue;
     memcpy(z, k, (size_t)nStem);                       /* keys fold ة into ه, ى into ي */
-    memcpy(z+nStem, aSuf[s].bTa==2 ? "\xD9\x8A" : AR_HA, 2);
-    if( aSuf[s].bTa && marsad_arword(z, (size_t)(nStem+2)) ) return 1;
+    memcpy(z+nStem, s->zStemEnd, 2);
+    if( marsad_arword(z, (size_t)(nStem+2)) ) return 1;
   }
   return (fWhat & INFL_MORE) && ner_verb_form(k, n);
 }

@@ -83,4 +83,19 @@ int marsad_ner_train_text(marsad_ner *p, struct marsad_ml_trainer *pTr,
                           const char *zText, size_t nText,
                           const marsad_ner_gold *aGold, int nGold, int *pnWrong);
 
+/* The endings by which the recogniser knows an inflected word of the
+** dictionary (bunches of fWhat in marsad_ner_suffix), generated from
+** data/inflection_suffixes.tsv by tools/gen_inflection_suffixes.py. */
+#define MARSAD_NER_INFL_PLURAL 1   /* plurals (ون ين ات), feminine adjectives (ية) */
+#define MARSAD_NER_INFL_MORE   2   /* duals, pronoun suffixes, verb forms */
+#define MARSAD_NER_INFL_VOWEL  4   /* a final ي or و (ميس + ي: ميسي, a foreign name too) */
+typedef struct marsad_ner_suffix {
+  const char *zSuf;      /* the ending, a key (UTF-8) */
+  int nSuf;              /* its bytes */
+  const char *zStemEnd;  /* "" or the letter (ه for ة, ي for ى) the stem may
+                            also end in before it */
+  int fWhat;             /* MARSAD_NER_INFL_* */
+} marsad_ner_suffix;
+extern const marsad_ner_suffix marsad_ner_suffixes[];   /* ended by zSuf NULL */
+
 #endif
