@@ -1146,11 +1146,29 @@ static int ner_latin_at(marsad_ner *p, int i, int *pnUsed){
   return ner_keep_found(p, i, n, (ner_form){0}, MARSAD_ENTITY_OTHER, MARSAD_NER_PATTERN, SRC_LATIN);
 }
 
+/* True when the gazetteer's place c at token i is named after a person
+** (its first word a given name: صلاح الدين, the Iraqi province) and here
+** is a person's name that goes on after it (صلاح الدين المنجد، صلاح الدين
+** دميرطاش), the word after it being no given name (محافظ صلاح الدين رائد
+** الجبوري: the governor of the province, then a second name). */
+static int ner_place_is_person(marsad_ner *p, int i, const ner_cand *c){
+  int j = i+c->n;
+  if( c->eKind!=MARSAD_ENTITY_PLACE || c->n<2 || c->f.iSpan>2
+   || !(tok_class_f(p, i, c->f) & MARSAD_GAZ_GIVEN)
+   || j>=p->aEnd[p->aTok[i].iField] || (tok_class(p, j) & MARSAD_GAZ_GIVEN) ) return 0;
+  return ner_name_len(p, i, c->f, 0)>c->n;
+}
+
 /* Recognises what starts at word i; sets *pnUsed (at least 1). */
 static int ner_at(marsad_ner *p, int i, int *pnUsed){
   int rc = MARSAD_OK;
   ner_cand c = ner_named_at(p, i);
   *pnUsed = 1;
+  if( c.n>0 && ner_place_is_person(p, i, &c) ){
+    int n = 0;
+    rc = ner_given_at(p, i, &n);
+    if( n>0 ){ *pnUsed = n; return rc; }
+  }
   if( c.n>0 ){
     *pnUsed = c.n;
     return ner_keep(p, i, &c);

@@ -985,6 +985,21 @@ static void test_places_after_kings(void){
   fixture_close(&f);
 }
 
+/* A place named after a person (صلاح الدين, the Iraqi province) is the
+** place, but where a person's name goes on after it, the person. */
+static void test_place_named_after_person(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "ودارت معارك في محافظات صلاح الدين وديالى والأنبار، "
+          "وقال محافظ صلاح الدين رائد الجبوري إن الأسر عادت إلى صلاح الدين.");
+  CHECK_EQ_INT(kind_of(&f.a, "صلاح الدين"), MARSAD_ENTITY_PLACE);
+  for(int i=0; i<f.a.nMention; i++) CHECK(f.a.aMention[i].eKind==MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "والتقى الوفد صلاح الدين دميرطاش زعيم الحزب، وسجل محمد صلاح الدين هدفا.");
+  CHECK_EQ_INT(kind_of(&f.a, "صلاح الدين دميرطاش"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "محمد صلاح الدين"), MARSAD_ENTITY_PERSON);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1706,6 +1721,7 @@ int main(void){
   RUN(test_generic_bodies);
   RUN(test_context_readings);
   RUN(test_places_after_kings);
+  RUN(test_place_named_after_person);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
