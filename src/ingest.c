@@ -232,6 +232,13 @@ static int parse_published(const char *z, char zOut[32]){
 static int is_arabic(const char *p, size_t n){
   size_t nArabic = 0, nOther = 0, i = 0;
   while( i<n && nArabic+nOther<4000 ){
+    unsigned char b = (unsigned char)p[i];
+    if( (b==0xD8 || b==0xD9) && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
+      /* U+0600..U+067F without the decoder: most of an Arabic body */
+      nArabic += marsad_fold_is_letter(((uint32_t)(b&0x1F)<<6) | ((unsigned char)p[i+1]&0x3F));
+      i += 2;
+      continue;
+    }
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;

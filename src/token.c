@@ -77,11 +77,23 @@ static int class_other(uint32_t cp){
   }
 }
 
+/* True when the two bytes b0 b1 are a character of U+0621..U+065F: the
+** Arabic block's letters (Lo, tatweel Lm) and harakat (Mn), every one of
+** which class_other reads as CC_ARABIC or CC_MARK, so that it goes on an
+** Arabic word. Most of the bytes of Arabic text; tested on the bytes. */
+static inline int arabic_word_pair(unsigned char b0, unsigned char b1){
+  return (b0==0xD8 && b1>=0xA1 && b1<=0xBF) || (b0==0xD9 && b1>=0x80 && b1<=0x9F);
+}
+
 /* Reads the character at a[i] (i < n): sets *pnLen to its length in bytes and
 ** returns its class. Invalid UTF-8 is a one-byte separator. */
 static inline int char_at(const unsigned char *a, size_t n, size_t i,
                           size_t *pnLen){
   if( a[i]<0x80 ){ *pnLen = 1; return class_ascii(a[i]); }
+  if( i+1<n && arabic_word_pair(a[i], a[i+1]) ){   /* an Arabic letter: no decoder */
+    uint32_t cp = ((uint32_t)(a[i]&0x1F)<<6) | (a[i+1]&0x3F);
+    if( marsad_fold_is_letter(cp) ){ *pnLen = 2; return CC_ARABIC; }
+  }
   int bBad;
   uint32_t cp = marsad_utf8_next(a+i, n-i, pnLen, &bBad);
   return bBad ? CC_SPACE : class_other(cp);
@@ -94,6 +106,11 @@ static size_t word_end(const unsigned char *a, size_t n, size_t i, int eClass){
   size_t iEnd = i, nLen;
   while( i<n ){
     /* invariant: a[..iEnd) is the word so far; i >= iEnd skips joiners */
+    if( eClass==CC_ARABIC && i+1<n && arabic_word_pair(a[i], a[i+1]) ){
+      i += 2;
+      iEnd = i;
+      continue;
+    }
     int c = char_at(a, n, i, &nLen);
     if( c==CC_JOIN ){ i += nLen; continue; }
     if( c==eClass || c==CC_MARK || (c==CC_DIGIT && eClass==CC_LETTER) ){

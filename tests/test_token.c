@@ -6,6 +6,8 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "token.h"
+#include "utf8.h"
+#include <utf8proc.h>
 
 /* Tokens collected as "kind:start-end:key:stem" joined by " | ". */
 typedef struct collect { char z[4096]; size_t n; int nTok; } collect;
@@ -83,6 +85,43 @@ static void test_cases(void){
   }
 }
 
+/* Counts span tokens and keeps the last one. */
+typedef struct span_last { int nTok; marsad_span_token last; } span_last;
+
+static int keep_last_span(void *pCtx, const marsad_span_token *p){
+  span_last *c = (span_last*)pCtx;
+  c->nTok++;
+  c->last = *p;
+  return 0;
+}
+
+/* Every letter and mark of the Arabic block (U+0600..U+06FF: letters,
+** tatweel, harakat) goes on an Arabic word: "ب" + it + "ب" is one word;
+** its digits and punctuation split it. */
+static void test_arabic_block(void){
+  for(uint32_t cp=0x0600; cp<=0x06FF; cp++){
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    int bLetterOrMark = (cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO)
+                     || (cat>=UTF8PROC_CATEGORY_MN && cat<=UTF8PROC_CATEGORY_ME);
+    int bSplits = cat==UTF8PROC_CATEGORY_ND
+               || (cat>=UTF8PROC_CATEGORY_PC && cat<=UTF8PROC_CATEGORY_PO);
+    if( !bLetterOrMark && !bSplits ) continue;
+    unsigned char z[8] = {0xD8, 0xA8};
+    size_t n = 2 + marsad_utf8_encode(cp, z+2);
+    z[n++] = 0xD8;
+    z[n++] = 0xA8;
+    span_last c = {0};
+    CHECK_EQ_INT(marsad_tokenize_spans((const char*)z, n, 1, keep_last_span, &c), MARSAD_OK);
+    if( bSplits ){
+      CHECK(c.nTok>=2);
+      continue;
+    }
+    CHECK_EQ_INT(c.nTok, 1);
+    CHECK_EQ_INT(c.last.eKind, MARSAD_TOKEN_ARABIC);
+    CHECK_EQ_INT((int)c.last.iEnd, (int)n);
+  }
+}
+
 /* A callback's non-zero value stops the tokenizer and is returned. */
 static int stop_after_one(void *pCtx, const marsad_token *p){
   ++*(int*)pCtx;
@@ -138,6 +177,7 @@ static void test_nomem(void){
 
 int main(void){
   RUN(test_cases);
+  RUN(test_arabic_block);
   RUN(test_stop);
   RUN(test_spans);
   RUN(test_nomem);
