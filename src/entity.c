@@ -435,6 +435,9 @@ struct marsad_resolver {
                                    country's iGaz (build_country_tails) */
   int bTail;                    /* mTail built */
   int bGazSkel;                 /* mGazSkel built */
+  keymap mGazSur;               /* last word of a listed person's name of several
+                                   words -> iGaz (build_gaz_surnames) */
+  int bGazSur;                  /* mGazSur built */
   const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
   int nHead;
   int bHead;                    /* azHead filled */
@@ -470,6 +473,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mCtx);
   km_free(&p->mBare);
   km_free(&p->mGazSkel);
+  km_free(&p->mGazSur);
   km_free(&p->mTail);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
@@ -706,6 +710,21 @@ static int build_gaz_skeletons(marsad_resolver *p){
     int eKind = marsad_gaz_entity_at(k->iEntity)->eKind;
     if( eKind!=MARSAD_ENTITY_PERSON && eKind!=MARSAD_ENTITY_PLACE ) continue;
     rc = index_skeleton(p, &p->mGazSkel, eKind, k->zKey, i);
+  }
+  return rc;
+}
+
+/* Builds p->mGazSur: the last word of each name of several words the lists
+** give a person, to that person. */
+static int build_gaz_surnames(marsad_resolver *p){
+  int rc = MARSAD_OK;
+  p->bGazSur = 1;
+  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_key_count(); i++){
+    const marsad_gaz_key *k = marsad_gaz_key_at(i);
+    const char *zLast = strrchr(k->zKey, ' ');
+    if( k->iEntity<0 || zLast==0 || (k->fClass & MARSAD_GAZ_ADJ)
+     || marsad_gaz_entity_at(k->iEntity)->eKind!=MARSAD_ENTITY_PERSON ) continue;
+    rc = km_add(&p->mGazSur, zLast+1, strlen(zLast+1), k->iEntity);
   }
   return rc;
 }
@@ -1399,8 +1418,26 @@ static int new_entity(marsad_resolver *p, const res_ment *m, int *pRc){
   return e;
 }
 
+/* True when mention m is a person named by one word that ends the names
+** of two or more people of the lists (بوش: Jeb Bush, George W. Bush and
+** George H. W. Bush): like a tribe's name (family_name), it is the one its
+** article names in full, else its own entity, never a variant one of them
+** takes for every article. *pRc: NOMEM. */
+static int shared_surname(marsad_resolver *p, const res_ment *m, int *pRc){
+  const char *zKey = m->pM->zKey;
+  if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') ) return 0;
+  if( !p->bGazSur && (*pRc = build_gaz_surnames(p))!=MARSAD_OK ) return 0;
+  int iFirst = -1;
+  for(km_iter it=km_first(&p->mGazSur, zKey, strlen(zKey)); it.i>=0; km_next(&p->mGazSur, &it)){
+    if( iFirst>=0 && p->mGazSur.a[it.i].iVal!=iFirst ) return 1;
+    iFirst = p->mGazSur.a[it.i].iVal;
+  }
+  return 0;
+}
+
 /* Resolves mention m, a family name alone that is a relative adjective
-** with the article (article_nisba_person): the person its article names in
+** with the article (article_nisba_person) or that several listed people
+** bear (shared_surname): the person its article names in
 ** full with it, else the one person known by it when the lists name him,
 ** else the entity of that family name alone (الغامدي: a tribe's, never a
 ** variant another man took in an article that named him in full), else a
@@ -1479,7 +1516,8 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   }
   if( rc ) return rc;
   if( common_word_person(m) ) return word_as_surname(p, pA, m);
-  if( article_nisba_person(m) ) return family_name(p, pA, m);
+  if( article_nisba_person(m) || shared_surname(p, m, &rc) ) return family_name(p, pA, m);
+  if( rc ) return rc;
   const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   int v = find_key(p, zk, zKey);

@@ -1000,6 +1000,28 @@ static void test_place_named_after_person(void){
   fixture_close(&f);
 }
 
+/* A surname several listed people bear (بوش: Jeb, George W. and George
+** H. W. Bush) is the one its article names in full, else its own entity:
+** never the first one's for every article after. */
+static void test_shared_surname(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وتقدم المرشح جيب بوش في الاستطلاع، وقال بوش إن الاتفاق خطير.");
+  long long iJeb = entity_of(&f.a, "جيب بوش");
+  CHECK(iJeb!=0 && entity_of(&f.a, "بوش")==iJeb);
+  fixture_text(&f, "وقال الرئيس الأسبق جورج دبليو بوش في كتابه إن بوش الأب نصحه، وأضاف بوش أن القرار صعب.");
+  long long iW = entity_of(&f.a, "جورج دبليو بوش");
+  CHECK(iW!=0 && iW!=iJeb && entity_of(&f.a, "بوش")==iW);
+  fixture_text(&f, "وفي عهد الرئيس السابق بوش، تغير الوضع.");
+  long long iAlone = entity_of(&f.a, "بوش");
+  CHECK(iAlone!=0 && iAlone!=iJeb && iAlone!=iW);
+  fixture_text(&f, "وقال بوش إن الاتفاق خطير، وهاجم جيب بوش الاتفاق.");
+  CHECK(entity_of(&f.a, "بوش")==iJeb);
+  fixture_text(&f, "وقال الرئيس بوش في خطابه إن الحرب مستمرة.");
+  CHECK(entity_of(&f.a, "بوش")==iAlone);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1722,6 +1744,7 @@ int main(void){
   RUN(test_context_readings);
   RUN(test_places_after_kings);
   RUN(test_place_named_after_person);
+  RUN(test_shared_surname);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
