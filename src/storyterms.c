@@ -616,33 +616,55 @@ int marsad_docterms_salient(const marsad_vocab *p, const marsad_docterms *d,
   return k;
 }
 
-/* Appends the 32-bit number v, little-endian. */
+/* The first byte of an encoding: its format (marsad_docterms_encode). */
+#define DOCTERMS_FORMAT 2
+
+/* Appends the 32-bit number v, little-endian (for the hashes and MinHash
+** bins: random numbers, that a varint would lengthen). */
 static void put_u32(marsad_buf *pBuf, uint32_t v){
   char a[4] = { (char)(v&0xff), (char)((v>>8)&0xff), (char)((v>>16)&0xff), (char)(v>>24) };
   marsad_buf_append(pBuf, a, 4);
 }
 
+/* Appends v as a varint: 7 bits a byte, lowest first, the high bit set on
+** every byte but the last (1 byte below 128, at most 5). */
+static void put_varint(marsad_buf *pBuf, uint32_t v){
+  char a[5];
+  size_t n = 0;
+  while( v>=0x80 ){
+    a[n++] = (char)(0x80 | (v & 0x7f));
+    v >>= 7;
+  }
+  a[n++] = (char)v;
+  marsad_buf_append(pBuf, a, n);
+}
+
 /* Appends a count and the terms of aTf[0..n) that satisfy the filter:
-** every term when pVocab is NULL, else the word terms only. */
+** every term when pVocab is NULL, else the word terms only. Each term is
+** its id's distance from the previous one's (ids rise; the first is its
+** distance from 0) and its count, both varints: about 3 bytes a term. */
 static void put_terms(const marsad_vocab *pVocab, const marsad_tf *aTf, int n,
                       marsad_buf *pBuf){
-  uint32_t nPut = 0;
+  uint32_t nPut = 0, iPrev = 0;
   long long iEnt;
   for(int i=0; i<n; i++) nPut += !(pVocab && marsad_vocab_is_entity(pVocab, aTf[i].iTerm, &iEnt));
-  put_u32(pBuf, nPut);
+  put_varint(pBuf, nPut);
   for(int i=0; i<n; i++){
     if( pVocab && marsad_vocab_is_entity(pVocab, aTf[i].iTerm, &iEnt) ) continue;
-    put_u32(pBuf, aTf[i].iTerm);
-    put_u32(pBuf, aTf[i].nTf);
+    put_varint(pBuf, aTf[i].iTerm - iPrev);
+    put_varint(pBuf, aTf[i].nTf);
+    iPrev = aTf[i].iTerm;
   }
 }
 
 void marsad_docterms_encode(const marsad_vocab *pVocab, const marsad_docterms *d,
                             marsad_buf *pBuf){
-  put_u32(pBuf, (uint32_t)d->nWord);
+  char cFormat = DOCTERMS_FORMAT;
+  marsad_buf_append(pBuf, &cFormat, 1);
+  put_varint(pBuf, (uint32_t)d->nWord);
   put_u32(pBuf, (uint32_t)(d->iExact & 0xffffffffu));
   put_u32(pBuf, (uint32_t)(d->iExact >> 32));
-  put_u32(pBuf, (uint32_t)d->sig.nShingle);
+  put_varint(pBuf, (uint32_t)d->sig.nShingle);
   for(int i=0; i<MARSAD_MINHASH_N; i++) put_u32(pBuf, d->sig.a[i]);
   put_terms(0, d->aTitle, d->nTitle, pBuf);
   put_terms(pVocab, d->aTerm, d->nTerm, pBuf);
@@ -652,7 +674,7 @@ void marsad_docterms_encode(const marsad_vocab *pVocab, const marsad_docterms *d
 typedef struct enc_reader {
   const unsigned char *a;
   size_t n, i;
-  int bBad;                 /* read past the end */
+  int bBad;                 /* read past the end, or a number too large */
 } enc_reader;
 
 /* Reads the next 32-bit number (0 past the end, setting bBad). */
@@ -663,20 +685,39 @@ static uint32_t get_u32(enc_reader *r){
   return a[0] | (uint32_t)a[1]<<8 | (uint32_t)a[2]<<16 | (uint32_t)a[3]<<24;
 }
 
+/* Reads the next varint (put_varint) of at most nBits bits, nBits <= 32
+** (0 past the end or when larger, setting bBad). */
+static uint32_t get_varint(enc_reader *r, int nBits){
+  uint64_t v = 0;
+  for(int iShift=0; r->i<r->n && iShift<nBits; iShift+=7){
+    unsigned char c = r->a[r->i++];
+    v |= (uint64_t)(c & 0x7f) << iShift;
+    if( (c & 0x80)==0 ){
+      if( (v>>nBits)!=0 ) break;
+      return (uint32_t)v;
+    }
+  }
+  r->bBad = 1;
+  return 0;
+}
+
 /* Reads a count and its terms into *paOut and *pn; ids must be below nVocab and
 ** rising. MARSAD_OK, MARSAD_NOMEM or MARSAD_DBERROR. */
 static int get_terms(enc_reader *r, uint32_t nVocab, marsad_tf **paOut, int *pn){
-  uint32_t n = get_u32(r);
+  uint32_t n = get_varint(r, 32);
   *paOut = 0;
   *pn = 0;
-  if( r->bBad || n > (r->n - r->i)/8 ) return MARSAD_DBERROR;
+  if( r->bBad || n > (r->n - r->i)/2 ) return MARSAD_DBERROR;
   if( n==0 ) return MARSAD_OK;
   marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*n);
   if( a==0 ) return MARSAD_NOMEM;
+  uint64_t iTerm = 0;
   for(uint32_t k=0; k<n; k++){
-    a[k].iTerm = get_u32(r);
-    a[k].nTf = get_u32(r);
-    if( a[k].iTerm>=nVocab || (k && a[k].iTerm<=a[k-1].iTerm) ){
+    uint32_t iStep = get_varint(r, 32);
+    iTerm += iStep;
+    a[k].iTerm = (uint32_t)iTerm;
+    a[k].nTf = get_varint(r, 32);
+    if( r->bBad || iTerm>=nVocab || (k && iStep==0) ){
       marsad_free(a);
       return MARSAD_DBERROR;
     }
@@ -691,10 +732,12 @@ int marsad_docterms_decode(const marsad_vocab *pVocab, const unsigned char *a, s
   enc_reader r = { a, n, 0, 0 };
   uint32_t nVocab = marsad_vocab_size(pVocab);
   memset(pOut, 0, sizeof *pOut);
-  pOut->nWord = (int)get_u32(&r);
+  if( n==0 || a[0]!=DOCTERMS_FORMAT ) return MARSAD_DBERROR;
+  r.i = 1;
+  pOut->nWord = (int)get_varint(&r, 31);
   pOut->iExact = get_u32(&r);
   pOut->iExact |= (uint64_t)get_u32(&r) << 32;
-  pOut->sig.nShingle = (int)get_u32(&r);
+  pOut->sig.nShingle = (int)get_varint(&r, 31);
   for(int i=0; i<MARSAD_MINHASH_N; i++) pOut->sig.a[i] = get_u32(&r);
   int rc = r.bBad ? MARSAD_DBERROR : MARSAD_OK;
   if( rc==MARSAD_OK ) rc = get_terms(&r, nVocab, &pOut->aTitle, &pOut->nTitle);

@@ -68,4 +68,18 @@ dump "$tmp/two.db" >"$tmp/two.after"
 check "two sessions equal one recluster" cmp -s "$tmp/two.before" "$tmp/two.after"
 check "two sessions equal one ingestion" cmp -s "$tmp/two.before" "$tmp/before"
 
+# Stored terms cleared between the sessions (as migration 061 clears those
+# of the former encoding): the second session rebuilds them from the
+# articles' text and decides as with them.
+decisions() {
+  sqlite3 "$1" "SELECT * FROM story ORDER BY id; SELECT * FROM event ORDER BY id;"\
+    " SELECT article, story, score, best, evidence, copy_of, resemblance, terms, event"\
+    " FROM article_story ORDER BY article;"
+}
+"$bin" --db "$tmp/novec.db" ingest "$tmp/part1.jsonl" 2>/dev/null
+sqlite3 "$tmp/novec.db" "UPDATE article_story SET vec=NULL"
+"$bin" --db "$tmp/novec.db" ingest "$tmp/part2.jsonl" 2>/dev/null
+check "cleared stored terms: same decisions" [ "$(decisions "$tmp/novec.db")" = "$(decisions "$tmp/s.db")" ]
+check "stored terms written again" [ "$(sqlite3 "$tmp/novec.db" 'SELECT count(vec) FROM article_story')" -gt 0 ]
+
 finish

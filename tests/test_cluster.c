@@ -243,8 +243,8 @@ static void test_fault_injection(void){
 }
 
 /* An article's stored terms (marsad_docterms_encode) decode to its word
-** terms and fingerprints, without its entity terms; damaged bytes are
-** refused. */
+** terms and fingerprints, without its entity terms, in about 3 bytes a
+** term; damaged bytes are refused. */
 static void test_terms_encoding(void){
   marsad_vocab *v = 0;
   marsad_analysis a;
@@ -262,6 +262,7 @@ static void test_terms_encoding(void){
   CHECK_EQ_INT(f.nTerm, d.nTerm+1);
   marsad_docterms_encode(v, &f, &buf);
   CHECK_EQ_INT(buf.rc, MARSAD_OK);
+  CHECK(buf.n < 1+3*4+4*MARSAD_MINHASH_N+2+4*(size_t)(d.nTerm+d.nTitle));
   CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n, &e), MARSAD_OK);
   CHECK_EQ_INT(e.nTerm, d.nTerm);
   CHECK_EQ_INT(e.nTitle, d.nTitle);
@@ -272,9 +273,17 @@ static void test_terms_encoding(void){
   marsad_docterms_clear(&e);
   CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n-1, &e), MARSAD_DBERROR);
   CHECK(e.aTerm==0 && e.nTerm==0);
-  buf.a[buf.n-8] = (char)0xff;   /* the last term's id, outside the vocabulary */
-  buf.a[buf.n-5] = (char)0x7f;
+  marsad_vocab *pEmpty = 0;      /* every term id is outside this vocabulary */
+  CHECK_EQ_INT(marsad_vocab_new(&pEmpty), MARSAD_OK);
+  CHECK_EQ_INT(marsad_docterms_decode(pEmpty, (const unsigned char*)buf.a, buf.n, &e), MARSAD_DBERROR);
+  marsad_vocab_free(pEmpty);
+  marsad_buf_append(&buf, "", 1);   /* a byte too many */
+  CHECK_EQ_INT(buf.rc, MARSAD_OK);
   CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n, &e), MARSAD_DBERROR);
+  buf.n--;
+  buf.a[0] = 1;                  /* another format */
+  CHECK_EQ_INT(marsad_docterms_decode(v, (const unsigned char*)buf.a, buf.n, &e), MARSAD_DBERROR);
+  CHECK(e.aTerm==0 && e.nTerm==0);
   marsad_buf_free(&buf);
   marsad_docterms_clear(&d);
   marsad_docterms_clear(&f);
