@@ -1092,6 +1092,18 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
 ** person is the noun, the title, the name and a relative adjective after
 ** it (مدينة الملك عبدالله الرياضية، مطار الأمير محمد بن عبدالعزيز): a
 ** place, not the person. */
+/* True when token j, after a place noun, is an adjective agreeing with
+** it, no name: a feminine relative adjective, a stem of the dictionary
+** and ية as written (منطقة حدودية، ولاية رئاسية، مدينة سياحية). Not a
+** plural in ون or ين: many towns' names end so (سيئون، مرسين، عربين). */
+static int ner_feminine_adjective(marsad_ner *p, int j){
+  const ner_tok *t = &p->aTok[j];
+  int n = (int)t->nKey;
+  return n>=10 && t->iEnd-t->iStart>=4
+      && memcmp(p->az[t->iField]+t->iEnd-4, "\xD9\x8A" AR_TA_MARBUTA, 4)==0
+      && marsad_arword(tok_key(p, t), (size_t)(n-4));
+}
+
 static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   const ner_tok *t = &p->aTok[i];
   int j = i+1;
@@ -1113,6 +1125,7 @@ static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   }
   if( !bHead || tok_class(p, j) || tok_article(p, j) || p->aTok[j].nKey<6 ) return MARSAD_OK;
   if( ner_prep_word(p, j) ) return MARSAD_OK;    /* المنطقة بحركة: ب + a noun of the lists */
+  if( ner_feminine_adjective(p, j) ) return MARSAD_OK;   /* ولاية خامسة، منطقة حدودية */
   if( ner_named_at(p, j).n>0 ) return MARSAD_OK;
   if( key_at(tok_key(p, &p->aTok[j]), (int)p->aTok[j].nKey, 0, AR_WAW) ) return MARSAD_OK;
   int n = 1;

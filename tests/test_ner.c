@@ -534,6 +534,20 @@ static void test_place_noun_article(void){
   fixture_close(&f);
 }
 
+/* After a place noun, an adjective agreeing with it is no place: a
+** relative adjective (منطقة حدودية، مدينة سياحية) or an ordinal (ولاية
+** خامسة, a fifth term); a town's name is (بلدة شرورة، محافظة تربة). */
+static void test_place_noun_adjective(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وفاز بولاية خامسة على التوالي، وأقام في مدينة سياحية قرب منطقة حدودية.");
+  CHECK_EQ_INT(f.a.nMention, 0);
+  fixture_text(&f, "ووصل الوفد إلى بلدة شرورة ثم إلى محافظة تربة.");
+  CHECK_EQ_INT(kind_of(&f.a, "شرورة"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "تربة"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* After a title, an ordinary word of the dictionary that no list gives as
 ** a given name is the title's object, not a name (محافظ الإسكندرية صرف
 ** تعويضات), unless the model reads a name there; a given name starts one
@@ -1724,6 +1738,7 @@ int main(void){
   RUN(test_no_town_by_distance);
   RUN(test_town_or_person);
   RUN(test_place_noun_article);
+  RUN(test_place_noun_adjective);
   RUN(test_title_object);
   RUN(test_model_person_bounds);
   RUN(test_surname_article);
