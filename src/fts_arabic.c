@@ -15,13 +15,12 @@
 #include "buf.h"
 #include "fts_arabic.h"
 #include "norm.h"
-#include "search.h"
 #include "stem.h"
 #include "token.h"
 #include "utf8.h"
 
 /* Format of the tokenizer's output: bump when the token scheme changes. */
-#define FTS_ARABIC_FORMAT 2
+#define FTS_ARABIC_FORMAT 3
 
 /* Longest key indexed, in bytes; longer words are cut (at a character
 ** boundary) so that a pathological input cannot blow up the index. */
@@ -30,25 +29,13 @@
 /* Stemmers the tokenizer can use (tokenize='arabic NAME'). */
 enum { STEM_LIGHT, STEM_SNOWBALL, STEM_NONE };
 
-/* True when the word with key zKey[0..nKey) (stem differing from it when
-** bDiffer; bStemmer: the index stems) is indexed with its marked key beside
-** its stem, so that =word finds exactly it: when the stem differs
-** from the key, and when other words could share the stem (the stemmer
-** stems words of Arabic letters, and only into Arabic letters: numbers and
-** Latin words have their key as their stem, and no other word has it),
-** except the query stopwords (في، من ...), the most frequent words by far,
-** which =word finds by their stem, with the words stemmed to them. */
-static int indexes_key(int bStemmer, const char *zKey, size_t nKey, int bDiffer){
-  if( bDiffer ) return 1;
-  return bStemmer && (unsigned char)zKey[0]>=0x80 && !marsad_search_is_stopword(zKey, nKey);
-}
-
 /* One word of a known document: what emit_word would hand FTS5. */
 typedef struct fts_word {
   int iStart, iEnd;               /* byte span in the document */
-  size_t iStem, nStem;            /* the stem, in marsad_fts_docs.text */
-  size_t iMarked, nMarked;        /* '=' + key when indexes_key says so (else
-                                  ** nMarked is 0), in .text */
+  size_t iTok;                    /* its tokens, in marsad_fts_docs.text: */
+  size_t nStem;                   /* the stem token (stem, or stem + '~'), */
+  size_t nMarked;                 /* then '=' + key for a changed word (else
+                                  ** nMarked is 0) */
 } fts_word;
 
 /* One known document. */
@@ -72,7 +59,7 @@ typedef struct ArabicTokenizer {
   int eStem;                      /* STEM_* */
   marsad_stemmer *pStem;          /* the stemmer (NULL for STEM_NONE) */
   marsad_norm norm;               /* scratch key of the current word */
-  char *aTok;                     /* scratch: marked key ('=' + key) */
+  char *aTok;                     /* scratch: a marked token (mark_token) */
   size_t nTokAlloc;               /* bytes allocated at aTok */
   int bBusy;                      /* a tokenize call is running on it */
 } ArabicTokenizer;
@@ -137,9 +124,11 @@ static int stem_key(ArabicTokenizer *p, const char *z, size_t n,
   return *ppStem ? SQLITE_OK : SQLITE_NOMEM;
 }
 
-/* Writes '=' + key into the instance's scratch (*ppOut, *pnOut). */
-static int mark_key(ArabicTokenizer *p, const char *z, size_t n,
-                    const char **ppOut, size_t *pnOut){
+/* Writes into the instance's scratch (*ppOut, *pnOut) the token z[0..n)
+** marked: '=' + z for the key of a changed word when bKey, else z + '~'
+** for its stem. */
+static int mark_token(ArabicTokenizer *p, const char *z, size_t n, int bKey,
+                      const char **ppOut, size_t *pnOut){
   if( n+1>p->nTokAlloc ){
     size_t nNew = (n+1)*2;
     char *aNew = marsad_realloc(p->aTok, nNew);
@@ -147,8 +136,13 @@ static int mark_key(ArabicTokenizer *p, const char *z, size_t n,
     p->aTok = aNew;
     p->nTokAlloc = nNew;
   }
-  p->aTok[0] = MARSAD_FTS_EXACT_MARK;
-  memcpy(p->aTok+1, z, n);
+  if( bKey ){
+    p->aTok[0] = MARSAD_FTS_EXACT_MARK;
+    memcpy(p->aTok+1, z, n);
+  }else{
+    memcpy(p->aTok, z, n);
+    p->aTok[n] = MARSAD_FTS_CHANGED_MARK;
+  }
   *ppOut = p->aTok;
   *pnOut = n+1;
   return SQLITE_OK;
@@ -185,6 +179,41 @@ static void prefix_key(const char *zKey, size_t nKey, const char **ppOut,
   *pnOut = nKey - nBest;
 }
 
+/* Hands FTS5 the query token(s) of one word with key zKey[0..nKey) and
+** stem zStem[0..nStem) (bDiffer: they differ), span [iS, iE), as the byte
+** before the word asks (fts_arabic.h): after '=', its marked key when the
+** key is not its stem, else the unmarked stem (only words whose key it is
+** have it); after '^' the unmarked stem, after '~' the marked stem; else
+** both as synonyms (the stem of any form of the word). For a prefix, what
+** prefix_key keeps (the key itself when exact). */
+static int emit_query(TokenizeCall *pCall, const char *zKey, size_t nKey,
+                      const char *zStem, size_t nStem, int bDiffer, int iS, int iE){
+  ArabicTokenizer *p = pCall->pTok;
+  char cMark = iS>0 ? pCall->pText[iS-1] : 0;
+  int bPrefix = (pCall->flags & FTS5_TOKENIZE_PREFIX)!=0;
+  const char *zOut = zStem;
+  size_t nOut = nStem;
+  int rc = SQLITE_OK;
+  if( bPrefix ){
+    if( cMark==MARSAD_FTS_EXACT_MARK ){ zOut = zKey; nOut = nKey; }
+    else prefix_key(zKey, nKey, &zOut, &nOut);
+  }else if( cMark==MARSAD_FTS_EXACT_MARK && bDiffer ){
+    rc = mark_token(p, zKey, nKey, 1, &zOut, &nOut);
+  }else if( cMark==MARSAD_FTS_CHANGED_MARK ){
+    rc = mark_token(p, zStem, nStem, 0, &zOut, &nOut);
+  }
+  if( rc==SQLITE_OK ) rc = pCall->xToken(pCall->pCtx, 0, zOut, (int)nOut, iS, iE);
+  int bBoth = !bPrefix && p->pStem && cMark!=MARSAD_FTS_EXACT_MARK
+           && cMark!=MARSAD_FTS_CHANGED_MARK && cMark!=MARSAD_FTS_STEM_MARK;
+  if( rc==SQLITE_OK && bBoth ){
+    rc = mark_token(p, zStem, nStem, 0, &zOut, &nOut);
+    if( rc==SQLITE_OK ){
+      rc = pCall->xToken(pCall->pCtx, FTS5_TOKEN_COLOCATED, zOut, (int)nOut, iS, iE);
+    }
+  }
+  return rc;
+}
+
 /* Emits the token(s) of one word span [iStart, iEnd) of the text. */
 static int emit_word(TokenizeCall *pCall, size_t iStart, size_t iEnd){
   ArabicTokenizer *p = pCall->pTok;
@@ -202,26 +231,16 @@ static int emit_word(TokenizeCall *pCall, size_t iStart, size_t iEnd){
   int iS = (int)iStart, iE = (int)iEnd;
 
   if( pCall->flags & FTS5_TOKENIZE_QUERY ){
-    int bExact = iStart>0 && pCall->pText[iStart-1]==MARSAD_FTS_EXACT_MARK;
-    const char *zOut = zStem;
-    size_t nOut = nStem;
-    if( pCall->flags & FTS5_TOKENIZE_PREFIX ){
-      if( bExact ){ zOut = zKey; nOut = nKey; }
-      else prefix_key(zKey, nKey, &zOut, &nOut);
-    }else if( bExact && indexes_key(p->pStem!=0, zKey, nKey, bDiffer) ){
-      rc = mark_key(p, zKey, nKey, &zOut, &nOut);
-    }
-    if( rc==SQLITE_OK ) rc = pCall->xToken(pCall->pCtx, 0, zOut, (int)nOut, iS, iE);
-    return rc;
+    return emit_query(pCall, zKey, nKey, zStem, nStem, bDiffer, iS, iE);
   }
-  rc = pCall->xToken(pCall->pCtx, 0, zStem, (int)nStem, iS, iE);
-  if( rc==SQLITE_OK && indexes_key(p->pStem!=0, zKey, nKey, bDiffer) ){
-    const char *zMarked = 0;
-    size_t nMarked = 0;
-    rc = mark_key(p, zKey, nKey, &zMarked, &nMarked);
-    if( rc==SQLITE_OK ){
-      rc = pCall->xToken(pCall->pCtx, FTS5_TOKEN_COLOCATED, zMarked, (int)nMarked, iS, iE);
-    }
+  if( !bDiffer ) return pCall->xToken(pCall->pCtx, 0, zStem, (int)nStem, iS, iE);
+  const char *zTok = 0;
+  size_t nTok = 0;
+  rc = mark_token(p, zStem, nStem, 0, &zTok, &nTok);
+  if( rc==SQLITE_OK ) rc = pCall->xToken(pCall->pCtx, 0, zTok, (int)nTok, iS, iE);
+  if( rc==SQLITE_OK ) rc = mark_token(p, zKey, nKey, 1, &zTok, &nTok);
+  if( rc==SQLITE_OK ){
+    rc = pCall->xToken(pCall->pCtx, FTS5_TOKEN_COLOCATED, zTok, (int)nTok, iS, iE);
   }
   return rc;
 }
@@ -253,11 +272,13 @@ static const fts_doc *docs_find(marsad_fts_docs *d, const char *pText, size_t nT
 static int docs_replay(const marsad_fts_docs *d, const fts_doc *pDoc, void *pCtx,
                        int (*xToken)(void*, int, const char*, int, int, int)){
   int rc = SQLITE_OK;
-  for(int i=pDoc->iWord; rc==SQLITE_OK && i<pDoc->iWord+pDoc->nWord; i++){
-    const fts_word *w = &d->aWord[i];
-    rc = xToken(pCtx, 0, d->text.a+w->iStem, (int)w->nStem, w->iStart, w->iEnd);
+  const fts_word *w = &d->aWord[pDoc->iWord];
+  const fts_word *wEnd = w + pDoc->nWord;
+  for(; rc==SQLITE_OK && w<wEnd; w++){
+    const char *zTok = d->text.a + w->iTok;
+    rc = xToken(pCtx, 0, zTok, (int)w->nStem, w->iStart, w->iEnd);
     if( rc==SQLITE_OK && w->nMarked ){
-      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, d->text.a+w->iMarked, (int)w->nMarked,
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zTok+w->nStem, (int)w->nMarked,
                   w->iStart, w->iEnd);
     }
   }
@@ -267,8 +288,8 @@ static int docs_replay(const marsad_fts_docs *d, const fts_doc *pDoc, void *pCtx
 /* Returned by docs_word for a word the list cannot hold exactly. */
 #define DOCS_TOO_LONG 1000
 
-/* Adds one word of the document being added (a marsad_token_fn): its stem
-** and marked key as emit_word makes them from the same key and stem. */
+/* Adds one word of the document being added (a marsad_token_fn): its
+** tokens as emit_word makes them from the same key and stem. */
 static int docs_word(void *pCtx, const marsad_token *t){
   marsad_fts_docs *d = pCtx;
   if( t->nKey==0 ) return MARSAD_OK;
@@ -283,22 +304,23 @@ static int docs_word(void *pCtx, const marsad_token *t){
   const char *zStem = t->nStem ? t->pStem : t->pKey;
   size_t nStem = t->nStem ? t->nStem : t->nKey;
   int bDiffer = nStem!=t->nKey || (zStem!=t->pKey && memcmp(zStem, t->pKey, nStem)!=0);
-  size_t nMarked = indexes_key(1, t->pKey, t->nKey, bDiffer) ? t->nKey+1 : 0;  /* the default stemmer */
-  if( marsad_buf_grow(&d->text, nStem+nMarked) ) return d->text.rc;
-  char *z = d->text.a + d->text.n;       /* the stem, then '=' + key */
+  size_t nMarked = bDiffer ? t->nKey+1 : 0;
+  size_t nTok = nStem + (bDiffer ? 1 : 0);
+  if( marsad_buf_grow(&d->text, nTok+nMarked) ) return d->text.rc;
+  char *z = d->text.a + d->text.n;       /* the stem (+ '~'), then '=' + key */
   memcpy(z, zStem, nStem);
-  if( nMarked ){
-    z[nStem] = MARSAD_FTS_EXACT_MARK;
-    memcpy(z+nStem+1, t->pKey, t->nKey);
+  if( bDiffer ){
+    z[nStem] = MARSAD_FTS_CHANGED_MARK;
+    z[nStem+1] = MARSAD_FTS_EXACT_MARK;
+    memcpy(z+nStem+2, t->pKey, t->nKey);
   }
   fts_word *w = &d->aWord[d->nWord++];
   w->iStart = (int)t->iStart;
   w->iEnd = (int)t->iEnd;
-  w->iStem = d->text.n;
-  w->nStem = nStem;
-  w->iMarked = d->text.n + nStem;
+  w->iTok = d->text.n;
+  w->nStem = nTok;
   w->nMarked = nMarked;
-  d->text.n += nStem + nMarked;
+  d->text.n += nTok + nMarked;
   d->text.a[d->text.n] = 0;              /* marsad_buf keeps its terminator */
   return MARSAD_OK;
 }
@@ -403,6 +425,8 @@ int marsad_fts_register(sqlite3 *db, marsad_fts_docs **ppDocs){
     docs_free(d);
     return rc==SQLITE_NOMEM ? MARSAD_NOMEM : MARSAD_DBERROR;
   }
+  rc = marsad_fts_bm25_register(pApi);  /* the ranking function the search uses */
+  if( rc!=SQLITE_OK ) return rc==SQLITE_NOMEM ? MARSAD_NOMEM : MARSAD_DBERROR;
   if( ppDocs ) *ppDocs = d;
   return MARSAD_OK;
 }

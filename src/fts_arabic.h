@@ -1,22 +1,33 @@
 /*
 ** fts_arabic.h: the FTS5 tokenizer "arabic" that the search index uses.
 **
-** In documents, every word is indexed by its search stem (norm.h key, then
-** stem), and also by its normalized surface key, marked with a leading '=',
-** as a colocated token at the same position: always for words of Arabic
-** letters, since other words may share their stem (كتاب is the stem of
-** الكتاب too); for numbers and Latin words only when the key differs from
-** the stem, which it never does with a stemmer (none stems into them); the
-** query stopwords (في، من ...) whose key is their stem are left unmarked,
-** to keep the index small, so =لكن also finds ولكن and لكنه (stem لكن).
+** In documents, a word is indexed by one token when its stem (norm.h key,
+** then stem) is its normalized key (قال، كتاب، numbers, Latin words, every
+** word when the index does not stem): that stem. A word whose stem differs
+** from its key (الكتاب، والمعلمون) is indexed by two tokens at the same
+** position: its stem marked with a trailing '~' (كتاب~), and its key marked
+** with a leading '=' (=الكتاب), colocated.
 ** Token offsets are the word's byte offsets in the original text, so
 ** highlight() and snippet() mark the original spelling.
 **
-** In queries, a word is looked up by its stem; a word written right after
-** an '=' (the query translator in search.c writes "=word" for exact terms)
-** is looked up by its marked surface key wherever documents index one, so
-** =كتاب finds كتاب and not الكتاب. Prefix queries look up stems beginning
-** with the word less a leading definite article (ال وال بال ...).
+** In queries, a word is looked up by its stem and its stem marked '~' as
+** synonyms (FTS5 merges their positions), which finds every form. A word
+** written right after an '=' (the query translator in search.c writes
+** "=word" for exact terms) is looked up by its marked key when its stem
+** differs from its key, else by its unmarked stem, which only words whose
+** key it is carry: =كتاب finds كتاب and not الكتاب, =من finds من and not
+** ومن. A word right after a '^' is looked up by its unmarked stem alone,
+** right after a '~' by its marked stem alone: search.c writes a query word
+** as the two phrases ("^word" OR "~word"), which FTS5 matches from their
+** doclists alone, skipping rows (synonyms are read position by position),
+** and the ranking function marsad_bm25 (fts_bm25.c) scores each such pair
+** as the one term it stands for. Prefix queries look up the tokens
+** beginning with the word less a leading definite article (ال وال بال ...),
+** stems marked or not.
+**
+** So exact search costs an index token only for the words whose spelling
+** differs from their stem (about half of news text's words), and a plain
+** query word two term lookups.
 **
 ** Arguments (tokenize='arabic [light|snowball|none]') choose the stemmer;
 ** the default is the one the search evaluation chose (docs/QUALITY.md).
@@ -30,6 +41,14 @@
 ** a query. Keys are made of letters and digits, so it never starts one. */
 #define MARSAD_FTS_EXACT_MARK '='
 
+/* The byte after the stem in the token of a word whose key differs from its
+** stem, and before a query word looked up by that token alone. Keys and
+** stems are made of letters and digits, so it never ends one. */
+#define MARSAD_FTS_CHANGED_MARK '~'
+
+/* The byte before a query word looked up by its unmarked stem alone. */
+#define MARSAD_FTS_STEM_MARK '^'
+
 struct marsad_analysis;
 
 /* Documents whose tokens are known before FTS5 asks for them: the search
@@ -41,8 +60,9 @@ struct marsad_analysis;
 ** the tokens of that very text. */
 typedef struct marsad_fts_docs marsad_fts_docs;
 
-/* Registers the tokenizer "arabic" on connection db (needed on every
-** connection, before the search table is created or used). *ppDocs, when
+/* Registers the tokenizer "arabic" and the ranking function marsad_bm25 on
+** connection db (needed on every connection, before the search table is
+** created or used). *ppDocs, when
 ** ppDocs is not NULL, gets the connection's document list, owned by the
 ** connection (freed when it closes). MARSAD_OK, NOMEM, or MARSAD_DBERROR
 ** when the connection has no FTS5. */
@@ -62,5 +82,9 @@ void marsad_fts_docs_clear(marsad_fts_docs *p);
 ** tokenizer itself gives a new version and the index gets rebuilt.
 ** MARSAD_OK or MARSAD_NOMEM. */
 int marsad_fts_version(char *zOut, size_t nOut);
+
+/* Registers the FTS5 ranking function marsad_bm25 (fts_bm25.c) with pApi.
+** SQLite's result code. */
+int marsad_fts_bm25_register(fts5_api *pApi);
 
 #endif

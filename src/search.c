@@ -123,22 +123,42 @@ static int check_chunk(QParse *pP, const char *z, size_t n){
   return MARSAD_OK;
 }
 
+/* Appends to pB the word seg[s..e) (its double quotes doubled), after the
+** mark byte cMark unless it is 0. */
+static void write_word(marsad_buf *pB, const char *seg, size_t s, size_t e, char cMark){
+  if( cMark ) marsad_buf_append(pB, &cMark, 1);
+  for(size_t j=s; j<e; j++){
+    if( seg[j]=='"' ) marsad_buf_append(pB, "\"\"", 2);
+    else marsad_buf_append(pB, seg+j, 1);
+  }
+}
+
 /* Writes the FTS5 phrase for the words of seg[0..m) into *pzOut: each word
 ** as it is (the tokenizer stems it), '='-prefixed when exact, the whole in
-** double quotes, " *" after it for a prefix. */
+** double quotes, " *" after it for a prefix. A single word neither exact
+** nor a prefix becomes two one-word phrases, ("^word" OR "~word"): its
+** unmarked and its marked stem (fts_arabic.h), which marsad_bm25 ranks as
+** one term. */
 static int write_phrase(const char *seg, const QWords *pW, int bExact,
                         int bPrefix, char **pzOut){
   marsad_buf b = MARSAD_BUF_INIT;
+  size_t s0 = pW->aStart[0];
+  int bFirstExact = bExact || (s0>0 && seg[s0-1]==MARSAD_FTS_EXACT_MARK);
+  if( pW->n==1 && !bFirstExact && !bPrefix ){
+    marsad_buf_puts(&b, "(\"");
+    write_word(&b, seg, s0, pW->aEnd[0], MARSAD_FTS_STEM_MARK);
+    marsad_buf_puts(&b, "\" OR \"");
+    write_word(&b, seg, s0, pW->aEnd[0], MARSAD_FTS_CHANGED_MARK);
+    marsad_buf_puts(&b, "\")");
+    *pzOut = marsad_buf_take(&b);
+    return *pzOut ? MARSAD_OK : MARSAD_NOMEM;
+  }
   marsad_buf_append(&b, "\"", 1);
   for(int k=0; k<pW->n; k++){
     size_t s = pW->aStart[k], e = pW->aEnd[k];
     int bWordExact = bExact || (s>0 && seg[s-1]==MARSAD_FTS_EXACT_MARK);
     if( k>0 ) marsad_buf_append(&b, " ", 1);
-    if( bWordExact ) marsad_buf_append(&b, "=", 1);
-    for(size_t j=s; j<e; j++){
-      if( seg[j]=='"' ) marsad_buf_append(&b, "\"\"", 2);
-      else marsad_buf_append(&b, seg+j, 1);
-    }
+    write_word(&b, seg, s, e, bWordExact ? MARSAD_FTS_EXACT_MARK : 0);
   }
   marsad_buf_append(&b, "\"", 1);
   if( bPrefix ) marsad_buf_append(&b, " *", 2);
@@ -411,6 +431,28 @@ static int has_hit(const SHit *aHit, long n, sqlite3_int64 iRowid){
   return 0;
 }
 
+/* Writes into *pzRank (owned by the caller) the ranking of expression zExpr
+** for FTS5's rank column: marsad_bm25 (fts_bm25.c) with the title's and the
+** body's weights, and a byte for each phrase of zExpr (each string in double
+** quotes, in order): '1' for the "~word" half of a pair write_phrase wrote,
+** which scores as one term with the phrase before it, '0' for any other.
+** MARSAD_OK or MARSAD_NOMEM. */
+static int rank_spec(const char *zExpr, char **pzRank){
+  marsad_buf b = MARSAD_BUF_INIT;
+  marsad_buf_puts(&b, "marsad_bm25('");
+  for(const char *z=zExpr; *z; z++){
+    if( *z!='"' ) continue;
+    marsad_buf_puts(&b, z[1]==MARSAD_FTS_CHANGED_MARK ? "1" : "0");
+    for(z++; *z && !(z[0]=='"' && z[1]!='"'); z++){
+      if( z[0]=='"' ) z++;                 /* a doubled quote inside */
+    }
+    if( *z==0 ) break;
+  }
+  marsad_buf_puts(&b, "', " SEARCH_TITLE_WEIGHT ", " SEARCH_BODY_WEIGHT ")");
+  *pzRank = marsad_buf_take(&b);
+  return *pzRank ? MARSAD_OK : MARSAD_NOMEM;
+}
+
 /* Appends hits matching zExpr (and the filters), best first, tagged iTier,
 ** to aHit[*pnHit...] until there are nWant, passing over the articles
 ** aHit already holds (the some-terms tier matches those of the first). */
@@ -427,8 +469,7 @@ static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
     "FROM article_fts ");
   if( bFilter ) marsad_buf_puts(&sql, "JOIN article a ON a.id=article_fts.rowid ");
   marsad_buf_puts(&sql,
-    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(" SEARCH_TITLE_WEIGHT ", "
-    SEARCH_BODY_WEIGHT ")' ");
+    "WHERE article_fts MATCH ?1 AND rank MATCH ?7 ");
   if( bFilter ){
     marsad_buf_puts(&sql,
       "AND (?2 IS NULL OR a.outlet=?2) "
@@ -437,12 +478,17 @@ static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
   }
   if( pF->iStory ) marsad_buf_puts(&sql, "AND a.id IN (SELECT article FROM article_story WHERE story=?6) ");
   marsad_buf_puts(&sql, "ORDER BY rank LIMIT ?5");
-  if( sql.rc ) return MARSAD_NOMEM;
+  char *zRank = 0;
+  if( sql.rc || rank_spec(zExpr, &zRank) ){
+    marsad_buf_free(&sql);
+    return MARSAD_NOMEM;
+  }
   sqlite3_stmt *pStmt = 0;
   int rc = marsad_db_prepare(pDb, sql.a, &pStmt);
   marsad_buf_free(&sql);
   if( rc==MARSAD_OK ){
     sqlite3_bind_text(pStmt, 1, zExpr, -1, SQLITE_STATIC);
+    sqlite3_bind_text(pStmt, 7, zRank, -1, SQLITE_STATIC);
     if( bFilter ){
       marsad_bind_str(pStmt, 2, pF->zOutlet);
       marsad_bind_str(pStmt, 3, pF->zSince);
@@ -465,6 +511,7 @@ static int run_tier(marsad_db *pDb, const char *zExpr, const SFilter *pF,
     if( rc==MARSAD_OK && s!=SQLITE_DONE && s!=SQLITE_ROW ) rc = marsad_db_sqlite_error(pDb, "search");
   }
   sqlite3_finalize(pStmt);
+  marsad_free(zRank);
   return rc;
 }
 

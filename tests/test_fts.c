@@ -54,31 +54,31 @@ static void tokenize(marsad_db *pDb, const char *zText, int flags, Collect *pC){
   tok.xDelete(pTok);
 }
 
-/* What documents index: the stem, and "=key" at the same position for
-** Arabic words (numbers, Latin words and stopwords like لا whose key is
-** their stem: the stem alone). */
+/* What documents index: the stem alone when it is the word's key (numbers,
+** Latin words, words without clitics or endings); else the stem marked
+** "~" and "=key" at the same position. */
 static void test_document_tokens(marsad_db *pDb){
   static const struct { const char *zIn, *zOut; } aCase[] = {
     /* proclitics and suffixes */
-    {"والمعلمون",   "معلم+=والمعلمون"},
-    {"بالمدرسة",    "مدرس+=بالمدرسه"},
-    {"للأطفال",     "اطفال+=للاطفال"},
-    {"المعلم",      "معلم+=المعلم"},
+    {"والمعلمون",   "معلم~+=والمعلمون"},
+    {"بالمدرسة",    "مدرس~+=بالمدرسه"},
+    {"للأطفال",     "اطفال~+=للاطفال"},
+    {"المعلم",      "معلم~+=المعلم"},
     /* hamza forms fold into bare alef, ya and waw */
-    {"أردوغان",     "اردوغ+=اردوغان"},
-    {"إسرائيل",     "اسراييل+=اسراييل"},
-    {"مسؤول",       "مسوول+=مسوول"},
+    {"أردوغان",     "اردوغ~+=اردوغان"},
+    {"إسرائيل",     "اسراييل"},
+    {"مسؤول",       "مسوول"},
     /* ta marbuta and alef maqsura */
-    {"مدرسة",       "مدرس+=مدرسه"},
-    {"مستشفى",      "مستشف+=مستشفي"},
+    {"مدرسة",       "مدرس~+=مدرسه"},
+    {"مستشفى",      "مستشف~+=مستشفي"},
     /* harakat and tatweel vanish */
-    {"كَتَبَ",         "كتب+=كتب"},
-    {"القـــدس",    "قدس+=القدس"},
+    {"كَتَبَ",         "كتب"},
+    {"القـــدس",    "قدس~+=القدس"},
     /* digits, Latin, mixed, presentation forms */
     {"٢٠٢٠ 3.5",    "2020 3.5"},
     {"Reuters",     "reuters"},
     {"COVID-19",    "covid 19"},
-    {"ﻻ",           "لا"},           /* a stopword: its stem only */
+    {"ﻻ",           "لا"},
     {"، ؟ .",       ""},
   };
   for(size_t i=0; i<sizeof aCase/sizeof aCase[0]; i++){
@@ -136,19 +136,25 @@ static void test_offsets(marsad_db *pDb){
   Collect c;
   const char *z = "قال وَالمُعَلِّمُونَ";
   tokenize(pDb, z, FTS5_TOKENIZE_DOCUMENT, &c);
-  CHECK_EQ_INT(c.n, 4);            /* قال and =قال, معلم and =والمعلمون */
-  CHECK_EQ_INT(c.aStart[2], 7);
-  CHECK_EQ_INT(c.aEnd[2], (int)strlen(z));
-  CHECK_EQ_INT(c.aStart[3], 7);    /* the colocated key: same span */
+  CHECK_EQ_INT(c.n, 3);            /* قال; معلم~ and =والمعلمون */
+  CHECK_EQ_INT(c.aStart[1], 7);
+  CHECK_EQ_INT(c.aEnd[1], (int)strlen(z));
+  CHECK_EQ_INT(c.aStart[2], 7);    /* the colocated key: same span */
   marsad_buf_free(&c.b);
 }
 
-/* Query tokens: stems; =word exact; prefixes lose the article. */
+/* Query tokens: stems with their marked form as synonyms; =word exact (the
+** marked key, or the bare stem when it is the key); prefixes lose the
+** article. */
 static void test_query_tokens(marsad_db *pDb){
   static const struct { const char *zIn; int flags; const char *zOut; } aCase[] = {
-    {"والمعلمون",   FTS5_TOKENIZE_QUERY, "معلم"},
+    {"والمعلمون",   FTS5_TOKENIZE_QUERY, "معلم+معلم~"},
+    {"كتب",         FTS5_TOKENIZE_QUERY, "كتب+كتب~"},
     {"=المعلمون",   FTS5_TOKENIZE_QUERY, "=المعلمون"},
-    {"=كتب",        FTS5_TOKENIZE_QUERY, "=كتب"},
+    {"=كتب",        FTS5_TOKENIZE_QUERY, "كتب"},
+    {"^والمعلمون",  FTS5_TOKENIZE_QUERY, "معلم"},
+    {"~والمعلمون",  FTS5_TOKENIZE_QUERY, "معلم~"},
+    {"~كتب",        FTS5_TOKENIZE_QUERY, "كتب~"},
     {"=2020",       FTS5_TOKENIZE_QUERY, "2020"},
     {"الرئ",        FTS5_TOKENIZE_QUERY|FTS5_TOKENIZE_PREFIX, "ري"},
     {"=الرئ",       FTS5_TOKENIZE_QUERY|FTS5_TOKENIZE_PREFIX, "الري"},
@@ -175,6 +181,78 @@ static void test_highlight(marsad_db *pDb){
   CHECK_EQ_STR((const char*)sqlite3_column_text(pStmt, 0),
                "اجتمع [وَالمُعَلِّمُونَ] في [القـــدس] أمس");
   sqlite3_finalize(pStmt);
+}
+
+/* Exact and plain words, alone and in phrases, on words that are their own
+** stem (قال, كتاب, the stopword من) and the same words with clitics: a
+** plain word finds every form, =word that form only. */
+static void test_exact_match(marsad_db *pDb){
+  static const struct { const char *zMatch; int nWant; } aCase[] = {
+    {"\"قال\"", 3}, {"\"=قال\"", 1}, {"\"=وقال\"", 2},
+    {"\"كتاب\"", 3}, {"\"=كتاب\"", 1}, {"\"=الكتاب\"", 1},
+    {"\"قال كتاب\"", 3}, {"\"=قال كتاب\"", 1}, {"\"قال =الكتاب\"", 1},
+    {"\"=من\"", 1}, {"\"كتا\" *", 3}, {"\"=الكت\" *", 0},
+  };
+  sqlite3_stmt *pStmt = 0;
+  CHECK(marsad_db_exec(pDb,
+    "CREATE VIRTUAL TABLE x USING fts5(y, tokenize='arabic');"
+    "INSERT INTO x VALUES('قال كتاب من قديم'), ('وقال الكتاب'), ('وقال بالكتاب');")==MARSAD_OK);
+  CHECK(marsad_db_prepare(pDb, "SELECT count(*) FROM x WHERE x MATCH ?1", &pStmt)==MARSAD_OK);
+  for(size_t i=0; pStmt && i<sizeof aCase/sizeof aCase[0]; i++){
+    sqlite3_bind_text(pStmt, 1, aCase[i].zMatch, -1, SQLITE_STATIC);
+    CHECK(sqlite3_step(pStmt)==SQLITE_ROW);
+    CHECK_EQ_INT(sqlite3_column_int(pStmt, 0), aCase[i].nWant);
+    if( sqlite3_column_int(pStmt, 0)!=aCase[i].nWant ) fprintf(stderr, "  match: %s\n", aCase[i].zMatch);
+    sqlite3_reset(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+}
+
+/* Checks, row by row, that marsad_bm25 with GROUPS zGroups scores the rows
+** zPairs matches as FTS5's bm25() scores them by zSynonyms, on table zTab
+** (weights 3 and 1 when bWeights); returns the rows compared. */
+static int check_bm25(marsad_db *pDb, const char *zTab, const char *zPairs,
+                      const char *zGroups, const char *zSynonyms, int bWeights){
+  char zSql[512];
+  const char *zW = bWeights ? ", 3.0, 1.0" : "";
+  snprintf(zSql, sizeof zSql,
+    "SELECT a.rowid, a.s, b.s FROM"
+    " (SELECT rowid, marsad_bm25(%s, ?2%s) AS s FROM %s WHERE %s MATCH ?1) a JOIN"
+    " (SELECT rowid, bm25(%s%s) AS s FROM %s WHERE %s MATCH ?3) b ON a.rowid=b.rowid",
+    zTab, zW, zTab, zTab, zTab, zW, zTab, zTab);
+  sqlite3_stmt *pStmt = 0;
+  int n = 0;
+  CHECK(marsad_db_prepare(pDb, zSql, &pStmt)==MARSAD_OK);
+  sqlite3_bind_text(pStmt, 1, zPairs, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 2, zGroups, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 3, zSynonyms, -1, SQLITE_STATIC);
+  while( pStmt && sqlite3_step(pStmt)==SQLITE_ROW ){
+    CHECK(sqlite3_column_double(pStmt, 1)==sqlite3_column_double(pStmt, 2));
+    n++;
+  }
+  sqlite3_finalize(pStmt);
+  return n;
+}
+
+/* marsad_bm25 scores a word's two phrases ("^w" OR "~w", one term) as
+** bm25() scores the word looked up with synonyms, exactly: on words that
+** are their own stem and words with clitics, beside a phrase and a prefix,
+** with and without column weights; and, on a tokenizer for which both
+** phrases are the same token, counts each position once. */
+static void test_bm25(marsad_db *pDb){
+  CHECK(marsad_db_exec(pDb,
+    "CREATE VIRTUAL TABLE r USING fts5(t, b, tokenize='arabic');"
+    "INSERT INTO r VALUES('كتاب جديد', 'قال الكاتب إن الكتاب والكتاب كتاب جديد'),"
+    " ('وقال', 'الكتاب في المعرض'), ('معرض الكتاب', 'كتاب قديم وقال الناشر'),"
+    " ('خبر', 'لا شيء هنا عن ذلك'), ('قال', 'قال قال وقال');"
+    "CREATE VIRTUAL TABLE u USING fts5(t, b);"
+    "INSERT INTO u SELECT t, b FROM r;")==MARSAD_OK);
+  CHECK_EQ_INT(check_bm25(pDb, "r", "(\"^كتاب\" OR \"~كتاب\")", "01", "\"كتاب\"", 1), 3);
+  CHECK_EQ_INT(check_bm25(pDb, "r", "(\"^الكتاب\" OR \"~الكتاب\") AND (\"^قال\" OR \"~قال\")",
+                          "0101", "\"الكتاب\" AND \"قال\"", 0), 3);
+  CHECK_EQ_INT(check_bm25(pDb, "r", "(\"^قال\" OR \"~قال\") OR \"معرض الكتاب\" OR \"جد\" *",
+                          "0100", "\"قال\" OR \"معرض الكتاب\" OR \"جد\" *", 1), 4);
+  CHECK_EQ_INT(check_bm25(pDb, "u", "(\"^قال\" OR \"~قال\")", "01", "\"قال\"", 1), 2);
 }
 
 /* A small corpus: id, outlet, date, title, body. */
@@ -343,8 +421,8 @@ static void test_parse(void){
   CHECK(marsad_search_parse("a\"\" OR b*", 9, 0, &e, &zErr)==MARSAD_MISUSE);
   marsad_free(zErr);
   CHECK(marsad_search_parse("القدس -غزة =المعلم", strlen("القدس -غزة =المعلم"), 0, &e, &zErr)==MARSAD_OK);
-  CHECK_EQ_STR(e.zAll, "(\"القدس\" AND \"=المعلم\") NOT \"غزة\"");
-  CHECK_EQ_STR(e.zSome, "(\"القدس\" OR \"=المعلم\") NOT \"غزة\"");
+  CHECK_EQ_STR(e.zAll, "((\"^القدس\" OR \"~القدس\") AND \"=المعلم\") NOT (\"^غزة\" OR \"~غزة\")");
+  CHECK_EQ_STR(e.zSome, "((\"^القدس\" OR \"~القدس\") OR \"=المعلم\") NOT (\"^غزة\" OR \"~غزة\")");
   marsad_search_expr_free(&e);
 }
 
@@ -443,6 +521,8 @@ int main(void){
   test_offsets(pDb);
   test_query_tokens(pDb);
   test_highlight(pDb);
+  test_exact_match(pDb);
+  test_bm25(pDb);
   test_known_documents(pDb);
   test_search(pDb);
   test_bad_queries(pDb);
