@@ -438,6 +438,9 @@ struct marsad_resolver {
   keymap mGazSur;               /* last word of a listed person's name of several
                                    words -> iGaz (build_gaz_surnames) */
   int bGazSur;                  /* mGazSur built */
+  keymap mNisba;                /* a place's iGaz as text -> its masculine
+                                   nisbas of one word (gaz key index) */
+  int bNisba;                   /* mNisba built */
   const char *azHead[RES_MAX_HEAD]; /* keys of the head nouns of names (نادي) */
   int nHead;
   int bHead;                    /* azHead filled */
@@ -474,6 +477,7 @@ void marsad_resolver_free(marsad_resolver *p){
   km_free(&p->mBare);
   km_free(&p->mGazSkel);
   km_free(&p->mGazSur);
+  km_free(&p->mNisba);
   km_free(&p->mTail);
   marsad_buf_free(&p->b);
   marsad_buf_free(&p->reason);
@@ -794,6 +798,78 @@ static int headless_entity(marsad_resolver *p, const char *zKey, int *pRc){
     e = org_entity(p, zCand, pRc);
   }
   return e;
+}
+
+/* Builds p->mNisba: each place's masculine nisbas of one word the lists
+** give (أمريكي and أميركي for the United States), under its iGaz. */
+static int build_nisbas(marsad_resolver *p){
+  int rc = MARSAD_OK;
+  char z[16];
+  p->bNisba = 1;
+  for(int i=0; rc==MARSAD_OK && i<marsad_gaz_key_count(); i++){
+    const marsad_gaz_key *k = marsad_gaz_key_at(i);
+    if( k->iEntity<0 || !(k->fClass & MARSAD_GAZ_ADJ) || k->nKey<6 || strchr(k->zKey, ' ')
+     || strncmp(k->zKey, AR_ART, 4)==0 || memcmp(k->zKey+k->nKey-2, "\xD9\x8A", 2)!=0 ) continue;
+    int n = snprintf(z, sizeof z, "%d", k->iEntity);
+    rc = km_add(&p->mNisba, z, (size_t)n, i);
+  }
+  return rc;
+}
+
+/* The ending of nisba word w[0..n) after its stem (ي، ية، يون، يين،
+** يات), in bytes, or 0. */
+static size_t nisba_ending(const char *w, size_t n){
+  static const char *const azEnd[] = {   /* يات يين يون ية ي, longest first */
+    "\xD9\x8A\xD8\xA7\xD8\xAA", "\xD9\x8A\xD9\x8A\xD9\x86", "\xD9\x8A\xD9\x88\xD9\x86",
+    "\xD9\x8A\xD9\x87", "\xD9\x8A"
+  };
+  for(size_t k=0; k<sizeof(azEnd)/sizeof(azEnd[0]); k++){
+    size_t ne = strlen(azEnd[k]);
+    if( n>=ne+4 && memcmp(w+n-ne, azEnd[k], ne)==0 ) return ne;
+  }
+  return 0;
+}
+
+/* The organisation known under key zKey with its word zw[0..nw) (a place's
+** nisba, with or without the article) written as another nisba of that
+** place, same ending and article, or -1. *pRc: NOMEM. */
+static int nisba_word_entity(marsad_resolver *p, const char *zKey, const char *zw, size_t nw,
+                             int *pRc){
+  char zCand[256], zId[16];
+  size_t nArt = nw>8 && memcmp(zw, AR_ART, 4)==0 ? 4 : 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(zw+nArt, nw-nArt);
+  size_t nEnd = nisba_ending(zw+nArt, nw-nArt);
+  if( g==0 || g->iEntity<0 || !(g->fClass & MARSAD_GAZ_ADJ) || nEnd==0 ) return -1;
+  if( !p->bNisba && (*pRc = build_nisbas(p))!=MARSAD_OK ) return -1;
+  size_t nKey = strlen(zKey), nPre = (size_t)(zw-zKey)+nArt, nPost = nKey-(size_t)(zw-zKey)-nw;
+  int nId = snprintf(zId, sizeof zId, "%d", g->iEntity);
+  for(km_iter it=km_first(&p->mNisba, zId, (size_t)nId); it.i>=0; km_next(&p->mNisba, &it)){
+    const marsad_gaz_key *b = marsad_gaz_key_at(p->mNisba.a[it.i].iVal);
+    size_t nStem = (size_t)b->nKey-2;       /* without its ي */
+    if( (nStem==nw-nArt-nEnd && memcmp(b->zKey, zw+nArt, nStem)==0)
+     || nPre+nStem+nEnd+nPost>=sizeof zCand ) continue;
+    memcpy(zCand, zKey, nPre);
+    memcpy(zCand+nPre, b->zKey, nStem);
+    memcpy(zCand+nPre+nStem, zw+nw-nEnd, nEnd+nPost);
+    zCand[nPre+nStem+nEnd+nPost] = 0;
+    int e = org_entity(p, zCand, pRc);
+    if( e>=0 || *pRc ) return e;
+  }
+  return -1;
+}
+
+/* The organisation known under key zKey with one of its nisbas written
+** as another nisba of the same place (الإدارة الأميركية = الإدارة
+** الأمريكية: two spellings of American), or -1. *pRc: NOMEM. */
+static int nisba_spelling_entity(marsad_resolver *p, const char *zKey, int *pRc){
+  for(const char *zw=zKey; *zw && *pRc==MARSAD_OK; ){
+    const char *zSp = strchr(zw, ' ');
+    size_t nw = zSp ? (size_t)(zSp-zw) : strlen(zw);
+    int e = nisba_word_entity(p, zKey, zw, nw, pRc);
+    if( e>=0 ) return e;
+    zw = zSp ? zSp+1 : zw+nw;
+  }
+  return -1;
 }
 
 /* A mention being resolved. */
@@ -1547,6 +1623,9 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_PERSON && (e = lineage_free(p, zKey, &rc))>=0 ){
     marsad_buf_printf(&p->reason, "%s with its lineage", p->aEnt[e].zName);
+  }
+  if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_ORG && (e = nisba_spelling_entity(p, zKey, &rc))>=0 ){
+    marsad_buf_printf(&p->reason, "%s, with another spelling of its adjective", p->aEnt[e].zName);
   }
   if( e<0 && rc==MARSAD_OK && eKind==MARSAD_ENTITY_ORG && (e = headless_entity(p, zKey, &rc))>=0 ){
     marsad_buf_printf(&p->reason, "%s, with or without a head noun (نادي، فريق، شركة)", p->aEnt[e].zName);

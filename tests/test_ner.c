@@ -1036,6 +1036,22 @@ static void test_shared_surname(void){
   fixture_close(&f);
 }
 
+/* An organisation named with another spelling of its nationality
+** adjective (الأميركية, الأمريكية: American) is one entity; another
+** country's adjective is another organisation. */
+static void test_nisba_spellings(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقالت الإدارة الأميركية إن القوات الأميركية ستبقى.");
+  long long iAdm = entity_of(&f.a, "الإدارة الأميركية");
+  long long iForces = entity_of(&f.a, "القوات الأميركية");
+  fixture_text(&f, "وأكدت الإدارة الأمريكية أن القوات الأمريكية ستغادر، وأن القوات البريطانية باقية.");
+  CHECK(iAdm!=0 && entity_of(&f.a, "الإدارة الأمريكية")==iAdm);
+  CHECK(iForces!=0 && entity_of(&f.a, "القوات الأمريكية")==iForces);
+  CHECK(entity_of(&f.a, "القوات البريطانية")!=iForces);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1760,6 +1776,7 @@ int main(void){
   RUN(test_places_after_kings);
   RUN(test_place_named_after_person);
   RUN(test_shared_surname);
+  RUN(test_nisba_spellings);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
