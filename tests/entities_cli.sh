@@ -146,6 +146,16 @@ if not any(m["text"] == "الولايات المتحدة" and m["field"] == "tit
 for b in bad: print("FAIL:", b)
 sys.exit(1 if bad else 0)
 PY
+# --limit beyond what entities gives (1 to 1000) is said on stderr, not
+# silently changed
+"$bin" --db "$tmp/x.db" entities --limit 5000 >"$tmp/out" 2>"$tmp/err"
+check "entities --limit 5000: answers" [ $? -eq 0 ]
+check "entities --limit 5000: says at most 1000" grep -q -- '--limit 5000: showing at most 1000' "$tmp/err"
+"$bin" --db "$tmp/x.db" entities --limit 0 >"$tmp/out" 2>"$tmp/err"
+check "entities --limit 0: says the default" grep -q -- '--limit 0: showing the default 50' "$tmp/err"
+"$bin" --db "$tmp/x.db" entities --limit 2 >"$tmp/out" 2>"$tmp/err"
+check "entities --limit 2: two rows, no note" sh -c "[ \$(wc -l <'$tmp/out') -eq 3 ] && [ ! -s '$tmp/err' ]"
+
 # an entity is shown by its most frequent spelling of as many words, not
 # the first one seen (عبد written apart once, joined twice), and again so
 # when a later ingest makes the other spelling the more frequent

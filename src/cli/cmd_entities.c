@@ -7,6 +7,8 @@
 #include <string.h>
 #include "cli.h"
 
+#define ENTITIES_MAX_LIMIT 1000   /* marsad_entities_json's largest nLimit */
+
 /* Prints the entities of a marsad_entities_json answer as a table;
 ** CLI_PARTIAL (after a message) when there are none. */
 static int print_entities(cli *pCli, json_t *pArr, void *pCtx){
@@ -35,6 +37,7 @@ static int print_entities(cli *pCli, json_t *pArr, void *pCtx){
 static int run_entities(cli *pCli, int argc, char **argv){
   marsad_query q;
   memset(&q, 0, sizeof q);
+  q.nLimit = -1;                /* none given (0 given is told apart) */
   const cli_opt aOpt[] = {
     {"--kind", &q.zKind, 0, 0, "only person, place, org or other"},
     {"--story", &q.zStory, 0, 0, "only mentions in the articles of this story (s12)"},
@@ -55,6 +58,11 @@ static int run_entities(cli *pCli, int argc, char **argv){
       azArg, &nArg);
   if( rc>=0 ) return rc;
   if( nArg ) return cli_usage_error(pCli, "unexpected argument %s", azArg[0]);
+  if( q.nLimit==0 || q.nLimit>ENTITIES_MAX_LIMIT ){   /* said, not silently changed */
+    fprintf(stderr, "marsad entities: --limit %ld: showing %s %d (--limit takes 1 to %d; --offset for more)\n",
+            q.nLimit, q.nLimit ? "at most" : "the default", q.nLimit ? ENTITIES_MAX_LIMIT : 50,
+            ENTITIES_MAX_LIMIT);
+  }
   marsad_db *pDb = cli_open(pCli, 1);
   if( pDb==0 ) return CLI_FAIL;
   char *zJson = 0;
