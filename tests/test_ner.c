@@ -840,6 +840,9 @@ static void test_org_lists(void){
   fixture_text(&f, "فاز نيوكاسل يونايتد على مانشستر يونايتد، ثم خسر يونايتد أمام تشيلسي.");
   CHECK_EQ_INT(entity_of(&f.a, "يونايتد"), entity_of(&f.a, "مانشستر يونايتد"));
   CHECK(entity_of(&f.a, "نيوكاسل يونايتد")!=entity_of(&f.a, "مانشستر يونايتد"));
+  fixture_text(&f, "وتوقع صندوق النقد الدولي نموا، وقال صندوق النقد إن الدين ارتفع.");
+  CHECK(entity_of(&f.a, "صندوق النقد")!=0);
+  CHECK_EQ_INT(entity_of(&f.a, "صندوق النقد"), entity_of(&f.a, "صندوق النقد الدولي"));
   fixture_close(&f);
 }
 
@@ -938,6 +941,10 @@ static void test_generic_bodies(void){
   fixture_text(&f, "وقالت قوات الأمن العراقية والمنظمة الدولية للهجرة إن النازحين عادوا.");
   CHECK(entity_of(&f.a, "قوات الأمن العراقية")!=0);
   CHECK(entity_of(&f.a, "المنظمة الدولية للهجرة")!=0);
+  fixture_text(&f, "وقررت إدارة الكرة بالنادي ولجنة التحكيم في الاتحاد إيقاف اللاعب، فيما قالت قوات الجيش إنها تقدمت.");
+  for(int i=0; i<f.a.nMention; i++){
+    if( f.a.aMention[i].eKind==MARSAD_ENTITY_ORG ) CHECK_EQ_INT(f.a.aMention[i].iEntity, 0);
+  }
   fixture_close(&f);
 }
 
