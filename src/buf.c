@@ -17,6 +17,7 @@ int marsad_buf_grow(marsad_buf *pBuf, size_t nMore){
   while( nNew < nNeed ) nNew *= 2;
   char *aNew = marsad_realloc(pBuf->a, nNew);
   if( aNew==0 ){ pBuf->rc = MARSAD_NOMEM; return pBuf->rc; }
+  aNew[pBuf->n] = 0;   /* NUL-terminated, even when nothing was appended yet */
   pBuf->a = aNew;
   pBuf->nAlloc = nNew;
   return MARSAD_OK;

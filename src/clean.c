@@ -231,7 +231,7 @@ static int share_row_len(const char *p, size_t n, marsad_norm *pWord, size_t *pn
   while( i<n ){
     size_t j = i;
     while( j<n && p[j]!=' ' && unicode_space_len(p+j, n-j)==0 ) j++;
-    int rc = marsad_norm_run(p+i, j-i, pWord);
+    int rc = marsad_norm_key(p+i, j-i, pWord);
     if( rc ) return rc;
     int eKind = share_word(pWord->z, pWord->n);
     if( eKind<0 ) break;
@@ -358,7 +358,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
                          const marsad_line_memory *pMem, marsad_buf *pShort){
   const char *p = zText + pL->iStart;
   size_t n = pL->iEnd - pL->iStart, nRow = 0;
-  int rc = marsad_norm_run(p, n, pNorm);
+  int rc = marsad_norm_key(p, n, pNorm);
   if( rc ) return rc;
   pL->hKey = marsad_clean_line_hash(pNorm->z, pNorm->n);
   pL->iRow = pL->iStart;
@@ -376,7 +376,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
     n -= nRow;
     bCut = 1;
   }
-  if( rc==MARSAD_OK && bCut ) rc = marsad_norm_run(p, n, pNorm);
+  if( rc==MARSAD_OK && bCut ) rc = marsad_norm_key(p, n, pNorm);
   if( rc ) return rc;
   const char *pKey = pNorm->z;
   size_t nKey = pNorm->n;
@@ -411,9 +411,9 @@ static int equals_title(const char *zText, const clean_line *pL,
   if( zTitle==0 || zTitle[0]==0 ) return 0;
   char *zKeyLine = 0;
   int bEq = 0;
-  if( marsad_norm_run(zText+pL->iStart, pL->iEnd-pL->iStart, pNorm)==MARSAD_OK ){
+  if( marsad_norm_key(zText+pL->iStart, pL->iEnd-pL->iStart, pNorm)==MARSAD_OK ){
     zKeyLine = marsad_strndup(pNorm->z, pNorm->n);
-    if( zKeyLine && marsad_norm_run(zTitle, strlen(zTitle), pNorm)==MARSAD_OK ){
+    if( zKeyLine && marsad_norm_key(zTitle, strlen(zTitle), pNorm)==MARSAD_OK ){
       bEq = strcmp(zKeyLine, pNorm->z)==0;
     }
   }
@@ -648,6 +648,9 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
     aLine = split_lines(zNfc, &nNfc, &nLine);
     if( aLine==0 ) rc = MARSAD_NOMEM;
   }
+  /* the body is the text less what is dropped, a separator more a line:
+  ** one allocation instead of doublings (presentation forms may grow it) */
+  if( rc==MARSAD_OK ) rc = marsad_buf_grow(&body, nNfc + (size_t)nLine + 1);
   for(int i=0; rc==MARSAD_OK && i<nLine; i++){
     rc = classify_line(zNfc, &aLine[i], &norm, &word, &tails, zOutlet, pMem, &shorts);
   }

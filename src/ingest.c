@@ -259,7 +259,7 @@ static void hash_hex(uint64_t h, char zOut[17]){
 ** the same id), and the body hash (for exact copies). */
 static int article_ids(ingest *p, const char *zOutlet, const char *zTitle,
                        const marsad_clean *pC, char zUid[17], char zBodyHash[17]){
-  int rc = marsad_norm_run(zTitle, strlen(zTitle), &p->norm);
+  int rc = marsad_norm_key(zTitle, strlen(zTitle), &p->norm);
   if( rc ) return rc;
   XXH3_state_t *pState = XXH3_createState();
   if( pState==0 ) return MARSAD_NOMEM;

@@ -68,21 +68,24 @@ static int norm_reserve(marsad_norm *pNorm, size_t nMore){
 }
 
 /* Appends the folding of the non-ASCII character cp found at source offset
-** iSrc. Room for NORM_MAX_OUT bytes has been reserved. */
-static void norm_put_folded(marsad_norm *pNorm, uint32_t cp, uint32_t iSrc){
+** iSrc, with its offsets when bMap. Room for NORM_MAX_OUT bytes has been
+** reserved. */
+static void norm_put_folded(marsad_norm *pNorm, uint32_t cp, uint32_t iSrc, int bMap){
   uint32_t aCp[MARSAD_NORM_FOLD_MAX];
   int nCp = marsad_norm_fold(cp, aCp);
   for(int k=0; k<nCp; k++){
     unsigned char a[4];
     size_t nByte = marsad_utf8_encode(aCp[k], a);
     for(size_t b=0; b<nByte; b++){
-      pNorm->z[pNorm->n] = (char)a[b];
-      pNorm->aOff[pNorm->n++] = iSrc;
+      if( bMap ) pNorm->aOff[pNorm->n] = iSrc;
+      pNorm->z[pNorm->n++] = (char)a[b];
     }
   }
 }
 
-int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
+/* marsad_norm_run, and the offset map when bMap (a constant in each
+** caller: the compiler makes one loop of each). */
+static inline int norm_run(const char *p, size_t n, marsad_norm *pNorm, int bMap){
   const unsigned char *a = (const unsigned char*)p;
   int rc = MARSAD_OK;
   size_t i = 0;
@@ -100,7 +103,8 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
     if( a[i]<0x80 ){
       unsigned char c = a[i];
       z[nOut] = (char)((c>='A' && c<='Z') ? c+32 : c);
-      aOff[nOut++] = (uint32_t)i;
+      if( bMap ) aOff[nOut] = (uint32_t)i;
+      nOut++;
       i++;
     }else if( a[i]>=0xD8 && a[i]<=0xDB && i+1<n && (a[i+1]&0xC0)==0x80 ){
       /* fast path: a character of U+0600..U+06FF (most Arabic text) */
@@ -111,7 +115,7 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
       if( k==0 ){
         z[nOut] = (char)a[i];
         z[nOut+1] = (char)a[i+1];
-        aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
+        if( bMap ) aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
         nOut += 2;
       }else if( nFold==0 ){
         /* dropped (harakat, tatweel) */
@@ -119,11 +123,11 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
         /* folded into one letter of two bytes (أ إ آ into ا, ة into ه) */
         z[nOut] = (char)(0xC0 | (cpTo>>6));
         z[nOut+1] = (char)(0x80 | (cpTo & 0x3F));
-        aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
+        if( bMap ) aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
         nOut += 2;
       }else{
         pNorm->n = nOut;
-        norm_put_folded(pNorm, cp, (uint32_t)i);
+        norm_put_folded(pNorm, cp, (uint32_t)i, bMap);
         nOut = pNorm->n;
       }
       i += 2;
@@ -132,7 +136,7 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
       int bBad;
       uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
       pNorm->n = nOut;
-      norm_put_folded(pNorm, cp, (uint32_t)i);
+      norm_put_folded(pNorm, cp, (uint32_t)i, bMap);
       nOut = pNorm->n;
       i += nLen;
     }
@@ -147,12 +151,20 @@ int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
   pNorm->n = nOut;
   if( rc==MARSAD_OK ){
     pNorm->z[pNorm->n] = 0;
-    pNorm->aOff[pNorm->n] = (uint32_t)n;
+    if( bMap ) pNorm->aOff[pNorm->n] = (uint32_t)n;
   }else{
     pNorm->n = 0;
     if( pNorm->z ) pNorm->z[0] = 0;
   }
   return rc;
+}
+
+int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm){
+  return norm_run(p, n, pNorm, 1);
+}
+
+int marsad_norm_key(const char *p, size_t n, marsad_norm *pNorm){
+  return norm_run(p, n, pNorm, 0);
 }
 
 void marsad_norm_free(marsad_norm *pNorm){

@@ -35,6 +35,11 @@ typedef struct marsad_norm {
 ** UINT32_MAX bytes are refused with MARSAD_MISUSE. MARSAD_OK or NOMEM. */
 int marsad_norm_run(const char *p, size_t n, marsad_norm *pNorm);
 
+/* marsad_norm_run without the offset map: pNorm->z and n only (aOff is left
+** as it was, meaningless until the next marsad_norm_run), for callers that
+** need the key alone (line keys, cached words): a third fewer stores. */
+int marsad_norm_key(const char *p, size_t n, marsad_norm *pNorm);
+
 /* Frees what *pNorm owns and resets it to MARSAD_NORM_INIT. */
 void marsad_norm_free(marsad_norm *pNorm);
 

@@ -118,7 +118,7 @@ static int slots_grow(marsad_wordcache *p){
 /* Adds word z[0..n) of hash h, with its key, into empty slot s. */
 static int word_add(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
                     marsad_wcslot *s, marsad_cword **ppWord){
-  int rc = marsad_norm_run(z, n, &p->norm);
+  int rc = marsad_norm_key(z, n, &p->norm);
   if( rc ) return rc;
   if( p->norm.n>=UINT32_MAX ) return MARSAD_MISUSE;
   marsad_cword *w = block_alloc(p, sizeof(marsad_cword) + n + p->norm.n);
