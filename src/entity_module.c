@@ -371,7 +371,7 @@ static int renames_due(entity_state *s, long long **paId, int *pnId){
       a[n++] = c[1].i;
     }
   }
-  qsort(a, (size_t)n, sizeof *a, id_cmp);
+  if( n>1 ) qsort(a, (size_t)n, sizeof *a, id_cmp);   /* a is NULL when no row is queued */
   int nOut = 0;
   for(int i=0; i<n; i++) if( nOut==0 || a[nOut-1]!=a[i] ) a[nOut++] = a[i];
   *paId = a;
