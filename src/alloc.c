@@ -2,10 +2,12 @@
 ** alloc.c: the single allocation path of libmarsad, with thread-local fault
 ** injection for tests (see alloc.h).
 */
+#define _DEFAULT_SOURCE          /* madvise (glibc), for marsad_table_new */
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "marsad.h"
 #include "alloc.h"
 
@@ -60,4 +62,28 @@ char *marsad_strdup(const char *z){
 
 void marsad_free(void *p){
   free(p);
+}
+
+#define TABLE_ALIGN ((size_t)2 << 20)  /* a huge page of x86-64 and arm64 */
+
+void *marsad_table_new(size_t n){
+  size_t nRound = (n + TABLE_ALIGN-1) & ~(TABLE_ALIGN-1);
+  if( n==0 || nRound<n || nRound>SIZE_MAX-2*TABLE_ALIGN ) return 0;
+  char *pRaw = marsad_malloc(nRound + TABLE_ALIGN + sizeof(void*));
+  if( pRaw==0 ) return 0;
+  uintptr_t u = ((uintptr_t)(pRaw + sizeof(void*)) + TABLE_ALIGN-1) & ~(uintptr_t)(TABLE_ALIGN-1);
+  char *p = (char*)u;
+  memcpy(p - sizeof(void*), &pRaw, sizeof pRaw);
+#ifdef MADV_HUGEPAGE
+  madvise(p, nRound, MADV_HUGEPAGE);   /* a hint: without huge pages it still works */
+#endif
+  memset(p, 0, n);
+  return p;
+}
+
+void marsad_table_free(void *p){
+  if( p==0 ) return;
+  void *pRaw;
+  memcpy(&pRaw, (char*)p - sizeof(void*), sizeof pRaw);
+  free(pRaw);
 }

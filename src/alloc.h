@@ -25,6 +25,16 @@ char *marsad_strndup(const char *p, size_t n);
 /* marsad_strndup(z, strlen(z)); NULL in gives NULL out. */
 char *marsad_strdup(const char *z);
 
+/* A table of n zero bytes for lookups spread all over it (megabytes: a
+** hash table kept from one article to the next), aligned to 2 MB and, on
+** Linux, asking the kernel for huge pages (madvise MADV_HUGEPAGE): a
+** lookup then seldom misses the TLB as well as the cache. Freed with
+** marsad_table_free (not marsad_free). NULL when out of memory. */
+void *marsad_table_new(size_t n);
+
+/* Frees a table of marsad_table_new. NULL is fine. */
+void marsad_table_free(void *p);
+
 /* Test hook: make the allocation after the next n succeed ones fail, in this
 ** thread (n < 0 turns injection off). Returns nothing; thread-local state. */
 void marsad_alloc_fail_after(long n);

@@ -648,6 +648,10 @@ const marsad_gaz_key *marsad_gaz_key_at(int i){
   return gazRt ? &gazRt->aKey[i] : &marsad_gaz_keys[i];
 }
 
+int marsad_gaz_key_index(const marsad_gaz_key *k){
+  return (int)(k - (gazRt ? gazRt->aKey : marsad_gaz_keys));
+}
+
 int marsad_gaz_key_count(void){
   return gazRt ? gazRt->nKey : marsad_gaz_nkeys;
 }

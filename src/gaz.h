@@ -120,6 +120,10 @@ int marsad_gaz_entity_count(void);
 
 /* Key i (0 <= i < marsad_gaz_key_count()). */
 const marsad_gaz_key *marsad_gaz_key_at(int i);
+
+/* The index i of key k of the gazetteer in force (marsad_gaz_key_at(i)
+** is k). */
+int marsad_gaz_key_index(const marsad_gaz_key *k);
 int marsad_gaz_key_count(void);
 
 #endif

@@ -51,6 +51,8 @@
                                 (متعب بن عبد الله بن عبد العزيز) */
 #define NER_WORD_BITS  15    /* the words kept from text to text: 2^15 */
 #define NER_WORD_KEY   22    /* the longest key kept there, in bytes */
+#define NER_NO_SLOT    0xFFFFFFFFu  /* ner_tok.iSlot of a token without one */
+#define NER_WORD_AHEAD 8     /* tokens whose slots are fetched ahead of use */
 #define NER_ENTITY  0x10000u /* pseudo class: the key names an entity */
 /* Classes of a word that is no part of a person's name: function words,
 ** titles and offices, head nouns of organisations and places, common words. */
@@ -105,13 +107,17 @@ typedef struct ner_form {
 ** readings' classes and the model's view depend on its key alone), in a
 ** table of 2^NER_WORD_BITS slots, one word a slot (the last one seen). */
 typedef struct ner_word {
-  char aKey[NER_WORD_KEY]; /* the key */
+  _Alignas(64) char aKey[NER_WORD_KEY]; /* the key (a slot: two cache lines,
+                              what ner_word_at and tok_lookup read in the first) */
   uint8_t nKey;            /* its bytes; 0: an empty slot */
   uint8_t eKind;           /* MARSAD_TOKEN_* */
   uint8_t fHave;           /* NW_*: what is filled below */
   uint8_t nLen, cKind;     /* marsad_ml_tok's */
+  uint8_t mLook;           /* bit b: aLook[b] is filled */
   uint32_t iStamp;         /* the text that used it last (marsad_ner.iStamp) */
   unsigned cAny;           /* tok_any */
+  int32_t aLook[NER_MAX_BARE]; /* tok_lookup's gazetteer record of the key
+                              from byte 2*b on: its index + 1, or 0 for none */
   uint32_t hKey, hBare, hPre2, hPre3, hPre4, hSuf1, hSuf2, hSuf3, hSuf4;  /* marsad_ml_tok's */
   marsad_ml_word ml;       /* the model's sum of the word's features */
 } ner_word;
@@ -138,6 +144,8 @@ typedef struct ner_tok {
   ner_word *pWord;         /* its word's slot, or NULL (another word of the
                               text holds the slot, or the key is too long) */
   unsigned mLook;          /* bit b: aLook[b] is computed */
+  uint32_t iSlot;          /* the slot of its key's hash in aWord (ner_words_attach),
+                              or NER_NO_SLOT (punctuation, a key too long) */
   const marsad_gaz_key *aLook[NER_MAX_BARE]; /* the gazetteer record of
                               the key from byte 2*b on (tok_lookup) */
 } ner_tok;
@@ -198,13 +206,13 @@ typedef struct ner_tokctx {
   int iField;
 } ner_tokctx;
 
-/* Sets t->pWord to the slot of t's word, key k[0..nk) of hash hKey
-** (marsad_hash64), in p->aWord: the word's when it is there (then t takes
-** its classes), else claimed for it, unless another word of this text holds
-** that slot. */
-static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk, uint64_t hKey){
-  if( nk==0 || nk>NER_WORD_KEY ) return;
-  ner_word *w = &p->aWord[hKey & ((1u<<NER_WORD_BITS)-1)];
+/* Sets t->pWord to its slot t->iSlot in p->aWord: the word's when it is
+** there (then t takes its classes), else claimed for it, unless another
+** word of this text holds that slot. */
+static void ner_word_at(marsad_ner *p, ner_tok *t){
+  const char *k = tok_key(p, t);
+  size_t nk = t->nKey;
+  ner_word *w = &p->aWord[t->iSlot];
   if( w->nKey==nk && w->eKind==t->eKind && memcmp(w->aKey, k, nk)==0 ){
     t->bAny = (w->fHave & NW_ANY)!=0;
     t->cAny = w->cAny;
@@ -215,10 +223,32 @@ static void ner_word_at(marsad_ner *p, ner_tok *t, const char *k, size_t nk, uin
     w->nKey = (uint8_t)nk;
     w->eKind = (uint8_t)t->eKind;
     w->fHave = 0;
+    w->mLook = 0;
     w->ml.bSet = 0;
   }
   w->iStamp = p->iStamp;
   t->pWord = w;
+}
+
+/* Fetches the lines of slot i of p->aWord into the cache ahead of use. */
+static void ner_word_prefetch(const marsad_ner *p, uint32_t i){
+  const char *w = (const char*)&p->aWord[i];
+  __builtin_prefetch(w);
+  __builtin_prefetch(w+sizeof(ner_word)/2);
+  __builtin_prefetch(w+sizeof(ner_word)-1);
+}
+
+/* Gives every word of the text its slot in p->aWord (ner_word_at), in text
+** order. The table is larger than the caches: slots are fetched a few tokens
+** ahead (and when the tokens were stored), so that their misses overlap
+** instead of stalling token after token. */
+static void ner_words_attach(marsad_ner *p){
+  for(int i=0; i<p->nTok; i++){
+    if( i+NER_WORD_AHEAD<p->nTok && p->aTok[i+NER_WORD_AHEAD].iSlot!=NER_NO_SLOT ){
+      ner_word_prefetch(p, p->aTok[i+NER_WORD_AHEAD].iSlot);
+    }
+    if( p->aTok[i].iSlot!=NER_NO_SLOT ) ner_word_at(p, &p->aTok[i]);
+  }
 }
 
 /* Stores one token of field iField: its kind, span and, for a word, its
@@ -250,7 +280,11 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
     marsad_buf_append(&p->keys, "", 1);
     if( p->keys.rc ) return p->keys.rc;
     t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
-    ner_word_at(p, t, k, nk, hKey);
+  }
+  t->iSlot = NER_NO_SLOT;
+  if( eKind!=MARSAD_TOKEN_PUNCT && nk>0 && nk<=NER_WORD_KEY ){
+    t->iSlot = (uint32_t)(hKey & ((1u<<NER_WORD_BITS)-1));
+    ner_word_prefetch(p, t->iSlot);
   }
   p->nTok++;
   return MARSAD_OK;
@@ -346,7 +380,7 @@ static ner_form tok_form0(marsad_ner *p, int i){
 }
 
 /* The gazetteer record of form f of token i alone, or NULL; looked up
-** once per token and form. */
+** once per token and form, and kept with the token's word (its slot). */
 static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
   ner_tok *t = &p->aTok[i];
   int b = f.iBare/2;
@@ -355,7 +389,16 @@ static const marsad_gaz_key *tok_lookup(marsad_ner *p, int i, ner_form f){
     return marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
   }
   if( !(t->mLook & (1u<<b)) ){
-    t->aLook[b] = marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+    ner_word *w = t->pWord;
+    if( w && (w->mLook & (1u<<b)) ){
+      t->aLook[b] = w->aLook[b] ? marsad_gaz_key_at(w->aLook[b]-1) : 0;
+    }else{
+      t->aLook[b] = marsad_gaz_lookup(tok_key(p, t)+f.iBare, t->nKey-(uint32_t)f.iBare);
+      if( w ){
+        w->aLook[b] = t->aLook[b] ? marsad_gaz_key_index(t->aLook[b])+1 : 0;
+        w->mLook |= (uint8_t)(1u<<b);
+      }
+    }
     t->mLook |= 1u<<b;
   }
   return t->aLook[b];
@@ -2071,7 +2114,7 @@ void marsad_ner_free(marsad_ner *p){
   marsad_norm_free(&p->norm);
   marsad_free(p->aMl);
   marsad_free(p->aTag);
-  marsad_free(p->aWord);
+  marsad_table_free(p->aWord);
   marsad_free(p);
 }
 
@@ -2089,9 +2132,9 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
   int rc = MARSAD_OK;
   if( p->aWord==0 || p->iGazGeneration!=marsad_gaz_generation() ){
     size_t nWord = sizeof(ner_word)<<NER_WORD_BITS;
-    if( p->aWord==0 ) p->aWord = marsad_malloc(nWord);
+    if( p->aWord==0 ) p->aWord = marsad_table_new(nWord);
+    else memset(p->aWord, 0, nWord);
     if( p->aWord==0 ) return MARSAD_NOMEM;
-    memset(p->aWord, 0, nWord);
     p->iGazGeneration = marsad_gaz_generation();
   }
   p->iStamp++;
@@ -2111,6 +2154,7 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
     }
     p->aEnd[f] = p->nTok;
   }
+  if( rc==MARSAD_OK ) ner_words_attach(p);
   for(int i=0; rc==MARSAD_OK && i<p->nTok; ){
     int n = 1;
     if( tok_word(p, i) && !p->aTok[i].bCovered ) rc = ner_at(p, i, &n);
