@@ -281,6 +281,9 @@ static void test_name_particles(void){
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PLACE, z, sizeof z), "none");
   fixture_text(&f, "واستقبل المبعوث إسماعيل ولد الشيخ أحمد الوفد.");
   CHECK_EQ_STR(only_span(&f.a, MARSAD_ENTITY_PERSON, z, sizeof z), "إسماعيل ولد الشيخ أحمد");
+  long long iOuld = entity_of(&f.a, "إسماعيل ولد الشيخ أحمد");
+  fixture_text(&f, "ودعا الوفد المبعوث الأممي إسماعيل ولد الشيخ لزيارة عدن.");   /* his short name */
+  CHECK(iOuld!=0 && entity_of(&f.a, "إسماعيل ولد الشيخ")==iOuld);
   fixture_close(&f);
 }
 
