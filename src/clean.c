@@ -40,6 +40,7 @@ typedef struct clean_line {
   int bDateline;         /* a short line holding digits (a date, a place-date) */
   int eChrome;           /* MARSAD_CHROME_* for an interface phrase, else 0 */
   int bUiShape;          /* lone symbols, a link list, a Latin UI label */
+  int bPlain;            /* copied into the body as it is (is_plain_line) */
   int bRepeated;         /* seen in many earlier articles of the outlet */
   int bDrop;             /* decision */
   uint64_t hKey;         /* hash of the line's whole key */
@@ -109,18 +110,27 @@ static int ends_sentence(const char *p, size_t n){
       || cp==0x06D4;
 }
 
+/* True when cp is an Arabic presentation form (U+FB50..U+FDFF,
+** U+FE70..U+FEFE): a letter in one of its shapes, or a ligature. */
+static int is_presentation_form(uint32_t cp){
+  return (cp>=0xFB50 && cp<=0xFDFF) || (cp>=0xFE70 && cp<=0xFEFE);
+}
+
 /* Scans the line's characters: letters, digits, Arabic letters, its words
-** (as count_words counts them), and whether it starts with a lower-case
-** Latin word. */
+** (as count_words counts them), whether it starts with a lower-case Latin
+** word, and whether it holds none of the characters append_line rewrites
+** (is_plain_line's test but for the line's ends). */
 typedef struct line_chars {
   int nLetter, nArabic, nDigit, nSep;
   int nWord;
   int bLatinStart;
+  int bPlainChars;       /* no space twice, Unicode space or presentation form */
 } line_chars;
 
 static void scan_chars(const char *p, size_t n, line_chars *pC){
   memset(pC, 0, sizeof *pC);
   pC->bLatinStart = (n>0 && p[0]>='a' && p[0]<='z');
+  pC->bPlainChars = 1;
   size_t i = 0;
   int bIn = 0;
   while( i<n ){
@@ -139,7 +149,11 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     i += len;
-    int bSpace = cp==' ' || cp=='\t' || (!bBad && is_unicode_space(cp));
+    int bUnicodeSpace = !bBad && is_unicode_space(cp);
+    int bSpace = cp==' ' || cp=='\t' || bUnicodeSpace;
+    if( bUnicodeSpace || (cp==' ' && i<n && p[i]==' ') || (!bBad && is_presentation_form(cp)) ){
+      pC->bPlainChars = 0;
+    }
     pC->nWord += !bSpace && !bIn;
     bIn = !bSpace;
     utf8proc_category_t cat;
@@ -392,6 +406,7 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
     pL->eChrome = MARSAD_CHROME_LINE;
     pL->bProse = 0;
   }
+  pL->bPlain = c.bPlainChars && !(n>0 && (p[0]==' ' || p[n-1]==' '));
   pL->bUiShape = (c.nLetter==0 && c.nDigit==0)
               || (c.nSep>=2 && pL->nWord<=c.nSep*4)
               || (c.bLatinStart && c.nArabic>0 && !pL->bProse);
@@ -441,12 +456,6 @@ static void decide(clean_line *aLine, int nLine){
              || pL->bRepeated
              || (bOutside && !pL->bProse && !pL->bDateline);
   }
-}
-
-/* True when cp is an Arabic presentation form (U+FB50..U+FDFF,
-** U+FE70..U+FEFE): a letter in one of its shapes, or a ligature. */
-static int is_presentation_form(uint32_t cp){
-  return (cp>=0xFB50 && cp<=0xFDFF) || (cp>=0xFE70 && cp<=0xFEFE);
 }
 
 /* Appends the word p[0..n) to *pTo with its Arabic presentation forms
@@ -502,9 +511,10 @@ static int is_plain_line(const char *p, size_t n){
 ** one, none at either end; presentation forms become letters (append_word).
 ** A line of such spaces alone adds nothing. (The line's key, and so the
 ** article's id and body hash, are those of the line as split: ids stay what
-** they were.) */
-static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t n){
-  if( is_plain_line(p, n) ){
+** they were.) bPlain: is_plain_line(p, n), known to the caller. */
+static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t n,
+                        int bPlain){
+  if( bPlain ){
     if( n>0 && pTo->n ) marsad_buf_puts(pTo, zSep);
     marsad_buf_append(pTo, p, n);
     return;
@@ -661,14 +671,18 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
       pOut->hText = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hText);
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
       if( aLine[i].iRow<aLine[i].iStart ){
-        append_line(&dropped, "\n", zNfc+aLine[i].iRow, aLine[i].iStart-aLine[i].iRow);
+        const char *pRow = zNfc+aLine[i].iRow;
+        size_t nRow = aLine[i].iStart-aLine[i].iRow;
+        append_line(&dropped, "\n", pRow, nRow, is_plain_line(pRow, nRow));
       }
       if( aLine[i].iEnd<aLine[i].iTail ){
-        append_line(&dropped, "\n", zNfc+aLine[i].iEnd, aLine[i].iTail-aLine[i].iEnd);
+        const char *pTail = zNfc+aLine[i].iEnd;
+        size_t nTail = aLine[i].iTail-aLine[i].iEnd;
+        append_line(&dropped, "\n", pTail, nTail, is_plain_line(pTail, nTail));
       }
       marsad_buf *pTo = aLine[i].bDrop ? &dropped : &body;
       append_line(pTo, aLine[i].bDrop ? "\n" : "\n\n", zNfc+aLine[i].iStart,
-                  aLine[i].iEnd-aLine[i].iStart);
+                  aLine[i].iEnd-aLine[i].iStart, aLine[i].bPlain);
       pOut->nLinesDropped += aLine[i].bDrop;
     }
     rc = body.rc ? body.rc : dropped.rc ? dropped.rc : shorts.rc;
