@@ -90,20 +90,28 @@ static int ends_sentence(const unsigned char *a, size_t n, size_t i, size_t j,
   return 1;
 }
 
-/* True when the character at a[i] (i < n) is surely neither a line end nor
-** a terminator, telling its length in *pnLen: an ASCII character other
-** than \n . ! ?, or a well-formed character of U+0600..U+06FF other than
-** ؟ (D8 9F) and ۔ (DB 94): most of the characters of Arabic text, tested on
-** their bytes without decoding them. */
-static inline int skips_fast(const unsigned char *a, size_t n, size_t i, size_t *pnLen){
-  unsigned char c = a[i];
-  if( c<0x80 ){
-    *pnLen = 1;
-    return c!='\n' && c!='.' && c!='!' && c!='?';
+/* The bytes that can start a line end or a terminator (\n . ! ? and the
+** lead bytes of ؟ D8 9F, ۔ DB 94, … E2 80 A6 and U+2029 E2 80 A9). No
+** other byte starts one, and none of these is a continuation byte, so a
+** scan may pass over the others one byte at a time: it stops at a
+** character's start as the decoder would. */
+static const unsigned char aMayEnd[256] = {
+  ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1
+};
+
+/* The offset of the first character at or after a[i] that may be a line end
+** or a terminator, passing over the bytes that start none (ASCII other than
+** \n . ! ?, continuation bytes, most lead bytes) and the well-formed
+** characters of U+0600..U+063F other than ؟ (the Arabic letters led by D8):
+** most of the bytes of Arabic text, tested without decoding them. */
+static inline size_t skip_fast(const unsigned char *a, size_t n, size_t i){
+  while( i<n ){
+    unsigned char c = a[i];
+    if( !aMayEnd[c] ){ i++; continue; }
+    if( c!=0xD8 || i+1>=n || (a[i+1]&0xC0)!=0x80 || a[i+1]==0x9F ) break;
+    i += 2;
   }
-  if( c<0xD8 || c>0xDB || i+1>=n || (a[i+1]&0xC0)!=0x80 ) return 0;
-  *pnLen = 2;
-  return !(c==0xD8 && a[i+1]==0x9F) && !(c==0xDB && a[i+1]==0x94);
+  return i;
 }
 
 /* Calls xSentence for p[iStart..iEnd) with white space trimmed, unless empty. */
@@ -127,7 +135,8 @@ int marsad_sentences(const char *p, size_t n, marsad_sentence_fn xSentence,
   int rc = MARSAD_OK;
   while( rc==MARSAD_OK && i<n ){
     /* invariant: a[iStart..i) holds no sentence end */
-    if( skips_fast(a, n, i, &nLen) ){ i += nLen; continue; }
+    i = skip_fast(a, n, i);
+    if( i>=n ) break;
     uint32_t cp = cp_at(a, n, i, &nLen);
     if( cp=='\n' || cp==0x2029 ){           /* a line is a paragraph */
       rc = emit(a, iStart, i, xSentence, pCtx);
