@@ -18,6 +18,7 @@
 #include "stem.h"
 #include "token.h"
 #include "utf8.h"
+#include "wordcache.h"
 
 /* Format of the tokenizer's output: bump when the token scheme changes. */
 #define FTS_ARABIC_FORMAT 3
@@ -59,6 +60,8 @@ typedef struct ArabicTokenizer {
   int eStem;                      /* STEM_* */
   marsad_stemmer *pStem;          /* the stemmer (NULL for STEM_NONE) */
   marsad_norm norm;               /* scratch key of the current word */
+  marsad_wordcache *pWords;       /* keys and light stems of recent words
+                                  ** (instances FTS5 made, default stemmer) */
   char *aTok;                     /* scratch: a marked token (mark_token) */
   size_t nTokAlloc;               /* bytes allocated at aTok */
   int bBusy;                      /* a tokenize call is running on it */
@@ -79,6 +82,7 @@ static void arabic_delete(Fts5Tokenizer *pTokenizer){
   if( p==0 ) return;
   marsad_stemmer_free(p->pStem);
   marsad_norm_free(&p->norm);
+  marsad_wordcache_free(p->pWords);
   marsad_free(p->aTok);
   marsad_free(p);
 }
@@ -108,6 +112,10 @@ static int arabic_create(void *pDocs, const char **azArg, int nArg,
       arabic_delete((Fts5Tokenizer*)p);
       return SQLITE_NOMEM;
     }
+  }
+  if( p->pDocs && marsad_wordcache_new(&p->pWords)!=MARSAD_OK ){
+    arabic_delete((Fts5Tokenizer*)p);
+    return SQLITE_NOMEM;
   }
   *ppOut = (Fts5Tokenizer*)p;
   return SQLITE_OK;
@@ -214,18 +222,45 @@ static int emit_query(TokenizeCall *pCall, const char *zKey, size_t nKey,
   return rc;
 }
 
+/* The key and stem of word z[0..n) from the instance's word cache, when it
+** has one and the key needs no cutting (the cache stems whole keys): *pzKey
+** is left NULL otherwise, and the caller makes them. The cache's key and
+** light stem are those of marsad_norm_run and the light stemmer
+** (wordcache.h), so the tokens are the same either way. SQLITE_OK or
+** SQLITE_NOMEM. */
+static int cached_word(ArabicTokenizer *p, const char *z, size_t n,
+                       const char **pzKey, size_t *pnKey,
+                       const char **pzStem, size_t *pnStem){
+  *pzKey = 0;
+  if( p->pWords==0 || n>=UINT32_MAX ) return SQLITE_OK;
+  marsad_cword *w = 0;
+  if( marsad_wordcache_find(p->pWords, z, n, marsad_wordcache_hash(z, n), &w)!=MARSAD_OK ){
+    return SQLITE_NOMEM;
+  }
+  if( w->nKey>FTS_MAX_KEY ) return SQLITE_OK;
+  if( w->nKey>0 && marsad_wordcache_stem(p->pWords, w)!=MARSAD_OK ) return SQLITE_NOMEM;
+  *pzKey = marsad_cword_key(w);
+  *pnKey = w->nKey;
+  *pzStem = w->nKey>0 ? w->pStem : *pzKey;
+  *pnStem = w->nKey>0 ? w->nStem : 0;
+  return SQLITE_OK;
+}
+
 /* Emits the token(s) of one word span [iStart, iEnd) of the text. */
 static int emit_word(TokenizeCall *pCall, size_t iStart, size_t iEnd){
   ArabicTokenizer *p = pCall->pTok;
-  int rc = marsad_norm_run(pCall->pText+iStart, iEnd-iStart, &p->norm)==MARSAD_OK
-         ? SQLITE_OK : SQLITE_NOMEM;
-  if( rc!=SQLITE_OK || p->norm.n==0 ) return rc;
-  const char *zKey = p->norm.z;
-  size_t nKey = cut_key(zKey, p->norm.n, FTS_MAX_KEY);
-  const char *zStem = 0;
-  size_t nStem = 0;
-  rc = stem_key(p, zKey, nKey, &zStem, &nStem);
-  if( rc!=SQLITE_OK ) return rc;
+  const char *zKey = 0, *zStem = 0;
+  size_t nKey = 0, nStem = 0;
+  int rc = cached_word(p, pCall->pText+iStart, iEnd-iStart, &zKey, &nKey, &zStem, &nStem);
+  if( rc==SQLITE_OK && zKey==0 ){
+    rc = marsad_norm_run(pCall->pText+iStart, iEnd-iStart, &p->norm)==MARSAD_OK
+       ? SQLITE_OK : SQLITE_NOMEM;
+    if( rc!=SQLITE_OK || p->norm.n==0 ) return rc;
+    zKey = p->norm.z;
+    nKey = cut_key(zKey, p->norm.n, FTS_MAX_KEY);
+    rc = stem_key(p, zKey, nKey, &zStem, &nStem);
+  }
+  if( rc!=SQLITE_OK || nKey==0 ) return rc;
   if( nStem==0 ){ zStem = zKey; nStem = nKey; }
   int bDiffer = (nStem!=nKey || memcmp(zStem, zKey, nKey)!=0);
   int iS = (int)iStart, iE = (int)iEnd;
@@ -394,6 +429,7 @@ static int arabic_tokenize(Fts5Tokenizer *pTokenizer, void *pCtx, int flags,
     if( pDoc ) return docs_replay(p->pDocs, pDoc, pCtx, xToken);
   }
   TokenizeCall call = {p, pText, flags, pCtx, xToken};
+  if( p->pWords ) marsad_wordcache_trim(p->pWords);   /* no word of a call is kept */
   p->bBusy = 1;
   int rc = marsad_tokenize_spans(pText, (size_t)nText, 0, on_span, &call);
   p->bBusy = 0;

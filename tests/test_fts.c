@@ -35,8 +35,10 @@ static int collect_token(void *pCtx, int tflags, const char *pTok, int nTok,
 }
 
 /* Tokenizes zText with the connection's "arabic" tokenizer in mode flags;
-** the rendered tokens go to *pC (the caller frees pC->b). */
-static void tokenize(marsad_db *pDb, const char *zText, int flags, Collect *pC){
+** the rendered tokens go to *pC (the caller frees pC->b). bFresh: on an
+** instance made without the registration's data, as the version probe's. */
+static void tokenize_with(marsad_db *pDb, const char *zText, int flags, int bFresh,
+                          Collect *pC){
   fts5_api *pApi = 0;
   sqlite3_stmt *pStmt = 0;
   memset(pC, 0, sizeof *pC);
@@ -49,9 +51,17 @@ static void tokenize(marsad_db *pDb, const char *zText, int flags, Collect *pC){
   Fts5Tokenizer *pTok = 0;
   CHECK(pApi && pApi->xFindTokenizer(pApi, "arabic", &pUser, &tok)==SQLITE_OK);
   if( pApi==0 ) return;
-  CHECK(tok.xCreate(pUser, 0, 0, &pTok)==SQLITE_OK);
+  CHECK(tok.xCreate(bFresh ? 0 : pUser, 0, 0, &pTok)==SQLITE_OK);
   CHECK(tok.xTokenize(pTok, pC, flags, zText, (int)strlen(zText), collect_token)==SQLITE_OK);
   tok.xDelete(pTok);
+}
+
+static void tokenize(marsad_db *pDb, const char *zText, int flags, Collect *pC){
+  tokenize_with(pDb, zText, flags, 0, pC);
+}
+
+static void tokenize_fresh(marsad_db *pDb, const char *zText, int flags, Collect *pC){
+  tokenize_with(pDb, zText, flags, 1, pC);
 }
 
 /* What documents index: the stem alone when it is the word's key (numbers,
@@ -166,6 +176,29 @@ static void test_query_tokens(marsad_db *pDb){
     CHECK_EQ_STR(c.b.a ? c.b.a : "", aCase[i].zOut);
     marsad_buf_free(&c.b);
   }
+}
+
+/* An instance FTS5 makes (which keeps a cache of the words it met) and a
+** fresh one (which does not, as the version probe's) give the same tokens,
+** in documents and queries, for words met once and again, and for a word
+** longer than the index keeps (cut before stemming). */
+static void test_cached_words(marsad_db *pDb){
+  marsad_buf b = MARSAD_BUF_INIT;
+  marsad_buf_puts(&b, "وَالمُعلّمون بالمدرسة وكتابهم للأطفال فالكتاب كالبحر إِسرائيل ٢٠٢٠ COVID-19 "
+                      "والمعلمون المدرسة الكتاب ");
+  for(int i=0; i<120; i++) marsad_buf_puts(&b, "ب");
+  marsad_buf_puts(&b, "ون والمعلمون");
+  static const int aFlags[] = {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY};
+  for(int k=0; k<2; k++){
+    Collect cached, fresh;
+    tokenize(pDb, b.a, aFlags[k], &cached);
+    tokenize_fresh(pDb, b.a, aFlags[k], &fresh);
+    CHECK(cached.n>=15 && fresh.n==cached.n);
+    CHECK_EQ_STR(cached.b.a ? cached.b.a : "", fresh.b.a ? fresh.b.a : "");
+    marsad_buf_free(&cached.b);
+    marsad_buf_free(&fresh.b);
+  }
+  marsad_buf_free(&b);
 }
 
 /* highlight() marks the original text, whole words with their harakat. */
@@ -521,6 +554,7 @@ int main(void){
   test_offsets(pDb);
   test_query_tokens(pDb);
   test_highlight(pDb);
+  test_cached_words(pDb);
   test_exact_match(pDb);
   test_bm25(pDb);
   test_known_documents(pDb);
