@@ -1415,8 +1415,9 @@ static int db_int(const char *zDb, const char *zSql){
 
 /* A merge in a database: the short and the full name, known apart from
 ** two articles, are one entity after a third names both; the mentions
-** of all three and both spellings are the kept entity's, the merged
-** spelling with its reason, and the other entity is gone. */
+** of all three, the statements they spoke and both spellings are the kept
+** entity's, the merged spelling with its reason, and the other entity is
+** gone. */
 static void test_merge_stored(void){
   char zDb[64], zIn[64];
   snprintf(zDb, sizeof zDb, "/tmp/marsad-test-ner-mg-%d.db", (int)getpid());
@@ -1426,7 +1427,7 @@ static void test_merge_stored(void){
   CHECK(f!=0);
   if( f==0 ) return;
   fputs("{\"title\": \"خبر أول\", \"text\": \"وقال الأمير عبدالله الفيصل أمير منطقة مكة المكرمة إن المشروع اكتمل.\"}\n"
-        "{\"title\": \"خبر ثان\", \"text\": \"واستقبل الأمير عبدالله الفيصل بن عبدالعزيز الوفد في جدة.\"}\n"
+        "{\"title\": \"خبر ثان\", \"text\": \"وقال الأمير عبدالله الفيصل بن عبدالعزيز إن الوفد وصل إلى جدة.\"}\n"
         "{\"title\": \"خبر ثالث\", \"text\": \"وأكد الأمير عبدالله الفيصل بن عبدالعزيز ما قاله الأمير عبدالله الفيصل.\"}\n", f);
   fclose(f);
   marsad_db *pDb = 0;
@@ -1443,6 +1444,9 @@ static void test_merge_stored(void){
   CHECK_EQ_INT(db_int(zDb, "SELECT count(DISTINCT article) FROM mention m JOIN entity e ON e.id=m.entity"
                            " WHERE e.kind='person'"), 3);
   CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_variant WHERE reason LIKE 'merged: %'"), 1);
+  /* the statements of the first two articles, stored before the merge,
+  ** are the kept entity's */
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM statement WHERE article<3 AND speaker IN (SELECT id FROM entity)"), 2);
   /* the merged entity's id leads to the one it joined */
   CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_merged WHERE into_id IN (SELECT id FROM entity)"
                            " AND id NOT IN (SELECT id FROM entity)"), 1);
