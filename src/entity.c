@@ -971,14 +971,18 @@ static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
 }
 
 /* The person entity whose name in this analysis ends with the words of
-** zKey (a surname), or -1. */
+** zKey (a surname), or -1. A surname written with the article is keyed
+** without it (الزياني: زياني) while the full name keeps it (عبداللطيف بن
+** راشد الزياني): its last word with the article matches too. */
 static int surname_in_article(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
   size_t n = strlen(zKey);
   for(int i=0; i<pA->nMention; i++){
     const marsad_mention *o = &pA->aMention[i];
     if( o->eKind!=MARSAD_ENTITY_PERSON || o->iEntity==0 || o->zKey==0 ) continue;
     size_t no = strlen(o->zKey);
-    if( no>n+1 && o->zKey[no-n-1]==' ' && memcmp(o->zKey+no-n, zKey, n)==0 ){
+    if( no<=n+1 || memcmp(o->zKey+no-n, zKey, n)!=0 ) continue;
+    int bArt = no>n+5 && memcmp(o->zKey+no-n-5, " " AR_ART, 5)==0;
+    if( o->zKey[no-n-1]==' ' || (bArt && !strchr(zKey, ' ')) ){
       int e = find_id(p, o->iEntity);
       if( e>=0 ) return e;
     }

@@ -1343,6 +1343,12 @@ static void test_tribe_names(void){
   CHECK(iSisi!=0);
   CHECK_EQ_INT(resolve_person(pRes, "السيسي", "سيسي"), iSisi);   /* the lists' surname */
   marsad_resolver_free(pRes);
+  fixture f;                /* as the recogniser keys them: زياني, ... الزياني */
+  fixture_open(&f);
+  fixture_text(&f, "واستنكر الدكتور عبداللطيف بن راشد الزياني التصريحات، وقال الزياني إنها باطلة.");
+  long long iZayani = entity_of(&f.a, "عبداللطيف بن راشد الزياني");
+  CHECK(iZayani!=0 && entity_of(&f.a, "الزياني")==iZayani);
+  fixture_close(&f);
 }
 
 /* The reasons of the merges a resolver's store was told of, "from>into:
