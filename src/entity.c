@@ -28,21 +28,30 @@
 
 /* ---------------------------------------------------------------- keymap */
 
-/* One key of a keymap; several entries may share a key. */
+/* One entry of a keymap; several entries may share a key. */
 typedef struct km_entry {
   char *zKey;      /* owned, NUL-terminated */
-  unsigned h;      /* hash of zKey */
   unsigned nKey;   /* bytes of zKey */
   int iVal;        /* the value */
-  int iNext;       /* next entry of the bucket, or -1 */
+  int iNext;       /* the entry of the same key added before it, or -1 */
 } km_entry;
 
-/* A multimap from strings to ints (chained hashing). */
+/* One slot of a keymap's hash table: a key, by its newest entry. */
+typedef struct km_slot {
+  unsigned h;      /* hash of the key */
+  int i;           /* its newest entry, or -1 for an empty slot */
+} km_slot;
+
+/* A multimap from strings to ints: open addressing over the distinct keys
+** (a slot holds the key's hash: a key absent costs one slot read, not a
+** walk over entries and their strings), each key's entries chained newest
+** first. */
 typedef struct keymap {
   km_entry *a;
   int n, nAlloc;
-  int *aBucket;    /* first entry of each bucket, or -1 */
-  unsigned nBucket;/* a power of two, or 0 */
+  km_slot *aSlot;  /* the keys' slots */
+  unsigned nSlot;  /* a power of two, or 0 */
+  unsigned nKeys;  /* slots used: at most half of them */
 } keymap;
 
 /* FNV-1a of p[0..n). */
@@ -52,54 +61,56 @@ static unsigned km_hash(const char *p, size_t n){
   return h;
 }
 
-/* Doubles the buckets. MARSAD_OK or NOMEM. */
-static int km_rehash(keymap *m){
-  unsigned nNew = m->nBucket ? m->nBucket*2 : 1024;
-  int *aNew = marsad_malloc(sizeof(int)*nNew);
-  if( aNew==0 ) return MARSAD_NOMEM;
-  for(unsigned i=0; i<nNew; i++) aNew[i] = -1;
-  for(int i=0; i<m->n; i++){
-    unsigned h = m->a[i].h & (nNew-1);
-    m->a[i].iNext = aNew[h];
-    aNew[h] = i;
+/* The slot of key p[0..n) of hash h in m (nSlot>0): the key's, or the empty
+** slot where it would go. */
+static unsigned km_slot_of(const keymap *m, const char *p, size_t n, unsigned h){
+  unsigned s = h & (m->nSlot-1);
+  for(;;){
+    const km_slot *x = &m->aSlot[s];
+    if( x->i<0 ) return s;
+    if( x->h==h ){
+      const km_entry *e = &m->a[x->i];
+      if( e->nKey==n && memcmp(e->zKey, p, n)==0 ) return s;
+    }
+    s = (s+1) & (m->nSlot-1);
   }
-  marsad_free(m->aBucket);
-  m->aBucket = aNew;
-  m->nBucket = nNew;
+}
+
+/* Doubles the slots. MARSAD_OK or NOMEM. */
+static int km_rehash(keymap *m){
+  unsigned nNew = m->nSlot ? m->nSlot*2 : 1024;
+  km_slot *aNew = marsad_malloc(sizeof(km_slot)*nNew);
+  if( aNew==0 ) return MARSAD_NOMEM;
+  for(unsigned i=0; i<nNew; i++) aNew[i].i = -1;
+  for(unsigned k=0; k<m->nSlot; k++){
+    if( m->aSlot[k].i<0 ) continue;
+    unsigned s = m->aSlot[k].h & (nNew-1);
+    while( aNew[s].i>=0 ) s = (s+1) & (nNew-1);
+    aNew[s] = m->aSlot[k];
+  }
+  marsad_free(m->aSlot);
+  m->aSlot = aNew;
+  m->nSlot = nNew;
   return MARSAD_OK;
 }
 
-/* The walk over the entries of one key of a keymap, its hash computed
-** once: for(km_iter it = km_first(m, p, n); it.i>=0; km_next(m, &it)). */
+/* The walk over the entries of one key of a keymap, newest first:
+** for(km_iter it = km_first(m, p, n); it.i>=0; km_next(m, &it)). */
 typedef struct km_iter {
-  const char *p;   /* the key looked for */
-  size_t n;        /* its bytes */
-  unsigned h;      /* its hash */
   int i;           /* the entry found, or -1 */
 } km_iter;
 
-/* Moves it.i to the next entry of it's key from entry i on (i included),
-** or -1. */
-static void km_scan(const keymap *m, km_iter *it, int i){
-  for(; i>=0; i=m->a[i].iNext){
-    const km_entry *e = &m->a[i];
-    if( e->h==it->h && e->nKey==it->n && memcmp(e->zKey, it->p, it->n)==0 ) break;
-  }
-  it->i = i;
-}
-
 /* The first entry of key p[0..n) (it.i -1 when none). */
 static km_iter km_first(const keymap *m, const char *p, size_t n){
-  km_iter it = {p, n, 0, -1};
-  if( m->nBucket==0 ) return it;
-  it.h = km_hash(p, n);
-  km_scan(m, &it, m->aBucket[it.h & (m->nBucket-1)]);
+  km_iter it = {-1};
+  if( m->nSlot==0 ) return it;
+  it.i = m->aSlot[km_slot_of(m, p, n, km_hash(p, n))].i;
   return it;
 }
 
 /* The next entry of it's key after it.i (it.i>=0). */
 static void km_next(const keymap *m, km_iter *it){
-  km_scan(m, it, m->a[it->i].iNext);
+  it->i = m->a[it->i].iNext;
 }
 
 /* The first entry of key p[0..n), or -1. */
@@ -109,10 +120,12 @@ static int km_find(const keymap *m, const char *p, size_t n){
 
 /* Adds (p[0..n), iVal) unless that pair is there. MARSAD_OK or NOMEM. */
 static int km_add(keymap *m, const char *p, size_t n, int iVal){
-  for(km_iter it=km_first(m, p, n); it.i>=0; km_next(m, &it)){
-    if( m->a[it.i].iVal==iVal ) return MARSAD_OK;
+  unsigned h = km_hash(p, n);
+  if( (m->nKeys+1)*2 > m->nSlot && km_rehash(m) ) return MARSAD_NOMEM;
+  unsigned s = km_slot_of(m, p, n, h);
+  for(int i=m->aSlot[s].i; i>=0; i=m->a[i].iNext){
+    if( m->a[i].iVal==iVal ) return MARSAD_OK;
   }
-  if( (unsigned)m->n>=m->nBucket && km_rehash(m) ) return MARSAD_NOMEM;
   if( m->n>=m->nAlloc ){
     int nNew = m->nAlloc ? m->nAlloc*2 : 1024;
     km_entry *aNew = marsad_realloc(m->a, sizeof(*aNew)*(size_t)nNew);
@@ -122,14 +135,16 @@ static int km_add(keymap *m, const char *p, size_t n, int iVal){
   }
   char *z = marsad_strndup(p, n);
   if( z==0 ) return MARSAD_NOMEM;
-  unsigned h = km_hash(p, n);
-  m->a[m->n].h = h;
-  m->a[m->n].nKey = (unsigned)n;
-  h &= m->nBucket-1;
-  m->a[m->n].zKey = z;
-  m->a[m->n].iVal = iVal;
-  m->a[m->n].iNext = m->aBucket[h];
-  m->aBucket[h] = m->n++;
+  km_entry *e = &m->a[m->n];
+  e->zKey = z;
+  e->nKey = (unsigned)n;
+  e->iVal = iVal;
+  e->iNext = m->aSlot[s].i;
+  if( e->iNext<0 ){
+    m->aSlot[s].h = h;
+    m->nKeys++;
+  }
+  m->aSlot[s].i = m->n++;
   return MARSAD_OK;
 }
 
@@ -137,7 +152,7 @@ static int km_add(keymap *m, const char *p, size_t n, int iVal){
 static void km_free(keymap *m){
   for(int i=0; i<m->n; i++) marsad_free(m->a[i].zKey);
   marsad_free(m->a);
-  marsad_free(m->aBucket);
+  marsad_free(m->aSlot);
   memset(m, 0, sizeof *m);
 }
 
