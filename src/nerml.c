@@ -279,15 +279,23 @@ static ml_row small_row(ml_memo *pM, int k){
 }
 
 /* Fills a[i].pWord (not yet filled) with the summed weights of token i's
-** word features (ML_WORD), the small ones' rows from memo pM. */
+** word features (ML_WORD), the small ones' rows from memo pM. Their slots,
+** then their rows, are fetched all at once: a word's lookups overlap
+** instead of waiting for memory one after the other. */
 static void word_fill(const marsad_ml_tok *a, int n, int i, ml_memo *pM){
   uint32_t aF[NF_MAX];
   uint16_t aSmall[NF_MAX];
+  int aRow[NF_MAX];
   ml_feats f = { aF, 0, aSmall, 0 };
   ml_sum aSum = {0};
   static_features(a, n, i, ML_WORD, &f);
+  for(int k=0; k<f.nF; k++) __builtin_prefetch(&marsad_ml_ids[aF[k] & marsad_ml_mask]);
+  for(int k=0; k<f.nF; k++){
+    aRow[k] = model_row(aF[k]);
+    __builtin_prefetch(marsad_ml_weights[aRow[k]]);
+  }
   for(int k=0; k<f.nSmall; k++) aSum += __builtin_convertvector(small_row(pM, aSmall[k]), ml_sum);
-  for(int k=0; k<f.nF; k++) add_row(&aSum, model_row(aF[k]));
+  for(int k=0; k<f.nF; k++) add_row(&aSum, aRow[k]);
   for(int c=0; c<MARSAD_ML_NTAG; c++) a[i].pWord->aSum[c] = aSum[c];
   a[i].pWord->bSet = 1;
 }
