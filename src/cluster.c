@@ -117,6 +117,7 @@ struct marsad_cluster {
   long long iFlushedRowid;  /* last article whose decision was flushed */
   double *aAcc;             /* scratch: per-term sums, zero between uses */
   double *aW, *aWTitle;     /* scratch: weights of the article being placed */
+  uint64_t *aBits;          /* scratch: its terms, a bit each (marsad_simquery) */
   uint32_t nAcc;            /* entries in aAcc, aW and aWTitle */
   marsad_simparts bestSim;  /* parts of the best score of the last decision */
   int iClock;               /* latest publication day seen, 0 before any */
@@ -267,6 +268,15 @@ static int acc_reserve(marsad_cluster *p){
   int rc = grow_dense(&p->aAcc, p->nAcc, nNew);
   if( rc==MARSAD_OK ) rc = grow_dense(&p->aW, p->nAcc, nNew);
   if( rc==MARSAD_OK ) rc = grow_dense(&p->aWTitle, p->nAcc, nNew);
+  if( rc==MARSAD_OK ){
+    size_t nOld = p->nAcc ? MARSAD_SIMQUERY_BITS(p->nAcc) : 0;
+    uint64_t *a = marsad_realloc(p->aBits, sizeof(uint64_t)*MARSAD_SIMQUERY_BITS(nNew));
+    if( a==0 ) rc = MARSAD_NOMEM;
+    else{
+      memset(a + nOld, 0, sizeof(uint64_t)*(MARSAD_SIMQUERY_BITS(nNew) - nOld));
+      p->aBits = a;
+    }
+  }
   if( rc==MARSAD_OK ) p->nAcc = nNew;
   return rc;
 }
@@ -618,7 +628,7 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
   marsad_simquery q;
   *ppBest = 0;
   *pr = 0.0;
-  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, &q);
+  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
   for(int i=0; i<p->nCand; i++){
     cl_story *s = p->aCand[i];
     double decay = gap_decay(p, story_gap(s, a));
@@ -690,7 +700,7 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
   double rThreshold = marsad_cluster_event_threshold(marsad_vocab_ndoc(p->pVocab));
   *pr = 0.0;
   *ppBest = 0;
-  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, &q);
+  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
   for(int i=s->nEvt-1; i>=0 && nSeenEvt<MARSAD_EVENT_CANDIDATES; i--){
     cl_event *e = s->aEvt[i];
     if( !event_fits(e, a) ) continue;
@@ -900,6 +910,7 @@ void marsad_cluster_free(marsad_cluster *p){
   marsad_free(p->aAcc);
   marsad_free(p->aW);
   marsad_free(p->aWTitle);
+  marsad_free(p->aBits);
   sqlite3_finalize(p->pInsArticle);
   sqlite3_finalize(p->pPutStory);
   sqlite3_finalize(p->pPutEvent);

@@ -492,38 +492,45 @@ void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
 }
 
 void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
-                           double *aW, double *aWTitle, marsad_simquery *pQ){
+                           double *aW, double *aWTitle, uint64_t *aBits,
+                           marsad_simquery *pQ){
   pQ->pDoc = d;
   pQ->aW = aW;
   pQ->aWTitle = aWTitle;
+  pQ->aBits = aBits;
   pQ->rNorm = marsad_tf_norm(p, d->aTerm, d->nTerm);
   pQ->rNormTitle = marsad_tf_norm(p, d->aTitle, d->nTitle);
   for(int i=0; i<d->nTerm; i++){
-    aW[d->aTerm[i].iTerm] = marsad_vocab_weight(p, d->aTerm[i].iTerm, d->aTerm[i].nTf);
+    uint32_t t = d->aTerm[i].iTerm;
+    aW[t] = marsad_vocab_weight(p, t, d->aTerm[i].nTf);
+    aBits[t/64] |= (uint64_t)1 << (t%64);
   }
   for(int i=0; i<d->nTitle; i++){
-    aWTitle[d->aTitle[i].iTerm] = marsad_vocab_weight(p, d->aTitle[i].iTerm, d->aTitle[i].nTf);
+    uint32_t t = d->aTitle[i].iTerm;
+    aWTitle[t] = marsad_vocab_weight(p, t, d->aTitle[i].nTf);
+    aBits[t/64] |= (uint64_t)1 << (t%64);
   }
 }
 
-/* How many terms ahead dense_cosine fetches the weight and the document
-** frequency of a term into the cache (both are indexed by term id: random
-** reads in arrays as large as the vocabulary). */
+/* How many terms ahead dense_cosine fetches the document frequency of a
+** term into the cache (indexed by term id: random reads in an array as
+** large as the vocabulary). */
 #define DENSE_AHEAD 8
 
-/* Dot product of the dense weights aW with b[0..n), and b's norm, in one
-** pass (the same sums, in the same order, as marsad_tf_cosine's). */
-static double dense_cosine(const marsad_vocab *p, const double *aW, double normA,
-                           const marsad_tf *b, int n){
+/* Dot product of the dense weights aW (read only where aBits marks a term
+** of the query) with b[0..n), and b's norm, in one pass (the same sums, in
+** the same order, as marsad_tf_cosine's). */
+static double dense_cosine(const marsad_vocab *p, const double *aW, const uint64_t *aBits,
+                           double normA, const marsad_tf *b, int n){
   double dot = 0.0, s = 0.0;
   for(int i=0; i<n; i++){
-    if( i+DENSE_AHEAD<n ){
-      __builtin_prefetch(&aW[b[i+DENSE_AHEAD].iTerm]);
-      __builtin_prefetch(&p->aDf[b[i+DENSE_AHEAD].iTerm]);
+    if( i+DENSE_AHEAD<n ) __builtin_prefetch(&p->aDf[b[i+DENSE_AHEAD].iTerm]);
+    uint32_t t = b[i].iTerm;
+    double w = marsad_vocab_weight(p, t, b[i].nTf);
+    if( (aBits[t/64] >> (t%64)) & 1 ){
+      double wa = aW[t];
+      if( wa!=0.0 ) dot += wa*w;
     }
-    double w = marsad_vocab_weight(p, b[i].iTerm, b[i].nTf);
-    double wa = aW[b[i].iTerm];
-    if( wa!=0.0 ) dot += wa*w;
     s += w*w;
   }
   double normB = sqrt(s);
@@ -534,15 +541,21 @@ static double dense_cosine(const marsad_vocab *p, const double *aW, double normA
 
 void marsad_simquery_score(const marsad_vocab *p, const marsad_simquery *pQ,
                            const marsad_docterms *b, marsad_simparts *pOut){
-  pOut->rCosine = dense_cosine(p, pQ->aW, pQ->rNorm, b->aTerm, b->nTerm);
-  pOut->rTitle = dense_cosine(p, pQ->aWTitle, pQ->rNormTitle, b->aTitle, b->nTitle);
+  pOut->rCosine = dense_cosine(p, pQ->aW, pQ->aBits, pQ->rNorm, b->aTerm, b->nTerm);
+  pOut->rTitle = dense_cosine(p, pQ->aWTitle, pQ->aBits, pQ->rNormTitle, b->aTitle, b->nTitle);
   pOut->rScore = SIM_COSINE*pOut->rCosine + SIM_TITLE*pOut->rTitle;
 }
 
 void marsad_simquery_end(marsad_simquery *pQ){
   const marsad_docterms *d = pQ->pDoc;
-  for(int i=0; i<d->nTerm; i++) pQ->aW[d->aTerm[i].iTerm] = 0.0;
-  for(int i=0; i<d->nTitle; i++) pQ->aWTitle[d->aTitle[i].iTerm] = 0.0;
+  for(int i=0; i<d->nTerm; i++){
+    pQ->aW[d->aTerm[i].iTerm] = 0.0;
+    pQ->aBits[d->aTerm[i].iTerm/64] = 0;
+  }
+  for(int i=0; i<d->nTitle; i++){
+    pQ->aWTitle[d->aTitle[i].iTerm] = 0.0;
+    pQ->aBits[d->aTitle[i].iTerm/64] = 0;
+  }
 }
 
 /* A term with a score, for ranking. */

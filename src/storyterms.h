@@ -152,24 +152,34 @@ void marsad_docterms_similarity(const marsad_vocab *p, const marsad_docterms *a,
 /* One article compared with many (the clusterer's inner loop): its weights
 ** spread into dense arrays indexed by term id, so that each comparison is
 ** one pass over the other article's terms. Scores equal those of
-** marsad_docterms_similarity. */
+** marsad_docterms_similarity. A bit per term id marks the article's terms:
+** the bits (a few tens of KB) stay in the processor's cache, the weights
+** (8 bytes a term of the vocabulary) do not, and most terms of the other
+** article are not the article's. */
 typedef struct marsad_simquery {
   const marsad_docterms *pDoc;   /* the article */
   double *aW;                    /* weight of each of its terms (borrowed) */
   double *aWTitle;               /* weight of each of its title terms (borrowed) */
+  uint64_t *aBits;               /* bit iTerm set for each of its terms (borrowed) */
   double rNorm, rNormTitle;      /* norms of its two vectors */
 } marsad_simquery;
 
+/* Words of 64 bits that hold one bit per term id below nTerm. */
+#define MARSAD_SIMQUERY_BITS(nTerm) (((size_t)(nTerm) + 63) / 64)
+
 /* Starts comparing d: aW and aWTitle (zero, at least marsad_vocab_size
-** entries each, borrowed until marsad_simquery_end) receive its weights. */
+** entries each) receive its weights, aBits (zero, at least
+** MARSAD_SIMQUERY_BITS(marsad_vocab_size) words) its terms; all three are
+** borrowed until marsad_simquery_end. */
 void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
-                           double *aW, double *aWTitle, marsad_simquery *pQ /* OUT */);
+                           double *aW, double *aWTitle, uint64_t *aBits,
+                           marsad_simquery *pQ /* OUT */);
 
 /* The similarity of the query's article and b. */
 void marsad_simquery_score(const marsad_vocab *p, const marsad_simquery *pQ,
                            const marsad_docterms *b, marsad_simparts *pOut /* OUT */);
 
-/* Zeroes the entries of the dense arrays that the query set. */
+/* Zeroes the entries of the dense arrays and the bits that the query set. */
 void marsad_simquery_end(marsad_simquery *pQ);
 
 /* Up to nMax terms shared by a and b, by decreasing product of weights
