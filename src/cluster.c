@@ -6,6 +6,7 @@
 ** that hold every decision.
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,16 +53,22 @@ typedef struct cl_article {
   const char *zOutlet;      /* interned outlet name, or NULL */
   cl_story *pStory;         /* its story */
   cl_event *pEvent;         /* its event within the story */
+  long long iScoredFor;     /* scratch: article whose similarity is in sim */
+  marsad_simparts sim;      /* scratch: its similarity to that article */
   marsad_docterms d;        /* terms and fingerprints */
 } cl_article;
 
-/* An alive story. */
+/* An alive story. What the scan of a term's postings reads of each story
+** (find_candidates) comes first: it reads thousands of stories an article
+** on a large store, each a wait for memory. */
 struct cl_story {
   long long iId;            /* story id */
-  int iFirst, iLast;        /* day range of its dated articles */
-  int iFirstAny, iLastAny;  /* day range of all its articles */
+  double rAcc;              /* scratch: candidate score */
+  int bTouched;             /* scratch: in the candidate list */
   int bDated;               /* has a dated article */
+  int iFirst, iLast;        /* day range of its dated articles */
   long long iLastArticle;   /* rowid of its last article */
+  int iFirstAny, iLastAny;  /* day range of all its articles */
   cl_article **aArt;        /* its articles in arrival order */
   int nArt, nArtAlloc;
   uint32_t *aIdx;           /* its index terms, sorted */
@@ -69,8 +76,6 @@ struct cl_story {
   cl_event **aEvt;          /* its events, in the order they started */
   int nEvt, nEvtAlloc;
   int bDirty;               /* changed since last flush */
-  double rAcc;              /* scratch: candidate score */
-  int bTouched;             /* scratch: in the candidate list */
 };
 
 /* The stories that hold a term among their index terms, in the order they
@@ -569,6 +574,17 @@ static cl_article *find_original(marsad_cluster *p, const cl_article *a, double 
   return pBest;
 }
 
+/* How many stories ahead the scan of a term's postings fetches a story
+** into the processor's cache. */
+#define POSTINGS_AHEAD 8
+
+/* Asks the processor to bring what find_candidates reads of story s into
+** its cache (the story may straddle two lines). */
+static void prefetch_story(const cl_story *s){
+  __builtin_prefetch(s);
+  __builtin_prefetch((const char*)s + offsetof(cl_story, iLastArticle));
+}
+
 /* qsort comparison of candidates: higher accumulated score, then lower id. */
 static int cmp_cand(const void *pa, const void *pb){
   const cl_story *a = *(cl_story *const*)pa, *b = *(cl_story *const*)pb;
@@ -592,6 +608,7 @@ static int find_candidates(marsad_cluster *p, const cl_article *a,
     cl_postings *pP = &p->aPost[iTerm];
     int kEnd = pP->n>POSTINGS_SCAN ? pP->n-POSTINGS_SCAN : 0;
     for(int k=pP->n-1; k>=kEnd; k--){
+      if( k-POSTINGS_AHEAD>=kEnd ) prefetch_story(pP->a[k-POSTINGS_AHEAD]);
       cl_story *s = pP->a[k];
       if( !s->bTouched ){
         if( !story_alive(p, s) || story_gap(s, a)>p->nWindow ) continue;
@@ -619,34 +636,62 @@ static int find_candidates(marsad_cluster *p, const cl_article *a,
   return MARSAD_OK;
 }
 
+/* The similarity of query q's article a to article m, computed once for
+** each m while a is placed (best_story and find_event compare a with some
+** articles twice; the vocabulary does not change meanwhile). */
+static const marsad_simparts *member_sim(marsad_cluster *p, const marsad_simquery *q,
+                                         const cl_article *a, cl_article *m){
+  if( m->iScoredFor!=a->iRowid ){
+    marsad_simquery_score(p->pVocab, q, &m->d, &m->sim);
+    m->iScoredFor = a->iRowid;
+  }
+  return &m->sim;
+}
+
+/* Writes into aOut (room for MARSAD_CLUSTER_MEMBERS) the last
+** MARSAD_CLUSTER_MEMBERS originals (not copies) of aArt[0..nArt), most
+** recent first; returns how many. */
+static int last_originals(cl_article **aArt, int nArt, cl_article **aOut){
+  int n = 0;
+  for(int k=nArt-1; k>=0 && n<MARSAD_CLUSTER_MEMBERS; k--){
+    if( aArt[k]->iCopyOf==0 ) aOut[n++] = aArt[k];
+  }
+  return n;
+}
+
 /* Compares a with the most recent original articles of each candidate and
 ** returns the best story (NULL when none), its article *ppBest and the
-** decayed score in *pr. */
+** decayed score in *pr. The articles to compare are listed first, all
+** candidates' at once, so that the processor fetches them together. */
 static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBest,
                             double *pr){
   cl_story *pWin = 0;
+  cl_article *aM[MARSAD_CLUSTER_CANDIDATES*MARSAD_CLUSTER_MEMBERS];
+  int aiStart[MARSAD_CLUSTER_CANDIDATES+1];
   marsad_simquery q;
   *ppBest = 0;
   *pr = 0.0;
+  aiStart[0] = 0;
+  for(int i=0; i<p->nCand; i++){
+    cl_story *s = p->aCand[i];
+    aiStart[i+1] = aiStart[i] + last_originals(s->aArt, s->nArt, aM + aiStart[i]);
+  }
   marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
   for(int i=0; i<p->nCand; i++){
     cl_story *s = p->aCand[i];
     double decay = gap_decay(p, story_gap(s, a));
-    int nSeen = 0;
     s->rAcc = 0.0;    /* from here on: the story's best score */
-    for(int k=s->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
-      cl_article *m = s->aArt[k];
-      if( m->iCopyOf ) continue;
-      nSeen++;
-      marsad_simparts sim;
-      marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
-      double r = sim.rScore * decay;
+    for(int k=aiStart[i]; k<aiStart[i+1]; k++){
+      cl_article *m = aM[k];
+      if( k+1<aiStart[p->nCand] ) __builtin_prefetch(aM[k+1]->d.aTerm);
+      const marsad_simparts *pSim = member_sim(p, &q, a, m);
+      double r = pSim->rScore * decay;
       if( r>s->rAcc ) s->rAcc = r;
       if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
         *pr = r;
         *ppBest = m;
         pWin = s;
-        p->bestSim = sim;
+        p->bestSim = *pSim;
       }
     }
   }
@@ -706,17 +751,14 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
     if( !event_fits(e, a) ) continue;
     aSeen[nSeenEvt++] = e;
     e->rAcc = 0.0;
-    int nSeen = 0;
-    for(int k=e->nArt-1; k>=0 && nSeen<MARSAD_CLUSTER_MEMBERS; k--){
-      cl_article *m = e->aArt[k];
-      if( m->iCopyOf ) continue;
-      nSeen++;
-      marsad_simparts sim;
-      marsad_simquery_score(p->pVocab, &q, &m->d, &sim);
-      if( sim.rScore>e->rAcc ) e->rAcc = sim.rScore;
-      if( sim.rScore>*pr ){
-        *pr = sim.rScore;
-        *ppBest = m;
+    cl_article *aM[MARSAD_CLUSTER_MEMBERS];
+    int nM = last_originals(e->aArt, e->nArt, aM);
+    for(int k=0; k<nM; k++){
+      double r = member_sim(p, &q, a, aM[k])->rScore;
+      if( r>e->rAcc ) e->rAcc = r;
+      if( r>*pr ){
+        *pr = r;
+        *ppBest = aM[k];
         pWin = e;
       }
     }
