@@ -122,7 +122,8 @@ struct marsad_cluster {
   long long iFlushedRowid;  /* last article whose decision was flushed */
   double *aAcc;             /* scratch: per-term sums, zero between uses */
   double *aW, *aWTitle;     /* scratch: weights of the article being placed */
-  uint64_t *aBits;          /* scratch: its terms, a bit each (marsad_simquery) */
+  uint64_t *aBits;          /* scratch: a bit a term (its terms in marsad_simquery,
+                            ** a story's index terms in story_top_terms), zero between uses */
   uint32_t nAcc;            /* entries in aAcc, aW and aWTitle */
   marsad_simparts bestSim;  /* parts of the best score of the last decision */
   int iClock;               /* latest publication day seen, 0 before any */
@@ -1283,8 +1284,9 @@ static const cl_article *headline_of(marsad_cluster *p, cl_article *const *aArt,
   for(int i=0; i<n; i++) acc_add(p, aArt[i]->d.aTitle, aArt[i]->d.nTitle);
   for(int i=0; i<n; i++){
     const cl_article *a = aArt[i];
+    if( a->iCopyOf ) continue;
     double norm = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
-    if( a->iCopyOf || norm<=0.0 ) continue;
+    if( norm<=0.0 ) continue;
     double r = 0.0;
     for(int k=0; k<a->d.nTitle; k++){
       uint32_t t = a->d.aTitle[k].iTerm;
@@ -1305,26 +1307,43 @@ static int term_before(const marsad_cluster *p, uint32_t x, uint32_t y){
                 marsad_vocab_term(p->pVocab, y, &ny))<0;
 }
 
+/* Adds the unit TF-IDF vector of a[0..n) to aAcc, at the terms that
+** p->aBits marks only. */
+static void acc_add_marked(marsad_cluster *p, const marsad_tf *a, int n){
+  double norm = marsad_tf_norm(p->pVocab, a, n);
+  for(int i=0; norm>0.0 && i<n; i++){
+    uint32_t t = a[i].iTerm;
+    if( (p->aBits[t/64] >> (t%64)) & 1 ){
+      p->aAcc[t] += marsad_vocab_weight(p->pVocab, t, a[i].nTf)/norm;
+    }
+  }
+}
+
 /* The nMax top terms of s among its index terms, by their summed unit
-** weights over its original articles; returns how many. */
+** weights over its original articles (term_before's order); returns how
+** many. Only the index terms are summed (marked in p->aBits meanwhile),
+** and one pass over them keeps the best so far in order. */
 static int story_top_terms(marsad_cluster *p, const cl_story *s, uint32_t *aOut, int nMax){
   int n = 0;
+  if( nMax<=0 ) return 0;
+  for(int j=0; j<s->nIdx; j++) p->aBits[s->aIdx[j]/64] |= (uint64_t)1 << (s->aIdx[j]%64);
   for(int i=0; i<s->nArt; i++){
-    if( s->aArt[i]->iCopyOf==0 ) acc_add(p, s->aArt[i]->d.aTerm, s->aArt[i]->d.nTerm);
+    const cl_article *a = s->aArt[i];
+    if( a->iCopyOf==0 ) acc_add_marked(p, a->d.aTerm, a->d.nTerm);
   }
-  while( n<nMax ){
-    int iBest = -1;
-    for(int j=0; j<s->nIdx; j++){
-      uint32_t t = s->aIdx[j];
-      long long iEntity;
-      if( p->aAcc[t]<=0.0 || marsad_vocab_is_entity(p->pVocab, t, &iEntity) ) continue;
-      if( iBest<0 || term_before(p, t, s->aIdx[iBest]) ) iBest = j;
-    }
-    if( iBest<0 ) break;
-    aOut[n++] = s->aIdx[iBest];
-    p->aAcc[s->aIdx[iBest]] = 0.0;   /* taken */
+  for(int j=0; j<s->nIdx; j++){
+    uint32_t t = s->aIdx[j];
+    long long iEntity;
+    if( p->aAcc[t]<=0.0 || marsad_vocab_is_entity(p->pVocab, t, &iEntity) ) continue;
+    if( n==nMax && !term_before(p, t, aOut[n-1]) ) continue;
+    int i = n<nMax ? n++ : n-1;    /* room left: one more, else the worst goes */
+    while( i>0 && term_before(p, t, aOut[i-1]) ){ aOut[i] = aOut[i-1]; i--; }
+    aOut[i] = t;
   }
-  for(int i=0; i<s->nArt; i++) acc_clear(p, s->aArt[i]->d.aTerm, s->aArt[i]->d.nTerm);
+  for(int j=0; j<s->nIdx; j++){
+    p->aAcc[s->aIdx[j]] = 0.0;
+    p->aBits[s->aIdx[j]/64] = 0;
+  }
   return n;
 }
 
