@@ -236,6 +236,11 @@ static int id_list_add(id_list *p, uint32_t iTerm){
   return MARSAD_OK;
 }
 
+/* How many words build_on_word keeps waiting, so that the vocabulary's slot
+** of each word's term is fetched into the cache before it is interned (a
+** large vocabulary's slots are rarely cached). */
+#define BUILD_AHEAD 16
+
 /* State of one marsad_docterms_build while tokenizing. */
 typedef struct build_ctx {
   marsad_vocab *pVocab;
@@ -243,6 +248,9 @@ typedef struct build_ctx {
   marsad_shingler *pShingle; /* body words go here too; NULL in the title */
   uint64_t iExact;           /* running hash of the body's keys */
   int nWord;                 /* words in the body */
+  int bAhead;                /* tokens are kept: words may wait in aAhead */
+  marsad_aword aAhead[BUILD_AHEAD];  /* words met, not yet built: a ring */
+  int iAhead, nAhead;        /* the oldest waiting word, how many wait */
 } build_ctx;
 
 /* True when a token is a content word: a word of 2+ letters (3+ for Latin)
@@ -257,11 +265,9 @@ static int is_content(const marsad_vocab *p, const marsad_token *t, uint64_t hKe
   return t->nKey>p->nStopMax || marsad_imap_get(&p->stop, hKey)==0;
 }
 
-/* Word callback of marsad_docterms_build (the hashes come with the word). */
-static int build_on_word(void *pArg, const marsad_aword *w){
-  build_ctx *c = (build_ctx*)pArg;
+/* Adds word w (the hashes come with it) to the terms being built. */
+static int build_word(build_ctx *c, const marsad_aword *w){
   const marsad_token *t = &w->tok;
-  if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
   uint64_t hKey = nonzero_hash(w->hKey);
   if( c->pShingle ){
     marsad_shingler_add(c->pShingle, hKey);
@@ -280,15 +286,36 @@ static int build_on_word(void *pArg, const marsad_aword *w){
   return rc;
 }
 
-/* Word callback of a first pass over a field (marsad_docterms_build):
-** brings the vocabulary slot of every word's term into the cache, so that
-** build_on_word, interning them in text order, seldom waits for memory. */
-static int prefetch_on_word(void *pArg, const marsad_aword *w){
-  const marsad_vocab *p = pArg;
+/* Word callback of marsad_docterms_build. With kept tokens (their keys and
+** stems stay put), a word waits in the ring while BUILD_AHEAD later words
+** are met, its vocabulary slot fetched meanwhile; build_drain builds the
+** last ones. Words are built in text order either way. */
+static int build_on_word(void *pArg, const marsad_aword *w){
+  build_ctx *c = (build_ctx*)pArg;
   const marsad_token *t = &w->tok;
   if( t->eKind==MARSAD_TOKEN_PUNCT || t->nKey==0 ) return MARSAD_OK;
-  marsad_imap_prefetch(&p->map, nonzero_hash(t->nStem>0 ? w->hStem : w->hKey));
-  return MARSAD_OK;
+  if( !c->bAhead ) return build_word(c, w);
+  marsad_imap_prefetch(&c->pVocab->map, nonzero_hash(t->nStem>0 ? w->hStem : w->hKey));
+  int rc = MARSAD_OK;
+  if( c->nAhead==BUILD_AHEAD ){
+    rc = build_word(c, &c->aAhead[c->iAhead]);
+    c->iAhead = (c->iAhead+1) % BUILD_AHEAD;
+    c->nAhead--;
+  }
+  c->aAhead[(c->iAhead + c->nAhead) % BUILD_AHEAD] = *w;
+  c->nAhead++;
+  return rc;
+}
+
+/* Builds the words still waiting in the ring, oldest first. */
+static int build_drain(build_ctx *c){
+  int rc = MARSAD_OK;
+  for(; rc==MARSAD_OK && c->nAhead>0; c->nAhead--){
+    rc = build_word(c, &c->aAhead[c->iAhead]);
+    c->iAhead = (c->iAhead+1) % BUILD_AHEAD;
+  }
+  c->iAhead = c->nAhead = 0;
+  return rc;
 }
 
 /* Sorts a[0..n) ascending: quicksort (median of three) down to runs of
@@ -374,16 +401,15 @@ int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
   marsad_shingler_init(&sh, &pOut->sig);
   c.pVocab = pVocab;
   c.pList = &title;
-  int rc = MARSAD_OK;
-  for(int f=0; rc==MARSAD_OK && pA->pTokens && f<2; f++){   /* kept tokens: cheap to replay */
-    rc = marsad_analysis_words(pA, f, 0, 1, prefetch_on_word, pVocab);
-  }
-  if( rc==MARSAD_OK ) rc = marsad_analysis_words(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_word, &c);
+  c.bAhead = (pA->pTokens!=0);
+  int rc = marsad_analysis_words(pA, MARSAD_FIELD_TITLE, 0, 1, build_on_word, &c);
+  if( rc==MARSAD_OK ) rc = build_drain(&c);
   if( rc==MARSAD_OK ){
     c.pList = &body;
     c.pShingle = &sh;
     rc = marsad_analysis_words(pA, MARSAD_FIELD_BODY, 0, 1, build_on_word, &c);
   }
+  if( rc==MARSAD_OK ) rc = build_drain(&c);
   int nB = 0;
   if( rc==MARSAD_OK ){
     marsad_shingler_finish(&sh);
