@@ -624,16 +624,19 @@ static int find_candidates(marsad_cluster *p, const cl_article *a,
   }
   for(int i=0; i<nTouched; i++) p->aCand[i]->bTouched = 0;
   if( rc ) return rc;
-  /* Partial selection sort: the best first, only as far as needed. */
-  int nWant = nTouched<MARSAD_CLUSTER_CANDIDATES ? nTouched : MARSAD_CLUSTER_CANDIDATES;
-  for(int i=0; i<nWant; i++){
-    int iBest = i;
-    for(int j=i+1; j<nTouched; j++){
-      if( cmp_cand(&p->aCand[j], &p->aCand[iBest])<0 ) iBest = j;
-    }
-    cl_story *t = p->aCand[i]; p->aCand[i] = p->aCand[iBest]; p->aCand[iBest] = t;
+  /* One pass keeps the best so far in order at the front of aCand: most
+  ** stories cost one comparison with the worst of them. */
+  int k = 0;
+  for(int j=0; j<nTouched; j++){
+    cl_story *t = p->aCand[j];
+    if( k==MARSAD_CLUSTER_CANDIDATES && cmp_cand(&t, &p->aCand[k-1])>=0 ) continue;
+    if( k<MARSAD_CLUSTER_CANDIDATES ) p->aCand[j] = p->aCand[k++];  /* the front grows */
+    else p->aCand[j] = p->aCand[k-1];    /* else its worst goes back in t's place */
+    int i = k-1;
+    while( i>0 && cmp_cand(&t, &p->aCand[i-1])<0 ){ p->aCand[i] = p->aCand[i-1]; i--; }
+    p->aCand[i] = t;
   }
-  p->nCand = nWant;
+  p->nCand = k;
   return MARSAD_OK;
 }
 
