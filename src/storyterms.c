@@ -39,6 +39,7 @@ struct marsad_vocab {
   double rLogN;               /* ln(nDoc + 10) */
   double aLog[N_LOG_TABLE];   /* aLog[k] = ln(k) (aLog[0] unused) */
   marsad_imap stop;           /* hashes of stop-word keys -> non-NULL */
+  marsad_imap entities;       /* entity id -> id + 1 of its term "@<id>" */
   size_t nStopMax;            /* bytes in the longest stop-word key */
   uint32_t *aCount;           /* scratch: per-term counts, zero between uses */
   marsad_stemmer *pStem;      /* stemmer for the terms */
@@ -87,6 +88,7 @@ void marsad_vocab_free(marsad_vocab *p){
   if( p==0 ) return;
   marsad_imap_free(&p->map);
   marsad_imap_free(&p->stop);
+  marsad_imap_free(&p->entities);
   marsad_free(p->aText);
   marsad_free(p->aOff);
   marsad_free(p->aDf);
@@ -430,17 +432,30 @@ int marsad_docterms_build(marsad_vocab *pVocab, const marsad_analysis *pA,
   return rc;
 }
 
+/* The term "@<iEntity>" of entity iEntity (> 0), interned on first use and
+** then known by the entity's id (no text to write and hash again). */
+static int vocab_entity(marsad_vocab *p, long long iEntity, uint32_t *piTerm){
+  void *pVal = marsad_imap_get(&p->entities, (uint64_t)iEntity);
+  if( pVal ){
+    *piTerm = (uint32_t)((uintptr_t)pVal - 1);
+    return MARSAD_OK;
+  }
+  char z[32];
+  int nz = snprintf(z, sizeof z, "@%lld", iEntity);
+  int rc = marsad_vocab_intern(p, z, (size_t)nz, piTerm);
+  if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->entities, (uint64_t)iEntity, (void*)(uintptr_t)(*piTerm+1));
+  return rc;
+}
+
 int marsad_docterms_add_entities(marsad_vocab *pVocab, marsad_docterms *d,
                                  const long long *aEntity, const int *abTitle, int n){
   id_list ids = {0, 0, 0};
   marsad_tf *aEnt = 0, *aNew = 0;
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<n; i++){
-    char z[32];
     uint32_t iTerm;
     if( aEntity[i]<=0 ) continue;
-    int nz = snprintf(z, sizeof z, "@%lld", aEntity[i]);
-    rc = marsad_vocab_intern(pVocab, z, (size_t)nz, &iTerm);
+    rc = vocab_entity(pVocab, aEntity[i], &iTerm);
     for(int k=0; rc==MARSAD_OK && k<(abTitle[i] ? TITLE_BOOST : 1); k++){
       rc = id_list_add(&ids, iTerm);
     }
