@@ -11,6 +11,7 @@
 #include "db.h"
 #include "module.h"
 #include "analysis.h"
+#include "wordcache.h"
 
 /* The modules run again, in the order they run at ingestion. */
 static const char *const azRerun[] = { "entities", "facts" };
@@ -53,12 +54,14 @@ static int fresh_states(marsad_db *pDb, const int *aMod, int nMod){
 }
 
 /* Runs the modules aMod[0..nMod) on the stored article of pStmt's current
-** row (MARSAD_DB_ARTICLE_COLUMNS). */
-static int rerun_article(marsad_db *pDb, const int *aMod, int nMod, sqlite3_stmt *pStmt){
+** row (MARSAD_DB_ARTICLE_COLUMNS), its words' keys and stems taken from
+** pWords (lent to one article after the other, as at ingestion). */
+static int rerun_article(marsad_db *pDb, const int *aMod, int nMod, sqlite3_stmt *pStmt,
+                         marsad_wordcache *pWords){
   marsad_analysis a;
   memset(&a, 0, sizeof a);
   marsad_db_article(pStmt, &a.art);
-  int rc = marsad_analysis_keep_tokens(&a);
+  int rc = marsad_analysis_keep_tokens_with(&a, pWords);
   for(int k=0; rc==MARSAD_OK && k<nMod; k++){
     const marsad_module *m = marsad_modules[aMod[k]];
     if( m->xArticle ) rc = m->xArticle(pDb, pDb->apState[aMod[k]], &a);
@@ -73,16 +76,21 @@ static int rerun_all(marsad_db *pDb, const int *aMod, int nMod, marsad_ingest_st
                      marsad_progress_fn xProgress, void *pCtx){
   enum { nEvery = 1000 };
   sqlite3_stmt *pStmt = 0;
+  marsad_wordcache *pWords = 0;
   int s = SQLITE_DONE;
-  int rc = marsad_db_prepare(pDb,
-      "SELECT " MARSAD_DB_ARTICLE_COLUMNS " FROM article ORDER BY id", &pStmt);
+  int rc = marsad_wordcache_new(&pWords);
+  if( rc==MARSAD_OK ){
+    rc = marsad_db_prepare(pDb,
+        "SELECT " MARSAD_DB_ARTICLE_COLUMNS " FROM article ORDER BY id", &pStmt);
+  }
   while( rc==MARSAD_OK && (s = sqlite3_step(pStmt))==SQLITE_ROW ){
-    rc = rerun_article(pDb, aMod, nMod, pStmt);
+    rc = rerun_article(pDb, aMod, nMod, pStmt, pWords);
     pStats->nRead++;
     if( rc==MARSAD_OK && xProgress && pStats->nRead%nEvery==0 ) xProgress(pCtx, pStats);
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, "reanalyze");
   sqlite3_finalize(pStmt);
+  marsad_wordcache_free(pWords);
   for(int k=0; rc==MARSAD_OK && k<nMod; k++){
     const marsad_module *m = marsad_modules[aMod[k]];
     if( m->xFlush ) rc = m->xFlush(pDb, pDb->apState[aMod[k]]);

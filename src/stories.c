@@ -11,6 +11,7 @@
 #include "jsonq.h"
 #include "cluster.h"
 #include "storyterms.h"
+#include "wordcache.h"
 #include "entity.h"
 #include "ner.h"
 
@@ -242,9 +243,10 @@ int marsad_story_json(marsad_db *pDb, const char *zId, unsigned flags, char **pz
 /* ---- reclustering ---- */
 
 /* Clusters the stored articles after rowid *piLast, at most nMax of them,
-** moving *piLast on; *pnDone counts them. */
-static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
-                           int nMax, long *pnDone){
+** moving *piLast on; *pnDone counts them. Their words' keys and stems come
+** from pWords, lent to one article after the other (as at ingestion). */
+static int recluster_batch(marsad_db *pDb, marsad_cluster *p, marsad_wordcache *pWords,
+                           long long *piLast, int nMax, long *pnDone){
   sqlite3_stmt *pStmt = 0;
   int s = SQLITE_DONE;
   int rc = marsad_db_prepare(pDb,
@@ -258,7 +260,8 @@ static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
     marsad_analysis a;
     memset(&a, 0, sizeof a);
     marsad_db_article(pStmt, &a.art);
-    rc = marsad_cluster_read_mentions(p, &a);
+    rc = marsad_analysis_keep_tokens_with(&a, pWords);
+    if( rc==MARSAD_OK ) rc = marsad_cluster_read_mentions(p, &a);
     if( rc==MARSAD_OK ) rc = marsad_cluster_add(p, &a, 0);
     marsad_analysis_clear(&a);
     *piLast = a.art.iRowid;
@@ -272,6 +275,7 @@ static int recluster_batch(marsad_db *pDb, marsad_cluster *p, long long *piLast,
 int marsad_recluster(marsad_db *pDb, int nWindow, marsad_progress_fn xProgress,
                      void *pCtx){
   marsad_cluster *p = marsad_module_state(pDb, "stories");
+  marsad_wordcache *pWords = 0;
   marsad_ingest_stats stats;
   long long iLast = 0;
   memset(&stats, 0, sizeof stats);
@@ -279,11 +283,12 @@ int marsad_recluster(marsad_db *pDb, int nWindow, marsad_progress_fn xProgress,
     return marsad_db_error(pDb, MARSAD_MISUSE, "recluster needs a writable database");
   }
   if( nWindow<0 ) return marsad_db_error(pDb, MARSAD_MISUSE, "window must be positive");
-  int rc = marsad_db_begin(pDb);
+  int rc = marsad_wordcache_new(&pWords);
+  if( rc==MARSAD_OK ) rc = marsad_db_begin(pDb);
   if( rc==MARSAD_OK ) rc = marsad_cluster_reset(p, nWindow);
   while( rc==MARSAD_OK ){
     long nBefore = stats.nRead;
-    rc = recluster_batch(pDb, p, &iLast, RECLUSTER_BATCH, &stats.nRead);
+    rc = recluster_batch(pDb, p, pWords, &iLast, RECLUSTER_BATCH, &stats.nRead);
     if( rc==MARSAD_OK ) rc = marsad_cluster_flush(p);
     if( rc==MARSAD_OK ) rc = marsad_db_commit(pDb);
     if( rc==MARSAD_OK && xProgress ) xProgress(pCtx, &stats);
@@ -294,6 +299,7 @@ int marsad_recluster(marsad_db *pDb, int nWindow, marsad_progress_fn xProgress,
     marsad_db_rollback(pDb);
     marsad_cluster_forget(p);
   }
+  marsad_wordcache_free(pWords);
   return rc;
 }
 
