@@ -32,6 +32,8 @@ struct marsad_vocab {
   size_t nText, nTextAlloc;   /* bytes used and allocated in aText */
   uint32_t *aOff;             /* aOff[i]: offset of term i in aText */
   uint32_t *aDf;              /* document frequency of each term */
+  double *aLnDf;              /* ln(df + 1) of each term, set with its df (the
+                              ** comparisons read it for every term) */
   unsigned char *aChanged;    /* per chunk of MARSAD_VOCAB_CHUNK terms: 1 when
                               ** a df in it changed since last reported */
   uint32_t nTerm, nAlloc;     /* terms used and allocated */
@@ -92,6 +94,7 @@ void marsad_vocab_free(marsad_vocab *p){
   marsad_free(p->aText);
   marsad_free(p->aOff);
   marsad_free(p->aDf);
+  marsad_free(p->aLnDf);
   marsad_free(p->aChanged);
   marsad_free(p->aCount);
   marsad_stemmer_free(p->pStem);
@@ -114,7 +117,7 @@ static double vocab_log(const marsad_vocab *p, uint32_t k){
 }
 
 double marsad_vocab_idf(const marsad_vocab *p, uint32_t iTerm){
-  return p->rLogN - vocab_log(p, p->aDf[iTerm] + 1);
+  return p->rLogN - p->aLnDf[iTerm];
 }
 
 double marsad_vocab_weight(const marsad_vocab *p, uint32_t iTerm, uint32_t nTf){
@@ -123,6 +126,7 @@ double marsad_vocab_weight(const marsad_vocab *p, uint32_t iTerm, uint32_t nTf){
 
 void marsad_vocab_set_df(marsad_vocab *p, uint32_t iTerm, uint32_t nDf){
   p->aDf[iTerm] = nDf;
+  p->aLnDf[iTerm] = vocab_log(p, nDf + 1);
 }
 
 void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc){
@@ -132,7 +136,9 @@ void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc){
 
 void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d){
   for(int i=0; i<d->nTerm; i++){
-    p->aDf[d->aTerm[i].iTerm]++;
+    uint32_t t = d->aTerm[i].iTerm;
+    p->aDf[t]++;
+    p->aLnDf[t] = vocab_log(p, p->aDf[t] + 1);
     p->aChanged[d->aTerm[i].iTerm / MARSAD_VOCAB_CHUNK] = 1;
   }
   marsad_vocab_set_ndoc(p, p->nDoc + 1);
@@ -166,9 +172,11 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
     if( aOff ) p->aOff = aOff;
     uint32_t *aDf = aOff ? marsad_realloc(p->aDf, sizeof(uint32_t)*nNew) : 0;
     if( aDf ) p->aDf = aDf;
+    double *aLnDf = aDf ? marsad_realloc(p->aLnDf, sizeof(double)*nNew) : 0;
+    if( aLnDf ) p->aLnDf = aLnDf;
     size_t nChunkOld = p->nAlloc/MARSAD_VOCAB_CHUNK + 1;
     size_t nChunkNew = nNew/MARSAD_VOCAB_CHUNK + 1;
-    unsigned char *aCh = aDf ? marsad_realloc(p->aChanged, nChunkNew) : 0;
+    unsigned char *aCh = aLnDf ? marsad_realloc(p->aChanged, nChunkNew) : 0;
     if( aCh==0 ) return MARSAD_NOMEM;
     uint32_t *aCount = marsad_realloc(p->aCount, sizeof(uint32_t)*nNew);
     if( aCount==0 ){ p->aChanged = aCh; return MARSAD_NOMEM; }
@@ -208,6 +216,7 @@ static int vocab_intern_hashed(marsad_vocab *p, const char *z, size_t n, uint64_
   p->aText[p->nText+n] = 0;
   p->aOff[p->nTerm] = (uint32_t)p->nText;
   p->aDf[p->nTerm] = 0;
+  p->aLnDf[p->nTerm] = vocab_log(p, 1);
   p->nText += n+1;
   *piTerm = p->nTerm++;
   return MARSAD_OK;
@@ -553,9 +562,9 @@ void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
   }
 }
 
-/* How many terms ahead dense_cosine fetches the document frequency of a
-** term into the cache (indexed by term id: random reads in an array as
-** large as the vocabulary). */
+/* How many terms ahead dense_cosine fetches ln(df + 1) of a term into the
+** cache (indexed by term id: random reads in an array as large as the
+** vocabulary). */
 #define DENSE_AHEAD 8
 
 /* Dot product of the dense weights aW (read only where aBits marks a term
@@ -565,7 +574,7 @@ static double dense_cosine(const marsad_vocab *p, const double *aW, const uint64
                            double normA, const marsad_tf *b, int n){
   double dot = 0.0, s = 0.0;
   for(int i=0; i<n; i++){
-    if( i+DENSE_AHEAD<n ) __builtin_prefetch(&p->aDf[b[i+DENSE_AHEAD].iTerm]);
+    if( i+DENSE_AHEAD<n ) __builtin_prefetch(&p->aLnDf[b[i+DENSE_AHEAD].iTerm]);
     uint32_t t = b[i].iTerm;
     double w = marsad_vocab_weight(p, t, b[i].nTf);
     if( (aBits[t/64] >> (t%64)) & 1 ){
