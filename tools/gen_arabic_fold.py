@@ -10,6 +10,8 @@ is described at the top of arabic_fold.tsv.
 """
 import sys, unicodedata
 
+from tsvdata import data_rows
+
 BLOCK = (0x0600, 0x08FF)     # dense: Arabic, Supplement, Extended-A
 PRES = (0xFB50, 0xFEFF)      # dense: presentation forms A and B
 MAX_FOLD = 18                # must match MARSAD_NORM_FOLD_MAX in norm.h
@@ -18,25 +20,20 @@ MAX_FOLD = 18                # must match MARSAD_NORM_FOLD_MAX in norm.h
 def parse(path):
     """Returns the rules as a list of (first, last, action, line number)."""
     rules = []
-    with open(path, encoding="utf-8") as fh:
-        for no, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != 3 or not cols[2].strip():
-                sys.exit(f"{path}:{no}: expected CODE POINTS<tab>ACTION<tab>COMMENT")
-            cps, action = cols[0], cols[1].strip()
-            first, _, last = cps.partition("..")
-            try:
-                lo, hi = int(first, 16), int(last or first, 16)
-                if action not in ("DROP", "NFKC", "LETTER"):
-                    action = tuple(int(x, 16) for x in action.split())
-            except ValueError:
-                sys.exit(f"{path}:{no}: bad code point")
-            if hi < lo or hi > 0x10FFFF or not action:
-                sys.exit(f"{path}:{no}: bad range or empty replacement")
-            rules.append((lo, hi, action, no))
+    for no, cols in data_rows(path):
+        if len(cols) != 3 or not cols[2].strip():
+            sys.exit(f"{path}:{no}: expected CODE POINTS<tab>ACTION<tab>COMMENT")
+        cps, action = cols[0], cols[1].strip()
+        first, _, last = cps.partition("..")
+        try:
+            lo, hi = int(first, 16), int(last or first, 16)
+            if action not in ("DROP", "NFKC", "LETTER"):
+                action = tuple(int(x, 16) for x in action.split())
+        except ValueError:
+            sys.exit(f"{path}:{no}: bad code point")
+        if hi < lo or hi > 0x10FFFF or not action:
+            sys.exit(f"{path}:{no}: bad range or empty replacement")
+        rules.append((lo, hi, action, no))
     return rules
 
 

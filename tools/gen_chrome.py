@@ -8,24 +8,22 @@ that a phrase can never silently fail to match.
 """
 import os, sys
 
+from tsvdata import data_rows
+
 UNFOLDED = set("أإآٱىةؤئـ") | {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670"}
 
 
 def main():
     data, out = sys.argv[1], sys.argv[2]
     rows = []
-    with open(os.path.join(data, "chrome.tsv"), encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cls, phrase = line.split("\t")
-            if cls not in ("cutoff", "line", "tail"):
-                sys.exit(f"chrome.tsv:{n}: unknown class {cls!r}")
-            bad = [c for c in phrase if c in UNFOLDED or c.isupper()]
-            if bad or phrase != " ".join(phrase.split()):
-                sys.exit(f"chrome.tsv:{n}: {phrase!r} is not a matching key ({bad})")
-            rows.append((phrase.encode("utf-8"), cls))
+    for n, cols in data_rows(os.path.join(data, "chrome.tsv")):
+        cls, phrase = cols
+        if cls not in ("cutoff", "line", "tail"):
+            sys.exit(f"chrome.tsv:{n}: unknown class {cls!r}")
+        bad = [c for c in phrase if c in UNFOLDED or c.isupper()]
+        if bad or phrase != " ".join(phrase.split()):
+            sys.exit(f"chrome.tsv:{n}: {phrase!r} is not a matching key ({bad})")
+        rows.append((phrase.encode("utf-8"), cls))
     rows.sort()
     for a, b in zip(rows, rows[1:]):
         if a[0] == b[0]:

@@ -12,6 +12,8 @@ column is MARSAD_COUNTS_KILLED.
 """
 import importlib.util, os, sys
 
+from tsvdata import data_rows
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("gen_arabic_fold", os.path.join(HERE, "gen_arabic_fold.py"))
 fold_mod = importlib.util.module_from_spec(spec)
@@ -53,16 +55,11 @@ def make_folder(data):
 
 def rows(path, ncols, optional=0):
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for no, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if not (ncols - optional <= len(cols) <= ncols):
-                sys.exit(f"{path}:{no}: expected {ncols} tab-separated columns")
-            cols += [""] * (ncols - len(cols))
-            out.append((no, cols))
+    for no, cols in data_rows(path):
+        if not (ncols - optional <= len(cols) <= ncols):
+            sys.exit(f"{path}:{no}: expected {ncols} tab-separated columns")
+        cols += [""] * (ncols - len(cols))
+        out.append((no, cols))
     return out
 
 

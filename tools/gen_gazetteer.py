@@ -25,6 +25,8 @@ lookup). The output is an open-addressing hash table (FNV-1a) over the keys.
 """
 import gettext, json, os, re, sys, unicodedata
 
+from tsvdata import data_rows
+
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 LOCALE = "/usr/share/locale"
 
@@ -196,15 +198,6 @@ def article_free(gaz):
                 gaz.add_key(full, other, 0, other_tier)
 
 
-def read_tsv(path):
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield n, line.split("\t")
-
-
 def load_words(gaz, data):
     """Word classes; a one-word title listed only with the article (السلطان,
     not سلطان) gets TITLEART: a title only when written with it."""
@@ -212,7 +205,7 @@ def load_words(gaz, data):
     for f in sorted(os.listdir(data)):
         if not (f.startswith("ner_") and f.endswith(".tsv")):
             continue
-        for n, cols in read_tsv(os.path.join(data, f)):
+        for n, cols in data_rows(os.path.join(data, f)):
             if len(cols) != 2 or cols[0] not in F:
                 sys.exit(f"gen_gazetteer: {f}:{n}: expected 'class<TAB>word'")
             k = key_of(cols[1])
@@ -244,7 +237,7 @@ def load_entities(gaz, data):
     for f in sorted(os.listdir(data)):
         if not (f.startswith("entities_") and f.endswith(".tsv")):
             continue
-        for n, cols in read_tsv(os.path.join(data, f)):
+        for n, cols in data_rows(os.path.join(data, f)):
             if len(cols) not in (4, 5) or cols[1] not in KIND:
                 sys.exit(f"gen_gazetteer: {f}:{n}: expected id, kind, name, spellings[, adjectives]")
             spellings = [s.strip() for s in cols[3].split("|") if s.strip()]

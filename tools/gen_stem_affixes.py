@@ -10,6 +10,8 @@ in the data file.
 """
 import sys
 
+from tsvdata import data_rows
+
 
 def letters(path, no, text):
     if not text or any(not (0x0621 <= ord(c) <= 0x064A) for c in text):
@@ -23,25 +25,20 @@ def main():
     path = sys.argv[1] + "/stem_affixes.tsv"
     lists = {"conj": [], "article": [], "suffix": []}
     words = []
-    with open(path, encoding="utf-8") as fh:
-        for no, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != 4 or cols[0] not in list(lists) + ["word"] or not cols[3]:
-                sys.exit(f"{path}:{no}: expected KIND<tab>TEXT<tab>ARG<tab>COMMENT")
-            kind, text, arg = cols[0], letters(path, no, cols[1]), cols[2]
-            if kind == "word":
-                words.append((text, letters(path, no, arg)))
-            elif kind == "suffix" and arg != "-":
-                if not arg.isdigit() or not 1 <= int(arg) <= 9:
-                    sys.exit(f"{path}:{no}: ARG of a suffix is - or a number of letters")
-                lists[kind].append((text, int(arg)))
-            elif arg != "-":
-                sys.exit(f"{path}:{no}: ARG of a {kind} is -")
-            else:
-                lists[kind].append((text, 3))
+    for no, cols in data_rows(path):
+        if len(cols) != 4 or cols[0] not in list(lists) + ["word"] or not cols[3]:
+            sys.exit(f"{path}:{no}: expected KIND<tab>TEXT<tab>ARG<tab>COMMENT")
+        kind, text, arg = cols[0], letters(path, no, cols[1]), cols[2]
+        if kind == "word":
+            words.append((text, letters(path, no, arg)))
+        elif kind == "suffix" and arg != "-":
+            if not arg.isdigit() or not 1 <= int(arg) <= 9:
+                sys.exit(f"{path}:{no}: ARG of a suffix is - or a number of letters")
+            lists[kind].append((text, int(arg)))
+        elif arg != "-":
+            sys.exit(f"{path}:{no}: ARG of a {kind} is -")
+        else:
+            lists[kind].append((text, 3))
     lists["article"].sort(key=lambda a: len(a[0]), reverse=True)
 
     def cps(s):
