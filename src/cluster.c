@@ -16,6 +16,7 @@
 #include "db.h"
 #include "imap.h"
 #include "storyterms.h"
+#include "topk.h"
 #include "cluster.h"
 
 #define N_SALIENT 12          /* index terms per article */
@@ -624,19 +625,9 @@ static int find_candidates(marsad_cluster *p, const cl_article *a,
   }
   for(int i=0; i<nTouched; i++) p->aCand[i]->bTouched = 0;
   if( rc ) return rc;
-  /* One pass keeps the best so far in order at the front of aCand: most
-  ** stories cost one comparison with the worst of them. */
-  int k = 0;
-  for(int j=0; j<nTouched; j++){
-    cl_story *t = p->aCand[j];
-    if( k==MARSAD_CLUSTER_CANDIDATES && cmp_cand(&t, &p->aCand[k-1])>=0 ) continue;
-    if( k<MARSAD_CLUSTER_CANDIDATES ) p->aCand[j] = p->aCand[k++];  /* the front grows */
-    else p->aCand[j] = p->aCand[k-1];    /* else its worst goes back in t's place */
-    int i = k-1;
-    while( i>0 && cmp_cand(&t, &p->aCand[i-1])<0 ){ p->aCand[i] = p->aCand[i-1]; i--; }
-    p->aCand[i] = t;
-  }
-  p->nCand = k;
+  cl_story *pTmp;
+  p->nCand = marsad_top_front(p->aCand, nTouched, sizeof *p->aCand, MARSAD_CLUSTER_CANDIDATES,
+                              cmp_cand, &pTmp);
   return MARSAD_OK;
 }
 

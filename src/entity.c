@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "entity.h"
 #include "gaz.h"
+#include "ner.h"
 #include "utf8.h"
 
 #define SKEL_MAX 64        /* code points of a skeleton considered */
@@ -831,18 +832,17 @@ static int build_nisbas(marsad_resolver *p){
   return rc;
 }
 
-/* The ending of nisba word w[0..n) after its stem (ي، ية، يون، يين،
-** يات), in bytes, or 0. */
+/* The ending of nisba word w[0..n) after its stem, in bytes, or 0: ي, or
+** ي and a plural ending of data/inflection_suffixes.tsv (يون، يين، يات;
+** ية is listed whole). */
 static size_t nisba_ending(const char *w, size_t n){
-  static const char *const azEnd[] = {   /* يات يين يون ية ي, longest first */
-    "\xD9\x8A\xD8\xA7\xD8\xAA", "\xD9\x8A\xD9\x8A\xD9\x86", "\xD9\x8A\xD9\x88\xD9\x86",
-    "\xD9\x8A\xD9\x87", "\xD9\x8A"
-  };
-  for(size_t k=0; k<sizeof(azEnd)/sizeof(azEnd[0]); k++){
-    size_t ne = strlen(azEnd[k]);
-    if( n>=ne+4 && memcmp(w+n-ne, azEnd[k], ne)==0 ) return ne;
+  for(const marsad_ner_suffix *s=marsad_ner_suffixes; s->zSuf; s++){
+    if( !(s->fWhat & MARSAD_NER_INFL_PLURAL) ) continue;
+    size_t ns = (size_t)s->nSuf;
+    size_t ne = ns + (memcmp(s->zSuf, "\xD9\x8A", 2)==0 ? 0 : 2);
+    if( n>=ne+4 && memcmp(w+n-ns, s->zSuf, ns)==0 && memcmp(w+n-ne, "\xD9\x8A", 2)==0 ) return ne;
   }
-  return 0;
+  return n>=6 && memcmp(w+n-2, "\xD9\x8A", 2)==0 ? 2 : 0;
 }
 
 /* The organisation known under key zKey with its word zw[0..nw) (a place's

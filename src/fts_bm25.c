@@ -21,6 +21,7 @@
 ** with k1 = 1.2, b = 0.75, D the row's tokens and avgdl the mean of the
 ** table's rows, the constants and formula of FTS5's bm25() (lower is better).
 */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,7 @@ typedef struct Bm25Query {
 /* Rowids of the rows one phrase matches, ascending (xQueryPhrase's order). */
 typedef struct RowList {
   sqlite3_int64 *a;
-  size_t n, nAlloc;
+  int n, nAlloc;
 } RowList;
 
 /* Frees a Bm25Query (its auxiliary-data destructor). Accepts NULL. */
@@ -64,11 +65,9 @@ static void bm25_query_free(void *p){
 static int rows_add(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pCtx){
   RowList *r = pCtx;
   if( r->n==r->nAlloc ){
-    size_t nNew = r->nAlloc ? r->nAlloc*2 : 256;
-    sqlite3_int64 *aNew = marsad_realloc(r->a, sizeof(*aNew)*nNew);
+    sqlite3_int64 *aNew = marsad_array_grow(r->a, &r->nAlloc, r->n+1, sizeof(*aNew), 256);
     if( aNew==0 ) return SQLITE_NOMEM;
     r->a = aNew;
-    r->nAlloc = nNew;
   }
   r->a[r->n++] = pApi->xRowid(pFts);
   return SQLITE_OK;
@@ -77,10 +76,11 @@ static int rows_add(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pCtx)
 /* Merges the ascending rowids pB into the ascending set pU (no duplicates
 ** kept). SQLITE_OK or SQLITE_NOMEM. */
 static int rows_union(RowList *pU, const RowList *pB){
-  size_t nMax = pU->n + pB->n;
-  sqlite3_int64 *a = marsad_malloc(sizeof(*a)*(nMax ? nMax : 1));
+  if( pB->n>INT_MAX-pU->n ) return SQLITE_NOMEM;
+  int nMax = pU->n + pB->n;
+  sqlite3_int64 *a = marsad_malloc(sizeof(*a)*(size_t)(nMax ? nMax : 1));
   if( a==0 ) return SQLITE_NOMEM;
-  size_t i = 0, j = 0, n = 0;
+  int i = 0, j = 0, n = 0;
   while( i<pU->n || j<pB->n ){
     if( j>=pB->n || (i<pU->n && pU->a[i]<pB->a[j]) ) a[n++] = pU->a[i++];
     else if( i>=pU->n || pB->a[j]<pU->a[i] ) a[n++] = pB->a[j++];
@@ -96,7 +96,7 @@ static int rows_union(RowList *pU, const RowList *pB){
 /* Rows of one phrase counted against a RowList: those it does not hold. */
 typedef struct RowCount {
   const RowList *pU;  /* the rows of the term's other phrases, ascending */
-  size_t i;           /* the first of them not below the last row seen */
+  int i;              /* the first of them not below the last row seen */
   sqlite3_int64 nNew; /* rows seen that pU does not hold */
 } RowCount;
 

@@ -1128,13 +1128,6 @@ static int ner_given_at(marsad_ner *p, int i, int *pnUsed){
   return MARSAD_OK;
 }
 
-/* A place noun at token i (مدينة، بلدة) and the unknown word after it. The
-** noun must be in construct, without an article the list does not give it
-** (بمحافظة ظفار, العاصمة كابول): after المحافظة or الحي the next word is
-** no name (المحافظة قررت، سكان الحي مراراً). A place named after a titled
-** person is the noun, the title, the name and a relative adjective after
-** it (مدينة الملك عبدالله الرياضية، مطار الأمير محمد بن عبدالعزيز): a
-** place, not the person. */
 /* True when token j, after a place noun, is an adjective agreeing with
 ** it, no name: a feminine relative adjective, a stem of the dictionary
 ** and ية as written (منطقة حدودية، ولاية رئاسية، مدينة سياحية). Not a
@@ -1147,6 +1140,13 @@ static int ner_feminine_adjective(marsad_ner *p, int j){
       && marsad_arword(tok_key(p, t), (size_t)(n-4));
 }
 
+/* A place noun at token i (مدينة، بلدة) and the unknown word after it. The
+** noun must be in construct, without an article the list does not give it
+** (بمحافظة ظفار, العاصمة كابول): after المحافظة or الحي the next word is
+** no name (المحافظة قررت، سكان الحي مراراً). A place named after a titled
+** person is the noun, the title, the name and a relative adjective after
+** it (مدينة الملك عبدالله الرياضية، مطار الأمير محمد بن عبدالعزيز): a
+** place, not the person. */
 static int ner_placehead_at(marsad_ner *p, int i, int *pnUsed){
   const ner_tok *t = &p->aTok[i];
   int j = i+1;

@@ -11,6 +11,7 @@
 #include "imap.h"
 #include "stem.h"
 #include "token.h"
+#include "topk.h"
 #include "storyterms.h"
 
 /* The stop-word list, generated from data/story_stopwords.txt. */
@@ -137,8 +138,7 @@ void marsad_vocab_set_ndoc(marsad_vocab *p, uint32_t nDoc){
 void marsad_vocab_count(marsad_vocab *p, const marsad_docterms *d){
   for(int i=0; i<d->nTerm; i++){
     uint32_t t = d->aTerm[i].iTerm;
-    p->aDf[t]++;
-    p->aLnDf[t] = vocab_log(p, p->aDf[t] + 1);
+    marsad_vocab_set_df(p, t, p->aDf[t] + 1);
     p->aChanged[d->aTerm[i].iTerm / MARSAD_VOCAB_CHUNK] = 1;
   }
   marsad_vocab_set_ndoc(p, p->nDoc + 1);
@@ -215,8 +215,7 @@ static int vocab_intern_hashed(marsad_vocab *p, const char *z, size_t n, uint64_
   memcpy(p->aText + p->nText, z, n);
   p->aText[p->nText+n] = 0;
   p->aOff[p->nTerm] = (uint32_t)p->nText;
-  p->aDf[p->nTerm] = 0;
-  p->aLnDf[p->nTerm] = vocab_log(p, 1);
+  marsad_vocab_set_df(p, p->nTerm, 0);
   p->nText += n+1;
   *piTerm = p->nTerm++;
   return MARSAD_OK;
@@ -624,20 +623,11 @@ static int cmp_ranked(const void *pa, const void *pb){
 }
 
 /* Copies the ids of the nMax best of a[0..n) (cmp_ranked order) to aOut,
-** best first, reordering a: one pass that keeps the best so far sorted at
-** the front of a, so that most terms cost one comparison with the worst of
-** them. Returns how many were copied. */
+** best first, reordering a (marsad_top_front). Returns how many were
+** copied. */
 static int take_top(ranked *a, int n, uint32_t *aOut, int nMax){
-  int k = 0;                     /* a[0..k): the best so far, in order */
-  for(int j=0; j<n && nMax>0; j++){
-    if( k==nMax && cmp_ranked(&a[j], &a[k-1])>=0 ) continue;
-    ranked t = a[j];
-    if( k<nMax ) a[j] = a[k++];  /* room left: the front grows by one */
-    else a[j] = a[k-1];          /* else its worst goes back in its place */
-    int i = k-1;
-    while( i>0 && cmp_ranked(&t, &a[i-1])<0 ){ a[i] = a[i-1]; i--; }
-    a[i] = t;
-  }
+  ranked t;
+  int k = marsad_top_front(a, n, sizeof *a, nMax, cmp_ranked, &t);
   for(int i=0; i<k; i++) aOut[i] = a[i].iTerm;
   return k;
 }
