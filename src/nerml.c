@@ -9,7 +9,7 @@
 ** rules' tags around it, and the two previous predicted tags. Training keeps
 ** float weights and the running sums for averaging in an open-addressing
 ** table; the written model keeps the strongest features, quantized, and is
-** compiled into a table of the same shape.
+** compiled into buckets of ids and their weights (nerml.h).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -204,28 +204,25 @@ static int ml_skip_tag(const marsad_ml_tok *x){
   return x->iRule>0 ? x->iRule : MARSAD_ML_O;
 }
 
-/* The set bits of x, inline (without a popcnt instruction the builtin is
-** a library call). */
-static inline int popcount64(uint64_t x){
-  x = x - ((x>>1) & 0x5555555555555555ull);
-  x = (x & 0x3333333333333333ull) + ((x>>2) & 0x3333333333333333ull);
-  x = (x + (x>>4)) & 0x0F0F0F0F0F0F0F0Full;
-  return (int)((x*0x0101010101010101ull) >> 56);
+/* The weight row of every feature the model lacks. */
+static const int16_t aZeroRow[MARSAD_ML_WROW] __attribute__((aligned(16)));
+
+/* The bucket where a lookup of feature id starts. */
+static const marsad_ml_bucket *model_bucket(uint32_t id){
+  return &marsad_ml_buckets[id & marsad_ml_mask];
 }
 
-/* The weight row of feature id in the compiled model: row 0, all zeros,
-** when the model has no such feature (chosen without a branch: present and
-** absent features come in no predictable order). */
-static int model_row(uint32_t id){
-  unsigned h = id & marsad_ml_mask;
-  uint32_t x = marsad_ml_ids[h];
-  while( x!=id && x!=0 ){         /* ids apart from weights: fewer cache misses */
-    h = (h+1) & marsad_ml_mask;
-    x = marsad_ml_ids[h];
+/* The weight row of feature id in the compiled model: aZeroRow when the
+** model has no such feature (chosen without a branch in a bucket: present
+** and absent features come in no predictable order). */
+static const int16_t *model_row(uint32_t id){
+  const marsad_ml_bucket *b = model_bucket(id);
+  for(;;){
+    const int16_t *r = aZeroRow;
+    for(int e=0; e<MARSAD_ML_PER; e++) r = b->aId[e]==id ? b->aW[e] : r;
+    if( r!=aZeroRow || !b->bMore ) return r;
+    b = &marsad_ml_buckets[(unsigned)(b-marsad_ml_buckets+1) & marsad_ml_mask];
   }
-  uint64_t before = marsad_ml_used[h/64] & ((1ull << (h%64)) - 1);
-  int row = (int)marsad_ml_rank[h/64] + popcount64(before);
-  return x==id ? row : 0;
 }
 
 /* A weight row and its sums as vectors (GCC's and clang's vector
@@ -233,10 +230,10 @@ static int model_row(uint32_t id){
 typedef int16_t ml_row __attribute__((vector_size(16)));
 typedef int32_t ml_sum __attribute__((vector_size(32)));
 
-/* Adds weight row h to the sums *pSum. */
-static inline void add_row(ml_sum *pSum, int h){
+/* Adds weight row r (MARSAD_ML_WROW values) to the sums *pSum. */
+static inline void add_row(ml_sum *pSum, const int16_t *r){
   ml_row w;
-  memcpy(&w, marsad_ml_weights[h], sizeof w);
+  memcpy(&w, r, sizeof w);
   *pSum += __builtin_convertvector(w, ml_sum);
 }
 
@@ -271,31 +268,26 @@ static const ml_sum *history_sum(ml_memo *pM, uint32_t r, int t1, int t2){
 ** kept there on first use). */
 static ml_row small_row(ml_memo *pM, int k){
   if( !pM->aHaveSmall[k] ){
-    int h = model_row(mix((uint32_t)k/ML_SMALL_VALUES, (uint32_t)k%ML_SMALL_VALUES));
-    memcpy(&pM->aSmall[k], marsad_ml_weights[h], sizeof pM->aSmall[k]);
+    const int16_t *r = model_row(mix((uint32_t)k/ML_SMALL_VALUES, (uint32_t)k%ML_SMALL_VALUES));
+    memcpy(&pM->aSmall[k], r, sizeof pM->aSmall[k]);
     pM->aHaveSmall[k] = 1;
   }
   return pM->aSmall[k];
 }
 
 /* Fills a[i].pWord (not yet filled) with the summed weights of token i's
-** word features (ML_WORD), the small ones' rows from memo pM. Their slots,
-** then their rows, are fetched all at once: a word's lookups overlap
-** instead of waiting for memory one after the other. */
+** word features (ML_WORD), the small ones' rows from memo pM. Their
+** buckets are fetched all at once: a word's lookups overlap instead of
+** waiting for memory one after the other. */
 static void word_fill(const marsad_ml_tok *a, int n, int i, ml_memo *pM){
   uint32_t aF[NF_MAX];
   uint16_t aSmall[NF_MAX];
-  int aRow[NF_MAX];
   ml_feats f = { aF, 0, aSmall, 0 };
   ml_sum aSum = {0};
   static_features(a, n, i, ML_WORD, &f);
-  for(int k=0; k<f.nF; k++) __builtin_prefetch(&marsad_ml_ids[aF[k] & marsad_ml_mask]);
-  for(int k=0; k<f.nF; k++){
-    aRow[k] = model_row(aF[k]);
-    __builtin_prefetch(marsad_ml_weights[aRow[k]]);
-  }
+  for(int k=0; k<f.nF; k++) __builtin_prefetch(model_bucket(aF[k]));
   for(int k=0; k<f.nSmall; k++) aSum += __builtin_convertvector(small_row(pM, aSmall[k]), ml_sum);
-  for(int k=0; k<f.nF; k++) add_row(&aSum, aRow[k]);
+  for(int k=0; k<f.nF; k++) add_row(&aSum, model_row(aF[k]));
   for(int c=0; c<MARSAD_ML_NTAG; c++) a[i].pWord->aSum[c] = aSum[c];
   a[i].pWord->bSet = 1;
 }
@@ -304,16 +296,16 @@ static void word_fill(const marsad_ml_tok *a, int n, int i, ml_memo *pM){
 
 /* Sums into aScore[j] the weights of the static features of the scored
 ** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
-** features of the whole block are computed first and their slots, then
-** their weight rows, fetched ahead of use: the lookups overlap instead of
-** waiting for memory one by one; the small features' rows come from memo
+** features of the whole block are computed first and their buckets
+** fetched ahead of use: the lookups overlap instead of waiting for memory
+** one by one; the small features' rows come from memo
 ** pM, the word features' sum of a token with pWord from there (filled
 ** first when it is not yet). aWordTag[t] is word_tag(t). */
 static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo *pM,
                           const uint32_t *aWordTag, long aScore[][MARSAD_ML_NTAG]){
   uint32_t aF[ML_BLOCK][NF_MAX];
   uint16_t aSmall[ML_BLOCK][NF_MAX];
-  int aN[ML_BLOCK], aNSmall[ML_BLOCK], aRow[ML_BLOCK][NF_MAX];
+  int aN[ML_BLOCK], aNSmall[ML_BLOCK];
   for(int i=i0; i<i1; i++){
     int j = i-i0;
     ml_feats f = { aF[j], 0, aSmall[j], 0 };
@@ -323,15 +315,9 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
     }
     aN[j] = f.nF;
     aNSmall[j] = f.nSmall;
-    for(int k=0; k<aN[j]; k++) __builtin_prefetch(&marsad_ml_ids[aF[j][k] & marsad_ml_mask]);
+    for(int k=0; k<aN[j]; k++) __builtin_prefetch(model_bucket(aF[j][k]));
     if( aN[j] ){                     /* the word after O, by far the commonest tag */
-      __builtin_prefetch(&marsad_ml_ids[mix(aWordTag[MARSAD_ML_O], key_at(a, n, i)) & marsad_ml_mask]);
-    }
-  }
-  for(int j=0; j<i1-i0; j++){
-    for(int k=0; k<aN[j]; k++){
-      aRow[j][k] = model_row(aF[j][k]);
-      __builtin_prefetch(marsad_ml_weights[aRow[j][k]]);
+      __builtin_prefetch(model_bucket(mix(aWordTag[MARSAD_ML_O], key_at(a, n, i))));
     }
   }
   for(int j=0; j<i1-i0; j++){
@@ -344,7 +330,7 @@ static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo
       aSum += __builtin_convertvector(small_row(pM, aSmall[j][k]), ml_sum);
     }
     for(int k=0; k<aN[j]; k++){
-      add_row(&aSum, aRow[j][k]);
+      add_row(&aSum, model_row(aF[j][k]));
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }

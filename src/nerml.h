@@ -53,18 +53,20 @@ typedef struct marsad_ml_tok {
                           ignores it) */
 } marsad_ml_tok;
 
-/* The compiled model (build/gen/ner_model.c): an open-addressing table
-** of feature ids (0 marks an empty slot) and the scaled weights of the used
-** slots, in slot order after row 0, all zeros, the row of every feature the
-** model lacks (rows of 8 weights, the eighth 0: 16 bytes, none across two
-** cache lines): the row of used slot h is marsad_ml_rank[h/64] plus the
-** used slots before h in bitmap word marsad_ml_used[h/64]. */
-extern const uint32_t marsad_ml_ids[];
-extern const uint64_t marsad_ml_used[];
-extern const uint32_t marsad_ml_rank[];
+/* The compiled model (build/gen/ner_model.c): buckets of one cache line,
+** each holding up to three features, their weight rows beside their ids,
+** so that a lookup reads one line. Feature id is in bucket id & mask or,
+** when that bucket is continued (bMore: it was full), in one of the next
+** ones, the first not continued being the last to look at. */
 #define MARSAD_ML_WROW 8           /* a weight row: the 7 tags' weights and 0 */
-extern const int16_t marsad_ml_weights[][MARSAD_ML_WROW];
-extern const unsigned marsad_ml_mask;      /* slots - 1, a power of two */
+#define MARSAD_ML_PER 3            /* features a bucket */
+typedef struct marsad_ml_bucket {
+  _Alignas(64) int16_t aW[MARSAD_ML_PER][MARSAD_ML_WROW]; /* the features' weight rows */
+  uint32_t aId[MARSAD_ML_PER];     /* their ids; 0: an empty entry */
+  uint32_t bMore;                  /* 1: the next bucket holds ids of this one */
+} marsad_ml_bucket;
+extern const marsad_ml_bucket marsad_ml_buckets[];
+extern const unsigned marsad_ml_mask;      /* buckets - 1, a power of two */
 extern const int marsad_ml_nfeatures;      /* 0: no model */
 
 /* FNV-1a a piece at a time: the state after p[0..n) from state h (the
