@@ -275,62 +275,73 @@ static ml_row small_row(ml_memo *pM, int k){
   return pM->aSmall[k];
 }
 
-/* Fills a[i].pWord (not yet filled) with the summed weights of token i's
-** word features (ML_WORD), the small ones' rows from memo pM. Their
-** buckets are fetched all at once: a word's lookups overlap instead of
-** waiting for memory one after the other. */
-static void word_fill(const marsad_ml_tok *a, int n, int i, ml_memo *pM){
-  uint32_t aF[NF_MAX];
-  uint16_t aSmall[NF_MAX];
-  ml_feats f = { aF, 0, aSmall, 0 };
-  ml_sum aSum = {0};
-  static_features(a, n, i, ML_WORD, &f);
-  for(int k=0; k<f.nF; k++) __builtin_prefetch(model_bucket(aF[k]));
-  for(int k=0; k<f.nSmall; k++) aSum += __builtin_convertvector(small_row(pM, aSmall[k]), ml_sum);
-  for(int k=0; k<f.nF; k++) add_row(&aSum, model_row(aF[k]));
-  for(int c=0; c<MARSAD_ML_NTAG; c++) a[i].pWord->aSum[c] = aSum[c];
-  a[i].pWord->bSet = 1;
-}
+#define ML_BLOCK 8               /* tokens whose static features are gathered at once */
 
-#define ML_BLOCK 8               /* tokens whose static scores are gathered at once */
+/* The static features of a block of tokens a[i0..i1), gathered (their
+** buckets fetched) one block before they are summed. */
+typedef struct ml_block {
+  int i0, i1;                      /* the tokens */
+  ml_feats aCtx[ML_BLOCK];         /* token i0+j's features to sum at each token
+                                      (all of them when it has no pWord, none
+                                      when it is not scored) */
+  ml_feats aWord[ML_BLOCK];        /* its word features when its pWord is not
+                                      filled yet (else none) */
+  uint32_t aF[ML_BLOCK][2][NF_MAX];     /* the ids of aCtx[j], aWord[j] */
+  uint16_t aSmall[ML_BLOCK][2][NF_MAX]; /* their small features' codes */
+} ml_block;
 
-/* Sums into aScore[j] the weights of the static features of the scored
-** tokens i0+j of a[i0..i1). The model is larger than the caches, so the
-** features of the whole block are computed first and their buckets
-** fetched ahead of use: the lookups overlap instead of waiting for memory
-** one by one; the small features' rows come from memo
-** pM, the word features' sum of a token with pWord from there (filled
-** first when it is not yet). aWordTag[t] is word_tag(t). */
-static void static_scores(const marsad_ml_tok *a, int n, int i0, int i1, ml_memo *pM,
-                          const uint32_t *aWordTag, long aScore[][MARSAD_ML_NTAG]){
-  uint32_t aF[ML_BLOCK][NF_MAX];
-  uint16_t aSmall[ML_BLOCK][NF_MAX];
-  int aN[ML_BLOCK], aNSmall[ML_BLOCK];
+/* Gathers into *pB the static features of the tokens a[i0..i1) and
+** fetches their buckets: the model is larger than the caches, and the
+** block is summed (block_scores) only after the next block is gathered,
+** so that the lookups overlap and arrive before use instead of waiting for
+** memory one by one. aWordTag[t] is word_tag(t). */
+static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
+                         const uint32_t *aWordTag, ml_block *pB){
+  pB->i0 = i0;
+  pB->i1 = i1;
   for(int i=i0; i<i1; i++){
     int j = i-i0;
-    ml_feats f = { aF[j], 0, aSmall[j], 0 };
-    if( !ml_skip(&a[i]) ){
-      if( a[i].pWord && !a[i].pWord->bSet ) word_fill(a, n, i, pM);
-      static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, &f);
-    }
-    aN[j] = f.nF;
-    aNSmall[j] = f.nSmall;
-    for(int k=0; k<aN[j]; k++) __builtin_prefetch(model_bucket(aF[j][k]));
-    if( aN[j] ){                     /* the word after O, by far the commonest tag */
-      __builtin_prefetch(model_bucket(mix(aWordTag[MARSAD_ML_O], key_at(a, n, i))));
-    }
+    ml_feats *c = &pB->aCtx[j], *w = &pB->aWord[j];
+    *c = (ml_feats){ pB->aF[j][0], 0, pB->aSmall[j][0], 0 };
+    *w = (ml_feats){ pB->aF[j][1], 0, pB->aSmall[j][1], 0 };
+    if( ml_skip(&a[i]) ) continue;
+    if( a[i].pWord && !a[i].pWord->bSet ) static_features(a, n, i, ML_WORD, w);
+    static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, c);
+    for(int k=0; k<w->nF; k++) __builtin_prefetch(model_bucket(w->aF[k]));
+    for(int k=0; k<c->nF; k++) __builtin_prefetch(model_bucket(c->aF[k]));
+    /* the word after O, by far the commonest tag */
+    __builtin_prefetch(model_bucket(mix(aWordTag[MARSAD_ML_O], key_at(a, n, i))));
   }
-  for(int j=0; j<i1-i0; j++){
-    ml_sum aSum = {0};                 /* local sums: kept in registers */
-    const marsad_ml_word *w = a[i0+j].pWord;
-    if( aN[j] && w ){
-      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] = w->aSum[c];
+}
+
+/* Adds the weights of the features *pF to *pSum, the small ones' rows
+** from memo pM. */
+static inline void feats_add(ml_sum *pSum, const ml_feats *pF, ml_memo *pM){
+  for(int k=0; k<pF->nSmall; k++){
+    *pSum += __builtin_convertvector(small_row(pM, pF->aSmall[k]), ml_sum);
+  }
+  for(int k=0; k<pF->nF; k++) add_row(pSum, model_row(pF->aF[k]));
+}
+
+/* Sums into aScore[j] the weights of the static features of the scored
+** tokens i0+j of block *pB (gathered by block_gather): its word features'
+** sum from the token's pWord (filled first when it is not yet), the rest
+** looked up. */
+static void block_scores(const marsad_ml_tok *a, const ml_block *pB, ml_memo *pM,
+                         long aScore[][MARSAD_ML_NTAG]){
+  for(int i=pB->i0; i<pB->i1; i++){
+    int j = i-pB->i0;
+    marsad_ml_word *w = a[i].pWord;
+    ml_sum aSum = {0};               /* local sums: kept in registers */
+    feats_add(&aSum, &pB->aCtx[j], pM);
+    if( w && !w->bSet && !ml_skip(&a[i]) ){
+      ml_sum aWord = {0};
+      feats_add(&aWord, &pB->aWord[j], pM);
+      for(int c=0; c<MARSAD_ML_NTAG; c++) w->aSum[c] = aWord[c];
+      w->bSet = 1;
     }
-    for(int k=0; k<aNSmall[j]; k++){
-      aSum += __builtin_convertvector(small_row(pM, aSmall[j][k]), ml_sum);
-    }
-    for(int k=0; k<aN[j]; k++){
-      add_row(&aSum, model_row(aF[j][k]));
+    if( w && !ml_skip(&a[i]) ){
+      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w->aSum[c];
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }
@@ -340,14 +351,20 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   long aStatic[ML_BLOCK][MARSAD_ML_NTAG];
   uint32_t aWordTag[MARSAD_ML_NTAG];
   ml_memo memo;
+  ml_block aBlock[2];              /* the block being tagged, the next one */
   int t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
+  int bModel = marsad_ml_nfeatures>0;
   for(int t=0; t<MARSAD_ML_NTAG; t++) aWordTag[t] = word_tag(t);
   memset(memo.aHaveHist, 0, sizeof memo.aHaveHist);
   memset(memo.aHaveSmall, 0, sizeof memo.aHaveSmall);
+  if( bModel ) block_gather(a, n, 0, ML_BLOCK<n ? ML_BLOCK : n, aWordTag, &aBlock[0]);
   for(int i=0; i<n; i++){
     int j = i % ML_BLOCK;
-    if( j==0 && marsad_ml_nfeatures>0 ){
-      static_scores(a, n, i, i+ML_BLOCK<n ? i+ML_BLOCK : n, &memo, aWordTag, aStatic);
+    if( j==0 && bModel ){
+      ml_block *pCur = &aBlock[(i/ML_BLOCK)%2], *pNext = &aBlock[(i/ML_BLOCK+1)%2];
+      int i1 = i+ML_BLOCK<n ? i+ML_BLOCK : n;
+      if( i1<n ) block_gather(a, n, i1, i1+ML_BLOCK<n ? i1+ML_BLOCK : n, aWordTag, pNext);
+      block_scores(a, pCur, &memo, aStatic);
     }
     if( ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
@@ -356,7 +373,7 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
       continue;
     }
     long aScore[MARSAD_ML_NTAG] = {0};
-    if( marsad_ml_nfeatures>0 ){
+    if( bModel ){
       ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
       add_row(&sum, model_row(mix(aWordTag[t1], key_at(a, n, i))));
       for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
