@@ -1246,8 +1246,19 @@ static int ner_ordinary_word(marsad_ner *p, int j);
 static int ner_inflected_word(marsad_ner *p, int j, int fWhat);
 static int ner_verb_word(marsad_ner *p, int j);
 
-/* Remembers the surnames of person hit h: its last word, and the words
-** after its first when that is a given name and two or more follow. */
+/* Remembers tokens [i0, i1) as a surname (room for it checked). */
+static void ner_add_surname(marsad_ner *p, int i0, int i1){
+  ner_surname *s = &p->aSur[p->nSur];
+  ner_form f = {0, 0, 0};
+  ner_build_key(p, i0, i1, f, 0, &s->iKey, &s->nKey);
+  s->nWord = i1-i0;
+  s->nFirst = p->aTok[i0].nKey;
+  p->nSur++;
+}
+
+/* Remembers the surnames of person hit h: its last word (with the particle
+** before it, when one is: فان باستن، بن لادن), and the words after its
+** first when that is a given name and two or more follow. */
 static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
   int n = h->iTok1-h->iTok0;
   if( h->eKind!=MARSAD_ENTITY_PERSON || n<2 || (h->flags & MARSAD_NER_SURNAME) ) return;
@@ -1258,12 +1269,10 @@ static void ner_note_surnames(marsad_ner *p, const ner_hit *h){
     if( t->nKey<6 || (tok_article(p, i0)
                       && (bTail || ner_ordinary_word(p, i0) || ner_inflected_word(p, i0, INFL_PLURAL))) ) continue;
     if( tok_class(p, i0) & ~(unsigned)MARSAD_GAZ_PREFIX ) continue;
-    ner_surname *s = &p->aSur[p->nSur];
-    ner_form f = {0, 0, 0};
-    ner_build_key(p, i0, h->iTok1, f, 0, &s->iKey, &s->nKey);
-    s->nWord = h->iTok1-i0;
-    s->nFirst = t->nKey;
-    p->nSur++;
+    ner_add_surname(p, i0, h->iTok1);
+    if( !bTail && n>=3 && (tok_class(p, i0-1) & MARSAD_GAZ_PARTICLE) && p->nSur<NER_MAX_SURNAME ){
+      ner_add_surname(p, i0-1, h->iTok1);     /* ماركو فان باستن: فان باستن too */
+    }
   }
 }
 
