@@ -1713,14 +1713,25 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
   return m;
 }
 
+/* True when person key zKey is a surname with the name particle before
+** it (فان جال، بن لادن: two words, the first a particle of the lists), which
+** is resolved as a surname alone is. */
+static int particle_surname(const char *zKey){
+  const char *zSp = strchr(zKey, ' ');
+  if( zSp==0 || strchr(zSp+1, ' ') ) return 0;
+  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, (size_t)(zSp-zKey));
+  return g && (g->fClass & MARSAD_GAZ_PARTICLE);
+}
+
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   int rc = MARSAD_OK;
-  /* full names first, so that surnames find them */
+  /* full names first, so that surnames (with their particle) find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
     for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
       marsad_mention *pM = &pA->aMention[i];
       if( pM->zKey==0 || pM->zKey[0]==0 ) continue;
-      int bFull = pM->eKind!=MARSAD_ENTITY_PERSON || strchr(pM->zKey, ' ')!=0;
+      int bFull = pM->eKind!=MARSAD_ENTITY_PERSON
+               || (strchr(pM->zKey, ' ')!=0 && !particle_surname(pM->zKey));
       if( bFull==(bPass==0) ){
         res_ment m = ment_of(&pA->art, pM);
         rc = resolve_one(p, pA, &m);

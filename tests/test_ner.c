@@ -620,6 +620,30 @@ static void test_surname_article(void){
   fixture_close(&f);
 }
 
+/* A person's last word with the name particle before it is a surname
+** too, the same person's, with its particle in the span: ماركو فان باستن,
+** then فان باستن (not فان | باستن), in the title before the full name too. */
+static void test_particle_surname(void){
+  fixture f;
+  fixture_open(&f);
+  marsad_analysis_clear(&f.a);
+  analyse(f.pNer, f.pRes, "فان باستن يستبعد اللاعب",
+          "قال المدرب الهولندي ماركو فان باستن إن الفريق جاهز. ورفض فان باستن الحديث عن التشكيلة.", &f.a);
+  long long e = entity_of(&f.a, "ماركو فان باستن");
+  CHECK(e!=0);
+  CHECK_EQ_INT(kind_of(&f.a, "فان باستن"), MARSAD_ENTITY_PERSON);
+  int n = 0;
+  for(int i=0; i<f.a.nMention; i++){
+    const marsad_mention *m = &f.a.aMention[i];
+    if( m->iEnd-m->iStart==strlen("فان باستن") ){
+      CHECK(m->iEntity==e);
+      n++;
+    }
+  }
+  CHECK_EQ_INT(n, 2);                  /* the title's and the body's */
+  fixture_close(&f);
+}
+
 /* Words no list nor the dictionary knows right after a verb of saying are
 ** its subject, a person (وقال قبادي إنه، ويقول مميش إن، وتؤكد كوكروفت أن);
 ** not an inflected word of the dictionary there: a plural or dual subject
@@ -1778,6 +1802,7 @@ int main(void){
   RUN(test_title_object);
   RUN(test_model_person_bounds);
   RUN(test_surname_article);
+  RUN(test_particle_surname);
   RUN(test_speakers);
   RUN(test_leads);
   RUN(test_foreign_last);
