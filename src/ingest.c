@@ -228,10 +228,12 @@ static int parse_published(const char *z, char zOut[32]){
   return 1;
 }
 
-/* True when most letters of p[0..n) are Arabic. */
+/* True when most letters of p[0..n) are Arabic, judged on its first 4,000
+** letters (Arabic, Latin, or of the other scripts below U+0590). The scan
+** stops once half of those 4,000 are of one kind: the answer is then known. */
 static int is_arabic(const char *p, size_t n){
   size_t nArabic = 0, nOther = 0, i = 0;
-  while( i<n && nArabic+nOther<4000 ){
+  while( i<n && nArabic<2000 && nOther<=2000 ){
     unsigned char b = (unsigned char)p[i];
     if( (b==0xD8 || b==0xD9) && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
       /* U+0600..U+067F without the decoder: most of an Arabic body */
