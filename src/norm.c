@@ -83,6 +83,58 @@ static void norm_put_folded(marsad_norm *pNorm, uint32_t cp, uint32_t iSrc, int 
   }
 }
 
+/* Writes the key bytes of the character of U+0600..U+06FF whose two bytes
+** are a[0..2) at z[0..), with their source offset iSrc when bMap: as they
+** are, none (harakat, tatweel), or one two-byte letter (أ إ آ into ا, ة into
+** ه). Returns the bytes written, or -1 when the folding is none of these
+** (norm_put_folded writes it). */
+static inline int norm_put_block(const unsigned char *a, char *z, uint32_t *aOff,
+                                 uint32_t iSrc, int bMap){
+  unsigned k = marsad_fold_block[((a[0]&0x03u)<<6) | (a[1]&0x3Fu)];
+  if( k==0 ){
+    z[0] = (char)a[0];
+    z[1] = (char)a[1];
+    if( bMap ) aOff[0] = aOff[1] = iSrc;
+    return 2;
+  }
+  uint32_t nFold = marsad_fold_pool[k];
+  if( nFold==0 ) return 0;
+  uint32_t cpTo = marsad_fold_pool[k+1];
+  if( nFold!=1 || cpTo<0x80 || cpTo>=0x800 ) return -1;
+  z[0] = (char)(0xC0 | (cpTo>>6));
+  z[1] = (char)(0x80 | (cpTo & 0x3F));
+  if( bMap ) aOff[0] = aOff[1] = iSrc;
+  return 2;
+}
+
+/* Writes the keys of the characters of a[*pi..n) at z[nOut..) (with their
+** source offsets when bMap) as long as they are ASCII or characters of
+** U+0600..U+06FF that norm_put_block writes; stops at the end or at the
+** first other character, setting *pi there. Returns the new nOut. Never
+** writes more bytes than it reads. No call in the loop: its variables
+** stay in registers. */
+static inline size_t norm_fast(const unsigned char *a, size_t n, size_t *pi,
+                               char *z, uint32_t *aOff, size_t nOut, int bMap){
+  size_t i = *pi;
+  while( i<n ){
+    unsigned c = a[i];
+    if( c<0x80 ){
+      z[nOut] = (char)((c-'A')<26u ? c+32 : c);
+      if( bMap ) aOff[nOut] = (uint32_t)i;
+      nOut++;
+      i++;
+      continue;
+    }
+    if( c-0xD8u>3u || i+1>=n || (a[i+1]&0xC0)!=0x80 ) break;
+    int nPut = norm_put_block(a+i, z+nOut, bMap ? aOff+nOut : 0, (uint32_t)i, bMap);
+    if( nPut<0 ) break;
+    nOut += (size_t)nPut;
+    i += 2;
+  }
+  *pi = i;
+  return nOut;
+}
+
 /* marsad_norm_run, and the offset map when bMap (a constant in each
 ** caller: the compiler makes one loop of each). */
 static inline int norm_run(const char *p, size_t n, marsad_norm *pNorm, int bMap){
@@ -94,58 +146,22 @@ static inline int norm_run(const char *p, size_t n, marsad_norm *pNorm, int bMap
   rc = norm_reserve(pNorm, n + NORM_MAX_OUT);
   /* The key's buffers and length live in locals while the loop runs (the
   ** compiler cannot keep pNorm's fields in registers across the stores);
-  ** they are written back before anything else reads or grows *pNorm. */
-  char *z = pNorm->z;
-  uint32_t *aOff = pNorm->aOff;
-  size_t nOut = 0, nRoom = pNorm->nAlloc;
+  ** they are written back before anything else reads or grows *pNorm.
+  ** Invariant: nOut + (n-i) + NORM_MAX_OUT < nRoom. norm_fast never writes
+  ** more bytes than it reads, so only the generic path checks the room. */
+  size_t nOut = 0;
   while( rc==MARSAD_OK && i<n ){
-    /* invariant: room for NORM_MAX_OUT bytes past nOut */
-    if( a[i]<0x80 ){
-      unsigned char c = a[i];
-      z[nOut] = (char)((c>='A' && c<='Z') ? c+32 : c);
-      if( bMap ) aOff[nOut] = (uint32_t)i;
-      nOut++;
-      i++;
-    }else if( a[i]>=0xD8 && a[i]<=0xDB && i+1<n && (a[i+1]&0xC0)==0x80 ){
-      /* fast path: a character of U+0600..U+06FF (most Arabic text) */
-      uint32_t cp = ((uint32_t)(a[i]&0x1F)<<6) | (a[i+1]&0x3F);
-      unsigned k = marsad_fold_block[cp-MARSAD_FOLD_BLOCK_FIRST];
-      uint32_t nFold = k ? marsad_fold_pool[k] : 0;
-      uint32_t cpTo = nFold ? marsad_fold_pool[k+1] : 0;
-      if( k==0 ){
-        z[nOut] = (char)a[i];
-        z[nOut+1] = (char)a[i+1];
-        if( bMap ) aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
-        nOut += 2;
-      }else if( nFold==0 ){
-        /* dropped (harakat, tatweel) */
-      }else if( nFold==1 && cpTo>=0x80 && cpTo<0x800 ){
-        /* folded into one letter of two bytes (أ إ آ into ا, ة into ه) */
-        z[nOut] = (char)(0xC0 | (cpTo>>6));
-        z[nOut+1] = (char)(0x80 | (cpTo & 0x3F));
-        if( bMap ) aOff[nOut] = aOff[nOut+1] = (uint32_t)i;
-        nOut += 2;
-      }else{
-        pNorm->n = nOut;
-        norm_put_folded(pNorm, cp, (uint32_t)i, bMap);
-        nOut = pNorm->n;
-      }
-      i += 2;
-    }else{
-      size_t nLen;
-      int bBad;
-      uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
-      pNorm->n = nOut;
-      norm_put_folded(pNorm, cp, (uint32_t)i, bMap);
-      nOut = pNorm->n;
-      i += nLen;
-    }
-    if( nOut + NORM_MAX_OUT + 1 > nRoom ){
-      pNorm->n = nOut;
+    nOut = norm_fast(a, n, &i, pNorm->z, pNorm->aOff, nOut, bMap);
+    if( i>=n ) break;
+    size_t nLen;
+    int bBad;
+    uint32_t cp = marsad_utf8_decode(a+i, n-i, &nLen, &bBad);
+    pNorm->n = nOut;
+    norm_put_folded(pNorm, cp, (uint32_t)i, bMap);
+    nOut = pNorm->n;
+    i += nLen;
+    if( nOut + (n-i) + NORM_MAX_OUT + 1 > pNorm->nAlloc ){
       rc = norm_reserve(pNorm, (n-i) + NORM_MAX_OUT);
-      z = pNorm->z;
-      aOff = pNorm->aOff;
-      nRoom = pNorm->nAlloc;
     }
   }
   pNorm->n = nOut;
