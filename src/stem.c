@@ -9,7 +9,6 @@
 #include "fold.h"
 #include "norm.h"
 #include "stem.h"
-#include "utf8.h"
 
 struct marsad_stemmer {
   int eKind;                      /* MARSAD_STEM_* */
@@ -57,19 +56,22 @@ typedef struct stem_word {
 } stem_word;
 
 /* Decodes p[0..n) into *pW. Returns 0 when it is not made only of Arabic
-** letters of U+0600..U+06FF, or is too long. */
+** letters of U+0600..U+06FF, or is too long. Those letters are the
+** two-byte sequences led by 0xD8..0xDB: read on their bytes. */
 static int stem_decode(const char *p, size_t n, stem_word *pW){
   const unsigned char *a = (const unsigned char*)p;
-  size_t i = 0, nLen;
-  int bBad, nLetter = 0;   /* pW->n is set at the end: a local stays in a register */
+  size_t i = 0;
+  int nLetter = 0;   /* pW->n is set at the end: a local stays in a register */
   pW->n = 0;
   if( n>2*STEM_MAX_LETTERS ) return 0;
   while( i<n ){
-    uint32_t cp = marsad_utf8_next(a+i, n-i, &nLen, &bBad);
-    if( bBad || cp>0x06FF || !marsad_fold_is_letter(cp) ) return 0;
+    unsigned c = a[i];
+    if( c-0xD8u>3u || i+1>=n || (a[i+1]&0xC0)!=0x80 ) return 0;
+    uint32_t cp = ((c&0x1Fu)<<6) | (a[i+1]&0x3Fu);
+    if( !marsad_fold_is_letter(cp) ) return 0;
     pW->aOff[nLetter] = (uint16_t)i;
     pW->aCp[nLetter++] = (uint16_t)cp;
-    i += nLen;
+    i += 2;
   }
   pW->aOff[nLetter] = (uint16_t)n;
   pW->n = nLetter;
