@@ -106,10 +106,13 @@ static size_t word_end(const unsigned char *a, size_t n, size_t i, int eClass){
   size_t iEnd = i, nLen;
   while( i<n ){
     /* invariant: a[..iEnd) is the word so far; i >= iEnd skips joiners */
-    if( eClass==CC_ARABIC && i+1<n && arabic_word_pair(a[i], a[i+1]) ){
-      i += 2;
-      iEnd = i;
-      continue;
+    if( eClass==CC_ARABIC ){   /* the run of the block's letters and harakat */
+      size_t j = i;
+      while( j+1<n && arabic_word_pair(a[j], a[j+1]) ) j += 2;
+      if( j>i ){
+        i = iEnd = j;
+        continue;
+      }
     }
     int c = char_at(a, n, i, &nLen);
     if( c==CC_JOIN ){ i += nLen; continue; }
