@@ -127,6 +127,26 @@ typedef struct line_chars {
   int bPlainChars;       /* no space twice, Unicode space or presentation form */
 } line_chars;
 
+/* The end of the run of characters of U+0621..U+064A (letters of the
+** Arabic block, tatweel) that starts at p[i]: *pnRun of them, *pnArabic
+** of which marsad_fold_is_letter counts. In a loop without calls. */
+static inline size_t arabic_letter_run(const char *p, size_t n, size_t i,
+                                       int *pnRun, int *pnArabic){
+  const unsigned char *a = (const unsigned char*)p;
+  size_t i0 = i;
+  int nArabic = 0;
+  while( i+1<n ){
+    unsigned b = a[i], c = a[i+1];
+    uint32_t cp = ((b&0x1Fu)<<6) | (c&0x3Fu);
+    if( b-0xD8u>1u || (c&0xC0)!=0x80 || cp-0x0621u>0x064Au-0x0621u ) break;
+    nArabic += marsad_fold_is_letter(cp);
+    i += 2;
+  }
+  *pnRun = (int)((i-i0)/2);
+  *pnArabic = nArabic;
+  return i;
+}
+
 static void scan_chars(const char *p, size_t n, line_chars *pC){
   memset(pC, 0, sizeof *pC);
   pC->bLatinStart = (n>0 && p[0]>='a' && p[0]<='z');
@@ -134,17 +154,15 @@ static void scan_chars(const char *p, size_t n, line_chars *pC){
   size_t i = 0;
   int bIn = 0;
   while( i<n ){
-    unsigned char b = (unsigned char)p[i];
-    if( (b==0xD8 || b==0xD9) && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
-      uint32_t cp = ((uint32_t)(b&0x1F)<<6) | ((unsigned char)p[i+1]&0x3F);
-      if( cp>=0x0621 && cp<=0x064A ){   /* an Arabic letter: the usual case */
-        pC->nWord += !bIn;
-        bIn = 1;
-        pC->nLetter++;
-        pC->nArabic += marsad_fold_is_letter(cp);
-        i += 2;
-        continue;
-      }
+    int nRun, nArabic;
+    size_t j = arabic_letter_run(p, n, i, &nRun, &nArabic);
+    if( j>i ){   /* Arabic letters: the usual case */
+      pC->nWord += !bIn;
+      bIn = 1;
+      pC->nLetter += nRun;
+      pC->nArabic += nArabic;
+      i = j;
+      if( i>=n ) break;
     }
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
@@ -599,19 +617,25 @@ static int nfc_stable(uint32_t cp){
       || cp==0xFFFD;
 }
 
+/* The offset of the first character of p[i..n) that is neither ASCII nor
+** one of U+0600..U+06FF other than U+0653..U+0655 (n when none): the usual
+** characters of is_quick_nfc, passed in a loop without calls. */
+static size_t quick_nfc_run(const unsigned char *p, size_t n, size_t i){
+  while( i<n ){
+    unsigned b = p[i];
+    if( b<0x80 ){ i++; continue; }
+    if( b-0xD8u>3u || i+1>=n || (p[i+1]&0xC0)!=0x80 ) break;
+    if( b==0xD9 && p[i+1]-0x93u<3u ) break;   /* U+0653..U+0655 */
+    i += 2;
+  }
+  return i;
+}
+
 /* True when every code point of p[0..n) is nfc_stable: the text is then in
 ** NFC already and utf8proc need not rebuild it. */
 static int is_quick_nfc(const char *p, size_t n){
   size_t i = 0;
-  while( i<n ){
-    unsigned char b = (unsigned char)p[i];
-    if( b<0x80 ){ i++; continue; }
-    if( b>=0xD8 && b<=0xDB && i+1<n && ((unsigned char)p[i+1]&0xC0)==0x80 ){
-      unsigned char c = (unsigned char)p[i+1];     /* U+0600..U+06FF */
-      if( b==0xD9 && c>=0x93 && c<=0x95 ) return 0; /* U+0653..U+0655 */
-      i += 2;
-      continue;
-    }
+  while( (i = quick_nfc_run((const unsigned char*)p, n, i))<n ){
     size_t len; int bBad;
     uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
     if( !nfc_stable(cp) ) return 0;
