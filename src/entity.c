@@ -12,6 +12,7 @@
 ** first need. The entity module loads it from the database and stores what
 ** it adds through marsad_resolver_store.
 */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "marsad.h"
@@ -29,12 +30,14 @@
 
 /* ---------------------------------------------------------------- keymap */
 
-/* One entry of a keymap; several entries may share a key. */
+/* One entry of a keymap, in the map's arena of entries, its key's bytes
+** right after it (a lookup that finds the key's slot then reads one place
+** in memory, not an entry and then its string); several entries may
+** share a key. An entry is known by its offset in the arena. */
 typedef struct km_entry {
-  char *zKey;      /* owned, NUL-terminated */
-  unsigned nKey;   /* bytes of zKey */
   int iVal;        /* the value */
   int iNext;       /* the entry of the same key added before it, or -1 */
+  unsigned nKey;   /* bytes of the key that follows */
 } km_entry;
 
 /* One slot of a keymap's hash table: a key, by its newest entry. */
@@ -48,18 +51,36 @@ typedef struct km_slot {
 ** walk over entries and their strings), each key's entries chained newest
 ** first. */
 typedef struct keymap {
-  km_entry *a;
-  int n, nAlloc;
+  char *aRec;      /* the entries with their keys, one after the other */
+  size_t nRec;     /* bytes of aRec used */
+  size_t nRecAlloc;/* bytes of aRec allocated */
   km_slot *aSlot;  /* the keys' slots */
   unsigned nSlot;  /* a power of two, or 0 */
   unsigned nKeys;  /* slots used: at most half of them */
 } keymap;
+
+/* Bytes of an entry with a key of n bytes in the arena (a multiple of
+** the alignment of km_entry). */
+static size_t km_rec_size(size_t n){
+  return (sizeof(km_entry)+n+_Alignof(km_entry)-1) & ~(size_t)(_Alignof(km_entry)-1);
+}
+
+/* The entry at offset i of m's arena. */
+static km_entry *km_at(const keymap *m, int i){
+  return (km_entry*)(void*)(m->aRec + i);
+}
 
 /* FNV-1a of p[0..n). */
 static unsigned km_hash(const char *p, size_t n){
   unsigned h = 0x811C9DC5u;
   for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
   return h;
+}
+
+/* Asks the processor for the slot where a lookup of hash h starts in m
+** (a lookup soon after then does not wait for memory). Changes nothing. */
+static void km_prefetch(const keymap *m, unsigned h){
+  if( m->nSlot ) __builtin_prefetch(&m->aSlot[h & (m->nSlot-1)]);
 }
 
 /* The slot of key p[0..n) of hash h in m (nSlot>0): the key's, or the empty
@@ -70,8 +91,8 @@ static unsigned km_slot_of(const keymap *m, const char *p, size_t n, unsigned h)
     const km_slot *x = &m->aSlot[s];
     if( x->i<0 ) return s;
     if( x->h==h ){
-      const km_entry *e = &m->a[x->i];
-      if( e->nKey==n && memcmp(e->zKey, p, n)==0 ) return s;
+      const km_entry *e = km_at(m, x->i);
+      if( e->nKey==n && memcmp(e+1, p, n)==0 ) return s;
     }
     s = (s+1) & (m->nSlot-1);
   }
@@ -99,60 +120,69 @@ static int km_rehash(keymap *m){
 ** for(km_iter it = km_first(m, p, n); it.i>=0; km_next(m, &it)). */
 typedef struct km_iter {
   int i;           /* the entry found, or -1 */
+  int iVal;        /* its value (when i>=0) */
 } km_iter;
+
+/* The first entry of key p[0..n) of hash h (it.i -1 when none). */
+static km_iter km_first_hashed(const keymap *m, const char *p, size_t n, unsigned h){
+  km_iter it = {-1, -1};
+  if( m->nSlot==0 ) return it;
+  it.i = m->aSlot[km_slot_of(m, p, n, h)].i;
+  if( it.i>=0 ) it.iVal = km_at(m, it.i)->iVal;
+  return it;
+}
 
 /* The first entry of key p[0..n) (it.i -1 when none). */
 static km_iter km_first(const keymap *m, const char *p, size_t n){
-  km_iter it = {-1};
-  if( m->nSlot==0 ) return it;
-  it.i = m->aSlot[km_slot_of(m, p, n, km_hash(p, n))].i;
-  return it;
+  return km_first_hashed(m, p, n, km_hash(p, n));
 }
 
 /* The next entry of it's key after it.i (it.i>=0). */
 static void km_next(const keymap *m, km_iter *it){
-  it->i = m->a[it->i].iNext;
+  it->i = km_at(m, it->i)->iNext;
+  if( it->i>=0 ) it->iVal = km_at(m, it->i)->iVal;
 }
 
-/* The first entry of key p[0..n), or -1. */
+/* The value of the newest entry of key p[0..n), or -1 (the values of the
+** resolver's maps are never negative). */
 static int km_find(const keymap *m, const char *p, size_t n){
-  return km_first(m, p, n).i;
+  return km_first(m, p, n).iVal;
 }
 
 /* Adds (p[0..n), iVal) unless that pair is there. MARSAD_OK or NOMEM. */
 static int km_add(keymap *m, const char *p, size_t n, int iVal){
   unsigned h = km_hash(p, n);
+  size_t nRec = km_rec_size(n);
   if( (m->nKeys+1)*2 > m->nSlot && km_rehash(m) ) return MARSAD_NOMEM;
   unsigned s = km_slot_of(m, p, n, h);
-  for(int i=m->aSlot[s].i; i>=0; i=m->a[i].iNext){
-    if( m->a[i].iVal==iVal ) return MARSAD_OK;
+  for(int i=m->aSlot[s].i; i>=0; i=km_at(m, i)->iNext){
+    if( km_at(m, i)->iVal==iVal ) return MARSAD_OK;
   }
-  if( m->n>=m->nAlloc ){
-    int nNew = m->nAlloc ? m->nAlloc*2 : 1024;
-    km_entry *aNew = marsad_realloc(m->a, sizeof(*aNew)*(size_t)nNew);
+  if( m->nRec+nRec>m->nRecAlloc ){
+    size_t nNew = m->nRecAlloc ? m->nRecAlloc*2 : 16384;
+    while( nNew<m->nRec+nRec ) nNew *= 2;
+    char *aNew = nNew<=(size_t)INT_MAX ? marsad_realloc(m->aRec, nNew) : 0;
     if( aNew==0 ) return MARSAD_NOMEM;
-    m->a = aNew;
-    m->nAlloc = nNew;
+    m->aRec = aNew;
+    m->nRecAlloc = nNew;
   }
-  char *z = marsad_strndup(p, n);
-  if( z==0 ) return MARSAD_NOMEM;
-  km_entry *e = &m->a[m->n];
-  e->zKey = z;
+  km_entry *e = km_at(m, (int)m->nRec);
   e->nKey = (unsigned)n;
   e->iVal = iVal;
   e->iNext = m->aSlot[s].i;
+  memcpy(e+1, p, n);
   if( e->iNext<0 ){
     m->aSlot[s].h = h;
     m->nKeys++;
   }
-  m->aSlot[s].i = m->n++;
+  m->aSlot[s].i = (int)m->nRec;
+  m->nRec += nRec;
   return MARSAD_OK;
 }
 
 /* Frees the map's memory. */
 static void km_free(keymap *m){
-  for(int i=0; i<m->n; i++) marsad_free(m->a[i].zKey);
-  marsad_free(m->a);
+  marsad_free(m->aRec);
   marsad_free(m->aSlot);
   memset(m, 0, sizeof *m);
 }
@@ -202,11 +232,6 @@ static int skeleton(const char *p, size_t n, uint32_t *a){
   }
   while( na>0 && a[na-1]==' ' ) na--;
   return na;
-}
-
-/* Appends code points a[0..n) as UTF-8 to b, leaving out index iSkip. */
-static void skel_put(marsad_buf *b, const uint32_t *a, int n, int iSkip){
-  for(int i=0; i<n; i++) if( i!=iSkip ) marsad_buf_putcp(b, a[i]);
 }
 
 /* True when words a[0..na) and b[0..nb) are at most one edit apart
@@ -522,17 +547,45 @@ static const char *kind_key(marsad_resolver *p, int eKind, const char *z, size_t
   return p->b.rc ? 0 : p->b.a;
 }
 
+/* The keys of skeleton a[0..n) in a skeleton map under kind eKind, into
+** p->b one after the other: "K|" (K the kind's digit) and the skeleton as
+** UTF-8, then the same for each of its one-letter deletions (spaces kept),
+** in the order of the letter left out; key k is p->b.a[aOff[k]..aOff[k+1])
+** (aOff: room for SKEL_MAX+2). Returns the number of keys, 0 when out of
+** memory. */
+static int skel_keys(marsad_resolver *p, int eKind, const uint32_t *a, int n, int *aOff){
+  unsigned char u[SKEL_MAX*4];
+  int aPos[SKEL_MAX+1], nu = 0, nKey = 0;
+  for(int i=0; i<n; i++){
+    aPos[i] = nu;
+    nu += (int)marsad_utf8_encode(a[i], u+nu);
+  }
+  aPos[n] = nu;
+  marsad_buf_reset(&p->b);
+  for(int i=-1; i<n; i++){
+    if( i>=0 && a[i]==' ' ) continue;
+    char zPre[2] = {(char)('0'+eKind), '|'};
+    int nCut = i<0 ? nu : aPos[i], iRest = i<0 ? nu : aPos[i+1];
+    aOff[nKey++] = (int)p->b.n;
+    marsad_buf_append(&p->b, zPre, 2);
+    marsad_buf_append(&p->b, (const char*)u, (size_t)nCut);
+    marsad_buf_append(&p->b, (const char*)u+iRest, (size_t)(nu-iRest));
+  }
+  aOff[nKey] = (int)p->b.n;
+  return p->b.rc ? 0 : nKey;
+}
+
 /* Adds the skeleton of key z and its one-letter deletions to map m for
 ** value iVal, under kind eKind. */
 static int index_skeleton(marsad_resolver *p, keymap *m, int eKind, const char *z, int iVal){
   uint32_t a[SKEL_MAX];
+  int aOff[SKEL_MAX+2];
   int n = skeleton(z, strlen(z), a), rc = MARSAD_OK;
   if( n<3 ) return MARSAD_OK;
-  for(int i=-1; rc==MARSAD_OK && i<n; i++){
-    if( i>=0 && a[i]==' ' ) continue;
-    kind_prefix(p, eKind);
-    skel_put(&p->b, a, n, i);
-    rc = p->b.rc ? p->b.rc : km_add(m, p->b.a, p->b.n, iVal);
+  int nKey = skel_keys(p, eKind, a, n, aOff);
+  if( nKey==0 ) return MARSAD_NOMEM;
+  for(int k=0; rc==MARSAD_OK && k<nKey; k++){
+    rc = km_add(m, p->b.a+aOff[k], (size_t)(aOff[k+1]-aOff[k]), iVal);
   }
   return rc;
 }
@@ -770,7 +823,7 @@ static int org_entity(marsad_resolver *p, const char *z, int *pRc){
   const char *zk = kind_key(p, MARSAD_ENTITY_ORG, z, strlen(z));
   if( zk==0 ){ *pRc = MARSAD_NOMEM; return -1; }
   int v = km_find(&p->mKey, zk, p->b.n);
-  if( v>=0 ) return p->aVar[p->mKey.a[v].iVal].e;
+  if( v>=0 ) return p->aVar[v].e;
   const marsad_gaz_key *g = marsad_gaz_lookup(z, strlen(z));
   if( g==0 || g->iEntity<0 || (g->fClass & MARSAD_GAZ_ADJ)
    || marsad_gaz_entity_at(g->iEntity)->eKind!=MARSAD_ENTITY_ORG ) return -1;
@@ -859,7 +912,7 @@ static int nisba_word_entity(marsad_resolver *p, const char *zKey, const char *z
   size_t nKey = strlen(zKey), nPre = (size_t)(zw-zKey)+nArt, nPost = nKey-(size_t)(zw-zKey)-nw;
   int nId = snprintf(zId, sizeof zId, "%d", g->iEntity);
   for(km_iter it=km_first(&p->mNisba, zId, (size_t)nId); it.i>=0; km_next(&p->mNisba, &it)){
-    const marsad_gaz_key *b = marsad_gaz_key_at(p->mNisba.a[it.i].iVal);
+    const marsad_gaz_key *b = marsad_gaz_key_at(it.iVal);
     size_t nStem = (size_t)b->nKey-2;       /* without its ي */
     if( (nStem==nw-nArt-nEnd && memcmp(b->zKey, zw+nArt, nStem)==0)
      || nPre+nStem+nEnd+nPost>=sizeof zCand ) continue;
@@ -965,16 +1018,20 @@ static int tried_before(const int *aTried, int n, int v){
 static int fuzzy_find(marsad_resolver *p, const keymap *m, int bGaz, int eKind,
                       const char *zKey){
   key_skel x;
-  int aTried[64], nTried = 0;
+  int aTried[64], nTried = 0, aOff[SKEL_MAX+2];
+  unsigned aHash[SKEL_MAX+1];
   key_skel_of(zKey, &x);
   if( x.n<3 ) return -1;
-  for(int i=-1; i<x.n; i++){
-    if( i>=0 && x.a[i]==' ' ) continue;
-    kind_prefix(p, eKind);
-    skel_put(&p->b, x.a, x.n, i);
-    if( p->b.rc ) return -1;
-    for(km_iter it=km_first(m, p->b.a, p->b.n); it.i>=0; km_next(m, &it)){
-      int v = m->a[it.i].iVal;
+  int nKey = skel_keys(p, eKind, x.a, x.n, aOff);
+  for(int k=0; k<nKey; k++){    /* every slot asked for at once: few waits */
+    aHash[k] = km_hash(p->b.a+aOff[k], (size_t)(aOff[k+1]-aOff[k]));
+    km_prefetch(m, aHash[k]);
+  }
+  for(int k=0; k<nKey; k++){
+    const char *zk = p->b.a+aOff[k];
+    size_t nk = (size_t)(aOff[k+1]-aOff[k]);
+    for(km_iter it=km_first_hashed(m, zk, nk, aHash[k]); it.i>=0; km_next(m, &it)){
+      int v = it.iVal;
       if( tried_before(aTried, nTried, v) ) continue;
       int bListed = bGaz && !marsad_gaz_town(marsad_gaz_key_at(v)->iEntity);
       if( spelling_match(zKey, &x, skel_value_key(p, bGaz, v), eKind, bListed)
@@ -1020,8 +1077,8 @@ static int surname_unique(marsad_resolver *p, const char *zKey, int bArticle){
     const char *z = bArt ? p->b.a : zKey;
     size_t nz = bArt ? p->b.n : n;
     for(km_iter it=km_first(&p->mSur, z, nz); it.i>=0; km_next(&p->mSur, &it)){
-      if( e>=0 && e!=p->mSur.a[it.i].iVal ) return -1;
-      e = p->mSur.a[it.i].iVal;
+      if( e>=0 && e!=it.iVal ) return -1;
+      e = it.iVal;
     }
   }
   return e;
@@ -1054,7 +1111,7 @@ static int surname_only_entity(marsad_resolver *p, const char *zKey){
     const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, z, nz);
     int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
     if( v>=0 ){
-      int e = p->aVar[p->mKey.a[v].iVal].e;
+      int e = p->aVar[v].e;
       const char *zName = p->aEnt[e].zName;
       int bNameArt = strncmp(zName, "\xD8\xA7\xD9\x84", 4)==0;
       if( bArt && nisba_key(z, nz) ) break;       /* الغامدي: a tribe, not one man */
@@ -1073,8 +1130,8 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
   if( strstr(zKey, AR_SP_BIN)==0 || key_words(zKey)<3 ) return -1;
   size_t n = strlen(zKey);
   for(km_iter it=km_first(&p->mShort, zKey, n); it.i>=0; km_next(&p->mShort, &it)){
-    if( e>=0 && e!=p->mShort.a[it.i].iVal ) return -1;
-    e = p->mShort.a[it.i].iVal;
+    if( e>=0 && e!=it.iVal ) return -1;
+    e = it.iVal;
   }
   return e;
 }
@@ -1110,7 +1167,7 @@ static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const ch
     if( km_find(&p->mShort, zKey, n)>=0 ) return -1;   /* a fuller name known */
     const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, n);
     int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
-    if( v>=0 && p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iGaz<0 ) return p->aVar[p->mKey.a[v].iVal].e;
+    if( v>=0 && p->aEnt[p->aVar[v].e].iGaz<0 ) return p->aVar[v].e;
   }
   return -1;
 }
@@ -1119,13 +1176,17 @@ static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const ch
 
 /* Sets every value iFrom of map m to iInto. */
 static void km_repoint(keymap *m, int iFrom, int iInto){
-  for(int i=0; i<m->n; i++) if( m->a[i].iVal==iFrom ) m->a[i].iVal = iInto;
+  for(size_t i=0; i<m->nRec; ){
+    km_entry *e = km_at(m, (int)i);
+    if( e->iVal==iFrom ) e->iVal = iInto;
+    i += km_rec_size(e->nKey);
+  }
 }
 
 /* True when every entry of key z[0..n) in map m has the value iVal. */
 static int km_only(const keymap *m, const char *z, size_t n, int iVal){
   for(km_iter it=km_first(m, z, n); it.i>=0; km_next(m, &it)){
-    if( m->a[it.i].iVal!=iVal ) return 0;
+    if( it.iVal!=iVal ) return 0;
   }
   return 1;
 }
@@ -1273,13 +1334,13 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
   return -1;
 }
 
-/* The entry of p->mKey for "kind|key" zk (in p->b) whose variant is
-** spelled zKey, else the first entry of zk, else -1. */
+/* The variant of p->mKey's "kind|key" zk (in p->b) spelled zKey, else
+** the newest variant of zk, else -1. */
 static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
   int v = -1;
   for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
-    if( strcmp(p->aVar[p->mKey.a[it.i].iVal].zKey, zKey)==0 ) return it.i;
-    if( v<0 ) v = it.i;
+    if( strcmp(p->aVar[it.iVal].zKey, zKey)==0 ) return it.iVal;
+    if( v<0 ) v = it.iVal;
   }
   return v;
 }
@@ -1296,7 +1357,7 @@ static int lineage_free(marsad_resolver *p, const char *zKey, int *pRc){
     const marsad_gaz_key *g = marsad_gaz_lookup(zBare, strlen(zBare));
     const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zBare, strlen(zBare));
     int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
-    if( v>=0 ) return p->aVar[p->mKey.a[v].iVal].e;
+    if( v>=0 ) return p->aVar[v].e;
     if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PERSON ){
       return gaz_entity(p, g->iEntity, pRc);
     }
@@ -1305,8 +1366,8 @@ static int lineage_free(marsad_resolver *p, const char *zKey, int *pRc){
   if( strchr(zKey, ' ')==0 || strstr(zKey, AR_SP_BIN) ) return -1;
   size_t n = strlen(zKey);
   for(km_iter it=km_first(&p->mBare, zKey, n); it.i>=0; km_next(&p->mBare, &it)){
-    if( e>=0 && e!=p->mBare.a[it.i].iVal ) return -1;
-    e = p->mBare.a[it.i].iVal;
+    if( e>=0 && e!=it.iVal ) return -1;
+    e = it.iVal;
   }
   return e;
 }
@@ -1330,7 +1391,7 @@ static int join_by_surname(marsad_resolver *p, int e, const res_ment *m){
   const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
-    if( p->aVar[p->mKey.a[it.i].iVal].e==e ){
+    if( p->aVar[it.iVal].e==e ){
       m->pM->iEntity = p->aEnt[e].iId;
       return MARSAD_OK;
     }
@@ -1429,7 +1490,7 @@ static int country_in_list(marsad_resolver *p, const marsad_analysis *pA, const 
   int i = (int)(m->pM - pA->aMention);
   if( (i>0 && coordinated_country(pA, &pA->aMention[i-1], m->pM, 1))
    || (i+1<pA->nMention && coordinated_country(pA, &pA->aMention[i+1], m->pM, 0)) ){
-    return p->mTail.a[v].iVal;
+    return v;
   }
   return -1;
 }
@@ -1486,10 +1547,10 @@ static int context_join(marsad_resolver *p, int e, const res_ment *m){
   if( zc==0 ) return MARSAD_NOMEM;
   int bKnown = 0;
   for(km_iter it=km_first(&p->mCtx, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mCtx, &it)){
-    bKnown = p->mCtx.a[it.i].iVal==e;
+    bKnown = it.iVal==e;
   }
   for(km_iter it=km_first(&p->mKey, zc, p->b.n); it.i>=0 && !bKnown; km_next(&p->mKey, &it)){
-    bKnown = p->aVar[p->mKey.a[it.i].iVal].e==e;
+    bKnown = p->aVar[it.iVal].e==e;
   }
   if( bKnown ){
     m->pM->iEntity = p->aEnt[e].iId;
@@ -1524,8 +1585,8 @@ static int shared_surname(marsad_resolver *p, const res_ment *m, int *pRc){
   if( !p->bGazSur && (*pRc = build_gaz_surnames(p))!=MARSAD_OK ) return 0;
   int iFirst = -1;
   for(km_iter it=km_first(&p->mGazSur, zKey, strlen(zKey)); it.i>=0; km_next(&p->mGazSur, &it)){
-    if( iFirst>=0 && p->mGazSur.a[it.i].iVal!=iFirst ) return 1;
-    iFirst = p->mGazSur.a[it.i].iVal;
+    if( iFirst>=0 && it.iVal!=iFirst ) return 1;
+    iFirst = it.iVal;
   }
   return 0;
 }
@@ -1565,7 +1626,7 @@ static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, strlen(zKey));
   if( zk==0 ) return MARSAD_NOMEM;
   for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
-    int eTribe = p->aVar[p->mKey.a[it.i].iVal].e;
+    int eTribe = p->aVar[it.iVal].e;
     if( p->aEnt[eTribe].nNameWords==1 && p->aEnt[eTribe].iGaz<0 ){
       m->pM->iEntity = p->aEnt[eTribe].iId;
       return MARSAD_OK;
@@ -1622,15 +1683,15 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     if( zk==0 ) return MARSAD_NOMEM;
     v = find_key(p, zk, zKey);
   }
-  if( v>=0 && strcmp(p->aVar[p->mKey.a[v].iVal].zKey, zKey)==0 ){   /* 1. a known variant */
-    pM->iEntity = p->aEnt[p->aVar[p->mKey.a[v].iVal].e].iId;
+  if( v>=0 && strcmp(p->aVar[v].zKey, zKey)==0 ){   /* 1. a known variant */
+    pM->iEntity = p->aEnt[p->aVar[v].e].iId;
     return MARSAD_OK;
   }
   marsad_buf_reset(&p->reason);
   if( v>=0 ){           /* a known name with عبد written apart from the next word or not */
     marsad_buf_printf(&p->reason, "spelling: %s ~ %s (عبد written with the next word or apart)",
-                      zKey, p->aVar[p->mKey.a[v].iVal].zKey);
-    return add_variant(p, p->aVar[p->mKey.a[v].iVal].e, m);
+                      zKey, p->aVar[v].zKey);
+    return add_variant(p, p->aVar[v].e, m);
   }
   const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
   if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind
