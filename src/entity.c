@@ -70,11 +70,15 @@ static km_entry *km_at(const keymap *m, int i){
   return (km_entry*)(void*)(m->aRec + i);
 }
 
-/* FNV-1a of p[0..n). */
-static unsigned km_hash(const char *p, size_t n){
-  unsigned h = 0x811C9DC5u;
+/* FNV-1a of p[0..n) continued from h, the hash of the bytes before. */
+static unsigned km_hash_from(unsigned h, const char *p, size_t n){
   for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
   return h;
+}
+
+/* FNV-1a of p[0..n). */
+static unsigned km_hash(const char *p, size_t n){
+  return km_hash_from(0x811C9DC5u, p, n);
 }
 
 /* Asks the processor for the slot where a lookup of hash h starts in m
@@ -943,6 +947,7 @@ static int nisba_spelling_entity(marsad_resolver *p, const char *zKey, int *pRc)
 /* A mention being resolved. */
 typedef struct res_ment {
   marsad_mention *pM;
+  const marsad_gaz_key *pGaz;  /* the gazetteer's entry of its key, or NULL */
   const char *zText;   /* the span as written (not NUL-terminated) */
   size_t nText;
   int bLamLam;         /* the span follows لل (ل and the article): the
@@ -1380,7 +1385,7 @@ static int common_word_person(const res_ment *m){
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') ) return 0;
   if( m->nText>=4 && memcmp(m->zText, AR_ART, 4)==0 ) return 0;
   if( !marsad_arword(zKey, strlen(zKey)) ) return 0;
-  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  const marsad_gaz_key *g = m->pGaz;
   return !(g && g->iEntity>=0);
 }
 
@@ -1426,7 +1431,7 @@ static int ment_article(const res_ment *m){
 static int curated_kind(const res_ment *m){
   const char *zKey = m->pM->zKey;
   if( m->pM->eKind!=MARSAD_ENTITY_PLACE && m->pM->eKind!=MARSAD_ENTITY_PERSON ) return 0;
-  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  const marsad_gaz_key *g = m->pGaz;
   if( g==0 || g->iEntity<0 || (g->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_HOME)) || !(g->fClass & MARSAD_GAZ_CURATED) ){
     return 0;
   }
@@ -1520,7 +1525,7 @@ static int article_nisba_person(const res_ment *m){
   const char *zKey = m->pM->zKey;
   if( m->pM->eKind!=MARSAD_ENTITY_PERSON || strchr(zKey, ' ') || !ment_article(m)
    || !nisba_key(zKey, strlen(zKey)) ) return 0;
-  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  const marsad_gaz_key *g = m->pGaz;
   return !(g && g->iEntity>=0 && !(g->fClass & (MARSAD_GAZ_ADJ|MARSAD_GAZ_HOME))
            && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PERSON);
 }
@@ -1606,7 +1611,7 @@ static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *
     marsad_buf_printf(&p->reason, "surname of %s, named in full in the same article", p->aEnt[e].zName);
     return join_by_surname(p, e, m);
   }
-  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  const marsad_gaz_key *g = m->pGaz;
   if( g && (g->fClass & MARSAD_GAZ_HOME) && g->iEntity>=0 ){
     const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
     int rc = MARSAD_OK;
@@ -1641,7 +1646,7 @@ static int family_name(marsad_resolver *p, marsad_analysis *pA, const res_ment *
 /* True when mention m names a generic body the lists know (class
 ** generic: قوات الأمن, any country's security forces), no one entity. */
 static int generic_body(const res_ment *m){
-  const marsad_gaz_key *g = marsad_gaz_lookup(m->pM->zKey, strlen(m->pM->zKey));
+  const marsad_gaz_key *g = m->pGaz;
   return g && (g->fClass & MARSAD_GAZ_GENERIC);
 }
 
@@ -1693,7 +1698,7 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
                       zKey, p->aVar[v].zKey);
     return add_variant(p, p->aVar[v].e, m);
   }
-  const marsad_gaz_key *g = marsad_gaz_lookup(zKey, strlen(zKey));
+  const marsad_gaz_key *g = m->pGaz;
   if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==eKind
    && !(g->fClass & MARSAD_GAZ_HOME) && !(ment_article(m) && (g->fClass & MARSAD_GAZ_ARTNO)) ){
     const marsad_gaz_entity *ge = marsad_gaz_entity_at(g->iEntity);
@@ -1767,6 +1772,7 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
   const char *z = pM->eField==MARSAD_FIELD_TITLE ? pArt->zTitle : pArt->zBody;
   size_t n = pM->eField==MARSAD_FIELD_TITLE ? pArt->nTitle : pArt->nBody;
   m.pM = pM;
+  m.pGaz = marsad_gaz_lookup(pM->zKey, strlen(pM->zKey));
   m.zText = z ? z+pM->iStart : "";
   m.nText = (z && pM->iEnd<=n && pM->iStart<=pM->iEnd) ? pM->iEnd-pM->iStart : 0;
   m.bLamLam = m.nText>0 && pM->iStart>=4 && memcmp(m.zText-4, "\xD9\x84\xD9\x84", 4)==0
