@@ -457,6 +457,7 @@ typedef struct res_entity {
 /* One variant key of an entity. */
 typedef struct res_variant {
   int e;             /* entity index */
+  unsigned nKey;     /* bytes of zKey */
   char *zKey;        /* normalized key (owned) */
 } res_variant;
 
@@ -679,6 +680,7 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   int v = p->nVar++;
   p->aVar[v].e = e;
   p->aVar[v].zKey = zKey;
+  p->aVar[v].nKey = (unsigned)strlen(zKey);
   p->aEnt[e].nVar++;
   const char *zk = kind_key(p, eKind, z, strlen(z));
   if( zk==0 ) return MARSAD_NOMEM;
@@ -947,6 +949,7 @@ static int nisba_spelling_entity(marsad_resolver *p, const char *zKey, int *pRc)
 /* A mention being resolved. */
 typedef struct res_ment {
   marsad_mention *pM;
+  size_t nKey;                 /* bytes of its key */
   const marsad_gaz_key *pGaz;  /* the gazetteer's entry of its key, or NULL */
   const char *zText;   /* the span as written (not NUL-terminated) */
   size_t nText;
@@ -1339,12 +1342,22 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
   return -1;
 }
 
-/* The variant of p->mKey's "kind|key" zk (in p->b) spelled zKey, else
-** the newest variant of zk, else -1. */
-static int find_key(marsad_resolver *p, const char *zk, const char *zKey){
+/* The variant of p->mKey's "kind|key" zk (in p->b) spelled zKey (nKey
+** bytes), else the newest variant of zk, else -1; *pbSame: the variant is
+** spelled zKey. zk is zKey's own (bJoined 0) or zKey with عبد joined to
+** the word after it (abd_joined). A variant is under its own key and
+** under its key so joined, which is shorter: under zKey's own, a variant
+** as long as zKey is spelled zKey (its string is not read). */
+static int find_key(marsad_resolver *p, const char *zk, const char *zKey, size_t nKey,
+                    int bJoined, int *pbSame){
   int v = -1;
+  *pbSame = 0;
   for(km_iter it=km_first(&p->mKey, zk, p->b.n); it.i>=0; km_next(&p->mKey, &it)){
-    if( strcmp(p->aVar[it.iVal].zKey, zKey)==0 ) return it.iVal;
+    const res_variant *pV = &p->aVar[it.iVal];
+    if( pV->nKey==nKey && (!bJoined || memcmp(pV->zKey, zKey, nKey)==0) ){
+      *pbSame = 1;
+      return it.iVal;
+    }
     if( v<0 ) v = it.iVal;
   }
   return v;
@@ -1679,16 +1692,17 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   if( common_word_person(m) ) return word_as_surname(p, pA, m);
   if( article_nisba_person(m) || shared_surname(p, m, &rc) ) return family_name(p, pA, m);
   if( rc ) return rc;
-  const char *zk = kind_key(p, eKind, zKey, strlen(zKey));
+  const char *zk = kind_key(p, eKind, zKey, m->nKey);
   if( zk==0 ) return MARSAD_NOMEM;
-  int v = find_key(p, zk, zKey);
+  int bSame = 0;
+  int v = find_key(p, zk, zKey, m->nKey, 0, &bSame);
   const char *zJoined = 0;
   if( v<0 && eKind==MARSAD_ENTITY_PERSON && (zJoined = abd_joined(p, zKey))!=0 ){
     zk = kind_key(p, eKind, zJoined, strlen(zJoined));   /* عبد العزيز = عبدالعزيز */
     if( zk==0 ) return MARSAD_NOMEM;
-    v = find_key(p, zk, zKey);
+    v = find_key(p, zk, zKey, m->nKey, 1, &bSame);
   }
-  if( v>=0 && strcmp(p->aVar[v].zKey, zKey)==0 ){   /* 1. a known variant */
+  if( v>=0 && bSame ){   /* 1. a known variant */
     pM->iEntity = p->aEnt[p->aVar[v].e].iId;
     return MARSAD_OK;
   }
@@ -1772,7 +1786,8 @@ static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
   const char *z = pM->eField==MARSAD_FIELD_TITLE ? pArt->zTitle : pArt->zBody;
   size_t n = pM->eField==MARSAD_FIELD_TITLE ? pArt->nTitle : pArt->nBody;
   m.pM = pM;
-  m.pGaz = marsad_gaz_lookup(pM->zKey, strlen(pM->zKey));
+  m.nKey = strlen(pM->zKey);
+  m.pGaz = marsad_gaz_lookup(pM->zKey, m.nKey);
   m.zText = z ? z+pM->iStart : "";
   m.nText = (z && pM->iEnd<=n && pM->iStart<=pM->iEnd) ? pM->iEnd-pM->iStart : 0;
   m.bLamLam = m.nText>0 && pM->iStart>=4 && memcmp(m.zText-4, "\xD9\x84\xD9\x84", 4)==0
