@@ -409,6 +409,13 @@ static int one_spelling_edit(const uint32_t *a, int na, const uint32_t *b, int n
   return (c==0x062A && d==0x062F) || (c==0x0632 && d==0x0633);  /* ت د, ز س */
 }
 
+/* The fewest skeleton letters a word of a name of nw words may have to be
+** one edit from another (one_spelling_edit): four when another word of the
+** name is equal, five in a name of one word. */
+static int skel_edit_min(int nw){
+  return nw>1 ? 4 : 5;
+}
+
 /* True when normalized keys x (with skeleton *pX) and y are spellings of
 ** one foreign name of kind eKind (y a country or a name of the lists when
 ** bListed):
@@ -436,7 +443,7 @@ static int spelling_match(const char *x, const key_skel *pX, const char *y, int 
     if( nb<nMin ) nMin = nb;
   }
   if( nEdit==0 ) return pX->n>=4;   /* equal skeletons: not too short */
-  return nEdit==1 && nMin>=(nSame>0 ? 4 : 5);
+  return nEdit==1 && nMin>=skel_edit_min(pX->nw);
 }
 
 /* ---------------------------------------------------------------- resolver */
@@ -556,11 +563,22 @@ static const char *kind_key(marsad_resolver *p, int eKind, const char *z, size_t
 ** p->b one after the other: "K|" (K the kind's digit) and the skeleton as
 ** UTF-8, then the same for each of its one-letter deletions (spaces kept),
 ** in the order of the letter left out; key k is p->b.a[aOff[k]..aOff[k+1])
-** (aOff: room for SKEL_MAX+2). Returns the number of keys, 0 when out of
-** memory. */
+** (aOff: room for SKEL_MAX+2). No deletion in a word too short to be one
+** edit from another (skel_edit_min): two skeletons that share such a
+** deletion differ in that word, and spelling_match refuses them (the
+** same skeleton is found by the first key). Returns the number of keys, 0
+** when out of memory. */
 static int skel_keys(marsad_resolver *p, int eKind, const uint32_t *a, int n, int *aOff){
   unsigned char u[SKEL_MAX*4];
-  int aPos[SKEL_MAX+1], nu = 0, nKey = 0;
+  int aPos[SKEL_MAX+1], aWordLen[SKEL_MAX], nu = 0, nKey = 0, nw = 0;
+  for(int i=0; i<n; ){          /* each letter's word's length */
+    int j = i;
+    while( j<n && a[j]!=' ' ) j++;
+    for(int k=i; k<j; k++) aWordLen[k] = j-i;
+    if( j<n ) aWordLen[j] = 0;
+    nw++;
+    i = j+1;
+  }
   for(int i=0; i<n; i++){
     aPos[i] = nu;
     nu += (int)marsad_utf8_encode(a[i], u+nu);
@@ -568,7 +586,7 @@ static int skel_keys(marsad_resolver *p, int eKind, const uint32_t *a, int n, in
   aPos[n] = nu;
   marsad_buf_reset(&p->b);
   for(int i=-1; i<n; i++){
-    if( i>=0 && a[i]==' ' ) continue;
+    if( i>=0 && (a[i]==' ' || aWordLen[i]<skel_edit_min(nw)) ) continue;
     char zPre[2] = {(char)('0'+eKind), '|'};
     int nCut = i<0 ? nu : aPos[i], iRest = i<0 ? nu : aPos[i+1];
     aOff[nKey++] = (int)p->b.n;
