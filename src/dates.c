@@ -49,16 +49,33 @@ int marsad_ymd_parse(const char *z, marsad_ymd *pOut){
   return 1;
 }
 
-void marsad_ymd_format(const marsad_ymd *p, int ePrec, char z[11]){
-  z[0] = 0;
-  if( p->y<=0 || p->y>9999 ) return;
-  if( ePrec==MARSAD_PREC_YEAR || p->m==0 ){
-    snprintf(z, 11, "%04d", p->y);
-  }else if( ePrec==MARSAD_PREC_MONTH || p->d==0 ){
-    snprintf(z, 11, "%04d-%02d", p->y, p->m);
-  }else{
-    snprintf(z, 11, "%04d-%02d-%02d", p->y, p->m, p->d);
+/* Writes the nDigit last decimal digits of v (0 <= v) at z. */
+static void put_digits(char *z, int v, int nDigit){
+  for(int i=nDigit-1; i>=0; i--){
+    z[i] = (char)('0' + v%10);
+    v /= 10;
   }
+}
+
+void marsad_ymd_format(const marsad_ymd *p, int ePrec, char z[11]){
+  z[0] = 0;                      /* by hand: it runs for every fact stored */
+  if( p->y<=0 || p->y>9999 ) return;
+  if( p->m<0 || p->m>99 || p->d<0 || p->d>99 ){   /* no valid date: as printf would */
+    if( ePrec==MARSAD_PREC_YEAR || p->m==0 ) snprintf(z, 11, "%04d", p->y);
+    else if( ePrec==MARSAD_PREC_MONTH || p->d==0 ) snprintf(z, 11, "%04d-%02d", p->y, p->m);
+    else snprintf(z, 11, "%04d-%02d-%02d", p->y, p->m, p->d);
+    return;
+  }
+  put_digits(z, p->y, 4);
+  z[4] = 0;
+  if( ePrec==MARSAD_PREC_YEAR || p->m==0 ) return;
+  z[4] = '-';
+  put_digits(z+5, p->m, 2);
+  z[7] = 0;
+  if( ePrec==MARSAD_PREC_MONTH || p->d==0 ) return;
+  z[7] = '-';
+  put_digits(z+8, p->d, 2);
+  z[10] = 0;
 }
 
 long marsad_ymd_days(const marsad_ymd *p){
@@ -502,6 +519,26 @@ static int scan_at(date_scan *p, int i, int *pRc){
   return 0;
 }
 
+/* True when word i may start a date that scan_at reads: digits, a word
+** that starts a relative day, a weekday or a month, or a grammar word that
+** leads one (يوم، شهر، عام، العام، سنة, whose keys are of 6 or 10 bytes). */
+static int may_start_date(const marsad_words *pW, int i){
+  _Static_assert(sizeof K_YAWM==7 && sizeof K_SHAHR==7 && sizeof K_AAM==7 && sizeof K_SANA==7
+                 && sizeof K_ALAAM==11, "the grammar words' key lengths tested below");
+  const marsad_word *w = &pW->a[i];
+  if( w->bNum ) return 1;
+  if( w->eKind!=MARSAD_TOKEN_ARABIC ) return 0;
+  unsigned bits = marsad_lex_bit(&marsad_lex_relative) | marsad_lex_bit(&marsad_lex_weekdays)
+                | marsad_lex_bit(&marsad_lex_months);
+  if( marsad_word_lex_any(pW, i) & bits ) return 1;
+  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
+    if( w->anKey[v]==6 || w->anKey[v]==10 ){
+      return marsad_word_is(pW, i, K_YAWM) || word_or_conj(pW, i, K_SHAHR) || is_year_word(pW, i);
+    }
+  }
+  return 0;
+}
+
 int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
                       const marsad_ymd *pNow, unsigned char *aUsed,
                       marsad_dates *pOut){
@@ -511,7 +548,7 @@ int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
   for(int s=0; rc==MARSAD_OK && s<pW->nSent; s++){
     scan.iLimit = pW->aSent[s+1];
     for(int i=pW->aSent[s]; rc==MARSAD_OK && i<scan.iLimit; ){
-      int n = (aUsed && aUsed[i]) ? 0 : scan_at(&scan, i, &rc);
+      int n = ((aUsed && aUsed[i]) || !may_start_date(pW, i)) ? 0 : scan_at(&scan, i, &rc);
       i += n>0 ? n : 1;
     }
   }

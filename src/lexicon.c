@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "marsad.h"
+#include "imap.h"
 #include "lexicon.h"
 #include "words.h"
 
@@ -26,12 +27,11 @@ static const marsad_lexent *lex_find(const marsad_lexent *a, int nA, const char 
   return 0;
 }
 
-/* The entry of marsad_lex_first_all for key p[0..n), or NULL, through its
-** hash table (one probe or two for most words, instead of a binary search). */
-static const marsad_lexent *first_all_get(const char *p, size_t n){
-  uint32_t h = 2166136261u;
-  for(size_t i=0; i<n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-  for(uint32_t s=h & marsad_lex_first_mask; marsad_lex_first_slots[s]; s=(s+1) & marsad_lex_first_mask){
+/* The entry of marsad_lex_first_all for key p[0..n), whose marsad_hash64
+** is h, or NULL, through its hash table (one probe or two for most words,
+** instead of a binary search). */
+static const marsad_lexent *first_all_get(const char *p, size_t n, uint64_t h){
+  for(uint32_t s=(uint32_t)h & marsad_lex_first_mask; marsad_lex_first_slots[s]; s=(s+1) & marsad_lex_first_mask){
     const marsad_lexent *e = &marsad_lex_first_all.a[marsad_lex_first_slots[s]-1];
     if( (size_t)e->nKey==n && memcmp(e->zKey, p, n)==0 ) return e;
   }
@@ -46,23 +46,16 @@ static const marsad_lexent *first_all_get(const char *p, size_t n){
 const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n){
   if( pLex->iBit>=0 ){
     const char *pSpace = memchr(p, ' ', n);
-    const marsad_lexent *f = first_all_get(p, pSpace ? (size_t)(pSpace-p) : n);
+    size_t nFirst = pSpace ? (size_t)(pSpace-p) : n;
+    const marsad_lexent *f = first_all_get(p, nFirst, marsad_hash64(p, nFirst));
     if( f==0 || !(f->iValue & (1LL<<pLex->iBit)) ) return 0;
   }
   return lex_find(pLex->a, pLex->n, p, n);
 }
 
-void marsad_lex_index(marsad_words *pW){
-  for(int i=0; i<pW->nWord; i++){
-    int eKind = pW->a[i].eKind;
-    if( eKind==MARSAD_TOKEN_NUMBER ) continue;   /* no list holds digits */
-    for(int v=0; v<3; v++){
-      size_t nk;
-      const char *k = marsad_word_key(pW, i, v, &nk);
-      const marsad_lexent *e = k ? first_all_get(k, nk) : 0;
-      pW->a[i].aLex[v] = e ? (unsigned)e->iValue : 0;
-    }
-  }
+unsigned marsad_lex_bits(const char *p, size_t n, uint64_t h){
+  const marsad_lexent *e = first_all_get(p, n, h);
+  return e ? (unsigned)e->iValue : 0;
 }
 
 /* The first-word entry of pLex for key eKey of word i, or NULL: a bit test

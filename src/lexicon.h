@@ -9,6 +9,7 @@
 #ifndef MARSAD_LEXICON_H
 #define MARSAD_LEXICON_H
 #include <stddef.h>
+#include <stdint.h>
 #include "words.h"
 
 struct marsad_words;
@@ -30,7 +31,7 @@ typedef struct marsad_lexicon {
   int nMaxWord;            /* words in the longest entry */
   const marsad_lexent *aFirst;  /* the first words of the entries, sorted; */
   int nFirst;                   /*   nWord: the most words of an entry it starts */
-  int iBit;                     /* its bit in the words' masks (marsad_lex_index) */
+  int iBit;                     /* its bit in the words' masks (marsad_lex_bits) */
 } marsad_lexicon;
 
 /* Calendars (months eA). */
@@ -148,16 +149,17 @@ extern const marsad_lexicon marsad_lex_function;
 /* Every first word of every table; iValue: the bits (iBit) of the tables
 ** that have an entry starting with it. */
 extern const marsad_lexicon marsad_lex_first_all;
-/* marsad_lex_first_all's entries as a hash table (32-bit FNV-1a of the key,
-** linear probing): each slot holds an entry's index + 1, or 0 when empty;
+/* marsad_lex_first_all's entries as a hash table (marsad_hash64 of the key,
+** imap.h; linear probing): each slot holds an entry's index + 1, or 0 when empty;
 ** marsad_lex_first_mask + 1 slots, at most half of them used. */
 extern const unsigned short marsad_lex_first_slots[];
 extern const unsigned marsad_lex_first_mask;
 
-/* Sets every word's aLex masks (words.h): for each of its keys, the tables
-** that have an entry starting with it, so that lookups of words no table
-** starts with cost one bit test. Called by marsad_words_build. */
-void marsad_lex_index(struct marsad_words *pW);
+/* The bits (iBit) of the tables that have an entry starting with the word
+** key p[0..n), whose marsad_hash64 (imap.h) is h: a word's aLex masks
+** (words.h), so that lookups of words no table starts with cost one bit
+** test. The shared tokens carry every key's hash (analysis.h). */
+unsigned marsad_lex_bits(const char *p, size_t n, uint64_t h);
 
 /* Lemma of each cue (cues iValue). */
 extern const char *const marsad_cue_lemmas[];
@@ -177,7 +179,7 @@ const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,
 ** match with its proclitics (و ف, then ب ل ك) removed when bClitics is set.
 ** Returns the entry (and *pnWord, the words it covers) or NULL. Inline: the
 ** extractors ask at almost every word, and almost every word starts no
-** entry of the list, which its list bits (marsad_lex_index) tell at once. */
+** entry of the list, which its list bits (marsad_lex_bits) tell at once. */
 static inline const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
                                                     const struct marsad_words *pW,
                                                     int iWord, int iLimit, int bClitics,
@@ -188,6 +190,19 @@ static inline const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
   unsigned bits = bClitics ? aLex[0] | aLex[1] | aLex[2] : aLex[0];
   if( !(bits & (1u<<pLex->iBit)) ) return 0;
   return marsad_lex_match_from(pLex, pW, iWord, iLimit, bClitics, pnWord);
+}
+
+/* The bit of pLex in the masks of marsad_lex_bits. */
+static inline unsigned marsad_lex_bit(const marsad_lexicon *pLex){
+  return 1u<<pLex->iBit;
+}
+
+/* The tables (bits, marsad_lex_bit) with an entry that starts with word i of
+** pW as written or with its proclitics removed: a word whose masks share no
+** bit with the tables an extractor starts from starts nothing it reads. */
+static inline unsigned marsad_word_lex_any(const struct marsad_words *pW, int i){
+  const unsigned *aLex = pW->a[i].aLex;
+  return aLex[0] | aLex[1] | aLex[2];
 }
 
 /* Like marsad_lex_match for tables whose key words may end in '*' (a

@@ -7,6 +7,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "analysis.h"
+#include "imap.h"
 #include "lexicon.h"
 #include "sentence.h"
 #include "token.h"
@@ -120,9 +121,22 @@ static void word_number(marsad_word *w, const char *z, size_t n){
   w->nDigits = nDigits;
 }
 
-/* Appends a word: its kind, span and key k[0..nk). */
+/* Sets word w's aLex masks (lexicon.h): hKey is marsad_hash64 of its full
+** key; its other keys are hashed here. */
+static void word_lex(const marsad_words *pW, marsad_word *w, uint64_t hKey){
+  if( w->eKind==MARSAD_TOKEN_NUMBER ) return;   /* no list holds digits */
+  w->aLex[0] = marsad_lex_bits(pW->zArena + w->aKey[0], w->anKey[0], hKey);
+  for(int v=1; v<3; v++){
+    if( w->anKey[v]==0 ) continue;
+    const char *k = pW->zArena + w->aKey[v];
+    w->aLex[v] = marsad_lex_bits(k, w->anKey[v], marsad_hash64(k, w->anKey[v]));
+  }
+}
+
+/* Appends a word: its kind, span and key k[0..nk), whose marsad_hash64 is
+** hKey. */
 static int add_word(marsad_words *pW, int eKind, size_t iStart, size_t iEnd,
-                    const char *k, size_t nk){
+                    const char *k, size_t nk, uint64_t hKey){
   int rc = words_reserve(pW, pW->nWord+1);
   if( rc!=MARSAD_OK ) return rc;
   marsad_word *w = &pW->a[pW->nWord];
@@ -138,7 +152,10 @@ static int add_word(marsad_words *pW, int eKind, size_t iStart, size_t iEnd,
   }else if( w->eKind==MARSAD_TOKEN_ARABIC ){
     rc = word_variants(pW, w);
   }
-  if( rc==MARSAD_OK ) pW->nWord++;
+  if( rc==MARSAD_OK ){
+    word_lex(pW, w, hKey);
+    pW->nWord++;
+  }
   return rc;
 }
 
@@ -147,12 +164,15 @@ static int on_span(void *pCtx, const marsad_span_token *pTok){
   marsad_words *pW = pCtx;
   int rc = marsad_norm_run(pW->p + pTok->iStart, pTok->iEnd - pTok->iStart, &pW->norm);
   if( rc!=MARSAD_OK ) return rc;
-  return add_word(pW, pTok->eKind, pTok->iStart, pTok->iEnd, pW->norm.z, pW->norm.n);
+  return add_word(pW, pTok->eKind, pTok->iStart, pTok->iEnd, pW->norm.z, pW->norm.n,
+                  marsad_hash64(pW->norm.z, pW->norm.n));
 }
 
-/* Appends a token with its key (a marsad_token_fn). */
-static int on_token(void *pCtx, const marsad_token *pTok){
-  return add_word(pCtx, pTok->eKind, pTok->iStart, pTok->iEnd, pTok->pKey, pTok->nKey);
+/* Appends a shared token with its key and the key's hash (a
+** marsad_aword_fn). */
+static int on_word(void *pCtx, const marsad_aword *pWord){
+  const marsad_token *t = &pWord->tok;
+  return add_word(pCtx, t->eKind, t->iStart, t->iEnd, t->pKey, t->nKey, pWord->hKey);
 }
 
 /* Records a sentence: the index of its first word. */
@@ -203,14 +223,13 @@ static int words_build(const char *p, size_t n, const marsad_analysis *pA, marsa
     if( rc==MARSAD_OK ) rc = arena_reserve(pW, n + n/2 + 64);
   }
   if( rc==MARSAD_OK ){
-    rc = pA ? marsad_analysis_tokens(pA, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0, on_token, pW)
+    rc = pA ? marsad_analysis_words(pA, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0, on_word, pW)
             : marsad_tokenize_spans(p, n, 1, on_span, pW);
   }
   if( rc==MARSAD_OK ) rc = marsad_sentences(p, n, on_sentence, pW);
   if( rc==MARSAD_OK && pW->nSentAlloc<2 ) rc = on_sentence(pW, 0, n);
   if( rc==MARSAD_OK ){
     assign_sentences(pW);
-    marsad_lex_index(pW);
   }else{
     pW->nWord = 0;
     pW->nSent = 0;

@@ -29,7 +29,7 @@ typedef struct marsad_word {
   double dNum;         /* value of a digit number (1,000 and ١٬٠٠٠ = 1000) */
   int nDigits;         /* digits before any decimal point, for numbers */
   unsigned aLex[3];    /* per key: bits of the word lists with an entry
-                          starting with it (lexicon.h, marsad_lex_index) */
+                          starting with it (lexicon.h, marsad_lex_bits) */
 } marsad_word;
 
 typedef struct marsad_words {

@@ -70,12 +70,23 @@ def enum(path, no, kind, value):
     return table[value]
 
 
-def fnv1a(b):
-    """32-bit FNV-1a of bytes b, as lexicon.c computes it."""
-    h = 2166136261
-    for c in b:
-        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
-    return h
+def hash64(b):
+    """marsad_hash64 (src/imap.c) of bytes b: the hash the shared tokens give
+    every word's key, so that lexicon.c looks a word up without hashing it."""
+    m = 0xFFFFFFFFFFFFFFFF
+    h = 0xcbf29ce484222325 ^ len(b)
+    i = 0
+    while i + 8 <= len(b):
+        h = ((h ^ int.from_bytes(b[i:i + 8], "little")) * 0x9e3779b97f4a7c15) & m
+        h ^= h >> 29
+        i += 8
+    x = h ^ int.from_bytes(b[i:], "little")
+    x ^= x >> 33
+    x = (x * 0xff51afd7ed558ccd) & m
+    x ^= x >> 33
+    x = (x * 0xc4ceb9fe1a85ec53) & m
+    x ^= x >> 33
+    return x
 
 
 def first_hash_slots(keys):
@@ -86,7 +97,7 @@ def first_hash_slots(keys):
         size *= 2
     slots = [0] * size
     for i, k in enumerate(keys):
-        h = fnv1a(k) & (size - 1)
+        h = hash64(k) & (size - 1)
         while slots[h]:
             h = (h + 1) & (size - 1)
         slots[h] = i + 1
