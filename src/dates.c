@@ -532,8 +532,12 @@ static int may_start_date(const marsad_words *pW, int i){
                 | marsad_lex_bit(&marsad_lex_months);
   if( marsad_word_lex_any(pW, i) & bits ) return 1;
   for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
-    if( w->anKey[v]==6 || w->anKey[v]==10 ){
-      return marsad_word_is(pW, i, K_YAWM) || word_or_conj(pW, i, K_SHAHR) || is_year_word(pW, i);
+    const char *k = pW->zArena + w->aKey[v];
+    if( w->anKey[v]==6 ){
+      if( (v==MARSAD_KEY_FULL && memcmp(k, K_YAWM, 6)==0) || memcmp(k, K_SHAHR, 6)==0
+       || memcmp(k, K_AAM, 6)==0 || memcmp(k, K_SANA, 6)==0 ) return 1;
+    }else if( w->anKey[v]==10 && memcmp(k, K_ALAAM, 10)==0 ){
+      return 1;
     }
   }
   return 0;

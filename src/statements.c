@@ -811,7 +811,7 @@ static int scan_sentence(stmt_scan *p, int iSent){
   int iOpen = -1;   /* the statement of this sentence whose content is open */
   int rc = MARSAD_OK;
   for(int i=p->iFloor; rc==MARSAD_OK && i<p->iLimit; i++){
-    if( p->aFlag[i] ) continue;
+    if( p->aFlag[i] || !(marsad_word_lex_any(pW, i) & marsad_lex_bit(&marsad_lex_cues)) ) continue;
     const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
     if( eCue==0 || (eCue->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL ) continue;
     if( masdar_reading(p, i, eCue) ) continue;
