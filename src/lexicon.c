@@ -31,8 +31,11 @@ static const marsad_lexent *lex_find(const marsad_lexent *a, int nA, const char 
 ** is h, or NULL, through its hash table (one probe or two for most words,
 ** instead of a binary search). */
 static const marsad_lexent *first_all_get(const char *p, size_t n, uint64_t h){
+  uint32_t tag = (uint32_t)(h>>48);
   for(uint32_t s=(uint32_t)h & marsad_lex_first_mask; marsad_lex_first_slots[s]; s=(s+1) & marsad_lex_first_mask){
-    const marsad_lexent *e = &marsad_lex_first_all.a[marsad_lex_first_slots[s]-1];
+    uint32_t v = marsad_lex_first_slots[s];
+    if( (v>>16)!=tag ) continue;
+    const marsad_lexent *e = &marsad_lex_first_all.a[(v & 0xFFFF)-1];
     if( (size_t)e->nKey==n && memcmp(e->zKey, p, n)==0 ) return e;
   }
   return 0;
@@ -85,14 +88,23 @@ static size_t join_keys(const marsad_words *pW, int iFirst, int iLast, int eKey,
   return n;
 }
 
+/* The first-word entries of pLex (or NULL) for the keys of word i, one per
+** MARSAD_KEY_* (the first only unless bClitics), into aF[3]. */
+static void first_entries(const marsad_lexicon *pLex, const marsad_words *pW, int i,
+                          int bClitics, const marsad_lexent *aF[3]){
+  for(int v=0; v<3; v++){
+    aF[v] = (v==0 || bClitics) ? first_entry(pLex, pW, i, v) : 0;
+  }
+}
+
 /* The entry for words iFirst..iLast, trying the clitic-free keys of the
-** first word when bClitics; only keys that start some entry are joined. */
+** first word when bClitics; only keys that start some entry are joined.
+** aF: the first-word entries of word iFirst (first_entries). */
 static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_words *pW,
-                                     int iFirst, int iLast, int bClitics){
+                                     int iFirst, int iLast, const marsad_lexent *aF[3]){
   char z[LEX_JOIN_MAX];
-  int nVariant = bClitics ? 3 : 1;
-  for(int v=0; v<nVariant; v++){
-    const marsad_lexent *f = first_entry(pLex, pW, iFirst, v);
+  for(int v=0; v<3; v++){
+    const marsad_lexent *f = aF[v];
     if( f==0 || f->nWord<iLast-iFirst+1 ) continue;
     size_t n = join_keys(pW, iFirst, iLast, v, z);
     const marsad_lexent *e = n ? lex_find(pLex->a, pLex->n, z, n) : 0;   /* f: its bit is set */
@@ -105,16 +117,17 @@ const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,
                                            const marsad_words *pW, int iWord,
                                            int iLimit, int bClitics, int *pnWord){
   int nMax = 0;
+  const marsad_lexent *aF[3];
   *pnWord = 0;
   if( iLimit>pW->nWord ) iLimit = pW->nWord;
   if( iWord<0 || iWord>=iLimit ) return 0;
-  for(int v=0; v<(bClitics ? 3 : 1); v++){
-    const marsad_lexent *f = first_entry(pLex, pW, iWord, v);
-    if( f && f->nWord>nMax ) nMax = f->nWord;
+  first_entries(pLex, pW, iWord, bClitics, aF);
+  for(int v=0; v<3; v++){
+    if( aF[v] && aF[v]->nWord>nMax ) nMax = aF[v]->nWord;
   }
   for(int k=nMax; k>=1; k--){
     if( iWord+k>iLimit ) continue;
-    const marsad_lexent *e = lex_span(pLex, pW, iWord, iWord+k-1, bClitics);
+    const marsad_lexent *e = lex_span(pLex, pW, iWord, iWord+k-1, aF);
     if( e ){ *pnWord = k; return e; }
   }
   return 0;
@@ -127,7 +140,9 @@ const marsad_lexent *marsad_lex_match_ending(const marsad_lexicon *pLex,
   for(int k=pLex->nMaxWord; k>=1; k--){
     int iFirst = iLast-k+1;
     if( iFirst<iFloor || iLast>=pW->nWord ) continue;
-    const marsad_lexent *e = lex_span(pLex, pW, iFirst, iLast, bClitics);
+    const marsad_lexent *aF[3];
+    first_entries(pLex, pW, iFirst, bClitics, aF);
+    const marsad_lexent *e = lex_span(pLex, pW, iFirst, iLast, aF);
     if( e ){ *pnWord = k; return e; }
   }
   *pnWord = 0;

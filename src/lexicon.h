@@ -150,9 +150,10 @@ extern const marsad_lexicon marsad_lex_function;
 ** that have an entry starting with it. */
 extern const marsad_lexicon marsad_lex_first_all;
 /* marsad_lex_first_all's entries as a hash table (marsad_hash64 of the key,
-** imap.h; linear probing): each slot holds an entry's index + 1, or 0 when empty;
-** marsad_lex_first_mask + 1 slots, at most half of them used. */
-extern const unsigned short marsad_lex_first_slots[];
+** imap.h; linear probing): each slot holds an entry's index + 1 in its low 16
+** bits and the top 16 bits of the entry key's hash above them, or 0 when
+** empty; marsad_lex_first_mask + 1 slots, at most a quarter of them used. */
+extern const uint32_t marsad_lex_first_slots[];
 extern const unsigned marsad_lex_first_mask;
 
 /* The bits (iBit) of the tables that have an entry starting with the word

@@ -5,6 +5,7 @@
 */
 #include <string.h>
 #include "harness.h"
+#include "analysis.h"
 #include "lexicon.h"
 #include "words.h"
 
@@ -43,8 +44,36 @@ static void test_other_words(void){
   marsad_words_free(&w);
 }
 
+/* The body's words built from the shared tokens (their keys' hashes given
+** with them) carry the same list bits as the words built from the text. */
+static void test_shared_tokens(void){
+  const char *z = "وقال الوزير يوم الأحد 3 مارس إن عشرات قتلوا، وأكدت للعام الماضي.";
+  marsad_words w = MARSAD_WORDS_INIT, b = MARSAD_WORDS_INIT;
+  marsad_analysis a;
+  memset(&a, 0, sizeof a);
+  a.art.zTitle = "";
+  a.art.zBody = z;
+  a.art.nBody = strlen(z);
+  CHECK_EQ_INT(marsad_analysis_keep_tokens(&a), MARSAD_OK);
+  CHECK_EQ_INT(marsad_words_build(z, strlen(z), &w), MARSAD_OK);
+  CHECK_EQ_INT(marsad_words_build_body(&a, &b), MARSAD_OK);
+  CHECK_EQ_INT(b.nWord, w.nWord);
+  int nBits = 0;
+  for(int i=0; i<w.nWord && i<b.nWord; i++){
+    for(int v=0; v<3; v++){
+      CHECK_EQ_INT(b.a[i].aLex[v], w.a[i].aLex[v]);
+      nBits += w.a[i].aLex[v]!=0;
+    }
+  }
+  CHECK(nBits>=8);   /* قال الوزير يوم الأحد مارس عشرات أكدت العام ... start entries */
+  marsad_words_free(&w);
+  marsad_words_free(&b);
+  marsad_analysis_clear(&a);
+}
+
 int main(void){
   RUN(test_every_first_word);
   RUN(test_other_words);
+  RUN(test_shared_tokens);
   return DONE();
 }

@@ -90,17 +90,22 @@ def hash64(b):
 
 
 def first_hash_slots(keys):
-    """An open-addressing table (linear probing, at most half full) of the
-    sorted first-word keys: slot value = index + 1, 0 = empty."""
+    """An open-addressing table (linear probing, at most a quarter full) of
+    the sorted first-word keys: a slot holds the entry's index + 1 in its low
+    16 bits and the top 16 bits of the key's hash above them (a probe rejects
+    another key without reading its entry); 0 = empty."""
+    if len(keys) >= 0xFFFF:
+        sys.exit("gen_facts: too many first words for 16-bit slots")
     size = 1
-    while size < 2 * len(keys):
+    while size < 4 * len(keys):
         size *= 2
     slots = [0] * size
     for i, k in enumerate(keys):
-        h = hash64(k) & (size - 1)
+        hk = hash64(k)
+        h = hk & (size - 1)
         while slots[h]:
             h = (h + 1) & (size - 1)
-        slots[h] = i + 1
+        slots[h] = (i + 1) | ((hk >> 48) << 16)
     return slots
 
 
@@ -247,9 +252,9 @@ def main():
         fh.write("};\n")
         fh.write(f"const marsad_lexicon marsad_lex_first_all = {{a_first_all, {len(fkeys)}, 1, a_first_all, {len(fkeys)}, -1}};\n\n")
         slots = first_hash_slots([w.encode() for w in fkeys])
-        fh.write("const unsigned short marsad_lex_first_slots[] = {\n")
+        fh.write("const uint32_t marsad_lex_first_slots[] = {\n")
         for i in range(0, len(slots), 16):
-            fh.write("  " + ", ".join(str(v) for v in slots[i:i + 16]) + ",\n")
+            fh.write("  " + ", ".join(f"{v}u" for v in slots[i:i + 16]) + ",\n")
         fh.write("};\n")
         fh.write(f"const unsigned marsad_lex_first_mask = {len(slots) - 1}u;\n\n")
         fh.write("const char *const marsad_cue_lemmas[] = {\n")
