@@ -520,17 +520,16 @@ static int scan_at(date_scan *p, int i, int *pRc){
 }
 
 /* True when word i may start a date that scan_at reads: digits, a word
-** that starts a relative day, a weekday or a month, or a grammar word that
-** leads one (يوم، شهر، عام، العام، سنة, whose keys are of 6 or 10 bytes). */
-static int may_start_date(const marsad_words *pW, int i){
+** that starts an entry of the tables of mStart (relative days, weekdays,
+** months: marsad_lex_bit), or a grammar word that leads one (يوم، شهر، عام،
+** العام، سنة, whose keys are of 6 or 10 bytes). */
+static int may_start_date(const marsad_words *pW, int i, unsigned mStart){
   _Static_assert(sizeof K_YAWM==7 && sizeof K_SHAHR==7 && sizeof K_AAM==7 && sizeof K_SANA==7
                  && sizeof K_ALAAM==11, "the grammar words' key lengths tested below");
   const marsad_word *w = &pW->a[i];
   if( w->bNum ) return 1;
   if( w->eKind!=MARSAD_TOKEN_ARABIC ) return 0;
-  unsigned bits = marsad_lex_bit(&marsad_lex_relative) | marsad_lex_bit(&marsad_lex_weekdays)
-                | marsad_lex_bit(&marsad_lex_months);
-  if( marsad_word_lex_any(pW, i) & bits ) return 1;
+  if( marsad_word_lex_any(pW, i) & mStart ) return 1;
   for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
     const char *k = pW->zArena + w->aKey[v];
     if( w->anKey[v]==6 ){
@@ -548,11 +547,13 @@ int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
                       marsad_dates *pOut){
   date_scan scan = { pW, (pRef && pRef->y) ? pRef : 0, (pNow && pNow->y) ? pNow : 0,
                      aUsed, pOut, 0 };
+  unsigned mStart = marsad_lex_bit(&marsad_lex_relative) | marsad_lex_bit(&marsad_lex_weekdays)
+                   | marsad_lex_bit(&marsad_lex_months);
   int rc = MARSAD_OK;
   for(int s=0; rc==MARSAD_OK && s<pW->nSent; s++){
     scan.iLimit = pW->aSent[s+1];
     for(int i=pW->aSent[s]; rc==MARSAD_OK && i<scan.iLimit; ){
-      int n = ((aUsed && aUsed[i]) || !may_start_date(pW, i)) ? 0 : scan_at(&scan, i, &rc);
+      int n = ((aUsed && aUsed[i]) || !may_start_date(pW, i, mStart)) ? 0 : scan_at(&scan, i, &rc);
       i += n>0 ? n : 1;
     }
   }

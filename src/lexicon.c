@@ -56,6 +56,14 @@ const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, s
   return lex_find(pLex->a, pLex->n, p, n);
 }
 
+const marsad_lexent *marsad_lex_get_word(const marsad_lexicon *pLex,
+                                         const marsad_words *pW, int i, int eKey){
+  size_t n;
+  if( !(pW->a[i].aLex[eKey] & (1u<<pLex->iBit)) ) return 0;
+  const char *k = marsad_word_key(pW, i, eKey, &n);
+  return k ? lex_find(pLex->a, pLex->n, k, n) : 0;
+}
+
 unsigned marsad_lex_bits(const char *p, size_t n, uint64_t h){
   const marsad_lexent *e = first_all_get(p, n, h);
   return e ? (unsigned)e->iValue : 0;

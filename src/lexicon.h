@@ -169,6 +169,12 @@ extern const int marsad_cue_nlemmas;
 /* Looks up the exact key p[0..n) in pLex; the entry or NULL. */
 const marsad_lexent *marsad_lex_get(const marsad_lexicon *pLex, const char *p, size_t n);
 
+/* marsad_lex_get of key eKey (MARSAD_KEY_*) of word i of pW: its list bits
+** (aLex) say whether pLex has an entry starting with it, so the key is not
+** hashed again. NULL when the word has no such key. */
+const marsad_lexent *marsad_lex_get_word(const marsad_lexicon *pLex,
+                                         const struct marsad_words *pW, int i, int eKey);
+
 /* The search of marsad_lex_match, for a word whose list bits say that some
 ** entry of pLex may start with it. */
 const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,

@@ -183,21 +183,21 @@ static int scan_number(const marsad_words *pW, const unsigned char *aUsed, int i
 }
 
 /* True when word i may start what scan_number reads: digits, or an Arabic
-** word that starts a number word or a counted noun (a dual). */
-static int may_start_number(const marsad_words *pW, int i){
+** word that starts an entry of the tables of mStart (number words, counted
+** nouns for a dual: marsad_lex_bit). */
+static int may_start_number(const marsad_words *pW, int i, unsigned mStart){
   const marsad_word *w = &pW->a[i];
-  return w->bNum || (w->eKind==MARSAD_TOKEN_ARABIC
-                     && (marsad_word_lex_any(pW, i)
-                         & (marsad_lex_bit(&marsad_lex_numbers) | marsad_lex_bit(&marsad_lex_counts))));
+  return w->bNum || (w->eKind==MARSAD_TOKEN_ARABIC && (marsad_word_lex_any(pW, i) & mStart));
 }
 
 int marsad_numbers_find(const marsad_words *pW, const unsigned char *aUsed,
                         marsad_numbers *pOut){
+  unsigned mStart = marsad_lex_bit(&marsad_lex_numbers) | marsad_lex_bit(&marsad_lex_counts);
   int rc = MARSAD_OK;
   for(int s=0; rc==MARSAD_OK && s<pW->nSent; s++){
     int iLimit = pW->aSent[s+1];
     for(int i=pW->aSent[s]; rc==MARSAD_OK && i<iLimit; ){
-      int n = ((aUsed && aUsed[i]) || !may_start_number(pW, i))
+      int n = ((aUsed && aUsed[i]) || !may_start_number(pW, i, mStart))
             ? 0 : scan_number(pW, aUsed, pW->aSent[s], i, iLimit, pOut, &rc);
       i += n>0 ? n : 1;
     }

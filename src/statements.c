@@ -68,12 +68,9 @@ typedef struct stmt_scan {
 
 /* The single-word entry of pLex for word i, as written or without و/ف. */
 static const marsad_lexent *word_in(const marsad_lexicon *pLex, const marsad_words *pW, int i){
-  size_t n;
   if( i<0 || i>=pW->nWord || pW->a[i].eKind!=MARSAD_TOKEN_ARABIC ) return 0;
   for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_CONJ; v++){
-    if( !(pW->a[i].aLex[v] & (1u<<pLex->iBit)) ) continue;
-    const char *k = marsad_word_key(pW, i, v, &n);
-    const marsad_lexent *e = k ? marsad_lex_get(pLex, k, n) : 0;
+    const marsad_lexent *e = marsad_lex_get_word(pLex, pW, i, v);
     if( e && e->nWord==1 ) return e;
   }
   return 0;
@@ -810,8 +807,9 @@ static int scan_sentence(stmt_scan *p, int iSent){
   const marsad_words *pW = p->pW;
   int iOpen = -1;   /* the statement of this sentence whose content is open */
   int rc = MARSAD_OK;
+  unsigned mCue = marsad_lex_bit(&marsad_lex_cues);
   for(int i=p->iFloor; rc==MARSAD_OK && i<p->iLimit; i++){
-    if( p->aFlag[i] || !(marsad_word_lex_any(pW, i) & marsad_lex_bit(&marsad_lex_cues)) ) continue;
+    if( p->aFlag[i] || !(marsad_word_lex_any(pW, i) & mCue) ) continue;
     const marsad_lexent *eCue = word_in(&marsad_lex_cues, pW, i);
     if( eCue==0 || (eCue->eB & MARSAD_CUE_CLASS)==MARSAD_CUE_IMPERSONAL ) continue;
     if( masdar_reading(p, i, eCue) ) continue;

@@ -261,7 +261,7 @@ int marsad_word_punct_among(const marsad_words *pW, int i, const char *zSet){
   for(const char *c=zSet; *c; ){
     size_t nc = 1;
     while( (c[nc] & 0xC0)==0x80 ) nc++;
-    if( nc<=nTok && memcmp(s, c, nc)==0 ) return 1;
+    if( nc<=nTok && s[0]==c[0] && memcmp(s+1, c+1, nc-1)==0 ) return 1;
     c += nc;
   }
   return 0;
