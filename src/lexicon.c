@@ -106,14 +106,17 @@ static void first_entries(const marsad_lexicon *pLex, const marsad_words *pW, in
 }
 
 /* The entry for words iFirst..iLast, trying the clitic-free keys of the
-** first word when bClitics; only keys that start some entry are joined.
-** aF: the first-word entries of word iFirst (first_entries). */
+** first word when bClitics; only keys that start an entry of that many
+** words are joined. aF: the first-word entries of word iFirst
+** (first_entries). The span is never longer than an entry of pLex (at most
+** 62 words, as gen_facts.py checks). */
 static const marsad_lexent *lex_span(const marsad_lexicon *pLex, const marsad_words *pW,
                                      int iFirst, int iLast, const marsad_lexent *aF[3]){
   char z[LEX_JOIN_MAX];
+  int nSpan = iLast-iFirst+1;
   for(int v=0; v<3; v++){
     const marsad_lexent *f = aF[v];
-    if( f==0 || f->nWord<iLast-iFirst+1 ) continue;
+    if( f==0 || !(f->iValue & (1LL<<nSpan)) ) continue;
     size_t n = join_keys(pW, iFirst, iLast, v, z);
     const marsad_lexent *e = n ? lex_find(pLex->a, pLex->n, z, n) : 0;   /* f: its bit is set */
     if( e ) return e;

@@ -29,8 +29,9 @@ typedef struct marsad_lexicon {
   const marsad_lexent *a;  /* entries */
   int n;                   /* number of entries */
   int nMaxWord;            /* words in the longest entry */
-  const marsad_lexent *aFirst;  /* the first words of the entries, sorted; */
-  int nFirst;                   /*   nWord: the most words of an entry it starts */
+  const marsad_lexent *aFirst;  /* the first words of the entries, sorted; nWord: */
+  int nFirst;                   /*   the most words of an entry it starts; iValue:
+                                **   bit n set when an entry of n words starts with it */
   int iBit;                     /* its bit in the words' masks (marsad_lex_bits) */
 } marsad_lexicon;
 

@@ -132,15 +132,19 @@ class Table:
             v, a, b = self.entries[k]
             fh.write(f"  {{{c_str(k)}, {len(k.encode())}, {k.count(' ') + 1}, {v}LL, {a}, {b}}},\n")
         fh.write("};\n")
-        # the first words of the entries, each with the most words of an entry it starts
-        first = {}
+        # the first words of the entries, each with the most words of an entry it
+        # starts and the set of those entries' word counts (bit n: n words)
+        first, lengths = {}, {}
         for k in keys:
-            w = k.split(" ")[0]
-            first[w] = max(first.get(w, 0), k.count(" ") + 1)
+            w, n = k.split(" ")[0], k.count(" ") + 1
+            if n > 62:
+                sys.exit(f"gen_facts: {self.name}: an entry of more than 62 words")
+            first[w] = max(first.get(w, 0), n)
+            lengths[w] = lengths.get(w, 0) | (1 << n)
         fkeys = sorted(first, key=lambda k: k.encode())
         fh.write(f"static const marsad_lexent a_{self.name}_first[] = {{\n")
         for w in fkeys:
-            fh.write(f"  {{{c_str(w)}, {len(w.encode())}, {first[w]}, 0LL, 0, 0}},\n")
+            fh.write(f"  {{{c_str(w)}, {len(w.encode())}, {first[w]}, {lengths[w]}LL, 0, 0}},\n")
         fh.write("};\n")
         fh.write(f"const marsad_lexicon marsad_lex_{self.name} = {{a_{self.name}, {len(keys)}, {nmax},"
                  f" a_{self.name}_first, {len(fkeys)}, {self.bit}}};\n\n")
