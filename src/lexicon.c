@@ -212,10 +212,18 @@ const marsad_lexent *marsad_lex_match_wild_ending(const marsad_lexicon *pLex,
   const marsad_lexent *pBest = 0;
   int nBest = 0;
   if( iFloor<0 ) iFloor = 0;
-  for(int j=0; j<pLex->n; j++){
+  if( iLast>=pW->nWord ){ *pnWord = 0; return 0; }
+  /* bit k of mFirst: the word k-1 before iLast may start an entry of pLex */
+  unsigned long long mFirst = 0;
+  for(int k=1; k<=pLex->nMaxWord && iLast-k+1>=iFloor; k++){
+    const unsigned *aLex = pW->a[iLast-k+1].aLex;
+    unsigned bits = bClitics ? aLex[0] | aLex[1] | aLex[2] : aLex[0];
+    if( bits & (1u<<pLex->iBit) ) mFirst |= 1ULL<<k;
+  }
+  for(int j=0; mFirst && j<pLex->n; j++){
     int k = pLex->a[j].nWord;
     int iFirst = iLast-k+1;
-    if( k<=nBest || iFirst<iFloor || iLast>=pW->nWord ) continue;
+    if( k<=nBest || !(mFirst & (1ULL<<k)) ) continue;
     for(int v=0; v<(bClitics ? 3 : 1); v++){
       if( !(pW->a[iFirst].aLex[v] & (1u<<pLex->iBit)) ) continue;
       if( wild_entry(&pLex->a[j], pW, iFirst, iLast+1, v)==k ){ nBest = k; pBest = &pLex->a[j]; break; }

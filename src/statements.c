@@ -720,20 +720,27 @@ static int find_speaker(stmt_scan *p, int i, int eFlags, marsad_source *pSpk,
 /* Marks the quotations of the current sentence in aFlag: “ ” and " open and
 ** close in turn (news often types “ for both), « opens and » closes. */
 static void mark_quotes(stmt_scan *p){
+  const marsad_words *pW = p->pW;
   int bIn = 0;
   for(int i=p->iFloor; i<p->iLimit; i++){
-    if( punct(p->pW, i, "\"\xe2\x80\x9c\xe2\x80\x9d") ) bIn = !bIn;
-    else if( punct(p->pW, i, "\xc2\xab") ) bIn = 1;
-    else if( punct(p->pW, i, "\xc2\xbb") ) bIn = 0;
-    else if( bIn ) p->aFlag[i] |= FLAG_QUOTE;
+    /* the quotes " “ ” « » start with the byte 22, E2 or C2 */
+    unsigned char c = pW->a[i].eKind==MARSAD_TOKEN_PUNCT ? (unsigned char)pW->p[pW->a[i].iStart] : 0;
+    if( c=='"' || c==0xE2 || c==0xC2 ){
+      if( punct(pW, i, "\"\xe2\x80\x9c\xe2\x80\x9d") ){ bIn = !bIn; continue; }
+      if( punct(pW, i, "\xc2\xab") ){ bIn = 1; continue; }
+      if( punct(pW, i, "\xc2\xbb") ){ bIn = 0; continue; }
+    }
+    if( bIn ) p->aFlag[i] |= FLAG_QUOTE;
   }
 }
 
 /* Finds the attributions of the current sentence. */
 static int find_attributions(stmt_scan *p){
   marsad_statements *pOut = p->pOut;
+  unsigned mSource = marsad_lex_bit(&marsad_lex_sources);
   for(int i=p->iFloor; i<p->iLimit; i++){
     int n;
+    if( !(marsad_word_lex_any(p->pW, i) & mSource) ) continue;
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_sources, p->pW, i, p->iLimit, 1, &n);
     if( e==0 ) continue;
     for(int k=i; k<i+n; k++) p->aFlag[k] |= FLAG_ATTR;
