@@ -6,18 +6,45 @@
 #include "alloc.h"
 #include "imap.h"
 
+/* The eight bytes at a as a little-endian number. */
+static inline uint64_t load_le64(const unsigned char *a){
+  uint64_t w;
+  memcpy(&w, a, sizeof w);
+#if __BYTE_ORDER__==__ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* The four bytes at a as a little-endian number. */
+static inline uint32_t load_le32(const unsigned char *a){
+  uint32_t w;
+  memcpy(&w, a, sizeof w);
+#if __BYTE_ORDER__==__ORDER_BIG_ENDIAN__
+  w = __builtin_bswap32(w);
+#endif
+  return w;
+}
+
 uint64_t marsad_hash64(const void *p, size_t n){
   const unsigned char *a = p;
   uint64_t h = 0xcbf29ce484222325ULL ^ n;
   size_t i = 0;
   for(; i+8<=n; i+=8){              /* eight bytes at a time, little-endian */
-    uint64_t w = 0;
-    for(int k=7; k>=0; k--) w = (w<<8) | a[i+k];
-    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    h = (h ^ load_le64(a+i)) * 0x9e3779b97f4a7c15ULL;
     h ^= h >> 29;
   }
+  /* the r bytes left, little-endian, read with loads that may overlap (a
+  ** byte read twice lands at the same place) instead of one at a time */
+  size_t r = n - i;
   uint64_t w = 0;
-  for(size_t k=n; k>i; k--) w = (w<<8) | a[k-1];
+  if( r>0 && n>=8 ){
+    w = load_le64(a+n-8) >> (8*(8-r));
+  }else if( r>=4 ){
+    w = load_le32(a) | ((uint64_t)load_le32(a+r-4) << (8*(r-4)));
+  }else if( r>0 ){
+    w = a[0] | ((uint64_t)a[r/2] << (8*(r/2))) | ((uint64_t)a[r-1] << (8*(r-1)));
+  }
   return marsad_mix64(h ^ w);
 }
 
