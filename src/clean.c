@@ -559,6 +559,21 @@ static int is_split_byte(unsigned char b){
   return b<=' ' && (b==' ' || b=='\t' || b=='\r' || b=='\n');
 }
 
+/* The end of the run of bytes that are not split bytes starting at z[i]
+** (i <= n): eight bytes at a time while none of them is below 0x21 (no
+** split byte then), then byte by byte. */
+static size_t skip_word_bytes(const char *z, size_t n, size_t i){
+  const uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  while( i+8<=n ){
+    uint64_t v;
+    memcpy(&v, z+i, 8);
+    if( ((v - kOnes*0x21) & ~v & kHigh)!=0 ) break;   /* some byte < 0x21 */
+    i += 8;
+  }
+  while( i<n && !is_split_byte((unsigned char)z[i]) ) i++;
+  return i;
+}
+
 /* Splits zText into trimmed non-empty lines, collapsing inner runs of
 ** spaces and tabs in place. Returns the line array (owned by the caller) or
 ** NULL when out of memory; *pnLine its length. */
@@ -573,8 +588,8 @@ static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
     size_t iStart = iOut;
     int bSpace = 0;
     while( i<n && zText[i]!='\n' ){
-      size_t j = i;   /* a run of bytes other than white space, moved as one */
-      while( j<n && !is_split_byte((unsigned char)zText[j]) ) j++;
+      size_t j = skip_word_bytes(zText, n, i);   /* a run of bytes other than
+                                                 ** white space, moved as one */
       if( j>i ){
         if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
         bSpace = 0;
