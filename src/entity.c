@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "entity.h"
 #include "gaz.h"
+#include "imap.h"
 #include "ner.h"
 #include "utf8.h"
 
@@ -70,15 +71,10 @@ static km_entry *km_at(const keymap *m, int i){
   return (km_entry*)(void*)(m->aRec + i);
 }
 
-/* FNV-1a of p[0..n) continued from h, the hash of the bytes before. */
-static unsigned km_hash_from(unsigned h, const char *p, size_t n){
-  for(size_t i=0; i<n; i++){ h ^= (unsigned char)p[i]; h *= 0x01000193u; }
-  return h;
-}
-
-/* FNV-1a of p[0..n). */
+/* The hash of key p[0..n) (marsad_hash64: eight bytes at a time). */
 static unsigned km_hash(const char *p, size_t n){
-  return km_hash_from(0x811C9DC5u, p, n);
+  uint64_t h = marsad_hash64(p, n);
+  return (unsigned)(h ^ (h>>32));
 }
 
 /* Asks the processor for the slot where a lookup of hash h starts in m
@@ -500,6 +496,9 @@ struct marsad_resolver {
   marsad_buf b;                 /* scratch */
   marsad_buf reason;            /* scratch for reasons */
   marsad_buf joined;            /* scratch for abd_joined and no_lineage */
+  size_t *aKeyLen;              /* bytes of the key of each mention of the
+                                   analysis being resolved (0: no key) */
+  int nKeyLenAlloc;
 };
 
 int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **ppOut){
@@ -522,6 +521,7 @@ void marsad_resolver_free(marsad_resolver *p){
   marsad_free(p->aEnt);
   marsad_free(p->aVar);
   marsad_free(p->aGazEnt);
+  marsad_free(p->aKeyLen);
   km_free(&p->mKey);
   km_free(&p->mSkel);
   km_free(&p->mSur);
@@ -1077,7 +1077,7 @@ static int surname_in_article(marsad_resolver *p, const marsad_analysis *pA, con
   for(int i=0; i<pA->nMention; i++){
     const marsad_mention *o = &pA->aMention[i];
     if( o->eKind!=MARSAD_ENTITY_PERSON || o->iEntity==0 || o->zKey==0 ) continue;
-    size_t no = strlen(o->zKey);
+    size_t no = p->aKeyLen[i];
     if( no<=n+1 || memcmp(o->zKey+no-n, zKey, n)!=0 ) continue;
     int bArt = no>n+5 && memcmp(o->zKey+no-n-5, " " AR_ART, 5)==0;
     if( o->zKey[no-n-1]==' ' || (bArt && !strchr(zKey, ' ')) ){
@@ -1163,10 +1163,11 @@ static int lineage_entity(marsad_resolver *p, const char *zKey){
 }
 
 /* True when analysis pA has a person mention keyed z[0..n). */
-static int person_in_article(const marsad_analysis *pA, const char *z, size_t n){
+static int person_in_article(const marsad_resolver *p, const marsad_analysis *pA,
+                             const char *z, size_t n){
   for(int i=0; i<pA->nMention; i++){
     const marsad_mention *o = &pA->aMention[i];
-    if( o->eKind==MARSAD_ENTITY_PERSON && o->zKey && strlen(o->zKey)==n && memcmp(o->zKey, z, n)==0 ){
+    if( o->eKind==MARSAD_ENTITY_PERSON && o->zKey && p->aKeyLen[i]==n && memcmp(o->zKey, z, n)==0 ){
       return 1;
     }
   }
@@ -1189,7 +1190,7 @@ static const char *prev_bin(const char *z, const char *zEnd){
 static int fuller_entity(marsad_resolver *p, const marsad_analysis *pA, const char *zKey){
   for(const char *zBin=zKey+strlen(zKey); (zBin = prev_bin(zKey, zBin))!=0; ){
     size_t n = (size_t)(zBin-zKey);
-    if( memchr(zKey, ' ', n)==0 || !person_in_article(pA, zKey, n) ) continue;
+    if( memchr(zKey, ' ', n)==0 || !person_in_article(p, pA, zKey, n) ) continue;
     if( km_find(&p->mShort, zKey, n)>=0 ) return -1;   /* a fuller name known */
     const char *zk = kind_key(p, MARSAD_ENTITY_PERSON, zKey, n);
     int v = zk ? km_find(&p->mKey, zk, p->b.n) : -1;
@@ -1227,7 +1228,7 @@ static int article_person(const marsad_resolver *p, const marsad_analysis *pA,
   for(int i=0; i<pA->nMention; i++){
     const marsad_mention *o = &pA->aMention[i];
     if( o->eKind!=MARSAD_ENTITY_PERSON || o->iEntity==0 || o->zKey==0 ) continue;
-    if( strlen(o->zKey)!=n || memcmp(o->zKey, z, n)!=0 ) continue;
+    if( p->aKeyLen[i]!=n || memcmp(o->zKey, z, n)!=0 ) continue;
     int e = find_id(p, o->iEntity);
     if( e<0 || e==eNot || p->aEnt[e].eKind!=MARSAD_ENTITY_PERSON || p->aEnt[e].iFirstVar<0 ) continue;
     const char *zFirst = p->aVar[p->aEnt[e].iFirstVar].zKey;
@@ -1336,8 +1337,8 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
   if( strchr(zKey, ' ') ) return -1;
   for(int i=0; i<pA->nMention && *pRc==MARSAD_OK; i++){
     const marsad_mention *o = &pA->aMention[i];
-    if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 ) continue;
-    size_t no = strlen(o->zKey);
+    size_t no = p->aKeyLen[i];
+    if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 || no<n+2 ) continue;   /* n+2: see bHead, bAdj */
     int bHead = no>n+1 && o->zKey[no-n-1]==' ' && memcmp(o->zKey+no-n, zKey, n)==0
              && memchr(o->zKey, ' ', no-n-1)==0;     /* two words, the second zKey */
     if( bHead ){
@@ -1798,13 +1799,13 @@ static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *
   return rc;
 }
 
-/* The text of mention pM of article pArt. */
-static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM){
+/* The text of mention pM of article pArt, whose key has nKey bytes. */
+static res_ment ment_of(const marsad_article *pArt, marsad_mention *pM, size_t nKey){
   res_ment m;
   const char *z = pM->eField==MARSAD_FIELD_TITLE ? pArt->zTitle : pArt->zBody;
   size_t n = pM->eField==MARSAD_FIELD_TITLE ? pArt->nTitle : pArt->nBody;
   m.pM = pM;
-  m.nKey = strlen(pM->zKey);
+  m.nKey = nKey;
   m.pGaz = marsad_gaz_lookup(pM->zKey, m.nKey);
   m.zText = z ? z+pM->iStart : "";
   m.nText = (z && pM->iEnd<=n && pM->iStart<=pM->iEnd) ? pM->iEnd-pM->iStart : 0;
@@ -1825,6 +1826,14 @@ static int particle_surname(const char *zKey){
 
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   int rc = MARSAD_OK;
+  if( pA->nMention>p->nKeyLenAlloc ){
+    size_t *aNew = marsad_array_grow(p->aKeyLen, &p->nKeyLenAlloc, pA->nMention, sizeof(size_t), 64);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    p->aKeyLen = aNew;
+  }
+  for(int i=0; i<pA->nMention; i++){
+    p->aKeyLen[i] = pA->aMention[i].zKey ? strlen(pA->aMention[i].zKey) : 0;
+  }
   /* full names first, so that surnames (with their particle) find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
     for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){
@@ -1833,7 +1842,7 @@ int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
       int bFull = pM->eKind!=MARSAD_ENTITY_PERSON
                || (strchr(pM->zKey, ' ')!=0 && !particle_surname(pM->zKey));
       if( bFull==(bPass==0) ){
-        res_ment m = ment_of(&pA->art, pM);
+        res_ment m = ment_of(&pA->art, pM, p->aKeyLen[i]);
         rc = resolve_one(p, pA, &m);
       }
     }
