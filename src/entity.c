@@ -7,7 +7,8 @@
 ** entity's first spelling (a new spelling is compared with those and the
 ** gazetteer's, never with a spelling merged by distance: no chains) and of
 ** their one-letter deletions for the distance (a symmetric-deletion index: two
-** skeletons one edit apart share a deletion), a map of surnames, and the
+** skeletons one edit apart share a deletion; none in a word too short for
+** an edit), a map of surnames, and the
 ** same skeleton index over the gazetteer's people and places, built on
 ** first need. The entity module loads it from the database and stores what
 ** it adds through marsad_resolver_store.
