@@ -212,6 +212,13 @@ static const marsad_ml_bucket *model_bucket(uint32_t id){
   return &marsad_ml_buckets[id & marsad_ml_mask];
 }
 
+/* False when feature id is surely absent from the model (its bit of the
+** presence filter is clear). */
+static inline int model_may_have(uint32_t id){
+  uint32_t b = (id*0x9E3779B1u) >> marsad_ml_filter_shift;
+  return (int)((marsad_ml_filter[b>>6] >> (b&63)) & 1);
+}
+
 /* The weight row of feature id in the compiled model: aZeroRow when the
 ** model has no such feature (chosen without a branch in a bucket: present
 ** and absent features come in no predictable order). */
@@ -290,11 +297,26 @@ typedef struct ml_block {
   uint16_t aSmall[ML_BLOCK][2][NF_MAX]; /* their small features' codes */
 } ml_block;
 
+/* Drops from *pF the ids the presence filter knows absent (their rows
+** are zeros) and fetches the buckets of the others. */
+static void feats_fetch(ml_feats *pF){
+  int m = 0;
+  for(int k=0; k<pF->nF; k++){
+    uint32_t id = pF->aF[k];
+    int bMay = model_may_have(id);
+    pF->aF[m] = id;                /* kept without a branch */
+    m += bMay;
+    __builtin_prefetch(bMay ? (const void*)model_bucket(id) : (const void*)aZeroRow);
+  }
+  pF->nF = m;
+}
+
 /* Gathers into *pB the static features of the tokens a[i0..i1) and
-** fetches their buckets: the model is larger than the caches, and the
-** block is summed (block_scores) only after the next block is gathered,
-** so that the lookups overlap and arrive before use instead of waiting for
-** memory one by one. aWordTag[t] is word_tag(t). */
+** fetches their buckets (of the features the model may have): the model
+** is larger than the caches, and the block is summed (block_scores) only
+** after the next block is gathered, so that the lookups overlap and arrive
+** before use instead of waiting for memory one by one. aWordTag[t] is
+** word_tag(t). */
 static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
                          const uint32_t *aWordTag, ml_block *pB){
   pB->i0 = i0;
@@ -307,10 +329,10 @@ static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
     if( ml_skip(&a[i]) ) continue;
     if( a[i].pWord && !a[i].pWord->bSet ) static_features(a, n, i, ML_WORD, w);
     static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, c);
-    for(int k=0; k<w->nF; k++) __builtin_prefetch(model_bucket(w->aF[k]));
-    for(int k=0; k<c->nF; k++) __builtin_prefetch(model_bucket(c->aF[k]));
-    /* the word after O, by far the commonest tag */
-    __builtin_prefetch(model_bucket(mix(aWordTag[MARSAD_ML_O], key_at(a, n, i))));
+    feats_fetch(w);
+    feats_fetch(c);
+    uint32_t id = mix(aWordTag[MARSAD_ML_O], key_at(a, n, i));  /* the word after O, */
+    if( model_may_have(id) ) __builtin_prefetch(model_bucket(id)); /* the commonest tag */
   }
 }
 
@@ -375,7 +397,8 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
     long aScore[MARSAD_ML_NTAG] = {0};
     if( bModel ){
       ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
-      add_row(&sum, model_row(mix(aWordTag[t1], key_at(a, n, i))));
+      uint32_t id = mix(aWordTag[t1], key_at(a, n, i));
+      if( model_may_have(id) ) add_row(&sum, model_row(id));
       for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
     }
     int best = 0;

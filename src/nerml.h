@@ -67,6 +67,11 @@ typedef struct marsad_ml_bucket {
 } marsad_ml_bucket;
 extern const marsad_ml_bucket marsad_ml_buckets[];
 extern const unsigned marsad_ml_mask;      /* buckets - 1, a power of two */
+/* A presence filter: bit (id * 0x9E3779B1) >> marsad_ml_filter_shift of
+** marsad_ml_filter is set for every feature id of the model (a feature
+** whose bit is clear is absent). */
+extern const uint64_t marsad_ml_filter[];
+extern const unsigned marsad_ml_filter_shift;
 extern const int marsad_ml_nfeatures;      /* 0: no model */
 
 /* FNV-1a a piece at a time: the state after p[0..n) from state h (the

@@ -14,6 +14,10 @@ bucket id & mask, or, when that bucket is full, to the next bucket with
 room, each full bucket passed marked as continued (bMore), so that a lookup
 of an absent id stops at the first bucket not continued. The number of
 buckets is a power of two, at most two thirds of their entries used.
+Beside it, a presence filter: bit (id * 0x9E3779B1) >> shift of it is set
+for every feature id of the model (about 8 bits a feature), so that most
+lookups of absent features (features of rare words and pairs) end at a
+small table that stays in the cache, not at a bucket.
 Without the file the model is empty and the recogniser uses its rules
 alone.
 """
@@ -57,6 +61,18 @@ def main():
             fh.write("  {{%s},{%s},%d},\n" % (rows_c, ids_c, more[h]))
         fh.write("};\n")
         fh.write(f"const unsigned marsad_ml_mask = {size - 1}u;\n")
+        fbits = 6
+        while (1 << fbits) < 8 * len(rows):
+            fbits += 1
+        filt = [0] * ((1 << fbits) // 64)
+        for fid, _ in rows:
+            b = ((fid * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - fbits)
+            filt[b // 64] |= 1 << (b % 64)
+        fh.write("const uint64_t marsad_ml_filter[] = {\n")
+        for i in range(0, len(filt), 4):
+            fh.write("  " + ",".join("0x%016xull" % w for w in filt[i:i + 4]) + ",\n")
+        fh.write("};\n")
+        fh.write(f"const unsigned marsad_ml_filter_shift = {32 - fbits}u;\n")
         fh.write(f"const int marsad_ml_nfeatures = {len(rows)};\n")
 
 
