@@ -356,9 +356,11 @@ static int arabic_given_name(const char *z, size_t n){
 ** (dictionary_word: رشيد، جزيرة، بستان); words of at most three skeleton
 ** letters only one long vowel apart (one_vowel_apart); longer ones with
 ** their long vowels at most one edit apart (شنغهاي، شانغهاي; not خراسان،
-** خيرسون nor بيرسون، بروسنان). */
+** خيرسون nor بيرسون، بروسنان), or with the same skeleton when another word
+** of the name is written the same (bOtherSame: جيورجوس دونيس، جوريجيوس
+** دونيس). */
 static int word_spellings_ok(const char *x, const char *y, int w, int eKind, int bListed,
-                             const uint32_t *a, int na, const uint32_t *b, int nb){
+                             int bOtherSame, const uint32_t *a, int na, const uint32_t *b, int nb){
   size_t nx, ny;
   const char *zx = key_word(x, w, &nx), *zy = key_word(y, w, &ny);
   if( nx==ny && memcmp(zx, zy, nx)==0 ) return 1;
@@ -371,6 +373,7 @@ static int word_spellings_ok(const char *x, const char *y, int w, int eKind, int
   if( nlx==nly && memcmp(lx, ly, sizeof(uint32_t)*(size_t)nlx)==0 ) return 1;
   if( !bListed && (dictionary_word(zx, nx) || dictionary_word(zy, ny)) ) return 0;
   if( na<=3 || nb<=3 ) return one_vowel_apart(lx, nlx, ly, nly);
+  if( bOtherSame && na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0 ) return 1;
   uint32_t vx[SKEL_MAX], vy[SKEL_MAX];
   int nvx = word_vowels(lx, nlx, vx), nvy = word_vowels(ly, nly, vy);
   return (nvx==nvy && memcmp(vx, vy, sizeof(uint32_t)*(size_t)nvx)==0)
@@ -424,12 +427,17 @@ static int spelling_match(const char *x, const key_skel *pX, const char *y, int 
   key_skel ys;
   const key_skel *pY = &ys;
   key_skel_of(y, &ys);
-  int nEdit = 0, nSame = 0, nMin = 99;
+  int nEdit = 0, nSame = 0, nMin = 99, nWritten = 0;
   if( pX->nw!=pY->nw || pX->nw==0 ) return 0;
+  for(int w=0; w<pX->nw; w++){          /* words written the same */
+    size_t nx, ny;
+    const char *zx = key_word(x, w, &nx), *zy = key_word(y, w, &ny);
+    nWritten += nx==ny && memcmp(zx, zy, nx)==0;
+  }
   for(int w=0; w<pX->nw; w++){
     const uint32_t *a = pX->a+pX->aS[w], *b = pY->a+pY->aS[w];
     int na = pX->aL[w], nb = pY->aL[w];
-    if( !word_spellings_ok(x, y, w, eKind, bListed, a, na, b, nb) ) return 0;
+    if( !word_spellings_ok(x, y, w, eKind, bListed, nWritten>0, a, na, b, nb) ) return 0;
     if( na==nb && memcmp(a, b, sizeof(uint32_t)*(size_t)na)==0 ){
       nSame++;
       continue;
