@@ -191,7 +191,7 @@ static int name_run(const stmt_scan *p, int i, int nMax){
   int n = 0;
   for(;;){
     /* an abbreviated title: د. (doctor), م. (engineer) */
-    if( name_word(p, i+n) && pW->a[i+n].anKey[0]==2 && punct(pW, i+n+1, ".") ){
+    if( i+n>=0 && i+n<pW->nWord && pW->a[i+n].anKey[0]==2 && punct(pW, i+n+1, ".") && name_word(p, i+n) ){
       n += 2;
       continue;
     }
