@@ -671,20 +671,19 @@ static int ingest_begin(ingest *p, marsad_db *pDb, const marsad_ingest_opts *pOp
     if( rc ) return rc;
     p->bChecksOff = 1;
   }
-  int rc = marsad_wordcache_new(&p->pWords);
+  int rc = marsad_search_before_ingest(pDb);   /* merged at the end instead */
+  if( rc==MARSAD_OK ) rc = marsad_wordcache_new(&p->pWords);
   return rc ? rc : ingest_prepare(p);
 }
 
 /* Commits what is pending (or rolls back after a failure), lets the search
-** index merge after a large ingestion (nAdded0: articles stored before
+** index merge what the ingestion wrote (nAdded0: articles stored before
 ** this call) and cleans up. */
 static int ingest_end(ingest *p, int rc, long nAdded0){
   if( rc==MARSAD_OK ) rc = batch_commit(p);
   else batch_rollback(p);
-  if( rc==MARSAD_OK ){
-    /* best effort: an unmerged index is still correct */
-    (void)marsad_search_after_ingest(p->pDb, p->pStats->nAdded - nAdded0);
-  }
+  /* best effort: an unmerged index is still correct */
+  (void)marsad_search_after_ingest(p->pDb, rc==MARSAD_OK ? p->pStats->nAdded - nAdded0 : 0);
   if( p->bChecksOff ){
     int rc2 = marsad_db_exec(p->pDb, "PRAGMA foreign_keys=ON; PRAGMA ignore_check_constraints=OFF");
     if( rc==MARSAD_OK ) rc = rc2;

@@ -732,13 +732,51 @@ static int search_check_version(marsad_db *pDb){
 ** one costs 0.6 s of CPU and a third of each query's CPU time). */
 #define SEARCH_OPTIMIZE_MIN 5000
 
+/* FTS5's automerge outside ingestion (data/schema/002_search.sql): a level
+** of the index with this many segments is merged into one. */
+#define SEARCH_AUTOMERGE "8"
+
+/* The highest article rowid stored (0 when none) in *piMax. */
+static int max_article(marsad_db *pDb, sqlite3_int64 *piMax){
+  sqlite3_stmt *pStmt = 0;
+  *piMax = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT max(id) FROM article", &pStmt);
+  if( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ) *piMax = sqlite3_column_int64(pStmt, 0);
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+int marsad_search_before_ingest(marsad_db *pDb){
+  sqlite3_int64 nStored = 0;
+  if( marsad_module_state(pDb, "search")==0 ) return MARSAD_OK;
+  int rc = max_article(pDb, &nStored);
+  if( rc==MARSAD_OK && nStored<SEARCH_OPTIMIZE_MIN ){
+    rc = marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 0)");
+  }
+  return rc;
+}
+
+/* Turns FTS5's automerge back on if it is off (marsad_search_before_ingest,
+** or an ingestion that was stopped before it could). */
+static int automerge_back_on(marsad_db *pDb){
+  sqlite3_stmt *pStmt = 0;
+  int bOff = 0;
+  int rc = marsad_db_prepare(pDb, "SELECT v FROM article_fts_config WHERE k='automerge'", &pStmt);
+  if( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ) bOff = sqlite3_column_int(pStmt, 0)==0;
+  sqlite3_finalize(pStmt);
+  if( rc==MARSAD_OK && bOff ){
+    rc = marsad_db_exec(pDb,
+        "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', " SEARCH_AUTOMERGE ")");
+  }
+  return rc;
+}
+
 int marsad_search_after_ingest(marsad_db *pDb, long nAdded){
   sqlite3_int64 nStored = 0;
-  if( nAdded<SEARCH_OPTIMIZE_MIN ) return MARSAD_OK;
-  sqlite3_stmt *pStmt = 0;
-  int rc = marsad_db_prepare(pDb, "SELECT max(id) FROM article", &pStmt);
-  if( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ) nStored = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  if( marsad_module_state(pDb, "search")==0 ) return MARSAD_OK;
+  int rc = automerge_back_on(pDb);
+  if( rc || nAdded<SEARCH_OPTIMIZE_MIN ) return rc;
+  rc = max_article(pDb, &nStored);
   if( rc==MARSAD_OK && (sqlite3_int64)nAdded*8>=nStored ){
     rc = marsad_db_exec(pDb, "INSERT INTO article_fts(article_fts) VALUES('optimize')");
   }
@@ -773,6 +811,7 @@ static int search_open(marsad_db *pDb, void **ppState){
     return rc;
   }
   int rc = search_check_version(pDb);
+  if( rc==MARSAD_OK ) rc = automerge_back_on(pDb);
   SearchState *p = 0;
   if( rc==MARSAD_OK ) rc = search_state(pDb, &p);
   *ppState = p;

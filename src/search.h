@@ -54,12 +54,24 @@ void marsad_search_expr_free(marsad_search_expr *pExpr);
 ** data/search_stopwords.txt by tools/gen_stopwords.py. */
 int marsad_search_is_stopword(const char *p, size_t n);
 
-/* After an ingestion that stored nAdded articles (committed): merges the
-** index into one segment when they are many (SEARCH_OPTIMIZE_MIN or more)
-** and at least an eighth of the store, so that the segments a large
-** ingestion leaves (one per batch, partly merged) stop slowing queries;
-** smaller runs leave merging to FTS5's automerge. Best effort: a failure
-** leaves the index as it was, correct but unmerged, and is returned. */
+/* Before an ingestion into a store of fewer than SEARCH_OPTIMIZE_MIN
+** articles (a first load): turns FTS5's automerge off, so that the
+** segments the batches write (one each) are not merged a level at a time
+** while it runs: if it stores SEARCH_OPTIMIZE_MIN or more, the end merges
+** them all into one anyway (that merging was work thrown away: a pass over
+** the index, docs/BENCHMARKS.md), else it leaves fewer than 10 segments
+** that later ingestions merge as before. Searches from other handles
+** meanwhile read up to FTS5's 'crisismerge' (64) segments. */
+int marsad_search_before_ingest(marsad_db *pDb);
+
+/* After an ingestion that stored nAdded articles (committed), or stopped:
+** turns automerge back on if it is off, then merges the index into one
+** segment when they are many (SEARCH_OPTIMIZE_MIN or more) and at least an
+** eighth of the store, so that the segments a large ingestion leaves stop
+** slowing queries; smaller runs leave merging to FTS5's automerge. A
+** handle opened for writing also turns automerge back on (an ingestion
+** killed before its end leaves it off). Best effort: a failure leaves the
+** index correct, maybe unmerged, and is returned. */
 int marsad_search_after_ingest(marsad_db *pDb, long nAdded);
 
 /* The search module: keeps the index in step with the tokenizer. */

@@ -512,6 +512,69 @@ static void test_stale_index(void){
   snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
 }
 
+/* The integer the SQL z answers on pDb (-1 when none). */
+static int int_of(marsad_db *pDb, const char *z){
+  sqlite3_stmt *pStmt = 0;
+  int n = -1;
+  if( marsad_db_prepare(pDb, z, &pStmt)==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    n = sqlite3_column_int(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return n;
+}
+
+/* FTS5's automerge setting of the search index. */
+static int automerge_of(marsad_db *pDb){
+  return int_of(pDb, "SELECT v FROM article_fts_config WHERE k='automerge'");
+}
+
+/* A first load runs with FTS5's automerge off (its segments are merged at
+** its end, or by later ingestions), a store of SEARCH_OPTIMIZE_MIN articles
+** or more keeps it on; the end of an ingestion, and the next handle opened
+** for writing after one that was killed, turn it back on. */
+static void test_automerge_off_while_loading(void){
+  static const char zData[] =
+    "{\"id\":\"u1\",\"outlet\":\"o\",\"title\":\"زيارة\","
+    "\"text\":\"استقبل الملك سلمان وفدا رسميا في القصر اليوم لبحث العلاقات.\"}\n";
+  char zPath[64], zSide[80];
+  snprintf(zPath, sizeof zPath, "/tmp/marsad-test-fts-m%d.db", (int)getpid());
+  marsad_db *pDb = 0;
+  marsad_ingest_opts o;
+  marsad_ingest_stats st;
+  memset(&o, 0, sizeof o);
+  memset(&st, 0, sizeof st);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  unlink(zPath);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  CHECK_EQ_INT(marsad_search_before_ingest(pDb), MARSAD_OK);
+  CHECK_EQ_INT(automerge_of(pDb), 0);
+  CHECK_EQ_INT(marsad_search_after_ingest(pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(automerge_of(pDb), 8);
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "u.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
+  CHECK_EQ_INT(automerge_of(pDb), 8);
+  check_search(pDb, "سلمان", 0, 0, "u1");
+  /* as a first load killed before its end leaves it */
+  CHECK_EQ_INT(marsad_db_exec(pDb,
+      "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 0)"), MARSAD_OK);
+  marsad_close(pDb);
+  CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  CHECK_EQ_INT(automerge_of(pDb), 8);
+  /* a store of 5,000 articles is no first load */
+  CHECK_EQ_INT(marsad_db_exec(pDb,
+      "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i+1 FROM n WHERE i<5000) "
+      "INSERT INTO article(uid, input, source, format, title, ingested, body, body_hash, arabic) "
+      "SELECT printf('%016x', i), 'm', 'test', 'jsonl', 'خبر', '2020-12-01T00:00:00Z', 'نص', 'h', 1 "
+      "FROM n"), MARSAD_OK);
+  CHECK_EQ_INT(marsad_search_before_ingest(pDb), MARSAD_OK);
+  CHECK_EQ_INT(automerge_of(pDb), 8);
+  marsad_close(pDb);
+  unlink(zPath);
+  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
+  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+}
+
 /* The number of segments of the search index. */
 static int segments(marsad_db *pDb){
   sqlite3_stmt *pStmt = 0;
@@ -562,6 +625,7 @@ int main(void){
   test_bad_queries(pDb);
   RUN(test_ingested_index);
   RUN(test_stale_index);
+  RUN(test_automerge_off_while_loading);
   test_merge_after_ingest(pDb);
   marsad_close(pDb);
   return DONE();
