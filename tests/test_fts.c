@@ -459,26 +459,42 @@ static void test_parse(void){
   marsad_search_expr_free(&e);
 }
 
-/* A read-only handle on an index another tokenizer version built refuses
-** to search (it cannot rebuild; the keys differ) with a message saying how
-** to rebuild; a writable open rebuilds it, and searches work again; so does
-** a read-only open with MARSAD_OPEN_UPGRADE (what the CLI and serve use). */
-static void test_stale_index(void){
-  static const char zData[] =
-    "{\"id\":\"k1\",\"outlet\":\"o\",\"title\":\"زيارة\","
-    "\"text\":\"استقبل الملك سلمان وفدا رسميا في القصر اليوم لبحث العلاقات.\"}\n";
-  char zPath[64], zSide[80];
-  snprintf(zPath, sizeof zPath, "/tmp/marsad-test-fts-%d.db", (int)getpid());
-  marsad_db *pDb = 0;
+/* One article for the tests that need a stored one (its input id "k1"). */
+static const char zOneArticle[] =
+  "{\"id\":\"k1\",\"outlet\":\"o\",\"title\":\"زيارة\","
+  "\"text\":\"استقبل الملك سلمان وفدا رسميا في القصر اليوم لبحث العلاقات.\"}\n";
+
+/* Ingests zOneArticle into pDb, checking that it succeeds. */
+static void ingest_one(marsad_db *pDb){
   marsad_ingest_opts o;
   marsad_ingest_stats st;
   memset(&o, 0, sizeof o);
   memset(&st, 0, sizeof st);
   o.eFormat = MARSAD_INPUT_JSONL;
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zOneArticle, sizeof zOneArticle - 1, &o, &st),
+               MARSAD_OK);
+}
+
+/* Removes the database zPath with its WAL and shared-memory files. */
+static void remove_db(const char *zPath){
+  char zSide[600];
   unlink(zPath);
+  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
+  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+}
+
+/* A read-only handle on an index another tokenizer version built refuses
+** to search (it cannot rebuild; the keys differ) with a message saying how
+** to rebuild; a writable open rebuilds it, and searches work again; so does
+** a read-only open with MARSAD_OPEN_UPGRADE (what the CLI and serve use). */
+static void test_stale_index(void){
+  char zPath[64];
+  snprintf(zPath, sizeof zPath, "/tmp/marsad-test-fts-%d.db", (int)getpid());
+  marsad_db *pDb = 0;
+  remove_db(zPath);
   CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
   if( pDb==0 ) return;
-  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
+  ingest_one(pDb);
   CHECK_EQ_INT(marsad_db_meta_set(pDb, "search_tokenizer", "arabic/0/0000000000000000"), MARSAD_OK);
   marsad_close(pDb);
   char *zJson = 0;
@@ -507,9 +523,7 @@ static void test_stale_index(void){
   CHECK(zJson && strstr(zJson, "\"input\":\"k1\""));
   marsad_free(zJson);
   marsad_close(pDb);
-  unlink(zPath);
-  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
-  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+  remove_db(zPath);
 }
 
 /* The integer the SQL z answers on pDb (-1 when none). */
@@ -533,27 +547,19 @@ static int automerge_of(marsad_db *pDb){
 ** or more keeps it on; the end of an ingestion, and the next handle opened
 ** for writing after one that was killed, turn it back on. */
 static void test_automerge_off_while_loading(void){
-  static const char zData[] =
-    "{\"id\":\"u1\",\"outlet\":\"o\",\"title\":\"زيارة\","
-    "\"text\":\"استقبل الملك سلمان وفدا رسميا في القصر اليوم لبحث العلاقات.\"}\n";
-  char zPath[64], zSide[80];
+  char zPath[64];
   snprintf(zPath, sizeof zPath, "/tmp/marsad-test-fts-m%d.db", (int)getpid());
   marsad_db *pDb = 0;
-  marsad_ingest_opts o;
-  marsad_ingest_stats st;
-  memset(&o, 0, sizeof o);
-  memset(&st, 0, sizeof st);
-  o.eFormat = MARSAD_INPUT_JSONL;
-  unlink(zPath);
+  remove_db(zPath);
   CHECK_EQ_INT(marsad_open(zPath, 0, &pDb, 0), MARSAD_OK);
   if( pDb==0 ) return;
   CHECK_EQ_INT(marsad_search_before_ingest(pDb), MARSAD_OK);
   CHECK_EQ_INT(automerge_of(pDb), 0);
   CHECK_EQ_INT(marsad_search_after_ingest(pDb, 0), MARSAD_OK);
   CHECK_EQ_INT(automerge_of(pDb), 8);
-  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "u.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
+  ingest_one(pDb);
   CHECK_EQ_INT(automerge_of(pDb), 8);
-  check_search(pDb, "سلمان", 0, 0, "u1");
+  check_search(pDb, "سلمان", 0, 0, "k1");
   /* as a first load killed before its end leaves it */
   CHECK_EQ_INT(marsad_db_exec(pDb,
       "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 0)"), MARSAD_OK);
@@ -570,19 +576,12 @@ static void test_automerge_off_while_loading(void){
   CHECK_EQ_INT(marsad_search_before_ingest(pDb), MARSAD_OK);
   CHECK_EQ_INT(automerge_of(pDb), 8);
   marsad_close(pDb);
-  unlink(zPath);
-  snprintf(zSide, sizeof zSide, "%s-wal", zPath); unlink(zSide);
-  snprintf(zSide, sizeof zSide, "%s-shm", zPath); unlink(zSide);
+  remove_db(zPath);
 }
 
 /* The number of segments of the search index. */
 static int segments(marsad_db *pDb){
-  sqlite3_stmt *pStmt = 0;
-  int n = -1;
-  if( marsad_db_prepare(pDb, "SELECT count(DISTINCT segid) FROM article_fts_idx", &pStmt)==MARSAD_OK
-   && sqlite3_step(pStmt)==SQLITE_ROW ) n = sqlite3_column_int(pStmt, 0);
-  sqlite3_finalize(pStmt);
-  return n;
+  return int_of(pDb, "SELECT count(DISTINCT segid) FROM article_fts_idx");
 }
 
 /* After a large ingestion the index is merged into one segment; after a
