@@ -60,12 +60,6 @@ static void put_digits(char *z, int v, int nDigit){
 void marsad_ymd_format(const marsad_ymd *p, int ePrec, char z[11]){
   z[0] = 0;                      /* by hand: it runs for every fact stored */
   if( p->y<=0 || p->y>9999 ) return;
-  if( p->m<0 || p->m>99 || p->d<0 || p->d>99 ){   /* no valid date: as printf would */
-    if( ePrec==MARSAD_PREC_YEAR || p->m==0 ) snprintf(z, 11, "%04d", p->y);
-    else if( ePrec==MARSAD_PREC_MONTH || p->d==0 ) snprintf(z, 11, "%04d-%02d", p->y, p->m);
-    else snprintf(z, 11, "%04d-%02d-%02d", p->y, p->m, p->d);
-    return;
-  }
   put_digits(z, p->y, 4);
   z[4] = 0;
   if( ePrec==MARSAD_PREC_YEAR || p->m==0 ) return;

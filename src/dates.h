@@ -53,7 +53,9 @@ typedef struct marsad_dates {
 int marsad_ymd_parse(const char *z, marsad_ymd *pOut);
 
 /* Writes the date as YYYY-MM-DD, YYYY-MM or YYYY by precision (a week is
-** written as its day) into z (11 bytes); an empty string when unresolved. */
+** written as its day) into z (11 bytes); an empty string when unresolved
+** (a year outside 1..9999). Its month and day are 0 (unknown) or valid, as
+** every date of this header is made. */
 void marsad_ymd_format(const marsad_ymd *p, int ePrec, char z[11]);
 
 /* Days since 1970-01-01 of a valid Gregorian date, and back. */
