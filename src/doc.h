@@ -41,7 +41,10 @@ typedef void (*marsad_problem_fn)(void *pCtx, const char *zSource, long iLine,
                                   const char *zMsg);
 
 /* A reader of one input format. xRead parses the whole input p[0..n) named
-** zSource and hands each article to xDoc, problems to xProblem. It returns
+** zSource and hands each article to xDoc, problems to xProblem. p[0..n) is
+** valid UTF-8: callers repair their input first (marsad_utf8_sanitize, as
+** ingestion and marsad analyze do), and readers do not check it again (the
+** JSON Lines reader passes invalid bytes through as they are). It returns
 ** MARSAD_OK when it could go through the input (even with problems
 ** reported), MARSAD_FORMAT when the input as a whole is unreadable (with the
 ** reason through xProblem), or the code a callback returned. */
