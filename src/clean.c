@@ -632,16 +632,43 @@ static int nfc_stable(uint32_t cp){
       || cp==0xFFFD;
 }
 
+/* Sixteen bytes, tested at once. */
+typedef unsigned char clean_v16 __attribute__((vector_size(16)));
+typedef signed char clean_m16 __attribute__((vector_size(16)));
+
+/* True when no byte of a[0..16) is a lead byte other than D8..DB (so each
+** is ASCII, a continuation byte or the lead byte of U+0600..U+06FF) and no
+** D9 there is followed by 93..95 (U+0653..U+0655); a[16] must be readable.
+** Each such byte is passed by quick_nfc_run's byte loop (a continuation
+** byte without its lead too, read as U+FFFD, which is NFC-stable), so
+** is_quick_nfc may pass the sixteen at once. */
+static inline int nfc_plain16(const unsigned char *a){
+  clean_v16 v, w;
+  memcpy(&v, a, sizeof v);
+  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
+  clean_m16 m = ((v>=0xC0) & ((clean_v16)(v-0xD8)>3))
+              | ((v==0xD9) & ((clean_v16)(w-0x93)<3));
+  uint64_t lo, hi;
+  memcpy(&lo, &m, sizeof lo);
+  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
+  return (lo|hi)==0;
+}
+
 /* The offset of the first character of p[i..n) that is neither ASCII nor
 ** one of U+0600..U+06FF other than U+0653..U+0655 (n when none): the usual
-** characters of is_quick_nfc, passed in a loop without calls. */
+** characters of is_quick_nfc, passed in a loop without calls, sixteen bytes
+** at a time where all sixteen are such (nfc_plain16). */
 static size_t quick_nfc_run(const unsigned char *p, size_t n, size_t i){
   while( i<n ){
-    unsigned b = p[i];
-    if( b<0x80 ){ i++; continue; }
-    if( b-0xD8u>3u || i+1>=n || (p[i+1]&0xC0)!=0x80 ) break;
-    if( b==0xD9 && p[i+1]-0x93u<3u ) break;   /* U+0653..U+0655 */
-    i += 2;
+    if( n-i>16 && nfc_plain16(p+i) ){ i += 16; continue; }
+    size_t iEnd = n-i>16 ? i+16 : n;
+    while( i<iEnd ){
+      unsigned b = p[i];
+      if( b<0x80 ){ i++; continue; }
+      if( b-0xD8u>3u || i+1>=n || (p[i+1]&0xC0)!=0x80 ) return i;
+      if( b==0xD9 && p[i+1]-0x93u<3u ) return i;   /* U+0653..U+0655 */
+      i += 2;
+    }
   }
   return i;
 }
