@@ -477,11 +477,12 @@ MARSAD_API int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ,
 MARSAD_API int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags,
                                   char **pzJson /* OUT */);
 
-/* Reads the curated lists of the entity recogniser (entities_*.tsv and
-** ner_*.tsv, in the format of the source tree's data/ directory) from the
-** directory zDir and uses them, for the whole process, instead of the
-** copies compiled in; the names drawn from Debian's catalogs (iso-codes
-** countries, GeoNames cities) stay. zDir NULL goes back to the compiled
+/* Reads the curated lists of the entity recogniser (entities_*.tsv,
+** ner_*.tsv and the optional outlets.tsv, in the format of the source
+** tree's data/ directory) from the directory zDir and uses them, for the
+** whole process, instead of the copies compiled in (without outlets.tsv,
+** no outlet names itself); the names drawn from Debian's catalogs
+** (iso-codes countries, GeoNames cities) stay. zDir NULL goes back to the compiled
 ** lists. Call it before recognising or ingesting anything, never while
 ** another thread does. On failure the lists in force stay and *pzErr
 ** (when pzErr is not NULL; the caller frees it with marsad_free) says

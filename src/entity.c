@@ -29,6 +29,7 @@
 #define SKEL_MAX 64        /* code points of a skeleton considered */
 #define AR_ART "\xD8\xA7\xD9\x84"   /* the article ال */
 #define RES_MAX_HEAD 16    /* head nouns of organisations' names (namehead) */
+#define RES_MAX_OUTLET 32  /* outlets whose organisation is remembered */
 
 /* ---------------------------------------------------------------- keymap */
 
@@ -508,6 +509,12 @@ struct marsad_resolver {
   size_t *aKeyLen;              /* bytes of the key of each mention of the
                                    analysis being resolved (0: no key) */
   int nKeyLenAlloc;
+  const marsad_gaz_outlet *pOutlet; /* the outlet of the article being resolved
+                                   (data/outlets.tsv), or NULL */
+  int iOutletGaz;               /* its organisation (gazetteer entity), or -1 */
+  const marsad_gaz_outlet *apOutlet[RES_MAX_OUTLET]; /* outlets met ... */
+  int aOutletGaz[RES_MAX_OUTLET]; /* ... and their organisations, or -1 */
+  int nOutlet;
 };
 
 int marsad_resolver_new(const marsad_resolver_store *pStore, marsad_resolver **ppOut){
@@ -713,6 +720,10 @@ static int index_variant(marsad_resolver *p, int e, const char *z){
   if( zk==0 ) return MARSAD_NOMEM;
   if( eKind==MARSAD_ENTITY_PLACE && other_place_key(p, e, z) ){
     return km_add(&p->mCtx, zk, p->b.n, e);     /* joined by the article alone */
+  }
+  if( eKind==MARSAD_ENTITY_ORG && p->aEnt[e].iGaz>=0
+   && marsad_gaz_outlet_name(marsad_gaz_entity_at(p->aEnt[e].iGaz)->zId, z) ){
+    return km_add(&p->mCtx, zk, p->b.n, e);     /* the outlet in its own articles only */
   }
   rc = km_add(&p->mKey, zk, p->b.n, v);
   const char *zJoined = eKind==MARSAD_ENTITY_PERSON ? abd_joined(p, z) : 0;
@@ -1583,10 +1594,10 @@ static int article_names_country(const marsad_analysis *pA, const char *zHome){
   return 0;
 }
 
-/* Resolves place mention m to entity e, which its article's context
-** names (place_in_article, country_in_list): a new variant with the
-** reason in p->reason unless its key names e already (a variant, or a
-** spelling joined so before). */
+/* Resolves mention m to entity e, which its article's context names (a
+** place: place_in_article, country_in_list; the article's outlet): a new
+** variant with the reason in p->reason unless its key names e already (a
+** variant, or a spelling joined so before). */
 static int context_join(marsad_resolver *p, int e, const res_ment *m){
   const char *zKey = m->pM->zKey;
   const char *zc = kind_key(p, m->pM->eKind, zKey, strlen(zKey));
@@ -1691,10 +1702,54 @@ static int generic_body(const res_ment *m){
   return g && (g->fClass & MARSAD_GAZ_GENERIC);
 }
 
+/* Sets p->pOutlet and p->iOutletGaz for the article of pA: the outlet of
+** data/outlets.tsv it comes from, and the gazetteer entity of the
+** organisation behind it (looked up once per outlet). */
+static void article_outlet(marsad_resolver *p, const marsad_analysis *pA){
+  const marsad_gaz_outlet *o = marsad_gaz_outlet_find(pA->art.zOutlet);
+  p->pOutlet = o;
+  p->iOutletGaz = -1;
+  if( o==0 ) return;
+  for(int i=0; i<p->nOutlet; i++){
+    if( p->apOutlet[i]==o ){
+      p->iOutletGaz = p->aOutletGaz[i];
+      return;
+    }
+  }
+  int g = marsad_gaz_find_id(o->zOrg);
+  if( g>=0 && marsad_gaz_entity_at(g)->eKind!=MARSAD_ENTITY_ORG ) g = -1;
+  if( p->nOutlet<RES_MAX_OUTLET ){
+    p->apOutlet[p->nOutlet] = o;
+    p->aOutletGaz[p->nOutlet++] = g;
+  }
+  p->iOutletGaz = g;
+}
+
+/* True when organisation mention m of pA is its article's outlet by
+** name: the outlet's own name (quoted, the recogniser made it an
+** organisation; or read as one), not followed at once by another name
+** (الجزيرة الإماراتي, the club: an adjective of a place). */
+static int outlet_mention(const marsad_resolver *p, const marsad_analysis *pA, const res_ment *m){
+  const marsad_mention *pM = m->pM;
+  if( p->iOutletGaz<0 || pM->eKind!=MARSAD_ENTITY_ORG || strcmp(pM->zKey, p->pOutlet->zKey)!=0 ){
+    return 0;
+  }
+  const marsad_mention *pNext = pM+1;
+  return pNext>=pA->aMention+pA->nMention || pNext->eField!=pM->eField || pNext->iStart>pM->iEnd+1;
+}
+
 /* Resolves one mention. */
 static int resolve_one(marsad_resolver *p, marsad_analysis *pA, const res_ment *m){
   marsad_mention *pM = m->pM;
   const char *zKey = pM->zKey;
+  if( outlet_mention(p, pA, m) ){
+    int rc = MARSAD_OK, e = gaz_entity(p, p->iOutletGaz, &rc);
+    if( e<0 ) return rc;             /* the outlet's own name in its own article */
+    marsad_buf_reset(&p->reason);
+    marsad_buf_printf(&p->reason, "the name outlet %s calls itself by, in its own article",
+                      p->pOutlet->zOutlet);
+    return context_join(p, e, m);
+  }
   if( generic_body(m) ){
     pM->iEntity = 0;                            /* recognised, no entity */
     return MARSAD_OK;
@@ -1843,6 +1898,7 @@ int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   for(int i=0; i<pA->nMention; i++){
     p->aKeyLen[i] = pA->aMention[i].zKey ? strlen(pA->aMention[i].zKey) : 0;
   }
+  article_outlet(p, pA);
   /* full names first, so that surnames (with their particle) find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
     for(int i=0; rc==MARSAD_OK && i<pA->nMention; i++){

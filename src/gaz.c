@@ -16,6 +16,10 @@
 ** recogniser builds its lookups: tokens of the text core, each normalized
 ** (norm.h), joined by one space, the article of the first word removed.
 **
+** The directory's outlets.tsv (tools/gen_outlets.py's format), when it has
+** one, is the map from outlet to organisation (marsad_gaz_outlet_find);
+** without it no outlet names itself.
+**
 ** Limits: a GeoNames name the generator left out because a curated list
 ** named the key stays out when the directory drops that entry.
 */
@@ -42,6 +46,8 @@ typedef struct gaz_rt {
   unsigned mask;             /* slots - 1 */
   char **azOwned;            /* strings this gazetteer allocated */
   int nOwned, nOwnedAlloc;
+  marsad_gaz_outlet *aOutlet; /* the directory's outlets.tsv (strings in azOwned) */
+  int nOutlet, nOutletAlloc;
 } gaz_rt;
 
 static gaz_rt *gazRt = 0;    /* the loaded gazetteer, or NULL: the compiled one */
@@ -77,6 +83,7 @@ static void rt_free(gaz_rt *r){
   marsad_free(r->aKey);
   marsad_free(r->aTier);
   marsad_free(r->aSlot);
+  marsad_free(r->aOutlet);
   marsad_free(r);
 }
 
@@ -464,6 +471,58 @@ static int load_entities(loader *l, tsv *t){
   return rc;
 }
 
+/* The entity of r with id zId and kind eKind, or -1. */
+static int rt_entity(const gaz_rt *r, const char *zId, int eKind){
+  for(int i=0; i<r->nEnt; i++){
+    if( r->aEnt[i].eKind==eKind && strcmp(r->aEnt[i].zId, zId)==0 ) return i;
+  }
+  return -1;
+}
+
+/* A copy owned by r of the key of name z, with (bArticle: a gazetteer key)
+** or without the article of its first word removed, or NULL. */
+static const char *outlet_key(loader *l, const char *z, int bArticle, int *pRc){
+  int nWord;
+  *pRc = key_of(z, strlen(z), bArticle, &l->key, &l->norm, &nWord);
+  if( *pRc ) return 0;
+  const char *zKey = rt_str(l->r, l->key.a, l->key.n);
+  if( zKey==0 ) *pRc = MARSAD_NOMEM;
+  return zKey;
+}
+
+/* Reads outlets.tsv: outlet id, organisation id (one of the entities
+** read), the outlet's own name (tools/gen_outlets.py). */
+static int load_outlets(loader *l, tsv *t){
+  gaz_rt *r = l->r;
+  int rc = MARSAD_OK;
+  while( rc==MARSAD_OK && tsv_next(t) ){
+    if( t->nCol!=3 || t->azCol[0][0]==0 || rt_entity(r, t->azCol[1], MARSAD_ENTITY_ORG)<0 ){
+      marsad_buf_printf(&l->err, "%s:%d: expected outlet, organisation id (of entities_*.tsv), name",
+                        t->zPath, t->iLine);
+      return MARSAD_ERROR;
+    }
+    if( r->nOutlet>=r->nOutletAlloc ){
+      int nNew = r->nOutletAlloc*2+16;
+      marsad_gaz_outlet *a = marsad_realloc(r->aOutlet, sizeof(*a)*(size_t)nNew);
+      if( a==0 ) return MARSAD_NOMEM;
+      r->aOutlet = a;
+      r->nOutletAlloc = nNew;
+    }
+    marsad_gaz_outlet *o = &r->aOutlet[r->nOutlet];
+    o->zOutlet = rt_str(r, t->azCol[0], strlen(t->azCol[0]));
+    o->zOrg = rt_str(r, t->azCol[1], strlen(t->azCol[1]));
+    if( o->zOutlet==0 || o->zOrg==0 ) return MARSAD_NOMEM;
+    o->zWords = outlet_key(l, t->azCol[2], 0, &rc);
+    if( rc==MARSAD_OK ) o->zKey = outlet_key(l, t->azCol[2], 1, &rc);
+    if( rc==MARSAD_OK && o->zKey[0]==0 ){
+      marsad_buf_printf(&l->err, "%s:%d: the outlet's name has no word", t->zPath, t->iLine);
+      rc = MARSAD_ERROR;
+    }
+    if( rc==MARSAD_OK ) r->nOutlet++;
+  }
+  return rc;
+}
+
 /* Starts r with the compiled gazetteer's generated names and entities. */
 static int load_compiled(gaz_rt *r){
   r->nEntAlloc = marsad_gaz_nentities + 64;
@@ -566,6 +625,8 @@ int marsad_entities_data_dir(const char *zDir, char **pzErr){
     if( l.aTitleArt[k]==1 ) l.r->aKey[k].fClass |= MARSAD_GAZ_TITLEART;
   }
   if( rc==MARSAD_OK ) rc = load_files(&l, zDir, "entities_", load_entities, &nFile);
+  int nOutletFile = 0;
+  if( rc==MARSAD_OK ) rc = load_files(&l, zDir, "outlets", load_outlets, &nOutletFile);
   if( rc==MARSAD_OK && nFile==0 ){
     marsad_buf_printf(&l.err, "%s: no entities_*.tsv or ner_*.tsv files", zDir);
     rc = MARSAD_NOTFOUND;
@@ -638,6 +699,24 @@ int marsad_gaz_town(int i){
 int marsad_gaz_country(int i){
   const char *z = marsad_gaz_entity_at(i)->zId;
   return z[0]>='A' && z[0]<='Z' && z[1]>='A' && z[1]<='Z' && z[2]==0;
+}
+
+const marsad_gaz_outlet *marsad_gaz_outlet_find(const char *zOutlet){
+  const marsad_gaz_outlet *a = gazRt ? gazRt->aOutlet : marsad_gaz_outlets;
+  int n = gazRt ? gazRt->nOutlet : marsad_gaz_noutlets;
+  for(int i=0; zOutlet && i<n; i++){
+    if( strcmp(a[i].zOutlet, zOutlet)==0 ) return &a[i];
+  }
+  return 0;
+}
+
+int marsad_gaz_outlet_name(const char *zOrg, const char *zKey){
+  const marsad_gaz_outlet *a = gazRt ? gazRt->aOutlet : marsad_gaz_outlets;
+  int n = gazRt ? gazRt->nOutlet : marsad_gaz_noutlets;
+  for(int i=0; i<n; i++){
+    if( strcmp(a[i].zOrg, zOrg)==0 && strcmp(a[i].zKey, zKey)==0 ) return 1;
+  }
+  return 0;
 }
 
 int marsad_gaz_entity_count(void){

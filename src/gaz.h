@@ -126,4 +126,28 @@ const marsad_gaz_key *marsad_gaz_key_at(int i);
 int marsad_gaz_key_index(const marsad_gaz_key *k);
 int marsad_gaz_key_count(void);
 
+/* An outlet of the input and the organisation behind it (data/outlets.tsv,
+** tools/gen_outlets.py): in its own articles, the name it calls itself by
+** is that organisation. */
+typedef struct marsad_gaz_outlet {
+  const char *zOutlet;  /* the outlet id as the input names it (aljazirah) */
+  const char *zOrg;     /* its organisation's entity id (org:aljazirah) */
+  const char *zWords;   /* its own name as token keys (norm.h), article kept,
+                           one space between: "الجزيره" */
+  const char *zKey;     /* the same as a gazetteer key (the article of the
+                           first word removed): "جزيره" */
+} marsad_gaz_outlet;
+
+extern const marsad_gaz_outlet marsad_gaz_outlets[];
+extern const int marsad_gaz_noutlets;
+
+/* The outlet zOutlet (may be NULL) of the map in force (the compiled one,
+** or the directory's outlets.tsv when marsad_entities_data_dir loaded
+** one: none when the directory has no such file), or NULL. */
+const marsad_gaz_outlet *marsad_gaz_outlet_find(const char *zOutlet);
+
+/* True when an outlet of the map in force whose organisation has entity id
+** zOrg calls itself by gazetteer key zKey. */
+int marsad_gaz_outlet_name(const char *zOrg, const char *zKey);
+
 #endif

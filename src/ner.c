@@ -91,6 +91,7 @@
                            preposition (وزير الدفاع بتأمين: ب + تأمين) or
                            is an ordinary word (محافظ الإسكندرية صرف) */
 #define SRC_SPEAKER 9   /* unknown words after a verb of saying */
+#define SRC_OUTLET  10  /* the outlet's own name quoted in its own article */
 /* The rules whose names the model undoes only when it names another kind
 ** of name on their words (ner_apply_model): a title and the name after it,
 ** an organisation head and its tail, a place noun and the name after it. */
@@ -2102,6 +2103,74 @@ static int ner_after_model(marsad_ner *p){
   return rc ? rc : p->hitKeys.rc;
 }
 
+/* True when token i is a quotation mark or a parenthesis (« » " “ ” ( )),
+** the marks a newspaper puts around its own name. */
+static int tok_quote(marsad_ner *p, int i){
+  static const char *const azQuote[] = {
+    "\xC2\xAB", "\xC2\xBB", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "(", ")"
+  };
+  const ner_tok *t = &p->aTok[i];
+  if( t->eKind!=MARSAD_TOKEN_PUNCT ) return 0;
+  const char *z = p->az[t->iField]+t->iStart;
+  size_t n = t->iEnd-t->iStart;
+  for(size_t k=0; k<sizeof azQuote/sizeof azQuote[0]; k++){
+    if( strlen(azQuote[k])==n && memcmp(azQuote[k], z, n)==0 ) return 1;
+  }
+  return 0;
+}
+
+/* How many tokens from i on, before iEnd, are the words zWords (token
+** keys, one space between), or 0 when they are not. */
+static int ner_words_at(marsad_ner *p, int i, int iEnd, const char *zWords){
+  for(int n=0; i+n<iEnd; n++){
+    const char *zSp = strchr(zWords, ' ');
+    size_t nw = zSp ? (size_t)(zSp-zWords) : strlen(zWords);
+    const ner_tok *t = &p->aTok[i+n];
+    if( t->nKey!=nw || memcmp(tok_key(p, t), zWords, nw)!=0 ) return 0;
+    if( zSp==0 ) return n+1;
+    zWords = zSp+1;
+  }
+  return 0;
+}
+
+/* The outlet's own name between quotation marks in its own article
+** (data/outlets.tsv: لـ«الشرق الأوسط»، علمت "الوطن"، لـ(عكاظ)) is the
+** outlet, an organisation, whatever the rules and the model read there
+** (the region, the city, a word): their names on those words go. */
+static int ner_outlet_names(marsad_ner *p, const marsad_analysis *pA){
+  const marsad_gaz_outlet *o = pA ? marsad_gaz_outlet_find(pA->art.zOutlet) : 0;
+  if( o==0 ) return MARSAD_OK;
+  uint32_t nFirst = (uint32_t)strcspn(o->zWords, " ");   /* the first word's bytes */
+  int rc = MARSAD_OK, nTok = p->nTok;
+  for(int i=1; rc==MARSAD_OK && i<nTok; i++){
+    const ner_tok *aTok = p->aTok;
+    while( i<nTok && aTok[i].nKey!=nFirst ) i++;   /* most words: not the name */
+    if( i>=nTok ) break;
+    int iEnd = p->aEnd[p->aTok[i].iField], n;
+    if( p->aTok[i-1].iField!=p->aTok[i].iField || !tok_quote(p, i-1)
+     || (n = ner_words_at(p, i, iEnd, o->zWords))==0 || i+n>=iEnd || !tok_quote(p, i+n) ){
+      continue;
+    }
+    int nKept = 0;
+    for(int h=0; h<p->nHit; h++){
+      const ner_hit *x = &p->aHit[h];
+      if( x->iTok1<=i || x->iTok0>=i+n ) p->aHit[nKept++] = *x;
+    }
+    p->nHit = nKept;
+    ner_cand c;
+    memset(&c, 0, sizeof c);
+    c.n = n;
+    c.f = tok_form0(p, i);
+    c.eKind = MARSAD_ENTITY_ORG;
+    c.flags = MARSAD_NER_GAZ;
+    c.iGaz = -1;
+    c.eSrc = SRC_OUTLET;
+    rc = ner_keep(p, i, &c);
+    i += n;
+  }
+  return rc;
+}
+
 /* ---------------------------------------------------------------- driver */
 
 int marsad_ner_new(marsad_ner **ppOut){
@@ -2172,6 +2241,7 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
   }
   if( rc==MARSAD_OK && !p->bRulesOnly && marsad_ml_nfeatures>0 ) rc = ner_apply_model(p);
   if( rc==MARSAD_OK ) rc = ner_after_model(p);
+  if( rc==MARSAD_OK ) rc = ner_outlet_names(p, pA);
   if( rc==MARSAD_OK ) rc = ner_surnames(p);
   if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);
   return rc;

@@ -1086,6 +1086,77 @@ static void test_nisba_spellings(void){
   fixture_close(&f);
 }
 
+/* Analyses zBody as the body of an article of outlet zOutlet with the
+** recogniser and resolver of fixture f. */
+static void fixture_outlet(fixture *f, const char *zOutlet, const char *zBody){
+  marsad_analysis_clear(&f->a);
+  memset(&f->a, 0, sizeof f->a);
+  f->a.art.zOutlet = zOutlet;
+  f->a.art.zTitle = "";
+  f->a.art.zBody = zBody;
+  f->a.art.nBody = strlen(zBody);
+  CHECK_EQ_INT(marsad_ner_run(f->pNer, &f->a), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_resolve(f->pRes, &f->a), MARSAD_OK);
+}
+
+/* The n-th mention (from 0) of pA whose text is z, or NULL. */
+static const marsad_mention *find_nth(const marsad_analysis *pA, const char *z, int n){
+  size_t nz = strlen(z);
+  for(int i=0; i<pA->nMention; i++){
+    const marsad_mention *m = &pA->aMention[i];
+    const char *zf = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
+    if( m->iEnd-m->iStart==nz && memcmp(zf+m->iStart, z, nz)==0 && n--==0 ) return m;
+  }
+  return 0;
+}
+
+/* A newspaper's own name between quotation marks in its own articles
+** (data/outlets.tsv) is the newspaper, not the region or the word it also
+** spells; unquoted, or in another outlet's article, it is what it was; and
+** the organisation's name alone in its own articles is the outlet, while
+** elsewhere it stays apart from it (الجزيرة, the newspaper in al-Jazirah,
+** is no variant of it in another outlet's article). */
+static void test_outlet_names(void){
+  fixture f;
+  char zGaz[64] = "";
+  marsad_resolver_store st;
+  memset(&st, 0, sizeof st);
+  st.xEntity = store_gaz;
+  st.pCtx = zGaz;
+  memset(&f, 0, sizeof f);
+  CHECK_EQ_INT(marsad_ner_new(&f.pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(&st, &f.pRes), MARSAD_OK);
+  fixture_outlet(&f, "aawsat", "وقال مسؤول لـ«الشرق الأوسط» إن الوضع صعب.");
+  const marsad_mention *m = find_nth(&f.a, "الشرق الأوسط", 0);
+  CHECK(m && m->eKind==MARSAD_ENTITY_ORG);
+  CHECK_EQ_STR(zGaz, "org:asharq");
+  const char *zAwsat = "وقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط صعب.";
+  fixture_outlet(&f, "aawsat", zAwsat);
+  m = find_nth(&f.a, "الشرق الأوسط", 0);
+  CHECK(m && m->eKind==MARSAD_ENTITY_ORG);
+  m = find_nth(&f.a, "الشرق الأوسط", 1);
+  CHECK(m && m->eKind==MARSAD_ENTITY_PLACE);
+  fixture_outlet(&f, "okaz", zAwsat);
+  m = find_nth(&f.a, "الشرق الأوسط", 0);
+  CHECK(m && m->eKind==MARSAD_ENTITY_PLACE);
+  fixture_outlet(&f, "alwatan", "وأكد المدير لـ\"الوطن\" أن المشروع يخدم الوطن.");
+  m = find_nth(&f.a, "الوطن", 0);
+  CHECK(m && m->eKind==MARSAD_ENTITY_ORG && find_nth(&f.a, "الوطن", 1)==0);
+  CHECK_EQ_STR(zGaz, "org:alwatan");
+  fixture_outlet(&f, "aljazirah", "وعلمت (الجزيرة) أن الوزارة بدأت. وقالت مصادر الجزيرة إن العمل مستمر.");
+  m = find_nth(&f.a, "الجزيرة", 0);
+  long long iPaper = m ? m->iEntity : 0;
+  CHECK(m && m->eKind==MARSAD_ENTITY_ORG && iPaper!=0);
+  CHECK_EQ_STR(zGaz, "org:aljazirah");
+  fixture_outlet(&f, "aljazirah", "وفاز الجزيرة الإماراتي على الوحدة.");
+  m = find_nth(&f.a, "الجزيرة", 0);
+  CHECK(m==0 || m->iEntity!=iPaper);
+  fixture_outlet(&f, "aawsat", "وقالت مصادر الجزيرة إن العمل مستمر.");
+  m = find_nth(&f.a, "الجزيرة", 0);
+  CHECK(m==0 || m->iEntity!=iPaper);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1129,6 +1200,12 @@ static void test_data_dir(void){
   CHECK_EQ_INT(marsad_gaz_key_count(), marsad_gaz_nkeys);
   int iRu = marsad_gaz_find_id("RU");
   CHECK(iRu>=0 && strcmp(marsad_gaz_entity_at(iRu)->zName, "Russia")==0);
+  for(int i=0; i<marsad_gaz_noutlets; i++){      /* data/outlets.tsv read alike */
+    const marsad_gaz_outlet *o = marsad_gaz_outlet_find(marsad_gaz_outlets[i].zOutlet);
+    CHECK(o && strcmp(o->zOrg, marsad_gaz_outlets[i].zOrg)==0 && strcmp(o->zWords, marsad_gaz_outlets[i].zWords)==0
+          && strcmp(o->zKey, marsad_gaz_outlets[i].zKey)==0);
+  }
+  CHECK(marsad_gaz_noutlets>0 && marsad_gaz_outlet_find("no-such-outlet")==0);
 
   CHECK(mkdtemp(zDir)!=0);
   snprintf(zCmd, sizeof zCmd, "cp %s/entities_*.tsv %s/ner_*.tsv %s/ && "
@@ -1146,6 +1223,7 @@ static void test_data_dir(void){
   marsad_ner_free(pNer);
   k = marsad_gaz_lookup("رئيس", strlen("رئيس"));
   CHECK(k==0 || !(k->fClass & MARSAD_GAZ_TITLE));
+  CHECK(marsad_gaz_outlet_find("aljazirah")==0);             /* no outlets.tsv there */
   CHECK(marsad_gaz_lookup("زيد", strlen("زيد"))!=0);        /* its prefix */
   snprintf(zCmd, sizeof zCmd, "printf 'person:bad\tperson\n' >> %s/entities_people.tsv", zDir);
   CHECK_EQ_INT(system(zCmd), 0);
@@ -1826,6 +1904,7 @@ int main(void){
   RUN(test_place_named_after_person);
   RUN(test_shared_surname);
   RUN(test_nisba_spellings);
+  RUN(test_outlet_names);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);

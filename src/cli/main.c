@@ -44,8 +44,8 @@ static void print_help(FILE *out){
     "\nglobal options:\n"
     "  --db FILE    the database (default: $MARSAD_DB, else ./marsad.db)\n"
     "  --json       machine-readable output\n"
-    "  --data-dir DIR  the recogniser's curated lists (entities_*.tsv, ner_*.tsv)\n"
-    "               read from DIR instead of the copies built in\n"
+    "  --data-dir DIR  the recogniser's curated lists (entities_*.tsv, ner_*.tsv,\n"
+    "               outlets.tsv) read from DIR instead of the copies built in\n"
     "  --help       this help; `marsad COMMAND --help` for a command's\n"
     "  --version    print the version\n");
 }
