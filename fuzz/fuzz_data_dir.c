@@ -1,9 +1,11 @@
 /*
 ** fuzz_data_dir.c: libFuzzer target for the reader of the curated lists
 ** (marsad_entities_data_dir) on arbitrary bytes: the first byte chooses the
-** file (even: entities_x.tsv, odd: ner_x.tsv), the rest is its text. A load
-** either fails with a message or gives a gazetteer the recogniser runs on;
-** the compiled lists come back after each input.
+** file (0 mod 4 and 2 mod 4: entities_x.tsv, 1 mod 4: ner_x.tsv, 3 mod 4:
+** outlets.tsv beside an entities_x.tsv of one organisation, org:t), the rest
+** is its text. A load either fails with a message or gives a gazetteer the
+** recogniser runs on (in an article of outlet "t"); the compiled lists
+** come back after each input.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +27,8 @@ static void clean_dir(int bAll){
   unlink(zPath);
   snprintf(zPath, sizeof zPath, "%s/ner_x.tsv", zDir);
   unlink(zPath);
+  snprintf(zPath, sizeof zPath, "%s/outlets.tsv", zDir);
+  unlink(zPath);
   if( bAll ) rmdir(zDir);
 }
 
@@ -43,17 +47,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
     bDir = 1;
   }
   clean_dir(0);
-  snprintf(zPath, sizeof zPath, "%s/%s", zDir, (aData[0] & 1) ? "ner_x.tsv" : "entities_x.tsv");
+  int bOutlets = (aData[0] & 3)==3;
+  if( bOutlets ){
+    static const char zOrg[] = "org:t\torg\tT\tصحيفة التجربة\n";
+    snprintf(zPath, sizeof zPath, "%s/entities_x.tsv", zDir);
+    FILE *f = fopen(zPath, "wb");
+    if( f==0 || fwrite(zOrg, 1, sizeof zOrg - 1, f)!=sizeof zOrg - 1 || fclose(f)!=0 ) abort();
+  }
+  snprintf(zPath, sizeof zPath, "%s/%s", zDir,
+           bOutlets ? "outlets.tsv" : (aData[0] & 1) ? "ner_x.tsv" : "entities_x.tsv");
   FILE *f = fopen(zPath, "wb");
   if( f==0 || fwrite(aData+1, 1, nData-1, f)!=nData-1 || fclose(f)!=0 ) abort();
   char *zErr = 0;
   int rc = marsad_entities_data_dir(zDir, &zErr);
   if( rc==MARSAD_OK ){
     if( zErr ) abort();
-    static const char zText[] = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن الأمم المتحدة";
+    static const char zText[] = "قال وزير الخارجية الروسي سيرغي لافروف لـ«الأمم المتحدة» في موسكو إن الأمم المتحدة";
     marsad_ner *pNer = 0;
     marsad_analysis a;
     memset(&a, 0, sizeof a);
+    a.art.zOutlet = "t";
     a.art.zTitle = "";
     a.art.zBody = zText;
     a.art.nBody = sizeof zText - 1;
