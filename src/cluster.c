@@ -56,6 +56,8 @@ typedef struct cl_article {
   cl_event *pEvent;         /* its event within the story */
   long long iScoredFor;     /* scratch: article whose similarity is in sim */
   marsad_simparts sim;      /* scratch: its similarity to that article */
+  unsigned iNormFlush;      /* scratch: the flush whose vocabulary rTitleNorm is of */
+  double rTitleNorm;        /* scratch: the norm of its title's vector then */
   marsad_docterms d;        /* terms and fingerprints */
 } cl_article;
 
@@ -128,6 +130,7 @@ struct marsad_cluster {
   uint32_t nAcc;            /* entries in aAcc, aW and aWTitle */
   marsad_simparts bestSim;  /* parts of the best score of the last decision */
   int iClock;               /* latest publication day seen, 0 before any */
+  unsigned iFlush;          /* flushes so far (the vocabulary does not change during one) */
   long nSinceSweep;         /* articles since the last eviction */
   cl_story **aCand;         /* scratch: candidate stories */
   int nCand, nCandAlloc;
@@ -656,14 +659,14 @@ static int last_originals(cl_article **aArt, int nArt, cl_article **aOut){
 
 /* Compares a with the most recent original articles of each candidate and
 ** returns the best story (NULL when none), its article *ppBest and the
-** decayed score in *pr. The articles to compare are listed first, all
-** candidates' at once, so that the processor fetches them together. */
-static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBest,
-                            double *pr){
+** decayed score in *pr; q is a's query. The articles to compare are listed
+** first, all candidates' at once, so that the processor fetches them
+** together. */
+static cl_story *best_story(marsad_cluster *p, const marsad_simquery *q, cl_article *a,
+                            cl_article **ppBest, double *pr){
   cl_story *pWin = 0;
   cl_article *aM[MARSAD_CLUSTER_CANDIDATES*MARSAD_CLUSTER_MEMBERS];
   int aiStart[MARSAD_CLUSTER_CANDIDATES+1];
-  marsad_simquery q;
   *ppBest = 0;
   *pr = 0.0;
   aiStart[0] = 0;
@@ -671,7 +674,6 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
     cl_story *s = p->aCand[i];
     aiStart[i+1] = aiStart[i] + last_originals(s->aArt, s->nArt, aM + aiStart[i]);
   }
-  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
   for(int i=0; i<p->nCand; i++){
     cl_story *s = p->aCand[i];
     double decay = gap_decay(p, story_gap(s, a));
@@ -679,7 +681,7 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
     for(int k=aiStart[i]; k<aiStart[i+1]; k++){
       cl_article *m = aM[k];
       if( k+1<aiStart[p->nCand] ) __builtin_prefetch(aM[k+1]->d.aTerm);
-      const marsad_simparts *pSim = member_sim(p, &q, a, m);
+      const marsad_simparts *pSim = member_sim(p, q, a, m);
       double r = pSim->rScore * decay;
       if( r>s->rAcc ) s->rAcc = r;
       if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
@@ -690,7 +692,6 @@ static cl_story *best_story(marsad_cluster *p, cl_article *a, cl_article **ppBes
       }
     }
   }
-  marsad_simquery_end(&q);
   return pWin;
 }
 
@@ -730,17 +731,16 @@ static int events_fit(const cl_event *e, const cl_event *f, const cl_article *a)
 ** similarity seen (0 when none), *ppBest that article. The other fitting
 ** events that a also reaches the threshold with, and that the winner can
 ** take in within EVENT_SPAN days, tell the same development: their ids go
-** to pAs->aMergedEvent (a bridges them). */
-static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_story *s,
-                            cl_article **ppBest, double *pr, marsad_assignment *pAs){
+** to pAs->aMergedEvent (a bridges them). q is a's query. */
+static cl_event *find_event(marsad_cluster *p, const marsad_simquery *q, const cl_article *a,
+                            const cl_story *s, cl_article **ppBest, double *pr,
+                            marsad_assignment *pAs){
   cl_event *pWin = 0;
   cl_event *aSeen[MARSAD_EVENT_CANDIDATES];
-  marsad_simquery q;
   int nSeenEvt = 0;
   double rThreshold = marsad_cluster_event_threshold(marsad_vocab_ndoc(p->pVocab));
   *pr = 0.0;
   *ppBest = 0;
-  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
   for(int i=s->nEvt-1; i>=0 && nSeenEvt<MARSAD_EVENT_CANDIDATES; i--){
     cl_event *e = s->aEvt[i];
     if( !event_fits(e, a) ) continue;
@@ -749,7 +749,7 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
     cl_article *aM[MARSAD_CLUSTER_MEMBERS];
     int nM = last_originals(e->aArt, e->nArt, aM);
     for(int k=0; k<nM; k++){
-      double r = member_sim(p, &q, a, aM[k])->rScore;
+      double r = member_sim(p, q, a, aM[k])->rScore;
       if( r>e->rAcc ) e->rAcc = r;
       if( r>*pr ){
         *pr = r;
@@ -758,7 +758,6 @@ static cl_event *find_event(marsad_cluster *p, const cl_article *a, const cl_sto
       }
     }
   }
-  marsad_simquery_end(&q);
   if( *pr<rThreshold ) return 0;
   for(int i=0; i<nSeenEvt; i++){
     cl_event *e = aSeen[i];
@@ -1056,7 +1055,9 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
   int rc = find_candidates(p, a, aSalient, nSalient);
   if( rc ) return rc;
   cl_article *pBest = 0;
-  cl_story *s = best_story(p, a, &pBest, &r);
+  marsad_simquery q;     /* a's weights, spread once for the stories and the events */
+  marsad_simquery_begin(p->pVocab, &a->d, p->aW, p->aWTitle, p->aBits, &q);
+  cl_story *s = best_story(p, &q, a, &pBest, &r);
   unsigned nDoc = marsad_vocab_ndoc(p->pVocab);
   double rThreshold = marsad_cluster_threshold(nDoc);
   double rMerge = rThreshold + MARSAD_MERGE_MARGIN*vocab_maturity(nDoc);
@@ -1073,8 +1074,9 @@ static int decide(marsad_cluster *p, cl_article *a, const uint32_t *aSalient,
       }
     }
     cl_article *pEvtBest = 0;
-    a->pEvent = find_event(p, a, s, &pEvtBest, &pAs->rEventScore, pAs);
+    a->pEvent = find_event(p, &q, a, s, &pEvtBest, &pAs->rEventScore, pAs);
   }
+  marsad_simquery_end(&q);
   return MARSAD_OK;
 }
 
@@ -1254,12 +1256,14 @@ int marsad_cluster_add(marsad_cluster *p, const marsad_analysis *pA,
 
 /* ---- story summaries ---- */
 
-/* Adds the unit TF-IDF vector of a[0..n) to aAcc. */
-static void acc_add(marsad_cluster *p, const marsad_tf *a, int n){
-  double norm = marsad_tf_norm(p->pVocab, a, n);
-  for(int i=0; norm>0.0 && i<n; i++){
-    p->aAcc[a[i].iTerm] += marsad_vocab_weight(p->pVocab, a[i].iTerm, a[i].nTf)/norm;
+/* The norm of article a's title vector with the vocabulary of this flush,
+** computed once a flush (a story's and its events' headlines all read it). */
+static double title_norm(marsad_cluster *p, cl_article *a){
+  if( a->iNormFlush!=p->iFlush ){
+    a->rTitleNorm = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
+    a->iNormFlush = p->iFlush;
   }
+  return a->rTitleNorm;
 }
 
 /* Zeroes the entries of aAcc that a[0..n) touched. */
@@ -1268,18 +1272,24 @@ static void acc_clear(marsad_cluster *p, const marsad_tf *a, int n){
 }
 
 /* The representative article of aArt[0..n): the original whose title is
-** closest to the sum of all their titles, a title of fewer than
+** closest to the sum of all their unit title vectors, a title of fewer than
 ** HEADLINE_WORDS content words counting proportionally less (a news
 ** headline says who did what; a column's title is a phrase of two words);
 ** ties: earliest. NULL when n is 0. */
 static const cl_article *headline_of(marsad_cluster *p, cl_article *const *aArt, int n){
   const cl_article *pBest = 0;
   double rBest = -1.0;
-  for(int i=0; i<n; i++) acc_add(p, aArt[i]->d.aTitle, aArt[i]->d.nTitle);
   for(int i=0; i<n; i++){
-    const cl_article *a = aArt[i];
+    const marsad_tf *aT = aArt[i]->d.aTitle;
+    double norm = title_norm(p, aArt[i]);
+    for(int k=0; norm>0.0 && k<aArt[i]->d.nTitle; k++){
+      p->aAcc[aT[k].iTerm] += marsad_vocab_weight(p->pVocab, aT[k].iTerm, aT[k].nTf)/norm;
+    }
+  }
+  for(int i=0; i<n; i++){
+    cl_article *a = aArt[i];
     if( a->iCopyOf ) continue;
-    double norm = marsad_tf_norm(p->pVocab, a->d.aTitle, a->d.nTitle);
+    double norm = title_norm(p, a);
     if( norm<=0.0 ) continue;
     double r = 0.0;
     for(int k=0; k<a->d.nTitle; k++){
@@ -1530,6 +1540,7 @@ int marsad_cluster_flush(marsad_cluster *p){
   int rc = MARSAD_OK;
   if( p->pDb==0 || !p->bLoaded ) return MARSAD_OK;
   if( p->iFlushedRowid==p->iLastRowid ) return MARSAD_OK;
+  p->iFlush++;
   for(size_t i=0; rc==MARSAD_OK && i<p->stories.nSlot; i++){
     cl_story *s = p->stories.a[i].pVal;
     if( s==0 || !s->bDirty ) continue;

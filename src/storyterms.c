@@ -22,6 +22,7 @@ extern const int marsad_story_nstopwords;
 #define LEDE_WORDS 60         /* the body's first words (its lede) count twice */
 #define MIN_EXACT_WORDS 8     /* bodies shorter than this get no exact hash */
 #define N_LOG_TABLE 4096      /* ln(k) is tabulated for k < this */
+#define STOP_FILTER_BITS 4096 /* bits of the stop words' filter */
 
 /* How much each part weighs in the similarity. */
 #define SIM_COSINE 0.75
@@ -42,9 +43,13 @@ struct marsad_vocab {
   double rLogN;               /* ln(nDoc + 10) */
   double aLog[N_LOG_TABLE];   /* aLog[k] = ln(k) (aLog[0] unused) */
   marsad_imap stop;           /* hashes of stop-word keys -> non-NULL */
+  uint64_t aStopBits[STOP_FILTER_BITS/64]; /* the bit of each stop word's hash
+                              ** (stop_filter_bit): most words are told apart by it */
   marsad_imap entities;       /* entity id -> id + 1 of its term "@<id>" */
   size_t nStopMax;            /* bytes in the longest stop-word key */
   uint32_t *aCount;           /* scratch: per-term counts, zero between uses */
+  uint64_t *aEntBits;         /* a bit a term: set for an entity's term "@<id>" (its
+                              ** text need not be read to tell) */
   marsad_stemmer *pStem;      /* stemmer for the terms */
 };
 
@@ -58,7 +63,13 @@ static uint64_t term_hash(const char *p, size_t n){
   return nonzero_hash(marsad_hash64(p, n));
 }
 
-/* Adds the normalized form of each stop word to p->stop. */
+/* The bit of the stop words' filter that hash h sets or tests. */
+static unsigned stop_filter_bit(uint64_t h){
+  return (unsigned)(h >> 52) % STOP_FILTER_BITS;
+}
+
+/* Adds the normalized form of each stop word to p->stop and its bit to
+** p->aStopBits. */
 static int vocab_load_stopwords(marsad_vocab *p){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<marsad_story_nstopwords; i++){
@@ -66,7 +77,12 @@ static int vocab_load_stopwords(marsad_vocab *p){
     size_t n = 0;
     const char *zWord = marsad_story_stopwords[i];
     rc = marsad_normalize(zWord, strlen(zWord), &z, &n);
-    if( rc==MARSAD_OK ) rc = marsad_imap_put(&p->stop, term_hash(z, n), p);
+    if( rc==MARSAD_OK ){
+      uint64_t h = term_hash(z, n);
+      unsigned iBit = stop_filter_bit(h);
+      p->aStopBits[iBit/64] |= (uint64_t)1 << (iBit%64);
+      rc = marsad_imap_put(&p->stop, h, p);
+    }
     if( n>p->nStopMax ) p->nStopMax = n;
     marsad_free(z);
   }
@@ -98,6 +114,7 @@ void marsad_vocab_free(marsad_vocab *p){
   marsad_free(p->aLnDf);
   marsad_free(p->aChanged);
   marsad_free(p->aCount);
+  marsad_free(p->aEntBits);
   marsad_stemmer_free(p->pStem);
   marsad_free(p);
 }
@@ -182,6 +199,10 @@ static int vocab_grow(marsad_vocab *p, size_t nBytes){
     if( aCount==0 ){ p->aChanged = aCh; return MARSAD_NOMEM; }
     memset(aCount + p->nAlloc, 0, sizeof(uint32_t)*(nNew - p->nAlloc));
     p->aCount = aCount;
+    uint64_t *aEnt = marsad_realloc(p->aEntBits, sizeof(uint64_t)*(nNew/64));
+    if( aEnt==0 ){ p->aChanged = aCh; return MARSAD_NOMEM; }
+    memset(aEnt + p->nAlloc/64, 0, sizeof(uint64_t)*((nNew - p->nAlloc)/64));
+    p->aEntBits = aEnt;
     memset(aCh + (p->aChanged ? nChunkOld : 0), 0, nChunkNew - (p->aChanged ? nChunkOld : 0));
     p->aChanged = aCh;
     p->nAlloc = nNew;
@@ -216,6 +237,7 @@ static int vocab_intern_hashed(marsad_vocab *p, const char *z, size_t n, uint64_
   p->aText[p->nText+n] = 0;
   p->aOff[p->nTerm] = (uint32_t)p->nText;
   marsad_vocab_set_df(p, p->nTerm, 0);
+  if( n>0 && z[0]=='@' ) p->aEntBits[p->nTerm/64] |= (uint64_t)1 << (p->nTerm%64);
   p->nText += n+1;
   *piTerm = p->nTerm++;
   return MARSAD_OK;
@@ -272,7 +294,9 @@ static int is_content(const marsad_vocab *p, const marsad_token *t, uint64_t hKe
     case MARSAD_TOKEN_NUMBER: if( t->nKey<3 ) return 0; break;
     default: return 0;
   }
-  return t->nKey>p->nStopMax || marsad_imap_get(&p->stop, hKey)==0;
+  unsigned iBit = stop_filter_bit(hKey);
+  return t->nKey>p->nStopMax || ((p->aStopBits[iBit/64] >> (iBit%64)) & 1)==0
+      || marsad_imap_get(&p->stop, hKey)==0;
 }
 
 /* Adds word w (the hashes come with it) to the terms being built. */
@@ -328,31 +352,41 @@ static int build_drain(build_ctx *c){
   return rc;
 }
 
-/* Sorts a[0..n) ascending: quicksort (median of three) down to runs of
-** 16, then insertion sort. For the few hundred ids of an article it costs a
-** third of qsort's instructions (no comparison calls through a pointer). */
-static void sort_ids(uint32_t *a, int n){
-  while( n>16 ){
-    uint32_t x = a[0], y = a[n/2], z = a[n-1];
-    uint32_t pivot = x<y ? (y<z ? y : (x<z ? z : x)) : (x<z ? x : (y<z ? z : y));
-    int i = 0, j = n-1;
-    for(;;){                /* invariant: a[..i) <= pivot <= a(j..n) */
-      while( a[i]<pivot ) i++;
-      while( a[j]>pivot ) j--;
-      if( i>=j ) break;
-      uint32_t t = a[i]; a[i] = a[j]; a[j] = t;
-      i++; j--;
+/* Bits of an id sorted by one pass of sort_ids, and the fewest ids it
+** sorts so (fewer, as in a title, are sorted by insertion). */
+#define SORT_DIGIT 8
+#define SORT_RADIX_MIN 32
+
+/* Sorts a[0..n) ascending, with aTmp (n entries) as scratch: a radix sort,
+** least significant byte first, with as many passes as the largest id has
+** bytes (one or two for most vocabularies). Unlike a comparison sort, no
+** branch depends on the ids, which the processor could not guess. */
+static void sort_ids(uint32_t *a, uint32_t *aTmp, int n){
+  uint32_t iMax = 0;
+  uint32_t *aFrom = a, *aTo = aTmp;
+  if( n<SORT_RADIX_MIN ){
+    for(int i=1; i<n; i++){
+      uint32_t v = a[i];
+      int k = i;
+      while( k>0 && a[k-1]>v ){ a[k] = a[k-1]; k--; }
+      a[k] = v;
     }
-    int nLeft = j+1;        /* a[0..nLeft) <= pivot <= a[nLeft..n) */
-    if( nLeft<n-nLeft ){ sort_ids(a, nLeft); a += nLeft; n -= nLeft; }
-    else{ sort_ids(a+nLeft, n-nLeft); n = nLeft; }
+    return;
   }
-  for(int i=1; i<n; i++){
-    uint32_t v = a[i];
-    int k = i;
-    while( k>0 && a[k-1]>v ){ a[k] = a[k-1]; k--; }
-    a[k] = v;
+  for(int i=0; i<n; i++) iMax |= a[i];
+  for(int iShift=0; iShift<32 && (iShift==0 || (iMax>>iShift)!=0); iShift+=SORT_DIGIT){
+    int aPos[1<<SORT_DIGIT];
+    memset(aPos, 0, sizeof aPos);
+    for(int i=0; i<n; i++) aPos[(aFrom[i]>>iShift) & ((1<<SORT_DIGIT)-1)]++;
+    for(int d=0, nSum=0; d<(1<<SORT_DIGIT); d++){
+      int c = aPos[d];
+      aPos[d] = nSum;
+      nSum += c;
+    }
+    for(int i=0; i<n; i++) aTo[aPos[(aFrom[i]>>iShift) & ((1<<SORT_DIGIT)-1)]++] = aFrom[i];
+    uint32_t *t = aFrom; aFrom = aTo; aTo = t;
   }
+  if( aFrom!=a ) memcpy(a, aFrom, sizeof(uint32_t)*(size_t)n);
 }
 
 /* Writes the distinct ids of aId[0..n) with their counts into *paOut
@@ -365,8 +399,8 @@ static int count_terms(marsad_vocab *p, uint32_t *aId, int n, marsad_tf **paOut)
   for(int i=0; i<n; i++){                 /* distinct ids, in place */
     if( p->aCount[aId[i]]++==0 ) aId[k++] = aId[i];
   }
-  sort_ids(aId, k);
   marsad_tf *a = marsad_malloc(sizeof(marsad_tf)*(size_t)k);
+  if( a ) sort_ids(aId, (uint32_t*)a, k);   /* a is the sort's scratch until filled */
   for(int i=0; i<k; i++){
     if( a ){ a[i].iTerm = aId[i]; a[i].nTf = p->aCount[aId[i]]; }
     p->aCount[aId[i]] = 0;
@@ -487,9 +521,8 @@ int marsad_docterms_add_entities(marsad_vocab *pVocab, marsad_docterms *d,
 }
 
 int marsad_vocab_is_entity(const marsad_vocab *p, uint32_t iTerm, long long *piEntity){
-  const char *z = p->aText + p->aOff[iTerm];
-  if( z[0]!='@' ) return 0;
-  *piEntity = strtoll(z+1, 0, 10);
+  if( ((p->aEntBits[iTerm/64] >> (iTerm%64)) & 1)==0 ) return 0;
+  *piEntity = strtoll(p->aText + p->aOff[iTerm] + 1, 0, 10);
   return 1;
 }
 
@@ -564,7 +597,7 @@ void marsad_simquery_begin(const marsad_vocab *p, const marsad_docterms *d,
 /* How many terms ahead dense_cosine fetches ln(df + 1) of a term into the
 ** cache (indexed by term id: random reads in an array as large as the
 ** vocabulary). */
-#define DENSE_AHEAD 8
+#define DENSE_AHEAD 16
 
 /* Dot product of the dense weights aW (read only where aBits marks a term
 ** of the query) with b[0..n), and b's norm, in one pass (the same sums, in
