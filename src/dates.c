@@ -513,27 +513,16 @@ static int scan_at(date_scan *p, int i, int *pRc){
   return 0;
 }
 
-/* True when word i may start a date that scan_at reads: digits, a word
+/* True when word i may start a date that scan_at reads: digits, or a word
 ** that starts an entry of the tables of mStart (relative days, weekdays,
-** months: marsad_lex_bit), or a grammar word that leads one (يوم، شهر، عام،
-** العام، سنة, whose keys are of 6 or 10 bytes). */
-static int may_start_date(const marsad_words *pW, int i, unsigned mStart){
-  _Static_assert(sizeof K_YAWM==7 && sizeof K_SHAHR==7 && sizeof K_AAM==7 && sizeof K_SANA==7
-                 && sizeof K_ALAAM==11, "the grammar words' key lengths tested below");
-  const marsad_word *w = &pW->a[i];
-  if( w->bNum ) return 1;
-  if( w->eKind!=MARSAD_TOKEN_ARABIC ) return 0;
-  if( marsad_word_lex_any(pW, i) & mStart ) return 1;
-  for(int v=MARSAD_KEY_FULL; v<=MARSAD_KEY_PREP; v++){
-    const char *k = pW->zArena + w->aKey[v];
-    if( w->anKey[v]==6 ){
-      if( (v==MARSAD_KEY_FULL && memcmp(k, K_YAWM, 6)==0) || memcmp(k, K_SHAHR, 6)==0
-       || memcmp(k, K_AAM, 6)==0 || memcmp(k, K_SANA, 6)==0 ) return 1;
-    }else if( w->anKey[v]==10 && memcmp(k, K_ALAAM, 10)==0 ){
-      return 1;
-    }
-  }
-  return 0;
+** months, and the grammar words that lead a date, يوم شهر عام العام سنة:
+** marsad_lex_bit) with any key, or of mAlone (يوم) as written. */
+static int may_start_date(const marsad_words *pW, int i, unsigned mStart, unsigned mAlone){
+  unsigned g = pW->aGate[i];   /* not the word: most words start nothing */
+  if( g & MARSAD_WORD_NUM ) return 1;
+  if( !(g & MARSAD_WORD_ARABIC) ) return 0;
+  if( g & mStart ) return 1;
+  return (g & mAlone) && (pW->a[i].aLex[MARSAD_KEY_FULL] & mAlone);
 }
 
 int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
@@ -542,12 +531,13 @@ int marsad_dates_find(const marsad_words *pW, const marsad_ymd *pRef,
   date_scan scan = { pW, (pRef && pRef->y) ? pRef : 0, (pNow && pNow->y) ? pNow : 0,
                      aUsed, pOut, 0 };
   unsigned mStart = marsad_lex_bit(&marsad_lex_relative) | marsad_lex_bit(&marsad_lex_weekdays)
-                   | marsad_lex_bit(&marsad_lex_months);
+                   | marsad_lex_bit(&marsad_lex_months) | marsad_lex_bit(&marsad_lex_date_leads);
+  unsigned mAlone = marsad_lex_bit(&marsad_lex_date_leads_alone);
   int rc = MARSAD_OK;
   for(int s=0; rc==MARSAD_OK && s<pW->nSent; s++){
     scan.iLimit = pW->aSent[s+1];
     for(int i=pW->aSent[s]; rc==MARSAD_OK && i<scan.iLimit; ){
-      int n = ((aUsed && aUsed[i]) || !may_start_date(pW, i, mStart)) ? 0 : scan_at(&scan, i, &rc);
+      int n = ((aUsed && aUsed[i]) || !may_start_date(pW, i, mStart, mAlone)) ? 0 : scan_at(&scan, i, &rc);
       i += n>0 ? n : 1;
     }
   }

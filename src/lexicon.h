@@ -146,6 +146,8 @@ extern const marsad_lexicon marsad_lex_cues;
 extern const marsad_lexicon marsad_lex_markers;
 extern const marsad_lexicon marsad_lex_sources;
 extern const marsad_lexicon marsad_lex_function;
+extern const marsad_lexicon marsad_lex_date_leads;        /* with proclitics too */
+extern const marsad_lexicon marsad_lex_date_leads_alone;  /* as written only */
 
 /* Every first word of every table; iValue: the bits (iBit) of the tables
 ** that have an entry starting with it. */
@@ -209,8 +211,7 @@ static inline unsigned marsad_lex_bit(const marsad_lexicon *pLex){
 ** pW as written or with its proclitics removed: a word whose masks share no
 ** bit with the tables an extractor starts from starts nothing it reads. */
 static inline unsigned marsad_word_lex_any(const struct marsad_words *pW, int i){
-  const unsigned *aLex = pW->a[i].aLex;
-  return aLex[0] | aLex[1] | aLex[2];
+  return pW->aGate[i] & MARSAD_WORD_LISTS;   /* aLex[0] | aLex[1] | aLex[2] */
 }
 
 /* Like marsad_lex_match for tables whose key words may end in '*' (a

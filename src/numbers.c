@@ -186,8 +186,8 @@ static int scan_number(const marsad_words *pW, const unsigned char *aUsed, int i
 ** word that starts an entry of the tables of mStart (number words, counted
 ** nouns for a dual: marsad_lex_bit). */
 static int may_start_number(const marsad_words *pW, int i, unsigned mStart){
-  const marsad_word *w = &pW->a[i];
-  return w->bNum || (w->eKind==MARSAD_TOKEN_ARABIC && (marsad_word_lex_any(pW, i) & mStart));
+  unsigned g = pW->aGate[i];   /* not the word: most words start nothing */
+  return (g & MARSAD_WORD_NUM) || ((g & MARSAD_WORD_ARABIC) && (g & mStart));
 }
 
 int marsad_numbers_find(const marsad_words *pW, const unsigned char *aUsed,

@@ -724,7 +724,7 @@ static void mark_quotes(stmt_scan *p){
   int bIn = 0;
   for(int i=p->iFloor; i<p->iLimit; i++){
     /* the quotes " “ ” « » start with the byte 22, E2 or C2 */
-    unsigned char c = pW->a[i].eKind==MARSAD_TOKEN_PUNCT ? (unsigned char)pW->p[pW->a[i].iStart] : 0;
+    unsigned char c = (pW->aGate[i] & MARSAD_WORD_PUNCT) ? (unsigned char)pW->p[pW->a[i].iStart] : 0;
     if( c=='"' || c==0xE2 || c==0xC2 ){
       if( punct(pW, i, "\"\xe2\x80\x9c\xe2\x80\x9d") ){ bIn = !bIn; continue; }
       if( punct(pW, i, "\xc2\xab") ){ bIn = 1; continue; }

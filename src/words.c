@@ -47,18 +47,24 @@ static int arena_put(marsad_words *pW, const char *a, size_t na,
   return MARSAD_OK;
 }
 
-/* Ensures room for nWant words. MARSAD_OK or MARSAD_NOMEM. */
+/* Ensures room for nWant words and their gates. MARSAD_OK or
+** MARSAD_NOMEM. */
 static int words_reserve(marsad_words *pW, int nWant){
   if( nWant<=pW->nWordAlloc ) return MARSAD_OK;
-  marsad_word *aNew = marsad_array_grow(pW->a, &pW->nWordAlloc, nWant, sizeof(*aNew), 256);
+  int nAlloc = pW->nWordAlloc;
+  marsad_word *aNew = marsad_array_grow(pW->a, &nAlloc, nWant, sizeof(*aNew), 256);
   if( aNew==0 ) return MARSAD_NOMEM;
   pW->a = aNew;
+  unsigned *aGate = marsad_realloc(pW->aGate, sizeof(*aGate)*(size_t)nAlloc);
+  if( aGate==0 ) return MARSAD_NOMEM;
+  pW->aGate = aGate;
+  pW->nWordAlloc = nAlloc;
   return MARSAD_OK;
 }
 
 /* Bytes of text per token, at least, in news text: room for the words and
 ** their keys is reserved from the text's length up front, so that they are
-** not copied again and again as the arrays double (a word is 96 bytes). */
+** not copied again and again as the arrays double (a word is 88 bytes). */
 #define WORDS_TEXT_PER_TOKEN 6
 #define WORDS_RESERVE_MAX ((size_t)1<<24)   /* longer texts grow as they go */
 
@@ -154,6 +160,10 @@ static int add_word(marsad_words *pW, int eKind, size_t iStart, size_t iEnd,
   }
   if( rc==MARSAD_OK ){
     word_lex(pW, w, hKey);
+    pW->aGate[pW->nWord] = (w->aLex[0] | w->aLex[1] | w->aLex[2])
+                         | (w->bNum ? MARSAD_WORD_NUM : 0)
+                         | (eKind==MARSAD_TOKEN_ARABIC ? MARSAD_WORD_ARABIC : 0)
+                         | (eKind==MARSAD_TOKEN_PUNCT ? MARSAD_WORD_PUNCT : 0);
     pW->nWord++;
   }
   return rc;
@@ -248,6 +258,7 @@ int marsad_words_build_body(const marsad_analysis *pA, marsad_words *pW){
 void marsad_words_free(marsad_words *pW){
   if( pW==0 ) return;
   marsad_free(pW->a);
+  marsad_free(pW->aGate);
   marsad_free(pW->zArena);
   marsad_free(pW->aSent);
   marsad_norm_free(&pW->norm);

@@ -32,10 +32,22 @@ typedef struct marsad_word {
                           starting with it (lexicon.h, marsad_lex_bits) */
 } marsad_word;
 
+/* A word's kind in its gate (marsad_words.aGate), above the bits of the
+** word lists (lexicon.h: fewer than 29 lists). */
+#define MARSAD_WORD_NUM    0x80000000u  /* a number in digits (bNum) */
+#define MARSAD_WORD_ARABIC 0x40000000u  /* eKind MARSAD_TOKEN_ARABIC */
+#define MARSAD_WORD_PUNCT  0x20000000u  /* eKind MARSAD_TOKEN_PUNCT */
+#define MARSAD_WORD_LISTS  0x1FFFFFFFu  /* the lists' bits (aLex) */
+
 typedef struct marsad_words {
   const char *p;       /* the text (borrowed) */
   size_t n;            /* its length */
   marsad_word *a;      /* the tokens */
+  unsigned *aGate;     /* per word: the lists' bits of all its keys
+                       ** (aLex[0] | aLex[1] | aLex[2]) and its kind
+                       ** (MARSAD_WORD_*): what the extractors' scans test
+                       ** at every word, four bytes a word where the words
+                       ** are 88 (a scan reads the words it stops at only) */
   int nWord;
   int nWordAlloc;
   char *zArena;        /* the keys, each NUL-terminated */
@@ -47,7 +59,7 @@ typedef struct marsad_words {
   marsad_norm norm;    /* scratch for normalizing tokens */
 } marsad_words;
 
-#define MARSAD_WORDS_INIT {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, MARSAD_NORM_INIT}
+#define MARSAD_WORDS_INIT {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, MARSAD_NORM_INIT}
 
 /* Builds the words of p[0..n) into *pW (reusing its memory; p must outlive
 ** pW's use). MARSAD_OK or MARSAD_NOMEM (pW is then empty but valid). */
