@@ -1157,6 +1157,24 @@ static void test_outlet_names(void){
   fixture_close(&f);
 }
 
+/* The states of the US are places (GeoNames' first-order divisions, and no
+** more of them); بليون (a billion) is no ب + ليون (Lyon); جريدة (a
+** newspaper) before the paper's quoted name is no organisation alone. */
+static void test_states_and_nouns(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وصل المرشح إلى تكساس أمس، ثم زار أوكلاهوما.");
+  CHECK_EQ_INT(kind_of(&f.a, "تكساس"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "أوكلاهوما"), MARSAD_ENTITY_PLACE);
+  const marsad_gaz_key *k = marsad_gaz_lookup("تكساس", strlen("تكساس"));
+  CHECK(k && k->iEntity>=0 && strcmp(marsad_gaz_entity_at(k->iEntity)->zId, "geo:US.TX")==0);
+  fixture_text(&f, "وبلغت قيمة الصفقة 3 بليون دولار.");
+  CHECK(find_nth(&f.a, "ليون", 0)==0);
+  fixture_text(&f, "ونشرت جريدة «عكاظ» الخبر أمس.");
+  CHECK(find_nth(&f.a, "جريدة", 0)==0);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1905,6 +1923,7 @@ int main(void){
   RUN(test_shared_surname);
   RUN(test_nisba_spellings);
   RUN(test_outlet_names);
+  RUN(test_states_and_nouns);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);

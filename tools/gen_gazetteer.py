@@ -13,7 +13,10 @@ Sources, in order of precedence when two of them claim the same key:
      adjective (nisba) forms derived from them.
   3. GeoNames city names (Debian package libgeonames-common): the Arabic
      catalog geonames.mo, whose message ids are GeoNames ids; the English
-     catalog gives the English name.
+     catalog gives the English name. The catalog's first-order divisions
+     (ids "US.TX") are read for the states of the US alone (تكساس،
+     فلوريدا): those of other countries include words of the dictionary
+     (الشمالية، مركزي، جوهر، قدح) and names of clubs (القادسية).
 The system catalogs are read where Debian installs them; when absent the
 gazetteer is built from data/ alone (and says so in its header).
 
@@ -303,7 +306,8 @@ def load_cities(gaz):
         return "libgeonames catalog absent"
     en = catalog(os.path.join(LOCALE, "en/LC_MESSAGES/geonames.mo")) or {}
     n = 0
-    for gid in sorted((k for k in ar if k.isdigit()), key=int):
+    states = sorted(k for k in ar if re.fullmatch(r"US\.[A-Z]{2}", k))
+    for gid in sorted((k for k in ar if k.isdigit()), key=int) + states:
         name = ar[gid].split("،")[0].strip()
         if not re.search(r"[\u0621-\u064a]", name):
             continue
@@ -322,7 +326,7 @@ def load_cities(gaz):
         for k, f in keys:
             gaz.add_key(k, ent, f, 3)
         n += 1
-    return f"GeoNames: {n} places"
+    return f"GeoNames: {n} places (with the states of the US)"
 
 
 def add_prefixes(gaz):
