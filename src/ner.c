@@ -144,6 +144,7 @@ typedef struct ner_tok {
   unsigned cAny;           /* classes of all its forms (tok_any) */
   ner_word *pWord;         /* its word's slot, or NULL (another word of the
                               text holds the slot, or the key is too long) */
+  uint64_t hKey;           /* marsad_hash64 of the key (0 for punctuation) */
   unsigned mLook;          /* bit b: aLook[b] is computed */
   uint32_t iSlot;          /* the slot of its key's hash in aWord (ner_words_attach),
                               or NER_NO_SLOT (punctuation, a key too long) */
@@ -281,6 +282,7 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
     marsad_buf_append(&p->keys, "", 1);
     if( p->keys.rc ) return p->keys.rc;
     t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
+    t->hKey = hKey;
   }
   t->iSlot = NER_NO_SLOT;
   if( eKind!=MARSAD_TOKEN_PUNCT && nk>0 && nk<=NER_WORD_KEY ){
@@ -1841,6 +1843,8 @@ static int ner_say_verb(marsad_ner *p, int i){
   int n = (int)t->nKey;
   int bConj = key_at(k, n, 0, AR_WAW) || key_at(k, n, 0, AR_FA);
   for(int o=0; o<=2*bConj; o+=2){
+    uint64_t h = o==0 ? t->hKey : marsad_hash64(k+o, (size_t)(n-o));
+    if( !(marsad_lex_bits(k+o, (size_t)(n-o), h) & marsad_lex_bit(&marsad_lex_cues)) ) continue;
     const marsad_lexent *e = marsad_lex_get(&marsad_lex_cues, k+o, (size_t)(n-o));
     if( e==0 || e->nWord!=1 ) continue;
     int c = e->eB & MARSAD_CUE_CLASS;
