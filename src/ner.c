@@ -119,11 +119,17 @@ typedef struct ner_word {
   unsigned cAny;           /* tok_any */
   int32_t aLook[NER_MAX_BARE]; /* tok_lookup's gazetteer record of the key
                               from byte 2*b on: its index + 1, or 0 for none */
-  uint32_t hKey, hBare, hPre2, hPre3, hPre4, hSuf1, hSuf2, hSuf3, hSuf4;  /* marsad_ml_tok's */
+  uint32_t hKey, hBare;    /* marsad_ml_tok's (not its affixes' hashes: the
+                              tagger reads them only to fill ml, at the first
+                              token of a text it scores: iAffixed) */
+  uint32_t aRole[MARSAD_ML_NROLE]; /* marsad_ml_tok's, for tagging */
   marsad_ml_word ml;       /* the model's sum of the word's features */
+  uint32_t iAffixed;       /* the text (iStamp) of which a token the tagger
+                              scores has the affixes' hashes */
 } ner_word;
+_Static_assert(sizeof(ner_word)==128, "a word's slot is two cache lines");
 #define NW_ANY  1          /* cAny is filled */
-#define NW_ML   2          /* nLen, cKind and the hashes are */
+#define NW_ML   2          /* nLen, cKind, the hashes and roles are */
 #define NW_SAY  4          /* ner_say_verb is known: */
 #define NW_SAYS 8          /* ... true */
 
@@ -1419,23 +1425,35 @@ static int ner_ml_tokens(marsad_ner *p, int bWords){
     p->nMlAlloc = nNew;
   }
   for(int i=0; i<p->nTok; i++){
+    p->aMl[i].iRule = MARSAD_ML_O;
+    p->aMl[i].bFixed = 0;
+  }
+  for(int h=0; h<p->nHit; h++){
+    const ner_hit *x = &p->aHit[h];
+    int bFixed = ner_rule_stands(p, x);
+    for(int i=x->iTok0; i<x->iTok1; i++){
+      p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
+      p->aMl[i].bFixed = bFixed;
+    }
+  }
+  for(int i=0; i<p->nTok; i++){
     ner_tok *t = &p->aTok[i];
     marsad_ml_tok *m = &p->aMl[i];
-    memset(m, 0, sizeof *m);
-    m->eKind = t->eKind;
-    m->bUpper = t->bUpper;
+    *m = (marsad_ml_tok){ .eKind = t->eKind, .bUpper = t->bUpper,
+                          .iRule = m->iRule, .bFixed = m->bFixed };
     if( t->eKind==MARSAD_TOKEN_PUNCT ){
       m->hPunct = marsad_ml_hash(p->az[t->iField]+t->iStart, t->iEnd-t->iStart);
+      marsad_ml_roles(m, bWords);
       continue;
     }
     m->cAny = tok_any(p, i) & ~(unsigned)MARSAD_GAZ_LEAD;   /* a class the model was not trained with */
     ner_word *w = bWords ? t->pWord : 0;
     m->pWord = w ? &w->ml : 0;
-    if( w && (w->fHave & NW_ML) ){
+    int bSkip = marsad_ml_skip(m);
+    if( w && (w->fHave & NW_ML) && (w->ml.bSet || bSkip || w->iAffixed==p->iStamp) ){
       m->hKey = w->hKey; m->hBare = w->hBare; m->nLen = w->nLen; m->cKind = w->cKind;
-      m->hPre2 = w->hPre2; m->hPre3 = w->hPre3; m->hPre4 = w->hPre4;
-      m->hSuf1 = w->hSuf1; m->hSuf2 = w->hSuf2; m->hSuf3 = w->hSuf3; m->hSuf4 = w->hSuf4;
-      continue;
+      memcpy(m->aRole, w->aRole, sizeof m->aRole);
+      continue;                     /* its affixes are not read: see ner_word */
     }
     const char *k = tok_key(p, t);
     int n = (int)t->nKey, nf;
@@ -1448,19 +1466,12 @@ static int ner_ml_tokens(marsad_ner *p, int bWords){
       const marsad_gaz_key *g = tok_lookup(p, i, a[f]);
       if( g && key_names(g, a[f]) ) m->cKind |= 1u<<marsad_gaz_entity_at(g->iEntity)->eKind;
     }
+    marsad_ml_roles(m, bWords);
     if( w ){
       w->hKey = m->hKey; w->hBare = m->hBare; w->nLen = (uint8_t)m->nLen; w->cKind = (uint8_t)m->cKind;
-      w->hPre2 = m->hPre2; w->hPre3 = m->hPre3; w->hPre4 = m->hPre4;
-      w->hSuf1 = m->hSuf1; w->hSuf2 = m->hSuf2; w->hSuf3 = m->hSuf3; w->hSuf4 = m->hSuf4;
+      memcpy(w->aRole, m->aRole, sizeof w->aRole);
       w->fHave |= NW_ML;
-    }
-  }
-  for(int h=0; h<p->nHit; h++){
-    const ner_hit *x = &p->aHit[h];
-    int bFixed = ner_rule_stands(p, x);
-    for(int i=x->iTok0; i<x->iTok1; i++){
-      p->aMl[i].iRule = rule_tag(x->eKind, x->flags, i==x->iTok0);
-      p->aMl[i].bFixed = bFixed;
+      if( !bSkip ) w->iAffixed = p->iStamp;
     }
   }
   return MARSAD_OK;

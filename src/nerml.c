@@ -50,6 +50,10 @@ typedef struct ml_feats {
   int nF;                          /* ids in aF */
   uint16_t *aSmall;                /* NULL (training), or small features' codes */
   int nSmall;                      /* codes in aSmall */
+  uint32_t *aRole;                 /* NULL (training: they go to aF), or the
+                                      neighbours' role ids (marsad_ml_roles),
+                                      which passed the presence filter */
+  int nRole;                       /* ids in aRole */
 } ml_feats;
 
 #define ML_SMALL_VALUES 16         /* a small template's values that have a code */
@@ -66,6 +70,22 @@ static inline void add_small(ml_feats *p, uint32_t t, uint32_t v){
 /* Adds feature id to *p. */
 static inline void add_id(ml_feats *p, uint32_t id){
   p->aF[p->nF++] = id;
+}
+
+/* Adds role id (a feature of marsad_ml_tok.aRole, or of a boundary) to *p,
+** none when it is 0 (no bare form, or absent from the model). */
+static inline void add_role(ml_feats *p, uint32_t id){
+  if( id==0 ) return;
+  if( p->aRole ) p->aRole[p->nRole++] = id;
+  else p->aF[p->nF++] = id;
+}
+
+/* The id of role r (MARSAD_ML_ROLE_*, of template t) of token j, or of
+** the boundary before or after the tokens. */
+static inline uint32_t role_at(const marsad_ml_tok *a, int n, int j, int r, uint32_t t){
+  if( j<0 ) return mix(t, 0x51u);
+  if( j>=n ) return mix(t, 0x52u);
+  return a[j].aRole[r];
 }
 
 /* Adds one feature per class bit of token j's classes under template t,
@@ -98,18 +118,17 @@ static void class_features(const marsad_ml_tok *a, int n, int j, uint32_t t, ml_
 ** fWhich (the trainer's). */
 static void static_features(const marsad_ml_tok *a, int n, int i, int fWhich, ml_feats *p){
   const marsad_ml_tok *x = &a[i];
-  uint32_t kPrev2 = key_at(a, n, i-2), kPrev = key_at(a, n, i-1), k0 = key_at(a, n, i);
-  uint32_t kNext = key_at(a, n, i+1), kNext2 = key_at(a, n, i+2);
+  uint32_t kPrev = key_at(a, n, i-1), k0 = key_at(a, n, i), kNext = key_at(a, n, i+1);
   int bWord = fWhich & ML_WORD, bCtx = fWhich & ML_CONTEXT;
   if( bCtx ) add_small(p, 1, 1);
   if( bWord ) add_id(p, mix(2, k0));
   if( bCtx ){
-    add_id(p, mix(3, kPrev));
-    add_id(p, mix(4, kNext));
+    add_role(p, role_at(a, n, i-1, MARSAD_ML_ROLE_PREV, 3));
+    add_role(p, role_at(a, n, i+1, MARSAD_ML_ROLE_NEXT, 4));
   }
   if( bWord && x->hBare ) add_id(p, mix(7, x->hBare));
-  if( bCtx && i>0 && a[i-1].hBare ) add_id(p, mix(8, a[i-1].hBare));
-  if( bCtx && i+1<n && a[i+1].hBare ) add_id(p, mix(9, a[i+1].hBare));
+  if( bCtx && i>0 ) add_role(p, a[i-1].aRole[MARSAD_ML_ROLE_PREV_BARE]);
+  if( bCtx && i+1<n ) add_role(p, a[i+1].aRole[MARSAD_ML_ROLE_NEXT_BARE]);
   if( bWord ){
     if( x->hPre2 ) add_id(p, mix(10, x->hPre2));
     if( x->hPre3 ) add_id(p, mix(11, x->hPre3));
@@ -124,8 +143,8 @@ static void static_features(const marsad_ml_tok *a, int n, int i, int fWhich, ml
     add_small(p, 20, rule_at(a, n, i+1));
     add_id(p, mix(mix(25, k0), kNext));
     add_id(p, mix(mix(26, kPrev), k0));
-    add_id(p, mix(27, kPrev2));
-    add_id(p, mix(28, kNext2));
+    add_role(p, role_at(a, n, i-2, MARSAD_ML_ROLE_PREV2, 27));
+    add_role(p, role_at(a, n, i+2, MARSAD_ML_ROLE_NEXT2, 28));
   }
   for(int d=-1; d<=1; d++){         /* kinds the gazetteer gives it and its neighbours */
     int j = i+d;
@@ -177,7 +196,7 @@ static int tag_features(const marsad_ml_tok *a, int n, int i, int t1, int t2,
 
 /* All the features of token i given the previous two tags t1, t2. */
 static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32_t *aF){
-  ml_feats f = { aF, 0, 0, 0 };
+  ml_feats f = { aF, 0, 0, 0, 0, 0 };
   static_features(a, n, i, ML_ALL, &f);
   return tag_features(a, n, i, t1, t2, aF, f.nF);
 }
@@ -189,14 +208,16 @@ static int fix_tag(int t, int tPrev){
   return t;
 }
 
-/* True when token x is not scored: punctuation and numbers (O), and words
-** of names the rules found that stand (bFixed: they keep the rules' tag,
-** and adjectives are O). */
-static int ml_skip(const marsad_ml_tok *x){
+/* marsad_ml_skip, inline here. */
+static inline int ml_skip(const marsad_ml_tok *x){
   return x->bFixed
       || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
       || ((x->cAny & MARSAD_GAZ_STOP)
           && !(x->cAny & (0x10000u|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|MARSAD_GAZ_PREFIX)));
+}
+
+int marsad_ml_skip(const marsad_ml_tok *x){
+  return ml_skip(x);
 }
 
 /* The tag of a token that is not scored. */
@@ -217,6 +238,21 @@ static const marsad_ml_bucket *model_bucket(uint32_t id){
 static inline int model_may_have(uint32_t id){
   uint32_t b = (id*0x9E3779B1u) >> marsad_ml_filter_shift;
   return (int)((marsad_ml_filter[b>>6] >> (b&63)) & 1);
+}
+
+void marsad_ml_roles(marsad_ml_tok *m, int bModel){
+  uint32_t k = m->hKey ? m->hKey : m->hPunct;
+  uint32_t *r = m->aRole;
+  r[MARSAD_ML_ROLE_PREV] = mix(3, k);
+  r[MARSAD_ML_ROLE_NEXT] = mix(4, k);
+  r[MARSAD_ML_ROLE_PREV2] = mix(27, k);
+  r[MARSAD_ML_ROLE_NEXT2] = mix(28, k);
+  r[MARSAD_ML_ROLE_PREV_BARE] = m->hBare ? mix(8, m->hBare) : 0;
+  r[MARSAD_ML_ROLE_NEXT_BARE] = m->hBare ? mix(9, m->hBare) : 0;
+  r[MARSAD_ML_ROLE_AFTER_O] = m->hKey ? mix(word_tag(MARSAD_ML_O), k) : 0;
+  for(int i=0; bModel && i<MARSAD_ML_NROLE; i++){
+    if( r[i] && !model_may_have(r[i]) ) r[i] = 0;
+  }
 }
 
 /* The weight row of feature id in the compiled model: aZeroRow when the
@@ -294,13 +330,15 @@ typedef struct ml_block {
   ml_feats aWord[ML_BLOCK];        /* its word features when its pWord is not
                                       filled yet (else none) */
   uint32_t aF[ML_BLOCK][2][NF_MAX];     /* the ids of aCtx[j], aWord[j] */
+  uint32_t aRole[ML_BLOCK][2][8];       /* their neighbours' role ids */
   uint16_t aSmall[ML_BLOCK][2][NF_MAX]; /* their small features' codes */
 } ml_block;
 
 /* Drops from *pF the ids the presence filter knows absent (their rows
-** are zeros) and fetches the buckets of the others. */
+** are zeros) and fetches the buckets of the others and of its role ids. */
 static void feats_fetch(ml_feats *pF){
   int m = 0;
+  for(int k=0; k<pF->nRole; k++) __builtin_prefetch(model_bucket(pF->aRole[k]));
   for(int k=0; k<pF->nF; k++){
     uint32_t id = pF->aF[k];
     int bMay = model_may_have(id);
@@ -324,15 +362,15 @@ static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
   for(int i=i0; i<i1; i++){
     int j = i-i0;
     ml_feats *c = &pB->aCtx[j], *w = &pB->aWord[j];
-    *c = (ml_feats){ pB->aF[j][0], 0, pB->aSmall[j][0], 0 };
-    *w = (ml_feats){ pB->aF[j][1], 0, pB->aSmall[j][1], 0 };
+    *c = (ml_feats){ pB->aF[j][0], 0, pB->aSmall[j][0], 0, pB->aRole[j][0], 0 };
+    *w = (ml_feats){ pB->aF[j][1], 0, pB->aSmall[j][1], 0, pB->aRole[j][1], 0 };
     if( ml_skip(&a[i]) ) continue;
     if( a[i].pWord && !a[i].pWord->bSet ) static_features(a, n, i, ML_WORD, w);
     static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, c);
     feats_fetch(w);
     feats_fetch(c);
-    uint32_t id = mix(aWordTag[MARSAD_ML_O], key_at(a, n, i));  /* the word after O, */
-    if( model_may_have(id) ) __builtin_prefetch(model_bucket(id)); /* the commonest tag */
+    uint32_t id = a[i].aRole[MARSAD_ML_ROLE_AFTER_O];  /* the word after O, */
+    if( id ) __builtin_prefetch(model_bucket(id));     /* the commonest tag */
   }
 }
 
@@ -343,6 +381,7 @@ static inline void feats_add(ml_sum *pSum, const ml_feats *pF, ml_memo *pM){
     *pSum += __builtin_convertvector(small_row(pM, pF->aSmall[k]), ml_sum);
   }
   for(int k=0; k<pF->nF; k++) add_row(pSum, model_row(pF->aF[k]));
+  for(int k=0; k<pF->nRole; k++) add_row(pSum, model_row(pF->aRole[k]));
 }
 
 /* Sums into aScore[j] the weights of the static features of the scored
@@ -397,8 +436,12 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
     long aScore[MARSAD_ML_NTAG] = {0};
     if( bModel ){
       ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
-      uint32_t id = mix(aWordTag[t1], key_at(a, n, i));
-      if( model_may_have(id) ) add_row(&sum, model_row(id));
+      uint32_t id = a[i].aRole[MARSAD_ML_ROLE_AFTER_O];
+      if( t1!=MARSAD_ML_O ){
+        id = mix(aWordTag[t1], key_at(a, n, i));
+        if( !model_may_have(id) ) id = 0;
+      }
+      if( id ) add_row(&sum, model_row(id));
       for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] = aStatic[j][c] + sum[c];
     }
     int best = 0;

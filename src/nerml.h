@@ -34,6 +34,20 @@ typedef struct marsad_ml_word {
   int32_t bSet;        /* 1: aSum is filled */
 } marsad_ml_word;
 
+/* The ids of the features a token gives its neighbours by its word alone
+** (marsad_ml_tok.aRole): as the word before a token, after it, two before,
+** two after (templates 3, 4, 27, 28), its bare form before and after
+** (8, 9), and the word after the tag O (23; 0 for punctuation, which is
+** never scored). */
+#define MARSAD_ML_ROLE_PREV      0
+#define MARSAD_ML_ROLE_NEXT      1
+#define MARSAD_ML_ROLE_PREV2     2
+#define MARSAD_ML_ROLE_NEXT2     3
+#define MARSAD_ML_ROLE_PREV_BARE 4
+#define MARSAD_ML_ROLE_NEXT_BARE 5
+#define MARSAD_ML_ROLE_AFTER_O   6
+#define MARSAD_ML_NROLE          7
+
 /* What the tagger knows of one token. */
 typedef struct marsad_ml_tok {
   uint32_t hKey;       /* hash of the normalized word (0 for punctuation) */
@@ -51,7 +65,23 @@ typedef struct marsad_ml_tok {
   marsad_ml_word *pWord;  /* where the tagger keeps the sums of the word's own
                           features, or NULL (summed at each token; training
                           ignores it) */
+  uint32_t aRole[MARSAD_ML_NROLE]; /* its features as a neighbour (marsad_ml_roles) */
 } marsad_ml_tok;
+
+/* Fills m->aRole from m's hashes (hKey or hPunct, hBare): each role's
+** feature id, 0 for a bare form's role when m has none; when bModel (to
+** tag, not to train), also 0 for a feature the compiled model surely lacks
+** (its presence filter), so that the tagger neither looks it up nor tests
+** the filter again. The ids depend on the hashes alone: a word's roles can
+** be kept with the word. */
+void marsad_ml_roles(marsad_ml_tok *m, int bModel);
+
+/* True when the tagger does not score token x (it keeps the rules' tag, or
+** O): punctuation and numbers, stop words that are no part of a name (no
+** given name, particle, name prefix or name of their own), and the words of
+** a rules' name that stands (bFixed). It then reads neither x's affixes'
+** hashes nor its pWord. */
+int marsad_ml_skip(const marsad_ml_tok *x);
 
 /* The compiled model (build/gen/ner_model.c): buckets of one cache line,
 ** each holding up to three features, their weight rows beside their ids,
