@@ -374,8 +374,9 @@ static int ner_forms(const char *k, int n, ner_form *a){
   return na;
 }
 
-/* The forms of token i (computed once); sets *pn. */
-static const ner_form *tok_forms(marsad_ner *p, int i, int *pn){
+/* The forms of token i (computed once, inline: the rules ask at almost
+** every token, mostly for forms computed already); sets *pn. */
+static inline const ner_form *tok_forms(marsad_ner *p, int i, int *pn){
   ner_tok *t = &p->aTok[i];
   if( t->nForm==0 ) t->nForm = ner_forms(tok_key(p, t), (int)t->nKey, t->aForm);
   *pn = t->nForm;
@@ -451,25 +452,30 @@ static unsigned tok_class(marsad_ner *p, int i){
   return t->c0;
 }
 
-/* Classes of all forms of token i together, with MARSAD_GAZ_PREFIX and
-** NER_ENTITY: what any reading of the word could start. Computed once. */
-static unsigned tok_any(marsad_ner *p, int i){
+/* Computes tok_any of token i (not computed yet). */
+static unsigned tok_any_fill(marsad_ner *p, int i){
   ner_tok *t = &p->aTok[i];
-  if( !t->bAny ){
-    int na;
-    const ner_form *a = tok_forms(p, i, &na);
-    t->cAny = 0;
-    for(int k=0; k<na; k++){
-      const marsad_gaz_key *g = tok_lookup(p, i, a[k]);
-      if( g ) t->cAny |= g->fClass | (key_names(g, a[k]) ? NER_ENTITY : 0);
-    }
-    t->bAny = 1;
-    if( t->pWord ){
-      t->pWord->cAny = t->cAny;
-      t->pWord->fHave |= NW_ANY;
-    }
+  int na;
+  const ner_form *a = tok_forms(p, i, &na);
+  t->cAny = 0;
+  for(int k=0; k<na; k++){
+    const marsad_gaz_key *g = tok_lookup(p, i, a[k]);
+    if( g ) t->cAny |= g->fClass | (key_names(g, a[k]) ? NER_ENTITY : 0);
+  }
+  t->bAny = 1;
+  if( t->pWord ){
+    t->pWord->cAny = t->cAny;
+    t->pWord->fHave |= NW_ANY;
   }
   return t->cAny;
+}
+
+/* Classes of all forms of token i together, with MARSAD_GAZ_PREFIX and
+** NER_ENTITY: what any reading of the word could start. Computed once
+** (inline: asked several times at every token). */
+static inline unsigned tok_any(marsad_ner *p, int i){
+  const ner_tok *t = &p->aTok[i];
+  return t->bAny ? t->cAny : tok_any_fill(p, i);
 }
 
 /* True when token i (read whole) has the article. */

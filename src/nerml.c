@@ -208,7 +208,7 @@ static int fix_tag(int t, int tPrev){
   return t;
 }
 
-/* marsad_ml_skip, inline here. */
+/* True when token x is not scored (marsad_ml_skip, nerml.h). */
 static inline int ml_skip(const marsad_ml_tok *x){
   return x->bFixed
       || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
