@@ -175,6 +175,7 @@ typedef struct ner_surname {
   uint32_t iKey, nKey;
   uint32_t nFirst;         /* bytes of its first word */
   int nWord;
+  uint64_t sig;            /* word_sig of its first word */
 } ner_surname;
 
 struct marsad_ner {
@@ -190,6 +191,7 @@ struct marsad_ner {
   int nHit, nHitAlloc;
   ner_surname aSur[NER_MAX_SURNAME];
   int nSur;
+  uint64_t aSurBits[4];    /* bit sig_bit(sig) of each surname's sig is set */
   marsad_norm norm;        /* scratch normalizer */
   int rc;                  /* first failure while tokenizing */
   int bRulesOnly;          /* leave the statistical model out */
@@ -1261,6 +1263,20 @@ static int ner_ordinary_word(marsad_ner *p, int j);
 static int ner_inflected_word(marsad_ner *p, int j, int fWhat);
 static int ner_verb_word(marsad_ner *p, int j);
 
+/* The length of key k[0..n) and its first four bytes (fewer when it is
+** shorter) in one number: two keys that differ in it are not equal. */
+static uint64_t word_sig(const char *k, size_t n){
+  uint32_t v = 0;
+  if( n>=4 ) memcpy(&v, k, 4);    /* one load */
+  else memcpy(&v, k, n);
+  return (uint64_t)n<<32 | v;
+}
+
+/* The bit of signature sig in marsad_ner.aSurBits. */
+static unsigned sig_bit(uint64_t sig){
+  return (unsigned)((sig*0x9E3779B97F4A7C15u) >> 56);
+}
+
 /* Remembers tokens [i0, i1) as a surname (room for it checked). */
 static void ner_add_surname(marsad_ner *p, int i0, int i1){
   ner_surname *s = &p->aSur[p->nSur];
@@ -1268,6 +1284,8 @@ static void ner_add_surname(marsad_ner *p, int i0, int i1){
   ner_build_key(p, i0, i1, f, 0, &s->iKey, &s->nKey);
   s->nWord = i1-i0;
   s->nFirst = p->aTok[i0].nKey;
+  s->sig = word_sig(tok_key(p, &p->aTok[i0]), s->nFirst);
+  p->aSurBits[sig_bit(s->sig)/64] |= 1ull << (sig_bit(s->sig)%64);
   p->nSur++;
 }
 
@@ -1312,6 +1330,7 @@ static int ner_surname_match(marsad_ner *p, int i, ner_form f, const ner_surname
 /* Finds the remembered surnames in both fields. */
 static int ner_surnames(marsad_ner *p){
   int rc = MARSAD_OK, nHit = p->nHit;
+  memset(p->aSurBits, 0, sizeof p->aSurBits);
   for(int h=0; h<nHit; h++) ner_note_surnames(p, &p->aHit[h]);
   if( p->hitKeys.rc ) return p->hitKeys.rc;
   for(int i=0; rc==MARSAD_OK && i<p->nTok && p->nSur>0; i++){
@@ -1320,9 +1339,12 @@ static int ner_surnames(marsad_ner *p){
     const ner_form *a = tok_forms(p, i, &na);
     for(int k=0; k<na; k++){
       if( a[k].bArt ) continue;       /* a surname has no article */
+      const ner_tok *t = &p->aTok[i];
+      uint64_t sig = word_sig(tok_key(p, t)+a[k].iBare, t->nKey-a[k].iBare);
+      if( !((p->aSurBits[sig_bit(sig)/64] >> (sig_bit(sig)%64)) & 1) ) continue;
       int iBest = -1;
       for(int s=0; s<p->nSur; s++){
-        if( ner_surname_match(p, i, a[k], &p->aSur[s])
+        if( p->aSur[s].sig==sig && ner_surname_match(p, i, a[k], &p->aSur[s])
          && (iBest<0 || p->aSur[s].nWord>p->aSur[iBest].nWord) ) iBest = s;
       }
       if( iBest>=0 ){
