@@ -193,6 +193,20 @@ static int store_figures(marsad_db *pDb, facts_state *p, long long iArt,
   return rc;
 }
 
+/* Stores the publication date the facts used for an article whose own
+** (article.published) is unknown: read from its text, or NULL. An article
+** with its own has no article_facts row: every reader takes
+** COALESCE(article.published, article_facts.published), and the facts use
+** that date as it is. */
+static int store_publication(marsad_db *pDb, facts_state *p, long long iArt, const marsad_facts *f){
+  char zPub[11];
+  marsad_ymd_format(&f->pub, MARSAD_PREC_DAY, zPub);
+  sqlite3_bind_int64(p->pArt, 1, iArt);
+  marsad_bind_str(p->pArt, 2, zPub[0] ? zPub : 0);
+  sqlite3_bind_int(p->pArt, 3, f->bPubFromText);
+  return run_insert(pDb, p->pArt, 0);
+}
+
 /* xArticle: analyse and store. */
 static int facts_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   facts_state *p = pState;
@@ -203,12 +217,7 @@ static int facts_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   long long iArt = pA->art.iRowid;
   long long *aStmtId = marsad_malloc(sizeof(long long)*(size_t)(f->statements.n+1));
   if( aStmtId==0 ) return MARSAD_NOMEM;
-  char zPub[11];
-  marsad_ymd_format(&f->pub, MARSAD_PREC_DAY, zPub);
-  sqlite3_bind_int64(p->pArt, 1, iArt);
-  marsad_bind_str(p->pArt, 2, zPub[0] ? zPub : 0);
-  sqlite3_bind_int(p->pArt, 3, f->bPubFromText);
-  rc = run_insert(pDb, p->pArt, 0);
+  if( pA->art.zPublished==0 ) rc = store_publication(pDb, p, iArt, f);
   if( rc==MARSAD_OK ) rc = store_dates(pDb, p, iArt, f);
   if( rc==MARSAD_OK ) rc = store_statements(pDb, p, iArt, f, aStmtId);
   if( rc==MARSAD_OK ) rc = store_figures(pDb, p, iArt, f, aStmtId);

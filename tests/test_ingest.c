@@ -5,7 +5,8 @@
 ** dates and invalid UTF-8 reported by line, directory walks (symbolic link
 ** loops, XML that is no feed), the queries over what was stored, every
 ** allocation failure handled cleanly (fault injection), and a handle that
-** ingests again after a failed batch storing what a fresh one does.
+** ingests again after a failed batch storing what a fresh one does, and
+** articles dated by their text.
 */
 #include <ctype.h>
 #include <sys/stat.h>
@@ -319,6 +320,31 @@ static void stored_counts(marsad_db *pDb, long long aN[4]){
   aN[3] = query_int(pDb, "SELECT count(*) FROM entity_variant");
 }
 
+/* An article without a publication date of its own is dated by its text
+** (article_facts, which only such articles have): the statements listing
+** shows that date, and the metadata's date for one that has it. */
+static void test_publication_from_text(void){
+  char zPath[512];
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  marsad_ingest_stats s;
+  const char *z =
+    "{\"id\":\"d1\",\"published\":\"2020-10-03\",\"title\":\"خبر\",\"text\":\"" BODY "\"}\n"
+    "{\"id\":\"d2\",\"title\":\"خبر آخر\",\"text\":\"الرياض 12 مارس 2015: " BODY "\"}\n";
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "d.jsonl", z, &s), MARSAD_OK);
+  CHECK_EQ_INT(s.nAdded, 2);
+  CHECK_EQ_INT(query_int(pDb, "SELECT count(*) FROM article_facts"), 1);
+  CHECK_EQ_INT(query_int(pDb, "SELECT from_text FROM article_facts af JOIN article a ON a.id=af.article"
+                              " WHERE a.published IS NULL AND af.published='2015-03-12'"), 1);
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  char *zJson = 0;
+  CHECK_EQ_INT(marsad_statements_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"published\":\"2015-03-12\"") && strstr(zJson, "\"published\":\"2020-10-03\""));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zPath);
+}
+
 /* A batch that failed part-way (out of memory) rolls back, and the modules
 ** forget what they kept of it (rows queued for the commit, entities the
 ** resolver learned): ingesting again on the same handle stores what a
@@ -379,5 +405,6 @@ int main(void){
   RUN(test_fill_missing);
   RUN(test_fault_injection);
   RUN(test_rollback_then_again);
+  RUN(test_publication_from_text);
   return DONE();
 }
