@@ -24,18 +24,17 @@ int marsad_analysis_add_mention(marsad_analysis *p, const marsad_mention *pM){
 
 /* ---------------------------------------------------------------- tokens */
 
-/* One token of a field: its span, its key and stem in the field's text
-** buffer (copied there from the word cache: the modules read them token
-** after token), and their hashes. */
+/* One token of a field: the word as the modules get it, ready (its key
+** and stem point into the field's text buffer, copied there from the word
+** cache: the modules read them token after token, and a copy in text order
+** is read from memory faster than the words scattered in the cache), and
+** its word in the cache. */
 typedef struct atok {
-  int eKind;                 /* MARSAD_TOKEN_* */
-  uint32_t iKey, nKey;       /* its key, in afield.text */
-  uint32_t iStem, nStem;     /* its stem, in afield.text (set with bStems) */
-  size_t iStart, iEnd;       /* byte span in the field */
-  uint64_t hKey;             /* marsad_hash64 of the key (while filling: the
-                             ** word's marsad_wordcache_hash) */
-  uint64_t hStem;            /* marsad_hash64 of the stem */
+  marsad_aword w;            /* the token, its key and stem and their hashes
+                             ** (while filling, hKey is the word's
+                             ** marsad_wordcache_hash) */
   marsad_cword *pWord;       /* its word in the cache */
+  uint32_t iKey, iStem;      /* offsets of its key and stem in afield.text */
 } atok;
 
 /* The tokens of one field. */
@@ -115,39 +114,73 @@ static int atok_span(void *pCtx, const marsad_span_token *pT){
   int rc = atok_reserve(pF, pF->n+1);
   if( rc ) return rc;
   atok *t = &pF->a[pF->n++];
-  t->eKind = pT->eKind;
-  t->iStart = pT->iStart;
-  t->iEnd = pT->iEnd;
-  t->hKey = marsad_wordcache_hash(c->z+pT->iStart, pT->iEnd-pT->iStart);
+  t->w.tok.eKind = pT->eKind;
+  t->w.tok.iStart = pT->iStart;
+  t->w.tok.iEnd = pT->iEnd;
+  t->w.hKey = marsad_wordcache_hash(c->z+pT->iStart, pT->iEnd-pT->iStart);
   return MARSAD_OK;
 }
 
-/* Appends z[0..n) to pF's text, setting *piOff. */
-static int atok_text(afield *pF, const char *z, size_t n, uint32_t *piOff){
-  if( pF->text.n + n >= UINT32_MAX ) return MARSAD_MISUSE;
+/* Points the keys and stems of pF's tokens into its text again, after it
+** moved. */
+static void atok_point(afield *pF){
+  for(int i=0; i<pF->n; i++){
+    atok *t = &pF->a[i];
+    t->w.tok.pKey = pF->text.a + t->iKey;
+    t->w.tok.pStem = pF->text.a + t->iStem;
+  }
+}
+
+/* Makes room for nMore bytes (and a fixed-size move past them) in pF's
+** text, pointing the tokens' keys and stems there again if it moves and
+** bPlaced (they are placed there). MARSAD_OK, NOMEM, or MISUSE for a text
+** of 4 GB. */
+static int atok_text_room(afield *pF, size_t nMore, int bPlaced){
+  if( pF->text.n + nMore + MARSAD_CWORD_READ >= UINT32_MAX ) return MARSAD_MISUSE;
+  int bMoves = pF->text.n + nMore + MARSAD_CWORD_READ >= pF->text.nAlloc;
+  int rc = marsad_buf_grow(&pF->text, nMore + MARSAD_CWORD_READ);
+  if( rc==MARSAD_OK && bMoves && bPlaced ) atok_point(pF);
+  return rc;
+}
+
+/* Appends z[0..n), a key or stem of the word cache, to pF's text (with
+** room made for it), setting *piOff to its offset there and returning
+** where it is: a short one in one fixed-size move (the cache lets
+** MARSAD_CWORD_READ bytes be read from it). */
+static inline const char *atok_text(afield *pF, const char *z, size_t n, uint32_t *piOff){
+  char *zOut = pF->text.a + pF->text.n;
   *piOff = (uint32_t)pF->text.n;
-  marsad_buf_append(&pF->text, z, n);
-  return pF->text.rc;
+  if( n<=MARSAD_CWORD_READ ) memcpy(zOut, z, MARSAD_CWORD_READ);
+  else memcpy(zOut, z, n);
+  pF->text.n += n;
+  zOut[n] = 0;
+  return zOut;
 }
 
 /* Finds the words of pF's tokens (the field's text z) in the cache, asking
-** for slots and words ahead, and copies their keys. */
+** for slots and words ahead, and gives each token its word's key (as its
+** stem too, until atok_stems), copied into pF's text. */
 static int atok_words(struct marsad_atokens *p, afield *pF, const char *z){
   int rc = MARSAD_OK;
-  for(int i=0; i<pF->n && i<ATOK_AHEAD; i++) marsad_wordcache_prefetch(p->pWords, pF->a[i].hKey, 0);
+  size_t nText = 0;
+  for(int i=0; i<pF->n && i<ATOK_AHEAD; i++) marsad_wordcache_prefetch(p->pWords, pF->a[i].w.hKey, 0);
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
-    if( i+ATOK_AHEAD<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD].hKey, 0);
-    if( i+ATOK_AHEAD/2<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD/2].hKey, 1);
+    if( i+ATOK_AHEAD<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD].w.hKey, 0);
+    if( i+ATOK_AHEAD/2<pF->n ) marsad_wordcache_prefetch(p->pWords, pF->a[i+ATOK_AHEAD/2].w.hKey, 1);
     atok *t = &pF->a[i];
-    rc = marsad_wordcache_find(p->pWords, z+t->iStart, t->iEnd-t->iStart, t->hKey, &t->pWord);
-    if( rc==MARSAD_OK ) rc = atok_text(pF, marsad_cword_key(t->pWord), t->pWord->nKey, &t->iKey);
+    marsad_token *pT = &t->w.tok;
+    rc = marsad_wordcache_find(p->pWords, z+pT->iStart, pT->iEnd-pT->iStart, t->w.hKey, &t->pWord);
     if( rc==MARSAD_OK ){
-      t->nKey = t->pWord->nKey;
-      t->hKey = t->pWord->hKey;
-      t->iStem = t->iKey;
-      t->nStem = t->nKey;
-      t->hStem = t->hKey;
+      pT->nKey = pT->nStem = t->pWord->nKey;
+      t->w.hKey = t->w.hStem = t->pWord->hKey;
+      nText += t->pWord->nKey;
     }
+  }
+  if( rc==MARSAD_OK ) rc = atok_text_room(pF, nText, 0);
+  for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
+    atok *t = &pF->a[i];
+    t->w.tok.pKey = t->w.tok.pStem = atok_text(pF, marsad_cword_key(t->pWord), t->pWord->nKey, &t->iKey);
+    t->iStem = t->iKey;
   }
   return rc;
 }
@@ -155,15 +188,20 @@ static int atok_words(struct marsad_atokens *p, afield *pF, const char *z){
 /* Computes the stems of the Arabic words of pF. */
 static int atok_stems(struct marsad_atokens *p, afield *pF){
   int rc = MARSAD_OK;
+  size_t nText = 0;
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
     atok *t = &pF->a[i];
-    if( t->eKind!=MARSAD_TOKEN_ARABIC ) continue;
+    if( t->w.tok.eKind!=MARSAD_TOKEN_ARABIC ) continue;
     rc = marsad_wordcache_stem(p->pWords, t->pWord);
-    if( rc==MARSAD_OK ) rc = atok_text(pF, t->pWord->pStem, t->pWord->nStem, &t->iStem);
-    if( rc==MARSAD_OK ){
-      t->nStem = t->pWord->nStem;
-      t->hStem = t->pWord->hStem;
-    }
+    if( rc==MARSAD_OK ) nText += t->pWord->nStem;
+  }
+  if( rc==MARSAD_OK ) rc = atok_text_room(pF, nText, 1);
+  for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
+    atok *t = &pF->a[i];
+    if( t->w.tok.eKind!=MARSAD_TOKEN_ARABIC ) continue;
+    t->w.tok.pStem = atok_text(pF, t->pWord->pStem, t->pWord->nStem, &t->iStem);
+    t->w.tok.nStem = t->pWord->nStem;
+    t->w.hStem = t->pWord->hStem;
   }
   if( rc==MARSAD_OK ) pF->bStems = 1;
   return rc;
@@ -183,7 +221,7 @@ static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t
     marsad_buf_reset(&pF->text);
     if( n<ATOK_RESERVE_MAX ){
       rc = atok_reserve(pF, (int)(n/ATOK_TEXT_PER_TOKEN)+1);
-      if( rc==MARSAD_OK ) rc = marsad_buf_grow(&pF->text, n + n/2 + 64);
+      if( rc==MARSAD_OK ) rc = marsad_buf_grow(&pF->text, n + n/2 + 64 + MARSAD_CWORD_READ);
     }
     if( rc==MARSAD_OK ) rc = marsad_tokenize_spans(z, n, 1, atok_span, &c);
     if( rc==MARSAD_OK ) rc = atok_words(p, pF, z);
@@ -194,27 +232,14 @@ static int atok_fill(struct marsad_atokens *p, int eField, const char *z, size_t
 }
 
 /* Calls xWord, or else xToken, for the tokens of pF. */
-static int atok_replay(const afield *pF, unsigned flags, int bStem,
-                       marsad_token_fn xToken, marsad_aword_fn xWord, void *pCtx){
+static int atok_replay(const afield *pF, unsigned flags, marsad_token_fn xToken,
+                       marsad_aword_fn xWord, void *pCtx){
   int rc = MARSAD_OK;
+  int bPunct = (flags & MARSAD_TOKENIZE_PUNCT)!=0;
   for(int i=0; rc==MARSAD_OK && i<pF->n; i++){
     const atok *t = &pF->a[i];
-    if( t->eKind==MARSAD_TOKEN_PUNCT && !(flags & MARSAD_TOKENIZE_PUNCT) ) continue;
-    marsad_aword aw;
-    aw.tok.eKind = t->eKind;
-    aw.tok.iStart = t->iStart;
-    aw.tok.iEnd = t->iEnd;
-    aw.tok.pKey = pF->text.a + t->iKey;
-    aw.tok.nKey = t->nKey;
-    aw.tok.pStem = bStem ? pF->text.a + t->iStem : aw.tok.pKey;
-    aw.tok.nStem = bStem ? t->nStem : t->nKey;
-    if( xWord ){
-      aw.hKey = t->hKey;
-      aw.hStem = bStem ? t->hStem : t->hKey;
-      rc = xWord(pCtx, &aw);
-    }else{
-      rc = xToken(pCtx, &aw.tok);
-    }
+    if( t->w.tok.eKind==MARSAD_TOKEN_PUNCT && !bPunct ) continue;
+    rc = xWord ? xWord(pCtx, &t->w) : xToken(pCtx, &t->w.tok);
   }
   return rc;
 }
@@ -235,7 +260,7 @@ static int analysis_replay(const marsad_analysis *pA, int eField, unsigned flags
   }
   int rc = atok_fill(p, eField, z, n, bStem);
   if( rc==MARSAD_OK ){
-    rc = atok_replay(&p->aField[eField], flags, bStem, xToken, xWord, pCtx);
+    rc = atok_replay(&p->aField[eField], flags, xToken, xWord, pCtx);
   }
   if( p==&once ) atokens_clear(&once);
   return rc;

@@ -82,10 +82,12 @@ int marsad_analysis_keep_tokens_with(marsad_analysis *pA, struct marsad_wordcach
 /* Calls xToken for every token of field eField (MARSAD_FIELD_*) of pA's
 ** article, in text order, exactly as marsad_tokenize_stem with a light
 ** stemmer would: the same spans, keys and stems; punctuation when flags has
-** MARSAD_TOKENIZE_PUNCT. Stems are computed only when bStem is set (else
-** pStem is the key). With kept tokens (marsad_analysis_keep_tokens) the
-** field is tokenized on the first call only. Returns MARSAD_OK, NOMEM or the
-** callback's value. */
+** MARSAD_TOKENIZE_PUNCT. Stems are computed only when bStem is set; a
+** caller that does not set it must not read them (pStem is then the key,
+** or the stem when an earlier call on the kept tokens asked for stems).
+** With kept tokens (marsad_analysis_keep_tokens) the field is tokenized on
+** the first call only, and the keys and stems given stay put until
+** marsad_analysis_clear. Returns MARSAD_OK, NOMEM or the callback's value. */
 int marsad_analysis_tokens(const marsad_analysis *pA, int eField, unsigned flags,
                            int bStem, marsad_token_fn xToken, void *pCtx);
 

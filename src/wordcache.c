@@ -27,8 +27,9 @@
 /* A block of the words. */
 typedef struct wc_block {
   struct wc_block *pNext;    /* the older block */
-  size_t n, nAlloc;          /* bytes used, bytes in a[] */
-  _Alignas(8) char a[];      /* the words (and stems), 8-byte aligned */
+  size_t n, nAlloc;          /* bytes used, bytes in a[] for words */
+  _Alignas(8) char a[];      /* the words (and stems), 8-byte aligned, then
+                             ** MARSAD_CWORD_READ bytes never used */
 } wc_block;
 
 uint64_t marsad_wordcache_hash(const char *z, size_t n){
@@ -77,7 +78,7 @@ static void *block_alloc(marsad_wordcache *p, size_t n){
   n = (n+7) & ~(size_t)7;
   if( pB==0 || pB->nAlloc - pB->n < n ){
     size_t nAlloc = n>WC_BLOCK_BYTES ? n : WC_BLOCK_BYTES;
-    wc_block *pNew = marsad_malloc(sizeof(wc_block) + nAlloc);
+    wc_block *pNew = marsad_malloc(sizeof(wc_block) + nAlloc + MARSAD_CWORD_READ);
     if( pNew==0 ) return 0;
     pNew->n = 0;
     pNew->nAlloc = nAlloc;

@@ -23,6 +23,11 @@
 #include <stdint.h>
 #include "norm.h"
 
+/* From the start of any key or stem of the cache, this many bytes can be
+** read (the key's own and those after it in the cache's memory), so that a
+** caller may copy a short key or stem with one fixed-size move. */
+#define MARSAD_CWORD_READ 16
+
 /* One word of the cache, with its bytes and key after it. Owned by the
 ** cache; it stays put until marsad_wordcache_trim forgets it or the cache
 ** is freed. */

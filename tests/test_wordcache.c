@@ -83,6 +83,35 @@ static void test_same_tokens(void){
   marsad_wordcache_free(pWords);
 }
 
+/* Keys longer than their words (ﷲ's key is الله, 3 bytes to 8) make the
+** field's buffer of keys and stems grow past what was reserved from the
+** text's length, after the keys were placed and again for the stems: the
+** tokens still carry the keys and stems of marsad_tokenize, and a long key
+** (past one fixed-size move) comes whole. */
+static void test_keys_longer(void){
+  marsad_buf text = MARSAD_BUF_INIT, want = MARSAD_BUF_INIT, got = MARSAD_BUF_INIT;
+  marsad_buf_puts(&text, "والاستراتيجيات ");
+  for(int i=0; i<300; i++) marsad_buf_puts(&text, i%2 ? "ﷲﷲﷲﷲ " : "ﷲﷲ بالمدرسة، ");
+  marsad_analysis a;
+  memset(&a, 0, sizeof a);
+  a.art.zBody = text.a;
+  a.art.nBody = text.n;
+  CHECK_EQ_INT(marsad_analysis_keep_tokens(&a), MARSAD_OK);
+  CHECK_EQ_INT(marsad_tokenize(text.a, text.n, MARSAD_TOKENIZE_PUNCT, print_token, &want),
+               MARSAD_OK);
+  CHECK_EQ_INT(marsad_analysis_tokens(&a, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 0,
+                                      print_unstemmed, &got), MARSAD_OK);
+  marsad_buf_reset(&got);
+  CHECK_EQ_INT(marsad_analysis_words(&a, MARSAD_FIELD_BODY, MARSAD_TOKENIZE_PUNCT, 1,
+                                     print_word, &got), MARSAD_OK);
+  CHECK_EQ_STR(got.a ? got.a : "", want.a ? want.a : "");
+  CHECK(strstr(got.a ? got.a : "", "استراتيجيات") != 0);
+  marsad_analysis_clear(&a);
+  marsad_buf_free(&text);
+  marsad_buf_free(&want);
+  marsad_buf_free(&got);
+}
+
 /* Checks that word z of the cache has the key and stem computed afresh;
 ** *ppWord gets the word. */
 static void check_word(marsad_wordcache *p, const char *z, marsad_cword **ppWord){
@@ -152,6 +181,7 @@ static void test_trim(void){
 
 int main(void){
   RUN(test_same_tokens);
+  RUN(test_keys_longer);
   RUN(test_words);
   RUN(test_trim);
   return DONE();
