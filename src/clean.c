@@ -16,6 +16,7 @@
 ** separated by blank lines, Unicode spaces read as spaces; dropped lines
 ** are listed apart.
 */
+#define _GNU_SOURCE   /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -310,74 +311,55 @@ static int colon_soon(const char *p, size_t n){
 }
 
 /* The tail phrases of data/chrome.tsv (class MARSAD_CHROME_TAIL), gathered
-** once for a text, with the bytes they can start with. */
+** once for a text. */
 typedef struct tail_phrases {
   const marsad_chrome_phrase *a[8];   /* the phrases */
   int n;                              /* entries of a[] used */
-  unsigned char abFirst[256];         /* 1 for a byte some phrase starts with */
-  unsigned char abSecond[256];        /* 1 for a byte some phrase has second
-                                      ** (all 1 when a phrase is shorter) */
 } tail_phrases;
 
 /* Gathers the tail phrases (at most 8) into *pT. */
 static void tail_phrases_init(tail_phrases *pT){
-  int bShort = 0;
   memset(pT, 0, sizeof *pT);
   for(int k=0; k<marsad_chrome_nphrases && pT->n<8; k++){
     const marsad_chrome_phrase *pP = &marsad_chrome_phrases[k];
-    if( pP->eClass!=MARSAD_CHROME_TAIL ) continue;
-    pT->a[pT->n++] = pP;
-    if( pP->nKey<2 ){ bShort = 1; continue; }
-    pT->abFirst[(unsigned char)pP->zKey[0]] = 1;
-    pT->abSecond[(unsigned char)pP->zKey[1]] = 1;
-  }
-  if( bShort ){   /* no filter can be had from the first two bytes */
-    memset(pT->abFirst, 1, sizeof pT->abFirst);
-    memset(pT->abSecond, 1, sizeof pT->abSecond);
+    if( pP->eClass==MARSAD_CHROME_TAIL ) pT->a[pT->n++] = pP;
   }
 }
 
-/* False when no tail phrase of pT can start at offset i of p[0..n) (i<n),
-** by its first two bytes. */
-static int tail_may_start(const tail_phrases *pT, const char *p, size_t n, size_t i){
-  return pT->abFirst[(unsigned char)p[i]]
-      && (i+1>=n || pT->abSecond[(unsigned char)p[i+1]]);
-}
-
-/* True when a tail phrase of pT starts at offset i of line p[0..n), i
-** being 0 or just after a space or no-break space, and ends the line's
-** text there (see tail_start). */
-static int tail_at(const tail_phrases *pT, const char *p, size_t n, size_t i){
-  for(int k=0; k<pT->n; k++){
-    size_t m = (size_t)pT->a[k]->nKey;
-    if( i+m>n ) continue;
-    if( m>0 && p[i]!=pT->a[k]->zKey[0] ) continue;   /* the first two bytes first (an */
-    if( m>1 && p[i+1]!=pT->a[k]->zKey[1] ) continue; /* Arabic letter's lead byte is shared) */
-    if( memcmp(p+i, pT->a[k]->zKey, m)!=0 ) continue;
-    if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) continue;
-    if( i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m) ) return 1;
-  }
-  return 0;
+/* True when the tail phrase of m bytes found at offset i of line p[0..n)
+** starts a word (i is 0, or the byte before it is a space or the byte
+** 0xA0 that ends a no-break space), is followed by a space, a colon or the
+** end, and is either at the line's start, after punctuation, or followed
+** by a colon within three words. */
+static int tail_fits(const char *p, size_t n, size_t i, size_t m){
+  if( i>0 && p[i-1]!=' ' && (unsigned char)p[i-1]!=0xA0 ) return 0;
+  if( i+m<n && p[i+m]!=' ' && p[i+m]!=':' ) return 0;
+  return i==0 || after_sentence(p, i) || colon_soon(p+i+m, n-i-m);
 }
 
 /* The offset in line p[0..n) where a link row glued after a sentence
-** begins: a tail phrase of pT as written, after a space or no-break space
-** (or the byte 0xA0 that ends it), followed by a space, a colon or the
-** end, and either after punctuation or followed by a colon within three
-** words; 0 when the line begins with one; else n. */
+** begins: the first place where a tail phrase of pT, as written, fits
+** (tail_fits); 0 when the line begins with one; else n. A line without the
+** bytes every tail phrase holds (marsad_chrome_tail_anchor) has none: one
+** search tells most lines; in the others each phrase is searched. memmem
+** passes over most of the line's bytes without looking at each. */
 static size_t tail_start(const tail_phrases *pT, const char *p, size_t n){
-  if( n>0 && tail_may_start(pT, p, n, 0) && tail_at(pT, p, n, 0) ) return 0;
-  /* the next space and the next byte 0xA0 at or after i (NULL: none) */
-  const char *pSpace = memchr(p, ' ', n), *pA0 = memchr(p, 0xA0, n);
-  while( pSpace || pA0 ){
-    const char *q = (pSpace==0 || (pA0 && pA0<pSpace)) ? pA0 : pSpace;
-    size_t i = (size_t)(q-p)+1;   /* a word starts after a space (or U+00A0) */
-    if( i>=n ) break;
-    if( tail_may_start(pT, p, n, i) && tail_at(pT, p, n, i) ) return i;
-    if( q==pSpace ) pSpace = memchr(p+i, ' ', n-i);
-    if( q==pA0 ) pA0 = memchr(p+i, 0xA0, n-i);
+  size_t iFirst = n;
+  if( marsad_chrome_tail_nanchor>0
+   && memmem(p, n, marsad_chrome_tail_anchor, (size_t)marsad_chrome_tail_nanchor)==0 ){
+    return n;
   }
-  return n;
+  for(int k=0; k<pT->n; k++){
+    const char *zKey = pT->a[k]->zKey;
+    size_t m = (size_t)pT->a[k]->nKey, i = 0;
+    const char *q;
+    while( i<iFirst && (q = memmem(p+i, n-i, zKey, m))!=0 && (size_t)(q-p)<iFirst ){
+      i = (size_t)(q-p);
+      if( tail_fits(p, n, i, m) ){ iFirst = i; break; }
+      i++;
+    }
+  }
+  return iFirst;
 }
 
 /* Classifies line pL of zText using its key (normalized). The line's key

@@ -56,6 +56,11 @@ typedef struct marsad_chrome_phrase {
 extern const marsad_chrome_phrase marsad_chrome_phrases[];
 extern const int marsad_chrome_nphrases;
 
+/* The longest byte string that every tail phrase (MARSAD_CHROME_TAIL) holds,
+** of marsad_chrome_tail_nanchor bytes (0 when they share none); generated. */
+extern const char marsad_chrome_tail_anchor[];
+extern const int marsad_chrome_tail_nanchor;
+
 /* One word of share rows (data/share_words.tsv), as a matching key;
 ** generated, sorted by key bytes. */
 typedef struct marsad_share_word {

@@ -4,13 +4,28 @@
 Usage: gen_chrome.py DATA_DIR OUT.c
 Writes a sorted array of {key, class} for binary search. Phrases must already
 be matching keys (see the header of data/chrome.tsv); others are refused so
-that a phrase can never silently fail to match.
+that a phrase can never silently fail to match. Also writes the longest byte
+string that every tail phrase holds (empty when they share none): a line
+without it holds no tail phrase, which the cleaner learns with one search.
 """
 import os, sys
 
 from tsvdata import data_rows
 
 UNFOLDED = set("أإآٱىةؤئـ") | {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670"}
+
+
+def common_bytes(keys):
+    """The longest byte string found in every key of keys (the first such in
+    the shortest key), b"" when keys is empty or they share none."""
+    if not keys:
+        return b""
+    base = min(keys, key=len)
+    for size in range(len(base), 0, -1):
+        for i in range(len(base) - size + 1):
+            if all(base[i:i + size] in k for k in keys):
+                return base[i:i + size]
+    return b""
 
 
 def main():
@@ -39,6 +54,10 @@ def main():
             fh.write(f'  {{"{esc}", {len(key)}, {kind}}},\n')
         fh.write("};\n")
         fh.write(f"const int marsad_chrome_nphrases = {len(rows)};\n")
+        anchor = common_bytes([key for key, cls in rows if cls == "tail"])
+        esc = "".join(f"\\x{b:02x}" for b in anchor)
+        fh.write(f'const char marsad_chrome_tail_anchor[] = "{esc}";\n')
+        fh.write(f"const int marsad_chrome_tail_nanchor = {len(anchor)};\n")
 
 
 if __name__ == "__main__":
