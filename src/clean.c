@@ -47,6 +47,10 @@ typedef struct clean_line {
   uint64_t hKey;         /* hash of the line's whole key */
 } clean_line;
 
+/* Sixteen bytes, tested at once. */
+typedef unsigned char clean_v16 __attribute__((vector_size(16)));
+typedef signed char clean_m16 __attribute__((vector_size(16)));
+
 uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
   return XXH3_64bits(pKey, nKey);
 }
@@ -536,24 +540,42 @@ static void append_line(marsad_buf *pTo, const char *zSep, const char *p, size_t
 }
 
 /* True when split_lines reads byte b as white space inside a line (space,
-** tab, carriage return) or as the end of a line. */
-static int is_split_byte(unsigned char b){
-  return b<=' ' && (b==' ' || b=='\t' || b=='\r' || b=='\n');
+** tab, carriage return). */
+static inline int is_line_space(unsigned char b){
+  return b==' ' || b=='\t' || b=='\r';
 }
 
-/* The end of the run of bytes that are not split bytes starting at z[i]
-** (i <= n): eight bytes at a time while none of them is below 0x21 (no
-** split byte then), then byte by byte. */
-static size_t skip_word_bytes(const char *z, size_t n, size_t i){
-  const uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  while( i+8<=n ){
-    uint64_t v;
-    memcpy(&v, z+i, 8);
-    if( ((v - kOnes*0x21) & ~v & kHigh)!=0 ) break;   /* some byte < 0x21 */
-    i += 8;
+/* True when none of the 16 bytes at a (a[16] must be readable) is one that
+** split_lines acts on (see next_split). */
+static inline int split_plain16(const unsigned char *a){
+  clean_v16 v, w;
+  memcpy(&v, a, sizeof v);
+  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
+  clean_m16 m = (v=='\n') | (v=='\t') | (v=='\r')
+              | ((v==' ') & ((w==' ') | (w=='\t') | (w=='\r') | (w=='\n')));
+  uint64_t lo, hi;
+  memcpy(&lo, &m, sizeof lo);
+  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
+  return (lo|hi)==0;
+}
+
+/* The offset of the first byte at or after z[i] that split_lines acts on (n
+** when none): a line end, a tab, a carriage return, or a space followed by
+** white space, by a line end or by the end of the text. The bytes before it
+** stay as they are (words and the single spaces between them); they are
+** passed sixteen at a time. */
+static size_t next_split(const char *z, size_t n, size_t i){
+  const unsigned char *a = (const unsigned char*)z;
+  while( i<n ){
+    if( n-i>16 && split_plain16(a+i) ){ i += 16; continue; }
+    size_t iEnd = n-i>16 ? i+16 : n;
+    for(; i<iEnd; i++){
+      unsigned char b = a[i];
+      if( b=='\n' || b=='\t' || b=='\r' ) return i;
+      if( b==' ' && (i+1==n || a[i+1]=='\n' || is_line_space(a[i+1])) ) return i;
+    }
   }
-  while( i<n && !is_split_byte((unsigned char)z[i]) ) i++;
-  return i;
+  return n;
 }
 
 /* Splits zText into trimmed non-empty lines, collapsing inner runs of
@@ -566,20 +588,16 @@ static clean_line *split_lines(char *zText, size_t *pnText, int *pnLine){
   if( aLine==0 ) return 0;
   size_t i = 0;
   while( i<n ){
-    while( i<n && (zText[i]==' ' || zText[i]=='\t' || zText[i]=='\r') ) i++;
+    while( i<n && is_line_space((unsigned char)zText[i]) ) i++;
     size_t iStart = iOut;
-    int bSpace = 0;
     while( i<n && zText[i]!='\n' ){
-      size_t j = skip_word_bytes(zText, n, i);   /* a run of bytes other than
-                                                 ** white space, moved as one */
-      if( j>i ){
-        if( bSpace && iOut>iStart ) zText[iOut++] = ' ';
-        bSpace = 0;
-        if( iOut!=i ) memmove(zText+iOut, zText+i, j-i);
-        iOut += j-i;
-        i = j;
-      }
-      if( i<n && zText[i]!='\n' ){ bSpace = 1; i++; }
+      size_t j = next_split(zText, n, i);   /* the bytes up to it, moved as one */
+      if( iOut!=i ) memmove(zText+iOut, zText+i, j-i);
+      iOut += j-i;
+      i = j;
+      while( i<n && is_line_space((unsigned char)zText[i]) ) i++;
+      if( i>j && i<n && zText[i]!='\n' ) zText[iOut++] = ' ';   /* white space between
+                                                                ** words: one space */
     }
     if( iOut>iStart ){
       if( nLine>=nAlloc ){
@@ -613,10 +631,6 @@ static int nfc_stable(uint32_t cp){
       || (cp>=0xFB50 && cp<=0xFEFF)
       || cp==0xFFFD;
 }
-
-/* Sixteen bytes, tested at once. */
-typedef unsigned char clean_v16 __attribute__((vector_size(16)));
-typedef signed char clean_m16 __attribute__((vector_size(16)));
 
 /* True when no byte of a[0..16) is a lead byte other than D8..DB (so each
 ** is ASCII, a continuation byte or the lead byte of U+0600..U+06FF) and no
