@@ -152,47 +152,129 @@ static inline size_t arabic_letter_run(const char *p, size_t n, size_t i,
   return i;
 }
 
+/* Per-lane counts of scan16, in bytes: summed into a line_chars every 127
+** blocks (scan_flush), before a lane can overflow (lane 0 of vWord may
+** grow by two a block). */
+typedef struct scan_acc {
+  clean_v16 vPair;       /* characters of U+0621..U+064A */
+  clean_v16 vTatweel;    /* of which tatweel U+0640 */
+  clean_v16 vLatin;      /* ASCII letters */
+  clean_v16 vDigit;      /* ASCII digits */
+  clean_v16 vSep;        /* '|' */
+  clean_v16 vWord;       /* word starts */
+  int nBlock;            /* blocks added since the last flush */
+} scan_acc;
+
+/* Adds the counts of *pA to *pC and clears them. U+0621..U+064A are all
+** letters for marsad_fold_is_letter but tatweel (test_clean checks it). */
+static void scan_flush(scan_acc *pA, line_chars *pC){
+  int nPair = 0, nTatweel = 0;
+  for(int k=0; k<16; k++){
+    nPair += pA->vPair[k];
+    nTatweel += pA->vTatweel[k];
+    pC->nLetter += pA->vLatin[k];
+    pC->nDigit += pA->vDigit[k];
+    pC->nSep += pA->vSep[k];
+    pC->nWord += pA->vWord[k];
+  }
+  pC->nLetter += nPair;
+  pC->nArabic += nPair - nTatweel;
+  memset(pA, 0, sizeof *pA);
+}
+
+/* scan_chars' counts of the characters starting at a[0] (a character's
+** start; a[16] must be readable) when the sixteen bytes a[0..16) are ASCII
+** and characters of U+0621..U+064A whole (one at a[15] ends at a[16]), as
+** scan_chars' byte loop counts them; they are added to *pA
+** (*pbIn: the character before a[0] was no space, updated;
+** *pbPlain cleared by a space twice). Returns the bytes passed, 16 or 17,
+** or 0 (nothing added) when the block is of other characters. */
+static inline size_t scan16(const unsigned char *a, scan_acc *pA, int *pbIn,
+                            int *pbPlain){
+  clean_v16 v, w;
+  memcpy(&v, a, sizeof v);
+  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
+  clean_m16 mCont = (v & 0xC0)==0x80, mContNext = (w & 0xC0)==0x80;
+  clean_m16 mPair = ((v==0xD8) & (w>=0xA1) & (w<=0xBF))      /* U+0621..U+063F */
+                  | ((v==0xD9) & mContNext & (w<=0x8A));     /* U+0640..U+064A */
+  clean_m16 mBad = ((v>=0x80) & ~mPair & ~mCont) | (mContNext & ~mPair);
+  uint64_t lo, hi;
+  memcpy(&lo, &mBad, sizeof lo);
+  memcpy(&hi, (const char*)&mBad + sizeof lo, sizeof hi);
+  if( (lo|hi)!=0 || mCont[0] ) return 0;
+  clean_m16 mSpace = (v==' ') | (v=='\t'), mSpaceNext = (w==' ') | (w=='\t');
+  clean_m16 mTwice = (v==' ') & (w==' ');
+  memcpy(&lo, &mTwice, sizeof lo);
+  memcpy(&hi, (const char*)&mTwice + sizeof lo, sizeof hi);
+  if( (lo|hi)!=0 ) *pbPlain = 0;
+  /* a word starts at a[k+1] after a space at a[k] (k<15), and at a[0] */
+  static const clean_m16 mFirst15 = {-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,0};
+  clean_m16 mWord = mSpace & ~mSpaceNext & ~mContNext & mFirst15;
+  clean_v16 vLow = (clean_v16)(v|0x20);
+  pA->vPair -= (clean_v16)mPair;
+  pA->vTatweel -= (clean_v16)((v==0xD9) & (w==0x80));
+  pA->vLatin -= (clean_v16)((vLow>='a') & (vLow<='z'));
+  pA->vDigit -= (clean_v16)((v>='0') & (v<='9'));
+  pA->vSep -= (clean_v16)(v=='|');
+  pA->vWord -= (clean_v16)mWord;
+  pA->vWord[0] += !mSpace[0] && !*pbIn;
+  pA->nBlock++;
+  *pbIn = mPair[15] || !mSpace[15];
+  return 16 + (mPair[15]!=0);
+}
+
 static void scan_chars(const char *p, size_t n, line_chars *pC){
   memset(pC, 0, sizeof *pC);
   pC->bLatinStart = (n>0 && p[0]>='a' && p[0]<='z');
   pC->bPlainChars = 1;
-  size_t i = 0;
+  size_t i = 0, nStep;
   int bIn = 0;
+  scan_acc acc;
+  memset(&acc, 0, sizeof acc);
   while( i<n ){
-    int nRun, nArabic;
-    size_t j = arabic_letter_run(p, n, i, &nRun, &nArabic);
-    if( j>i ){   /* Arabic letters: the usual case */
-      pC->nWord += !bIn;
-      bIn = 1;
-      pC->nLetter += nRun;
-      pC->nArabic += nArabic;
-      i = j;
-      if( i>=n ) break;
+    if( n-i>16 && (nStep = scan16((const unsigned char*)p+i, &acc, &bIn, &pC->bPlainChars))>0 ){
+      i += nStep;
+      if( acc.nBlock==127 ) scan_flush(&acc, pC);
+      continue;
     }
-    size_t len; int bBad;
-    uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
-    i += len;
-    int bUnicodeSpace = !bBad && is_unicode_space(cp);
-    int bSpace = cp==' ' || cp=='\t' || bUnicodeSpace;
-    if( bUnicodeSpace || (cp==' ' && i<n && p[i]==' ') || (!bBad && is_presentation_form(cp)) ){
-      pC->bPlainChars = 0;
-    }
-    pC->nWord += !bSpace && !bIn;
-    bIn = !bSpace;
-    utf8proc_category_t cat;
-    if( cp<0x80 ){                                               /* ASCII, without the lookup */
-      cat = ((cp|0x20)>='a' && (cp|0x20)<='z') ? UTF8PROC_CATEGORY_LL
-          : (cp>='0' && cp<='9') ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
-    }else cat = utf8proc_category((utf8proc_int32_t)cp);
-    if( cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO ){
-      pC->nLetter++;
-      if( marsad_fold_is_letter(cp) ) pC->nArabic++;
-    }else if( cat==UTF8PROC_CATEGORY_ND ){
-      pC->nDigit++;
-    }else if( cp=='|' || cp==0x2022 || cp==0xB7 || cp==0xBB || cp==0x203A ){
-      pC->nSep++;
+    size_t iEnd = n-i>16 ? i+16 : n;   /* the next sixteen bytes one by one */
+    while( i<iEnd ){
+      int nRun, nArabic;
+      size_t j = arabic_letter_run(p, n, i, &nRun, &nArabic);
+      if( j>i ){   /* Arabic letters: the usual case */
+        pC->nWord += !bIn;
+        bIn = 1;
+        pC->nLetter += nRun;
+        pC->nArabic += nArabic;
+        i = j;
+        if( i>=n ) break;
+      }
+      size_t len; int bBad;
+      uint32_t cp = marsad_utf8_next((const unsigned char*)p+i, n-i, &len, &bBad);
+      i += len;
+      int bUnicodeSpace = !bBad && is_unicode_space(cp);
+      int bSpace = cp==' ' || cp=='\t' || bUnicodeSpace;
+      if( bUnicodeSpace || (cp==' ' && i<n && p[i]==' ') || (!bBad && is_presentation_form(cp)) ){
+        pC->bPlainChars = 0;
+      }
+      pC->nWord += !bSpace && !bIn;
+      bIn = !bSpace;
+      utf8proc_category_t cat;
+      if( cp<0x80 ){                                               /* ASCII, without the lookup */
+        cat = ((cp|0x20)>='a' && (cp|0x20)<='z') ? UTF8PROC_CATEGORY_LL
+            : (cp>='0' && cp<='9') ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+      }else cat = utf8proc_category((utf8proc_int32_t)cp);
+      if( cat>=UTF8PROC_CATEGORY_LU && cat<=UTF8PROC_CATEGORY_LO ){
+        pC->nLetter++;
+        if( marsad_fold_is_letter(cp) ) pC->nArabic++;
+      }else if( cat==UTF8PROC_CATEGORY_ND ){
+        pC->nDigit++;
+      }else if( cp=='|' || cp==0x2022 || cp==0xB7 || cp==0xBB || cp==0x203A ){
+        pC->nSep++;
+      }
     }
   }
+  scan_flush(&acc, pC);
 }
 
 /* Orders key a[0..na) against key b[0..nb) as the generated tables are

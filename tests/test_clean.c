@@ -3,9 +3,11 @@
 ** by general rules: head and tail chrome, related-article cut-off, UI
 ** labels, lines repeated across an outlet; it keeps crossheads and datelines.
 */
+#define _GNU_SOURCE   /* memmem */
 #include "harness.h"
 #include "marsad.h"
 #include "clean.h"
+#include "fold.h"
 
 /* Line memory that claims every short line was seen n times. */
 static long seen_always(void *pCtx, const char *zOutlet, uint64_t h){
@@ -154,6 +156,41 @@ static void test_dropped_lines_listed(void){
   marsad_clean_free(0);
 }
 
+/* A space twice deep in a long line (past the cleaner's first blocks of
+** sixteen bytes) is still made one, and a tab one space. */
+static void test_long_line_spaces(void){
+  char zIn[4096], zWant[4096];
+  size_t nIn = 0, nWant = 0;
+  for(int i=0; i<20; i++){
+    const char *zSep = i==0 ? "" : i==13 ? "  " : i==17 ? "\t" : " ";
+    nIn += (size_t)snprintf(zIn+nIn, sizeof zIn-nIn, "%s%s", zSep, P1);
+    nWant += (size_t)snprintf(zWant+nWant, sizeof zWant-nWant, "%s%s", i==0 ? "" : " ", P1);
+  }
+  CHECK_EQ_STR(clean(zIn, 0, 0), zWant);
+}
+
+/* The cleaner's scan counts the characters of U+0621..U+064A as letters,
+** tatweel as not one, without asking marsad_fold_is_letter: the generated
+** table must agree. */
+static void test_arabic_letters_block(void){
+  for(uint32_t cp=0x0621; cp<=0x064A; cp++){
+    CHECK_EQ_INT(marsad_fold_is_letter(cp), cp!=0x0640);
+  }
+}
+
+/* Every tail phrase holds the bytes the cleaner searches first. */
+static void test_tail_anchor(void){
+  int nTail = 0;
+  for(int i=0; i<marsad_chrome_nphrases; i++){
+    const marsad_chrome_phrase *pP = &marsad_chrome_phrases[i];
+    if( pP->eClass!=MARSAD_CHROME_TAIL ) continue;
+    nTail++;
+    CHECK(memmem(pP->zKey, (size_t)pP->nKey, marsad_chrome_tail_anchor,
+                 (size_t)marsad_chrome_tail_nanchor)!=0);
+  }
+  CHECK(nTail>0 && marsad_chrome_tail_nanchor>0);
+}
+
 int main(void){
   RUN(test_keeps_prose);
   RUN(test_head_and_tail_chrome);
@@ -171,5 +208,8 @@ int main(void){
   RUN(test_link_row_cut);
   RUN(test_short_article_kept);
   RUN(test_dropped_lines_listed);
+  RUN(test_long_line_spaces);
+  RUN(test_arabic_letters_block);
+  RUN(test_tail_anchor);
   return DONE();
 }
