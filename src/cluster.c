@@ -137,12 +137,12 @@ struct marsad_cluster {
   sqlite3_stmt *pInsArticle;/* INSERT INTO article_story */
   sqlite3_stmt *pPutStory;  /* INSERT OR REPLACE INTO story */
   sqlite3_stmt *pPutEvent;  /* INSERT OR REPLACE INTO event */
-  sqlite3_stmt *pPutTerm;   /* INSERT INTO story_term */
-  sqlite3_stmt *pPutTerms;  /* the same, TERMS_PER_INSERT rows at once */
+  sqlite3_stmt *pPutRun;    /* INSERT OR REPLACE INTO story_term_run */
   sqlite3_stmt *pPutDf;     /* INSERT OR REPLACE INTO story_df */
   sqlite3_stmt *pMentions;  /* an article's stored mentions */
   sqlite3_stmt *apMove[N_MOVES]; /* azMove's statements, prepared on need */
-  uint32_t nTermStored;     /* terms already in story_term */
+  uint32_t nTermStored;     /* terms already in story_term or story_term_run */
+  uint32_t iRunFirst;       /* first term of the run of story_term_run still growing */
 };
 
 /* ---- dates ---- */
@@ -533,6 +533,7 @@ static void state_clear(marsad_cluster *p){
   p->iLastRowid = 0;
   p->iFlushedRowid = 0;
   p->nTermStored = 0;
+  p->iRunFirst = 0;
   p->iClock = 0;
   p->nSinceSweep = 0;
 }
@@ -950,8 +951,7 @@ void marsad_cluster_free(marsad_cluster *p){
   sqlite3_finalize(p->pInsArticle);
   sqlite3_finalize(p->pPutStory);
   sqlite3_finalize(p->pPutEvent);
-  sqlite3_finalize(p->pPutTerm);
-  sqlite3_finalize(p->pPutTerms);
+  sqlite3_finalize(p->pPutRun);
   sqlite3_finalize(p->pPutDf);
   sqlite3_finalize(p->pMentions);
   for(int k=0; k<N_MOVES; k++) sqlite3_finalize(p->apMove[k]);
@@ -1472,41 +1472,32 @@ static int story_store(marsad_cluster *p, const cl_story *s){
   return rc;
 }
 
-/* Rows of story_term written by one execution of pPutTerms: every
-** execution of a statement has a fixed cost, larger than a short row's. */
-#define TERMS_PER_INSERT 64
-
-/* Writes the terms interned since the last flush (story_term) and the
-** chunks of document frequencies that changed (story_df, little-endian
-** 32-bit counts). */
+/* Writes the terms interned since the last flush (story_term_run: the run
+** still growing is rewritten with them, and closed once it holds
+** MARSAD_VOCAB_CHUNK terms) and the chunks of document frequencies that
+** changed (story_df, little-endian 32-bit counts). */
 static int terms_store(marsad_cluster *p){
   int rc = MARSAD_OK;
   uint32_t nTerm = marsad_vocab_size(p->pVocab);
   unsigned char aBlob[4*MARSAD_VOCAB_CHUNK];
-  if( p->pPutTerm==0 ){
-    rc = marsad_db_prepare(p->pDb, "INSERT INTO story_term(id, term) VALUES(?1, ?2)", &p->pPutTerm);
-  }
-  if( rc==MARSAD_OK && p->pPutTerms==0 ){
-    rc = marsad_db_prepare_rows(p->pDb, "INSERT INTO story_term(id, term) VALUES", 2,
-                                TERMS_PER_INSERT, &p->pPutTerms);
+  if( p->pPutRun==0 ){
+    rc = marsad_db_prepare(p->pDb,
+        "INSERT OR REPLACE INTO story_term_run(first, terms) VALUES(?1, ?2)", &p->pPutRun);
   }
   if( rc==MARSAD_OK && p->pPutDf==0 ){
     rc = marsad_db_prepare(p->pDb,
         "INSERT OR REPLACE INTO story_df(chunk, df) VALUES(?1, ?2)", &p->pPutDf);
   }
-  for(uint32_t i=p->nTermStored; rc==MARSAD_OK && i<nTerm; ){
-    int bMany = nTerm-i>=TERMS_PER_INSERT;
-    sqlite3_stmt *q = bMany ? p->pPutTerms : p->pPutTerm;
-    for(int k=0; k<(bMany ? TERMS_PER_INSERT : 1); k++, i++){
-      size_t n;
-      const char *z = marsad_vocab_term(p->pVocab, i, &n);
-      sqlite3_bind_int64(q, 2*k+1, i);
-      /* not copied: the vocabulary's text stays put until the step is done */
-      sqlite3_bind_text64(q, 2*k+2, z, n, SQLITE_STATIC, SQLITE_UTF8);
-    }
-    if( sqlite3_step(q)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);   /* no pointer kept into text that may move */
+  if( rc==MARSAD_OK && nTerm>p->nTermStored ){
+    size_t n;
+    const char *z = marsad_vocab_text_from(p->pVocab, p->iRunFirst, &n);
+    sqlite3_bind_int64(p->pPutRun, 1, p->iRunFirst);
+    /* not copied: the vocabulary's text stays put until the step is done */
+    sqlite3_bind_blob64(p->pPutRun, 2, z, n, SQLITE_STATIC);
+    if( sqlite3_step(p->pPutRun)!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term_run");
+    sqlite3_reset(p->pPutRun);
+    sqlite3_clear_bindings(p->pPutRun);   /* no pointer kept into text that may move */
+    if( rc==MARSAD_OK && nTerm-p->iRunFirst>=MARSAD_VOCAB_CHUNK ) p->iRunFirst = nTerm;
   }
   uint32_t iFrom = 0;
   long iChunk;
@@ -1586,7 +1577,29 @@ static int state_load(marsad_cluster *p){
   return rc;
 }
 
-/* Loads the terms, with the ids they had, and their frequencies. */
+/* Interns the terms of one row of story_term_run (its first term's id
+** iFirst, the stems a[0..n), each followed by a NUL byte), which must follow
+** the terms loaded so far. */
+static int vocab_load_run(marsad_cluster *p, sqlite3_int64 iFirst, const char *a, size_t n){
+  int rc = MARSAD_OK;
+  uint32_t iNext = marsad_vocab_size(p->pVocab);
+  if( iFirst!=iNext || (n>0 && a[n-1]!=0) ){
+    return marsad_db_error(p->pDb, MARSAD_DBERROR, "stories: story_term_run out of step");
+  }
+  for(size_t i=0; rc==MARSAD_OK && i<n; iNext++){
+    size_t nz = strlen(a+i);
+    uint32_t iTerm;
+    rc = marsad_vocab_intern(p->pVocab, a+i, nz, &iTerm);
+    if( rc==MARSAD_OK && iTerm!=iNext ){
+      rc = marsad_db_error(p->pDb, MARSAD_DBERROR, "stories: story_term_run out of step");
+    }
+    i += nz+1;
+  }
+  return rc;
+}
+
+/* Loads the terms, with the ids they had (story_term's, then
+** story_term_run's), and their frequencies. */
 static int vocab_load(marsad_cluster *p){
   sqlite3_stmt *st = 0;
   int s = SQLITE_DONE;
@@ -1600,6 +1613,14 @@ static int vocab_load(marsad_cluster *p){
     }
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term");
+  sqlite3_finalize(st);
+  st = 0;
+  if( rc==MARSAD_OK ) rc = marsad_db_prepare(p->pDb, "SELECT first, terms FROM story_term_run ORDER BY first", &st);
+  while( rc==MARSAD_OK && (s = sqlite3_step(st))==SQLITE_ROW ){
+    rc = vocab_load_run(p, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),
+                        (size_t)sqlite3_column_bytes(st, 1));
+  }
+  if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_term_run");
   sqlite3_finalize(st);
   st = 0;
   uint32_t nTerm = marsad_vocab_size(p->pVocab);
@@ -1617,7 +1638,7 @@ static int vocab_load(marsad_cluster *p){
   }
   if( rc==MARSAD_OK && s!=SQLITE_DONE ) rc = marsad_db_sqlite_error(p->pDb, "story_df");
   sqlite3_finalize(st);
-  if( rc==MARSAD_OK ) p->nTermStored = nTerm;
+  if( rc==MARSAD_OK ) p->nTermStored = p->iRunFirst = nTerm;
   return rc;
 }
 
@@ -1764,7 +1785,7 @@ int marsad_cluster_reset(marsad_cluster *p, int nWindow){
   if( nWindow>0 ) p->nWindow = nWindow;
   if( p->pDb ){
     rc = marsad_db_exec(p->pDb, "DELETE FROM article_story; DELETE FROM story; DELETE FROM event;"
-                        " DELETE FROM story_term; DELETE FROM story_df; DELETE FROM meta WHERE key='stories_state'");
+                        " DELETE FROM story_term; DELETE FROM story_term_run; DELETE FROM story_df; DELETE FROM meta WHERE key='stories_state'");
   }
   if( rc==MARSAD_OK ) rc = marsad_vocab_new(&p->pVocab);
   p->bLoaded = (rc==MARSAD_OK);

@@ -129,6 +129,12 @@ const char *marsad_vocab_term(const marsad_vocab *p, uint32_t iTerm, size_t *pn)
   return z;
 }
 
+const char *marsad_vocab_text_from(const marsad_vocab *p, uint32_t iFirst, size_t *pn){
+  size_t iOff = iFirst<p->nTerm ? p->aOff[iFirst] : p->nText;
+  *pn = p->nText - iOff;
+  return p->aText ? p->aText + iOff : "";
+}
+
 /* ln(k) for k >= 1, from the table when it can. */
 static double vocab_log(const marsad_vocab *p, uint32_t k){
   return k<N_LOG_TABLE ? p->aLog[k] : log((double)k);

@@ -86,6 +86,11 @@ long marsad_vocab_next_changed(marsad_vocab *p, uint32_t *piFrom);
 ** their number in *pn. Owned by the vocabulary. */
 const uint32_t *marsad_vocab_chunk(const marsad_vocab *p, uint32_t iChunk, uint32_t *pn);
 
+/* The stems of terms iFirst.. (iFirst <= marsad_vocab_size) in id order,
+** each followed by a NUL byte, as one run of bytes owned by the vocabulary
+** (valid until a term is interned); *pn gets its length in bytes. */
+const char *marsad_vocab_text_from(const marsad_vocab *p, uint32_t iFirst, size_t *pn);
+
 /* Builds the terms of the article of pA from its title and body (UTF-8,
 ** any may be empty), tokenized through pA (marsad_analysis_tokens: the
 ** tokens the other modules share). Content words are Arabic or Latin words
