@@ -100,14 +100,42 @@ int marsad_resolver_set_name(marsad_resolver *p, long long iId, const char *zNam
 ** store's error. */
 int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA);
 
+/* One way an entity's stored mentions are written (their text), with the
+** number of its mentions written so. */
+typedef struct marsad_spelling {
+  char *z;              /* the text, NUL-terminated, owned by the list */
+  size_t n;             /* its bytes */
+  long long nMention;   /* mentions written so */
+} marsad_spelling;
+
+/* The spellings of one entity's stored mentions, each once: what
+** `SELECT text, count(*) FROM mention WHERE entity=? GROUP BY text` reads. */
+typedef struct marsad_spellings {
+  marsad_spelling *a;
+  int n, nAlloc;
+} marsad_spellings;
+
+/* Counts nMention more mentions written z[0..n) in p. MARSAD_OK or NOMEM
+** (p unchanged). */
+int marsad_spellings_add(marsad_spellings *p, const char *z, size_t n, long long nMention);
+
+/* Frees what p holds and empties it (p itself is the caller's). */
+void marsad_spellings_clear(marsad_spellings *p);
+
+/* Into p (empty) the spellings of the stored mentions of entity iId.
+** MARSAD_OK, NOMEM or the database's error. */
+int marsad_entity_spellings(marsad_db *pDb, long long iId, marsad_spellings *p);
+
 /* Into *pzName (owned by the caller, marsad_free) the spelling stored
 ** entity iId should be shown by instead of its display name zName, or NULL
 ** when zName is right: the variant's text with the most mentions among
 ** those with as many words as zName's variant (عبد and the next word one
 ** word: عبدالمجيد السواط, 34 mentions, over عبد المجيد السواط, 2), when it
-** has more than zName's. MARSAD_OK, NOMEM or the database's error. */
+** has more than zName's. pSp: the spellings of its stored mentions
+** (marsad_entity_spellings, or kept up to date by the caller). MARSAD_OK,
+** NOMEM or the database's error. */
 int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName,
-                                char **pzName /* OUT */);
+                                const marsad_spellings *pSp, char **pzName /* OUT */);
 
 /* The entity module's entry, listed in module.c. */
 struct marsad_module;

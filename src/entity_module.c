@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "db.h"
 #include "entity.h"
+#include "imap.h"
 #include "module.h"
 #include "ner.h"
 
@@ -61,6 +62,7 @@ typedef struct entity_state {
   rowq qEntity;                 /* new entity rows */
   rowq qVariant;                /* new entity_variant rows */
   rowq qMention;                /* mention rows */
+  marsad_imap spell;            /* entity id -> marsad_spellings of its stored mentions */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
   sqlite3_stmt *apMerge[8];     /* the statements of a merge (azMerge), on need */
 } entity_state;
@@ -158,6 +160,51 @@ static void rowq_free(rowq *q){
   marsad_buf_free(&q->text);
 }
 
+/* Forgets the spellings kept for entity iId (its mentions change). */
+static void spell_forget(entity_state *s, long long iId){
+  marsad_spellings *p = marsad_imap_del(&s->spell, (uint64_t)iId);
+  if( p ){ marsad_spellings_clear(p); marsad_free(p); }
+}
+
+/* Forgets every entity's kept spellings. */
+static void spell_forget_all(entity_state *s){
+  for(size_t i=0; i<s->spell.nSlot; i++){
+    marsad_spellings *p = s->spell.a[i].pVal;
+    if( p ){ marsad_spellings_clear(p); marsad_free(p); }
+  }
+  marsad_imap_free(&s->spell);
+}
+
+/* Counts the queued mentions (about to be stored) in the spellings kept
+** for their entities, which so stay those of the stored mentions. */
+static int spell_count_queued(entity_state *s){
+  const rowq *q = &s->qMention;
+  int rc = MARSAD_OK;
+  for(int r=0; rc==MARSAD_OK && s->spell.nUsed && r<q->nRow; r++){
+    const rowq_cell *c = &q->aCell[r*q->nCol];
+    marsad_spellings *p = marsad_imap_get(&s->spell, (uint64_t)c[1].i);
+    if( p ) rc = marsad_spellings_add(p, q->text.a+c[5].iOff, c[5].n, 1);
+  }
+  return rc;
+}
+
+/* Into *ppSp the spellings of entity iId's stored mentions: kept from an
+** earlier batch, else read from the database and kept. */
+static int spell_get(entity_state *s, long long iId, const marsad_spellings **ppSp){
+  marsad_spellings *p = marsad_imap_get(&s->spell, (uint64_t)iId);
+  int rc = MARSAD_OK;
+  if( p==0 ){
+    p = marsad_malloc(sizeof *p);
+    if( p==0 ) return MARSAD_NOMEM;
+    memset(p, 0, sizeof *p);
+    rc = marsad_entity_spellings(s->pDb, iId, p);
+    if( rc==MARSAD_OK ) rc = marsad_imap_put(&s->spell, (uint64_t)iId, p);
+    if( rc ){ marsad_spellings_clear(p); marsad_free(p); return rc; }
+  }
+  *ppSp = p;
+  return MARSAD_OK;
+}
+
 /* Stores a new entity (a marsad_resolver_store callback): queued, with the
 ** next id. */
 static int entity_store_entity(void *pCtx, int eKind, const char *zName,
@@ -206,6 +253,7 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
 static int entity_flush(entity_state *s){
   int rc = rowq_flush(s->pDb, &s->qEntity);
   if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
+  if( rc==MARSAD_OK ) rc = spell_count_queued(s);
   if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qMention);
   return rc;
 }
@@ -215,6 +263,8 @@ static int entity_flush(entity_state *s){
 static int entity_store_merge(void *pCtx, long long iFrom, long long iInto, const char *zWhy){
   entity_state *s = pCtx;
   int rc = entity_flush(s);
+  spell_forget(s, iFrom);
+  spell_forget(s, iInto);
   for(int k=0; rc==MARSAD_OK && azMerge[k]; k++){
     if( s->apMerge[k]==0 ) rc = marsad_db_prepare(s->pDb, azMerge[k], &s->apMerge[k]);
     if( rc ) break;
@@ -268,6 +318,7 @@ static void entity_close(void *pState){
   if( s==0 ) return;
   marsad_ner_free(s->pNer);
   marsad_resolver_free(s->pRes);
+  spell_forget_all(s);
   rowq_free(&s->qEntity);
   rowq_free(&s->qVariant);
   rowq_free(&s->qMention);
@@ -327,6 +378,7 @@ static void entity_rollback(marsad_db *pDb, void *pState){
   (void)pDb;
   marsad_resolver_free(s->pRes);
   s->pRes = 0;
+  spell_forget_all(s);
   rowq_clear(&s->qEntity);
   rowq_clear(&s->qVariant);
   rowq_clear(&s->qMention);
@@ -385,8 +437,10 @@ static int rename_frequent(entity_state *s, const long long *aId, int nId){
   int rc = MARSAD_OK;
   for(int i=0; rc==MARSAD_OK && i<nId; i++){
     const char *zName = marsad_resolver_own_name(s->pRes, aId[i]);
+    const marsad_spellings *pSp = 0;
     char *zNew = 0;
-    if( zName ) rc = marsad_entity_frequent_name(s->pDb, aId[i], zName, &zNew);
+    if( zName ) rc = spell_get(s, aId[i], &pSp);
+    if( rc==MARSAD_OK && zName ) rc = marsad_entity_frequent_name(s->pDb, aId[i], zName, pSp, &zNew);
     if( rc==MARSAD_OK && zNew ) rc = entity_store_rename(s, aId[i], zNew);
     if( rc==MARSAD_OK && zNew ) rc = marsad_resolver_set_name(s->pRes, aId[i], zNew);
     marsad_free(zNew);

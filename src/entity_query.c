@@ -226,11 +226,6 @@ static int entity_rows(marsad_db *pDb, json_t *pObj, const char *zMember,
   return rc;
 }
 
-/* Sets the "mentions" of each variant of entity iId (pVars, its rows in
-** marsad_entity_json) to the number of its mentions matched by that
-** variant's key: every spelling of the key counted (الأمريكي and أمريكي
-** under one key), and a name after لل (للولايات المتحدة, stored without its
-** article) under the key of its spelling with the article. */
 /* Collapses each run of spaces in z to one and drops those at its ends (a
 ** name written with two spaces, فيصل  بن خالد, has the key of its variant). */
 static void squeeze_spaces(char *z){
@@ -243,16 +238,58 @@ static void squeeze_spaces(char *z){
   *o = 0;
 }
 
-static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
+int marsad_spellings_add(marsad_spellings *p, const char *z, size_t n, long long nMention){
+  for(int i=0; i<p->n; i++){
+    if( p->a[i].n==n && memcmp(p->a[i].z, z, n)==0 ){ p->a[i].nMention += nMention; return MARSAD_OK; }
+  }
+  if( p->n>=p->nAlloc ){
+    int nNew = p->nAlloc ? p->nAlloc*2 : 4;
+    marsad_spelling *aNew = marsad_realloc(p->a, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return MARSAD_NOMEM;
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  char *zCopy = marsad_malloc(n+1);
+  if( zCopy==0 ) return MARSAD_NOMEM;
+  memcpy(zCopy, z, n);
+  zCopy[n] = 0;
+  p->a[p->n].z = zCopy;
+  p->a[p->n].n = n;
+  p->a[p->n].nMention = nMention;
+  p->n++;
+  return MARSAD_OK;
+}
+
+void marsad_spellings_clear(marsad_spellings *p){
+  for(int i=0; i<p->n; i++) marsad_free(p->a[i].z);
+  marsad_free(p->a);
+  memset(p, 0, sizeof *p);
+}
+
+int marsad_entity_spellings(marsad_db *pDb, long long iId, marsad_spellings *p){
   sqlite3_stmt *pStmt = 0;
   int rc = marsad_db_prepare(pDb,
       "SELECT text, count(*) FROM mention WHERE entity=? GROUP BY text", &pStmt);
   if( rc==MARSAD_OK ) sqlite3_bind_int64(pStmt, 1, iId);
   while( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     const char *zText = (const char*)sqlite3_column_text(pStmt, 0);
+    if( zText ) rc = marsad_spellings_add(p, zText, strlen(zText), sqlite3_column_int64(pStmt, 1));
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* Sets the "mentions" of each variant (pVars, an entity's rows in
+** marsad_entity_json) to the number of the entity's mentions (pSp) matched
+** by that variant's key: every spelling of the key counted (الأمريكي and
+** أمريكي under one key), and a name after لل (للولايات المتحدة, stored
+** without its article) under the key of its spelling with the article. */
+static int count_variants(const marsad_spellings *pSp, json_t *pVars){
+  int rc = MARSAD_OK;
+  for(int k=0; rc==MARSAD_OK && k<pSp->n; k++){
+    const char *zText = pSp->a[k].z;
     char *zKey = 0;
     size_t nKey = 0;
-    if( zText==0 ) continue;
     rc = marsad_normalize(zText, strlen(zText), &zKey, &nKey);
     if( rc==MARSAD_OK ) squeeze_spaces(zKey);
     const char *zBare = rc==MARSAD_OK ? key_bare(zKey, strlen(zKey)) : 0;
@@ -262,14 +299,22 @@ static int count_variants(marsad_db *pDb, long long iId, json_t *pVars){
       const char *zVar = json_string_value(json_object_get(pV, "key"));
       if( zBare==0 || zVar==0 || strcmp(zVar, zBare)!=0 ) continue;
       json_int_t n = json_integer_value(json_object_get(pV, "mentions"));
-      if( json_object_set_new(pV, "mentions", json_integer(n + sqlite3_column_int64(pStmt, 1))) ){
+      if( json_object_set_new(pV, "mentions", json_integer(n + pSp->a[k].nMention)) ){
         rc = MARSAD_NOMEM;
       }
       break;
     }
     marsad_free(zKey);
   }
-  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* count_variants with the spellings of entity iId's stored mentions. */
+static int count_stored_variants(marsad_db *pDb, long long iId, json_t *pVars){
+  marsad_spellings sp = {0, 0, 0};
+  int rc = marsad_entity_spellings(pDb, iId, &sp);
+  if( rc==MARSAD_OK ) rc = count_variants(&sp, pVars);
+  marsad_spellings_clear(&sp);
   return rc;
 }
 
@@ -291,7 +336,8 @@ static json_int_t variant_mentions(json_t *pV){
   return json_integer_value(json_object_get(pV, "mentions"));
 }
 
-int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName, char **pzName){
+int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName,
+                                const marsad_spellings *pSp, char **pzName){
   json_t *pObj = json_object(), *pCur = 0, *pBest = 0, *pV;
   size_t i;
   *pzName = 0;
@@ -299,7 +345,7 @@ int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName
       "SELECT text, key, 0 AS mentions FROM entity_variant WHERE entity=?1 ORDER BY rowid", iId, 0)
     : MARSAD_NOMEM;
   json_t *pVars = json_object_get(pObj, "variants");
-  if( rc==MARSAD_OK ) rc = count_variants(pDb, iId, pVars);
+  if( rc==MARSAD_OK ) rc = count_variants(pSp, pVars);
   json_array_foreach(pVars, i, pV){
     if( strcmp(json_string_value(json_object_get(pV, "text")), zName)==0 ){ pCur = pV; break; }
   }
@@ -589,7 +635,7 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "  CASE WHEN ?2 THEN a.uid END AS first_article, 0 AS mentions "
       "FROM entity_variant v LEFT JOIN article a ON a.id=v.article "
       "WHERE v.entity=?1 ORDER BY v.rowid", iId, bWhy);
-  if( rc==MARSAD_OK ) rc = count_variants(pDb, iId, json_object_get(pObj, "variants"));
+  if( rc==MARSAD_OK ) rc = count_stored_variants(pDb, iId, json_object_get(pObj, "variants"));
   /* The queries below read an article's row only where they need it (the
   ** text before a mention that may follow لل; one row per article, not per
   ** mention): an entity of 18,000 mentions answers in tens of ms. */

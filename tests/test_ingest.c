@@ -5,8 +5,9 @@
 ** dates and invalid UTF-8 reported by line, directory walks (symbolic link
 ** loops, XML that is no feed), the queries over what was stored, every
 ** allocation failure handled cleanly (fault injection), and a handle that
-** ingests again after a failed batch storing what a fresh one does, and
-** articles dated by their text.
+** ingests again after a failed batch storing what a fresh one does,
+** articles dated by their text, and the entities' names by their most
+** frequent spellings batch after batch.
 */
 #include <ctype.h>
 #include <sys/stat.h>
@@ -396,6 +397,55 @@ static void test_rollback_then_again(void){
   CHECK(nFailed>0);
 }
 
+/* The text the query zSql answers on pDb (owned by the caller), or NULL. */
+static char *query_text(marsad_db *pDb, const char *zSql){
+  sqlite3_stmt *pStmt = 0;
+  char *z = 0;
+  if( sqlite3_prepare_v2(pDb->db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW && sqlite3_column_text(pStmt, 0) ){
+    z = strdup((const char*)sqlite3_column_text(pStmt, 0));
+  }
+  sqlite3_finalize(pStmt);
+  return z;
+}
+
+/* True when the person entity stored on pDb is named z. */
+static int person_named(marsad_db *pDb, const char *z){
+  char *zName = query_text(pDb, "SELECT group_concat(name, '|') FROM entity WHERE kind='person'");
+  int b = zName && strcmp(zName, z)==0;
+  free(zName);
+  return b;
+}
+
+/* An entity is shown by its most frequent spelling after every batch of
+** one handle, which keeps the counts of the spellings it stored (the
+** entity module's) instead of reading them again: the counts of earlier
+** batches with those of the batch (عبد written apart or joined). */
+static void test_frequent_name_batches(void){
+  char zPath[512];
+#define SP "عبد الكريم الزهيري"
+#define JN "عبدالكريم الزهيري"
+#define SAY(id, name, when) "{\"id\":\"" id "\",\"title\":\"تصريح\",\"text\":\"قال المدرب " \
+    name " إن الفريق جاهز " when ".\"}\n"
+  const char *z1 = SAY("a1", SP, "الآن") SAY("a2", JN, "اليوم") SAY("a3", JN, "غدا");
+  const char *z2 = SAY("b1", SP, "قريبا") SAY("b2", SP, "الليلة") SAY("b3", SP, "حالا");
+  const char *z3 = SAY("c1", JN, "مساء") SAY("c2", JN, "صباحا") SAY("c3", JN, "بعد غد");
+  marsad_ingest_stats s;
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "1.jsonl", z1, &s), MARSAD_OK);
+  CHECK(person_named(pDb, JN));   /* 2 to 1 */
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "2.jsonl", z2, &s), MARSAD_OK);
+  CHECK(person_named(pDb, SP));   /* 4 to 2 */
+  CHECK_EQ_INT(ingest(pDb, MARSAD_INPUT_JSONL, "3.jsonl", z3, &s), MARSAD_OK);
+  CHECK(person_named(pDb, JN));   /* 5 to 4 */
+  CHECK_EQ_INT(query_int(pDb, "SELECT count(*) FROM mention"), 9);
+  marsad_close(pDb);
+  unlink(zPath);
+#undef SAY
+#undef JN
+#undef SP
+}
+
 int main(void){
   RUN(test_jsonl_bad_lines);
   RUN(test_text_and_problems);
@@ -406,5 +456,6 @@ int main(void){
   RUN(test_fault_injection);
   RUN(test_rollback_then_again);
   RUN(test_publication_from_text);
+  RUN(test_frequent_name_batches);
   return DONE();
 }
