@@ -142,6 +142,8 @@ typedef struct ner_tok {
   int bUpper;              /* a Latin word with a capital first letter */
   int bComma;              /* the punctuation , or ، */
   int bCovered;            /* part of a name already found */
+  int iHamzaAl;            /* 1 + the key byte where the word writes أل (a
+                              hamza: no article, ألونسو), or 0 */
   int bClass;              /* f0 and c0 are computed */
   unsigned c0;             /* classes of the word read whole (tok_class) */
   int nForm;               /* forms computed (0: not yet) */
@@ -261,6 +263,22 @@ static void ner_words_attach(marsad_ner *p){
   }
 }
 
+/* 1 + the key byte of the أل (alef with hamza above, lam) that word
+** z[0..n) starts with after at most two clitic letters (وألونسو), or 0.
+** The article is never written with a hamza: such a word has no article
+** reading, and its readings differ from those of the same key written
+** with a bare alef (which the words' table keeps), so it takes no slot. */
+static int hamza_al(const char *zText, size_t n){
+  const unsigned char *z = (const unsigned char *)zText;
+  for(size_t o=0; o<=4 && o+4<=n; o+=2){
+    if( z[o+1]==0xA3 && z[o]==0xD8 ) return z[o+2]==0xD9 && z[o+3]==0x84 ? (int)o+1 : 0;
+    int bClitic = z[o]==0xD9 ? (z[o+1]==0x88 || z[o+1]==0x81 || z[o+1]==0x84 || z[o+1]==0x83)
+                             : (z[o]==0xD8 && z[o+1]==0xA8);   /* و ف ل ك، ب */
+    if( !bClitic ) return 0;
+  }
+  return 0;
+}
+
 /* Stores one token of field iField: its kind, span and, for a word, its
 ** key k[0..nk) of hash hKey (marsad_hash64). */
 static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
@@ -291,9 +309,10 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
     if( p->keys.rc ) return p->keys.rc;
     t->bUpper = eKind==MARSAD_TOKEN_LATIN && z[iStart]>='A' && z[iStart]<='Z';
     t->hKey = hKey;
+    t->iHamzaAl = eKind==MARSAD_TOKEN_ARABIC ? hamza_al(z+iStart, iEnd-iStart) : 0;
   }
   t->iSlot = NER_NO_SLOT;
-  if( eKind!=MARSAD_TOKEN_PUNCT && nk>0 && nk<=NER_WORD_KEY ){
+  if( eKind!=MARSAD_TOKEN_PUNCT && nk>0 && nk<=NER_WORD_KEY && !t->iHamzaAl ){
     t->iSlot = (uint32_t)(hKey & ((1u<<NER_WORD_BITS)-1));
     ner_word_prefetch(p, t->iSlot);
   }
@@ -380,7 +399,15 @@ static int ner_forms(const char *k, int n, ner_form *a){
 ** every token, mostly for forms computed already); sets *pn. */
 static inline const ner_form *tok_forms(marsad_ner *p, int i, int *pn){
   ner_tok *t = &p->aTok[i];
-  if( t->nForm==0 ) t->nForm = ner_forms(tok_key(p, t), (int)t->nKey, t->aForm);
+  if( t->nForm==0 ){
+    t->nForm = ner_forms(tok_key(p, t), (int)t->nKey, t->aForm);
+    int n = 0;
+    for(int f=0; f<t->nForm; f++){    /* أل is no article (ألونسو، ألفريد) */
+      const ner_form *x = &t->aForm[f];
+      if( !(t->iHamzaAl && x->bArt && x->iBare==x->iSpan+4 && x->iSpan+1==t->iHamzaAl) ) t->aForm[n++] = *x;
+    }
+    t->nForm = n;
+  }
   *pn = t->nForm;
   return t->aForm;
 }

@@ -1175,6 +1175,21 @@ static void test_states_and_nouns(void){
   fixture_close(&f);
 }
 
+/* A word written with أل (a hamza) has no article reading: the article is
+** never written so (ألونسو is no ال + ونسو), and the name keeps its
+** whole key; a word with the article written bare keeps its reading. */
+static void test_hamza_alef_lam(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وقال ألونسو إن السيارة جيدة، وأضاف ألونسو أنه سعيد بالنتيجة.");
+  const marsad_mention *m = find_nth(&f.a, "ألونسو", 0);
+  CHECK(m && m->eKind==MARSAD_ENTITY_PERSON && strcmp(m->zKey, "الونسو")==0);
+  fixture_text(&f, "وصل الوفد إلى ألمانيا ثم إلى الرياض.");
+  CHECK_EQ_INT(kind_of(&f.a, "ألمانيا"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "الرياض"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* Sets *(int*)pCtx to the gazetteer entity of a span (a marsad_ner_fn). */
 static int span_gaz(void *pCtx, const marsad_ner_span *pSpan){
   *(int*)pCtx = pSpan->iGaz;
@@ -1924,6 +1939,7 @@ int main(void){
   RUN(test_nisba_spellings);
   RUN(test_outlet_names);
   RUN(test_states_and_nouns);
+  RUN(test_hamza_alef_lam);
   RUN(test_spellings);
   RUN(test_surnames_across);
   RUN(test_abd_joined);
