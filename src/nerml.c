@@ -89,21 +89,22 @@ static inline uint32_t role_at(const marsad_ml_tok *a, int n, int j, int r, uint
 }
 
 /* Adds one feature per class bit of token j's classes under template t,
-** in the order of the bits' list. */
+** in the order of the bits' list: TITLE, OFFICE, ORGHEAD, ORGADJ,
+** PLACEHEAD, PARTICLE, GIVEN, STOP, COMMON (bits 2 to 10 of gaz.h, in
+** order), ADJ, PREFIX (bits 0 and 1), and 0x10000 (a name), with values 1
+** to 12: the classes are moved into that order, then their set bits read
+** lowest first. */
 static void class_features(const marsad_ml_tok *a, int n, int j, uint32_t t, ml_feats *p){
-  static const unsigned aBit[] = {
-    MARSAD_GAZ_TITLE, MARSAD_GAZ_OFFICE, MARSAD_GAZ_ORGHEAD, MARSAD_GAZ_ORGADJ,
-    MARSAD_GAZ_PLACEHEAD, MARSAD_GAZ_PARTICLE, MARSAD_GAZ_GIVEN, MARSAD_GAZ_STOP,
-    MARSAD_GAZ_COMMON, MARSAD_GAZ_ADJ, MARSAD_GAZ_PREFIX, 0x10000u
-  };
+  _Static_assert(MARSAD_GAZ_ADJ==1u && MARSAD_GAZ_PREFIX==1u<<1 && MARSAD_GAZ_TITLE==1u<<2
+                 && MARSAD_GAZ_OFFICE==1u<<3 && MARSAD_GAZ_ORGHEAD==1u<<4
+                 && MARSAD_GAZ_ORGADJ==1u<<5 && MARSAD_GAZ_PLACEHEAD==1u<<6
+                 && MARSAD_GAZ_PARTICLE==1u<<7 && MARSAD_GAZ_GIVEN==1u<<8
+                 && MARSAD_GAZ_STOP==1u<<9 && MARSAD_GAZ_COMMON==1u<<10,
+                 "class_features' order of the classes");
   if( j<0 || j>=n ) return;
-  unsigned m = a[j].cAny;
-  for(size_t k=0; k<sizeof aBit/sizeof aBit[0] && m; k++){
-    if( m & aBit[k] ){
-      add_small(p, t, (uint32_t)k+1);
-      m &= ~aBit[k];
-    }
-  }
+  unsigned c = a[j].cAny;
+  unsigned m = ((c>>2) & 0x1FFu) | ((c & 3u)<<9) | ((c>>16 & 1u)<<11);
+  for(; m; m &= m-1) add_small(p, t, (uint32_t)__builtin_ctz(m)+1);
 }
 
 /* Which of a token's static features static_features makes. */
@@ -206,18 +207,6 @@ static int features(const marsad_ml_tok *a, int n, int i, int t1, int t2, uint32
 static int fix_tag(int t, int tPrev){
   if( t!=MARSAD_ML_O && (t%2)==0 && tPrev!=t && tPrev!=t-1 ) return t-1;
   return t;
-}
-
-/* True when token x is not scored (marsad_ml_skip, nerml.h). */
-static inline int ml_skip(const marsad_ml_tok *x){
-  return x->bFixed
-      || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
-      || ((x->cAny & MARSAD_GAZ_STOP)
-          && !(x->cAny & (0x10000u|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|MARSAD_GAZ_PREFIX)));
-}
-
-int marsad_ml_skip(const marsad_ml_tok *x){
-  return ml_skip(x);
 }
 
 /* The tag of a token that is not scored. */
@@ -364,7 +353,7 @@ static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
     ml_feats *c = &pB->aCtx[j], *w = &pB->aWord[j];
     *c = (ml_feats){ pB->aF[j][0], 0, pB->aSmall[j][0], 0, pB->aRole[j][0], 0 };
     *w = (ml_feats){ pB->aF[j][1], 0, pB->aSmall[j][1], 0, pB->aRole[j][1], 0 };
-    if( ml_skip(&a[i]) ) continue;
+    if( marsad_ml_skip(&a[i]) ) continue;
     if( a[i].pWord && !a[i].pWord->bSet ) static_features(a, n, i, ML_WORD, w);
     static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, c);
     feats_fetch(w);
@@ -395,13 +384,13 @@ static void block_scores(const marsad_ml_tok *a, const ml_block *pB, ml_memo *pM
     marsad_ml_word *w = a[i].pWord;
     ml_sum aSum = {0};               /* local sums: kept in registers */
     feats_add(&aSum, &pB->aCtx[j], pM);
-    if( w && !w->bSet && !ml_skip(&a[i]) ){
+    if( w && !w->bSet && !marsad_ml_skip(&a[i]) ){
       ml_sum aWord = {0};
       feats_add(&aWord, &pB->aWord[j], pM);
       for(int c=0; c<MARSAD_ML_NTAG; c++) w->aSum[c] = aWord[c];
       w->bSet = 1;
     }
-    if( w && !ml_skip(&a[i]) ){
+    if( w && !marsad_ml_skip(&a[i]) ){
       for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w->aSum[c];
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
@@ -427,7 +416,7 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
       if( i1<n ) block_gather(a, n, i1, i1+ML_BLOCK<n ? i1+ML_BLOCK : n, aWordTag, pNext);
       block_scores(a, pCur, &memo, aStatic);
     }
-    if( ml_skip(&a[i]) ){
+    if( marsad_ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
       t2 = t1;
       t1 = aTag[i];
@@ -519,7 +508,7 @@ int marsad_ml_train(marsad_ml_trainer *p, const marsad_ml_tok *a, int n, const i
   uint32_t aF[NF_MAX];
   int nWrong = 0, t1 = MARSAD_ML_O, t2 = MARSAD_ML_O;
   for(int i=0; i<n; i++){
-    if( ml_skip(&a[i]) ){
+    if( marsad_ml_skip(&a[i]) ){
       t2 = t1;
       t1 = aGold[i];
       continue;

@@ -14,6 +14,8 @@
 #define MARSAD_NERML_H
 #include <stdint.h>
 #include <stdio.h>
+#include "marsad.h"
+#include "gaz.h"
 
 /* Tags. */
 #define MARSAD_ML_O       0
@@ -80,8 +82,13 @@ void marsad_ml_roles(marsad_ml_tok *m, int bModel);
 ** O): punctuation and numbers, stop words that are no part of a name (no
 ** given name, particle, name prefix or name of their own), and the words of
 ** a rules' name that stands (bFixed). It then reads neither x's affixes'
-** hashes nor its pWord. */
-int marsad_ml_skip(const marsad_ml_tok *x);
+** hashes nor its pWord. (Inline: the recogniser asks at every word.) */
+static inline int marsad_ml_skip(const marsad_ml_tok *x){
+  return x->bFixed
+      || (x->eKind!=MARSAD_TOKEN_ARABIC && x->eKind!=MARSAD_TOKEN_LATIN)
+      || ((x->cAny & MARSAD_GAZ_STOP)
+          && !(x->cAny & (0x10000u|MARSAD_GAZ_GIVEN|MARSAD_GAZ_PARTICLE|MARSAD_GAZ_PREFIX)));
+}
 
 /* The compiled model (build/gen/ner_model.c): buckets of one cache line,
 ** each holding up to three features, their weight rows beside their ids,
