@@ -84,11 +84,12 @@ static int prepare_all(marsad_db *pDb, facts_state *p){
   return rc;
 }
 
-/* Runs and resets an insert; *piRowid (may be NULL) gets the new rowid. */
+/* Runs and resets an insert, every parameter of which its caller bound
+** (NULL ones too: the bindings are not cleared between rows); *piRowid
+** (may be NULL) gets the new rowid. */
 static int run_insert(marsad_db *pDb, sqlite3_stmt *q, long long *piRowid){
   int st = sqlite3_step(q);
   sqlite3_reset(q);
-  sqlite3_clear_bindings(q);
   if( st!=SQLITE_DONE ) return marsad_db_sqlite_error(pDb, "insert facts");
   if( piRowid ) *piRowid = sqlite3_last_insert_rowid(pDb->db);
   return MARSAD_OK;
@@ -120,7 +121,7 @@ static int store_dates(marsad_db *pDb, facts_state *p, long long iArt, const mar
     sqlite3_bind_int64(q, 1, iArt);
     sqlite3_bind_int64(q, 2, (sqlite3_int64)d->iStart);
     sqlite3_bind_int64(q, 3, (sqlite3_int64)d->iEnd);
-    if( d->v.y ) bind_day(q, 4, f, i);
+    if( d->v.y ) bind_day(q, 4, f, i); else sqlite3_bind_null(q, 4);
     sqlite3_bind_text(q, 5, azPrec[d->ePrec], -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 6, azKind[d->eKind], -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 7, d->bSince);
@@ -129,7 +130,7 @@ static int store_dates(marsad_db *pDb, facts_state *p, long long iArt, const mar
   return rc;
 }
 
-/* Binds an entity id, or NULL for 0. */
+/* Binds a row id (an entity's, a statement's), or NULL for 0. */
 static void bind_entity(sqlite3_stmt *q, int iCol, long long iEntity){
   if( iEntity ) sqlite3_bind_int64(q, iCol, iEntity); else sqlite3_bind_null(q, iCol);
 }
@@ -150,6 +151,9 @@ static int store_statements(marsad_db *pDb, facts_state *p, long long iArt,
     if( s->spk.iR0<s->spk.iR1 ){
       sqlite3_bind_int64(q, 6, (sqlite3_int64)pW->a[s->spk.iR0].iStart);
       sqlite3_bind_int64(q, 7, (sqlite3_int64)pW->a[s->spk.iR1-1].iEnd);
+    }else{
+      sqlite3_bind_null(q, 6);
+      sqlite3_bind_null(q, 7);
     }
     bind_span(q, 8, f, s->iCue0, s->iCue1);
     sqlite3_bind_text(q, 9, marsad_cue_lemmas[s->iLemma], -1, SQLITE_STATIC);
@@ -160,7 +164,7 @@ static int store_statements(marsad_db *pDb, facts_state *p, long long iArt,
     sqlite3_bind_int64(q, 11, (sqlite3_int64)pW->a[c0].iStart);
     sqlite3_bind_int64(q, 12, (sqlite3_int64)(s->iCont1>s->iCont0 ? pW->a[c1-1].iEnd : pW->a[c0].iStart));
     bind_day(q, 13, f, s->spk.iDate);
-    if( s->iParent>=0 ) sqlite3_bind_int64(q, 14, aId[s->iParent]);
+    bind_entity(q, 14, s->iParent>=0 ? aId[s->iParent] : 0);
     rc = run_insert(pDb, q, &aId[i]);
   }
   return rc;
@@ -179,6 +183,7 @@ static int store_figures(marsad_db *pDb, facts_state *p, long long iArt,
     sqlite3_bind_int64(q, 3, (sqlite3_int64)g->iEnd);
     sqlite3_bind_int64(q, 4, (sqlite3_int64)llround(n->dValue));
     if( n->bRange ) sqlite3_bind_int64(q, 5, (sqlite3_int64)llround(n->dMax));
+    else sqlite3_bind_null(q, 5);
     sqlite3_bind_text(q, 6, marsad_approx_name(n->eApprox), -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 7, n->bVague);
     sqlite3_bind_text(q, 8, marsad_counts_name(g->eCounts), -1, SQLITE_STATIC);
@@ -187,7 +192,7 @@ static int store_figures(marsad_db *pDb, facts_state *p, long long iArt,
     bind_entity(q, 11, f->aReporter[i]);
     bind_span(q, 12, f, g->src.iR0, g->src.iR1);
     bind_day(q, 13, f, g->iDate);
-    if( g->iStmt>=0 ) sqlite3_bind_int64(q, 14, aStmtId[g->iStmt]);
+    bind_entity(q, 14, g->iStmt>=0 ? aStmtId[g->iStmt] : 0);
     rc = run_insert(pDb, q, 0);
   }
   return rc;
