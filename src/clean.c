@@ -506,20 +506,12 @@ static int classify_line(const char *zText, clean_line *pL, marsad_norm *pNorm,
   return pShort->rc;
 }
 
-/* True when line pL's key equals the title's key. */
-static int equals_title(const char *zText, const clean_line *pL,
-                        const char *zTitle, marsad_norm *pNorm){
+/* True when the key *pLineKey (of the first line, as classify_line left it)
+** equals the title's key, compared as strings. pNorm is scratch. */
+static int equals_title(const marsad_norm *pLineKey, const char *zTitle, marsad_norm *pNorm){
   if( zTitle==0 || zTitle[0]==0 ) return 0;
-  char *zKeyLine = 0;
-  int bEq = 0;
-  if( marsad_norm_key(zText+pL->iStart, pL->iEnd-pL->iStart, pNorm)==MARSAD_OK ){
-    zKeyLine = marsad_strndup(pNorm->z, pNorm->n);
-    if( zKeyLine && marsad_norm_key(zTitle, strlen(zTitle), pNorm)==MARSAD_OK ){
-      bEq = strcmp(zKeyLine, pNorm->z)==0;
-    }
-  }
-  marsad_free(zKeyLine);
-  return bEq;
+  return marsad_norm_key(zTitle, strlen(zTitle), pNorm)==MARSAD_OK
+      && strcmp(pLineKey->z, pNorm->z)==0;
 }
 
 /* Decides which lines to drop (see the file comment). */
@@ -805,12 +797,15 @@ int marsad_clean_text(const char *zText, size_t nText, const char *zTitle,
   /* the body is the text less what is dropped, a separator more a line:
   ** one allocation instead of doublings (presentation forms may grow it) */
   if( rc==MARSAD_OK ) rc = marsad_buf_grow(&body, nNfc + (size_t)nLine + 1);
+  int bTitleLine = 0;   /* the first line repeats the title */
   for(int i=0; rc==MARSAD_OK && i<nLine; i++){
     rc = classify_line(zNfc, &aLine[i], &norm, &word, &tails, zOutlet, pMem, &shorts);
+    /* norm holds the key of the line's span now */
+    if( rc==MARSAD_OK && i==0 ) bTitleLine = equals_title(&norm, zTitle, &word);
   }
   if( rc==MARSAD_OK ){
     decide(aLine, nLine);
-    if( nLine>0 && equals_title(zNfc, &aLine[0], zTitle, &norm) ) aLine[0].bDrop = 1;
+    if( bTitleLine ) aLine[0].bDrop = 1;
     for(int i=0; i<nLine; i++){
       pOut->hText = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hText);
       if( !aLine[i].bDrop ) pOut->hBody = XXH3_64bits_withSeed(&aLine[i].hKey, sizeof(uint64_t), pOut->hBody);
