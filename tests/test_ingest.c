@@ -370,6 +370,7 @@ static void test_rollback_then_again(void){
   /* the constraints ingestion left unchecked are checked again after it */
   CHECK_EQ_INT(query_int(pDb, "PRAGMA foreign_keys"), 1);
   CHECK_EQ_INT(query_int(pDb, "PRAGMA ignore_check_constraints"), 0);
+  CHECK_EQ_INT(query_int(pDb, "PRAGMA wal_autocheckpoint"), 1000);
   CHECK(sqlite3_exec(pDb->db, "INSERT INTO entity(kind, name) VALUES('bogus', 'x')", 0, 0, 0)
         ==SQLITE_CONSTRAINT);
   marsad_close(pDb);
