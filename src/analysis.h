@@ -98,7 +98,9 @@ typedef struct marsad_aword {
   uint64_t hStem;        /* marsad_hash64 of tok.pStem[0..nStem) */
 } marsad_aword;
 
-/* Called once per token by marsad_analysis_words; non-zero stops. */
+/* Called once per token by marsad_analysis_words; non-zero stops. With
+** kept tokens the word given stays put, as its key and stem do, until
+** marsad_analysis_clear (a caller may hold it while later words come). */
 typedef int (*marsad_aword_fn)(void *pCtx, const marsad_aword *pWord);
 
 /* marsad_analysis_tokens, giving each token with the hashes of its key and

@@ -286,8 +286,9 @@ typedef struct build_ctx {
   marsad_shingler *pShingle; /* body words go here too; NULL in the title */
   uint64_t iExact;           /* running hash of the body's keys */
   int nWord;                 /* words in the body */
-  int bAhead;                /* tokens are kept: words may wait in aAhead */
-  marsad_aword aAhead[BUILD_AHEAD];  /* words met, not yet built: a ring */
+  int bAhead;                /* tokens are kept: words may wait in apAhead */
+  const marsad_aword *apAhead[BUILD_AHEAD];  /* words met, not yet built: a ring
+                             ** (kept tokens' words stay put: no copy) */
   int iAhead, nAhead;        /* the oldest waiting word, how many wait */
 } build_ctx;
 
@@ -326,8 +327,8 @@ static int build_word(build_ctx *c, const marsad_aword *w){
   return rc;
 }
 
-/* Word callback of marsad_docterms_build. With kept tokens (their keys and
-** stems stay put), a word waits in the ring while BUILD_AHEAD later words
+/* Word callback of marsad_docterms_build. With kept tokens (their words,
+** keys and stems stay put), a word waits in the ring while BUILD_AHEAD later words
 ** are met, its vocabulary slot fetched meanwhile; build_drain builds the
 ** last ones. Words are built in text order either way. */
 static int build_on_word(void *pArg, const marsad_aword *w){
@@ -338,11 +339,11 @@ static int build_on_word(void *pArg, const marsad_aword *w){
   marsad_imap_prefetch(&c->pVocab->map, nonzero_hash(t->nStem>0 ? w->hStem : w->hKey));
   int rc = MARSAD_OK;
   if( c->nAhead==BUILD_AHEAD ){
-    rc = build_word(c, &c->aAhead[c->iAhead]);
+    rc = build_word(c, c->apAhead[c->iAhead]);
     c->iAhead = (c->iAhead+1) % BUILD_AHEAD;
     c->nAhead--;
   }
-  c->aAhead[(c->iAhead + c->nAhead) % BUILD_AHEAD] = *w;
+  c->apAhead[(c->iAhead + c->nAhead) % BUILD_AHEAD] = w;
   c->nAhead++;
   return rc;
 }
@@ -351,7 +352,7 @@ static int build_on_word(void *pArg, const marsad_aword *w){
 static int build_drain(build_ctx *c){
   int rc = MARSAD_OK;
   for(; rc==MARSAD_OK && c->nAhead>0; c->nAhead--){
-    rc = build_word(c, &c->aAhead[c->iAhead]);
+    rc = build_word(c, c->apAhead[c->iAhead]);
     c->iAhead = (c->iAhead+1) % BUILD_AHEAD;
   }
   c->iAhead = c->nAhead = 0;
