@@ -24,6 +24,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "buf.h"
+#include "bytes16.h"
 #include "clean.h"
 #include "fold.h"
 #include "norm.h"
@@ -46,10 +47,6 @@ typedef struct clean_line {
   int bDrop;             /* decision */
   uint64_t hKey;         /* hash of the line's whole key */
 } clean_line;
-
-/* Sixteen bytes, tested at once. */
-typedef unsigned char clean_v16 __attribute__((vector_size(16)));
-typedef signed char clean_m16 __attribute__((vector_size(16)));
 
 uint64_t marsad_clean_line_hash(const char *pKey, size_t nKey){
   return XXH3_64bits(pKey, nKey);
@@ -156,12 +153,12 @@ static inline size_t arabic_letter_run(const char *p, size_t n, size_t i,
 ** blocks (scan_flush), before a lane can overflow (lane 0 of vWord may
 ** grow by two a block). */
 typedef struct scan_acc {
-  clean_v16 vPair;       /* characters of U+0621..U+064A */
-  clean_v16 vTatweel;    /* of which tatweel U+0640 */
-  clean_v16 vLatin;      /* ASCII letters */
-  clean_v16 vDigit;      /* ASCII digits */
-  clean_v16 vSep;        /* '|' */
-  clean_v16 vWord;       /* word starts */
+  marsad_v16 vPair;      /* characters of U+0621..U+064A */
+  marsad_v16 vTatweel;   /* of which tatweel U+0640 */
+  marsad_v16 vLatin;     /* ASCII letters */
+  marsad_v16 vDigit;     /* ASCII digits */
+  marsad_v16 vSep;       /* '|' */
+  marsad_v16 vWord;      /* word starts */
   int nBlock;            /* blocks added since the last flush */
 } scan_acc;
 
@@ -191,32 +188,26 @@ static void scan_flush(scan_acc *pA, line_chars *pC){
 ** or 0 (nothing added) when the block is of other characters. */
 static inline size_t scan16(const unsigned char *a, scan_acc *pA, int *pbIn,
                             int *pbPlain){
-  clean_v16 v, w;
-  memcpy(&v, a, sizeof v);
-  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
-  clean_m16 mCont = (v & 0xC0)==0x80, mContNext = (w & 0xC0)==0x80;
-  clean_m16 mPair = ((v==0xD8) & (w>=0xA1) & (w<=0xBF))      /* U+0621..U+063F */
-                  | ((v==0xD9) & mContNext & (w<=0x8A));     /* U+0640..U+064A */
-  clean_m16 mBad = ((v>=0x80) & ~mPair & ~mCont) | (mContNext & ~mPair);
-  uint64_t lo, hi;
-  memcpy(&lo, &mBad, sizeof lo);
-  memcpy(&hi, (const char*)&mBad + sizeof lo, sizeof hi);
-  if( (lo|hi)!=0 || mCont[0] ) return 0;
-  clean_m16 mSpace = (v==' ') | (v=='\t'), mSpaceNext = (w==' ') | (w=='\t');
-  clean_m16 mTwice = (v==' ') & (w==' ');
-  memcpy(&lo, &mTwice, sizeof lo);
-  memcpy(&hi, (const char*)&mTwice + sizeof lo, sizeof hi);
-  if( (lo|hi)!=0 ) *pbPlain = 0;
+  marsad_v16 v, w;                  /* w: each byte's next byte */
+  marsad_v16_load_pair(a, &v, &w);
+  marsad_m16 mCont = (v & 0xC0)==0x80, mContNext = (w & 0xC0)==0x80;
+  marsad_m16 mPair = ((v==0xD8) & (w>=0xA1) & (w<=0xBF))      /* U+0621..U+063F */
+                   | ((v==0xD9) & mContNext & (w<=0x8A));     /* U+0640..U+064A */
+  marsad_m16 mBad = ((v>=0x80) & ~mPair & ~mCont) | (mContNext & ~mPair);
+  if( marsad_m16_any(mBad) || mCont[0] ) return 0;
+  marsad_m16 mSpace = (v==' ') | (v=='\t'), mSpaceNext = (w==' ') | (w=='\t');
+  marsad_m16 mTwice = (v==' ') & (w==' ');
+  if( marsad_m16_any(mTwice) ) *pbPlain = 0;
   /* a word starts at a[k+1] after a space at a[k] (k<15), and at a[0] */
-  static const clean_m16 mFirst15 = {-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,0};
-  clean_m16 mWord = mSpace & ~mSpaceNext & ~mContNext & mFirst15;
-  clean_v16 vLow = (clean_v16)(v|0x20);
-  pA->vPair -= (clean_v16)mPair;
-  pA->vTatweel -= (clean_v16)((v==0xD9) & (w==0x80));
-  pA->vLatin -= (clean_v16)((vLow>='a') & (vLow<='z'));
-  pA->vDigit -= (clean_v16)((v>='0') & (v<='9'));
-  pA->vSep -= (clean_v16)(v=='|');
-  pA->vWord -= (clean_v16)mWord;
+  static const marsad_m16 mFirst15 = {-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,0};
+  marsad_m16 mWord = mSpace & ~mSpaceNext & ~mContNext & mFirst15;
+  marsad_v16 vLow = (marsad_v16)(v|0x20);
+  pA->vPair -= (marsad_v16)mPair;
+  pA->vTatweel -= (marsad_v16)((v==0xD9) & (w==0x80));
+  pA->vLatin -= (marsad_v16)((vLow>='a') & (vLow<='z'));
+  pA->vDigit -= (marsad_v16)((v>='0') & (v<='9'));
+  pA->vSep -= (marsad_v16)(v=='|');
+  pA->vWord -= (marsad_v16)mWord;
   pA->vWord[0] += !mSpace[0] && !*pbIn;
   pA->nBlock++;
   *pbIn = mPair[15] || !mSpace[15];
@@ -622,15 +613,11 @@ static inline int is_line_space(unsigned char b){
 /* True when none of the 16 bytes at a (a[16] must be readable) is one that
 ** split_lines acts on (see next_split). */
 static inline int split_plain16(const unsigned char *a){
-  clean_v16 v, w;
-  memcpy(&v, a, sizeof v);
-  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
-  clean_m16 m = (v=='\n') | (v=='\t') | (v=='\r')
-              | ((v==' ') & ((w==' ') | (w=='\t') | (w=='\r') | (w=='\n')));
-  uint64_t lo, hi;
-  memcpy(&lo, &m, sizeof lo);
-  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
-  return (lo|hi)==0;
+  marsad_v16 v, w;                  /* w: each byte's next byte */
+  marsad_v16_load_pair(a, &v, &w);
+  marsad_m16 m = (v=='\n') | (v=='\t') | (v=='\r')
+               | ((v==' ') & ((w==' ') | (w=='\t') | (w=='\r') | (w=='\n')));
+  return !marsad_m16_any(m);
 }
 
 /* The offset of the first byte at or after z[i] that split_lines acts on (n
@@ -713,15 +700,11 @@ static int nfc_stable(uint32_t cp){
 ** byte without its lead too, read as U+FFFD, which is NFC-stable), so
 ** is_quick_nfc may pass the sixteen at once. */
 static inline int nfc_plain16(const unsigned char *a){
-  clean_v16 v, w;
-  memcpy(&v, a, sizeof v);
-  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
-  clean_m16 m = ((v>=0xC0) & ((clean_v16)(v-0xD8)>3))
-              | ((v==0xD9) & ((clean_v16)(w-0x93)<3));
-  uint64_t lo, hi;
-  memcpy(&lo, &m, sizeof lo);
-  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
-  return (lo|hi)==0;
+  marsad_v16 v, w;                  /* w: each byte's next byte */
+  marsad_v16_load_pair(a, &v, &w);
+  marsad_m16 m = ((v>=0xC0) & ((marsad_v16)(v-0xD8)>3))
+               | ((v==0xD9) & ((marsad_v16)(w-0x93)<3));
+  return !marsad_m16_any(m);
 }
 
 /* The offset of the first character of p[i..n) that is neither ASCII nor

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "marsad.h"
+#include "bytes16.h"
 #include "norm.h"
 #include "sentence.h"
 #include "utf8.h"
@@ -100,23 +101,15 @@ static const unsigned char aMayEnd[256] = {
   ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1
 };
 
-/* Sixteen bytes, tested at once. */
-typedef unsigned char sent_v16 __attribute__((vector_size(16)));
-typedef signed char sent_m16 __attribute__((vector_size(16)));
-
 /* True when skip_fast's byte loop would pass over all of the 16 bytes at a
 ** (a[16] must be readable): none is \n . ! ? or the lead byte DB or E2, and
 ** every D8 is followed by a continuation byte other than 9F. */
 static inline int plain16(const unsigned char *a){
-  sent_v16 v, w;
-  memcpy(&v, a, sizeof v);
-  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
-  sent_m16 m = (v=='\n') | (v=='.') | (v=='!') | (v=='?') | (v==0xDB) | (v==0xE2)
-             | ((v==0xD8) & (((w & 0xC0)!=0x80) | (w==0x9F)));
-  uint64_t lo, hi;
-  memcpy(&lo, &m, sizeof lo);
-  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
-  return (lo|hi)==0;
+  marsad_v16 v, w;                  /* w: each byte's next byte */
+  marsad_v16_load_pair(a, &v, &w);
+  marsad_m16 m = (v=='\n') | (v=='.') | (v=='!') | (v=='?') | (v==0xDB) | (v==0xE2)
+               | ((v==0xD8) & (((w & 0xC0)!=0x80) | (w==0x9F)));
+  return !marsad_m16_any(m);
 }
 
 /* The offset of the first character at or after a[i] that may be a line end

@@ -5,6 +5,7 @@
 #include "marsad.h"
 #include "alloc.h"
 #include "buf.h"
+#include "bytes16.h"
 #include "utf8.h"
 
 /* True when b is a continuation byte 10xxxxxx. */
@@ -56,10 +57,6 @@ size_t marsad_utf8_encode(uint32_t cp, unsigned char a[4]){
   return 4;
 }
 
-/* Sixteen bytes, tested at once. */
-typedef unsigned char utf8_v16 __attribute__((vector_size(16)));
-typedef signed char utf8_m16 __attribute__((vector_size(16)));
-
 /* The bytes from a[0] (a character's start) that are well-formed UTF-8 of
 ** one and two bytes, 16 or 17 (a character of two bytes at the end), or 0:
 ** every byte of a[0..16) is ASCII, a continuation byte, or a lead byte
@@ -67,16 +64,12 @@ typedef signed char utf8_m16 __attribute__((vector_size(16)));
 ** (a[-1] being a character's end) is such a lead byte. a[16] must be
 ** readable. Most Arabic text (U+0600..U+06FF) passes so. */
 static inline size_t two_byte_run16(const unsigned char *a){
-  utf8_v16 v, w;
-  memcpy(&v, a, sizeof v);
-  memcpy(&w, a+1, sizeof w);        /* each byte's next byte */
-  utf8_m16 mLead = (v>=0xC2) & (v<=0xDF);
-  utf8_m16 mNextCont = (w & 0xC0)==0x80;
-  utf8_m16 m = (v>=0xE0) | (v==0xC0) | (v==0xC1) | (mLead ^ mNextCont);
-  uint64_t lo, hi;
-  memcpy(&lo, &m, sizeof lo);
-  memcpy(&hi, (const char*)&m + sizeof lo, sizeof hi);
-  if( (lo|hi)!=0 || (a[0] & 0xC0)==0x80 ) return 0;
+  marsad_v16 v, w;                  /* w: each byte's next byte */
+  marsad_v16_load_pair(a, &v, &w);
+  marsad_m16 mLead = (v>=0xC2) & (v<=0xDF);
+  marsad_m16 mNextCont = (w & 0xC0)==0x80;
+  marsad_m16 m = (v>=0xE0) | (v==0xC0) | (v==0xC1) | (mLead ^ mNextCont);
+  if( marsad_m16_any(m) || (a[0] & 0xC0)==0x80 ) return 0;
   return 16 + (mLead[15]!=0);
 }
 
