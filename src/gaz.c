@@ -347,12 +347,19 @@ static int load_words(loader *l, tsv *t){
   return rc;
 }
 
+/* The entity of r with id zId, or -1. */
+static int rt_entity(const gaz_rt *r, const char *zId){
+  for(int i=0; i<r->nEnt; i++){
+    if( strcmp(r->aEnt[i].zId, zId)==0 ) return i;
+  }
+  return -1;
+}
+
 /* The entity with id zId (an existing one, updated, or a new one) for a
 ** row of an entities file; -1 on out of memory. */
 static int row_entity(gaz_rt *r, const char *zId, int eKind, const char *zName, const char *zLabel,
                       const char *zHome){
-  int e = -1;
-  for(int i=0; i<r->nEnt && e<0; i++) if( strcmp(r->aEnt[i].zId, zId)==0 ) e = i;
+  int e = rt_entity(r, zId);
   if( e<0 ){
     if( r->nEnt>=r->nEntAlloc ){
       int nNew = r->nEntAlloc*2+16;
@@ -471,14 +478,6 @@ static int load_entities(loader *l, tsv *t){
   return rc;
 }
 
-/* The entity of r with id zId and kind eKind, or -1. */
-static int rt_entity(const gaz_rt *r, const char *zId, int eKind){
-  for(int i=0; i<r->nEnt; i++){
-    if( r->aEnt[i].eKind==eKind && strcmp(r->aEnt[i].zId, zId)==0 ) return i;
-  }
-  return -1;
-}
-
 /* A copy owned by r of the key of name z, with (bArticle: a gazetteer key)
 ** or without the article of its first word removed, or NULL. */
 static const char *outlet_key(loader *l, const char *z, int bArticle, int *pRc){
@@ -496,7 +495,8 @@ static int load_outlets(loader *l, tsv *t){
   gaz_rt *r = l->r;
   int rc = MARSAD_OK;
   while( rc==MARSAD_OK && tsv_next(t) ){
-    if( t->nCol!=3 || t->azCol[0][0]==0 || rt_entity(r, t->azCol[1], MARSAD_ENTITY_ORG)<0 ){
+    int e = t->nCol==3 ? rt_entity(r, t->azCol[1]) : -1;
+    if( t->azCol[0][0]==0 || e<0 || r->aEnt[e].eKind!=MARSAD_ENTITY_ORG ){
       marsad_buf_printf(&l->err, "%s:%d: expected outlet, organisation id (of entities_*.tsv), name",
                         t->zPath, t->iLine);
       return MARSAD_ERROR;
@@ -701,9 +701,16 @@ int marsad_gaz_country(int i){
   return z[0]>='A' && z[0]<='Z' && z[1]>='A' && z[1]<='Z' && z[2]==0;
 }
 
+/* The outlets of the map in force (the directory's when one is loaded,
+** else the compiled ones); their number in *pn. */
+static const marsad_gaz_outlet *outlets_in_force(int *pn){
+  *pn = gazRt ? gazRt->nOutlet : marsad_gaz_noutlets;
+  return gazRt ? gazRt->aOutlet : marsad_gaz_outlets;
+}
+
 const marsad_gaz_outlet *marsad_gaz_outlet_find(const char *zOutlet){
-  const marsad_gaz_outlet *a = gazRt ? gazRt->aOutlet : marsad_gaz_outlets;
-  int n = gazRt ? gazRt->nOutlet : marsad_gaz_noutlets;
+  int n;
+  const marsad_gaz_outlet *a = outlets_in_force(&n);
   for(int i=0; zOutlet && i<n; i++){
     if( strcmp(a[i].zOutlet, zOutlet)==0 ) return &a[i];
   }
@@ -711,8 +718,8 @@ const marsad_gaz_outlet *marsad_gaz_outlet_find(const char *zOutlet){
 }
 
 int marsad_gaz_outlet_name(const char *zOrg, const char *zKey){
-  const marsad_gaz_outlet *a = gazRt ? gazRt->aOutlet : marsad_gaz_outlets;
-  int n = gazRt ? gazRt->nOutlet : marsad_gaz_noutlets;
+  int n;
+  const marsad_gaz_outlet *a = outlets_in_force(&n);
   for(int i=0; i<n; i++){
     if( strcmp(a[i].zOrg, zOrg)==0 && strcmp(a[i].zKey, zKey)==0 ) return 1;
   }

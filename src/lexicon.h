@@ -189,16 +189,16 @@ const marsad_lexent *marsad_lex_match_from(const marsad_lexicon *pLex,
 ** match with its proclitics (و ف, then ب ل ك) removed when bClitics is set.
 ** Returns the entry (and *pnWord, the words it covers) or NULL. Inline: the
 ** extractors ask at almost every word, and almost every word starts no
-** entry of the list, which its list bits (marsad_lex_bits) tell at once. */
+** entry of the list, which its gate (the list bits of all its keys, four
+** bytes a word: marsad_words.aGate) tells at once. */
 static inline const marsad_lexent *marsad_lex_match(const marsad_lexicon *pLex,
                                                     const struct marsad_words *pW,
                                                     int iWord, int iLimit, int bClitics,
                                                     int *pnWord){
+  unsigned bit = 1u<<pLex->iBit;
   *pnWord = 0;
-  if( iWord<0 || iWord>=iLimit || iWord>=pW->nWord ) return 0;
-  const unsigned *aLex = pW->a[iWord].aLex;
-  unsigned bits = bClitics ? aLex[0] | aLex[1] | aLex[2] : aLex[0];
-  if( !(bits & (1u<<pLex->iBit)) ) return 0;
+  if( iWord<0 || iWord>=iLimit || iWord>=pW->nWord || !(pW->aGate[iWord] & bit) ) return 0;
+  if( !bClitics && !(pW->a[iWord].aLex[0] & bit) ) return 0;
   return marsad_lex_match_from(pLex, pW, iWord, iLimit, bClitics, pnWord);
 }
 

@@ -737,10 +737,8 @@ static void mark_quotes(stmt_scan *p){
 /* Finds the attributions of the current sentence. */
 static int find_attributions(stmt_scan *p){
   marsad_statements *pOut = p->pOut;
-  unsigned mSource = marsad_lex_bit(&marsad_lex_sources);
   for(int i=p->iFloor; i<p->iLimit; i++){
     int n;
-    if( !(marsad_word_lex_any(p->pW, i) & mSource) ) continue;
     const marsad_lexent *e = marsad_lex_match(&marsad_lex_sources, p->pW, i, p->iLimit, 1, &n);
     if( e==0 ) continue;
     for(int k=i; k<i+n; k++) p->aFlag[k] |= FLAG_ATTR;
