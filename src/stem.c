@@ -48,89 +48,91 @@ void marsad_stemmer_free(marsad_stemmer *p){
 ** not words and come back unchanged. */
 #define STEM_MAX_LETTERS 64
 
-/* A key decoded for stemming: its letters and where each starts. */
-typedef struct stem_word {
-  uint16_t aCp[STEM_MAX_LETTERS];         /* the letters */
-  uint16_t aOff[STEM_MAX_LETTERS+1];      /* byte offset of each; [n] = bytes */
-  int n;                                  /* letters */
-} stem_word;
-
-/* Decodes p[0..n) into *pW. Returns 0 when it is not made only of Arabic
-** letters of U+0600..U+06FF, or is too long. Those letters are the
-** two-byte sequences led by 0xD8..0xDB: read on their bytes. */
-static int stem_decode(const char *p, size_t n, stem_word *pW){
+/* True when p[0..n) is made only of Arabic letters of U+0600..U+06FF and is
+** not too long. Those letters are the two-byte sequences led by
+** 0xD8..0xDB: read on their bytes. The stemmer then works on the bytes:
+** every letter of the key, of an affix and of a given word is two bytes,
+** so a run of letters compares as its bytes. */
+static int stem_letters(const char *p, size_t n){
   const unsigned char *a = (const unsigned char*)p;
-  size_t i = 0;
-  int nLetter = 0;   /* pW->n is set at the end: a local stays in a register */
-  pW->n = 0;
-  if( n>2*STEM_MAX_LETTERS ) return 0;
-  while( i<n ){
+  if( n>2*STEM_MAX_LETTERS || (n&1) ) return 0;
+  for(size_t i=0; i<n; i+=2){
     unsigned c = a[i];
-    if( c-0xD8u>3u || i+1>=n || (a[i+1]&0xC0)!=0x80 ) return 0;
-    uint32_t cp = ((c&0x1Fu)<<6) | (a[i+1]&0x3Fu);
-    if( !marsad_fold_is_letter(cp) ) return 0;
-    pW->aOff[nLetter] = (uint16_t)i;
-    pW->aCp[nLetter++] = (uint16_t)cp;
-    i += 2;
+    if( c-0xD8u>3u || (a[i+1]&0xC0)!=0x80 ) return 0;
+    unsigned k = ((c&0x03u)<<6) | (a[i+1]&0x3Fu);     /* cp - U+0600 */
+    if( !((marsad_letter_block[k>>3]>>(k&7)) & 1) ) return 0;
   }
-  pW->aOff[nLetter] = (uint16_t)n;
-  pW->n = nLetter;
   return 1;
 }
 
-/* True when letters aCp[i..i+pAffix->n) are the affix. */
-static inline int affix_at(const stem_word *pW, int i, const marsad_affix *pAffix){
-  for(int k=0; k<pAffix->n; k++){
-    if( pW->aCp[i+k]!=pAffix->a[k] ) return 0;
+/* True when the n bytes (an even number) at a and b are the same: compared
+** two at a time, inline (a call to memcmp costs more than these short
+** affixes). */
+static inline int pairs_equal(const char *a, const char *b, size_t n){
+  for(size_t k=0; k<n; k+=2){
+    uint16_t x, y;
+    memcpy(&x, a+k, 2);
+    memcpy(&y, b+k, 2);
+    if( x!=y ) return 0;
   }
   return 1;
+}
+
+/* True when the letter at a[i..i+2) is one of mEdge (bit c-U+0621 for
+** letter c). */
+static inline int edge_letter(const char *a, size_t i, uint64_t mEdge){
+  const unsigned char *u = (const unsigned char*)a + i;
+  unsigned k = (((u[0]&0x1Fu)<<6) | (u[1]&0x3Fu)) - 0x0621u;
+  return k<64 && ((mEdge>>k)&1);
 }
 
 /* Strips the first affix of aList (a prefix when bEnd is 0, else a suffix)
-** found on letters [*piFirst, *piLast) that leaves at least its nLeast
-** letters; with bAll, tries every affix of the list in turn instead of
-** stopping at the first one stripped. */
-static void strip_list(const stem_word *pW, int *piFirst, int *piLast,
-                       const marsad_affix *aList, int bEnd, int bAll){
-  int iFirst = *piFirst, iLast = *piLast;   /* in registers through the loop */
+** found on the bytes [*piFirst, *piLast) of a that leaves at least its
+** nLeast letters; with bAll, tries every affix of the list in turn instead
+** of stopping at the first one stripped. mEdge is the list's mask of edge
+** letters: a word whose edge letter is none of them is passed at once. */
+static inline void strip_list(const char *a, size_t *piFirst, size_t *piLast,
+                       const marsad_affix *aList, uint64_t mEdge, int bEnd,
+                       int bAll){
+  size_t iFirst = *piFirst, iLast = *piLast;   /* in registers through the loop */
+  if( iLast-iFirst<2 || !edge_letter(a, bEnd ? iLast-2 : iFirst, mEdge) ) return;
   for(const marsad_affix *pA=aList; pA->n; pA++){
-    if( iLast - iFirst - pA->n < pA->nLeast ) continue;
-    if( !affix_at(pW, bEnd ? iLast-pA->n : iFirst, pA) ) continue;
-    if( bEnd ) iLast -= pA->n; else iFirst += pA->n;
+    size_t nAffix = 2*(size_t)pA->n;
+    if( iLast - iFirst < nAffix + 2*(size_t)pA->nLeast ) continue;
+    if( !pairs_equal(a + (bEnd ? iLast-nAffix : iFirst), pA->z, nAffix) ) continue;
+    if( bEnd ) iLast -= nAffix; else iFirst += nAffix;
     if( !bAll ) break;
+    if( iLast-iFirst<2 || !edge_letter(a, bEnd ? iLast-2 : iFirst, mEdge) ) break;
   }
   *piFirst = iFirst;
   *piLast = iLast;
 }
 
-/* The given stem of letters [iFirst, n) of pW when they are one of the
+/* The given stem of the bytes a[iFirst..n) when they are one of the
 ** stemmer's words (marsad_stem_words), else NULL. */
-static const char *stem_given(const stem_word *pW, int iFirst){
+static const char *stem_given(const char *a, size_t iFirst, size_t n){
   for(const marsad_stem_word *pS=marsad_stem_words; pS->n; pS++){
-    if( pS->n!=pW->n-iFirst ) continue;
-    int k = 0;
-    while( k<pS->n && pS->a[k]==pW->aCp[iFirst+k] ) k++;
-    if( k==pS->n ) return pS->zStem;
+    if( 2*(size_t)pS->n==n-iFirst && pairs_equal(a+iFirst, pS->zForm, n-iFirst) ){
+      return pS->zStem;
+    }
   }
   return 0;
 }
 
-/* The light stem of p[0..n) as a byte span [*piStart, *piEnd) of it, or,
-** for a word whose stem is given, that stem in *pzGiven (else NULL). */
-static void light_stem(const char *p, size_t n, size_t *piStart, size_t *piEnd,
-                       const char **pzGiven){
-  stem_word w;
+const char *marsad_stem_light_span(const char *p, size_t n, size_t *piStart,
+                                   size_t *piEnd){
+  size_t iFirst = 0, iLast = n;
+  const char *zGiven;
   *piStart = 0;
   *piEnd = n;
-  *pzGiven = 0;
-  if( !stem_decode(p, n, &w) ) return;
-  int iFirst = 0, iLast = w.n;
-  strip_list(&w, &iFirst, &iLast, marsad_stem_conj, 0, 0);
-  if( (*pzGiven = stem_given(&w, iFirst))!=0 ) return;
-  strip_list(&w, &iFirst, &iLast, marsad_stem_articles, 0, 0);
-  strip_list(&w, &iFirst, &iLast, marsad_stem_suffixes, 1, 1);
-  *piStart = w.aOff[iFirst];
-  *piEnd = w.aOff[iLast];
+  if( !stem_letters(p, n) ) return 0;
+  strip_list(p, &iFirst, &iLast, marsad_stem_conj, marsad_stem_conj_edge, 0, 0);
+  if( (zGiven = stem_given(p, iFirst, n))!=0 ) return zGiven;
+  strip_list(p, &iFirst, &iLast, marsad_stem_articles, marsad_stem_articles_edge, 0, 0);
+  strip_list(p, &iFirst, &iLast, marsad_stem_suffixes, marsad_stem_suffixes_edge, 1, 1);
+  *piStart = iFirst;
+  *piEnd = iLast;
+  return 0;
 }
 
 /* Copies p[0..n) into the stemmer's output buffer. NULL when out of memory. */
@@ -152,8 +154,7 @@ const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
   const char *z;
   *pnOut = 0;
   if( pStem->eKind==MARSAD_STEM_SNOWBALL ){
-    stem_word w;
-    if( !stem_decode(p, n, &w) ){
+    if( !stem_letters(p, n) ){
       z = stem_output(pStem, p, n);
       if( z ) *pnOut = n;
       return z;
@@ -163,8 +164,7 @@ const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
     return z;
   }
   size_t iStart, iEnd;
-  const char *zGiven;
-  light_stem(p, n, &iStart, &iEnd, &zGiven);
+  const char *zGiven = marsad_stem_light_span(p, n, &iStart, &iEnd);
   if( zGiven ){ p = zGiven; iStart = 0; iEnd = strlen(zGiven); }
   z = stem_output(pStem, p+iStart, iEnd-iStart);
   if( z ) *pnOut = iEnd-iStart;

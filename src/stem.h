@@ -55,17 +55,26 @@ void marsad_stemmer_free(marsad_stemmer *p);
 const char *marsad_stem(marsad_stemmer *pStem, const char *p, size_t n,
                         size_t *pnOut /* OUT */);
 
+/* The light stem of the key p[0..n) (what marsad_stem of a
+** MARSAD_STEM_LIGHT stemmer gives), without a copy: returns the stem when
+** the word's stem is given (a NUL-ended string of the generated tables),
+** else NULL and sets the stem's span [*piStart, *piEnd) of p. */
+const char *marsad_stem_light_span(const char *p, size_t n, size_t *piStart /* OUT */,
+                                   size_t *piEnd /* OUT */);
+
 /* One affix of the light stemmer: its letters as code points. */
 typedef struct marsad_affix {
   unsigned char n;     /* letters; 0 ends a list */
   uint16_t a[4];       /* the letters (all in U+0621..U+064A) */
   unsigned char nLeast;  /* fewest letters it may leave */
+  char z[9];           /* the letters in UTF-8 (two bytes each), NUL-ended */
 } marsad_affix;
 
 /* A word the light stemmer does not take apart: its stem is given. */
 typedef struct marsad_stem_word {
   unsigned char n;     /* letters of the word (its key); 0 ends the list */
   uint16_t a[8];       /* the letters */
+  char zForm[17];      /* the letters in UTF-8 (two bytes each), NUL-ended */
   const char *zStem;   /* its stem, UTF-8 */
 } marsad_stem_word;
 
@@ -75,5 +84,11 @@ extern const marsad_affix marsad_stem_conj[];
 extern const marsad_affix marsad_stem_articles[];
 extern const marsad_affix marsad_stem_suffixes[];
 extern const marsad_stem_word marsad_stem_words[];
+
+/* For each affix list, the letters c its affixes begin with (the
+** suffixes: end with), as bit c-U+0621 (all letters are U+0621..U+064A). */
+extern const uint64_t marsad_stem_conj_edge;
+extern const uint64_t marsad_stem_articles_edge;
+extern const uint64_t marsad_stem_suffixes_edge;
 
 #endif

@@ -59,7 +59,6 @@ void marsad_wordcache_free(marsad_wordcache *p){
   blocks_free(p);
   marsad_free(p->aSlot);
   marsad_norm_free(&p->norm);
-  marsad_stemmer_free(p->pStem);
   marsad_free(p);
 }
 
@@ -161,17 +160,21 @@ int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t
 
 int marsad_wordcache_stem(marsad_wordcache *p, marsad_cword *w){
   if( w->pStem ) return MARSAD_OK;
-  if( p->pStem==0 ){
-    int rc = marsad_stemmer_new(&p->pStem);
-    if( rc ) return rc;
+  const char *zKey = marsad_cword_key(w);
+  size_t iStart, iEnd;
+  const char *zGiven = marsad_stem_light_span(zKey, w->nKey, &iStart, &iEnd);
+  if( zGiven ){                  /* a given stem: copied into the blocks */
+    size_t nStem = strlen(zGiven);
+    char *pStem = block_alloc(p, nStem);
+    if( pStem==0 ) return MARSAD_NOMEM;
+    memcpy(pStem, zGiven, nStem);
+    w->pStem = pStem;
+    w->nStem = (uint32_t)nStem;
+    w->hStem = marsad_hash64(pStem, nStem);
+    return MARSAD_OK;
   }
-  size_t nStem = 0;
-  const char *zStem = marsad_stem(p->pStem, marsad_cword_key(w), w->nKey, &nStem);
-  char *pStem = zStem ? block_alloc(p, nStem) : 0;
-  if( pStem==0 ) return MARSAD_NOMEM;
-  if( nStem ) memcpy(pStem, zStem, nStem);
-  w->pStem = pStem;
-  w->nStem = (uint32_t)nStem;
-  w->hStem = marsad_hash64(pStem, nStem);
+  w->pStem = zKey + iStart;      /* the stem is a span of the key */
+  w->nStem = (uint32_t)(iEnd - iStart);
+  w->hStem = w->nStem==w->nKey ? w->hKey : marsad_hash64(w->pStem, w->nStem);
   return MARSAD_OK;
 }

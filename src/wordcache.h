@@ -35,7 +35,9 @@ typedef struct marsad_cword {
   uint64_t h;            /* marsad_wordcache_hash of the word's bytes */
   uint64_t hKey;         /* marsad_hash64 (imap.h) of its key */
   uint64_t hStem;        /* marsad_hash64 of its stem (set with pStem) */
-  const char *pStem;     /* its light stem, NULL until marsad_wordcache_stem */
+  const char *pStem;     /* its light stem, NULL until marsad_wordcache_stem:
+                         ** a span of its key, or a given stem (stem.h)
+                         ** copied into the cache */
   uint32_t nRaw;         /* bytes of the word */
   uint32_t nKey;         /* bytes of its key */
   uint32_t nStem;        /* bytes of its stem */
@@ -56,7 +58,6 @@ typedef struct marsad_wordcache {
   uint32_t nWord;        /* words held */
   size_t nText;          /* bytes of words held */
   struct wc_block *pBlock;       /* where the words live, newest block first */
-  struct marsad_stemmer *pStem;  /* light stemmer, made on first need */
   marsad_norm norm;      /* scratch normalizer */
 } marsad_wordcache;
 

@@ -134,15 +134,20 @@ static void check_word(marsad_wordcache *p, const char *z, marsad_cword **ppWord
 }
 
 /* A word is known by its exact bytes: written again it is the same word;
-** written with harakat it is another word with the same key. */
+** written with harakat it is another word with the same key. A stem is a
+** span of the key or a given stem, as marsad_stem gives it. */
 static void test_words(void){
   marsad_wordcache *p = 0;
-  marsad_cword *w1, *w2, *w3, *w4;
+  marsad_cword *w1, *w2, *w3, *w4, *w5, *w6;
   CHECK_EQ_INT(marsad_wordcache_new(&p), MARSAD_OK);
   check_word(p, "بالمدرسة", &w1);
   check_word(p, "بالمَدرسةِ", &w2);
   check_word(p, "بالمدرسة", &w3);
   check_word(p, "", &w4);
+  check_word(p, "فلله", &w5);       /* a given stem (الله), not a span of the key */
+  CHECK(w5->nStem==8 && memcmp(w5->pStem, "الله", 8)==0);
+  check_word(p, "كتاب", &w6);       /* no affix: the stem is the key */
+  CHECK(w6->nStem==w6->nKey && w6->hStem==w6->hKey);
   CHECK(w1==w3);
   CHECK(w1!=w2 && w4!=w1 && w4!=w2);
   CHECK(w1->nKey==w2->nKey && memcmp(marsad_cword_key(w1), marsad_cword_key(w2), w1->nKey)==0);
