@@ -644,6 +644,60 @@ static void test_particle_surname(void){
   fixture_close(&f);
 }
 
+/* A lone tatweel between spaces is a dash: a name ends before it (two
+** players' names, a formula of praise after a king's name). */
+static void test_tatweel_dash(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وشارك اللاعبان أحمد عباس ـ يحيى الشهري في التدريبات.");
+  CHECK_EQ_INT(kind_of(&f.a, "أحمد عباس"), MARSAD_ENTITY_PERSON);
+  CHECK_EQ_INT(kind_of(&f.a, "يحيى الشهري"), MARSAD_ENTITY_PERSON);
+  fixture_text(&f, "وكان الملك فيصل بن عبدالعزيز ـ رحمه الله ـ قد زار المدينة.");
+  for(int i=0; i<f.a.nMention; i++){
+    const marsad_mention *m = &f.a.aMention[i];
+    for(size_t j=m->iStart; j+1<m->iEnd; j++){
+      CHECK(!((unsigned char)f.a.art.zBody[j]==0xD9 && (unsigned char)f.a.art.zBody[j+1]==0x80));
+    }
+  }
+  fixture_close(&f);
+}
+
+/* Records the display name of each entity created (a resolver store). */
+static int store_name(void *pCtx, int eKind, const char *zName, const char *zNameEn,
+                      const char *zGaz, long long *piId){
+  char *z = pCtx;
+  static long long iNext = 0;
+  (void)eKind; (void)zNameEn; (void)zGaz;
+  snprintf(z, 128, "%s", zName);
+  *piId = ++iNext;
+  return MARSAD_OK;
+}
+
+/* A new entity is shown without the tatweel and harakat of its first
+** mention (الشهــري, شُهيّب), which keeps its text as written. */
+static void test_display_bare(void){
+  marsad_ner *pNer = 0;
+  marsad_resolver *pRes = 0;
+  marsad_analysis a;
+  char zName[128] = "";
+  marsad_resolver_store st;
+  memset(&st, 0, sizeof st);
+  st.xEntity = store_name;
+  st.pCtx = zName;
+  CHECK_EQ_INT(marsad_ner_new(&pNer), MARSAD_OK);
+  CHECK_EQ_INT(marsad_resolver_new(&st, &pRes), MARSAD_OK);
+  analyse(pNer, pRes, "", "وقال المدرب سعيد الشهــري إن الفريق جاهز.", &a);
+  CHECK(find(&a, "سعيد الشهــري")!=0);
+  CHECK_EQ_STR(zName, "سعيد الشهري");
+  marsad_analysis_clear(&a);
+  analyse(pNer, pRes, "", "وقال النائب أكرم شُهيّب إن الحكومة مسؤولة.", &a);
+  CHECK(find(&a, "أكرم شُهيّب")!=0);
+  CHECK_EQ_STR(zName, "أكرم شهيب");
+  marsad_analysis_clear(&a);
+  marsad_resolver_free(pRes);
+  marsad_ner_free(pNer);
+}
+
 /* Words no list nor the dictionary knows right after a verb of saying are
 ** its subject, a person (وقال قبادي إنه، ويقول مميش إن، وتؤكد كوكروفت أن);
 ** not an inflected word of the dictionary there: a plural or dual subject
@@ -1918,6 +1972,8 @@ int main(void){
   RUN(test_model_person_bounds);
   RUN(test_surname_article);
   RUN(test_particle_surname);
+  RUN(test_tatweel_dash);
+  RUN(test_display_bare);
   RUN(test_speakers);
   RUN(test_leads);
   RUN(test_foreign_last);
