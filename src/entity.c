@@ -24,6 +24,7 @@
 #include "gaz.h"
 #include "imap.h"
 #include "ner.h"
+#include "norm.h"
 #include "utf8.h"
 
 #define SKEL_MAX 64        /* code points of a skeleton considered */
@@ -995,16 +996,41 @@ typedef struct res_ment {
                           name is shown with the article (الولايات المتحدة) */
 } res_ment;
 
+void marsad_entity_written_bare(const char *z, size_t n, marsad_buf *pOut){
+  const unsigned char *p = (const unsigned char*)z;
+  size_t i = 0;
+  int bSpace = 0;
+  marsad_buf_reset(pOut);
+  while( i<n ){
+    size_t nLen = 1;
+    int bBad = 0;
+    uint32_t aFold[MARSAD_NORM_FOLD_MAX];
+    uint32_t cp = marsad_utf8_next(p+i, n-i, &nLen, &bBad);
+    if( cp==' ' || cp=='\t' || cp=='\n' ){
+      bSpace = 1;
+    }else if( bBad || marsad_norm_fold(cp, aFold)>0 ){
+      if( bSpace && pOut->n ) marsad_buf_append(pOut, " ", 1);
+      bSpace = 0;
+      marsad_buf_append(pOut, z+i, nLen);
+    }
+    i += nLen;
+  }
+}
+
 /* The text mention m is shown with (a variant, a new entity's name): the
-** span, with the article when لل took it (للولايات المتحدة). Owned by the
-** caller (marsad_free); NULL when out of memory. */
+** span without the marks its key drops (marsad_entity_written_bare: a
+** tatweel, جامعــة), with the article when لل took it (للولايات المتحدة).
+** Owned by the caller (marsad_free); NULL when out of memory. */
 static char *ment_display(const res_ment *m){
-  if( !m->bLamLam ) return marsad_strndup(m->zText, m->nText);
-  char *z = marsad_malloc(m->nText+5);
-  if( z==0 ) return 0;
-  memcpy(z, "\xD8\xA7\xD9\x84", 4);
-  memcpy(z+4, m->zText, m->nText);
-  z[m->nText+4] = 0;
+  marsad_buf b = MARSAD_BUF_INIT;
+  if( m->bLamLam ) marsad_buf_append(&b, "\xD8\xA7\xD9\x84", 4);
+  marsad_buf bare = MARSAD_BUF_INIT;
+  marsad_entity_written_bare(m->zText, m->nText, &bare);
+  if( bare.n ) marsad_buf_append(&b, bare.a, bare.n);
+  else marsad_buf_append(&b, m->zText, m->nText);
+  char *z = b.rc || bare.rc ? 0 : marsad_strndup(b.a ? b.a : "", b.n);
+  marsad_buf_free(&bare);
+  marsad_buf_free(&b);
   return z;
 }
 

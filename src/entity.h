@@ -39,6 +39,7 @@
 #ifndef MARSAD_ENTITY_H
 #define MARSAD_ENTITY_H
 #include "analysis.h"
+#include "buf.h"
 
 /* The name of entity kind eKind ("person", "place", "org", "other"). */
 const char *marsad_entity_kind_name(int eKind);
@@ -136,6 +137,13 @@ int marsad_entity_spellings(marsad_db *pDb, long long iId, marsad_spellings *p);
 ** NOMEM or the database's error. */
 int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName,
                                 const marsad_spellings *pSp, char **pzName /* OUT */);
+
+/* Writes into pOut (reset first) the text z[0..n) as written but for the
+** marks its key drops (harakat, tatweel, invisible controls:
+** marsad_norm_fold gives them no code point), its runs of spaces made one
+** space: the form names are shown by (داعـــش shown داعش). pOut->rc says
+** when memory ran out. */
+void marsad_entity_written_bare(const char *z, size_t n, marsad_buf *pOut);
 
 /* The entity module's entry, listed in module.c. */
 struct marsad_module;

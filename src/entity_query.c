@@ -365,30 +365,6 @@ int marsad_entity_frequent_name(marsad_db *pDb, long long iId, const char *zName
   return rc;
 }
 
-/* Writes into pOut the text z as written but for the marks its key drops
-** (harakat, tatweel, invisible controls: marsad_norm_fold gives them no
-** code point), its runs of spaces made one space. */
-static void written_bare(const char *z, marsad_buf *pOut){
-  const unsigned char *p = (const unsigned char*)z;
-  size_t n = strlen(z), i = 0;
-  int bSpace = 0;
-  marsad_buf_reset(pOut);
-  while( i<n ){
-    size_t nLen = 1;
-    int bBad = 0;
-    uint32_t aFold[MARSAD_NORM_FOLD_MAX];
-    uint32_t cp = marsad_utf8_next(p+i, n-i, &nLen, &bBad);
-    if( cp==' ' || cp=='\t' || cp=='\n' ){
-      bSpace = 1;
-    }else if( bBad || marsad_norm_fold(cp, aFold)>0 ){
-      if( bSpace && pOut->n ) marsad_buf_append(pOut, " ", 1);
-      bSpace = 0;
-      marsad_buf_append(pOut, z+i, nLen);
-    }
-    i += nLen;
-  }
-}
-
 /* Orders spellings by mentions (more first), then text. */
 static int spelling_cmp(const void *pA, const void *pB){
   json_t *a = *(json_t *const*)pA, *b = *(json_t *const*)pB;
@@ -403,7 +379,7 @@ static int spelling_cmp(const void *pA, const void *pB){
 ** named by its most frequent form, and keeps the nMax most mentioned. */
 static int fold_spellings(json_t *pObj, size_t nMax){
   json_t *pIn = json_object_get(pObj, "spellings");
-  json_t *pBy = json_object();    /* written_bare form -> its spelling */
+  json_t *pBy = json_object();    /* written_bare form (marsad_entity_written_bare) -> its spelling */
   size_t i, n = 0;
   json_t *pRow;
   json_t **aOut = marsad_malloc((json_array_size(pIn)+1)*sizeof(json_t*));
@@ -411,7 +387,8 @@ static int fold_spellings(json_t *pObj, size_t nMax){
   int rc = pBy && aOut ? MARSAD_OK : MARSAD_NOMEM;
   json_array_foreach(pIn, i, pRow){   /* most mentioned first: it names the group */
     if( rc ) break;
-    written_bare(json_string_value(json_object_get(pRow, "text")), &b);
+    const char *zText = json_string_value(json_object_get(pRow, "text"));
+    marsad_entity_written_bare(zText, strlen(zText), &b);
     if( b.rc ){ rc = b.rc; break; }
     json_t *pSeen = json_object_get(pBy, b.a ? b.a : "");
     if( pSeen==0 ){
