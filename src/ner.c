@@ -59,6 +59,8 @@
 #define NER_NOT_NAME (MARSAD_GAZ_STOP|MARSAD_GAZ_TITLE|MARSAD_GAZ_OFFICE|MARSAD_GAZ_ORGHEAD \
                       |MARSAD_GAZ_ORGADJ|MARSAD_GAZ_PLACEHEAD|MARSAD_GAZ_COMMON)
 
+#define NER_MAX_CLUBS 8      /* clubs' keys a text's places are compared with */
+
 /* Arabic letters as UTF-8 (all two bytes). */
 #define AR_ALEF "\xD8\xA7"
 #define AR_BA   "\xD8\xA8"
@@ -70,6 +72,7 @@
 #define AR_TA   "\xD8\xAA"
 #define AR_TA_MARBUTA "\xD8\xA9"
 #define AR_HA   "\xD9\x87"
+#define AR_YA   "\xD9\x8A"
 #define AR_FI   "\xD9\x81\xD9\x8A"   /* في */
 
 /* What ner_inflected looks for (bits of fWhat: ner.h). */
@@ -2201,6 +2204,50 @@ static int ner_after_model(marsad_ner *p){
   return rc ? rc : p->hitKeys.rc;
 }
 
+/* True when hit x, a place, names a club: a masculine relative adjective
+** of a country follows it (روما الإيطالي، بورتو البرتغالي، الكويت
+** البرتغالي). A city is feminine (مدينة ميلان الإيطالية); the team that
+** bears its name is a masculine noun (فريق، نادي). Not a listed place (a
+** country, a region: الجولان السوري، قطاع غزة الفلسطيني, masculine nouns),
+** nor a town after a place head, which the adjective agrees with (مطار نيس
+** الفرنسي، حي سوهو الصيني). */
+static int ner_club_at(marsad_ner *p, const ner_hit *x){
+  int j = x->iTok1, i = x->iTok0;
+  if( x->eKind!=MARSAD_ENTITY_PLACE || j>=p->aEnd[x->iField] || !tok_word(p, j) ) return 0;
+  if( x->iGaz>=0 && !marsad_gaz_town(x->iGaz) ) return 0;
+  if( i>0 && p->aTok[i-1].iField==x->iField && tok_word(p, i-1)
+   && (tok_any(p, i-1) & MARSAD_GAZ_PLACEHEAD) ) return 0;
+  if( tok_is_adj(p, j-1) || !tok_is_adj(p, j) ) return 0;
+  const ner_tok *t = &p->aTok[j];
+  const char *k = tok_key(p, t);
+  return t->nKey>=8 && key_at(k, (int)t->nKey, 0, AR_ALEF AR_LAM)
+      && memcmp(k+t->nKey-2, AR_YA, 2)==0;
+}
+
+/* Reads as organisations (clubs, no gazetteer entity) the places that
+** ner_club_at finds, and the other places of the text with their keys
+** (the first NER_MAX_CLUBS clubs' keys). */
+static void ner_clubs(marsad_ner *p){
+  int aClub[NER_MAX_CLUBS], nClub = 0;
+  for(int h=0; h<p->nHit; h++){
+    ner_hit *x = &p->aHit[h];
+    if( !ner_club_at(p, x) ) continue;
+    x->eKind = MARSAD_ENTITY_ORG;
+    x->iGaz = -1;
+    if( nClub<NER_MAX_CLUBS ) aClub[nClub++] = h;
+  }
+  for(int h=0; nClub>0 && h<p->nHit; h++){
+    ner_hit *x = &p->aHit[h];
+    for(int c=0; x->eKind==MARSAD_ENTITY_PLACE && c<nClub; c++){
+      const ner_hit *y = &p->aHit[aClub[c]];
+      if( y->nKey==x->nKey && memcmp(p->hitKeys.a+y->iKey, p->hitKeys.a+x->iKey, x->nKey)==0 ){
+        x->eKind = MARSAD_ENTITY_ORG;
+        x->iGaz = -1;
+      }
+    }
+  }
+}
+
 /* True when token i is a quotation mark or a parenthesis (« » " “ ” ( )),
 ** the marks a newspaper puts around its own name. */
 static int tok_quote(marsad_ner *p, int i){
@@ -2339,6 +2386,7 @@ static int ner_find(marsad_ner *p, const marsad_analysis *pA, const char *zTitle
   }
   if( rc==MARSAD_OK && !p->bRulesOnly && marsad_ml_nfeatures>0 ) rc = ner_apply_model(p);
   if( rc==MARSAD_OK ) rc = ner_after_model(p);
+  if( rc==MARSAD_OK ) ner_clubs(p);
   if( rc==MARSAD_OK ) rc = ner_outlet_names(p, pA);
   if( rc==MARSAD_OK ) rc = ner_surnames(p);
   if( rc==MARSAD_OK && p->nHit>1 ) qsort(p->aHit, (size_t)p->nHit, sizeof(ner_hit), ner_hit_cmp);

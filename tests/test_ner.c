@@ -662,6 +662,29 @@ static void test_tatweel_dash(void){
   fixture_close(&f);
 }
 
+/* A town followed by a masculine adjective of a country is the club that
+** bears its name (روما الإيطالي), and so is the town's name elsewhere in
+** the text; a town with a feminine adjective (مدينة ميلان الإيطالية) or
+** after a place head (مطار نيس الفرنسي) stays a place. */
+static void test_clubs(void){
+  fixture f;
+  fixture_open(&f);
+  fixture_text(&f, "وشارك الحارس في مباراة الفريق أمام روما الإيطالي قبل أن يحقق روما الفوز بركلات الترجيح.");
+  const marsad_mention *m = f.a.nMention>0 ? &f.a.aMention[0] : 0;
+  int nRoma = 0;
+  for(int i=0; i<f.a.nMention; i++){
+    m = &f.a.aMention[i];
+    if( m->iEnd-m->iStart!=strlen("روما") || memcmp(f.a.art.zBody+m->iStart, "روما", strlen("روما")) ) continue;
+    CHECK_EQ_INT(m->eKind, MARSAD_ENTITY_ORG);
+    nRoma++;
+  }
+  CHECK_EQ_INT(nRoma, 2);
+  fixture_text(&f, "ووصلت البعثة إلى مدينة ميلان الإيطالية ثم هبطت في مطار نيس الفرنسي.");
+  CHECK_EQ_INT(kind_of(&f.a, "ميلان"), MARSAD_ENTITY_PLACE);
+  CHECK_EQ_INT(kind_of(&f.a, "نيس"), MARSAD_ENTITY_PLACE);
+  fixture_close(&f);
+}
+
 /* Records the display name of each entity created (a resolver store). */
 static int store_name(void *pCtx, int eKind, const char *zName, const char *zNameEn,
                       const char *zGaz, long long *piId){
@@ -1974,6 +1997,7 @@ int main(void){
   RUN(test_particle_surname);
   RUN(test_tatweel_dash);
   RUN(test_display_bare);
+  RUN(test_clubs);
   RUN(test_speakers);
   RUN(test_leads);
   RUN(test_foreign_last);
