@@ -6,8 +6,9 @@
 ** the database on the first article of a handle, so that queries on a
 ** handle never pay for it.
 **
-** The rows of a batch are queued and inserted together before it commits
-** (xFlush) or before a merge or rename changes stored rows, several rows
+** The rows of a batch are queued (rowq.h) and inserted together before it
+** commits (xFlush) or before a merge changes stored rows (a new name of an
+** entity still queued is written into its queued row), several rows
 ** per INSERT statement: each execution of a statement has a fixed cost
 ** (cursors opened, and for entity the CHECK on its kind, whose IN list
 ** SQLite builds into a temporary index every time). New entities take
@@ -26,31 +27,11 @@
 #include "buf.h"
 #include "db.h"
 #include "entity.h"
+#include "facts.h"
 #include "imap.h"
 #include "module.h"
 #include "ner.h"
-
-#define ROWQ_NSIZE 5   /* statements per queue: rows per INSERT, largest first */
-static const int aRowqSize[ROWQ_NSIZE] = {256, 64, 16, 4, 1};
-
-/* One value of a queued row. */
-typedef struct rowq_cell {
-  int eType;           /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
-  long long i;         /* the integer */
-  size_t iOff, n;      /* the text, in rowq.text */
-} rowq_cell;
-
-/* The rows waiting to be inserted into one table. */
-typedef struct rowq {
-  const char *zInsert;            /* "INSERT INTO t(a, b) VALUES" */
-  int nCol;                       /* values per row */
-  const char *zWhat;              /* for errors: "storing a mention" */
-  sqlite3_stmt *apStmt[ROWQ_NSIZE]; /* INSERTs of aRowqSize[k] rows, prepared on need */
-  rowq_cell *aCell;               /* nRow*nCol values */
-  int nRow, nRowAlloc;
-  marsad_buf text;                /* the texts' bytes */
-  int rc;                         /* MARSAD_NOMEM once a row could not be queued */
-} rowq;
+#include "rowq.h"
 
 /* The module's state on one handle. */
 typedef struct entity_state {
@@ -59,9 +40,9 @@ typedef struct entity_state {
   marsad_resolver *pRes;        /* NULL until the first article */
   long long iArticle;           /* the article being stored */
   long long iNextId;            /* the id of the next new entity */
-  rowq qEntity;                 /* new entity rows */
-  rowq qVariant;                /* new entity_variant rows */
-  rowq qMention;                /* mention rows */
+  marsad_rowq qEntity;          /* new entity rows (rowq.h) */
+  marsad_rowq qVariant;         /* new entity_variant rows */
+  marsad_rowq qMention;         /* mention rows */
   marsad_imap spell;            /* entity id -> marsad_spellings of its stored mentions */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
   sqlite3_stmt *apMerge[8];     /* the statements of a merge (azMerge), on need */
@@ -83,83 +64,6 @@ static const char *const azMerge[8] = {
   0
 };
 
-/* Starts a row of queue q; its values follow through rowq_int, rowq_text.
-** Sets q->rc on failure. */
-static void rowq_row(rowq *q){
-  if( q->rc==MARSAD_OK && q->nRow>=q->nRowAlloc ){
-    int nNew = q->nRowAlloc ? q->nRowAlloc*2 : 64;
-    rowq_cell *aNew = marsad_realloc(q->aCell, sizeof(*aNew)*(size_t)nNew*(size_t)q->nCol);
-    if( aNew==0 ){ q->rc = MARSAD_NOMEM; return; }
-    q->aCell = aNew;
-    q->nRowAlloc = nNew;
-  }
-  if( q->rc==MARSAD_OK ) q->nRow++;
-}
-
-/* Value iCol of the last row of q: the integer i. */
-static void rowq_int(rowq *q, int iCol, long long i){
-  if( q->rc ) return;
-  rowq_cell *c = &q->aCell[(q->nRow-1)*q->nCol+iCol];
-  c->eType = SQLITE_INTEGER;
-  c->i = i;
-}
-
-/* Value iCol of the last row of q: the text p[0..n), or NULL when p is. */
-static void rowq_text(rowq *q, int iCol, const char *p, size_t n){
-  if( q->rc ) return;
-  rowq_cell *c = &q->aCell[(q->nRow-1)*q->nCol+iCol];
-  c->eType = p ? SQLITE_TEXT : SQLITE_NULL;
-  c->iOff = q->text.n;
-  c->n = n;
-  if( p ) marsad_buf_append(&q->text, p, n);
-  if( q->text.rc ) q->rc = q->text.rc;
-}
-
-/* Value iCol of the last row of q: the string z (NULL for NULL). */
-static void rowq_str(rowq *q, int iCol, const char *z){
-  rowq_text(q, iCol, z, z ? strlen(z) : 0);
-}
-
-/* Empties q. */
-static void rowq_clear(rowq *q){
-  q->nRow = 0;
-  q->rc = MARSAD_OK;
-  marsad_buf_reset(&q->text);
-}
-
-/* Inserts the rows of q, as few statements as aRowqSize allows, and
-** empties it. MARSAD_OK, NOMEM or the database's error. */
-static int rowq_flush(marsad_db *pDb, rowq *q){
-  int rc = q->rc, iRow = 0;
-  for(int k=0; rc==MARSAD_OK && iRow<q->nRow; ){
-    if( q->nRow-iRow<aRowqSize[k] ){ k++; continue; }
-    if( q->apStmt[k]==0 ) rc = marsad_db_prepare_rows(pDb, q->zInsert, q->nCol, aRowqSize[k], &q->apStmt[k]);
-    sqlite3_stmt *pStmt = q->apStmt[k];
-    for(int v=0; rc==MARSAD_OK && v<aRowqSize[k]*q->nCol; v++){
-      const rowq_cell *c = &q->aCell[iRow*q->nCol+v];
-      if( c->eType==SQLITE_INTEGER ) sqlite3_bind_int64(pStmt, v+1, c->i);
-      else if( c->eType==SQLITE_TEXT ){
-        sqlite3_bind_text64(pStmt, v+1, q->text.a+c->iOff, c->n, SQLITE_STATIC, SQLITE_UTF8);
-      }else sqlite3_bind_null(pStmt, v+1);
-    }
-    if( rc==MARSAD_OK ){
-      int rcStep = sqlite3_step(pStmt);
-      sqlite3_reset(pStmt);
-      if( rcStep!=SQLITE_DONE ) rc = marsad_db_sqlite_error(pDb, q->zWhat);
-    }
-    iRow += aRowqSize[k];
-  }
-  rowq_clear(q);
-  return rc;
-}
-
-/* Frees the queue's memory and statements. */
-static void rowq_free(rowq *q){
-  for(int k=0; k<ROWQ_NSIZE; k++) sqlite3_finalize(q->apStmt[k]);
-  marsad_free(q->aCell);
-  marsad_buf_free(&q->text);
-}
-
 /* Forgets the spellings kept for entity iId (its mentions change). */
 static void spell_forget(entity_state *s, long long iId){
   marsad_spellings *p = marsad_imap_del(&s->spell, (uint64_t)iId);
@@ -178,10 +82,10 @@ static void spell_forget_all(entity_state *s){
 /* Counts the queued mentions (about to be stored) in the spellings kept
 ** for their entities, which so stay those of the stored mentions. */
 static int spell_count_queued(entity_state *s){
-  const rowq *q = &s->qMention;
+  const marsad_rowq *q = &s->qMention;
   int rc = MARSAD_OK;
   for(int r=0; rc==MARSAD_OK && s->spell.nUsed && r<q->nRow; r++){
-    const rowq_cell *c = &q->aCell[r*q->nCol];
+    const marsad_rowq_cell *c = &q->aCell[r*q->nCol];
     marsad_spellings *p = marsad_imap_get(&s->spell, (uint64_t)c[1].i);
     if( p ) rc = marsad_spellings_add(p, q->text.a+c[5].iOff, c[5].n, 1);
   }
@@ -210,14 +114,14 @@ static int spell_get(entity_state *s, long long iId, const marsad_spellings **pp
 static int entity_store_entity(void *pCtx, int eKind, const char *zName,
                                const char *zNameEn, const char *zGaz, long long *piId){
   entity_state *s = pCtx;
-  rowq *q = &s->qEntity;
+  marsad_rowq *q = &s->qEntity;
   *piId = s->iNextId++;
-  rowq_row(q);
-  rowq_int(q, 0, *piId);
-  rowq_str(q, 1, marsad_entity_kind_name(eKind));
-  rowq_str(q, 2, zName);
-  rowq_str(q, 3, zNameEn);
-  rowq_str(q, 4, zGaz);
+  marsad_rowq_row(q);
+  marsad_rowq_int(q, 0, *piId);
+  marsad_rowq_str(q, 1, marsad_entity_kind_name(eKind));
+  marsad_rowq_str(q, 2, zName);
+  marsad_rowq_str(q, 3, zNameEn);
+  marsad_rowq_str(q, 4, zGaz);
   return q->rc;
 }
 
@@ -225,25 +129,32 @@ static int entity_store_entity(void *pCtx, int eKind, const char *zName,
 static int entity_store_variant(void *pCtx, long long iId, const char *zText,
                                 const char *zKey, const char *zReason){
   entity_state *s = pCtx;
-  rowq *q = &s->qVariant;
-  rowq_row(q);
-  rowq_int(q, 0, iId);
-  rowq_str(q, 1, zText);
-  rowq_str(q, 2, zKey);
-  rowq_str(q, 3, zReason);
-  rowq_int(q, 4, s->iArticle);
+  marsad_rowq *q = &s->qVariant;
+  marsad_rowq_row(q);
+  marsad_rowq_int(q, 0, iId);
+  marsad_rowq_str(q, 1, zText);
+  marsad_rowq_str(q, 2, zKey);
+  marsad_rowq_str(q, 3, zReason);
+  marsad_rowq_int(q, 4, s->iArticle);
   return q->rc;
 }
 
-/* Stores a new display name (a marsad_resolver_store callback), after the
-** entities queued so far (the entity may be one of them). */
+/* Stores a new display name (a marsad_resolver_store callback): the name
+** of the queued row of a new entity of the batch (the queued entities have
+** the ids from that of the first on, one after the other), else an UPDATE
+** of the stored row. */
 static int entity_store_rename(void *pCtx, long long iId, const char *zName){
   entity_state *s = pCtx;
-  int rc = rowq_flush(s->pDb, &s->qEntity);
-  if( rc ) return rc;
+  marsad_rowq *q = &s->qEntity;
+  if( q->rc ) return q->rc;
+  long long iFirst = q->nRow ? q->aCell[0].i : 0;
+  if( q->nRow && iId>=iFirst && iId<iFirst+q->nRow ){
+    marsad_rowq_set_str(q, (int)(iId-iFirst), 2, zName);
+    return q->rc;
+  }
   marsad_bind_str(s->pRename, 1, zName);
   sqlite3_bind_int64(s->pRename, 2, iId);
-  rc = sqlite3_step(s->pRename);
+  int rc = sqlite3_step(s->pRename);
   sqlite3_reset(s->pRename);
   return rc==SQLITE_DONE ? MARSAD_OK : marsad_db_sqlite_error(s->pDb, "renaming an entity");
 }
@@ -251,18 +162,20 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
 /* Inserts the rows queued so far: the new entities, then their variants,
 ** then the mentions, which refer to them. */
 static int entity_flush(entity_state *s){
-  int rc = rowq_flush(s->pDb, &s->qEntity);
-  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qVariant);
+  int rc = marsad_rowq_flush(s->pDb, &s->qEntity);
+  if( rc==MARSAD_OK ) rc = marsad_rowq_flush(s->pDb, &s->qVariant);
   if( rc==MARSAD_OK ) rc = spell_count_queued(s);
-  if( rc==MARSAD_OK ) rc = rowq_flush(s->pDb, &s->qMention);
+  if( rc==MARSAD_OK ) rc = marsad_rowq_flush(s->pDb, &s->qMention);
   return rc;
 }
 
 /* Merges entity iFrom into iInto (a marsad_resolver_store callback), after
-** the rows queued so far. */
+** the rows queued so far, the facts module's too (its statements and
+** figures name speakers and reporters). */
 static int entity_store_merge(void *pCtx, long long iFrom, long long iInto, const char *zWhy){
   entity_state *s = pCtx;
   int rc = entity_flush(s);
+  if( rc==MARSAD_OK ) rc = marsad_facts_flush_rows(s->pDb);
   spell_forget(s, iFrom);
   spell_forget(s, iInto);
   for(int k=0; rc==MARSAD_OK && azMerge[k]; k++){
@@ -319,9 +232,9 @@ static void entity_close(void *pState){
   marsad_ner_free(s->pNer);
   marsad_resolver_free(s->pRes);
   spell_forget_all(s);
-  rowq_free(&s->qEntity);
-  rowq_free(&s->qVariant);
-  rowq_free(&s->qMention);
+  marsad_rowq_free(&s->qEntity);
+  marsad_rowq_free(&s->qVariant);
+  marsad_rowq_free(&s->qMention);
   sqlite3_finalize(s->pRename);
   for(int k=0; azMerge[k]; k++) sqlite3_finalize(s->apMerge[k]);
   marsad_free(s);
@@ -355,18 +268,18 @@ static int entity_open(marsad_db *pDb, void **ppState){
 
 /* Queues the mentions of pA. MARSAD_OK or NOMEM. */
 static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
-  rowq *q = &s->qMention;
+  marsad_rowq *q = &s->qMention;
   for(int i=0; q->rc==MARSAD_OK && i<pA->nMention; i++){
     const marsad_mention *m = &pA->aMention[i];
     const char *z = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
     if( m->iEntity==0 || z==0 ) continue;
-    rowq_row(q);
-    rowq_int(q, 0, pA->art.iRowid);
-    rowq_int(q, 1, m->iEntity);
-    rowq_int(q, 2, m->eField);
-    rowq_int(q, 3, (long long)m->iStart);
-    rowq_int(q, 4, (long long)m->iEnd);
-    rowq_text(q, 5, z+m->iStart, m->iEnd-m->iStart);
+    marsad_rowq_row(q);
+    marsad_rowq_int(q, 0, pA->art.iRowid);
+    marsad_rowq_int(q, 1, m->iEntity);
+    marsad_rowq_int(q, 2, m->eField);
+    marsad_rowq_int(q, 3, (long long)m->iStart);
+    marsad_rowq_int(q, 4, (long long)m->iEnd);
+    marsad_rowq_text(q, 5, z+m->iStart, m->iEnd-m->iStart);
   }
   return q->rc;
 }
@@ -379,9 +292,9 @@ static void entity_rollback(marsad_db *pDb, void *pState){
   marsad_resolver_free(s->pRes);
   s->pRes = 0;
   spell_forget_all(s);
-  rowq_clear(&s->qEntity);
-  rowq_clear(&s->qVariant);
-  rowq_clear(&s->qMention);
+  marsad_rowq_clear(&s->qEntity);
+  marsad_rowq_clear(&s->qVariant);
+  marsad_rowq_clear(&s->qMention);
 }
 
 /* xArticle: recognise, resolve, queue the rows (stored by entity_flush). */
@@ -410,14 +323,14 @@ static int id_cmp(const void *pA, const void *pB){
 ** written otherwise than the name, which is one of the entity's own
 ** (marsad_resolver_own_name). Each once. MARSAD_OK or NOMEM. */
 static int renames_due(entity_state *s, long long **paId, int *pnId){
-  const rowq *q = &s->qMention;
+  const marsad_rowq *q = &s->qMention;
   long long *a = q->nRow ? marsad_malloc(sizeof(long long)*(size_t)q->nRow) : 0;
   int n = 0;
   *paId = 0;
   *pnId = 0;
   if( q->nRow && a==0 ) return MARSAD_NOMEM;
   for(int r=0; r<q->nRow; r++){
-    const rowq_cell *c = &q->aCell[r*q->nCol];
+    const marsad_rowq_cell *c = &q->aCell[r*q->nCol];
     const char *zName = marsad_resolver_own_name(s->pRes, c[1].i);
     if( zName && (strlen(zName)!=c[5].n || memcmp(zName, q->text.a+c[5].iOff, c[5].n)!=0) ){
       a[n++] = c[1].i;

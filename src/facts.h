@@ -34,6 +34,12 @@ typedef struct marsad_facts {
 struct marsad_module;
 extern const struct marsad_module marsad_module_facts;
 
+/* Inserts the facts rows pDb's facts module has queued (it queues an
+** ingestion batch's rows and inserts them before the batch commits): a
+** statement that changes stored facts rows (an entity merge's UPDATEs)
+** runs after it. MARSAD_OK, NOMEM or the database's error. */
+int marsad_facts_flush_rows(marsad_db *pDb);
+
 /* Finds the facts of pA's article (its body; the title is not analysed),
 ** using pA->aMention for entity ids, and sets pA->pFacts and
 ** pA->xFactsFree (replacing any earlier facts). MARSAD_OK or MARSAD_NOMEM. */
