@@ -107,6 +107,9 @@ typedef struct marsad_spelling {
   char *z;              /* the text, NUL-terminated, owned by the list */
   size_t n;             /* its bytes */
   long long nMention;   /* mentions written so */
+  char *zKey;           /* its matching key without its article (the key a
+                        ** variant row has for it), NUL-terminated, in the
+                        ** memory of z */
 } marsad_spelling;
 
 /* The spellings of one entity's stored mentions, each once: what
@@ -116,8 +119,8 @@ typedef struct marsad_spellings {
   int n, nAlloc;
 } marsad_spellings;
 
-/* Counts nMention more mentions written z[0..n) in p. MARSAD_OK or NOMEM
-** (p unchanged). */
+/* Counts nMention more mentions written z[0..n) in p (a new spelling's key
+** made once, here). MARSAD_OK or NOMEM (p unchanged). */
 int marsad_spellings_add(marsad_spellings *p, const char *z, size_t n, long long nMention);
 
 /* Frees what p holds and empties it (p itself is the caller's). */

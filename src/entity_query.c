@@ -249,13 +249,24 @@ int marsad_spellings_add(marsad_spellings *p, const char *z, size_t n, long long
     p->a = aNew;
     p->nAlloc = nNew;
   }
-  char *zCopy = marsad_malloc(n+1);
-  if( zCopy==0 ) return MARSAD_NOMEM;
+  char *zKey = 0;
+  size_t nKey = 0;
+  const char *zNul = memchr(z, 0, n);        /* the text up to a NUL, as stored */
+  int rc = marsad_normalize(z, zNul ? (size_t)(zNul-z) : n, &zKey, &nKey);
+  if( rc!=MARSAD_OK ) return rc;
+  squeeze_spaces(zKey);
+  const char *zBare = key_bare(zKey, strlen(zKey));
+  size_t nBare = strlen(zBare);
+  char *zCopy = marsad_malloc(n+1+nBare+1);
+  if( zCopy==0 ){ marsad_free(zKey); return MARSAD_NOMEM; }
   memcpy(zCopy, z, n);
   zCopy[n] = 0;
+  memcpy(zCopy+n+1, zBare, nBare+1);
+  marsad_free(zKey);
   p->a[p->n].z = zCopy;
   p->a[p->n].n = n;
   p->a[p->n].nMention = nMention;
+  p->a[p->n].zKey = zCopy+n+1;
   p->n++;
   return MARSAD_OK;
 }
@@ -287,24 +298,18 @@ int marsad_entity_spellings(marsad_db *pDb, long long iId, marsad_spellings *p){
 static int count_variants(const marsad_spellings *pSp, json_t *pVars){
   int rc = MARSAD_OK;
   for(int k=0; rc==MARSAD_OK && k<pSp->n; k++){
-    const char *zText = pSp->a[k].z;
-    char *zKey = 0;
-    size_t nKey = 0;
-    rc = marsad_normalize(zText, strlen(zText), &zKey, &nKey);
-    if( rc==MARSAD_OK ) squeeze_spaces(zKey);
-    const char *zBare = rc==MARSAD_OK ? key_bare(zKey, strlen(zKey)) : 0;
+    const char *zBare = pSp->a[k].zKey;
     size_t i;
     json_t *pV;
     json_array_foreach(pVars, i, pV){
       const char *zVar = json_string_value(json_object_get(pV, "key"));
-      if( zBare==0 || zVar==0 || strcmp(zVar, zBare)!=0 ) continue;
+      if( zVar==0 || strcmp(zVar, zBare)!=0 ) continue;
       json_int_t n = json_integer_value(json_object_get(pV, "mentions"));
       if( json_object_set_new(pV, "mentions", json_integer(n + pSp->a[k].nMention)) ){
         rc = MARSAD_NOMEM;
       }
       break;
     }
-    marsad_free(zKey);
   }
   return rc;
 }
