@@ -17,6 +17,10 @@
 ** reanalysis runs every article in one transaction). */
 #define FACTS_QUEUE_MAX 8192
 
+/* The inserts are OR FAIL: a constraint that fails stops the INSERT
+** without undoing its earlier rows, so SQLite keeps no statement journal
+** for an INSERT of several rows (the batch rolls back on any error). */
+
 /* Per-handle state: the queued rows of each table (rowq.h), inserted
 ** before the batch commits (xFlush), before an entity merge changes the
 ** speakers and reporters (marsad_facts_flush_rows) and when FACTS_QUEUE_MAX
@@ -55,18 +59,18 @@ static int facts_open(marsad_db *pDb, void **ppState){
   facts_state *p = marsad_malloc(sizeof *p);
   if( p==0 ) return MARSAD_NOMEM;
   memset(p, 0, sizeof *p);
-  p->qDate.zInsert = "INSERT INTO date_mention(article,start,end,value,precision,kind,since) VALUES";
+  p->qDate.zInsert = "INSERT OR FAIL INTO date_mention(article,start,end,value,precision,kind,since) VALUES";
   p->qDate.nCol = 7;
   p->qDate.zWhat = "storing a date";
-  p->qStmt.zInsert = "INSERT INTO statement(id,article,start,end,speaker,speaker_text,"
+  p->qStmt.zInsert = "INSERT OR FAIL INTO statement(id,article,start,end,speaker,speaker_text,"
       "speaker_start,speaker_end,cue,lemma,stance,content_start,content_end,date,parent) VALUES";
   p->qStmt.nCol = 15;
   p->qStmt.zWhat = "storing a statement";
-  p->qFig.zInsert = "INSERT INTO figure(article,start,end,value,max,approx,vague,counts,who,total,"
+  p->qFig.zInsert = "INSERT OR FAIL INTO figure(article,start,end,value,max,approx,vague,counts,who,total,"
       "reported_by,reported_by_text,date,statement) VALUES";
   p->qFig.nCol = 14;
   p->qFig.zWhat = "storing a figure";
-  p->qArt.zInsert = "INSERT INTO article_facts(article,published,from_text) VALUES";
+  p->qArt.zInsert = "INSERT OR FAIL INTO article_facts(article,published,from_text) VALUES";
   p->qArt.nCol = 3;
   p->qArt.zWhat = "storing an article's facts";
   *ppState = p;
