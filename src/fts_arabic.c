@@ -42,7 +42,9 @@ typedef struct fts_word {
 /* One known document. */
 typedef struct fts_doc {
   size_t iText, nText;            /* the document's text, in .text */
-  int iWord, nWord;               /* its words, in .aWord */
+  int iWord, nWord;               /* its words, in .aWord; nWord is -1 when
+                                  ** they are not known (the tokenizer makes
+                                  ** them) */
 } fts_doc;
 
 struct marsad_fts_docs {
@@ -295,7 +297,7 @@ static const fts_doc *docs_find(marsad_fts_docs *d, const char *pText, size_t nT
   for(int k=0; k<d->nDoc; k++){
     int i = (d->iNext + k) % d->nDoc;
     const fts_doc *x = &d->aDoc[i];
-    if( x->nText==nText && memcmp(d->text.a+x->iText, pText, nText)==0 ){
+    if( x->nWord>=0 && x->nText==nText && memcmp(d->text.a+x->iText, pText, nText)==0 ){
       d->iNext = i+1;
       return x;
     }
@@ -360,9 +362,11 @@ static int docs_word(void *pCtx, const marsad_token *t){
   return MARSAD_OK;
 }
 
-int marsad_fts_docs_add(marsad_fts_docs *d, const marsad_analysis *pA, int eField){
+int marsad_fts_docs_add(marsad_fts_docs *d, const marsad_analysis *pA, int eField,
+                        int *piDoc){
   const char *z = eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
   size_t n = eField==MARSAD_FIELD_TITLE ? pA->art.nTitle : pA->art.nBody;
+  *piDoc = -1;
   if( z==0 || n==0 || n>INT_MAX ) return MARSAD_OK;  /* FTS5 asks for none of these */
   if( d->nDoc>=d->nDocAlloc ){
     int nNew = d->nDocAlloc ? d->nDocAlloc*2 : 256;
@@ -372,7 +376,6 @@ int marsad_fts_docs_add(marsad_fts_docs *d, const marsad_analysis *pA, int eFiel
     d->nDocAlloc = nNew;
   }
   fts_doc *x = &d->aDoc[d->nDoc];
-  size_t nTextWas = d->text.n;
   int nWordWas = d->nWord;
   x->iText = d->text.n;
   x->nText = n;
@@ -382,12 +385,25 @@ int marsad_fts_docs_add(marsad_fts_docs *d, const marsad_analysis *pA, int eFiel
   if( rc==MARSAD_OK ) rc = marsad_analysis_tokens(pA, eField, 0, 1, docs_word, d);
   if( rc==MARSAD_OK ){
     x->nWord = d->nWord - x->iWord;
-    d->nDoc++;
-    return MARSAD_OK;
+  }else if( rc==DOCS_TOO_LONG ){         /* the text only: the tokenizer will do it */
+    d->text.n = x->iText + n;
+    d->text.a[d->text.n] = 0;
+    d->nWord = nWordWas;
+    x->nWord = -1;
+    rc = MARSAD_OK;
   }
-  d->text.n = nTextWas;                  /* left out: the tokenizer will do it */
-  d->nWord = nWordWas;
-  return rc==DOCS_TOO_LONG ? MARSAD_OK : rc;
+  if( rc!=MARSAD_OK ){
+    d->text.n = x->iText;
+    d->nWord = nWordWas;
+    return rc;
+  }
+  *piDoc = d->nDoc++;
+  return MARSAD_OK;
+}
+
+const char *marsad_fts_docs_text(const marsad_fts_docs *d, int iDoc, size_t *pnText){
+  *pnText = d->aDoc[iDoc].nText;
+  return d->text.a + d->aDoc[iDoc].iText;
 }
 
 void marsad_fts_docs_clear(marsad_fts_docs *d){

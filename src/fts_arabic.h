@@ -52,8 +52,9 @@
 struct marsad_analysis;
 
 /* Documents whose tokens are known before FTS5 asks for them: the search
-** module adds the title and body of each article it will index, from the
-** tokens the analysis modules share (analysis.h), and the tokenizer (with
+** module adds the title and body of each article it will index, with the
+** tokens the analysis modules share (analysis.h), and hands FTS5 those
+** copies of the texts at the batch's end; the tokenizer (with
 ** its default stemmer) hands FTS5 the same tokens it would make itself
 ** without tokenizing again. A document is recognised by its whole text,
 ** compared byte for byte, so a document the list holds can only ever give
@@ -68,10 +69,19 @@ typedef struct marsad_fts_docs marsad_fts_docs;
 ** when the connection has no FTS5. */
 int marsad_fts_register(sqlite3 *db, marsad_fts_docs **ppDocs);
 
-/* Adds field eField (MARSAD_FIELD_*) of pA's article to the list. A field
-** with a word longer than the index keeps is left out (the tokenizer then
-** tokenizes it). MARSAD_OK or NOMEM. */
-int marsad_fts_docs_add(marsad_fts_docs *p, const struct marsad_analysis *pA, int eField);
+/* Adds field eField (MARSAD_FIELD_*) of pA's article to the list: a copy
+** of its text, and its tokens, unless it has a word longer than the index
+** keeps (the tokenizer then tokenizes that text itself). *piDoc gets the
+** document's number in the list (marsad_fts_docs_text), or -1 for an empty
+** field, which is not added (FTS5 asks for no tokens of it). MARSAD_OK or
+** NOMEM. */
+int marsad_fts_docs_add(marsad_fts_docs *p, const struct marsad_analysis *pA, int eField,
+                        int *piDoc /* OUT */);
+
+/* The copy of the text of document iDoc of the list (a number
+** marsad_fts_docs_add gave), its length in *pnText; owned by the list,
+** valid until it changes. */
+const char *marsad_fts_docs_text(const marsad_fts_docs *p, int iDoc, size_t *pnText);
 
 /* Forgets every document of the list. */
 void marsad_fts_docs_clear(marsad_fts_docs *p);

@@ -596,15 +596,23 @@ static int prune_some(marsad_db *pDb, const marsad_search_expr *pExpr, char **pz
   return rc;
 }
 
+/* One article of the open ingest batch, waiting to be indexed: its texts
+** are documents of the handle's marsad_fts_docs list (-1: an empty field). */
+typedef struct SearchPending {
+  sqlite3_int64 iRowid;     /* the article's rowid */
+  int iTitle, iBody;        /* its title's and body's documents */
+} SearchPending;
+
 /* The module's state on a writable handle: the articles of the open ingest
-** batch wait in temp.search_pending (a temp table, so that a rolled-back
-** batch forgets them too) and are indexed in one statement before the batch
-** commits (data/schema/021_search_batch.sql says why). A read-only handle
-** has one only to say that its index is stale. */
+** batch, whose titles and bodies (and their tokens) wait in the handle's
+** marsad_fts_docs list, indexed at the batch's end by one INSERT ... VALUES
+** each, run one after the other (data/schema/021_search_batch.sql says why
+** together). A read-only handle has one only to say that its index is
+** stale. */
 typedef struct SearchState {
-  sqlite3_stmt *pPending;   /* INSERT INTO temp.search_pending */
-  sqlite3_stmt *pIndex;     /* index the pending articles */
-  sqlite3_stmt *pClear;     /* DELETE FROM temp.search_pending */
+  sqlite3_stmt *pIndex;     /* INSERT INTO article_fts VALUES(rowid, title, body) */
+  SearchPending *aPending;  /* the batch's articles, in the order stored */
+  int nPending, nPendingAlloc;
   int bStale;               /* read-only handle (no statements) on an index
                             ** another version of the tokenizer built */
 } SearchState;
@@ -660,30 +668,19 @@ int marsad_search_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
 static void search_close(void *pState){
   SearchState *p = pState;
   if( p==0 ) return;
-  sqlite3_finalize(p->pPending);
   sqlite3_finalize(p->pIndex);
-  sqlite3_finalize(p->pClear);
+  marsad_free(p->aPending);
   marsad_free(p);
 }
 
-/* Creates the pending table and the state's statements in *ppState. */
+/* Creates the state and its statement in *ppState. */
 static int search_state(marsad_db *pDb, SearchState **ppState){
   SearchState *p = marsad_malloc(sizeof *p);
   *ppState = 0;
   if( p==0 ) return MARSAD_NOMEM;
   memset(p, 0, sizeof *p);
-  int rc = marsad_db_exec(pDb,
-      "CREATE TEMP TABLE IF NOT EXISTS search_pending(id INTEGER PRIMARY KEY)");
-  if( rc==MARSAD_OK ){
-    rc = marsad_db_prepare(pDb, "INSERT INTO temp.search_pending(id) VALUES(?1)", &p->pPending);
-  }
-  if( rc==MARSAD_OK ){
-    rc = marsad_db_prepare(pDb,
-        "INSERT INTO article_fts(rowid, title, body) "
-        "SELECT a.id, a.title, a.body FROM temp.search_pending p JOIN article a ON a.id=p.id",
-        &p->pIndex);
-  }
-  if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb, "DELETE FROM temp.search_pending", &p->pClear);
+  int rc = marsad_db_prepare(pDb,
+      "INSERT INTO article_fts(rowid, title, body) VALUES(?1, ?2, ?3)", &p->pIndex);
   if( rc!=MARSAD_OK ){
     search_close(p);
     return rc;
@@ -818,35 +815,62 @@ static int search_open(marsad_db *pDb, void **ppState){
   return rc;
 }
 
-/* Notes a newly stored article for indexing when its batch is flushed. */
+/* Notes a newly stored article for indexing when its batch is flushed:
+** its texts and their tokens, from the analysis, in the handle's list. */
 static int search_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   SearchState *p = pState;
   if( p==0 ) return MARSAD_OK;
-  int rc = MARSAD_OK;
-  if( pDb->pFtsDocs ){          /* its tokens, from the analysis, for the flush */
-    rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_TITLE);
-    if( rc==MARSAD_OK ) rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_BODY);
-    if( rc ) return marsad_db_error(pDb, rc, "out of memory indexing an article");
+  if( p->nPending>=p->nPendingAlloc ){
+    int nNew = p->nPendingAlloc ? p->nPendingAlloc*2 : 512;
+    SearchPending *aNew = marsad_realloc(p->aPending, sizeof(*aNew)*(size_t)nNew);
+    if( aNew==0 ) return marsad_db_error(pDb, MARSAD_NOMEM, "out of memory indexing an article");
+    p->aPending = aNew;
+    p->nPendingAlloc = nNew;
   }
-  sqlite3_bind_int64(p->pPending, 1, pA->art.iRowid);
-  return step_done(pDb, p->pPending, "search pending");
+  SearchPending *pP = &p->aPending[p->nPending];
+  pP->iRowid = pA->art.iRowid;
+  int rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_TITLE, &pP->iTitle);
+  if( rc==MARSAD_OK ) rc = marsad_fts_docs_add(pDb->pFtsDocs, pA, MARSAD_FIELD_BODY, &pP->iBody);
+  if( rc ) return marsad_db_error(pDb, rc, "out of memory indexing an article");
+  p->nPending++;
+  return MARSAD_OK;
 }
 
-/* Indexes the batch's articles in one statement (one new FTS5 segment). */
+/* Binds document iDoc of the handle's list (empty text for -1) to
+** parameter i of pStmt. */
+static int bind_doc(marsad_db *pDb, sqlite3_stmt *pStmt, int i, int iDoc){
+  size_t n = 0;
+  const char *z = iDoc>=0 ? marsad_fts_docs_text(pDb->pFtsDocs, iDoc, &n) : "";
+  return sqlite3_bind_text(pStmt, i, z, (int)n, SQLITE_STATIC);
+}
+
+/* Indexes the batch's articles, one INSERT each with nothing in between,
+** so that FTS5 keeps their terms together and writes one new segment. */
 static int search_flush(marsad_db *pDb, void *pState){
   SearchState *p = pState;
   if( p==0 ) return MARSAD_OK;
-  int rc = step_done(pDb, p->pIndex, "search index");
-  if( pDb->pFtsDocs ) marsad_fts_docs_clear(pDb->pFtsDocs);
-  if( rc==MARSAD_OK ) rc = step_done(pDb, p->pClear, "search pending");
+  int rc = MARSAD_OK;
+  for(int i=0; rc==MARSAD_OK && i<p->nPending; i++){
+    const SearchPending *pP = &p->aPending[i];
+    sqlite3_bind_int64(p->pIndex, 1, pP->iRowid);
+    if( bind_doc(pDb, p->pIndex, 2, pP->iTitle)!=SQLITE_OK
+     || bind_doc(pDb, p->pIndex, 3, pP->iBody)!=SQLITE_OK ){
+      rc = marsad_db_sqlite_error(pDb, "search index");
+    }
+    if( rc==MARSAD_OK ) rc = step_done(pDb, p->pIndex, "search index");
+  }
+  sqlite3_clear_bindings(p->pIndex);     /* no pointer into the list outlives it */
+  p->nPending = 0;
+  marsad_fts_docs_clear(pDb->pFtsDocs);
   return rc;
 }
 
-/* Forgets the tokens kept for a rolled-back batch (and the out-of-memory
+/* Forgets the articles of a rolled-back batch (and the out-of-memory
 ** failure that may have ended it): the next batch starts from none. */
 static void search_rollback(marsad_db *pDb, void *pState){
-  (void)pState;
-  if( pDb->pFtsDocs ) marsad_fts_docs_clear(pDb->pFtsDocs);
+  SearchState *p = pState;
+  if( p ) p->nPending = 0;
+  marsad_fts_docs_clear(pDb->pFtsDocs);
 }
 
 const marsad_module marsad_search_module = {
@@ -855,5 +879,5 @@ const marsad_module marsad_search_module = {
   search_close,   /* xClose */
   search_article, /* xArticle */
   search_flush,   /* xFlush */
-  search_rollback /* xRollback (the pending articles are in a temp table) */
+  search_rollback /* xRollback */
 };

@@ -126,7 +126,14 @@ static void test_known_documents(marsad_db *pDb){
     a.art.zBody = azText[i];
     a.art.nBody = strlen(azText[i]);
     CHECK_EQ_INT(marsad_analysis_keep_tokens(&a), MARSAD_OK);
-    CHECK_EQ_INT(marsad_fts_docs_add(pDb->pFtsDocs, &a, MARSAD_FIELD_BODY), MARSAD_OK);
+    int iDoc = -1;
+    size_t nText = 0;
+    CHECK_EQ_INT(marsad_fts_docs_add(pDb->pFtsDocs, &a, MARSAD_FIELD_BODY, &iDoc), MARSAD_OK);
+    CHECK_EQ_INT(iDoc, 0);
+    if( iDoc==0 ){                       /* its copy of the text, the one ingestion binds */
+      const char *zCopy = marsad_fts_docs_text(pDb->pFtsDocs, iDoc, &nText);
+      CHECK(nText==strlen(azText[i]) && memcmp(zCopy, azText[i], nText)==0);
+    }
     tokenize(pDb, azText[i], FTS5_TOKENIZE_DOCUMENT, &known);
     CHECK_EQ_STR(known.b.a, live.b.a);
     CHECK_EQ_INT(known.n, live.n);
@@ -584,6 +591,38 @@ static int segments(marsad_db *pDb){
   return int_of(pDb, "SELECT count(DISTINCT segid) FROM article_fts_idx");
 }
 
+/* An ingestion batch is indexed into one segment, from the texts the
+** search module keeps (an empty title, a word longer than the index keeps,
+** names the other modules store rows for), and the index matches the
+** stored articles (FTS5's integrity-check tokenizes them again). */
+static void test_one_segment_a_batch(void){
+  char zData[2048];
+  size_t n = (size_t)snprintf(zData, sizeof zData,
+    "{\"id\":\"b1\",\"outlet\":\"o\",\"title\":\"وزير الخارجية في القدس\","
+    "\"text\":\"قال الأمير سعود الفيصل إن المعلمين في الرياض اجتمعوا يوم الأحد.\"}\n"
+    "{\"id\":\"b2\",\"outlet\":\"o\",\"title\":\"\","
+    "\"text\":\"أكد المتحدث باسم وزارة الصحة أن 12 شخصا أصيبوا في جدة.\"}\n"
+    "{\"id\":\"b3\",\"outlet\":\"o\",\"title\":\"المدرسة\",\"text\":\"كلمة ");
+  for(int i=0; i<150; i++) n += (size_t)snprintf(zData+n, sizeof zData - n, "\xD8\xA8");
+  n += (size_t)snprintf(zData+n, sizeof zData - n, " طويلة عن المعلمين.\"}\n");
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(":memory:", 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return;
+  marsad_ingest_opts o;
+  marsad_ingest_stats st;
+  memset(&o, 0, sizeof o);
+  memset(&st, 0, sizeof st);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "b.jsonl", zData, n, &o, &st), MARSAD_OK);
+  CHECK_EQ_INT(st.nAdded, 3);
+  CHECK_EQ_INT(segments(pDb), 1);
+  CHECK_EQ_INT(marsad_db_exec(pDb,
+      "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)"), MARSAD_OK);
+  check_search(pDb, "المعلم", 0, 0, "b1 b3");
+  check_search(pDb, "جدة", 0, 0, "b2");
+  marsad_close(pDb);
+}
+
 /* After a large ingestion the index is merged into one segment; after a
 ** small one it is left to automerge. Searches find the same either way. */
 static void test_merge_after_ingest(marsad_db *pDb){
@@ -625,6 +664,7 @@ int main(void){
   RUN(test_ingested_index);
   RUN(test_stale_index);
   RUN(test_automerge_off_while_loading);
+  RUN(test_one_segment_a_batch);
   test_merge_after_ingest(pDb);
   marsad_close(pDb);
   return DONE();
