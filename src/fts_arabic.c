@@ -17,7 +17,6 @@
 #include "norm.h"
 #include "stem.h"
 #include "token.h"
-#include "utf8.h"
 #include "wordcache.h"
 
 /* Format of the tokenizer's output: bump when the token scheme changes. */
@@ -175,15 +174,8 @@ static void prefix_key(const char *zKey, size_t nKey, const char **ppOut,
   size_t nBest = 0;
   for(int i=0; marsad_stem_articles[i].n; i++){
     const marsad_affix *pA = &marsad_stem_articles[i];
-    size_t m = 0;
-    int bMatch = 1;
-    for(int k=0; bMatch && k<pA->n; k++){
-      unsigned char a[4];
-      size_t nCp = marsad_utf8_encode(pA->a[k], a);
-      bMatch = m+nCp<=nKey && memcmp(zKey+m, a, nCp)==0;
-      m += nCp;
-    }
-    if( bMatch && m>nBest && nKey>=m+4 ) nBest = m;
+    size_t m = strlen(pA->z);
+    if( m>nBest && nKey>=m+4 && memcmp(zKey, pA->z, m)==0 ) nBest = m;
   }
   *ppOut = zKey + nBest;
   *pnOut = nKey - nBest;

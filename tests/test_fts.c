@@ -390,6 +390,8 @@ static void test_search(marsad_db *pDb){
   check_search(pDb, "مرتزقة OR المفاوضين", 0, 0, "a2 a5 a6");
   check_search(pDb, "المعلمون -المدرسة", 0, 0, "a5");
   check_search(pDb, "مفاوض*", 0, 0, "a2 a6");
+  check_search(pDb, "والمفاوض*", 0, 0, "a2 a6");     /* the article stripped: وال */
+  check_search(pDb, "الم*", 0, 0, "");               /* two letters would be left: kept */
   /* exact: only that form */
   check_search(pDb, "=والمعلمون", 0, 0, "a5");
   check_search(pDb, "والمعلمون", MARSAD_QUERY_EXACT, 0, "a5");
