@@ -947,6 +947,14 @@ static void test_org_lists(void){
   fixture_text(&f, "وتوقع صندوق النقد الدولي نموا، وقال صندوق النقد إن الدين ارتفع.");
   CHECK(entity_of(&f.a, "صندوق النقد")!=0);
   CHECK_EQ_INT(entity_of(&f.a, "صندوق النقد"), entity_of(&f.a, "صندوق النقد الدولي"));
+  fixture_text(&f, "وانتقل اللاعب من فيورنتينا إلى بوكا جونيورز، وطلبت شركة بوينج من بوينغ أخرى.");
+  CHECK_EQ_INT(kind_of(&f.a, "فيورنتينا"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "بوكا جونيورز"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(entity_of(&f.a, "بوينغ"), entity_of(&f.a, "شركة بوينج"));
+  fixture_text(&f, "وذكرت صحيفة فايننشال تايمز أن أمازون وكوكاكولا ستعلنان نتائجهما.");
+  CHECK_EQ_INT(kind_of(&f.a, "فايننشال تايمز"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "أمازون"), MARSAD_ENTITY_ORG);
+  CHECK_EQ_INT(kind_of(&f.a, "كوكاكولا"), MARSAD_ENTITY_ORG);
   fixture_close(&f);
 }
 
