@@ -1017,11 +1017,31 @@ void marsad_entity_written_bare(const char *z, size_t n, marsad_buf *pOut){
   }
 }
 
+/* True when marsad_entity_written_bare would give z[0..n) back as it is:
+** no white space but single spaces, and no byte of a character whose key
+** drops it (tatweel, harakat, U+0610..U+061C, U+0670, the soft hyphen,
+** combining marks) nor of a character of three bytes or more (invisible
+** controls among them). A test of the bytes, for most names. */
+static int written_bare_already(const char *z, size_t n){
+  const unsigned char *a = (const unsigned char*)z;
+  for(size_t i=0; i<n; i++){
+    unsigned char c = a[i], d = i+1<n ? a[i+1] : 0;
+    if( c<0x20 || (c==' ' && d==' ') || c>=0xE0 || c==0xCC || c==0xCD ) return 0;
+    if( c==0xD9 && ((d>=0x80 && d<=0x9F) || d==0xB0) ) return 0;
+    if( c==0xD8 && d>=0x90 && d<=0x9C ) return 0;
+    if( c==0xC2 && d==0xAD ) return 0;
+  }
+  return 1;
+}
+
 /* The text mention m is shown with (a variant, a new entity's name): the
 ** span without the marks its key drops (marsad_entity_written_bare: a
 ** tatweel, جامعــة), with the article when لل took it (للولايات المتحدة).
 ** Owned by the caller (marsad_free); NULL when out of memory. */
 static char *ment_display(const res_ment *m){
+  if( !m->bLamLam && written_bare_already(m->zText, m->nText) ){
+    return marsad_strndup(m->zText, m->nText);
+  }
   marsad_buf b = MARSAD_BUF_INIT;
   if( m->bLamLam ) marsad_buf_append(&b, "\xD8\xA7\xD9\x84", 4);
   marsad_buf bare = MARSAD_BUF_INIT;

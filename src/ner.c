@@ -282,39 +282,11 @@ static int hamza_al(const char *zText, size_t n){
   return 0;
 }
 
-static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
-                         size_t iEnd, const char *k, size_t nk, uint64_t hKey);
-
-/* Before a word of field iField that starts at byte iStart: when the bytes
-** since the previous token hold a lone tatweel (a run of U+0640 between
-** spaces: «عبدالعزيز ـ طيب الله ثراه ـ», a dash), stores that run as a
-** punctuation token, which ends a name as a dash does. The tokenizer reads a
-** tatweel as a mark of its word, so a lone one is no token of its own. */
-static int ner_tatweel_dash(marsad_ner *p, int iField, size_t iStart){
-  if( p->nTok==0 || p->aTok[p->nTok-1].iField!=iField ) return MARSAD_OK;
-  size_t i = p->aTok[p->nTok-1].iEnd;
-  if( iStart-i<4 ) return MARSAD_OK;   /* " ـ " at the least */
-  const unsigned char *z = (const unsigned char*)p->az[iField];
-  for(; i+1<iStart; i++){
-    if( z[i]!=0xD9 || z[i+1]!=0x80 ) continue;
-    size_t j = i;
-    while( j+1<iStart && z[j]==0xD9 && z[j+1]==0x80 ) j += 2;
-    if( j<iStart ) return ner_add_token(p, iField, MARSAD_TOKEN_PUNCT, i, j, 0, 0, 0);
-    break;
-  }
-  return MARSAD_OK;
-}
-
 /* Stores one token of field iField: its kind, span and, for a word, its
-** key k[0..nk) of hash hKey (marsad_hash64); a lone tatweel before a word
-** first (ner_tatweel_dash). */
-static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
-                         size_t iEnd, const char *k, size_t nk, uint64_t hKey){
+** key k[0..nk) of hash hKey (marsad_hash64). */
+static int ner_push_token(marsad_ner *p, int iField, int eKind, size_t iStart,
+                          size_t iEnd, const char *k, size_t nk, uint64_t hKey){
   const char *z = p->az[iField];
-  if( eKind!=MARSAD_TOKEN_PUNCT ){
-    int rc = ner_tatweel_dash(p, iField, iStart);
-    if( rc ) return rc;
-  }
   if( p->nTok>=p->nTokAlloc ){
     int nNew = p->nTokAlloc ? p->nTokAlloc*2 : 256;
     ner_tok *aNew = marsad_realloc(p->aTok, sizeof(*aNew)*(size_t)nNew);
@@ -349,6 +321,38 @@ static int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
   }
   p->nTok++;
   return MARSAD_OK;
+}
+
+/* Before a word of field iField that starts at byte iStart: when the bytes
+** since the previous token hold a lone tatweel (a run of U+0640 between
+** spaces: «عبدالعزيز ـ طيب الله ثراه ـ», a dash), stores that run as a
+** punctuation token, which ends a name as a dash does. The tokenizer reads a
+** tatweel as a mark of its word, so a lone one is no token of its own.
+** The previous token is of field iField and ends 4 bytes or more before
+** iStart (" ـ " at the least). */
+static int ner_tatweel_dash(marsad_ner *p, int iField, size_t iStart){
+  size_t i = p->aTok[p->nTok-1].iEnd;
+  const unsigned char *z = (const unsigned char*)p->az[iField];
+  for(; i+1<iStart; i++){
+    if( z[i]!=0xD9 || z[i+1]!=0x80 ) continue;
+    size_t j = i;
+    while( j+1<iStart && z[j]==0xD9 && z[j+1]==0x80 ) j += 2;
+    if( j<iStart ) return ner_push_token(p, iField, MARSAD_TOKEN_PUNCT, i, j, 0, 0, 0);
+    break;
+  }
+  return MARSAD_OK;
+}
+
+/* Stores one token (ner_push_token), after a lone tatweel before a word
+** (ner_tatweel_dash). */
+static inline int ner_add_token(marsad_ner *p, int iField, int eKind, size_t iStart,
+                                size_t iEnd, const char *k, size_t nk, uint64_t hKey){
+  if( eKind!=MARSAD_TOKEN_PUNCT && p->nTok>0 && p->aTok[p->nTok-1].iField==iField
+   && iStart>=p->aTok[p->nTok-1].iEnd+4 ){
+    int rc = ner_tatweel_dash(p, iField, iStart);
+    if( rc ) return rc;
+  }
+  return ner_push_token(p, iField, eKind, iStart, iEnd, k, nk, hKey);
 }
 
 /* Stores one token, normalizing its key (a marsad_span_fn). */
