@@ -309,15 +309,42 @@ static ml_row small_row(ml_memo *pM, int k){
 
 #define ML_BLOCK 8               /* tokens whose static features are gathered at once */
 
+/* A token is tagged O without its context when the tag before it is O,
+** its word is in no list of the gazetteer but those of words never a name
+** (ML_SURE_CLASSES: not a given name, a particle, a name, a title...), and
+** the sum of its word's own features favours O over every other tag by at
+** least ML_SURE_O (the weights are scaled so that the strongest feature's
+** largest is 30,000): the context then rarely overturns the word, and its
+** lookups, the larger part of the tagger's work, are not made
+** (docs/BENCHMARKS.md, "Entity recognition's CPU: session 10"). */
+#define ML_SURE_O 5000
+#define ML_SURE_CLASSES (MARSAD_GAZ_STOP|MARSAD_GAZ_COMMON)
+
+/* True when the token after token i may continue a name started at i: a
+** particle (بن، أبو) or a given name (a word the lists do not know as a
+** given name may be one before them: ثامر بن فيصل، ممدوح سبحي). */
+static int name_follows(const marsad_ml_tok *a, int n, int i){
+  return i+1<n && (a[i+1].cAny & (MARSAD_GAZ_PARTICLE|MARSAD_GAZ_GIVEN));
+}
+
+/* MARSAD_ML_SURE_O when a word of classes cAny and own features' sum s is
+** sure O (above), else 1 (marsad_ml_word.bSet's values once filled). */
+static int32_t word_sure(unsigned cAny, const ml_sum *s){
+  int bSure = (cAny & ~(unsigned)ML_SURE_CLASSES)==0;
+  for(int c=1; c<MARSAD_ML_NTAG; c++) bSure &= (*s)[0]-(*s)[c] >= ML_SURE_O;
+  return bSure ? MARSAD_ML_SURE_O : 1;
+}
+
 /* The static features of a block of tokens a[i0..i1), gathered (their
 ** buckets fetched) one block before they are summed. */
 typedef struct ml_block {
   int i0, i1;                      /* the tokens */
-  ml_feats aCtx[ML_BLOCK];         /* token i0+j's features to sum at each token
-                                      (all of them when it has no pWord, none
-                                      when it is not scored) */
+  ml_feats aCtx[ML_BLOCK];         /* token i0+j's context features (none when
+                                      it is not scored) */
   ml_feats aWord[ML_BLOCK];        /* its word features when its pWord is not
-                                      filled yet (else none) */
+                                      filled yet or it has none (else none) */
+  unsigned char aLate[ML_BLOCK];   /* 1: its context is not gathered (its word
+                                      was sure O): made only if it is needed */
   uint32_t aF[ML_BLOCK][2][NF_MAX];     /* the ids of aCtx[j], aWord[j] */
   uint32_t aRole[ML_BLOCK][2][8];       /* their neighbours' role ids */
   uint16_t aSmall[ML_BLOCK][2][NF_MAX]; /* their small features' codes */
@@ -353,9 +380,12 @@ static void block_gather(const marsad_ml_tok *a, int n, int i0, int i1,
     ml_feats *c = &pB->aCtx[j], *w = &pB->aWord[j];
     *c = (ml_feats){ pB->aF[j][0], 0, pB->aSmall[j][0], 0, pB->aRole[j][0], 0 };
     *w = (ml_feats){ pB->aF[j][1], 0, pB->aSmall[j][1], 0, pB->aRole[j][1], 0 };
+    pB->aLate[j] = 0;
     if( marsad_ml_skip(&a[i]) ) continue;
-    if( a[i].pWord && !a[i].pWord->bSet ) static_features(a, n, i, ML_WORD, w);
-    static_features(a, n, i, a[i].pWord ? ML_CONTEXT : ML_ALL, c);
+    const marsad_ml_word *pW = a[i].pWord;
+    if( pW && pW->bSet==MARSAD_ML_SURE_O ){ pB->aLate[j] = 1; continue; }
+    if( pW==0 || !pW->bSet ) static_features(a, n, i, ML_WORD, w);
+    static_features(a, n, i, ML_CONTEXT, c);
     feats_fetch(w);
     feats_fetch(c);
     uint32_t id = a[i].aRole[MARSAD_ML_ROLE_AFTER_O];  /* the word after O, */
@@ -374,31 +404,55 @@ static inline void feats_add(ml_sum *pSum, const ml_feats *pF, ml_memo *pM){
 }
 
 /* Sums into aScore[j] the weights of the static features of the scored
-** tokens i0+j of block *pB (gathered by block_gather): its word features'
-** sum from the token's pWord (filled first when it is not yet), the rest
-** looked up. */
+** tokens i0+j of block *pB (gathered by block_gather), and sets aSure[j]
+** to the word's bSet (MARSAD_ML_SURE_O or 1): its word features' sum from
+** the token's pWord (filled first when it is not yet) or looked up, the
+** rest looked up (none yet when aLate[j]). */
 static void block_scores(const marsad_ml_tok *a, const ml_block *pB, ml_memo *pM,
-                         long aScore[][MARSAD_ML_NTAG]){
+                         long aScore[][MARSAD_ML_NTAG], int32_t *aSure){
   for(int i=pB->i0; i<pB->i1; i++){
     int j = i-pB->i0;
     marsad_ml_word *w = a[i].pWord;
     ml_sum aSum = {0};               /* local sums: kept in registers */
-    feats_add(&aSum, &pB->aCtx[j], pM);
-    if( w && !w->bSet && !marsad_ml_skip(&a[i]) ){
+    aSure[j] = 1;
+    if( !marsad_ml_skip(&a[i]) ){
       ml_sum aWord = {0};
-      feats_add(&aWord, &pB->aWord[j], pM);
-      for(int c=0; c<MARSAD_ML_NTAG; c++) w->aSum[c] = aWord[c];
-      w->bSet = 1;
-    }
-    if( w && !marsad_ml_skip(&a[i]) ){
-      for(int c=0; c<MARSAD_ML_NTAG; c++) aSum[c] += w->aSum[c];
+      if( w && w->bSet ){
+        for(int c=0; c<MARSAD_ML_NTAG; c++) aWord[c] = w->aSum[c];
+        aSure[j] = w->bSet;
+      }else{
+        feats_add(&aWord, &pB->aWord[j], pM);
+        aSure[j] = word_sure(a[i].cAny, &aWord);
+        if( w ){
+          for(int c=0; c<MARSAD_ML_NTAG; c++) w->aSum[c] = aWord[c];
+          w->bSet = aSure[j];
+        }
+      }
+      feats_add(&aSum, &pB->aCtx[j], pM);
+      aSum += aWord;
     }
     for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[j][c] = aSum[c];
   }
 }
 
+/* Adds to aScore the weights of the context features of token i, which
+** block_gather left out (ml_block.aLate). */
+static void late_context(const marsad_ml_tok *a, int n, int i, ml_memo *pM,
+                         long *aScore){
+  uint32_t aF[NF_MAX], aRole[8];
+  uint16_t aSmall[NF_MAX];
+  ml_feats f = { aF, 0, aSmall, 0, aRole, 0 };
+  ml_sum aSum = {0};
+  static_features(a, n, i, ML_CONTEXT, &f);
+  feats_fetch(&f);
+  feats_add(&aSum, &f, pM);
+  for(int c=0; c<MARSAD_ML_NTAG; c++) aScore[c] += aSum[c];
+}
+
 void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   long aStatic[ML_BLOCK][MARSAD_ML_NTAG];
+  int32_t aSure[ML_BLOCK];
+  ml_block *pCur = 0;
   uint32_t aWordTag[MARSAD_ML_NTAG];
   ml_memo memo;
   ml_block aBlock[2];              /* the block being tagged, the next one */
@@ -411,10 +465,11 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
   for(int i=0; i<n; i++){
     int j = i % ML_BLOCK;
     if( j==0 && bModel ){
-      ml_block *pCur = &aBlock[(i/ML_BLOCK)%2], *pNext = &aBlock[(i/ML_BLOCK+1)%2];
+      ml_block *pNext = &aBlock[(i/ML_BLOCK+1)%2];
       int i1 = i+ML_BLOCK<n ? i+ML_BLOCK : n;
+      pCur = &aBlock[(i/ML_BLOCK)%2];
       if( i1<n ) block_gather(a, n, i1, i1+ML_BLOCK<n ? i1+ML_BLOCK : n, aWordTag, pNext);
-      block_scores(a, pCur, &memo, aStatic);
+      block_scores(a, pCur, &memo, aStatic, aSure);
     }
     if( marsad_ml_skip(&a[i]) ){
       aTag[i] = ml_skip_tag(&a[i]);
@@ -422,8 +477,14 @@ void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag){
       t1 = aTag[i];
       continue;
     }
+    if( bModel && t1==MARSAD_ML_O && aSure[j]==MARSAD_ML_SURE_O && !name_follows(a, n, i) ){
+      aTag[i] = MARSAD_ML_O;
+      t2 = t1;
+      continue;
+    }
     long aScore[MARSAD_ML_NTAG] = {0};
     if( bModel ){
+      if( pCur->aLate[j] ) late_context(a, n, i, &memo, aStatic[j]);
       ml_sum sum = *history_sum(&memo, rule_at(a, n, i), t1, t2);
       uint32_t id = a[i].aRole[MARSAD_ML_ROLE_AFTER_O];
       if( t1!=MARSAD_ML_O ){

@@ -33,8 +33,11 @@
 ** filled by the tagger on first use. */
 typedef struct marsad_ml_word {
   int32_t aSum[MARSAD_ML_NTAG];
-  int32_t bSet;        /* 1: aSum is filled */
+  int32_t bSet;        /* 0: not filled; 1: aSum is filled; MARSAD_ML_SURE_O:
+                          filled, and it favours O enough (nerml.c) that a
+                          token of the word after an O is tagged O */
 } marsad_ml_word;
+#define MARSAD_ML_SURE_O 2
 
 /* The ids of the features a token gives its neighbours by its word alone
 ** (marsad_ml_tok.aRole): as the word before a token, after it, two before,
@@ -132,7 +135,10 @@ static inline uint32_t marsad_ml_hash(const char *p, size_t n){
 }
 
 /* Tags a[0..n) with the compiled model into aTag (B/I fixed so that an I
-** follows a B or I of its type). */
+** follows a B or I of its type). A token after an O whose word is in no
+** list but those of words never a name, whose own features favour O by a
+** wide margin and before no particle or given name is tagged O without
+** its context's features (nerml.c, ML_SURE_O). */
 void marsad_ml_tag(const marsad_ml_tok *a, int n, int *aTag);
 
 /* Training. */
