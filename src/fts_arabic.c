@@ -335,7 +335,10 @@ static int docs_word(void *pCtx, const marsad_token *t){
   int bDiffer = nStem!=t->nKey || (zStem!=t->pKey && memcmp(zStem, t->pKey, nStem)!=0);
   size_t nMarked = bDiffer ? t->nKey+1 : 0;
   size_t nTok = nStem + (bDiffer ? 1 : 0);
-  if( marsad_buf_grow(&d->text, nTok+nMarked) ) return d->text.rc;
+  if( (d->text.rc || nTok+nMarked>=d->text.nAlloc-d->text.n)   /* marsad_buf_append's test */
+   && marsad_buf_grow(&d->text, nTok+nMarked) ){
+    return d->text.rc;
+  }
   char *z = d->text.a + d->text.n;       /* the stem (+ '~'), then '=' + key */
   memcpy(z, zStem, nStem);
   if( bDiffer ){
