@@ -1019,7 +1019,7 @@ void marsad_entity_written_bare(const char *z, size_t n, marsad_buf *pOut){
 
 /* True when marsad_entity_written_bare would give z[0..n) back as it is:
 ** no white space but single spaces, and no byte of a character whose key
-** drops it (tatweel, harakat, U+0610..U+061C, U+0670, the soft hyphen,
+** drops it (tatweel U+0640, harakat U+064B..U+065F, U+0610..U+061C, U+0670, the soft hyphen,
 ** combining marks) nor of a character of three bytes or more (invisible
 ** controls among them). A test of the bytes, for most names. */
 static int written_bare_already(const char *z, size_t n){
@@ -1027,7 +1027,7 @@ static int written_bare_already(const char *z, size_t n){
   for(size_t i=0; i<n; i++){
     unsigned char c = a[i], d = i+1<n ? a[i+1] : 0;
     if( c<0x20 || (c==' ' && d==' ') || c>=0xE0 || c==0xCC || c==0xCD ) return 0;
-    if( c==0xD9 && ((d>=0x80 && d<=0x9F) || d==0xB0) ) return 0;
+    if( c==0xD9 && (d==0x80 || (d>=0x8B && d<=0x9F) || d==0xB0) ) return 0;   /* U+0640, U+064B.. */
     if( c==0xD8 && d>=0x90 && d<=0x9C ) return 0;
     if( c==0xC2 && d==0xAD ) return 0;
   }
