@@ -475,6 +475,17 @@ typedef struct res_variant {
   char *zKey;        /* normalized key (owned) */
 } res_variant;
 
+/* A mention of the analysis being resolved whose key may stand for a
+** place of one word zKey (place_in_article): "H zKey", H a place noun of
+** the gazetteer when bHead is 1 (-1: not looked up yet), or zKey with
+** the adjective's ending ي or يه. */
+typedef struct res_place {
+  int iMention;      /* the mention */
+  int bHead;         /* a key "H zKey": 1, 0 or -1 as above; 2: zKey + ي/يه */
+  const char *zKey;  /* zKey, in the mention's key (not NUL-terminated for 2) */
+  size_t nKey;       /* its bytes */
+} res_place;
+
 struct marsad_resolver {
   marsad_resolver_store store;  /* where new things go (xEntity NULL: memory) */
   res_entity *aEnt;
@@ -510,6 +521,10 @@ struct marsad_resolver {
   size_t *aKeyLen;              /* bytes of the key of each mention of the
                                    analysis being resolved (0: no key) */
   int nKeyLenAlloc;
+  res_place *aPlace;            /* the mentions of that analysis that may
+                                   name a one-word place (place_in_article),
+                                   in text order */
+  int nPlace, nPlaceAlloc;
   const marsad_gaz_outlet *pOutlet; /* the outlet of the article being resolved
                                    (data/outlets.tsv), or NULL */
   int iOutletGaz;               /* its organisation (gazetteer entity), or -1 */
@@ -539,6 +554,7 @@ void marsad_resolver_free(marsad_resolver *p){
   marsad_free(p->aVar);
   marsad_free(p->aGazEnt);
   marsad_free(p->aKeyLen);
+  marsad_free(p->aPlace);
   km_free(&p->mKey);
   km_free(&p->mSkel);
   km_free(&p->mSur);
@@ -1401,30 +1417,64 @@ static int place_in_article(marsad_resolver *p, const marsad_analysis *pA, const
                             int *pRc){
   size_t n = strlen(zKey);
   if( strchr(zKey, ' ') ) return -1;
-  for(int i=0; i<pA->nMention && *pRc==MARSAD_OK; i++){
-    const marsad_mention *o = &pA->aMention[i];
-    size_t no = p->aKeyLen[i];
-    if( o->eKind!=MARSAD_ENTITY_PLACE || o->zKey==0 || no<n+2 ) continue;   /* n+2: see bHead, bAdj */
-    int bHead = no>n+1 && o->zKey[no-n-1]==' ' && memcmp(o->zKey+no-n, zKey, n)==0
-             && memchr(o->zKey, ' ', no-n-1)==0;     /* two words, the second zKey */
-    if( bHead ){
-      const marsad_gaz_key *h = marsad_gaz_lookup(o->zKey, no-n-1);
-      bHead = h && (h->fClass & MARSAD_GAZ_PLACEHEAD);
+  for(int k=0; k<p->nPlace && *pRc==MARSAD_OK; k++){
+    res_place *c = &p->aPlace[k];
+    const marsad_mention *o = &pA->aMention[c->iMention];
+    if( c->nKey!=n || o->eKind!=MARSAD_ENTITY_PLACE || memcmp(c->zKey, zKey, n)!=0 ) continue;
+    if( c->bHead<0 ){
+      const marsad_gaz_key *h = marsad_gaz_lookup(o->zKey, (size_t)(c->zKey-1-o->zKey));
+      c->bHead = h && (h->fClass & MARSAD_GAZ_PLACEHEAD);
     }
-    int bAdj = (no==n+2 || no==n+4) && memcmp(o->zKey, zKey, n)==0
-            && (strcmp(o->zKey+n, "\xD9\x8A")==0 || strcmp(o->zKey+n, "\xD9\x8A\xD9\x87")==0);
-    if( bHead || bAdj ){
-      int e = o->iEntity ? find_id(p, o->iEntity) : -1;
-      if( o->iEntity==0 ){            /* later in the text: its gazetteer place */
-        const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, no);
-        if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE ){
-          e = gaz_entity(p, g->iEntity, pRc);
-        }
+    if( c->bHead==0 ) continue;
+    int e = o->iEntity ? find_id(p, o->iEntity) : -1;
+    if( o->iEntity==0 ){            /* later in the text: its gazetteer place */
+      size_t no = p->aKeyLen[c->iMention];
+      const marsad_gaz_key *g = marsad_gaz_lookup(o->zKey, no);
+      if( g && g->iEntity>=0 && marsad_gaz_entity_at(g->iEntity)->eKind==MARSAD_ENTITY_PLACE ){
+        e = gaz_entity(p, g->iEntity, pRc);
       }
-      if( e>=0 ) return e;
     }
+    if( e>=0 ) return e;
   }
   return -1;
+}
+
+/* Fills p->aPlace from the mentions of pA (their keys' lengths in
+** p->aKeyLen), whatever their kinds (a kind may change as they are
+** resolved): those whose key is two words (whether the first is a place
+** noun of the gazetteer is looked up on need), or one word ending in ي or
+** يه after at least one byte. MARSAD_OK or NOMEM. */
+static int article_places(marsad_resolver *p, const marsad_analysis *pA){
+  p->nPlace = 0;
+  for(int i=0; i<pA->nMention; i++){
+    const char *z = pA->aMention[i].zKey;
+    size_t no = p->aKeyLen[i];
+    res_place c = {i, -1, 0, 0};
+    if( z==0 || no<3 ) continue;
+    const char *zSp = memchr(z, ' ', no);
+    if( zSp ){
+      if( zSp==z || memchr(zSp+1, ' ', no-(size_t)(zSp+1-z)) || zSp+1==z+no ) continue;
+      c.zKey = zSp+1;
+      c.nKey = no-(size_t)(zSp+1-z);
+    }else if( memcmp(z+no-2, "\xD9\x8A", 2)==0 ){
+      c.bHead = 2;                    /* zKey + ي */
+      c.zKey = z;
+      c.nKey = no-2;
+    }else if( no>=5 && memcmp(z+no-4, "\xD9\x8A\xD9\x87", 4)==0 ){
+      c.bHead = 2;                    /* zKey + يه */
+      c.zKey = z;
+      c.nKey = no-4;
+    }else{
+      continue;
+    }
+    if( p->nPlace>=p->nPlaceAlloc ){
+      res_place *aNew = marsad_array_grow(p->aPlace, &p->nPlaceAlloc, p->nPlace+1, sizeof(res_place), 16);
+      if( aNew==0 ) return MARSAD_NOMEM;
+      p->aPlace = aNew;
+    }
+    p->aPlace[p->nPlace++] = c;
+  }
+  return MARSAD_OK;
 }
 
 /* The variant of p->mKey's "kind|key" zk (in p->b) spelled zKey (nKey
@@ -1944,6 +1994,7 @@ int marsad_resolver_resolve(marsad_resolver *p, marsad_analysis *pA){
   for(int i=0; i<pA->nMention; i++){
     p->aKeyLen[i] = pA->aMention[i].zKey ? strlen(pA->aMention[i].zKey) : 0;
   }
+  rc = article_places(p, pA);
   article_outlet(p, pA);
   /* full names first, so that surnames (with their particle) find them */
   for(int bPass=0; rc==MARSAD_OK && bPass<2; bPass++){
