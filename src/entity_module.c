@@ -248,13 +248,16 @@ static int entity_open(marsad_db *pDb, void **ppState){
   if( s==0 ) return MARSAD_NOMEM;
   memset(s, 0, sizeof *s);
   s->pDb = pDb;
-  s->qEntity.zInsert = "INSERT INTO entity(id, kind, name, name_en, gaz) VALUES";
+  /* OR FAIL: a failing row stops its INSERT without undoing the earlier
+  ** rows, so SQLite keeps no statement journal (a copy of every page an
+  ** INSERT of several rows touches first); the batch rolls back on any error */
+  s->qEntity.zInsert = "INSERT OR FAIL INTO entity(id, kind, name, name_en, gaz) VALUES";
   s->qEntity.nCol = 5;
   s->qEntity.zWhat = "storing an entity";
-  s->qVariant.zInsert = "INSERT INTO entity_variant(entity, text, key, reason, article) VALUES";
+  s->qVariant.zInsert = "INSERT OR FAIL INTO entity_variant(entity, text, key, reason, article) VALUES";
   s->qVariant.nCol = 5;
   s->qVariant.zWhat = "storing an entity variant";
-  s->qMention.zInsert = "INSERT INTO mention(article, entity, field, start, end, text) VALUES";
+  s->qMention.zInsert = "INSERT OR FAIL INTO mention(article, entity, field, start, end, text) VALUES";
   s->qMention.nCol = 6;
   s->qMention.zWhat = "storing a mention";
   rc = marsad_ner_new(&s->pNer);
