@@ -11,7 +11,9 @@
 ** entity still queued is written into its queued row), several rows
 ** per INSERT statement: each execution of a statement has a fixed cost
 ** (cursors opened, and for entity the CHECK on its kind, whose IN list
-** SQLite builds into a temporary index every time). New entities take
+** SQLite builds into a temporary index every time). Each article's
+** mentions also give one entity_article row per entity they name, with
+** their number (data/schema/042_entity_article.sql). New entities take
 ** their ids from the module (the largest id + 1, as SQLite would give them)
 ** so that the resolver has them before the rows exist. A batch that rolls
 ** back (xRollback) takes the queues and the resolver with it. After its
@@ -33,6 +35,8 @@
 #include "ner.h"
 #include "rowq.h"
 
+#define MERGE_NSTMT 10 /* azMerge's statements and its closing NULL */
+
 /* The module's state on one handle. */
 typedef struct entity_state {
   marsad_db *pDb;               /* the handle */
@@ -43,19 +47,26 @@ typedef struct entity_state {
   marsad_rowq qEntity;          /* new entity rows (rowq.h) */
   marsad_rowq qVariant;         /* new entity_variant rows */
   marsad_rowq qMention;         /* mention rows */
+  marsad_rowq qPair;            /* entity_article rows: (entity, article, mentions) */
   marsad_imap spell;            /* entity id -> marsad_spellings of its stored mentions */
   sqlite3_stmt *pRename;        /* UPDATE entity SET name */
-  sqlite3_stmt *apMerge[8];     /* the statements of a merge (azMerge), on need */
+  sqlite3_stmt *apMerge[MERGE_NSTMT]; /* the statements of a merge (azMerge), on need */
 } entity_state;
 
 /* What a merge of entity ?2 into entity ?1 changes (?3 the reason): its
-** variants, mentions, the statements it spoke and the figures it reported
-** (the facts module's, stored for earlier articles) name ?1, and ?2 is
-** gone, its id leading to ?1 (entity_merged; as do the ids merged into
-** ?2 before). */
-static const char *const azMerge[8] = {
+** variants, mentions (found through its articles), articles (the counts
+** of an article both name added up), the statements it spoke and the
+** figures it reported (the facts module's, stored for earlier articles)
+** name ?1, and ?2 is gone, its id leading to ?1 (entity_merged; as do the
+** ids merged into ?2 before). */
+static const char *const azMerge[MERGE_NSTMT] = {
   "UPDATE entity_variant SET entity=?1, reason=?3||'; before: '||reason WHERE entity=?2",
-  "UPDATE mention SET entity=?1 WHERE entity=?2",
+  "UPDATE mention SET entity=?1 WHERE entity=?2 AND article IN "
+  "  (SELECT article FROM entity_article WHERE entity=?2)",
+  "INSERT INTO entity_article(entity, article, n) "
+  "  SELECT ?1, article, n FROM entity_article WHERE entity=?2 "
+  "  ON CONFLICT(entity, article) DO UPDATE SET n=n+excluded.n",
+  "DELETE FROM entity_article WHERE entity=?2",
   "UPDATE statement SET speaker=?1 WHERE speaker=?2",
   "UPDATE figure SET reported_by=?1 WHERE reported_by=?2",
   "UPDATE entity_merged SET into_id=?1 WHERE into_id=?2",
@@ -77,6 +88,23 @@ static void spell_forget_all(entity_state *s){
     if( p ){ marsad_spellings_clear(p); marsad_free(p); }
   }
   marsad_imap_free(&s->spell);
+}
+
+/* Entity iFrom's mentions become entity iInto's (a merge): the spellings
+** kept for iFrom are added to those kept for iInto, which so stay those of
+** its stored mentions without reading them again (a country's, tens of
+** thousands of mentions, at every merge into it); when either is not kept,
+** iInto's are forgotten. MARSAD_OK or NOMEM (iInto's forgotten). */
+static int spell_merge(entity_state *s, long long iFrom, long long iInto){
+  marsad_spellings *pFrom = marsad_imap_del(&s->spell, (uint64_t)iFrom);
+  marsad_spellings *pInto = marsad_imap_get(&s->spell, (uint64_t)iInto);
+  int rc = MARSAD_OK;
+  for(int k=0; pFrom && pInto && rc==MARSAD_OK && k<pFrom->n; k++){
+    rc = marsad_spellings_add(pInto, pFrom->a[k].z, pFrom->a[k].n, pFrom->a[k].nMention);
+  }
+  if( pFrom==0 || rc ) spell_forget(s, iInto);
+  if( pFrom ){ marsad_spellings_clear(pFrom); marsad_free(pFrom); }
+  return rc;
 }
 
 /* Counts the queued mentions (about to be stored) in the spellings kept
@@ -160,12 +188,13 @@ static int entity_store_rename(void *pCtx, long long iId, const char *zName){
 }
 
 /* Inserts the rows queued so far: the new entities, then their variants,
-** then the mentions, which refer to them. */
+** then the mentions and the entities' articles, which refer to them. */
 static int entity_flush(entity_state *s){
   int rc = marsad_rowq_flush(s->pDb, &s->qEntity);
   if( rc==MARSAD_OK ) rc = marsad_rowq_flush(s->pDb, &s->qVariant);
   if( rc==MARSAD_OK ) rc = spell_count_queued(s);
   if( rc==MARSAD_OK ) rc = marsad_rowq_flush(s->pDb, &s->qMention);
+  if( rc==MARSAD_OK ) rc = marsad_rowq_flush(s->pDb, &s->qPair);
   return rc;
 }
 
@@ -176,8 +205,7 @@ static int entity_store_merge(void *pCtx, long long iFrom, long long iInto, cons
   entity_state *s = pCtx;
   int rc = entity_flush(s);
   if( rc==MARSAD_OK ) rc = marsad_facts_flush_rows(s->pDb);
-  spell_forget(s, iFrom);
-  spell_forget(s, iInto);
+  if( rc==MARSAD_OK ) rc = spell_merge(s, iFrom, iInto);
   for(int k=0; rc==MARSAD_OK && azMerge[k]; k++){
     if( s->apMerge[k]==0 ) rc = marsad_db_prepare(s->pDb, azMerge[k], &s->apMerge[k]);
     if( rc ) break;
@@ -235,6 +263,7 @@ static void entity_close(void *pState){
   marsad_rowq_free(&s->qEntity);
   marsad_rowq_free(&s->qVariant);
   marsad_rowq_free(&s->qMention);
+  marsad_rowq_free(&s->qPair);
   sqlite3_finalize(s->pRename);
   for(int k=0; azMerge[k]; k++) sqlite3_finalize(s->apMerge[k]);
   marsad_free(s);
@@ -260,6 +289,9 @@ static int entity_open(marsad_db *pDb, void **ppState){
   s->qMention.zInsert = "INSERT OR FAIL INTO mention(article, entity, field, start, end, text) VALUES";
   s->qMention.nCol = 6;
   s->qMention.zWhat = "storing a mention";
+  s->qPair.zInsert = "INSERT INTO entity_article(entity, article, n) VALUES";
+  s->qPair.nCol = 3;
+  s->qPair.zWhat = "storing an entity's article";
   rc = marsad_ner_new(&s->pNer);
   if( rc==MARSAD_OK && !(pDb->flags & MARSAD_OPEN_READONLY) ){
     rc = marsad_db_prepare(pDb, "UPDATE entity SET name=? WHERE id=?", &s->pRename);
@@ -269,9 +301,27 @@ static int entity_open(marsad_db *pDb, void **ppState){
   return MARSAD_OK;
 }
 
-/* Queues the mentions of pA. MARSAD_OK or NOMEM. */
+/* Counts a mention of entity iEntity in article iArticle into the
+** entity_article rows queued for that article, which start at row iFirst
+** of s->qPair. MARSAD_OK or NOMEM. */
+static int entity_queue_pair(entity_state *s, int iFirst, long long iEntity, long long iArticle){
+  marsad_rowq *q = &s->qPair;
+  for(int r=iFirst; r<q->nRow; r++){
+    marsad_rowq_cell *c = &q->aCell[r*q->nCol];
+    if( c[0].i==iEntity ){ c[2].i++; return MARSAD_OK; }
+  }
+  marsad_rowq_row(q);
+  marsad_rowq_int(q, 0, iEntity);
+  marsad_rowq_int(q, 1, iArticle);
+  marsad_rowq_int(q, 2, 1);
+  return q->rc;
+}
+
+/* Queues the mentions of pA and the entity_article rows they make.
+** MARSAD_OK or NOMEM. */
 static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
   marsad_rowq *q = &s->qMention;
+  int iFirst = s->qPair.nRow;
   for(int i=0; q->rc==MARSAD_OK && i<pA->nMention; i++){
     const marsad_mention *m = &pA->aMention[i];
     const char *z = m->eField==MARSAD_FIELD_TITLE ? pA->art.zTitle : pA->art.zBody;
@@ -283,6 +333,7 @@ static int entity_queue_mentions(entity_state *s, const marsad_analysis *pA){
     marsad_rowq_int(q, 3, (long long)m->iStart);
     marsad_rowq_int(q, 4, (long long)m->iEnd);
     marsad_rowq_text(q, 5, z+m->iStart, m->iEnd-m->iStart);
+    if( q->rc==MARSAD_OK ) q->rc = entity_queue_pair(s, iFirst, m->iEntity, pA->art.iRowid);
   }
   return q->rc;
 }
@@ -298,6 +349,7 @@ static void entity_rollback(marsad_db *pDb, void *pState){
   marsad_rowq_clear(&s->qEntity);
   marsad_rowq_clear(&s->qVariant);
   marsad_rowq_clear(&s->qMention);
+  marsad_rowq_clear(&s->qPair);
 }
 
 /* xArticle: recognise, resolve, queue the rows (stored by entity_flush). */

@@ -160,11 +160,18 @@ int marsad_entities_json(marsad_db *pDb, const marsad_query *pQ, char **pzJson){
     rc = marsad_db_story_exists(pDb, iStory, pQ->zStory);
     if( rc!=MARSAD_OK ) return rc;
   }
-  marsad_buf_puts(&sql,
-    "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
-    "  count(DISTINCT m.article) AS articles, count(*) AS mentions "
-    "FROM entity e JOIN mention m ON m.entity=e.id "
-    "WHERE (?1 IS NULL OR e.kind=?1) ");
+  /* Mentions of some articles only: those articles' mentions, found by
+  ** article; else every entity's articles with their counts. */
+  int bSome = iStory>=0 || (pQ && (pQ->zSince || pQ->zUntil || pQ->zOutlet));
+  marsad_buf_puts(&sql, bSome
+    ? "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
+      "  count(DISTINCT m.article) AS articles, count(*) AS mentions "
+      "FROM entity e JOIN mention m ON m.entity=e.id "
+      "WHERE (?1 IS NULL OR e.kind=?1) "
+    : "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
+      "  count(*) AS articles, sum(m.n) AS mentions "
+      "FROM entity e JOIN entity_article m ON m.entity=e.id "
+      "WHERE (?1 IS NULL OR e.kind=?1) ");
   const char *zText = pQ && pQ->zText && pQ->zText[0] ? pQ->zText : 0;
   char *zKey = 0;
   size_t nKey = 0;
@@ -280,7 +287,9 @@ void marsad_spellings_clear(marsad_spellings *p){
 int marsad_entity_spellings(marsad_db *pDb, long long iId, marsad_spellings *p){
   sqlite3_stmt *pStmt = 0;
   int rc = marsad_db_prepare(pDb,
-      "SELECT text, count(*) FROM mention WHERE entity=? GROUP BY text", &pStmt);
+      "SELECT m.text, count(*) FROM entity_article x "
+      "  JOIN mention m ON m.article=x.article AND m.entity=x.entity "
+      "WHERE x.entity=?1 GROUP BY m.text", &pStmt);
   if( rc==MARSAD_OK ) sqlite3_bind_int64(pStmt, 1, iId);
   while( rc==MARSAD_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     const char *zText = (const char*)sqlite3_column_text(pStmt, 0);
@@ -419,6 +428,9 @@ static int fold_spellings(json_t *pObj, size_t nMax){
   return rc;
 }
 
+/* SQL: the number of entity e's mentions (entity_article's counts). */
+#define ENTITY_MENTIONS "coalesce((SELECT sum(n) FROM entity_article x WHERE x.entity=e.id), 0)"
+
 /* The most mentioned entity with a spelling (by its key zKey, with or
 ** without the article) or an English name equal to z or holding its words
 ** whole (Obama: Barack Obama; سلمان: سلمان بن عبدالعزيز; English in any
@@ -437,7 +449,7 @@ static int find_by_key(marsad_db *pDb, const char *z, const char *zKey, size_t n
       "        ' '||replace(replace(replace(e.name_en, '(', ' '), ')', ' '), '-', ' ')||' ' LIKE replace(w.p, '-', ' ') ESCAPE '\\') "
       "   OR e.id IN (SELECT v.entity FROM entity_variant v, w "
       "               WHERE ' '||v.key||' ' LIKE w.p ESCAPE '\\') "
-      "ORDER BY (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id LIMIT 1", &pStmt);
+      "ORDER BY " ENTITY_MENTIONS " DESC, e.id LIMIT 1", &pStmt);
   *piId = 0;
   if( rc==MARSAD_OK ){
     marsad_bind_str(pStmt, 1, z);
@@ -488,7 +500,7 @@ static int find_by_short_name(marsad_db *pDb, const char *z, long long *piId){
       "SELECT e.id, e.gaz IN (upper(?1), 'org:'||lower(?1)), e.name_en FROM entity e "
       "WHERE e.gaz IN (upper(?1), 'org:'||lower(?1)) "
       "   OR (e.gaz IS NOT NULL AND e.name_en LIKE substr(?1, 1, 1)||'% %') "
-      "ORDER BY 2 DESC, (SELECT count(*) FROM mention m WHERE m.entity=e.id) DESC, e.id", &pStmt);
+      "ORDER BY 2 DESC, " ENTITY_MENTIONS " DESC, e.id", &pStmt);
   if( rc==MARSAD_OK ) marsad_bind_str(pStmt, 1, z);
   while( rc==MARSAD_OK && *piId==0 && sqlite3_step(pStmt)==SQLITE_ROW ){
     const char *zName = (const char*)sqlite3_column_text(pStmt, 2);
@@ -597,8 +609,8 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
   int rc = zName ? find_entity(pDb, zName, &iId, &pMerged) : MARSAD_MISUSE;
   if( rc==MARSAD_OK ) rc = marsad_db_prepare(pDb,
       "SELECT 'e'||e.id AS id, e.kind, e.name, e.name_en, e.gaz AS gazetteer, "
-      "  (SELECT count(DISTINCT article) FROM mention WHERE entity=e.id) AS articles, "
-      "  (SELECT count(*) FROM mention WHERE entity=e.id) AS mentions "
+      "  (SELECT count(*) FROM entity_article WHERE entity=e.id) AS articles, "
+      "  " ENTITY_MENTIONS " AS mentions "
       "FROM entity e WHERE e.id=?", &pStmt);
   if( rc==MARSAD_OK ){
     sqlite3_bind_int64(pStmt, 1, iId);
@@ -626,19 +638,18 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "    (SELECT substr(CAST(CASE m.field WHEN 1 THEN a.title ELSE a.body END AS BLOB), "
       "       m.start-3, 4) FROM article a WHERE a.id=m.article)=X'D984D984' "
       "  THEN 'ال' || m.text ELSE m.text END AS text, count(*) AS mentions "
-      "FROM mention m WHERE m.entity=?1 "
+      "FROM entity_article x JOIN mention m ON m.article=x.article AND m.entity=x.entity "
+      "WHERE x.entity=?1 "
       "GROUP BY 1 ORDER BY mentions DESC, text", iId, 0);
   if( rc==MARSAD_OK ) rc = fold_spellings(pObj, 50);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "dates",
       "SELECT a.published AS date, count(*) AS articles, sum(x.n) AS mentions "
-      "FROM (SELECT article, count(*) AS n FROM mention WHERE entity=?1 GROUP BY article) x "
-      "  JOIN article a ON a.id=x.article "
+      "FROM entity_article x JOIN article a ON a.id=x.article WHERE x.entity=?1 "
       "GROUP BY date ORDER BY date IS NULL, date", iId, 0);
   if( rc==MARSAD_OK && has_stories(pDb) ) rc = entity_rows(pDb, pObj, "stories",
       "SELECT 's'||s.story AS id, (SELECT title FROM story WHERE id=s.story) AS title, "
       "  count(*) AS articles "
-      "FROM (SELECT DISTINCT article FROM mention WHERE entity=?1) x "
-      "  JOIN article_story s ON s.article=x.article "
+      "FROM entity_article x JOIN article_story s ON s.article=x.article WHERE x.entity=?1 "
       "GROUP BY s.story ORDER BY articles DESC LIMIT 20", iId, 0);
   if( rc==MARSAD_OK ) rc = entity_rows(pDb, pObj, "latest",
       "SELECT a.uid AS id, a.published, a.outlet, a.title, "
@@ -646,8 +657,7 @@ int marsad_entity_json(marsad_db *pDb, const char *zName, unsigned flags, char *
       "     'start', m.start, 'end', m.end, 'text', m.text)) "
       "   FROM (SELECT * FROM mention WHERE entity=?1 AND article=a.id ORDER BY id) m) AS mentions "
       "FROM article a WHERE a.id IN "
-      "  (SELECT b.id FROM (SELECT DISTINCT article FROM mention WHERE entity=?1) x "
-      "     JOIN article b ON b.id=x.article "
+      "  (SELECT b.id FROM entity_article x JOIN article b ON b.id=x.article WHERE x.entity=?1 "
       "   ORDER BY coalesce(b.published, substr(b.ingested,1,10)) DESC, b.id DESC LIMIT 20) "
       "ORDER BY coalesce(a.published, substr(a.ingested,1,10)) DESC, a.id DESC", iId, 0);
   if( rc==MARSAD_OK ){

@@ -22,7 +22,8 @@ static const char *const azRerun[] = { "entities", "facts" };
 ** one naming it as parent (no index), quadratic on a large store. */
 static const char zForget[] =
   "DELETE FROM figure; DELETE FROM statement; DELETE FROM date_mention;"
-  "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_variant;"
+  "DELETE FROM article_facts; DELETE FROM mention; DELETE FROM entity_article;"
+  "DELETE FROM entity_variant;"
   "DELETE FROM entity_merged; DELETE FROM entity;";
 
 /* The indices in marsad_modules of the rerun modules, in the order they

@@ -1692,6 +1692,74 @@ static void test_merge_stored(void){
   unlink(zIn);
 }
 
+/* Ingests the JSON Lines text zLines into database zDb through file zIn. */
+static void ingest_lines(const char *zDb, const char *zIn, const char *zLines){
+  FILE *f = fopen(zIn, "w");
+  CHECK(f!=0);
+  if( f==0 ) return;
+  fputs(zLines, f);
+  fclose(f);
+  marsad_db *pDb = 0;
+  marsad_ingest_stats st;
+  memset(&st, 0, sizeof st);
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_ingest_path(pDb, zIn, 0, &st), MARSAD_OK);
+  marsad_close(pDb);
+}
+
+/* The articles of each entity (entity_article, data/schema/042) hold one
+** row per entity and article with the number of its mentions there, as
+** the mentions give them, across a merge of two entities that an earlier
+** article both names (the two rows of that article become one, their
+** counts added up); the queries by entity count from them. */
+static void test_entity_articles(void){
+  char zDb[64], zIn[64], *zJson = 0;
+  snprintf(zDb, sizeof zDb, "/tmp/marsad-test-ner-ea-%d.db", (int)getpid());
+  snprintf(zIn, sizeof zIn, "/tmp/marsad-test-ner-ea-%d.jsonl", (int)getpid());
+  unlink(zDb);
+  ingest_lines(zDb, zIn,
+      "{\"title\": \"خبر أول\", \"text\": \"وقال الأمير عبدالله الفيصل أمير منطقة مكة المكرمة إن المشروع اكتمل. وزار عبدالله الفيصل جدة.\"}\n"
+      "{\"title\": \"خبر ثان\", \"text\": \"وقال الأمير عبدالله الفيصل بن عبدالعزيز إن الوفد وصل إلى جدة.\"}\n");
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity WHERE kind='person'"), 2);
+  /* the first article names the second entity too (as the recogniser may
+  ** find two people where one is named twice) */
+  db_int(zDb, "INSERT INTO mention(article, entity, field, start, end, text) "
+              "SELECT 1, m.entity, m.field, m.start, m.end, m.text FROM mention m JOIN entity e ON e.id=m.entity "
+              "WHERE m.article=2 AND e.kind='person';"
+              "INSERT INTO entity_article(entity, article, n) "
+              "SELECT x.entity, 1, 1 FROM entity_article x JOIN entity e ON e.id=x.entity "
+              "WHERE x.article=2 AND e.kind='person'");
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_article WHERE article=1"),
+               db_int(zDb, "SELECT count(DISTINCT entity) FROM mention WHERE article=1"));
+  ingest_lines(zDb, zIn,
+      "{\"title\": \"خبر ثالث\", \"text\": \"وأكد الأمير عبدالله الفيصل بن عبدالعزيز ما قاله الأمير عبدالله الفيصل.\"}\n");
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity WHERE kind='person'"), 1);
+  CHECK_EQ_INT(db_int(zDb, "SELECT x.n FROM entity_article x JOIN entity e ON e.id=x.entity "
+                           "WHERE x.article=1 AND e.kind='person'"), 3);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM entity_article x JOIN entity e ON e.id=x.entity "
+                           "WHERE e.kind='person'"), 3);
+  /* every row as the mentions give it, none more */
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM (SELECT entity, article, count(*) FROM mention GROUP BY 1, 2 "
+                           "EXCEPT SELECT entity, article, n FROM entity_article)"), 0);
+  CHECK_EQ_INT(db_int(zDb, "SELECT count(*) FROM (SELECT entity, article, n FROM entity_article "
+                           "EXCEPT SELECT entity, article, count(*) FROM mention GROUP BY 1, 2)"), 0);
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(zDb, 0, &pDb, 0), MARSAD_OK);
+  CHECK_EQ_INT(marsad_entity_json(pDb, "عبدالله الفيصل", 0, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"articles\":3,\"mentions\":6,"));
+  marsad_free(zJson);
+  zJson = 0;
+  marsad_query q;
+  memset(&q, 0, sizeof q);
+  q.zKind = "person";
+  CHECK_EQ_INT(marsad_entities_json(pDb, &q, &zJson), MARSAD_OK);
+  CHECK(zJson && strstr(zJson, "\"articles\":3,\"mentions\":6}"));
+  marsad_free(zJson);
+  marsad_close(pDb);
+  unlink(zDb);
+  unlink(zIn);
+}
+
 /* A name with its lineage and family name (عادل بن أحمد الجبير، عزام بن
 ** محمد الدخيل) is recognised whole, after a title too, and is the person
 ** known without the lineage (عادل الجبير, the gazetteer's; عادل الطريفي);
@@ -2035,6 +2103,7 @@ int main(void){
   RUN(test_merge_known);
   RUN(test_tribe_names);
   RUN(test_merge_stored);
+  RUN(test_entity_articles);
   RUN(test_common_word_persons);
   RUN(test_lineage_family);
   RUN(test_spelling_distance);
