@@ -289,7 +289,7 @@ static int entity_open(marsad_db *pDb, void **ppState){
   s->qMention.zInsert = "INSERT OR FAIL INTO mention(article, entity, field, start, end, text) VALUES";
   s->qMention.nCol = 6;
   s->qMention.zWhat = "storing a mention";
-  s->qPair.zInsert = "INSERT INTO entity_article(entity, article, n) VALUES";
+  s->qPair.zInsert = "INSERT OR FAIL INTO entity_article(entity, article, n) VALUES";
   s->qPair.nCol = 3;
   s->qPair.zWhat = "storing an entity's article";
   rc = marsad_ner_new(&s->pNer);
