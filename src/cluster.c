@@ -66,6 +66,9 @@ typedef struct cl_article {
 ** on a large store, each a wait for memory. */
 struct cl_story {
   long long iId;            /* story id */
+  long long iOrder;         /* ties between stories go to the lower: the id it
+                            ** was created with (or read back with), kept when
+                            ** it takes another's id in a merge (merge_id) */
   double rAcc;              /* scratch: candidate score */
   int bTouched;             /* scratch: in the candidate list */
   int bDated;               /* has a dated article */
@@ -336,7 +339,7 @@ static int story_new(marsad_cluster *p, cl_story **ppOut){
   *ppOut = 0;
   if( s==0 ) return MARSAD_NOMEM;
   memset(s, 0, sizeof *s);
-  s->iId = p->iNextStory;
+  s->iId = s->iOrder = p->iNextStory;
   if( marsad_imap_put(&p->stories, (uint64_t)s->iId, s) ){
     marsad_free(s);
     return MARSAD_NOMEM;
@@ -591,11 +594,12 @@ static void prefetch_story(const cl_story *s){
   __builtin_prefetch((const char*)s + offsetof(cl_story, iLastArticle));
 }
 
-/* qsort comparison of candidates: higher accumulated score, then lower id. */
+/* qsort comparison of candidates: higher accumulated score, then lower
+** iOrder. */
 static int cmp_cand(const void *pa, const void *pb){
   const cl_story *a = *(cl_story *const*)pa, *b = *(cl_story *const*)pb;
   if( a->rAcc!=b->rAcc ) return a->rAcc<b->rAcc ? 1 : -1;
-  return (a->iId>b->iId) - (a->iId<b->iId);
+  return (a->iOrder>b->iOrder) - (a->iOrder<b->iOrder);
 }
 
 /* Collects into p->aCand the alive stories within the window that share
@@ -685,7 +689,7 @@ static cl_story *best_story(marsad_cluster *p, const marsad_simquery *q, cl_arti
       const marsad_simparts *pSim = member_sim(p, q, a, m);
       double r = pSim->rScore * decay;
       if( r>s->rAcc ) s->rAcc = r;
-      if( r>*pr || (r==*pr && pWin && s->iId<pWin->iId) ){
+      if( r>*pr || (r==*pr && pWin && s->iOrder<pWin->iOrder) ){
         *pr = r;
         *ppBest = m;
         pWin = s;
@@ -1723,7 +1727,7 @@ static int load_article(marsad_cluster *p, sqlite3_stmt *st){
     if( s==0 ) rc = MARSAD_NOMEM;
     else{
       memset(s, 0, sizeof *s);
-      s->iId = iStory;
+      s->iId = s->iOrder = iStory;
       rc = marsad_imap_put(&p->stories, (uint64_t)iStory, s);
       if( rc ){ marsad_free(s); s = 0; }
     }
