@@ -682,6 +682,8 @@ static void test_clubs(void){
   fixture_text(&f, "ووصلت البعثة إلى مدينة ميلان الإيطالية ثم هبطت في مطار نيس الفرنسي.");
   CHECK_EQ_INT(kind_of(&f.a, "ميلان"), MARSAD_ENTITY_PLACE);
   CHECK_EQ_INT(kind_of(&f.a, "نيس"), MARSAD_ENTITY_PLACE);
+  fixture_text(&f, "وقال المبعوث الأممي إلى ليبيا برناردينو ليون إن الحوار مستمر.");
+  CHECK_EQ_INT(kind_of(&f.a, "برناردينو ليون"), MARSAD_ENTITY_PERSON);
   fixture_close(&f);
 }
 
