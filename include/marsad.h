@@ -160,11 +160,21 @@ typedef void (*marsad_report_fn)(void *pCtx, const char *zSource, long iLine,
 /* Called now and then during an ingestion with the counts so far. */
 typedef void (*marsad_progress_fn)(void *pCtx, const marsad_ingest_stats *pStats);
 
+/* Articles an ingestion stores in one transaction unless told otherwise.
+** Each batch is committed atomically: a killed ingestion keeps every batch
+** committed before, and the articles of a batch become visible to other
+** connections (searches, the server) when it commits. Larger batches cost
+** less CPU a article (fewer flushes of the search index, fewer rewrites of
+** the same index pages) and take more memory. */
+#define MARSAD_INGEST_BATCH 2000
+
 typedef struct marsad_ingest_opts {
   int eFormat;                  /* MARSAD_INPUT_*; AUTO by extension */
   marsad_report_fn xReport;     /* may be NULL */
   marsad_progress_fn xProgress; /* may be NULL */
   void *pCtx;                   /* passed to both callbacks */
+  int nBatch;                   /* articles a transaction; 0 (or less):
+                                ** MARSAD_INGEST_BATCH */
 } marsad_ingest_opts;
 
 /* Ingests the file or directory (recursively, by extension) at zPath, or

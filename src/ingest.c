@@ -30,9 +30,6 @@
 #include "utf8.h"
 #include "wordcache.h"
 
-/* Articles per transaction. */
-#define INGEST_BATCH 500
-
 /* Inputs larger than this are refused (a page or feed this big is not news). */
 #define INGEST_MAX_FILE ((size_t)512 << 20)
 
@@ -59,6 +56,8 @@ typedef struct ingest {
   marsad_ingest_stats *pStats;
   const char *zFormat;         /* reader name of the current input */
   int nInBatch;                /* articles written in the open transaction */
+  int nBatch;                  /* articles a transaction (the options' or
+                               ** MARSAD_INGEST_BATCH) */
   char zNow[24];               /* ingestion time, ISO 8601 UTC */
   char zToday[11];             /* its date */
   marsad_norm norm;            /* scratch for keys */
@@ -448,7 +447,7 @@ static int ingest_doc(void *pCtx, marsad_doc *pDoc){
     rc = store_doc(p, &s);
   }
   marsad_clean_free(&clean);
-  if( rc==MARSAD_OK && p->nInBatch>=INGEST_BATCH ) rc = batch_commit(p);
+  if( rc==MARSAD_OK && p->nInBatch>=p->nBatch ) rc = batch_commit(p);
   if( rc==MARSAD_OK && p->pStats->nRead % 200==0 ) progress(p);
   return rc;
 }
@@ -651,6 +650,7 @@ static int ingest_begin(ingest *p, marsad_db *pDb, const marsad_ingest_opts *pOp
   p->pDb = pDb;
   p->pOpts = pOpts;
   p->pStats = pStats;
+  p->nBatch = pOpts && pOpts->nBatch>0 ? pOpts->nBatch : MARSAD_INGEST_BATCH;
   time_t t = time(0);
   struct tm tm;
   gmtime_r(&t, &tm);

@@ -37,6 +37,8 @@ expect 0 "$bin" --help
 for c in ingest list show stats; do expect 0 "$bin" "$c" --help; done
 expect 2 "$bin" --db "$db" ingest
 expect 2 "$bin" --db "$db" ingest --format nonsense x
+expect 2 "$bin" --db "$db" ingest --batch 0 x
+expect 2 "$bin" --db "$db" ingest --batch -5 x
 expect 2 "$bin" --db "$db" list --limit abc
 expect 2 "$bin" --db "$db" show
 expect 3 "$bin" --db "$tmp/none.db" list

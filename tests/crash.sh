@@ -1,7 +1,8 @@
 #!/bin/sh
-# Kill -9 in the middle of an ingest, several times at random moments: the
-# database must pass PRAGMA integrity_check, and a rerun must complete it with
-# no duplicate and nothing missing.
+# Kill -9 in the middle of an ingest (batches of 200: several commits before
+# the kill), several times at random moments: the database must pass PRAGMA
+# integrity_check, and a rerun must complete it with no duplicate and nothing
+# missing.
 set -u
 bin=${MARSAD_BIN:?}
 tmp=$(mktemp -d)
@@ -19,7 +20,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 PY
 pass=0 fail=0
 for round in 1 2 3 4 5; do
-  "$bin" --db "$tmp/c.db" ingest "$tmp/in.jsonl" >/dev/null 2>&1 &
+  "$bin" --db "$tmp/c.db" ingest --batch 200 "$tmp/in.jsonl" >/dev/null 2>&1 &
   pid=$!
   sleep "0.$(( (round * 37) % 9 + 1 ))"
   kill -9 "$pid" 2>/dev/null

@@ -7,7 +7,8 @@
 ** allocation failure handled cleanly (fault injection), and a handle that
 ** ingests again after a failed batch storing what a fresh one does,
 ** articles dated by their text, and the entities' names by their most
-** frequent spellings batch after batch.
+** frequent spellings batch after batch, and the batches committed at the
+** size asked.
 */
 #include <ctype.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include "harness.h"
 #include "marsad.h"
 #include "alloc.h"
+#include "buf.h"
 #include "db.h"
 
 /* Collected problem reports. */
@@ -447,6 +449,67 @@ static void test_frequent_name_batches(void){
 #undef SP
 }
 
+/* What another connection sees during an ingestion, at its progress
+** report after the 200th article: the articles of the batches committed. */
+typedef struct batch_probe {
+  const char *zPath;           /* the database */
+  long nSeen;                  /* articles committed at the 200th, or -1 */
+} batch_probe;
+
+static void on_batch_progress(void *pCtx, const marsad_ingest_stats *pStats){
+  batch_probe *p = pCtx;
+  if( pStats->nRead!=200 ) return;
+  sqlite3 *db = 0;
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_open_v2(p->zPath, &db, SQLITE_OPEN_READONLY, 0)==SQLITE_OK
+   && sqlite3_prepare_v2(db, "SELECT count(*) FROM article", -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    p->nSeen = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_close(db);
+}
+
+/* Ingests 450 distinct articles in batches of nBatch (0: the default) and
+** returns what another connection saw committed after the 200th. */
+static long committed_at_200(int nBatch){
+  char zPath[512];
+  marsad_buf b;
+  memset(&b, 0, sizeof b);
+  for(int i=0; i<450; i++){
+    char zLine[400];
+    snprintf(zLine, sizeof zLine, "{\"id\":\"b%d\",\"title\":\"خبر رقم %d\","
+             "\"text\":\"قال المتحدث إن الاجتماع رقم %d سيعقد في موعده.\"}\n", i, i, i);
+    marsad_buf_append(&b, zLine, strlen(zLine));
+  }
+  marsad_db *pDb = fresh_db(zPath, sizeof zPath);
+  batch_probe probe = {zPath, -1};
+  marsad_ingest_opts o;
+  memset(&o, 0, sizeof o);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  o.xProgress = on_batch_progress;
+  o.pCtx = &probe;
+  o.nBatch = nBatch;
+  marsad_ingest_stats s;
+  memset(&s, 0, sizeof s);
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "b.jsonl", b.a, b.n, &o, &s), MARSAD_OK);
+  CHECK_EQ_INT((int)s.nAdded, 450);
+  CHECK_EQ_INT(query_int(pDb, "SELECT count(*) FROM article"), 450);
+  marsad_close(pDb);
+  marsad_buf_free(&b);
+  unlink(zPath);
+  return probe.nSeen;
+}
+
+/* Articles are committed a batch at a time, of the size the options ask
+** (a killed ingestion keeps what was committed; other connections see the
+** articles when their batch commits), by default MARSAD_INGEST_BATCH. */
+static void test_batch_size(void){
+  CHECK_EQ_INT((int)committed_at_200(100), 200);
+  CHECK_EQ_INT((int)committed_at_200(150), 150);
+  CHECK_EQ_INT((int)committed_at_200(0), 0);      /* 200 < MARSAD_INGEST_BATCH */
+}
+
 int main(void){
   RUN(test_jsonl_bad_lines);
   RUN(test_text_and_problems);
@@ -458,5 +521,6 @@ int main(void){
   RUN(test_rollback_then_again);
   RUN(test_publication_from_text);
   RUN(test_frequent_name_batches);
+  RUN(test_batch_size);
   return DONE();
 }

@@ -92,13 +92,17 @@ static void print_summary(cli *pCli, const marsad_ingest_stats *s, double t){
 /* `marsad ingest`. */
 static int run_ingest(cli *pCli, int argc, char **argv){
   const char *zFormat = 0;
+  long nBatch = -1;                 /* -1: not given */
   const cli_opt aOpt[] = {
     {"--format", &zFormat, 0, 0, "input format: auto (by extension), text, html, jsonl, feed"},
+    {"--batch", 0, 0, &nBatch, "articles committed together (default 2000): smaller"
+                               " batches show new articles to searches sooner, larger"
+                               " ones cost less CPU"},
     {0, 0, 0, 0, 0}
   };
   char *azArg[argc+1];
   int nArg = 0;
-  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad ingest [--format F] PATH...",
+  int rc = cli_parse(pCli, argc, argv, aOpt, "marsad ingest [--format F] [--batch N] PATH...",
       "Stores articles from files and directories (recursively, by extension:\n"
       ".txt, .html/.htm, .jsonl, .rss/.atom/.xml) or from standard input (-,\n"
       "JSON Lines unless --format says otherwise). Bad files and lines are\n"
@@ -112,6 +116,10 @@ static int run_ingest(cli *pCli, int argc, char **argv){
   if( zFormat && (opts.eFormat = parse_format(zFormat))<0 ){
     return cli_usage_error(pCli, "unknown --format %s", zFormat);
   }
+  if( nBatch==0 || nBatch>1000000 ){
+    return cli_usage_error(pCli, "--batch takes a number of articles from 1 to 1000000");
+  }
+  opts.nBatch = nBatch>0 ? (int)nBatch : 0;
   marsad_db *pDb = cli_open(pCli, 0);
   if( pDb==0 ) return CLI_FAIL;
   ingest_view view;
