@@ -41,6 +41,7 @@ int marsad_wordcache_new(marsad_wordcache **ppOut){
   *ppOut = 0;
   if( p==0 ) return MARSAD_NOMEM;
   memset(p, 0, sizeof *p);
+  p->iEpoch = 1;
   *ppOut = p;
   return MARSAD_OK;
 }
@@ -67,7 +68,11 @@ void marsad_wordcache_trim(marsad_wordcache *p){
   blocks_free(p);
   p->nWord = 0;
   p->nText = 0;
-  if( p->aSlot ) memset(p->aSlot, 0, sizeof(marsad_wcslot)*p->nSlot);
+  p->iEpoch++;                    /* every slot is empty: none has it yet */
+  if( p->iEpoch==0 ){             /* wrapped: slots of old epochs cleared */
+    if( p->aSlot ) memset(p->aSlot, 0, sizeof(marsad_wcslot)*p->nSlot);
+    p->iEpoch = 1;
+  }
 }
 
 /* Room for n bytes (rounded up to 8) in the cache's blocks, or NULL when
@@ -104,9 +109,9 @@ static int slots_grow(marsad_wordcache *p){
   if( aNew==0 ) return MARSAD_NOMEM;
   memset(aNew, 0, sizeof(marsad_wcslot)*nNew);
   for(uint32_t i=0; i<p->nSlot; i++){
-    if( p->aSlot[i].w==0 ) continue;
-    uint32_t k = (uint32_t)p->aSlot[i].h & (nNew-1);
-    while( aNew[k].w ) k = (k+1) & (nNew-1);
+    if( p->aSlot[i].iEpoch!=p->iEpoch ) continue;
+    uint32_t k = p->aSlot[i].h & (nNew-1);
+    while( aNew[k].iEpoch==p->iEpoch ) k = (k+1) & (nNew-1);
     aNew[k] = p->aSlot[i];
   }
   marsad_free(p->aSlot);
@@ -132,7 +137,8 @@ static int word_add(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
   w->pStem = 0;
   w->nStem = 0;
   w->hStem = 0;
-  s->h = h;
+  s->h = (uint32_t)h;
+  s->iEpoch = p->iEpoch;
   s->w = w;
   p->nWord++;
   *ppWord = w;
@@ -149,8 +155,8 @@ int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t
   }
   uint32_t mask = p->nSlot-1;
   marsad_wcslot *s = &p->aSlot[h & mask];
-  for(; s->w; s = &p->aSlot[(uint32_t)(s - p->aSlot + 1) & mask]){
-    if( s->h==h && s->w->nRaw==n && memcmp(s->w->a, z, n)==0 ){
+  for(; s->iEpoch==p->iEpoch; s = &p->aSlot[(uint32_t)(s - p->aSlot + 1) & mask]){
+    if( s->h==(uint32_t)h && s->w->nRaw==n && memcmp(s->w->a, z, n)==0 ){
       *ppWord = s->w;
       return MARSAD_OK;
     }

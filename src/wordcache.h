@@ -44,10 +44,12 @@ typedef struct marsad_cword {
   char a[];              /* the word's bytes, then its key (not NUL-ended) */
 } marsad_cword;
 
-/* A slot of the hash table. */
+/* A slot of the hash table: it holds a word only when its iEpoch is the
+** cache's (a trim empties every slot by moving to the next epoch). */
 typedef struct marsad_wcslot {
-  uint64_t h;            /* the word's hash */
-  marsad_cword *w;       /* the word, NULL when the slot is empty */
+  uint32_t h;            /* the low half of the word's hash */
+  uint32_t iEpoch;       /* the cache's epoch when the word was placed */
+  marsad_cword *w;       /* the word */
 } marsad_wcslot;
 
 /* The cache. Its fields are read by the inline functions below; the rest
@@ -56,6 +58,7 @@ typedef struct marsad_wordcache {
   marsad_wcslot *aSlot;  /* hash table with linear probing */
   uint32_t nSlot;        /* slots (a power of two, or 0) */
   uint32_t nWord;        /* words held */
+  uint32_t iEpoch;       /* the slots holding words have this epoch (not 0) */
   size_t nText;          /* bytes of words held */
   struct wc_block *pBlock;       /* where the words live, newest block first */
   marsad_norm norm;      /* scratch normalizer */
@@ -77,7 +80,7 @@ static inline void marsad_wordcache_prefetch(const marsad_wordcache *p, uint64_t
   if( p->nSlot==0 ) return;
   const marsad_wcslot *s = &p->aSlot[h & (p->nSlot-1)];
   if( !bWord ) __builtin_prefetch(s);
-  else if( s->w ) __builtin_prefetch(s->w);
+  else if( s->iEpoch==p->iEpoch ) __builtin_prefetch(s->w);
 }
 
 /* Creates an empty cache; *ppOut is NULL on failure. MARSAD_OK or NOMEM. */
