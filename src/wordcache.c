@@ -13,8 +13,10 @@
 #include "wordcache.h"
 
 /* The bound that marsad_wordcache_trim keeps: past this many words or bytes
-** the cache starts again empty. Small on purpose: the words of the last few
-** articles (about 0.5 MB with the hash table) stay in the processor's cache;
+** the cache starts a new epoch, keeping the words of the one before only
+** until the next trim (those found again are copied into the new one).
+** Small on purpose: the words of the last few articles (about 1 MB with
+** the hash table, two epochs) stay in the processor's cache;
 ** a cache of 32,768 words (4 MB) saved more instructions but cost more CPU
 ** time than it saved, waiting for memory at every lookup
 ** (docs/BENCHMARKS.md, "The shared tokens and the stories' terms"). */
@@ -41,23 +43,24 @@ int marsad_wordcache_new(marsad_wordcache **ppOut){
   *ppOut = 0;
   if( p==0 ) return MARSAD_NOMEM;
   memset(p, 0, sizeof *p);
-  p->iEpoch = 1;
+  p->iEpoch = 2;                  /* the emptied slots' 0 is no live epoch */
   *ppOut = p;
   return MARSAD_OK;
 }
 
-/* Frees the blocks of p. */
-static void blocks_free(marsad_wordcache *p){
-  while( p->pBlock ){
-    wc_block *pNext = p->pBlock->pNext;
-    marsad_free(p->pBlock);
-    p->pBlock = pNext;
+/* Frees the list of blocks pB. */
+static void blocks_free(wc_block *pB){
+  while( pB ){
+    wc_block *pNext = pB->pNext;
+    marsad_free(pB);
+    pB = pNext;
   }
 }
 
 void marsad_wordcache_free(marsad_wordcache *p){
   if( p==0 ) return;
-  blocks_free(p);
+  blocks_free(p->pBlock);
+  blocks_free(p->pOld);
   marsad_free(p->aSlot);
   marsad_norm_free(&p->norm);
   marsad_free(p);
@@ -65,13 +68,19 @@ void marsad_wordcache_free(marsad_wordcache *p){
 
 void marsad_wordcache_trim(marsad_wordcache *p){
   if( p->nWord<=WC_MAX_WORDS && p->nText<=WC_MAX_TEXT ) return;
-  blocks_free(p);
+  blocks_free(p->pOld);           /* the words of the epoch before go */
+  p->pOld = p->pBlock;            /* this epoch's words become the old ones */
+  p->pBlock = 0;
+  p->nOld = p->nWord;
   p->nWord = 0;
   p->nText = 0;
-  p->iEpoch++;                    /* every slot is empty: none has it yet */
-  if( p->iEpoch==0 ){             /* wrapped: slots of old epochs cleared */
+  p->iEpoch++;                    /* no slot has it yet */
+  if( p->iEpoch==0 ){             /* wrapped: every slot emptied */
     if( p->aSlot ) memset(p->aSlot, 0, sizeof(marsad_wcslot)*p->nSlot);
-    p->iEpoch = 1;
+    blocks_free(p->pOld);
+    p->pOld = 0;
+    p->nOld = 0;
+    p->iEpoch = 2;
   }
 }
 
@@ -101,6 +110,11 @@ static void *block_alloc(marsad_wordcache *p, size_t n){
   return pOut;
 }
 
+/* True when slot s holds a word: one of this epoch or of the one before. */
+static inline int slot_live(const marsad_wordcache *p, const marsad_wcslot *s){
+  return p->iEpoch - s->iEpoch <= 1u;
+}
+
 /* Doubles the hash table (or makes its first one) and places every word in
 ** it again. MARSAD_OK or NOMEM. */
 static int slots_grow(marsad_wordcache *p){
@@ -109,9 +123,9 @@ static int slots_grow(marsad_wordcache *p){
   if( aNew==0 ) return MARSAD_NOMEM;
   memset(aNew, 0, sizeof(marsad_wcslot)*nNew);
   for(uint32_t i=0; i<p->nSlot; i++){
-    if( p->aSlot[i].iEpoch!=p->iEpoch ) continue;
+    if( !slot_live(p, &p->aSlot[i]) ) continue;
     uint32_t k = p->aSlot[i].h & (nNew-1);
-    while( aNew[k].iEpoch==p->iEpoch ) k = (k+1) & (nNew-1);
+    while( slot_live(p, &aNew[k]) ) k = (k+1) & (nNew-1);
     aNew[k] = p->aSlot[i];
   }
   marsad_free(p->aSlot);
@@ -145,18 +159,44 @@ static int word_add(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
   return MARSAD_OK;
 }
 
+/* Copies word w of the epoch before into this epoch's blocks, into slot s
+** (its own): it is then kept at the next trim. Its stem comes along when
+** it is a span of its key, else it is made again on need. MARSAD_OK or
+** NOMEM. */
+static int word_renew(marsad_wordcache *p, marsad_wcslot *s, marsad_cword **ppWord){
+  const marsad_cword *w = s->w;
+  size_t nWord = sizeof(marsad_cword) + w->nRaw + w->nKey;
+  marsad_cword *pNew = block_alloc(p, nWord);
+  if( pNew==0 ) return MARSAD_NOMEM;
+  memcpy(pNew, w, nWord);
+  const char *zKey = marsad_cword_key(w);
+  if( w->pStem && w->pStem>=zKey && w->pStem+w->nStem<=zKey+w->nKey ){
+    pNew->pStem = marsad_cword_key(pNew) + (w->pStem - zKey);
+  }else{
+    pNew->pStem = 0;
+    pNew->nStem = 0;
+    pNew->hStem = 0;
+  }
+  s->w = pNew;
+  s->iEpoch = p->iEpoch;
+  p->nWord++;
+  *ppWord = pNew;
+  return MARSAD_OK;
+}
+
 int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t h,
                           marsad_cword **ppWord){
   *ppWord = 0;
   if( n>=UINT32_MAX ) return MARSAD_MISUSE;
-  if( (p->nWord+1)*2 > p->nSlot ){            /* at most half full */
+  if( (p->nWord+p->nOld+1)*2 > p->nSlot ){    /* at most half full */
     int rc = slots_grow(p);
     if( rc ) return rc;
   }
   uint32_t mask = p->nSlot-1;
   marsad_wcslot *s = &p->aSlot[h & mask];
-  for(; s->iEpoch==p->iEpoch; s = &p->aSlot[(uint32_t)(s - p->aSlot + 1) & mask]){
+  for(; slot_live(p, s); s = &p->aSlot[(uint32_t)(s - p->aSlot + 1) & mask]){
     if( s->h==(uint32_t)h && s->w->nRaw==n && memcmp(s->w->a, z, n)==0 ){
+      if( s->iEpoch!=p->iEpoch ) return word_renew(p, s, ppWord);
       *ppWord = s->w;
       return MARSAD_OK;
     }

@@ -10,8 +10,11 @@
 ** stemmer) of the key, computed on first need: the same bytes, in any
 ** article, give the same key and stem computed afresh, so the cache changes
 ** no output. The cache is bounded: marsad_wordcache_trim, called between
-** articles, forgets every word once it holds more than a set number of words
-** or bytes; until then every word stays where it is in memory.
+** articles, starts a new epoch once it holds more than a set number of
+** words or bytes; the words of the epoch before are forgotten then, but
+** those found again in between are copied into the new epoch first (a word
+** used all along stays known). Until it is forgotten every word stays where
+** it is in memory.
 **
 ** A lookup waits for memory twice (the hash slot, then the word), so a
 ** caller with many words to look up hashes them first and asks for their
@@ -45,7 +48,7 @@ typedef struct marsad_cword {
 } marsad_cword;
 
 /* A slot of the hash table: it holds a word only when its iEpoch is the
-** cache's (a trim empties every slot by moving to the next epoch). */
+** cache's or the one before (a trim moves to the next epoch). */
 typedef struct marsad_wcslot {
   uint32_t h;            /* the low half of the word's hash */
   uint32_t iEpoch;       /* the cache's epoch when the word was placed */
@@ -58,9 +61,12 @@ typedef struct marsad_wordcache {
   marsad_wcslot *aSlot;  /* hash table with linear probing */
   uint32_t nSlot;        /* slots (a power of two, or 0) */
   uint32_t nWord;        /* words held */
-  uint32_t iEpoch;       /* the slots holding words have this epoch (not 0) */
+  uint32_t nOld;         /* words of the epoch before, at most */
+  uint32_t iEpoch;       /* this epoch: a slot of it or of the one before
+                         ** holds a word (2 or more) */
   size_t nText;          /* bytes of words held */
   struct wc_block *pBlock;       /* where the words live, newest block first */
+  struct wc_block *pOld;         /* the blocks of the epoch before */
   marsad_norm norm;      /* scratch normalizer */
 } marsad_wordcache;
 
@@ -80,7 +86,7 @@ static inline void marsad_wordcache_prefetch(const marsad_wordcache *p, uint64_t
   if( p->nSlot==0 ) return;
   const marsad_wcslot *s = &p->aSlot[h & (p->nSlot-1)];
   if( !bWord ) __builtin_prefetch(s);
-  else if( s->iEpoch==p->iEpoch ) __builtin_prefetch(s->w);
+  else if( p->iEpoch - s->iEpoch <= 1u ) __builtin_prefetch(s->w);
 }
 
 /* Creates an empty cache; *ppOut is NULL on failure. MARSAD_OK or NOMEM. */
@@ -99,8 +105,9 @@ int marsad_wordcache_find(marsad_wordcache *p, const char *z, size_t n, uint64_t
 ** or NOMEM. */
 int marsad_wordcache_stem(marsad_wordcache *p, marsad_cword *w);
 
-/* Forgets every word when the cache holds more than its bound (call it
-** between articles, when no word of the last article is in use). */
+/* Starts a new epoch when the cache holds more than its bound: the words
+** of the epoch before are forgotten, this epoch's become the epoch before
+** (call it between articles, when no word of the last article is in use). */
 void marsad_wordcache_trim(marsad_wordcache *p);
 
 #endif

@@ -156,8 +156,9 @@ static void test_words(void){
   marsad_wordcache_free(0);
 }
 
-/* Past its bound the cache forgets its words at a trim, and words met
-** again get their keys and stems again; words stay put while it grows. */
+/* Past its bound a trim starts a new epoch: words met again are copied
+** into it with their keys and stems (a stem given or a span of the key),
+** the others go at the trim after; words stay put while it grows. */
 static void test_trim(void){
   marsad_wordcache *p = 0;
   char z[32];
@@ -176,11 +177,24 @@ static void test_trim(void){
   check_word(p, "والمعلمون", &w);
   CHECK(w==pFirst);
   check_word(p, "Word39999", &w);
-  marsad_wordcache_trim(p);                       /* over it: forgotten */
+  marsad_cword *pGiven = 0;
+  check_word(p, "فلله", &pGiven);                  /* a given stem */
+  marsad_wordcache_trim(p);                       /* over it: a new epoch */
   CHECK_EQ_INT(p->nWord, 0);
-  check_word(p, "Word39999", &w);
+  check_word(p, "Word39999", &w);                 /* found again: copied */
   check_word(p, "والمعلمون", &w);
-  CHECK_EQ_INT(p->nWord, 2);
+  CHECK(w!=pFirst);
+  check_word(p, "فلله", &w);
+  CHECK(w!=pGiven);
+  CHECK_EQ_INT(p->nWord, 3);
+  for(int i=0; i<40000; i++){                     /* the next epoch */
+    snprintf(z, sizeof z, "Other%d", i);
+    CHECK_EQ_INT(marsad_wordcache_find(p, z, strlen(z), marsad_wordcache_hash(z, strlen(z)), &w), MARSAD_OK);
+  }
+  marsad_wordcache_trim(p);
+  marsad_wordcache_trim(p);                       /* under the bound: kept */
+  check_word(p, "والمعلمون", &w);
+  CHECK_EQ_INT(p->nWord, 1);
   marsad_wordcache_free(p);
 }
 
