@@ -75,18 +75,19 @@ static const char *const azMerge[MERGE_NSTMT] = {
   0
 };
 
+/* Frees a kept list of spellings (NULL: nothing). */
+static void spellings_free(marsad_spellings *p){
+  if( p ){ marsad_spellings_clear(p); marsad_free(p); }
+}
+
 /* Forgets the spellings kept for entity iId (its mentions change). */
 static void spell_forget(entity_state *s, long long iId){
-  marsad_spellings *p = marsad_imap_del(&s->spell, (uint64_t)iId);
-  if( p ){ marsad_spellings_clear(p); marsad_free(p); }
+  spellings_free(marsad_imap_del(&s->spell, (uint64_t)iId));
 }
 
 /* Forgets every entity's kept spellings. */
 static void spell_forget_all(entity_state *s){
-  for(size_t i=0; i<s->spell.nSlot; i++){
-    marsad_spellings *p = s->spell.a[i].pVal;
-    if( p ){ marsad_spellings_clear(p); marsad_free(p); }
-  }
+  for(size_t i=0; i<s->spell.nSlot; i++) spellings_free(s->spell.a[i].pVal);
   marsad_imap_free(&s->spell);
 }
 
@@ -103,7 +104,7 @@ static int spell_merge(entity_state *s, long long iFrom, long long iInto){
     rc = marsad_spellings_add(pInto, pFrom->a[k].z, pFrom->a[k].n, pFrom->a[k].nMention);
   }
   if( pFrom==0 || rc ) spell_forget(s, iInto);
-  if( pFrom ){ marsad_spellings_clear(pFrom); marsad_free(pFrom); }
+  spellings_free(pFrom);
   return rc;
 }
 
@@ -131,7 +132,7 @@ static int spell_get(entity_state *s, long long iId, const marsad_spellings **pp
     memset(p, 0, sizeof *p);
     rc = marsad_entity_spellings(s->pDb, iId, p);
     if( rc==MARSAD_OK ) rc = marsad_imap_put(&s->spell, (uint64_t)iId, p);
-    if( rc ){ marsad_spellings_clear(p); marsad_free(p); return rc; }
+    if( rc ){ spellings_free(p); return rc; }
   }
   *ppSp = p;
   return MARSAD_OK;

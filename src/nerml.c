@@ -20,6 +20,7 @@
 #include "nerml.h"
 
 #define NF_MAX 128                /* features of one token at most (76 now) */
+#define NR_MAX 8                  /* its neighbours' role ids at most (6 now) */
 #define TRAIN_BITS 21             /* the trainer's table: 2^21 slots */
 
 /* Mixes a template or feature id with a value into a feature id (never 0). */
@@ -346,7 +347,7 @@ typedef struct ml_block {
   unsigned char aLate[ML_BLOCK];   /* 1: its context is not gathered (its word
                                       was sure O): made only if it is needed */
   uint32_t aF[ML_BLOCK][2][NF_MAX];     /* the ids of aCtx[j], aWord[j] */
-  uint32_t aRole[ML_BLOCK][2][8];       /* their neighbours' role ids */
+  uint32_t aRole[ML_BLOCK][2][NR_MAX];       /* their neighbours' role ids */
   uint16_t aSmall[ML_BLOCK][2][NF_MAX]; /* their small features' codes */
 } ml_block;
 
@@ -439,7 +440,7 @@ static void block_scores(const marsad_ml_tok *a, const ml_block *pB, ml_memo *pM
 ** block_gather left out (ml_block.aLate). */
 static void late_context(const marsad_ml_tok *a, int n, int i, ml_memo *pM,
                          long *aScore){
-  uint32_t aF[NF_MAX], aRole[8];
+  uint32_t aF[NF_MAX], aRole[NR_MAX];
   uint16_t aSmall[NF_MAX];
   ml_feats f = { aF, 0, aSmall, 0, aRole, 0 };
   ml_sum aSum = {0};

@@ -11,12 +11,11 @@
 static const int aRowqSize[MARSAD_ROWQ_NSIZE] = {256, 64, 16, 4, 1};
 
 void marsad_rowq_row(marsad_rowq *q){
-  if( q->rc==MARSAD_OK && q->nRow>=q->nRowAlloc ){
-    int nNew = q->nRowAlloc ? q->nRowAlloc*2 : 64;
-    marsad_rowq_cell *aNew = marsad_realloc(q->aCell, sizeof(*aNew)*(size_t)nNew*(size_t)q->nCol);
+  if( q->rc==MARSAD_OK && q->nRow>=q->nRowAlloc ){   /* one element: a row's cells */
+    marsad_rowq_cell *aNew = marsad_array_grow(q->aCell, &q->nRowAlloc, q->nRow+1,
+                                               sizeof(*aNew)*(size_t)q->nCol, 64);
     if( aNew==0 ){ q->rc = MARSAD_NOMEM; return; }
     q->aCell = aNew;
-    q->nRowAlloc = nNew;
   }
   if( q->rc==MARSAD_OK ) q->nRow++;
 }

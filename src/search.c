@@ -821,11 +821,10 @@ static int search_article(marsad_db *pDb, void *pState, marsad_analysis *pA){
   SearchState *p = pState;
   if( p==0 ) return MARSAD_OK;
   if( p->nPending>=p->nPendingAlloc ){
-    int nNew = p->nPendingAlloc ? p->nPendingAlloc*2 : 512;
-    SearchPending *aNew = marsad_realloc(p->aPending, sizeof(*aNew)*(size_t)nNew);
+    SearchPending *aNew = marsad_array_grow(p->aPending, &p->nPendingAlloc, p->nPending+1,
+                                            sizeof(*aNew), 512);
     if( aNew==0 ) return marsad_db_error(pDb, MARSAD_NOMEM, "out of memory indexing an article");
     p->aPending = aNew;
-    p->nPendingAlloc = nNew;
   }
   SearchPending *pP = &p->aPending[p->nPending];
   pP->iRowid = pA->art.iRowid;

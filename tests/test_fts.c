@@ -407,6 +407,22 @@ static void test_search(marsad_db *pDb){
   marsad_free(z);
 }
 
+/* A new in-memory database with the JSON Lines zData[0..n) ingested,
+** which must store nAdded articles; NULL when it cannot be opened. */
+static marsad_db *ingested(const char *zData, size_t n, long nAdded){
+  marsad_db *pDb = 0;
+  CHECK_EQ_INT(marsad_open(":memory:", 0, &pDb, 0), MARSAD_OK);
+  if( pDb==0 ) return 0;
+  marsad_ingest_opts o;
+  marsad_ingest_stats st;
+  memset(&o, 0, sizeof o);
+  memset(&st, 0, sizeof st);
+  o.eFormat = MARSAD_INPUT_JSONL;
+  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zData, n, &o, &st), MARSAD_OK);
+  CHECK_EQ_INT(st.nAdded, nAdded);
+  return pDb;
+}
+
 /* The index ingestion builds (from the analysis's tokens) is the one the
 ** tokenizer makes of the stored articles: FTS5's integrity check
 ** tokenizes the stored text again and compares. */
@@ -416,16 +432,8 @@ static void test_ingested_index(void){
     "\"text\":\"قال وَالمُعَلِّمُونَ للأطفال: إِسرائيل، ٢٠٢٠ و3.5 COVID-19 Reuters ﻻ مستشفى.\"}\n"
     "{\"id\":\"k2\",\"outlet\":\"o\",\"title\":\"الاجتماع\","
     "\"text\":\"أكد المتحدث باسم الوزارة أن الاجتماع سيعقد «غدا» في موعده.\"}\n";
-  marsad_db *pDb = 0;
-  CHECK_EQ_INT(marsad_open(":memory:", 0, &pDb, 0), MARSAD_OK);
+  marsad_db *pDb = ingested(zData, sizeof zData - 1, 2);
   if( pDb==0 ) return;
-  marsad_ingest_opts o;
-  marsad_ingest_stats st;
-  memset(&o, 0, sizeof o);
-  memset(&st, 0, sizeof st);
-  o.eFormat = MARSAD_INPUT_JSONL;
-  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "k.jsonl", zData, sizeof zData - 1, &o, &st), MARSAD_OK);
-  CHECK_EQ_INT(st.nAdded, 2);
   CHECK_EQ_INT(marsad_db_exec(pDb,
       "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)"), MARSAD_OK);
   char *z = hits(pDb, "المعلم", 0, 0, 0);
@@ -607,16 +615,8 @@ static void test_one_segment_a_batch(void){
     "{\"id\":\"b3\",\"outlet\":\"o\",\"title\":\"المدرسة\",\"text\":\"كلمة ");
   for(int i=0; i<150; i++) n += (size_t)snprintf(zData+n, sizeof zData - n, "\xD8\xA8");
   n += (size_t)snprintf(zData+n, sizeof zData - n, " طويلة عن المعلمين.\"}\n");
-  marsad_db *pDb = 0;
-  CHECK_EQ_INT(marsad_open(":memory:", 0, &pDb, 0), MARSAD_OK);
+  marsad_db *pDb = ingested(zData, n, 3);
   if( pDb==0 ) return;
-  marsad_ingest_opts o;
-  marsad_ingest_stats st;
-  memset(&o, 0, sizeof o);
-  memset(&st, 0, sizeof st);
-  o.eFormat = MARSAD_INPUT_JSONL;
-  CHECK_EQ_INT(marsad_ingest_buffer(pDb, "b.jsonl", zData, n, &o, &st), MARSAD_OK);
-  CHECK_EQ_INT(st.nAdded, 3);
   CHECK_EQ_INT(segments(pDb), 1);
   CHECK_EQ_INT(marsad_db_exec(pDb,
       "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)"), MARSAD_OK);
